@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import { productVersion } from '../server/platform/package-info';
+import { runServe } from '../server/serve';
+import { runDbMigrate } from './commands/db-migrate';
+import { runDoctor } from './commands/doctor';
+import { oneLine, type Io } from './io';
+
+/** The result of a CLI run: an exit code, or 'serving' when the server now keeps the process alive. */
+export type CliResult = number | 'serving';
+
+/** Parses `argv` (without node and script) and runs the command. Never throws. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<CliResult> {
+  let result: CliResult = 0;
+  const program = new Command('custos')
+    .description('Custos: run your HIPAA Security Rule program and prove it to an auditor.')
+    .version(productVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
+  program.addHelpText(
+    'after',
+    '\nConfiguration comes from environment variables (PORT, HOST, CUSTOS_DATA_DIR, DATABASE_URL, LOG_LEVEL);\nsee the README.',
+  );
+
+  program
+    .command('serve')
+    .description('run the web app and API (applies pending migrations first)')
+    .action(async () => {
+      const code = await runServe(env, io.err);
+      result = code === 0 ? 'serving' : code;
+    });
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending database migrations')
+    .action(async () => {
+      result = await runDbMigrate(env, io);
+    });
+
+  program
+    .command('doctor')
+    .description('show the effective configuration and check the installation (exit 1 on a problem)')
+    .action(async () => {
+      result = await runDoctor(env, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return result;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      return error.exitCode;
+    }
+    io.err(`custos: ${oneLine(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { systemRoutes } from './features/system/routes';
+import type { Config } from './platform/config';
+import type { DatabaseHandle } from './platform/db/connection';
+import type { AppDeps } from './platform/deps';
+import { registerErrorHandling } from './platform/http/errors';
+import { registerOpenApi } from './platform/http/openapi';
+import { errorSerializer, registerRequestLog, requestLogOptions } from './platform/http/request-log';
+import { requireRoutePermissions } from './platform/http/route-permissions';
+import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerWebApp } from './platform/http/web';
+import { packageRoot } from './platform/package-info';
+
+/** The Fastify instance with zod schemas as its type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppOptions {
+  config: Pick<Config, 'logLevel' | 'trustProxy'>;
+  database: DatabaseHandle;
+  /** Folder of the built web app; defaults to dist/web of the package. */
+  webRoot?: string;
+  /** Where log lines go (default stdout); tests read them to check what is logged. */
+  logStream?: NodeJS.WritableStream;
+  /** Extra routes, registered before the app is sealed (tests use it). */
+  extraRoutes?: (app: App) => void | Promise<void>;
+}
+
+/** Builds the HTTP application: platform plugins first, then every feature's routes. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: options.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: { err: errorSerializer },
+    },
+    trustProxy: options.config.trustProxy,
+    forceCloseConnections: 'idle',
+    ...requestLogOptions,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  requireRoutePermissions(app);
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  registerRequestLog(app);
+  await registerOpenApi(app);
+
+  const deps: AppDeps = { database: options.database };
+  await app.register(systemRoutes, { deps });
+  if (options.extraRoutes) {
+    await options.extraRoutes(app);
+  }
+  await registerWebApp(app, options.webRoot ?? path.join(packageRoot(), 'dist', 'web'));
+  return app;
+}

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxy: boolean;
+}
+
+/** A configuration problem, already phrased as the one line an operator reads. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const shown = (value: unknown): string => JSON.stringify(String(value).slice(0, 40));
+
+// Empty variables count as unset, as in most shells' `VAR= command` idiom.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const EnvSchema = z.object({
+  PORT: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: (i) => `must be a whole number from 1 to 65535, got ${shown(i.input)}` })
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, {
+        error: (i) => `must be a whole number from 1 to 65535, got ${shown(i.input)}`,
+      }),
+  ),
+  HOST: optional(z.string().regex(/^[^\s/]+$/, { error: 'must be a host name or IP address' })),
+  CUSTOS_DATA_DIR: optional(z.string()),
+  // The value may hold a password: messages never repeat it.
+  DATABASE_URL: optional(
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v), {
+        error: 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)',
+      }),
+  ),
+  LOG_LEVEL: optional(
+    z.enum(LOG_LEVELS, { error: (i) => `must be one of ${LOG_LEVELS.join(', ')}, got ${shown(i.input)}` }),
+  ),
+  CUSTOS_TRUST_PROXY: optional(
+    z.enum(['true', 'false', '1', '0'], { error: (i) => `must be true or false, got ${shown(i.input)}` }),
+  ),
+});
+
+/**
+ * Reads the configuration from environment variables. Throws ConfigError naming the first
+ * wrong variable and what is wrong with it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.CUSTOS_DATA_DIR ?? './data');
+  return {
+    port: e.PORT ?? 8080,
+    host: e.HOST ?? '127.0.0.1',
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'custos.db') },
+    logLevel: e.LOG_LEVEL ?? 'info',
+    trustProxy: e.CUSTOS_TRUST_PROXY === 'true' || e.CUSTOS_TRUST_PROXY === '1',
+  };
+}
+
+/** The configuration as an operator may see it: the database password is masked. */
+export function describeConfig(config: Config): Record<string, string> {
+  return {
+    PORT: String(config.port),
+    HOST: config.host,
+    CUSTOS_DATA_DIR: config.dataDir,
+    DATABASE_URL:
+      config.database.kind === 'postgres' ? redactUrl(config.database.url) : '(unset: embedded SQLite)',
+    LOG_LEVEL: config.logLevel,
+    CUSTOS_TRUST_PROXY: String(config.trustProxy),
+  };
+}
+
+/** A URL with its password replaced by `***`. */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) {
+      url.password = '***';
+    }
+    return url.toString();
+  } catch {
+    return '***';
+  }
+}

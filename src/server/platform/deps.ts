@@ -1,0 +1,6 @@
+import type { DatabaseHandle } from './db/connection';
+
+/** What features receive from the app: passed explicitly, never imported as globals. */
+export interface AppDeps {
+  database: DatabaseHandle;
+}

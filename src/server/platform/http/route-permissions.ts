@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { isPermission, type Permission } from '../../../contracts/permissions';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission of the table in src/contracts/permissions.ts that this route needs. */
+    permission?: Permission;
+  }
+}
+
+// Routes registered by the documentation plugin are static assets, not API operations.
+const EXEMPT = /^\/api\/docs(\/|$)/;
+
+/** Refuses, at start-up, any /api route (and health probe) that does not declare a permission. */
+export function requireRoutePermissions(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    const guarded = url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
+    if (!guarded || EXEMPT.test(url)) {
+      return;
+    }
+    const permission = route.config?.permission;
+    if (typeof permission !== 'string' || !isPermission(permission)) {
+      throw new Error(
+        `Route ${String(route.method)} ${url} declares no permission of the permission table`,
+      );
+    }
+  });
+}

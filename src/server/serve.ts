@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { ensureInstance } from './features/system/service';
+import { loadConfig, type Config } from './platform/config';
+import { describeDatabaseError, openDatabase, pingDatabase } from './platform/db/connection';
+import { migrateToLatest } from './platform/db/migrator';
+import { productVersion } from './platform/package-info';
+
+/** A start-up failure whose message is the one line an operator needs. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  /** Stops taking requests, lets running ones finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, builds the app and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = openDatabase(config.database);
+  try {
+    await pingDatabase(database.db);
+  } catch (error) {
+    await database.destroy().catch(() => undefined);
+    throw new StartupError(`Cannot reach the ${database.kind} database: ${describeDatabaseError(error)}`);
+  }
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateToLatest(database.db);
+    await ensureInstance({ database });
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.destroy().catch(() => undefined);
+    throw startupError(error, config);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const running = app;
+  return {
+    app: running,
+    url,
+    stop: async () => {
+      await running.close();
+      await database.destroy();
+    },
+  };
+}
+
+function startupError(error: unknown, config: Config): Error {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(`Port ${config.port} on ${config.host} is already in use (set PORT to another port)`);
+  }
+  if (code === 'EACCES') {
+    return new StartupError(`Not allowed to listen on port ${config.port} (choose a PORT above 1023)`);
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new StartupError(`HOST ${config.host} is not an address of this machine`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Stops gracefully on SIGTERM and SIGINT; a second signal or 10 s without finishing forces exit. */
+export function stopOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+/**
+ * Reads the configuration, starts the server and returns 0 once it listens (the process then
+ * lives on), or 1 after writing one line naming what is wrong.
+ */
+export async function runServe(env: NodeJS.ProcessEnv, err: (line: string) => void): Promise<number> {
+  try {
+    const config = loadConfig(env);
+    const server = await startServer(config);
+    stopOnSignals(server);
+    const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+    err(`Custos ${productVersion()} is running at ${server.url} (database: ${where})`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    err(`custos: ${message.split('\n')[0] ?? 'unknown error'}`);
+    return 1;
+  }
+}

@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp, type App, type AppOptions } from '../../src/server/app';
+import { ensureInstance } from '../../src/server/features/system/service';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  webRoot: string;
+  close(): Promise<void>;
+}
+
+/** A tiny stand-in for the built web app, so HTTP tests need no Vite build. */
+export function writeFakeWebRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'custos-web-'));
+  mkdirSync(path.join(root, 'assets'));
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Custos</title><div id="root"></div>');
+  writeFileSync(path.join(root, 'assets', 'index-AbC123.js'), 'console.log("app")');
+  return root;
+}
+
+/** The whole app, in process, over a fresh migrated database of the run's kind. */
+export async function createTestApp(
+  options: Partial<Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream'>> & { migrate?: boolean } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase({ migrate: options.migrate ?? true });
+  if (options.migrate !== false) {
+    await ensureInstance({ database: database.handle });
+  }
+  const webRoot = writeFakeWebRoot();
+  const app = await buildApp({
+    config: options.config ?? { logLevel: 'silent', trustProxy: false },
+    database: database.handle,
+    webRoot,
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
+  return {
+    app,
+    database,
+    webRoot,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      rmSync(webRoot, { recursive: true, force: true });
+    },
+  };
+}
