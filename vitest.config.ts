@@ -8,7 +8,9 @@ const databases = (process.env.TEST_DATABASES ?? 'sqlite')
   .filter(Boolean);
 for (const db of databases) {
   if (!KNOWN.includes(db)) {
-    throw new Error(`TEST_DATABASES: unknown database ${JSON.stringify(db)} (use ${KNOWN.join(', ')})`);
+    throw new Error(
+      `TEST_DATABASES: unknown database ${JSON.stringify(db)} (use ${KNOWN.join(', ')})`,
+    );
   }
 }
 

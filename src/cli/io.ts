@@ -12,5 +12,6 @@ export const processIo: Io = {
 /** One readable line for any failure: our own errors carry their message, others their first line. */
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]?.trim() || 'unknown error';
+  const first = message.split('\n')[0]?.trim() ?? '';
+  return first === '' ? 'unknown error' : first;
 }

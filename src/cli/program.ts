@@ -30,7 +30,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     .command('serve')
     .description('run the web app and API (applies pending migrations first)')
     .action(async () => {
-      const code = await runServe(env, io.err);
+      const code = await runServe(env, (line) => {
+        io.err(line);
+      });
       result = code === 0 ? 'serving' : code;
     });
 
@@ -43,7 +45,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
 
   program
     .command('doctor')
-    .description('show the effective configuration and check the installation (exit 1 on a problem)')
+    .description(
+      'show the effective configuration and check the installation (exit 1 on a problem)',
+    )
     .action(async () => {
       result = await runDoctor(env, io);
     });

@@ -52,7 +52,10 @@ describe('probes and status', () => {
   it('GET /readyz answers 200 when the database is migrated', async () => {
     const res = await get('/readyz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'current' } });
+    expect(res.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'current' },
+    });
   });
 
   it('GET /api/status reports version, database kind and migrations', async () => {
@@ -64,7 +67,9 @@ describe('probes and status', () => {
       latest: Object.keys(migrations).at(-1),
       current: true,
     });
-    expect(status.instance.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(status.instance.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });
 
@@ -135,7 +140,10 @@ describe('errors', () => {
   it('AppError codes decide the status', async () => {
     const res = await get('/api/test/conflict');
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res.body)).toMatchObject({ code: 'conflict', message: 'Approved assessments cannot change.' });
+    expect(errorOf(res.body)).toMatchObject({
+      code: 'conflict',
+      message: 'Approved assessments cannot change.',
+    });
   });
 
   it('unknown errors answer a generic 500 with the request id; details go to the log only', async () => {
@@ -147,7 +155,9 @@ describe('errors', () => {
     expect(res.body).not.toContain('patients');
     expect(res.body).not.toContain('stack');
     const logged = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    const entry = logged.find((l) => l.requestId === error.requestId && l.msg === 'unhandled error');
+    const entry = logged.find(
+      (l) => l.requestId === error.requestId && l.msg === 'unhandled error',
+    );
     expect(JSON.stringify(entry)).toContain('patients');
   });
 });
@@ -162,7 +172,9 @@ describe('logging', () => {
       payload: { name: 'Jane Doe', owner: { email: 'jane@example.org' } },
     });
     const lines = logLines.slice(before);
-    const entry = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'request');
+    const entry = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'request');
     expect(entry).toMatchObject({ method: 'POST', path: '/api/test/echo', status: 200 });
     expect(typeof entry?.durationMs).toBe('number');
     expect(typeof entry?.requestId).toBe('string');
@@ -196,10 +208,12 @@ describe('security headers', () => {
   });
 
   it('keep a well-formed incoming request id and replace a malformed one', async () => {
-    expect((await get('/healthz', { 'x-request-id': 'lb-req-12345678' })).headers['x-request-id']).toBe(
-      'lb-req-12345678',
-    );
-    const replaced = (await get('/healthz', { 'x-request-id': 'bad id\u0000' })).headers['x-request-id'];
+    expect(
+      (await get('/healthz', { 'x-request-id': 'lb-req-12345678' })).headers['x-request-id'],
+    ).toBe('lb-req-12345678');
+    const replaced = (await get('/healthz', { 'x-request-id': 'bad id\u0000' })).headers[
+      'x-request-id'
+    ];
     expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -235,10 +249,16 @@ describe('OpenAPI', () => {
   it('GET /api/openapi.json is an OpenAPI 3 document of the routes', async () => {
     const res = await get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
-    const doc = res.json<{ openapi: string; info: { title: string }; paths: Record<string, unknown> }>();
+    const doc = res.json<{
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, unknown>;
+    }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBe('Custos API');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/status', '/healthz', '/readyz']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/status', '/healthz', '/readyz']),
+    );
   });
 
   it('renders the document at /api/docs', async () => {

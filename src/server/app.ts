@@ -11,13 +11,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { systemRoutes } from './features/system/routes';
+import { registerSystemRoutes } from './features/system/routes';
 import type { Config } from './platform/config';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
 import { registerOpenApi } from './platform/http/openapi';
-import { errorSerializer, registerRequestLog, requestLogOptions } from './platform/http/request-log';
+import {
+  errorSerializer,
+  registerRequestLog,
+  requestLogOptions,
+} from './platform/http/request-log';
 import { requireRoutePermissions } from './platform/http/route-permissions';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerWebApp } from './platform/http/web';
@@ -65,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerOpenApi(app);
 
   const deps: AppDeps = { database: options.database };
-  await app.register(systemRoutes, { deps });
+  registerSystemRoutes(app, deps);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

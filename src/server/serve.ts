@@ -25,7 +25,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await pingDatabase(database.db);
   } catch (error) {
     await database.destroy().catch(() => undefined);
-    throw new StartupError(`Cannot reach the ${database.kind} database: ${describeDatabaseError(error)}`);
+    throw new StartupError(
+      `Cannot reach the ${database.kind} database: ${describeDatabaseError(error)}`,
+    );
   }
   let app: FastifyInstance | undefined;
   try {
@@ -55,10 +57,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
 function startupError(error: unknown, config: Config): Error {
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE') {
-    return new StartupError(`Port ${config.port} on ${config.host} is already in use (set PORT to another port)`);
+    return new StartupError(
+      `Port ${config.port} on ${config.host} is already in use (set PORT to another port)`,
+    );
   }
   if (code === 'EACCES') {
-    return new StartupError(`Not allowed to listen on port ${config.port} (choose a PORT above 1023)`);
+    return new StartupError(
+      `Not allowed to listen on port ${config.port} (choose a PORT above 1023)`,
+    );
   }
   if (code === 'EADDRNOTAVAIL') {
     return new StartupError(`HOST ${config.host} is not an address of this machine`);
@@ -92,7 +98,10 @@ export function stopOnSignals(server: RunningServer): void {
  * Reads the configuration, starts the server and returns 0 once it listens (the process then
  * lives on), or 1 after writing one line naming what is wrong.
  */
-export async function runServe(env: NodeJS.ProcessEnv, err: (line: string) => void): Promise<number> {
+export async function runServe(
+  env: NodeJS.ProcessEnv,
+  err: (line: string) => void,
+): Promise<number> {
   try {
     const config = loadConfig(env);
     const server = await startServer(config);

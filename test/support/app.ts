@@ -16,14 +16,19 @@ export interface TestApp {
 export function writeFakeWebRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'custos-web-'));
   mkdirSync(path.join(root, 'assets'));
-  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Custos</title><div id="root"></div>');
+  writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><title>Custos</title><div id="root"></div>',
+  );
   writeFileSync(path.join(root, 'assets', 'index-AbC123.js'), 'console.log("app")');
   return root;
 }
 
 /** The whole app, in process, over a fresh migrated database of the run's kind. */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream'>> & { migrate?: boolean } = {},
+  options: Partial<Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream'>> & {
+    migrate?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ migrate: options.migrate ?? true });
   if (options.migrate !== false) {

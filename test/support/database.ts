@@ -40,14 +40,19 @@ export interface TestDatabase {
  * A fresh, empty database of the run's kind: a new SQLite file in a temporary folder, or a new
  * database on the test PostgreSQL server. Migrated unless `migrate: false`.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const kind = testDatabaseKind();
   let target: DatabaseTarget;
   let cleanup: () => Promise<void>;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'custos-test-'));
     target = { kind, file: path.join(dir, 'custos.db') };
-    cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
+    cleanup = () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    };
   } else {
     const adminUrl = testPostgresUrl();
     const name = `custos_t_${randomBytes(6).toString('hex')}`;
@@ -56,7 +61,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url.pathname = `/${name}`;
     target = { kind, url: url.toString() };
     cleanup = async () => {
-      await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await withAdmin(adminUrl, (client) =>
+        client.query(`drop database if exists ${name} with (force)`),
+      );
     };
   }
   const handle = openDatabase(target);

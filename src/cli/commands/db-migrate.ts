@@ -1,5 +1,9 @@
 import { loadConfig } from '../../server/platform/config';
-import { describeDatabaseError, openDatabase, pingDatabase } from '../../server/platform/db/connection';
+import {
+  describeDatabaseError,
+  openDatabase,
+  pingDatabase,
+} from '../../server/platform/db/connection';
 import { migrateToLatest } from '../../server/platform/db/migrator';
 import { oneLine, type Io } from '../io';
 
@@ -10,7 +14,9 @@ export async function runDbMigrate(env: NodeJS.ProcessEnv, io: Io): Promise<numb
     const config = loadConfig(env);
     database = openDatabase(config.database);
     await pingDatabase(database.db).catch((error: unknown) => {
-      throw new Error(`Cannot reach the ${config.database.kind} database: ${describeDatabaseError(error)}`);
+      throw new Error(
+        `Cannot reach the ${config.database.kind} database: ${describeDatabaseError(error)}`,
+      );
     });
     const applied = await migrateToLatest(database.db);
     if (applied.length === 0) {

@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { access, constants, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeConfig, loadConfig, type Config } from '../../server/platform/config';
-import { describeDatabaseError, openDatabase, pingDatabase } from '../../server/platform/db/connection';
+import {
+  describeDatabaseError,
+  openDatabase,
+  pingDatabase,
+} from '../../server/platform/db/connection';
 import { migrationState } from '../../server/platform/db/migrator';
 import { productVersion } from '../../server/platform/package-info';
 import { oneLine, type Io } from '../io';
@@ -29,20 +33,29 @@ export async function runDoctor(env: NodeJS.ProcessEnv, io: Io): Promise<number>
   }
   io.out('');
   io.out('Checks');
-  const checks = [checkNode(), await checkDataDir(config.dataDir), ...(await checkDatabase(config))];
+  const checks = [
+    checkNode(),
+    await checkDataDir(config.dataDir),
+    ...(await checkDatabase(config)),
+  ];
   for (const check of checks) {
     io.out(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.text}`);
   }
   const problems = checks.filter((c) => !c.ok).length;
   io.out('');
-  io.out(problems === 0 ? 'No problem found.' : `${problems} problem${problems === 1 ? '' : 's'} found.`);
+  io.out(
+    problems === 0 ? 'No problem found.' : `${problems} problem${problems === 1 ? '' : 's'} found.`,
+  );
   return problems === 0 ? 0 : 1;
 }
 
 function checkNode(): Check {
   const major = Number(process.versions.node.split('.')[0]);
   const ok = major === 20 || major >= 22;
-  return { ok, text: `Node.js ${process.versions.node}${ok ? '' : ' is not supported (use 20, 22 or 24)'}` };
+  return {
+    ok,
+    text: `Node.js ${process.versions.node}${ok ? '' : ' is not supported (use 20, 22 or 24)'}`,
+  };
 }
 
 async function checkDataDir(dir: string): Promise<Check> {
@@ -73,7 +86,9 @@ async function checkDatabase(config: Config): Promise<Check[]> {
     try {
       await pingDatabase(database.db);
     } catch (error) {
-      return [{ ok: false, text: `${target.kind} database unreachable: ${describeDatabaseError(error)}` }];
+      return [
+        { ok: false, text: `${target.kind} database unreachable: ${describeDatabaseError(error)}` },
+      ];
     }
     const reached: Check = {
       ok: true,

@@ -29,7 +29,10 @@ describe('loadConfig', () => {
     expect(config.port).toBe(9000);
     expect(config.host).toBe('0.0.0.0');
     expect(config.dataDir).toBe('/var/lib/custos');
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://custos:pw@db:5432/custos' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://custos:pw@db:5432/custos',
+    });
     expect(config.logLevel).toBe('warn');
     expect(config.trustProxy).toBe(true);
   });
@@ -39,12 +42,20 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'abc', /^Invalid configuration: PORT must be a whole number from 1 to 65535, got "abc"$/],
+    [
+      'PORT',
+      'abc',
+      /^Invalid configuration: PORT must be a whole number from 1 to 65535, got "abc"$/,
+    ],
     ['PORT', '0', /^Invalid configuration: PORT /],
     ['PORT', '70000', /^Invalid configuration: PORT /],
     ['PORT', '80.5', /^Invalid configuration: PORT /],
     ['LOG_LEVEL', 'loud', /^Invalid configuration: LOG_LEVEL must be one of fatal, error/],
-    ['CUSTOS_TRUST_PROXY', 'yes', /^Invalid configuration: CUSTOS_TRUST_PROXY must be true or false/],
+    [
+      'CUSTOS_TRUST_PROXY',
+      'yes',
+      /^Invalid configuration: CUSTOS_TRUST_PROXY must be true or false/,
+    ],
     ['HOST', 'a b', /^Invalid configuration: HOST /],
     ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL must be a postgres:\/\//],
   ])('refuses %s=%s with one line naming the variable', (name, value, message) => {

@@ -29,7 +29,9 @@ const EnvSchema = z.object({
   PORT: optional(
     z
       .string()
-      .regex(/^\d{1,5}$/, { error: (i) => `must be a whole number from 1 to 65535, got ${shown(i.input)}` })
+      .regex(/^\d{1,5}$/, {
+        error: (i) => `must be a whole number from 1 to 65535, got ${shown(i.input)}`,
+      })
       .transform(Number)
       .refine((n) => n >= 1 && n <= 65535, {
         error: (i) => `must be a whole number from 1 to 65535, got ${shown(i.input)}`,
@@ -39,17 +41,20 @@ const EnvSchema = z.object({
   CUSTOS_DATA_DIR: optional(z.string()),
   // The value may hold a password: messages never repeat it.
   DATABASE_URL: optional(
-    z
-      .string()
-      .refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v), {
-        error: 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)',
-      }),
+    z.string().refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v), {
+      error:
+        'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)',
+    }),
   ),
   LOG_LEVEL: optional(
-    z.enum(LOG_LEVELS, { error: (i) => `must be one of ${LOG_LEVELS.join(', ')}, got ${shown(i.input)}` }),
+    z.enum(LOG_LEVELS, {
+      error: (i) => `must be one of ${LOG_LEVELS.join(', ')}, got ${shown(i.input)}`,
+    }),
   ),
   CUSTOS_TRUST_PROXY: optional(
-    z.enum(['true', 'false', '1', '0'], { error: (i) => `must be true or false, got ${shown(i.input)}` }),
+    z.enum(['true', 'false', '1', '0'], {
+      error: (i) => `must be true or false, got ${shown(i.input)}`,
+    }),
   ),
 });
 
@@ -85,7 +90,9 @@ export function describeConfig(config: Config): Record<string, string> {
     HOST: config.host,
     CUSTOS_DATA_DIR: config.dataDir,
     DATABASE_URL:
-      config.database.kind === 'postgres' ? redactUrl(config.database.url) : '(unset: embedded SQLite)',
+      config.database.kind === 'postgres'
+        ? redactUrl(config.database.url)
+        : '(unset: embedded SQLite)',
     LOG_LEVEL: config.logLevel,
     CUSTOS_TRUST_PROXY: String(config.trustProxy),
   };

@@ -37,8 +37,11 @@ let version: string | undefined;
 /** Custos's version, from package.json. */
 export function productVersion(): string {
   version ??= String(
-    (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown })
-      .version,
+    (
+      JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+        version?: unknown;
+      }
+    ).version,
   );
   return version;
 }

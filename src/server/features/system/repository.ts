@@ -12,7 +12,10 @@ export async function findInstance(db: Kysely<Database>): Promise<InstanceRow | 
 }
 
 /** Inserts the instance row unless another process already did. */
-export async function insertInstanceIfMissing(db: Kysely<Database>, row: InstanceRow): Promise<void> {
+export async function insertInstanceIfMissing(
+  db: Kysely<Database>,
+  row: InstanceRow,
+): Promise<void> {
   await db
     .insertInto('instance')
     .values({ singleton: 1, ...row })

@@ -1,16 +1,20 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema } from '../../../contracts/errors';
 import { HealthSchema, ReadinessSchema, SystemStatusSchema } from '../../../contracts/system';
+import type { App } from '../../app';
 import type { AppDeps } from '../../platform/deps';
 import { presentStatus } from './presenter';
 import { checkReadiness, getStatus } from './service';
 
-export const systemRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export function registerSystemRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/healthz',
     {
       config: { permission: 'system.health' },
-      schema: { tags: ['system'], summary: 'Liveness: the process answers', response: { 200: HealthSchema } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness: the process answers',
+        response: { 200: HealthSchema },
+      },
     },
     () => ({ status: 'ok' as const }),
   );
@@ -52,4 +56,4 @@ export const systemRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
     },
     () => app.swagger(),
   );
-};
+}

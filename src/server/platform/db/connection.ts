@@ -30,27 +30,21 @@ function openSqlite(file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-const TIMESTAMPTZ = 1184;
-const TIMESTAMP = 1114;
-const DATE = 1082;
-const INT8 = 20;
+const { builtins } = pg.types;
+type Parser = (value: string) => unknown;
+const parseTimestamp = pg.types.getTypeParser(builtins.TIMESTAMPTZ) as (value: string) => Date;
 
 // Same value shapes on both databases: instants as ISO strings, dates as YYYY-MM-DD, counts as numbers.
-const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ);
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    switch (oid) {
-      case TIMESTAMPTZ:
-      case TIMESTAMP:
-        return (value: string) => (parseTimestamp(value) as Date).toISOString();
-      case DATE:
-        return (value: string) => value;
-      case INT8:
-        return (value: string) => Number(value);
-      default:
-        return pg.types.getTypeParser(oid, format);
-    }
-  }) as typeof pg.types.getTypeParser,
+const CUSTOM_PARSERS = new Map<number, Parser>([
+  [builtins.TIMESTAMPTZ, (value) => parseTimestamp(value).toISOString()],
+  [builtins.TIMESTAMP, (value) => parseTimestamp(value + 'Z').toISOString()],
+  [builtins.DATE, (value) => value],
+  [builtins.INT8, (value) => Number(value)],
+]);
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: Parameters<typeof pg.types.getTypeParser>[0], format?: 'text' | 'binary') =>
+    CUSTOM_PARSERS.get(oid) ??
+    (pg.types.getTypeParser(oid, format) as Parser)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 function openPostgres(url: string): Kysely<Database> {

@@ -5,11 +5,11 @@ import { isPostgres } from './dialect';
  * A plain-text description of the database schema (tables, columns, constraints, indexes,
  * triggers), stable across runs, for the committed schema snapshots.
  */
-export async function describeSchema(db: Kysely<unknown>): Promise<string> {
+export async function describeSchema<DB>(db: Kysely<DB>): Promise<string> {
   return isPostgres(db) ? describePostgres(db) : describeSqlite(db);
 }
 
-async function describeSqlite(db: Kysely<unknown>): Promise<string> {
+async function describeSqlite<DB>(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{ type: string; name: string; sql: string | null }>`
     select type, name, sql from sqlite_master
     where name not like 'sqlite_%' order by tbl_name, type desc, name`.execute(db);
@@ -19,7 +19,7 @@ async function describeSqlite(db: Kysely<unknown>): Promise<string> {
     .join('\n');
 }
 
-async function describePostgres(db: Kysely<unknown>): Promise<string> {
+async function describePostgres<DB>(db: Kysely<DB>): Promise<string> {
   const columns = await sql<{
     table_name: string;
     column_name: string;
@@ -42,7 +42,9 @@ async function describePostgres(db: Kysely<unknown>): Promise<string> {
     select rel.relname as table_name, pg_get_triggerdef(t.oid) as definition
     from pg_trigger t join pg_class rel on rel.oid = t.tgrelid
     join pg_namespace ns on ns.oid = rel.relnamespace
-    where ns.nspname = current_schema() and not t.tgisinternal order by rel.relname, t.tgname`.execute(db);
+    where ns.nspname = current_schema() and not t.tgisinternal order by rel.relname, t.tgname`.execute(
+    db,
+  );
 
   const tables = [...new Set(columns.rows.map((c) => c.table_name))];
   return tables

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../../test/support/database';
+import {
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from '../../../../test/support/database';
 import { migrations } from '../../db/migrations';
 import { describeSchema } from './introspect';
 import { migrateToEmpty, migrateToLatest, migrationState } from './migrator';
@@ -60,9 +64,14 @@ describe(`migrations on ${kind}`, () => {
       .insertInto('instance')
       .values({ singleton: 1, id: '0190a6f2-0000-7000-8000-000000000001', created_at: at })
       .execute();
-    const row = await database.handle.db.selectFrom('instance').selectAll().executeTakeFirstOrThrow();
+    const row = await database.handle.db
+      .selectFrom('instance')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row.created_at).toBe(at);
-    const { rows } = await sql<{ n: number }>`select count(*) as n from instance`.execute(database.handle.db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from instance`.execute(
+      database.handle.db,
+    );
     expect(rows[0]?.n).toBe(1);
   });
 });

@@ -31,7 +31,9 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const name = failed ? `migration ${failed.migrationName} failed: ` : 'migration failed: ';
-    throw new Error(name + (error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new Error(name + (error instanceof Error ? error.message : JSON.stringify(error)), {
+      cause: error,
+    });
   }
   return (results ?? []).map((r) => r.migrationName);
 }

@@ -3,7 +3,12 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, type ErrorBody, type ErrorCode, type FieldIssue } from '../../../contracts/errors';
+import {
+  ERROR_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldIssue,
+} from '../../../contracts/errors';
 
 /** The one error type services throw; its code decides the HTTP status. */
 export class AppError extends Error {
@@ -28,12 +33,18 @@ export class AppError extends Error {
 
 // Fastify's own client errors, answered with fixed texts so nothing from the request is echoed.
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'bad_request',
+    message: 'The request body is not valid JSON.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'bad_request',
     message: 'The request body is empty but Content-Type is application/json.',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    message: 'The request body is too large.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported_media_type',
     message: 'This Content-Type is not accepted here.',
@@ -88,7 +99,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(request, reply, known.code, known.message);
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      request.log.error(
+        { err: error, issues: error.cause.issues },
+        'response does not match its schema',
+      );
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }

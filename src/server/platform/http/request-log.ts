@@ -22,7 +22,7 @@ export const errorSerializer = (err: Error & { code?: unknown }) => ({
   type: err.name,
   message: err.message,
   code: err.code,
-  stack: err.stack ?? "",
+  stack: err.stack ?? '',
 });
 
 /**

@@ -1,8 +1,8 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { requireRoutePermissions } from './route-permissions';
 
-function appWith(register: (app: ReturnType<typeof Fastify>) => void) {
+function appWith(register: (app: FastifyInstance) => void): FastifyInstance {
   const app = Fastify({ logger: false });
   requireRoutePermissions(app);
   register(app);
@@ -25,7 +25,9 @@ describe('requireRoutePermissions', () => {
   });
 
   it('accepts a route that names a permission of the table', async () => {
-    const app = appWith((a) => a.get('/api/things', { config: { permission: 'system.status.read' } }, () => 'x'));
+    const app = appWith((a) =>
+      a.get('/api/things', { config: { permission: 'system.status.read' } }, () => 'x'),
+    );
     expect((await app.inject('/api/things')).body).toBe('x');
   });
 

@@ -31,11 +31,17 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     const urlPath = pathOf(request);
     const api = urlPath === '/api' || urlPath.startsWith('/api/');
     const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
-    const page = (request.method === 'GET' || request.method === 'HEAD') && !lastSegment.includes('.');
+    const page =
+      (request.method === 'GET' || request.method === 'HEAD') && !lastSegment.includes('.');
     if (!api && page && built) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const what = api ? 'API route' : 'page or file';
-    return sendError(request, reply, 'not_found', `No ${what} matches ${request.method} ${urlPath}.`);
+    return sendError(
+      request,
+      reply,
+      'not_found',
+      `No ${what} matches ${request.method} ${urlPath}.`,
+    );
   });
 }

@@ -1,0 +1,109 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+// Architectural rules of conventions.md, enforced here rather than by reviewers.
+const boundary = (patterns, paths = []) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns, paths }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'data/', 'coverage/', 'test-results/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'all'],
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      'no-console': 'off',
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    files: ['src/contracts/**'],
+    rules: boundary([
+      {
+        group: ['**/server/**', '**/web/**', '**/cli/**'],
+        message: 'contracts are shared: they import nothing from server, web or cli',
+      },
+      { group: nodeBuiltins, message: 'contracts run in the browser too: no Node modules' },
+    ]),
+  },
+  {
+    files: ['src/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundary([
+        {
+          group: ['**/server/**', '**/cli/**'],
+          message: 'the web app talks to the server over HTTP only',
+        },
+        { group: nodeBuiltins, message: 'no Node modules in the browser' },
+      ]),
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: boundary([
+      {
+        group: ['**/web/**', '**/cli/**'],
+        message: 'the server never imports the web app or the CLI',
+      },
+      {
+        group: ['../*/repository', '../*/repository.*', '**/features/*/repository'],
+        message: "call the other feature's service, not its repository",
+      },
+    ]),
+  },
+  {
+    // SQL lives in repository files, migrations and the db platform only.
+    files: ['src/server/features/**'],
+    ignores: [
+      'src/server/features/**/repository.ts',
+      'src/server/features/**/repository/**',
+      'src/server/features/**/*.test.ts',
+    ],
+    rules: boundary(
+      [
+        {
+          group: ['../*/repository', '../*/repository.*', '**/features/*/repository'],
+          message: "call the other feature's service, not its repository",
+        },
+      ],
+      [{ name: 'kysely', message: 'SQL belongs in repository.ts', allowTypeImports: true }],
+    ),
+  },
+  {
+    files: ['src/cli/**'],
+    rules: boundary([{ group: ['**/web/**'], message: 'the CLI never imports the web app' }]),
+  },
+  {
+    files: ['**/*.test.ts', 'test/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

@@ -1,0 +1,17 @@
+// `npm start`: build what is missing or out of date, then serve.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { buildIsCurrent, root } from './build-state.mjs';
+
+if (!buildIsCurrent()) {
+  console.error('Building Custos (first start or changed sources)…');
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    console.error('custos: the build failed; see the messages above.');
+    process.exit(1);
+  }
+}
+process.argv.splice(2, 0, 'serve');
+await import('../dist/node/cli.js');

@@ -1,0 +1,153 @@
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { NAVIGATION, type NavItem } from './navigation';
+import classes from './Shell.module.css';
+
+export function Shell() {
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <>
+      <a href="#main" className={classes.skipLink}>
+        Skip to main content
+      </a>
+      <AppShell
+        header={{ height: 52 }}
+        navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header className={classes.header}>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Toggle navigation"
+              />
+              <Group gap={8} wrap="nowrap">
+                <IconShieldCheck size={24} stroke={1.8} className={classes.logo} aria-hidden />
+                <Text fw={700} size="lg" component="span">
+                  Custos
+                </Text>
+              </Group>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <OrganizationSwitcher />
+              <ColorSchemeToggle />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar component="nav" aria-label="Main">
+          <ScrollArea px="xs" py="sm">
+            <Stack gap="md">
+              {NAVIGATION.map((group) => (
+                <div key={group.label}>
+                  <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
+                    {group.label}
+                  </Text>
+                  {group.items.map((item) => (
+                    <NavEntry key={item.path} item={item} onNavigate={close} />
+                  ))}
+                </div>
+              ))}
+            </Stack>
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+  const location = useLocation();
+  const icon = <item.icon size={18} stroke={1.6} aria-hidden />;
+  if (!item.available) {
+    return (
+      <NavLink
+        component="div"
+        label={item.label}
+        leftSection={icon}
+        rightSection={
+          <Badge size="xs" variant="light" color="gray">
+            Soon
+          </Badge>
+        }
+        disabled
+        aria-disabled
+        className={classes.navItem}
+      />
+    );
+  }
+  const active =
+    item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path);
+  return (
+    <NavLink
+      component={RouterNavLink}
+      to={item.path}
+      label={item.label}
+      leftSection={icon}
+      active={active}
+      onClick={onNavigate}
+      className={classes.navItem}
+    />
+  );
+}
+
+function OrganizationSwitcher() {
+  return (
+    <Tooltip label="Organizations arrive with sign-in">
+      <Button
+        variant="default"
+        size="xs"
+        rightSection={<IconChevronDown size={14} aria-hidden />}
+        data-disabled
+        onClick={(event) => event.preventDefault()}
+        aria-label="Organization: none yet (switching arrives with sign-in)"
+      >
+        No organization
+      </Button>
+    </Tooltip>
+  );
+}
+
+function ColorSchemeToggle() {
+  const { setColorScheme } = useMantineColorScheme();
+  const computed = useComputedColorScheme('light');
+  const next = computed === 'dark' ? 'light' : 'dark';
+  return (
+    <Tooltip label={`Switch to ${next} theme`}>
+      <ActionIcon
+        variant="default"
+        size="md"
+        onClick={() => setColorScheme(next)}
+        aria-label={`Switch to ${next} theme`}
+      >
+        {computed === 'dark' ? (
+          <IconSun size={16} aria-hidden />
+        ) : (
+          <IconMoon size={16} aria-hidden />
+        )}
+      </ActionIcon>
+    </Tooltip>
+  );
+}

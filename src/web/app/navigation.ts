@@ -1,0 +1,177 @@
+import {
+  IconAlertTriangle,
+  IconBuildingHospital,
+  IconChecklist,
+  IconClipboardCheck,
+  IconDatabase,
+  IconFileText,
+  IconHeartbeat,
+  IconHistory,
+  IconLayoutDashboard,
+  IconListCheck,
+  IconReportAnalytics,
+  IconServer2,
+  IconShieldCheck,
+  IconUsers,
+  IconActivity,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: Icon;
+  /** False until the feature ships: shown as coming, never as a link to nowhere. */
+  available: boolean;
+  /** One line for the overview page. */
+  summary: string;
+}
+
+export interface NavGroup {
+  label: string;
+  items: NavItem[];
+}
+
+/** The navigation, grouped like the design's features. A feature plugs in by flipping `available`. */
+export const NAVIGATION: NavGroup[] = [
+  {
+    label: 'Program',
+    items: [
+      {
+        label: 'Overview',
+        path: '/',
+        icon: IconLayoutDashboard,
+        available: true,
+        summary: 'Where the program stands',
+      },
+      {
+        label: 'Safeguards',
+        path: '/safeguards',
+        icon: IconShieldCheck,
+        available: false,
+        summary: 'Every standard and implementation specification, with its decision on record',
+      },
+      {
+        label: 'Tasks',
+        path: '/tasks',
+        icon: IconListCheck,
+        available: false,
+        summary: 'Owned, dated work with reminders and recurrence',
+      },
+    ],
+  },
+  {
+    label: 'Risk',
+    items: [
+      {
+        label: 'Assets',
+        path: '/assets',
+        icon: IconServer2,
+        available: false,
+        summary: 'Systems, devices and data flows that hold ePHI',
+      },
+      {
+        label: 'Risk analysis',
+        path: '/risks',
+        icon: IconAlertTriangle,
+        available: false,
+        summary: 'Assessments and the living risk register',
+      },
+    ],
+  },
+  {
+    label: 'Documentation',
+    items: [
+      {
+        label: 'Policies & evidence',
+        path: '/documents',
+        icon: IconFileText,
+        available: false,
+        summary: 'Versioned policies, attestations and the evidence vault',
+      },
+    ],
+  },
+  {
+    label: 'People',
+    items: [
+      {
+        label: 'Workforce',
+        path: '/workforce',
+        icon: IconUsers,
+        available: false,
+        summary: 'Training, sanctions and access reviews',
+      },
+      {
+        label: 'Business associates',
+        path: '/vendors',
+        icon: IconBuildingHospital,
+        available: false,
+        summary: 'BAAs and the obligations they carry',
+      },
+    ],
+  },
+  {
+    label: 'Operations',
+    items: [
+      {
+        label: 'Incidents',
+        path: '/incidents',
+        icon: IconHeartbeat,
+        available: false,
+        summary: 'Incident response and the breach-notification clock',
+      },
+      {
+        label: 'Contingency',
+        path: '/contingency',
+        icon: IconClipboardCheck,
+        available: false,
+        summary: 'Plans, criticality and restore tests',
+      },
+      {
+        label: 'Activity review',
+        path: '/activity',
+        icon: IconActivity,
+        available: false,
+        summary: 'EHR audit logs, detection rules and reviews',
+      },
+      {
+        label: 'Evaluations',
+        path: '/evaluations',
+        icon: IconChecklist,
+        available: false,
+        summary: 'Periodic and change-triggered evaluations',
+      },
+    ],
+  },
+  {
+    label: 'Reports',
+    items: [
+      {
+        label: 'Reports',
+        path: '/reports',
+        icon: IconReportAnalytics,
+        available: false,
+        summary: 'What an auditor asks for, ready to hand over',
+      },
+    ],
+  },
+  {
+    label: 'Administration',
+    items: [
+      {
+        label: 'Audit log',
+        path: '/admin/audit-log',
+        icon: IconHistory,
+        available: false,
+        summary: 'The tamper-evident trail of every change',
+      },
+      {
+        label: 'System status',
+        path: '/admin/status',
+        icon: IconDatabase,
+        available: true,
+        summary: 'Version, database and migrations',
+      },
+    ],
+  },
+];

@@ -1,0 +1,30 @@
+import { Alert, Button, Text } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { ApiError } from '../api/errors';
+
+/** An API failure as a user reads it, with the request id support needs. */
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden />}
+      title="Could not load this page"
+      role="alert"
+    >
+      <Text size="sm">{message}</Text>
+      {requestId ? (
+        <Text size="xs" c="dimmed" mt={4}>
+          Request id {requestId}
+        </Text>
+      ) : null}
+      {onRetry ? (
+        <Button size="xs" variant="light" color="red" mt="sm" onClick={onRetry}>
+          Try again
+        </Button>
+      ) : null}
+    </Alert>
+  );
+}

@@ -1,0 +1,96 @@
+import { Badge, Card, Code, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { SystemStatusSchema, type SystemStatus } from '../../../contracts/system';
+import { apiGet } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeader } from '../../components/PageHeader';
+
+const DATABASE_LABEL: Record<SystemStatus['database']['kind'], string> = {
+  sqlite: 'SQLite (embedded)',
+  postgres: 'PostgreSQL',
+};
+
+export function StatusPage() {
+  const status = useQuery({
+    queryKey: ['system', 'status'],
+    queryFn: () => apiGet('/api/status', SystemStatusSchema),
+  });
+  return (
+    <>
+      <PageHeader
+        title="System status"
+        description="What this installation of Custos runs on. Quote the version and installation id when you ask for support."
+      />
+      {status.isError ? (
+        <ErrorNotice error={status.error} onRetry={() => void status.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" aria-busy={status.isPending}>
+          <Fact label="Version" loading={status.isPending}>
+            {status.data ? `Custos ${status.data.version}` : null}
+          </Fact>
+          <Fact label="Database" loading={status.isPending}>
+            {status.data ? DATABASE_LABEL[status.data.database.kind] : null}
+          </Fact>
+          <Fact label="Migrations" loading={status.isPending}>
+            {status.data ? <Migrations status={status.data} /> : null}
+          </Fact>
+          <Fact label="Installation" loading={status.isPending}>
+            {status.data ? (
+              <Stack gap={2}>
+                <Code fz="xs">{status.data.instance.id}</Code>
+                <Text size="xs" c="dimmed">
+                  since {formatInstant(status.data.instance.createdAt)}
+                </Text>
+              </Stack>
+            ) : null}
+          </Fact>
+        </SimpleGrid>
+      )}
+    </>
+  );
+}
+
+function Migrations({ status }: { status: SystemStatus }) {
+  const { applied, pending, latest, current } = status.migrations;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Badge color={current ? 'teal' : 'orange'} variant="light">
+          {current ? 'Current' : `${pending} pending`}
+        </Badge>
+        <Text size="sm">{applied} applied</Text>
+      </Group>
+      {latest ? (
+        <Text size="xs" c="dimmed">
+          latest <Code fz="xs">{latest}</Code>
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Fact({
+  label,
+  loading,
+  children,
+}: {
+  label: string;
+  loading: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={6}>
+        {label}
+      </Text>
+      {loading ? <Skeleton height={20} width="70%" /> : <div>{children}</div>}
+    </Card>
+  );
+}
+
+function formatInstant(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
