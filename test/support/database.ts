@@ -41,9 +41,9 @@ export interface TestDatabase {
  * database on the test PostgreSQL server. Migrated unless `migrate: false`.
  */
 export async function createTestDatabase(
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; kind?: TestDatabaseKind } = {},
 ): Promise<TestDatabase> {
-  const kind = testDatabaseKind();
+  const kind = options.kind ?? testDatabaseKind();
   let target: DatabaseTarget;
   let cleanup: () => Promise<void>;
   if (kind === 'sqlite') {

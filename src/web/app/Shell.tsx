@@ -88,7 +88,7 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
         label={item.label}
         leftSection={icon}
         rightSection={
-          <Badge size="xs" variant="light" color="gray">
+          <Badge size="xs" variant="default">
             Soon
           </Badge>
         }
@@ -120,9 +120,8 @@ function OrganizationSwitcher() {
         variant="default"
         size="xs"
         rightSection={<IconChevronDown size={14} aria-hidden />}
-        data-disabled
+        aria-disabled
         onClick={(event) => event.preventDefault()}
-        aria-label="Organization: none yet (switching arrives with sign-in)"
       >
         No organization
       </Button>

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 // Calm and dense: indigo accents, system fonts (no third-party font requests), small radii.
 export const theme = createTheme({
@@ -11,4 +11,11 @@ export const theme = createTheme({
     'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   headings: { fontWeight: '600' },
   cursorType: 'pointer',
+});
+
+// Mantine's default "dimmed" grey is 3.3:1 on white; secondary text must reach WCAG AA (4.5:1).
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5c6370' },
+  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });

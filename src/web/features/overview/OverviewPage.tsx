@@ -31,8 +31,8 @@ export function OverviewPage() {
                 </Group>
                 <Badge
                   size="sm"
-                  variant="light"
-                  color={area.available ? 'teal' : 'gray'}
+                  variant={area.available ? 'dot' : 'default'}
+                  color="teal"
                   style={{ flexShrink: 0 }}
                 >
                   {area.available ? 'Ready' : 'Coming'}

@@ -56,7 +56,7 @@ function Migrations({ status }: { status: SystemStatus }) {
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Badge color={current ? 'teal' : 'orange'} variant="light">
+        <Badge color={current ? 'teal' : 'orange'} variant="dot">
           {current ? 'Current' : `${pending} pending`}
         </Badge>
         <Text size="sm">{applied} applied</Text>
