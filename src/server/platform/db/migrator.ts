@@ -1,4 +1,12 @@
-import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationResultSet } from 'kysely';
+import {
+  DEFAULT_MIGRATION_TABLE,
+  Migrator,
+  NO_MIGRATIONS,
+  sql,
+  type Kysely,
+  type MigrationResultSet,
+} from 'kysely';
+import { isPostgres } from './dialect';
 import { migrations } from '../../db/migrations';
 import type { Database } from '../../db/schema';
 
@@ -38,16 +46,33 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
   return (results ?? []).map((r) => r.migrationName);
 }
 
-/** How far the database's schema is from what this version of Custos ships. */
+/**
+ * How far the database's schema is from what this version of Custos ships. Reads Kysely's
+ * migration table directly: Migrator.getMigrations() would run DDL on every readiness probe.
+ */
 export async function migrationState(db: Kysely<Database>): Promise<MigrationState> {
-  const infos = await migratorFor(db).getMigrations();
-  const applied = infos.filter((m) => m.executedAt !== undefined);
-  const pendingNames = infos.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  const done = new Set(await appliedMigrationNames(db));
+  const names = Object.keys(migrations);
+  const applied = names.filter((n) => done.has(n));
+  const pendingNames = names.filter((n) => !done.has(n));
   return {
     applied: applied.length,
     pending: pendingNames.length,
-    latest: applied.at(-1)?.name ?? null,
+    latest: applied.at(-1) ?? null,
     current: pendingNames.length === 0,
     pendingNames,
   };
+}
+
+async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
+  const table = DEFAULT_MIGRATION_TABLE;
+  const exists = isPostgres(db)
+    ? sql<{ found: string | null }>`select to_regclass(${table}) as found`
+    : sql<{ found: string | null }>`select name as found from sqlite_master where type = 'table' and name = ${table}`;
+  const { rows } = await exists.execute(db);
+  if (!rows[0]?.found) {
+    return [];
+  }
+  const applied = await sql<{ name: string }>`select name from ${sql.table(table)}`.execute(db);
+  return applied.rows.map((r) => r.name);
 }

@@ -1,0 +1,111 @@
+// `npm run bench`: start-up time and HTTP throughput of the built server, on SQLite and, when
+// BENCH_POSTGRES_URL is set, PostgreSQL. Figures go in the issue note, never in assertions.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort, spawnNode, waitForOk, type Spawned } from '../test/support/cli';
+
+const root = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(root, 'dist', 'node', 'cli.js');
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const STARTS = 5;
+
+interface Server {
+  url: string;
+  process: Spawned;
+  ms: number;
+}
+
+async function start(env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const began = performance.now();
+  const child = spawnNode([CLI, 'serve'], { LOG_LEVEL: 'silent', ...env, PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForOk(`${url}/readyz`, 30_000);
+  return { url, process: child, ms: performance.now() - began };
+}
+
+async function stop(server: Server): Promise<void> {
+  server.process.kill('SIGTERM');
+  await server.process.exit;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function startTimes(label: string, env: () => Promise<NodeJS.ProcessEnv>): Promise<void> {
+  const fresh: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const server = await start(await env());
+    fresh.push(server.ms);
+    await stop(server);
+  }
+  console.log(
+    `${label}: start to /readyz (empty database, migrations included): median ${median(fresh).toFixed(0)} ms of ${STARTS}`,
+  );
+}
+
+async function load(server: Server, route: string, connections: number): Promise<void> {
+  const result = await autocannon({ url: server.url + route, connections, duration: DURATION_S });
+  const l = result.latency;
+  console.log(
+    `  GET ${route.padEnd(12)} ${connections} conns: ${Math.round(result.requests.average)} req/s, latency p50 ${l.p50} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms, errors ${result.errors + result.non2xx}`,
+  );
+}
+
+async function throughput(label: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const server = await start(env);
+  console.log(
+    `${label}: throughput over ${DURATION_S} s per route (autocannon in this process, server in another)`,
+  );
+  try {
+    await load(server, '/healthz', 50);
+    await load(server, '/readyz', 50);
+    await load(server, '/api/status', 50);
+    await load(server, '/', 50);
+  } finally {
+    await stop(server);
+  }
+}
+
+async function postgresDatabase(adminUrl: string): Promise<string> {
+  const name = `custos_bench_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+if (!existsSync(CLI)) {
+  console.error('bench: run `npm run build` first (the benchmark measures the built server).');
+  process.exit(1);
+}
+const dirs: string[] = [];
+const sqliteEnv = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'custos-bench-'));
+  dirs.push(dir);
+  return Promise.resolve({ CUSTOS_DATA_DIR: dir });
+};
+try {
+  await startTimes('sqlite', sqliteEnv);
+  await throughput('sqlite', await sqliteEnv());
+  const pgAdmin = process.env.BENCH_POSTGRES_URL;
+  if (pgAdmin) {
+    const pgEnv = async () => ({
+      DATABASE_URL: await postgresDatabase(pgAdmin),
+      CUSTOS_DATA_DIR: (await sqliteEnv()).CUSTOS_DATA_DIR,
+    });
+    await startTimes('postgres', pgEnv);
+    await throughput('postgres', await pgEnv());
+  } else {
+    console.log('postgres: skipped (set BENCH_POSTGRES_URL, e.g. from scripts/postgres.sh start)');
+  }
+} finally {
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
