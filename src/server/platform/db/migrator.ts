@@ -68,7 +68,9 @@ async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
   const table = DEFAULT_MIGRATION_TABLE;
   const exists = isPostgres(db)
     ? sql<{ found: string | null }>`select to_regclass(${table}) as found`
-    : sql<{ found: string | null }>`select name as found from sqlite_master where type = 'table' and name = ${table}`;
+    : sql<{
+        found: string | null;
+      }>`select name as found from sqlite_master where type = 'table' and name = ${table}`;
   const { rows } = await exists.execute(db);
   if (!rows[0]?.found) {
     return [];
