@@ -24,11 +24,6 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
-
-  /** A validation failure of one named field. */
-  static invalid(path: string, message: string): AppError {
-    return new AppError('validation_failed', `${path}: ${message}`, [{ path, message }]);
-  }
 }
 
 // Fastify's own client errors, answered with fixed texts so nothing from the request is echoed.

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { productVersion } from '../package-info';
+import { packageRoot, productVersion } from '../package-info';
 
 /** The OpenAPI 3 document, generated from the zod route schemas. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -22,5 +24,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { deepLinking: true },
+    logo: {
+      type: 'image/svg+xml',
+      content: readFileSync(path.join(packageRoot(), 'src', 'web', 'public', 'favicon.svg')),
+    },
   });
 }
