@@ -1,21 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { envFor, freePort, spawnNode, waitForOk } from '../../test/support/cli';
-import {
-  createTestDatabase,
-  testDatabaseKind,
-  type TestDatabase,
-} from '../../test/support/database';
+import { freshDatabases, testDatabaseKind } from '../../test/support/database';
 
 // The real process: entry point, signal handling and what an operator sees on the terminal.
 const entry = ['--import', 'tsx', 'src/cli/main.ts'];
 const kind = testDatabaseKind();
-let database: TestDatabase | undefined;
-afterEach(async () => {
-  await database?.drop();
-  database = undefined;
-});
+const freshDatabase = freshDatabases();
 
 describe('custos binary', () => {
   it('exits 1 with one stderr line naming PORT when PORT=abc', async () => {
@@ -27,7 +19,7 @@ describe('custos binary', () => {
   });
 
   it(`serves on ${kind}, migrates at start, and stops cleanly on SIGTERM`, async () => {
-    database = await createTestDatabase({ migrate: false });
+    const database = await freshDatabase({ migrate: false });
     const port = await freePort();
     const base = envFor(database.target);
     const dataDir = String(base.CUSTOS_DATA_DIR);
@@ -54,7 +46,7 @@ describe('custos binary', () => {
     const port = await freePort();
     const blocker = (await import('node:net')).createServer().listen(port, '127.0.0.1');
     try {
-      database = await createTestDatabase({ migrate: false });
+      const database = await freshDatabase({ migrate: false });
       const run = await spawnNode([...entry, 'serve'], {
         ...envFor(database.target),
         PORT: String(port),

@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli, envFor } from '../../test/support/cli';
-import {
-  createTestDatabase,
-  testDatabaseKind,
-  type TestDatabase,
-} from '../../test/support/database';
+import { freshDatabases, testDatabaseKind } from '../../test/support/database';
 import { migrations } from '../server/db/migrations';
 import { productVersion } from '../server/platform/package-info';
 
 const kind = testDatabaseKind();
-let database: TestDatabase | undefined;
-afterEach(async () => {
-  await database?.drop();
-  database = undefined;
-});
+const freshDatabase = freshDatabases();
 
 describe('custos CLI', () => {
   it('--version prints the version', async () => {
@@ -46,7 +38,7 @@ describe('custos CLI', () => {
   });
 
   it(`db migrate applies every migration on ${kind}, then has nothing to do`, async () => {
-    database = await createTestDatabase({ migrate: false });
+    const database = await freshDatabase({ migrate: false });
     const env = envFor(database.target);
     const first = await cli(['db', 'migrate'], env);
     expect(first.result).toBe(0);
@@ -59,7 +51,7 @@ describe('custos CLI', () => {
   });
 
   it(`doctor passes on a migrated ${kind} database`, async () => {
-    database = await createTestDatabase();
+    const database = await freshDatabase();
     const run = await cli(['doctor'], envFor(database.target));
     expect(run.result).toBe(0);
     expect(run.out).toContain('No problem found.');
@@ -67,7 +59,7 @@ describe('custos CLI', () => {
   });
 
   it(`doctor fails while migrations are pending on ${kind}`, async () => {
-    database = await createTestDatabase({ migrate: false });
+    const database = await freshDatabase({ migrate: false });
     if (kind === 'sqlite') {
       // An existing but empty SQLite file, as after a failed first start.
       await database.handle.db.selectNoFrom((eb) => eb.val(1).as('x')).execute();

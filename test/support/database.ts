@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import type { DatabaseTarget } from '../../src/server/platform/config';
 import { openDatabase, type DatabaseHandle } from '../../src/server/platform/db/connection';
 import { migrateToLatest } from '../../src/server/platform/db/migrator';
@@ -102,4 +103,22 @@ export async function assertPostgresReachable(): Promise<void> {
       `TEST_DATABASES includes postgres but PostgreSQL at ${where.hostname}:${where.port || 5432} is unreachable: ${reason}`,
     );
   }
+}
+
+/**
+ * For a test file: returns a function creating fresh databases (see createTestDatabase), each
+ * dropped after the test that created it.
+ */
+export function freshDatabases(): (
+  options?: Parameters<typeof createTestDatabase>[0],
+) => Promise<TestDatabase> {
+  const open: TestDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((d) => d.drop()));
+  });
+  return async (options) => {
+    const database = await createTestDatabase(options);
+    open.push(database);
+    return database;
+  };
 }

@@ -1,24 +1,16 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  testDatabaseKind,
-  type TestDatabase,
-} from '../../../../test/support/database';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases, testDatabaseKind } from '../../../../test/support/database';
 import { migrations } from '../../db/migrations';
 import { describeSchema } from './introspect';
 import { migrateToEmpty, migrateToLatest, migrationState } from './migrator';
 
 const kind = testDatabaseKind();
-let database: TestDatabase | undefined;
-afterEach(async () => {
-  await database?.drop();
-  database = undefined;
-});
+const freshDatabase = freshDatabases();
 
 describe(`migrations on ${kind}`, () => {
   it('produce the committed schema snapshot from an empty database', async () => {
-    database = await createTestDatabase({ migrate: false });
+    const database = await freshDatabase({ migrate: false });
     const applied = await migrateToLatest(database.handle.db);
     expect(applied).toEqual(Object.keys(migrations));
     const schema = await describeSchema(database.handle.db);
@@ -29,7 +21,7 @@ describe(`migrations on ${kind}`, () => {
   });
 
   it('report pending migrations before and none after', async () => {
-    database = await createTestDatabase({ migrate: false });
+    const database = await freshDatabase({ migrate: false });
     const names = Object.keys(migrations);
     expect(await migrationState(database.handle.db)).toMatchObject({
       applied: 0,
@@ -49,7 +41,7 @@ describe(`migrations on ${kind}`, () => {
   });
 
   it('revert completely with their down steps and apply again', async () => {
-    database = await createTestDatabase();
+    const database = await freshDatabase();
     await migrateToEmpty(database.handle.db);
     const tables = await database.handle.db.introspection.getTables();
     expect(tables.map((t) => t.name)).toEqual([]);
@@ -58,7 +50,7 @@ describe(`migrations on ${kind}`, () => {
   });
 
   it('store instants so that they read back as the same ISO-8601 UTC strings', async () => {
-    database = await createTestDatabase();
+    const database = await freshDatabase();
     const at = '2026-03-04T05:06:07.089Z';
     await database.handle.db
       .insertInto('instance')
