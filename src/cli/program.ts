@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { productVersion } from '../server/platform/package-info';
 import { runServe } from '../server/serve';
+import { runAuditVerify } from './commands/audit-verify';
 import { runDbMigrate } from './commands/db-migrate';
 import { runDoctor } from './commands/doctor';
 import { oneLine, type Io } from './io';
@@ -41,6 +42,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     .description('apply pending database migrations')
     .action(async () => {
       result = await runDbMigrate(env, io);
+    });
+
+  const audit = program.command('audit').description('the tamper-evident audit trail');
+  audit
+    .command('verify')
+    .description('check the hash chain of the audit trail; exit 1 naming the first broken event')
+    .option('--org <id>', 'verify one organization only')
+    .action(async (options: { org?: string }) => {
+      result = await runAuditVerify(env, io, options.org);
     });
 
   program

@@ -1,13 +1,97 @@
 /**
  * Kysely's view of the tables. Instants are ISO-8601 UTC strings on both databases (design.md §6.7):
  * PostgreSQL's timestamptz is parsed back into that form by the driver set-up in platform/db.
+ * Flags are integers 0/1 on both databases (SQLite has no boolean type).
  */
 export interface Database {
   instance: InstanceTable;
+  users: UsersTable;
+  organizations: OrganizationsTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  auth_throttle: AuthThrottleTable;
+  audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
 }
 
 export interface InstanceTable {
   singleton: number;
   id: string;
   created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  email_key: string;
+  name: string;
+  password_hash: string;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  idle_timeout_minutes: number;
+  mfa_required: number;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  role: string;
+  access_expires_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  org_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  authenticated_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  chain: string;
+  seq: number;
+  org_id: string | null;
+  occurred_at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  changes: string | null;
+  outcome: string;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadsTable {
+  chain: string;
+  seq: number;
+  hash: string;
 }

@@ -1,3 +1,23 @@
+-- table audit_chain_heads
+CREATE TABLE "audit_chain_heads" ("chain" text primary key, "seq" integer not null, "hash" text not null);
+
+-- trigger audit_events_no_delete
+CREATE TRIGGER audit_events_no_delete before delete on audit_events
+      begin select raise(abort, 'audit_events is append-only'); end;
+
+-- trigger audit_events_no_update
+CREATE TRIGGER audit_events_no_update before update on audit_events
+      begin select raise(abort, 'audit_events is append-only'); end;
+
+-- table audit_events
+CREATE TABLE "audit_events" ("id" text primary key, "chain" text not null, "seq" integer not null, "org_id" text, "occurred_at" text not null, "actor_type" text not null check (actor_type in ('user', 'token', 'system', 'anonymous')), "actor_id" text, "actor_label" text, "action" text not null, "entity_type" text, "entity_id" text, "changes" text, "outcome" text not null check (outcome in ('success', 'denied', 'failure')), "ip" text, "user_agent" text, "request_id" text, "prev_hash" text not null, "hash" text not null, constraint "audit_events_chain_seq_unique" unique ("chain", "seq"));
+
+-- index audit_events_org_time_idx
+CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_at");
+
+-- table auth_throttle
+CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not null, "last_failure_at" text not null, "locked_until" text);
+
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null);
 
@@ -6,3 +26,21 @@ CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "time
 
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+
+-- table memberships
+CREATE TABLE "memberships" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "role" text not null check (role in ('owner','admin','security_officer','privacy_officer','contributor','workforce','auditor')), "access_expires_at" text, "created_at" text not null, constraint "memberships_org_user_unique" unique ("org_id", "user_id"));
+
+-- index memberships_user_idx
+CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
+
+-- table organizations
+CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null);
+
+-- table sessions
+CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null unique, "user_id" text not null references "users" ("id"), "org_id" text references "organizations" ("id"), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "authenticated_at" text not null, "ip" text, "user_agent" text, "revoked_at" text);
+
+-- index sessions_user_idx
+CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
+
+-- table users
+CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null);

@@ -1,7 +1,12 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, type DialectAdapter, type Kysely } from 'kysely';
+
+/** Anything that runs queries: a Kysely instance or a transaction. */
+interface HasExecutor {
+  getExecutor(): { readonly adapter: DialectAdapter };
+}
 
 /** True when `db` talks to PostgreSQL; migrations use it only where the dialects truly differ. */
-export function isPostgres<DB>(db: Kysely<DB>): boolean {
+export function isPostgres(db: HasExecutor): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Every action the audit trail records. Closed: add new ones here. */
+export const AUDIT_ACTIONS = [
+  'setup.completed',
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.signed_out',
+  'auth.signed_out_everywhere',
+  'auth.session_expired',
+  'session.revoked',
+  'user.created',
+  'user.password_changed',
+  'organization.created',
+  'organization.settings_changed',
+  'membership.created',
+  'membership.changed',
+  'membership.removed',
+  'access.denied',
+  'audit.exported',
+  'audit.verified',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const ACTOR_TYPES = ['user', 'token', 'system', 'anonymous'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/** Changed fields, each with its value before and after (secrets shown as "[redacted]"). */
+export type AuditChanges = Record<string, { before?: unknown; after?: unknown }>;
+
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  occurredAt: z.iso.datetime(),
+  actor: z.object({
+    type: z.enum(ACTOR_TYPES),
+    id: z.string().nullable(),
+    label: z.string().nullable(),
+  }),
+  action: z.string(),
+  entity: z.object({ type: z.string(), id: z.string() }).nullable(),
+  changes: z
+    .record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }).partial())
+    .nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditVerificationSchema = z.object({
+  intact: z.boolean(),
+  events: z.number().int().describe('Events checked'),
+  problem: z
+    .object({
+      seq: z.number().int(),
+      eventId: z.string().nullable(),
+      kind: z.enum(['altered', 'removed', 'out_of_order']),
+      message: z.string(),
+    })
+    .nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
