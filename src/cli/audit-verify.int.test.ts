@@ -19,14 +19,12 @@ async function seeded() {
     requestId: null,
   };
   for (const orgId of [ORG_A, ORG_B, ORG_A, null]) {
-    await database.handle.db
-      .transaction()
-      .execute((trx) =>
-        appendAuditEvent(trx, systemClock, context, {
-          orgId,
-          action: 'organization.settings_changed',
-        }),
-      );
+    await database.handle.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, systemClock, context, {
+        orgId,
+        action: 'organization.settings_changed',
+      }),
+    );
   }
   return database;
 }
