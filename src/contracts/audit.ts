@@ -67,3 +67,24 @@ export const AuditVerificationSchema = z.object({
     .nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+export const AuditQuerySchema = z.object({
+  actor: z.string().max(254).optional().describe('User id or email of the actor'),
+  action: z.enum(AUDIT_ACTIONS, { error: 'is not a known action' }).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  from: z.iso.datetime({ error: 'must be an ISO-8601 instant' }).optional(),
+  to: z.iso.datetime({ error: 'must be an ISO-8601 instant' }).optional(),
+  cursor: z.coerce
+    .number({ error: 'must be a cursor from a previous page' })
+    .int()
+    .positive()
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const AuditEventListSchema = z.object({
+  data: z.array(AuditEventSchema),
+  nextCursor: z.number().int().nullable(),
+});

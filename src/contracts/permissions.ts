@@ -1,16 +1,44 @@
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
-/** Who may use a permission: anybody (`public`) or members holding one of the listed roles. */
-export type Grant = 'public' | readonly Role[];
+/**
+ * Who may use a permission: anybody (`public`), any signed-in person (`authenticated`), or members
+ * of the organization named in the route's `:orgId` holding one of the listed roles.
+ */
+export type Grant = 'public' | 'authenticated' | readonly Role[];
+
+const EVERY_ROLE = ROLES;
+const ADMINS = ['owner', 'admin'] as const satisfies readonly Role[];
+// 164.308(a)(1)(ii)(D) information system activity review: who reads the trail.
+const AUDIT_READERS = [
+  'owner',
+  'admin',
+  'security_officer',
+  'auditor',
+] as const satisfies readonly Role[];
 
 /**
  * The one permission table. Every API route names exactly one of these keys in its
- * `config.permission`; the server refuses to register an /api route that does not.
+ * `config.permission`; the server refuses to register an /api route that does not. Auditors
+ * appear only on reading permissions: they can change nothing.
  */
 export const PERMISSIONS = {
   'system.health': 'public',
   'system.status.read': 'public',
   'system.openapi.read': 'public',
+  'setup.read': 'public',
+  'setup.complete': 'public',
+  'auth.sign_in': 'public',
+  'auth.sign_out': 'authenticated',
+  'auth.session.read': 'authenticated',
+  'me.read': 'authenticated',
+  'me.sessions.manage': 'authenticated',
+  'me.organization.switch': 'authenticated',
+  'organization.read': EVERY_ROLE,
+  'organization.settings.update': ADMINS,
+  'members.read': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
+  'audit.read': AUDIT_READERS,
+  'audit.export': AUDIT_READERS,
+  'audit.verify': AUDIT_READERS,
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -18,4 +46,9 @@ export type Permission = keyof typeof PERMISSIONS;
 /** True when `key` names a permission of the table. */
 export function isPermission(key: string): key is Permission {
   return Object.hasOwn(PERMISSIONS, key);
+}
+
+/** The grant of a permission. */
+export function grantOf(permission: Permission): Grant {
+  return PERMISSIONS[permission];
 }

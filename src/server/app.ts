@@ -11,7 +11,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerAuditLogRoutes } from './features/audit-log/routes';
+import { registerOrganizationRoutes } from './features/identity/organization-routes';
+import { registerIdentityRoutes } from './features/identity/routes';
 import { registerSystemRoutes } from './features/system/routes';
+import { registerAuth } from './platform/auth/hooks';
+import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AppDeps } from './platform/deps';
@@ -39,6 +44,8 @@ export type App = FastifyInstance<
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'trustProxy'>;
   database: DatabaseHandle;
+  /** Source of "now" (tests pass one they can move); the system clock by default. */
+  clock?: Clock;
   /** Folder of the built web app; defaults to dist/web of the package. */
   webRoot?: string;
   /** Where log lines go (default stdout); tests read them to check what is logged. */
@@ -68,8 +75,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRequestLog(app);
   await registerOpenApi(app);
 
-  const deps: AppDeps = { database: options.database };
+  const deps: AppDeps = { database: options.database, clock: options.clock ?? systemClock };
+  await registerAuth(app, deps);
   registerSystemRoutes(app, deps);
+  registerIdentityRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerAuditLogRoutes(app, deps);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

@@ -26,7 +26,7 @@ export function writeFakeWebRoot(): string {
 
 /** The whole app, in process, over a fresh migrated database of the run's kind. */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream'>> & {
+  options: Partial<Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream' | 'clock'>> & {
     migrate?: boolean;
   } = {},
 ): Promise<TestApp> {
@@ -41,6 +41,7 @@ export async function createTestApp(
     webRoot,
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     app,

@@ -18,6 +18,7 @@ export interface InstanceTable {
   singleton: number;
   id: string;
   created_at: string;
+  setup_completed_at: string | null;
 }
 
 export interface UsersTable {

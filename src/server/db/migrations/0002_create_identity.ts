@@ -8,6 +8,8 @@ const ROLES =
 // 164.312(d) person authentication, 164.312(a)(2)(iii) automatic logoff.
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
+  // Set once, atomically, by the first-run setup: a second setup is refused.
+  await db.schema.alterTable('instance').addColumn('setup_completed_at', t.instant).execute();
   await db.schema
     .createTable('users')
     .addColumn('id', t.id, (c) => c.primaryKey())
@@ -81,4 +83,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['auth_throttle', 'sessions', 'memberships', 'organizations', 'users']) {
     await db.schema.dropTable(table).execute();
   }
+  await db.schema.alterTable('instance').dropColumn('setup_completed_at').execute();
 }

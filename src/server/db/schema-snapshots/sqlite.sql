@@ -19,7 +19,7 @@ CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_
 CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not null, "last_failure_at" text not null, "locked_until" text);
 
 -- table instance
-CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null);
+CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);

@@ -18,7 +18,7 @@ export async function insertInstanceIfMissing(
 ): Promise<void> {
   await db
     .insertInto('instance')
-    .values({ singleton: 1, ...row })
+    .values({ singleton: 1, ...row, setup_completed_at: null })
     .onConflict((oc) => oc.column('singleton').doNothing())
     .execute();
 }

@@ -15,7 +15,10 @@ export interface StatusRecord {
 }
 
 /** Creates the installation's identity row on first start; safe to call from many processes. */
-export async function ensureInstance(deps: AppDeps, now = new Date()): Promise<InstanceRow> {
+export async function ensureInstance(
+  deps: Pick<AppDeps, 'database'>,
+  now = new Date(),
+): Promise<InstanceRow> {
   const db = deps.database.db;
   await insertInstanceIfMissing(db, { id: uuidv7(), created_at: now.toISOString() });
   const row = await findInstance(db);

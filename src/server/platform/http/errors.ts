@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldIssue[],
+    /** Extra response headers, e.g. Retry-After on rate_limited. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -82,6 +84,9 @@ function validationIssues(error: FastifyError): FieldIssue[] {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.headers) {
+        void reply.headers(error.headers);
+      }
       return sendError(request, reply, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

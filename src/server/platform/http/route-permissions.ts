@@ -11,8 +11,23 @@ declare module 'fastify' {
 // Routes registered by the documentation plugin are static assets, not API operations.
 const EXEMPT = /^\/api\/docs(\/|$)/;
 
+export interface RoutePermission {
+  method: string;
+  url: string;
+  permission: Permission;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every guarded route with its permission, for the authorization matrix test. */
+    routePermissions: RoutePermission[];
+  }
+}
+
 /** Refuses, at start-up, any /api route (and health probe) that does not declare a permission. */
 export function requireRoutePermissions(app: FastifyInstance): void {
+  const registry: RoutePermission[] = [];
+  app.decorate('routePermissions', registry);
   app.addHook('onRoute', (route) => {
     const url = route.url;
     const guarded = url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
@@ -24,6 +39,9 @@ export function requireRoutePermissions(app: FastifyInstance): void {
       throw new Error(
         `Route ${String(route.method)} ${url} declares no permission of the permission table`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      registry.push({ method, url, permission });
     }
   });
 }

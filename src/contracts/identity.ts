@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+const Email = z.email({ error: 'must be an email address' }).max(254).trim();
+const Name = z.string().trim().min(1, { error: 'is required' }).max(200);
+// Length only here: the password policy (length, common passwords) runs in the service so that
+// its message can say why a password is refused.
+const Password = z.string().max(1024, { error: 'must be at most 1024 characters' });
+
+export const SetupStateSchema = z.object({ needed: z.boolean() });
+
+export const SetupBodySchema = z.object({
+  organization: z.object({ name: Name }),
+  owner: z.object({ name: Name, email: Email, password: Password }),
+});
+export type SetupBody = z.infer<typeof SetupBodySchema>;
+
+export const SignInBodySchema = z.object({
+  email: z.string().trim().min(1, { error: 'is required' }).max(254),
+  password: z.string().min(1, { error: 'is required' }).max(1024),
+});
+export type SignInBody = z.infer<typeof SignInBodySchema>;
+
+export const MembershipSummarySchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  role: z.enum(ROLES),
+  accessExpiresAt: z.iso.datetime().nullable(),
+});
+
+export const SessionInfoSchema = z.object({
+  activeOrgId: z.string().nullable(),
+  idleTimeoutMinutes: z.number().int(),
+  idleExpiresAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const MeSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  memberships: z.array(MembershipSummarySchema),
+  session: SessionInfoSchema,
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const SwitchOrganizationBodySchema = z.object({
+  orgId: z.uuid({ error: 'must be an organization id' }),
+});
+
+export const SessionListSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      current: z.boolean(),
+      createdAt: z.iso.datetime(),
+      lastSeenAt: z.iso.datetime(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+    }),
+  ),
+});
+
+export const OrganizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  idleTimeoutMinutes: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const OrganizationSettingsBodySchema = z.object({
+  // 164.312(a)(2)(iii): automatic logoff after 5 to 60 minutes without activity.
+  idleTimeoutMinutes: z
+    .number({ error: 'must be a whole number of minutes' })
+    .int({ error: 'must be a whole number of minutes' })
+    .min(5, { error: 'must be at least 5 minutes' })
+    .max(60, { error: 'must be at most 60 minutes' }),
+});
+
+export const MemberListSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      userId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      role: z.enum(ROLES),
+      accessExpiresAt: z.iso.datetime().nullable(),
+      since: z.iso.datetime(),
+    }),
+  ),
+});
+
+export const OrgParamsSchema = z.object({ orgId: z.string() });

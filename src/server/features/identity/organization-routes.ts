@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  MemberListSchema,
+  OrganizationSchema,
+  OrganizationSettingsBodySchema,
+} from '../../../contracts/identity';
+import type { App } from '../../app';
+import { auditContextOf } from '../../platform/auth/context';
+import type { AppDeps } from '../../platform/deps';
+import { presentMember, presentOrganization } from './presenter';
+import { getMembers, getOrganization, updateSettings } from './service/organization';
+
+const tags = ['organizations'];
+const params = z.object({ orgId: z.uuid() });
+
+export function registerOrganizationRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/orgs/:orgId',
+    {
+      config: { permission: 'organization.read' },
+      schema: { tags, summary: 'An organization', params, response: { 200: OrganizationSchema } },
+    },
+    async (request) => presentOrganization(await getOrganization(deps, request.params.orgId)),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/settings',
+    {
+      config: { permission: 'organization.settings.update' },
+      schema: {
+        tags,
+        summary: 'Change security settings (automatic logoff)',
+        params,
+        body: OrganizationSettingsBodySchema,
+        response: { 200: OrganizationSchema },
+      },
+    },
+    async (request) =>
+      presentOrganization(
+        await updateSettings(deps, auditContextOf(request), request.params.orgId, request.body),
+      ),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/members',
+    {
+      config: { permission: 'members.read' },
+      schema: {
+        tags,
+        summary: 'Members and their roles',
+        params,
+        response: { 200: MemberListSchema },
+      },
+    },
+    async (request) => ({
+      data: (await getMembers(deps, request.params.orgId)).map(presentMember),
+    }),
+  );
+}

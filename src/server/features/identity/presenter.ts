@@ -1,0 +1,60 @@
+import type { Me, Organization } from '../../../contracts/identity';
+import { roleOf } from '../../../contracts/roles';
+import type { OrganizationsTable, SessionsTable } from '../../db/schema';
+import type { Principal } from '../../platform/auth/sessions';
+import type { MemberRow, MembershipWithOrg } from './repository';
+
+export function presentMe(principal: Principal, memberships: MembershipWithOrg[]): Me {
+  return {
+    user: { id: principal.userId, email: principal.email, name: principal.name },
+    memberships: memberships.map((m) => ({
+      orgId: m.org_id,
+      orgName: m.org_name,
+      role: roleOf(m.role),
+      accessExpiresAt: m.access_expires_at,
+    })),
+    session: presentSessionInfo(principal),
+  };
+}
+
+export function presentSessionInfo(principal: Principal): Me['session'] {
+  return {
+    activeOrgId: principal.activeOrgId,
+    idleTimeoutMinutes: principal.idleTimeoutMinutes,
+    idleExpiresAt: principal.idleExpiresAt,
+    expiresAt: principal.expiresAt,
+  };
+}
+
+export function presentSession(session: SessionsTable, currentId: string) {
+  return {
+    id: session.id,
+    current: session.id === currentId,
+    createdAt: session.created_at,
+    lastSeenAt: session.last_seen_at,
+    ip: session.ip,
+    userAgent: session.user_agent,
+  };
+}
+
+export function presentOrganization(org: OrganizationsTable): Organization {
+  return {
+    id: org.id,
+    name: org.name,
+    timeZone: org.time_zone,
+    idleTimeoutMinutes: org.idle_timeout_minutes,
+    createdAt: org.created_at,
+  };
+}
+
+export function presentMember(m: MemberRow) {
+  return {
+    id: m.id,
+    userId: m.user_id,
+    name: m.name,
+    email: m.email,
+    role: roleOf(m.role),
+    accessExpiresAt: m.access_expires_at,
+    since: m.created_at,
+  };
+}

@@ -1,0 +1,104 @@
+import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import {
+  findLiveMembership,
+  listOpenSessions,
+  revokeSession,
+  revokeUserSessions,
+} from '../../../platform/auth/repository';
+import type { Principal } from '../../../platform/auth/sessions';
+import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
+import type { AppDeps } from '../../../platform/deps';
+import { AppError } from '../../../platform/http/errors';
+import { listLiveMemberships, moveSession } from '../repository';
+
+export async function getMe(deps: AppDeps, principal: Principal) {
+  const memberships = await listLiveMemberships(
+    deps.database.db,
+    principal.userId,
+    deps.clock.now().toISOString(),
+  );
+  return { principal, memberships };
+}
+
+/**
+ * Makes another organization the session's active one. The session gets a new token: a change of
+ * privileges rotates the session id.
+ */
+export async function switchOrganization(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  orgId: string,
+): Promise<string> {
+  const db = deps.database.db;
+  const membership = await findLiveMembership(
+    db,
+    principal.userId,
+    orgId,
+    deps.clock.now().toISOString(),
+  );
+  if (!membership) {
+    throw new AppError('not_found', 'No such organization, or you are not a member of it.');
+  }
+  const token = randomToken(32);
+  await db.transaction().execute(async (trx) => {
+    await moveSession(trx, principal.sessionId, orgId, sha256Hex(token));
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'auth.signed_in',
+      entity: { type: 'session', id: principal.sessionId },
+      changes: { organization: { before: principal.activeOrgId, after: orgId } },
+    });
+  });
+  return token;
+}
+
+export async function listSessions(deps: AppDeps, principal: Principal) {
+  return listOpenSessions(deps.database.db, principal.userId, deps.clock.now().toISOString());
+}
+
+/** Ends one of the caller's own sessions; another person's session answers 404. */
+export async function revokeOwnSession(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  sessionId: string,
+): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const revoked = await revokeSession(
+      trx,
+      principal.userId,
+      sessionId,
+      deps.clock.now().toISOString(),
+    );
+    if (revoked === 0) {
+      throw new AppError('not_found', 'No such session.');
+    }
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId: principal.activeOrgId,
+      action: 'session.revoked',
+      entity: { type: 'session', id: sessionId },
+    });
+  });
+}
+
+export async function signOut(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  everywhere: boolean,
+): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const at = deps.clock.now().toISOString();
+    if (everywhere) {
+      await revokeUserSessions(trx, principal.userId, at);
+    } else {
+      await revokeSession(trx, principal.userId, principal.sessionId, at);
+    }
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId: principal.activeOrgId,
+      action: everywhere ? 'auth.signed_out_everywhere' : 'auth.signed_out',
+      entity: { type: 'session', id: principal.sessionId },
+    });
+  });
+}

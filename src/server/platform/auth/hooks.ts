@@ -1,0 +1,196 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { grantOf } from '../../../contracts/permissions';
+import type { MembershipsTable } from '../../db/schema';
+import { appendAuditEvent } from '../audit/append';
+import type { AppDeps } from '../deps';
+import { sendError } from '../http/errors';
+import { auditContextOf } from './context';
+import { findLiveMembership } from './repository';
+import { resolveSession, SESSION_COOKIE, type Principal } from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** The caller's membership of the route's organization, once authorized. */
+    membership: MembershipsTable | null;
+  }
+  interface FastifyContextConfig {
+    /** True for routes that must not count as activity (the idle-warning poll). */
+    passiveSession?: boolean;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-custos-csrf';
+
+const IDLE_MESSAGE = (minutes: number) =>
+  `Your session ended after ${minutes} minutes without activity (automatic logoff). Sign in again.`;
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Authentication (who is calling) and authorization (may they, in this organization), for every
+ * route that declares a permission. 164.312(a)(1) access control, 164.312(d) authentication.
+ */
+export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('membership', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const permission = request.routeOptions.config.permission;
+    if (!permission) {
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) {
+      return;
+    }
+    const check = await resolveSession(
+      deps.database.db,
+      deps.clock,
+      token,
+      !request.routeOptions.config.passiveSession,
+    );
+    if (!check.ok) {
+      clearSessionCookie(reply);
+      if (check.reason === 'idle' && check.session) {
+        const session = check.session;
+        await deps.database.db.transaction().execute((trx) =>
+          appendAuditEvent(
+            trx,
+            deps.clock,
+            {
+              ...auditContextOf(request),
+              actor: { type: 'user', id: session.user_id, label: session.email },
+            },
+            {
+              orgId: session.org_id,
+              action: 'auth.session_expired',
+              entity: { type: 'session', id: session.id },
+            },
+          ),
+        );
+        if (grantOf(permission) !== 'public') {
+          return sendError(
+            request,
+            reply,
+            'unauthenticated',
+            IDLE_MESSAGE(session.idle_timeout_minutes ?? 15),
+          );
+        }
+      }
+      return;
+    }
+    // Cookie-authenticated writes must come from our own pages (CSRF).
+    if (!SAFE_METHODS.has(request.method) && !isSameOriginWrite(request)) {
+      return sendError(
+        request,
+        reply,
+        'forbidden',
+        'Cross-site request refused: send requests from the Custos app.',
+      );
+    }
+    request.principal = check.principal;
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    const permission = request.routeOptions.config.permission;
+    if (!permission) {
+      return;
+    }
+    const grant = grantOf(permission);
+    if (grant === 'public') {
+      return;
+    }
+    const principal = request.principal;
+    if (!principal) {
+      return sendError(request, reply, 'unauthenticated', 'Sign in to continue.');
+    }
+    if (grant === 'authenticated') {
+      return;
+    }
+    const orgId = (request.params as { orgId?: unknown }).orgId;
+    const notFound = () =>
+      sendError(
+        request,
+        reply,
+        'not_found',
+        'No such organization, or you are not a member of it.',
+      );
+    if (typeof orgId !== 'string' || !UUID.test(orgId)) {
+      return notFound();
+    }
+    const membership = await findLiveMembership(
+      deps.database.db,
+      principal.userId,
+      orgId,
+      deps.clock.now().toISOString(),
+    );
+    // Another organization's records answer 404, never 403: no existence leaks (design.md §6.1).
+    if (!membership) {
+      return notFound();
+    }
+    if (!(grant as readonly string[]).includes(membership.role)) {
+      await deps.database.db.transaction().execute((trx) =>
+        appendAuditEvent(trx, deps.clock, auditContextOf(request), {
+          orgId,
+          action: 'access.denied',
+          outcome: 'denied',
+          changes: {
+            permission: { after: permission },
+            route: { after: `${request.method} ${request.routeOptions.url ?? ''}` },
+          },
+        }),
+      );
+      return sendError(
+        request,
+        reply,
+        'forbidden',
+        `Your role (${membership.role}) does not allow this.`,
+      );
+    }
+    request.membership = membership;
+  });
+}
+
+function isSameOriginWrite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
+    return false;
+  }
+  const origin = request.headers.origin;
+  if (typeof origin === 'string') {
+    try {
+      // Both through URL, so default ports compare equal ("localhost:80" is "localhost" over http).
+      const own = new URL(`${request.protocol}://${request.headers.host ?? ''}`);
+      if (new URL(origin).host !== own.host) {
+        return false;
+      }
+    } catch {
+      return false;
+    }
+  }
+  // A custom header cannot be sent cross-site without a CORS preflight, which Custos never grants.
+  return request.headers[CSRF_HEADER] === '1';
+}

@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { Database, MembershipsTable, SessionsTable } from '../../db/schema';
+
+export interface SessionWithUser extends SessionsTable {
+  email: string;
+  name: string;
+  idle_timeout_minutes: number | null;
+}
+
+/** The session holding `tokenHash`, with its user and its active organization's idle timeout. */
+export async function findSessionByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<SessionWithUser | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('organizations', 'organizations.id', 'sessions.org_id')
+    .selectAll('sessions')
+    .select(['users.email', 'users.name', 'organizations.idle_timeout_minutes'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function insertSession(db: Kysely<Database>, row: SessionsTable): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function touchSession(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeSession(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function revokeUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Open sessions of a user (not revoked, not past their absolute expiry). */
+export async function listOpenSessions(
+  db: Kysely<Database>,
+  userId: string,
+  now: string,
+): Promise<SessionsTable[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** A membership that grants access now: an auditor's ends at access_expires_at. */
+export async function findLiveMembership(
+  db: Kysely<Database>,
+  userId: string,
+  orgId: string,
+  now: string,
+): Promise<MembershipsTable | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('org_id', '=', orgId)
+    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))
+    .executeTakeFirst();
+}
