@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { productVersion } from '../server/platform/package-info';
 import { runServe } from '../server/serve';
+import { runAdminCreate } from './commands/admin-create';
 import { runAuditVerify } from './commands/audit-verify';
 import { runDbMigrate } from './commands/db-migrate';
 import { runDoctor } from './commands/doctor';
@@ -10,7 +11,12 @@ import { oneLine, type Io } from './io';
 export type CliResult = number | 'serving';
 
 /** Parses `argv` (without node and script) and runs the command. Never throws. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<CliResult> {
   let result: CliResult = 0;
   const program = new Command('custos')
     .description('Custos: run your HIPAA Security Rule program and prove it to an auditor.')
@@ -43,6 +49,20 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Pr
     .action(async () => {
       result = await runDbMigrate(env, io);
     });
+
+  const admin = program.command('admin').description('accounts and organizations');
+  admin
+    .command('create')
+    .description('create an organization and its owner (prints the organization id)')
+    .requiredOption('--org <name>', 'name of the organization')
+    .requiredOption('--email <email>', "the owner's email address")
+    .option('--name <name>', "the owner's name (default: the part of the email before @)")
+    .option('--password-stdin', "read the owner's password from standard input")
+    .action(
+      async (options: { org?: string; email?: string; name?: string; passwordStdin?: boolean }) => {
+        result = await runAdminCreate(env, io, options, stdin);
+      },
+    );
 
   const audit = program.command('audit').description('the tamper-evident audit trail');
   audit

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { runCli, type CliResult } from '../../src/cli/program';
 import type { TestDatabase } from './database';
 
@@ -13,13 +14,18 @@ export interface CliRun {
 }
 
 /** Runs the CLI in process with the given environment, capturing what it prints. */
-export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+export async function cli(argv: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const result = await runCli(argv, env, {
-    out: (line) => out.push(...line.split('\n')),
-    err: (line) => err.push(...line.split('\n')),
-  });
+  const result = await runCli(
+    argv,
+    env,
+    {
+      out: (line) => out.push(...line.split('\n')),
+      err: (line) => err.push(...line.split('\n')),
+    },
+    Readable.from([stdin]),
+  );
   return { result, out, err };
 }
 
