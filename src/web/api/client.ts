@@ -2,13 +2,21 @@ import type { z } from 'zod';
 import { ErrorBodySchema } from '../../contracts/errors';
 import { ApiError } from './errors';
 
-/** GETs a JSON resource and checks it against its contract schema. */
-export async function apiGet<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(path, {
-      headers: { accept: 'application/json' },
+      method,
       credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        // Required on every write: the server refuses cookie-authenticated writes without it (CSRF).
+        'x-custos-csrf': '1',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(
@@ -17,14 +25,50 @@ export async function apiGet<T extends z.ZodType>(path: string, schema: T): Prom
       'network',
     );
   }
-  const body: unknown = await res.json().catch(() => undefined);
+  const parsed: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) {
-    const parsed = ErrorBodySchema.safeParse(body);
-    if (parsed.success) {
-      const { code, message, requestId, details } = parsed.data.error;
+    const error = ErrorBodySchema.safeParse(parsed);
+    if (error.success) {
+      const { code, message, requestId, details } = error.data.error;
       throw new ApiError(message, res.status, code, requestId, details);
     }
     throw new ApiError(`The server answered ${res.status}.`, res.status, 'internal');
   }
-  return schema.parse(body);
+  return parsed;
+}
+
+/** GETs a JSON resource and checks it against its contract schema. */
+export async function apiGet<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
+  return schema.parse(await request('GET', path));
+}
+
+/** Sends a change; checks the answer against `schema` when one is given. */
+export async function apiSend<T extends z.ZodType>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body?: unknown,
+  schema?: T,
+): Promise<z.infer<T> | undefined> {
+  const answer = await request(method, path, body);
+  return schema ? schema.parse(answer) : undefined;
+}
+
+/**
+ * Field errors of a validation failure, keyed by field path without its "body." prefix. The
+ * server's messages follow the field's name ("is required"), so each gets a subject: the label
+ * given for its path, or "This field".
+ */
+export function fieldErrors(
+  error: unknown,
+  subjects: Record<string, string> = {},
+): Record<string, string> {
+  if (!(error instanceof ApiError)) {
+    return {};
+  }
+  return Object.fromEntries(
+    error.details.map((d) => {
+      const path = d.path.replace(/^body\./, '');
+      return [path, `${subjects[path] ?? 'This field'} ${d.message}.`];
+    }),
+  );
 }

@@ -3,7 +3,6 @@ import {
   AppShell,
   Badge,
   Burger,
-  Button,
   Group,
   NavLink,
   ScrollArea,
@@ -14,13 +13,22 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
+import { IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
+import { IdleWarning } from './IdleWarning';
 import { NAVIGATION, type NavItem } from './navigation';
+import { activeMembership, can, useMe } from './session';
 import classes from './Shell.module.css';
 
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
+  const me = useMe().data;
+  const role = activeMembership(me)?.role;
+  const groups = NAVIGATION.map((g) => ({
+    ...g,
+    items: g.items.filter((i) => !i.permission || can(role, i.permission)),
+  })).filter((g) => g.items.length > 0);
   return (
     <>
       <a href="#main" className={classes.skipLink}>
@@ -49,15 +57,16 @@ export function Shell() {
               </Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <OrganizationSwitcher />
+              {me ? <OrganizationSwitcher me={me} /> : null}
               <ColorSchemeToggle />
+              {me ? <UserMenu me={me} /> : null}
             </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar component="nav" aria-label="Main">
           <ScrollArea px="xs" py="sm">
             <Stack gap="md">
-              {NAVIGATION.map((group) => (
+              {groups.map((group) => (
                 <div key={group.label}>
                   <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
                     {group.label}
@@ -73,6 +82,7 @@ export function Shell() {
         <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
           <Outlet />
         </AppShell.Main>
+        {me ? <IdleWarning /> : null}
       </AppShell>
     </>
   );
@@ -110,22 +120,6 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       onClick={onNavigate}
       className={classes.navItem}
     />
-  );
-}
-
-function OrganizationSwitcher() {
-  return (
-    <Tooltip label="Organizations arrive with sign-in">
-      <Button
-        variant="default"
-        size="xs"
-        rightSection={<IconChevronDown size={14} aria-hidden />}
-        aria-disabled
-        onClick={(event) => event.preventDefault()}
-      >
-        No organization
-      </Button>
-    </Tooltip>
   );
 }
 

@@ -14,8 +14,11 @@ import {
   IconShieldCheck,
   IconUsers,
   IconActivity,
+  IconLock,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { Permission } from '../../contracts/permissions';
 
 export interface NavItem {
   label: string;
@@ -25,6 +28,8 @@ export interface NavItem {
   available: boolean;
   /** One line for the overview page. */
   summary: string;
+  /** Hidden from members whose role lacks it (the server refuses them anyway). */
+  permission?: Permission;
 }
 
 export interface NavGroup {
@@ -162,8 +167,25 @@ export const NAVIGATION: NavGroup[] = [
         label: 'Audit log',
         path: '/admin/audit-log',
         icon: IconHistory,
-        available: false,
+        available: true,
         summary: 'The tamper-evident trail of every change',
+        permission: 'audit.read',
+      },
+      {
+        label: 'Members',
+        path: '/admin/members',
+        icon: IconUsersGroup,
+        available: true,
+        summary: 'Who has access, with which role',
+        permission: 'members.read',
+      },
+      {
+        label: 'Security settings',
+        path: '/admin/security',
+        icon: IconLock,
+        available: true,
+        summary: 'Automatic logoff and sign-in rules',
+        permission: 'organization.settings.update',
       },
       {
         label: 'System status',

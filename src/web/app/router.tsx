@@ -1,11 +1,26 @@
 import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './RequireSession';
 import { RouteError } from './RouteError';
 import { Shell } from './Shell';
 
 // Every page is its own chunk: a route loads its code when first visited.
 export const router = createBrowserRouter([
   {
-    element: <Shell />,
+    path: 'setup',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('../features/auth/SetupPage')).SetupPage }),
+  },
+  {
+    path: 'sign-in',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
+  },
+  {
+    element: (
+      <RequireSession>
+        <Shell />
+      </RequireSession>
+    ),
     errorElement: <RouteError />,
     children: [
       {
@@ -18,6 +33,24 @@ export const router = createBrowserRouter([
         path: 'admin/status',
         lazy: async () => ({
           Component: (await import('../features/system/StatusPage')).StatusPage,
+        }),
+      },
+      {
+        path: 'admin/audit-log',
+        lazy: async () => ({
+          Component: (await import('../features/admin/AuditLogPage')).AuditLogPage,
+        }),
+      },
+      {
+        path: 'admin/members',
+        lazy: async () => ({
+          Component: (await import('../features/admin/MembersPage')).MembersPage,
+        }),
+      },
+      {
+        path: 'admin/security',
+        lazy: async () => ({
+          Component: (await import('../features/admin/SecuritySettingsPage')).SecuritySettingsPage,
         }),
       },
       {

@@ -1,11 +1,15 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { NAVIGATION } from '../../app/navigation';
+import { activeMembership, can, useMe } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 
 // Until the dashboard arrives, the overview shows what the program will cover and what is ready.
 export function OverviewPage() {
-  const areas = NAVIGATION.flatMap((g) => g.items).filter((i) => i.path !== '/');
+  const role = activeMembership(useMe().data)?.role;
+  const areas = NAVIGATION.flatMap((g) => g.items).filter(
+    (i) => i.path !== '/' && (!i.permission || can(role, i.permission)),
+  );
   return (
     <>
       <PageHeader

@@ -21,7 +21,8 @@ export const emailKeyOf = (email: string) => email.trim().toLowerCase();
 
 export interface NewOrganization {
   orgName: string;
-  owner: { name: string; email: string; passwordHash: string };
+  /** The owner's id when the caller needs it beforehand (to name them as the actor). */
+  owner: { id?: string; name: string; email: string; passwordHash: string };
 }
 
 /**
@@ -42,7 +43,7 @@ export async function createOrganizationWithOwner(
     ]);
   }
   const orgId = uuidv7();
-  const userId = uuidv7();
+  const userId = input.owner.id ?? uuidv7();
   const membershipId = uuidv7();
   await insertUser(trx, {
     id: userId,
@@ -121,23 +122,24 @@ export async function completeSetup(deps: AppDeps, context: AuditContext, body: 
   }
   await assertPasswordAcceptable('body.owner.password', body.owner.password, body.owner);
   const passwordHash = await hashPassword(body.owner.password);
+  const userId = uuidv7();
+  // The person setting up is the actor of everything setup records.
+  const asOwner: AuditContext = {
+    ...context,
+    actor: { type: 'user', id: userId, label: body.owner.email },
+  };
   const created = await db.transaction().execute(async (trx) => {
     if (!(await claimSetup(trx, deps.clock.now().toISOString()))) {
       throw alreadySetUp();
     }
-    const result = await createOrganizationWithOwner(trx, deps.clock, context, {
+    const result = await createOrganizationWithOwner(trx, deps.clock, asOwner, {
       orgName: body.organization.name,
-      owner: { ...body.owner, passwordHash },
+      owner: { ...body.owner, id: userId, passwordHash },
     });
-    await appendAuditEvent(
-      trx,
-      deps.clock,
-      { ...context, actor: { type: 'user', id: result.userId, label: body.owner.email } },
-      {
-        orgId: result.orgId,
-        action: 'setup.completed',
-      },
-    );
+    await appendAuditEvent(trx, deps.clock, asOwner, {
+      orgId: result.orgId,
+      action: 'setup.completed',
+    });
     return result;
   });
   const { token, session } = await createSession(db, deps.clock, {

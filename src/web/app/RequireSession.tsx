@@ -1,0 +1,42 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { SetupStateSchema } from '../../contracts/identity';
+import { apiGet } from '../api/client';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useMe } from './session';
+
+/** Shows its children to signed-in users; sends others to first-run setup or to sign-in. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const setup = useQuery({
+    queryKey: ['setup'],
+    queryFn: () => apiGet('/api/setup', SetupStateSchema),
+    enabled: me.data === null,
+  });
+  if (me.isError) {
+    return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  if (me.data) {
+    return <>{children}</>;
+  }
+  if (me.data === null && setup.data) {
+    if (setup.data.needed) {
+      return <Navigate to="/setup" replace />;
+    }
+    const next = location.pathname + location.search;
+    return (
+      <Navigate
+        to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}
+        replace
+      />
+    );
+  }
+  return (
+    <Center h="100vh">
+      <Loader size="sm" aria-label="Loading" />
+    </Center>
+  );
+}
