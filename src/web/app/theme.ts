@@ -3,7 +3,8 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 // Calm and dense: indigo accents, system fonts (no third-party font requests), small radii.
 export const theme = createTheme({
   primaryColor: 'indigo',
-  primaryShade: { light: 7, dark: 4 },
+  // Shade 7 in both schemes: white text on shade 4 (Mantine's dark default) is only 3:1.
+  primaryShade: { light: 7, dark: 7 },
   defaultRadius: 'sm',
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
