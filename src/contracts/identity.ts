@@ -21,15 +21,38 @@ export const SignInBodySchema = z.object({
 });
 export type SignInBody = z.infer<typeof SignInBodySchema>;
 
+export const SignInResultSchema = z.object({
+  mfaRequired: z
+    .boolean()
+    .describe('True when a code from the authenticator app must follow (POST /api/auth/mfa)'),
+});
+
+const Code = z.string().trim().min(1, { error: 'is required' }).max(32);
+export const MfaCodeBodySchema = z.object({ code: Code });
+export const ReauthenticateBodySchema = z.object({
+  password: z.string().min(1, { error: 'is required' }).max(1024),
+  code: Code.optional(),
+});
+export const TotpEnrolmentSchema = z.object({
+  secret: z.string().describe('Base32 secret, for typing into the app by hand'),
+  otpauthUri: z.string(),
+  qrCode: z.string().describe('PNG data URL of the otpauth URI'),
+});
+export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
 export const MembershipSummarySchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   role: z.enum(ROLES),
   accessExpiresAt: z.iso.datetime().nullable(),
+  mfaRequired: z.boolean(),
 });
 
 export const SessionInfoSchema = z.object({
   activeOrgId: z.string().nullable(),
+  authenticatedAt: z.iso
+    .datetime()
+    .describe('Last password (and code) check; sensitive actions need it within 10 minutes'),
   idleTimeoutMinutes: z.number().int(),
   idleExpiresAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
@@ -37,7 +60,7 @@ export const SessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const MeSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), mfaEnabled: z.boolean() }),
   memberships: z.array(MembershipSummarySchema),
   session: SessionInfoSchema,
 });
@@ -65,18 +88,27 @@ export const OrganizationSchema = z.object({
   name: z.string(),
   timeZone: z.string(),
   idleTimeoutMinutes: z.number().int(),
+  mfaRequired: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-export const OrganizationSettingsBodySchema = z.object({
-  // 164.312(a)(2)(iii): automatic logoff after 5 to 60 minutes without activity.
-  idleTimeoutMinutes: z
-    .number({ error: 'must be a whole number of minutes' })
-    .int({ error: 'must be a whole number of minutes' })
-    .min(5, { error: 'must be at least 5 minutes' })
-    .max(60, { error: 'must be at most 60 minutes' }),
-});
+export const OrganizationSettingsBodySchema = z
+  .object({
+    // 164.312(a)(2)(iii): automatic logoff after 5 to 60 minutes without activity.
+    idleTimeoutMinutes: z
+      .number({ error: 'must be a whole number of minutes' })
+      .int({ error: 'must be a whole number of minutes' })
+      .min(5, { error: 'must be at least 5 minutes' })
+      .max(60, { error: 'must be at most 60 minutes' })
+      .optional(),
+    // 164.312(d): members must use a second factor to reach this organization.
+    mfaRequired: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .refine((b) => b.idleTimeoutMinutes !== undefined || b.mfaRequired !== undefined, {
+    error: 'names no setting to change',
+  });
+export type OrganizationSettings = z.infer<typeof OrganizationSettingsBodySchema>;
 
 export const MemberListSchema = z.object({
   data: z.array(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify, {
   type FastifyBaseLogger,
@@ -13,11 +14,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuditLogRoutes } from './features/audit-log/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
+import { registerMfaRoutes } from './features/identity/mfa-routes';
 import { registerIdentityRoutes } from './features/identity/routes';
 import { registerSystemRoutes } from './features/system/routes';
 import { registerAuth } from './platform/auth/hooks';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
+import { secretBox } from './platform/crypto/secret-box';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
@@ -44,6 +47,8 @@ export type App = FastifyInstance<
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'trustProxy'>;
   database: DatabaseHandle;
+  /** Key for secrets at rest; tests may omit it and get a random one. */
+  masterKey?: Buffer;
   /** Source of "now" (tests pass one they can move); the system clock by default. */
   clock?: Clock;
   /** Folder of the built web app; defaults to dist/web of the package. */
@@ -75,10 +80,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRequestLog(app);
   await registerOpenApi(app);
 
-  const deps: AppDeps = { database: options.database, clock: options.clock ?? systemClock };
+  const deps: AppDeps = {
+    database: options.database,
+    clock: options.clock ?? systemClock,
+    secrets: secretBox(options.masterKey ?? randomBytes(32)),
+  };
   await registerAuth(app, deps);
   registerSystemRoutes(app, deps);
   registerIdentityRoutes(app, deps);
+  registerMfaRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   if (options.extraRoutes) {

@@ -4,6 +4,7 @@ import { ensureInstance } from './features/system/service';
 import { loadConfig, type Config } from './platform/config';
 import { describeDatabaseError, openDatabase, pingDatabase } from './platform/db/connection';
 import { migrateToLatest } from './platform/db/migrator';
+import { loadMasterKey } from './platform/crypto/master-key';
 import { productVersion } from './platform/package-info';
 
 /** A start-up failure whose message is the one line an operator needs. */
@@ -33,7 +34,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrateToLatest(database.db);
     await ensureInstance({ database });
-    app = await buildApp({ config, database });
+    const masterKey = loadMasterKey(config.masterKey, config.dataDir);
+    app = await buildApp({ config, database, masterKey: masterKey.key });
+    if (masterKey.created) {
+      app.log.warn(
+        { file: masterKey.source },
+        'created a new master key: back it up with the database, or encrypted secrets are lost',
+      );
+    }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close().catch(() => undefined);

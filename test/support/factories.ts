@@ -62,6 +62,10 @@ export async function buildUser(
     password_hash: await passwordHash,
     password_changed_at: new Date().toISOString(),
     created_at: new Date().toISOString(),
+    totp_secret: null,
+    totp_pending_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
     ...overrides,
   };
   await db.insertInto('users').values(row).execute();

@@ -10,6 +10,7 @@ export interface Database {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   auth_throttle: AuthThrottleTable;
+  recovery_codes: RecoveryCodesTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
 }
@@ -29,6 +30,10 @@ export interface UsersTable {
   password_hash: string;
   password_changed_at: string;
   created_at: string;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
 }
 
 export interface OrganizationsTable {
@@ -61,6 +66,7 @@ export interface SessionsTable {
   ip: string | null;
   user_agent: string | null;
   revoked_at: string | null;
+  mfa_pending: number;
 }
 
 export interface AuthThrottleTable {
@@ -95,4 +101,11 @@ export interface AuditChainHeadsTable {
   chain: string;
   seq: number;
   hash: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
 }

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', file: path.join('/srv/custos/data', 'custos.db') },
       logLevel: 'info',
       trustProxy: false,
+      masterKey: null,
     });
   });
 
@@ -58,6 +59,11 @@ describe('loadConfig', () => {
     ],
     ['HOST', 'a b', /^Invalid configuration: HOST /],
     ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL must be a postgres:\/\//],
+    [
+      'CUSTOS_MASTER_KEY',
+      'c2hvcnQ=',
+      /^Invalid configuration: CUSTOS_MASTER_KEY must be 32 random bytes in base64/,
+    ],
   ])('refuses %s=%s with one line naming the variable', (name, value, message) => {
     let error: unknown;
     try {
@@ -75,6 +81,13 @@ describe('loadConfig', () => {
       expect.objectContaining({ message: expect.not.stringContaining('s3cret') as unknown }),
     );
   });
+});
+
+it('reads a 32-byte master key and never shows it', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const config = load({ CUSTOS_MASTER_KEY: key });
+  expect(config.masterKey?.length).toBe(32);
+  expect(JSON.stringify(describeConfig(config))).not.toContain(key);
 });
 
 describe('describeConfig', () => {

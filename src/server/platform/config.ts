@@ -12,6 +12,8 @@ export interface Config {
   database: DatabaseTarget;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  /** 32 bytes from CUSTOS_MASTER_KEY, or null to use the key file in the data directory. */
+  masterKey: Buffer | null;
 }
 
 /** A configuration problem, already phrased as the one line an operator reads. */
@@ -51,6 +53,16 @@ const EnvSchema = z.object({
       error: (i) => `must be one of ${LOG_LEVELS.join(', ')}, got ${shown(i.input)}`,
     }),
   ),
+  // Never repeated in messages: it is the key to every encrypted secret.
+  CUSTOS_MASTER_KEY: optional(
+    z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v.trim()), {
+        error:
+          'must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`',
+      })
+      .transform((v) => Buffer.from(v.trim(), 'base64')),
+  ),
   CUSTOS_TRUST_PROXY: optional(
     z.enum(['true', 'false', '1', '0'], {
       error: (i) => `must be true or false, got ${shown(i.input)}`,
@@ -80,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : { kind: 'sqlite', file: path.join(dataDir, 'custos.db') },
     logLevel: e.LOG_LEVEL ?? 'info',
     trustProxy: e.CUSTOS_TRUST_PROXY === 'true' || e.CUSTOS_TRUST_PROXY === '1',
+    masterKey: e.CUSTOS_MASTER_KEY ?? null,
   };
 }
 
@@ -95,6 +108,9 @@ export function describeConfig(config: Config): Record<string, string> {
         : '(unset: embedded SQLite)',
     LOG_LEVEL: config.logLevel,
     CUSTOS_TRUST_PROXY: String(config.trustProxy),
+    CUSTOS_MASTER_KEY: config.masterKey
+      ? '(set, hidden)'
+      : `(unset: ${path.join(config.dataDir, 'master.key')})`,
   };
 }
 

@@ -1,8 +1,10 @@
 import type { Clock } from './clock';
+import type { SecretBox } from './crypto/secret-box';
 import type { DatabaseHandle } from './db/connection';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
 export interface AppDeps {
   database: DatabaseHandle;
   clock: Clock;
+  secrets: SecretBox;
 }

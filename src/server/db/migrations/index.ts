@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_instance';
 import * as m0002 from './0002_create_identity';
 import * as m0003 from './0003_create_audit_events';
+import * as m0004 from './0004_add_mfa';
 
 /**
  * Every migration, in order. Listed by hand so the bundle carries them; names are
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_create_instance': m0001,
   '0002_create_identity': m0002,
   '0003_create_audit_events': m0003,
+  '0004_add_mfa': m0004,
 };

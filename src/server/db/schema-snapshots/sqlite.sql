@@ -36,11 +36,17 @@ CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 -- table organizations
 CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null);
 
+-- table recovery_codes
+CREATE TABLE "recovery_codes" ("id" text primary key, "user_id" text not null references "users" ("id"), "code_hash" text not null, "used_at" text);
+
+-- index recovery_codes_user_idx
+CREATE INDEX "recovery_codes_user_idx" on "recovery_codes" ("user_id");
+
 -- table sessions
-CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null unique, "user_id" text not null references "users" ("id"), "org_id" text references "organizations" ("id"), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "authenticated_at" text not null, "ip" text, "user_agent" text, "revoked_at" text);
+CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null unique, "user_id" text not null references "users" ("id"), "org_id" text references "organizations" ("id"), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "authenticated_at" text not null, "ip" text, "user_agent" text, "revoked_at" text, "mfa_pending" integer default 0 not null check (mfa_pending in (0, 1)));
 
 -- index sessions_user_idx
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
 
 -- table users
-CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null);
+CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null, "totp_secret" text, "totp_pending_secret" text, "totp_enabled_at" text, "totp_last_step" integer);

@@ -228,3 +228,19 @@ describe(`roles on ${testDatabaseKind()}`, () => {
     ).toBe(404);
   });
 });
+
+describe(`audit export on ${testDatabaseKind()}`, () => {
+  it('needs a sign-in from the last 10 minutes', async () => {
+    const { app, org, owner, clock } = await setUp();
+    for (let i = 0; i < 3; i++) {
+      clock.advance(4 * 60_000);
+      await app.inject({ url: '/api/me', headers: owner.headers });
+    }
+    const res = await app.inject({
+      url: `/api/orgs/${org.id}/audit-events/export.csv`,
+      headers: owner.headers,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('reauthentication_required');
+  });
+});

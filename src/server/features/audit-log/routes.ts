@@ -7,6 +7,8 @@ import {
 } from '../../../contracts/audit';
 import type { App } from '../../app';
 import { auditContextOf } from '../../platform/auth/context';
+import { principalOf } from '../../platform/auth/principal';
+import { requireRecentAuthentication } from '../../platform/auth/recent';
 import type { AppDeps } from '../../platform/deps';
 import { csvLine } from '../../platform/http/csv';
 import { auditCsvRow, CSV_HEADER, presentAuditEvent } from './presenter';
@@ -46,6 +48,8 @@ export function registerAuditLogRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
+      // A bulk export of the trail is a sensitive read: it needs a recent sign-in.
+      requireRecentAuthentication(principalOf(request), deps.clock);
       const batches = exportAuditEvents(
         deps,
         auditContextOf(request),

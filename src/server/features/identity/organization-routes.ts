@@ -8,6 +8,7 @@ import type { App } from '../../app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { presentMember, presentOrganization } from './presenter';
+import { principalOf } from '../../platform/auth/principal';
 import { getMembers, getOrganization, updateSettings } from './service/organization';
 
 const tags = ['organizations'];
@@ -37,7 +38,13 @@ export function registerOrganizationRoutes(app: App, deps: AppDeps): void {
     },
     async (request) =>
       presentOrganization(
-        await updateSettings(deps, auditContextOf(request), request.params.orgId, request.body),
+        await updateSettings(
+          deps,
+          auditContextOf(request),
+          principalOf(request),
+          request.params.orgId,
+          request.body,
+        ),
       ),
   );
 

@@ -6,12 +6,18 @@ import type { MemberRow, MembershipWithOrg } from './repository';
 
 export function presentMe(principal: Principal, memberships: MembershipWithOrg[]): Me {
   return {
-    user: { id: principal.userId, email: principal.email, name: principal.name },
+    user: {
+      id: principal.userId,
+      email: principal.email,
+      name: principal.name,
+      mfaEnabled: principal.mfaEnabled,
+    },
     memberships: memberships.map((m) => ({
       orgId: m.org_id,
       orgName: m.org_name,
       role: roleOf(m.role),
       accessExpiresAt: m.access_expires_at,
+      mfaRequired: m.mfa_required === 1,
     })),
     session: presentSessionInfo(principal),
   };
@@ -20,6 +26,7 @@ export function presentMe(principal: Principal, memberships: MembershipWithOrg[]
 export function presentSessionInfo(principal: Principal): Me['session'] {
   return {
     activeOrgId: principal.activeOrgId,
+    authenticatedAt: principal.authenticatedAt,
     idleTimeoutMinutes: principal.idleTimeoutMinutes,
     idleExpiresAt: principal.idleExpiresAt,
     expiresAt: principal.expiresAt,
@@ -43,6 +50,7 @@ export function presentOrganization(org: OrganizationsTable): Organization {
     name: org.name,
     timeZone: org.time_zone,
     idleTimeoutMinutes: org.idle_timeout_minutes,
+    mfaRequired: org.mfa_required === 1,
     createdAt: org.created_at,
   };
 }

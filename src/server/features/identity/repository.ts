@@ -1,5 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, MembershipsTable, OrganizationsTable, UsersTable } from '../../db/schema';
+import type {
+  Database,
+  MembershipsTable,
+  OrganizationsTable,
+  RecoveryCodesTable,
+  UsersTable,
+} from '../../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -49,6 +55,7 @@ export async function insertMembership(trx: Db, row: MembershipsTable): Promise<
 
 export interface MembershipWithOrg extends MembershipsTable {
   org_name: string;
+  mfa_required: number;
 }
 
 /** The user's memberships that grant access now, oldest first. */
@@ -61,7 +68,7 @@ export async function listLiveMemberships(
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
     .selectAll('memberships')
-    .select('organizations.name as org_name')
+    .select(['organizations.name as org_name', 'organizations.mfa_required'])
     .where('memberships.user_id', '=', userId)
     .where((eb) =>
       eb.or([
@@ -80,12 +87,12 @@ export async function findOrganization(
   return db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
 }
 
-export async function updateIdleTimeout(trx: Db, orgId: string, minutes: number): Promise<void> {
-  await trx
-    .updateTable('organizations')
-    .set({ idle_timeout_minutes: minutes })
-    .where('id', '=', orgId)
-    .execute();
+export async function updateOrganizationSettings(
+  trx: Db,
+  orgId: string,
+  values: Partial<Pick<OrganizationsTable, 'idle_timeout_minutes' | 'mfa_required'>>,
+): Promise<void> {
+  await trx.updateTable('organizations').set(values).where('id', '=', orgId).execute();
 }
 
 export interface MemberRow extends MembershipsTable {
@@ -114,6 +121,80 @@ export async function moveSession(
   await trx
     .updateTable('sessions')
     .set({ org_id: orgId, token_hash: tokenHash })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function findUserById(db: Db, userId: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export async function setTotpColumns(
+  trx: Db,
+  userId: string,
+  values: Partial<
+    Pick<UsersTable, 'totp_secret' | 'totp_pending_secret' | 'totp_enabled_at' | 'totp_last_step'>
+  >,
+): Promise<void> {
+  await trx.updateTable('users').set(values).where('id', '=', userId).execute();
+}
+
+export async function replaceRecoveryCodes(
+  trx: Db,
+  userId: string,
+  rows: RecoveryCodesTable[],
+): Promise<void> {
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  if (rows.length > 0) {
+    await trx.insertInto('recovery_codes').values(rows).execute();
+  }
+}
+
+/** Marks an unused recovery code as used; false when there is none with this hash. */
+export async function useRecoveryCode(
+  trx: Db,
+  userId: string,
+  codeHash: string,
+  at: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('recovery_codes')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Completes a pending sign-in: new token, second factor done, authenticated now. */
+export async function completeMfaSession(
+  trx: Db,
+  sessionId: string,
+  tokenHash: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ token_hash: tokenHash, mfa_pending: 0, authenticated_at: at, last_seen_at: at })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function markAuthenticated(trx: Db, sessionId: string, at: string): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ authenticated_at: at })
     .where('id', '=', sessionId)
     .execute();
 }

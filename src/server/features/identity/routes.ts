@@ -6,13 +6,15 @@ import {
   SetupBodySchema,
   SetupStateSchema,
   SignInBodySchema,
+  SignInResultSchema,
   SwitchOrganizationBodySchema,
 } from '../../../contracts/identity';
 import type { App } from '../../app';
 import { auditContextOf } from '../../platform/auth/context';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/hooks';
-import { SESSION_LIFETIME_MS, type Principal } from '../../platform/auth/sessions';
+import { SESSION_LIFETIME_MS } from '../../platform/auth/sessions';
 import type { AppDeps } from '../../platform/deps';
+import { principalOf } from '../../platform/auth/principal';
 import { presentMe, presentSession, presentSessionInfo } from './presenter';
 import {
   getMe,
@@ -27,14 +29,6 @@ import { signIn } from './service/sign-in';
 const tags = ['identity'];
 const cookieAge = (expiresAt: string, now: Date) =>
   Math.max(1, Math.floor((Date.parse(expiresAt) - now.getTime()) / 1000));
-
-/** The preValidation hook guarantees a principal on every route whose grant is not public. */
-function principalOf(request: { principal: Principal | null }): Principal {
-  if (!request.principal) {
-    throw new Error('authenticated route reached without a principal');
-  }
-  return request.principal;
-}
 
 export function registerIdentityRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -73,12 +67,21 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
     '/api/auth/sign-in',
     {
       config: { permission: 'auth.sign_in' },
-      schema: { tags, summary: 'Sign in with email and password', body: SignInBodySchema },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: SignInBodySchema,
+        response: { 200: SignInResultSchema },
+      },
     },
     async (request, reply) => {
-      const { token, session } = await signIn(deps, auditContextOf(request), request.body);
+      const { token, session, mfaRequired } = await signIn(
+        deps,
+        auditContextOf(request),
+        request.body,
+      );
       setSessionCookie(request, reply, token, cookieAge(session.expires_at, deps.clock.now()));
-      return reply.code(204).send();
+      return { mfaRequired };
     },
   );
 

@@ -21,6 +21,8 @@ declare module 'fastify' {
   }
 }
 
+// What a session awaiting its second factor may do: submit the code, or give up.
+const PENDING_MFA_ALLOWED = new Set<string>(['auth.mfa.verify', 'auth.sign_out']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-custos-csrf';
@@ -111,6 +113,9 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         'Cross-site request refused: send requests from the Custos app.',
       );
     }
+    if (check.principal.mfaPending && !PENDING_MFA_ALLOWED.has(permission)) {
+      return;
+    }
     request.principal = check.principal;
   });
 
@@ -168,6 +173,14 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         reply,
         'forbidden',
         `Your role (${membership.role}) does not allow this.`,
+      );
+    }
+    if (membership.mfa_required === 1 && !principal.mfaEnabled) {
+      return sendError(
+        request,
+        reply,
+        'mfa_enrolment_required',
+        'This organization requires two-factor authentication: set it up in your profile to continue.',
       );
     }
     request.membership = membership;

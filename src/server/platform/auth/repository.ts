@@ -4,6 +4,7 @@ import type { Database, MembershipsTable, SessionsTable } from '../../db/schema'
 export interface SessionWithUser extends SessionsTable {
   email: string;
   name: string;
+  totp_enabled_at: string | null;
   idle_timeout_minutes: number | null;
 }
 
@@ -17,7 +18,12 @@ export async function findSessionByTokenHash(
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('organizations', 'organizations.id', 'sessions.org_id')
     .selectAll('sessions')
-    .select(['users.email', 'users.name', 'organizations.idle_timeout_minutes'])
+    .select([
+      'users.email',
+      'users.name',
+      'users.totp_enabled_at',
+      'organizations.idle_timeout_minutes',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -76,16 +82,22 @@ export async function listOpenSessions(
     .execute();
 }
 
-/** A membership that grants access now: an auditor's ends at access_expires_at. */
+export interface LiveMembership extends MembershipsTable {
+  mfa_required: number;
+}
+
+/** A membership that grants access now (an auditor's ends at access_expires_at), with its org's MFA rule. */
 export async function findLiveMembership(
   db: Kysely<Database>,
   userId: string,
   orgId: string,
   now: string,
-): Promise<MembershipsTable | undefined> {
+): Promise<LiveMembership | undefined> {
   return db
     .selectFrom('memberships')
-    .selectAll()
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .selectAll('memberships')
+    .select('organizations.mfa_required')
     .where('user_id', '=', userId)
     .where('org_id', '=', orgId)
     .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))

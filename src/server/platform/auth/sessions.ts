@@ -30,6 +30,9 @@ export interface Principal {
   idleTimeoutMinutes: number;
   idleExpiresAt: string;
   expiresAt: string;
+  /** Signed in with the password only, awaiting the TOTP or recovery code. */
+  mfaPending: boolean;
+  mfaEnabled: boolean;
 }
 
 export type SessionCheck =
@@ -41,6 +44,8 @@ export interface NewSession {
   orgId: string | null;
   ip: string | null;
   userAgent: string | null;
+  /** Password accepted, second factor still to come: the session can do nothing else yet. */
+  mfaPending?: boolean;
 }
 
 /** Starts a session; returns the secret cookie value (only its hash is stored). */
@@ -63,6 +68,7 @@ export async function createSession(
     ip: input.ip,
     user_agent: input.userAgent,
     revoked_at: null,
+    mfa_pending: input.mfaPending ? 1 : 0,
   };
   await insertSession(db, session);
   return { token, session };
@@ -114,6 +120,8 @@ export async function resolveSession(
       idleTimeoutMinutes: idleMinutes,
       idleExpiresAt: new Date(idleExpires).toISOString(),
       expiresAt: session.expires_at,
+      mfaPending: session.mfa_pending === 1,
+      mfaEnabled: session.totp_enabled_at !== null,
     },
   };
 }

@@ -23,6 +23,11 @@ export class AppError extends Error {
     super(message);
   }
 
+  /** A validation failure of one field, named by its request path (e.g. `body.code`). */
+  static field(path: string, message: string): AppError {
+    return new AppError('validation_failed', `${path} ${message}.`, [{ path, message }]);
+  }
+
   get status(): number {
     return ERROR_STATUS[this.code];
   }

@@ -53,6 +53,10 @@ export async function createOrganizationWithOwner(
     password_hash: input.owner.passwordHash,
     password_changed_at: now,
     created_at: now,
+    totp_secret: null,
+    totp_pending_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
   });
   await insertOrganization(trx, {
     id: orgId,

@@ -84,23 +84,28 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
 
   await resetThrottle(db, accountKey);
   const activeOrgId = memberships[0]?.org_id ?? null;
+  const mfaRequired = user.totp_enabled_at !== null;
   const { token, session } = await createSession(db, deps.clock, {
     userId: user.id,
     orgId: activeOrgId,
     ip: context.ip,
     userAgent: context.userAgent,
+    mfaPending: mfaRequired,
   });
-  await db.transaction().execute((trx) =>
-    appendAuditEvent(
-      trx,
-      deps.clock,
-      { ...context, actor: { type: 'user', id: user.id, label: user.email } },
-      {
-        orgId: activeOrgId,
-        action: 'auth.signed_in',
-        entity: { type: 'session', id: session.id },
-      },
-    ),
-  );
-  return { token, session };
+  // With MFA the sign-in is recorded once the code is accepted.
+  if (!mfaRequired) {
+    await db.transaction().execute((trx) =>
+      appendAuditEvent(
+        trx,
+        deps.clock,
+        { ...context, actor: { type: 'user', id: user.id, label: user.email } },
+        {
+          orgId: activeOrgId,
+          action: 'auth.signed_in',
+          entity: { type: 'session', id: session.id },
+        },
+      ),
+    );
+  }
+  return { token, session, mfaRequired };
 }

@@ -1,0 +1,273 @@
+import { Secret, TOTP } from 'otpauth';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { testDatabaseKind } from '../../../../test/support/database';
+import {
+  asSession,
+  buildMember,
+  buildOrganization,
+  sessionTokenOf,
+  TEST_PASSWORD,
+  testClock,
+} from '../../../../test/support/factories';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function setUp() {
+  const clock = testClock();
+  t = await createTestApp({ clock });
+  const db = t.database.handle.db;
+  const org = await buildOrganization(db);
+  const owner = await buildMember(db, clock, org.id, 'owner');
+  const app = t.app;
+  const codeAt = (secret: string, offsetMs = 0) =>
+    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+      timestamp: clock.now().getTime() + offsetMs,
+    });
+  const enrol = async (headers: Record<string, string>) => {
+    const start = await app.inject({ method: 'POST', url: '/api/me/mfa/totp', headers });
+    const { secret } = start.json<{ secret: string }>();
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/me/mfa/totp/confirm',
+      headers,
+      payload: { code: codeAt(secret) },
+    });
+    return { secret, recoveryCodes: confirm.json<{ recoveryCodes: string[] }>().recoveryCodes };
+  };
+  const signIn = async (email: string) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email, password: TEST_PASSWORD },
+    });
+    return { res, headers: asSession(sessionTokenOf(res.headers['set-cookie']) ?? '') };
+  };
+  return { app, db, clock, org, owner, codeAt, enrol, signIn };
+}
+
+describe(`two-factor authentication on ${testDatabaseKind()}`, () => {
+  it('enrols an authenticator app with a QR code, confirmed by a code, and keeps the secret encrypted', async () => {
+    const { app, db, owner, codeAt } = await setUp();
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/me/mfa/totp',
+      headers: owner.headers,
+    });
+    expect(start.statusCode).toBe(200);
+    const body = start.json<{ secret: string; otpauthUri: string; qrCode: string }>();
+    expect(body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Custos:.+\?.*secret=[A-Z2-7]+/);
+    expect(body.qrCode).toMatch(/^data:image\/png;base64,/);
+
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/me/mfa/totp/confirm',
+      headers: owner.headers,
+      payload: { code: '000000' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.code',
+    );
+
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/me/mfa/totp/confirm',
+      headers: owner.headers,
+      payload: { code: codeAt(body.secret) },
+    });
+    expect(confirm.statusCode).toBe(200);
+    const codes = confirm.json<{ recoveryCodes: string[] }>().recoveryCodes;
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    expect(codes[0]).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+
+    const row = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', owner.user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.totp_secret).toMatch(/^v1\./);
+    expect(row.totp_secret).not.toContain(body.secret);
+    expect(row.totp_pending_secret).toBeNull();
+    const stored = await db
+      .selectFrom('recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', owner.user.id)
+      .execute();
+    expect(stored).toHaveLength(10);
+    expect(JSON.stringify(stored)).not.toContain(codes[0]?.replace('-', '') ?? 'x');
+    expect(
+      (await app.inject({ url: '/api/me', headers: owner.headers })).json<{
+        user: { mfaEnabled: boolean };
+      }>().user.mfaEnabled,
+    ).toBe(true);
+  });
+
+  it('asks for a code after the password; the pending session can do nothing else', async () => {
+    const { app, db, owner, clock, codeAt, enrol, signIn } = await setUp();
+    const { secret } = await enrol(owner.headers);
+    clock.advance(60_000);
+    const { res, headers } = await signIn(owner.user.email);
+    expect(res.json()).toEqual({ mfaRequired: true });
+    expect((await app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers,
+          payload: { code: '123456' },
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    const done = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa',
+      headers,
+      payload: { code: codeAt(secret) },
+    });
+    expect(done.statusCode).toBe(204);
+    const signedIn = asSession(sessionTokenOf(done.headers['set-cookie']) ?? '');
+    expect((await app.inject({ url: '/api/me', headers: signedIn })).statusCode).toBe(200);
+    // The session id was rotated: the password-only token is dead.
+    expect((await app.inject({ url: '/api/me', headers })).statusCode).toBe(401);
+    const actions = (
+      await db.selectFrom('audit_events').select('action').orderBy('seq').execute()
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['mfa.enabled', 'auth.mfa_failed', 'auth.signed_in']),
+    );
+  });
+
+  it('never accepts the same code twice', async () => {
+    const { app, owner, clock, codeAt, enrol, signIn } = await setUp();
+    const { secret } = await enrol(owner.headers);
+    clock.advance(60_000);
+    const code = codeAt(secret);
+    const first = await signIn(owner.user.email);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers: first.headers,
+          payload: { code },
+        })
+      ).statusCode,
+    ).toBe(204);
+    const second = await signIn(owner.user.email);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers: second.headers,
+          payload: { code },
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('accepts each recovery code once', async () => {
+    const { app, owner, clock, enrol, signIn } = await setUp();
+    const { recoveryCodes } = await enrol(owner.headers);
+    clock.advance(60_000);
+    const code = (recoveryCodes[3] ?? '').toUpperCase();
+    const first = await signIn(owner.user.email);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers: first.headers,
+          payload: { code },
+        })
+      ).statusCode,
+    ).toBe(204);
+    const second = await signIn(owner.user.email);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers: second.headers,
+          payload: { code },
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('asks for the password and a code again before turning MFA off after 10 minutes', async () => {
+    const { app, owner, clock, codeAt, enrol } = await setUp();
+    const { secret } = await enrol(owner.headers);
+    for (let i = 0; i < 3; i++) {
+      clock.advance(4 * 60_000);
+      await app.inject({ url: '/api/me', headers: owner.headers });
+    }
+    const refused = await app.inject({
+      method: 'DELETE',
+      url: '/api/me/mfa/totp',
+      headers: owner.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe(
+      'reauthentication_required',
+    );
+    const noCode = await app.inject({
+      method: 'POST',
+      url: '/api/auth/reauthenticate',
+      headers: owner.headers,
+      payload: { password: TEST_PASSWORD },
+    });
+    expect(noCode.statusCode).toBe(400);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/auth/reauthenticate',
+      headers: owner.headers,
+      payload: { password: TEST_PASSWORD, code: codeAt(secret) },
+    });
+    expect(ok.statusCode).toBe(204);
+    expect(
+      (await app.inject({ method: 'DELETE', url: '/api/me/mfa/totp', headers: owner.headers }))
+        .statusCode,
+    ).toBe(204);
+  });
+
+  it("enforces the organization's MFA requirement until the member enrols", async () => {
+    const { app, db, clock, org, owner, enrol } = await setUp();
+    const refused = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/settings`,
+      headers: owner.headers,
+      payload: { mfaRequired: true },
+    });
+    expect(refused.statusCode).toBe(409);
+    await enrol(owner.headers);
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/settings`,
+      headers: owner.headers,
+      payload: { mfaRequired: true },
+    });
+    expect(patch.json()).toMatchObject({ mfaRequired: true });
+
+    const nurse = await buildMember(db, clock, org.id, 'workforce');
+    const blocked = await app.inject({ url: `/api/orgs/${org.id}`, headers: nurse.headers });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json<{ error: { code: string } }>().error.code).toBe('mfa_enrolment_required');
+    const me = await app.inject({ url: '/api/me', headers: nurse.headers });
+    expect(me.json<{ memberships: { mfaRequired: boolean }[] }>().memberships[0]?.mfaRequired).toBe(
+      true,
+    );
+    await enrol(nurse.headers);
+    expect(
+      (await app.inject({ url: `/api/orgs/${org.id}`, headers: nurse.headers })).statusCode,
+    ).toBe(200);
+  });
+});
