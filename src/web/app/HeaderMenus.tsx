@@ -1,7 +1,13 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconCheck, IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import {
+  IconCheck,
+  IconChevronDown,
+  IconLogout,
+  IconShieldLock,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../contracts/identity';
 import { apiSend } from '../api/client';
 import { activeMembership, ME_KEY } from './session';
@@ -89,6 +95,13 @@ export function UserMenu({ me }: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.user.email}</Menu.Label>
+        <Menu.Item
+          component={Link}
+          to="/profile"
+          leftSection={<IconShieldLock size={14} aria-hidden />}
+        >
+          Profile and security
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={14} aria-hidden />}
           onClick={() => signOut.mutate()}

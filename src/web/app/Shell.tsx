@@ -14,9 +14,10 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
 import { IdleWarning } from './IdleWarning';
+import { ReauthProvider } from './reauth';
 import { NAVIGATION, type NavItem } from './navigation';
 import { activeMembership, can, useMe } from './session';
 import classes from './Shell.module.css';
@@ -24,7 +25,13 @@ import classes from './Shell.module.css';
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const me = useMe().data;
-  const role = activeMembership(me)?.role;
+  const location = useLocation();
+  const membership = activeMembership(me);
+  const role = membership?.role;
+  // 164.312(d): an organization that requires MFA sends members without it to enrol first.
+  if (membership?.mfaRequired && me && !me.user.mfaEnabled && location.pathname !== '/profile') {
+    return <Navigate to="/profile" replace />;
+  }
   const groups = NAVIGATION.map((g) => ({
     ...g,
     items: g.items.filter((i) => !i.permission || can(role, i.permission)),
@@ -80,7 +87,9 @@ export function Shell() {
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
-          <Outlet />
+          <ReauthProvider>
+            <Outlet />
+          </ReauthProvider>
         </AppShell.Main>
         {me ? <IdleWarning /> : null}
       </AppShell>

@@ -36,6 +36,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'profile',
+        lazy: async () => ({
+          Component: (await import('../features/profile/ProfilePage')).ProfilePage,
+        }),
+      },
+      {
         path: 'admin/audit-log',
         lazy: async () => ({
           Component: (await import('../features/admin/AuditLogPage')).AuditLogPage,

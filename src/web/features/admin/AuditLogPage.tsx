@@ -21,6 +21,7 @@ import {
   type AuditEvent,
 } from '../../../contracts/audit';
 import { apiGet, apiSend } from '../../api/client';
+import { useReauth } from '../../app/reauth';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
@@ -44,6 +45,7 @@ function describeChanges(changes: AuditEvent['changes']): string {
 /** 164.312(b) audit controls / 164.308(a)(1)(ii)(D) activity review: the organization's trail. */
 export function AuditLogPage() {
   const org = useActiveOrg();
+  const reauth = useReauth();
   const [filters, setFilters] = useState({ actor: '', action: '', from: '', to: '' });
   const query = new URLSearchParams(
     Object.entries({
@@ -130,11 +132,19 @@ export function AuditLogPage() {
               Verify integrity
             </Button>
             <Button
-              component="a"
               variant="default"
               leftSection={<IconDownload size={16} aria-hidden />}
-              href={`/api/orgs/${org.orgId}/audit-events/export.csv?${query.toString()}`}
-              download
+              onClick={() => {
+                // An export is a sensitive read: confirm a recent sign-in, then download.
+                void reauth
+                  .ensureRecent()
+                  .then(() =>
+                    window.location.assign(
+                      `/api/orgs/${org.orgId}/audit-events/export.csv?${query.toString()}`,
+                    ),
+                  )
+                  .catch(() => undefined);
+              }}
             >
               Export CSV
             </Button>

@@ -1,15 +1,18 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OrganizationSchema } from '../../../contracts/identity';
 import { apiGet, apiSend, fieldErrors } from '../../api/client';
+import { ME_KEY, useMe } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { ApiError } from '../../api/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 
 export function SecuritySettingsPage() {
   const org = useActiveOrg();
+  const me = useMe().data;
   const queryClient = useQueryClient();
   const settings = useQuery({
     queryKey: ['organization', org?.orgId],
@@ -18,16 +21,12 @@ export function SecuritySettingsPage() {
   });
   const [minutes, setMinutes] = useState<number | string | undefined>(undefined);
   const save = useMutation({
-    mutationFn: (idleTimeoutMinutes: number) =>
-      apiSend(
-        'PATCH',
-        `/api/orgs/${org?.orgId ?? ''}/settings`,
-        { idleTimeoutMinutes },
-        OrganizationSchema,
-      ),
+    mutationFn: (body: { idleTimeoutMinutes?: number; mfaRequired?: boolean }) =>
+      apiSend('PATCH', `/api/orgs/${org?.orgId ?? ''}/settings`, body, OrganizationSchema),
     onSuccess: async (data) => {
       queryClient.setQueryData(['organization', org?.orgId], data);
       await queryClient.invalidateQueries({ queryKey: ['session'] });
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
   if (!org) {
@@ -43,46 +42,69 @@ export function SecuritySettingsPage() {
         title="Security settings"
         description="How Custos protects this organization's records. Changes are recorded in the audit log."
       />
-      <Card withBorder padding="lg" maw={640}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate(Number(value));
-          }}
-        >
+      <Stack gap="md" maw={640}>
+        {save.error && !(save.error instanceof ApiError && save.error.details.length > 0) ? (
+          <Alert color="red" variant="light" role="alert">
+            {save.error.message}
+          </Alert>
+        ) : null}
+        <Card withBorder padding="lg">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate({ idleTimeoutMinutes: Number(value) });
+            }}
+          >
+            <Stack gap="sm">
+              <Text fw={600}>Automatic logoff</Text>
+              <Text size="sm" c="dimmed">
+                HIPAA 164.312(a)(2)(iii). Members are signed out after this many minutes without
+                activity, with a warning a minute before.
+              </Text>
+              <Group align="end">
+                <NumberInput
+                  label="Minutes without activity"
+                  min={5}
+                  max={60}
+                  step={5}
+                  value={value}
+                  onChange={setMinutes}
+                  error={
+                    fieldErrors(save.error, { idleTimeoutMinutes: 'The time' }).idleTimeoutMinutes
+                  }
+                  w={220}
+                  disabled={!settings.data}
+                />
+                <Button type="submit" loading={save.isPending} disabled={!settings.data}>
+                  Save
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+        <Card withBorder padding="lg">
           <Stack gap="sm">
-            <Text fw={600}>Automatic logoff</Text>
+            <Text fw={600}>Two-factor authentication</Text>
             <Text size="sm" c="dimmed">
-              HIPAA 164.312(a)(2)(iii). Members are signed out after this many minutes without
-              activity, with a warning a minute before.
+              HIPAA 164.312(d). When required, members must set up an authenticator app before they
+              can open this organization&apos;s records.
+              {me?.user.mfaEnabled ? '' : ' Set it up for yourself first, in your profile.'}
             </Text>
-            <Group align="end">
-              <NumberInput
-                label="Minutes without activity"
-                min={5}
-                max={60}
-                step={5}
-                value={value}
-                onChange={setMinutes}
-                error={
-                  fieldErrors(save.error, { idleTimeoutMinutes: 'The time' }).idleTimeoutMinutes
-                }
-                w={220}
-                disabled={!settings.data}
-              />
-              <Button type="submit" loading={save.isPending} disabled={!settings.data}>
-                Save
-              </Button>
-            </Group>
-            {save.isSuccess ? (
-              <Alert color="teal" variant="light" role="status">
-                Saved. Sessions in this organization now end after {save.data?.idleTimeoutMinutes}{' '}
-                minutes without activity.
-              </Alert>
-            ) : null}
+            <Switch
+              label="Require two-factor authentication for every member"
+              checked={settings.data?.mfaRequired ?? false}
+              disabled={!settings.data || save.isPending}
+              onChange={(e) => save.mutate({ mfaRequired: e.currentTarget.checked })}
+            />
           </Stack>
-        </form>
-      </Card>
+        </Card>
+        {save.isSuccess ? (
+          <Alert color="teal" variant="light" role="status">
+            Saved. Sessions end after {save.data?.idleTimeoutMinutes} minutes without activity;
+            two-factor authentication is {save.data?.mfaRequired ? 'required' : 'optional'}.
+          </Alert>
+        ) : null}
+      </Stack>
     </>
   );
 }

@@ -1,72 +1,113 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { SignInResultSchema } from '../../../contracts/identity';
 import { apiSend } from '../../api/client';
 import { AuthLayout } from './AuthLayout';
 
 export const SIGNED_OUT_REASON_KEY = 'custos-signed-out-reason';
 
-/** Sign-in. `next` brings the user back where they were. */
+/** Sign-in: password, then the authenticator code when the account has one. `next` returns the user. */
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const [notice] = useState(() => {
     const reason = sessionStorage.getItem(SIGNED_OUT_REASON_KEY);
     sessionStorage.removeItem(SIGNED_OUT_REASON_KEY);
     return reason;
   });
+  const enter = async () => {
+    queryClient.clear();
+    const next = params.get('next');
+    // Only paths of this app: never an absolute URL from the query string.
+    await navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  };
   const signIn = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/sign-in', { email, password }),
-    onSuccess: async () => {
-      queryClient.clear();
-      const next = params.get('next');
-      // Only paths of this app: never an absolute URL from the query string.
-      await navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', {
-        replace: true,
-      });
+    mutationFn: () => apiSend('POST', '/api/auth/sign-in', { email, password }, SignInResultSchema),
+    onSuccess: async (result) => {
+      if (result?.mfaRequired) {
+        setStep('code');
+      } else {
+        await enter();
+      }
     },
+  });
+  const verify = useMutation({
+    mutationFn: () => apiSend('POST', '/api/auth/mfa', { code }),
+    onSuccess: enter,
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    signIn.mutate();
+    if (step === 'password') {
+      signIn.mutate();
+    } else {
+      verify.mutate();
+    }
   };
+  const error = step === 'password' ? signIn.error : verify.error;
   return (
-    <AuthLayout title="Sign in">
+    <AuthLayout title={step === 'password' ? 'Sign in' : 'Two-factor authentication'}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          {notice && !signIn.error ? (
+          {notice && !error ? (
             <Alert color="blue" variant="light">
               {notice}
             </Alert>
           ) : null}
-          {signIn.error ? (
+          {error ? (
             <Alert color="red" variant="light" role="alert">
-              {signIn.error.message}
+              {error.message}
             </Alert>
           ) : null}
-          <TextInput
-            label="Email"
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            autoComplete="username"
-            autoFocus
-          />
-          <PasswordInput
-            label="Password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            autoComplete="current-password"
-          />
-          <Button type="submit" loading={signIn.isPending} mt="xs">
-            Sign in
+          {step === 'password' ? (
+            <>
+              <TextInput
+                label="Email"
+                type="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                autoComplete="username"
+                autoFocus
+              />
+              <PasswordInput
+                label="Password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                autoComplete="current-password"
+              />
+            </>
+          ) : (
+            <>
+              <Text size="sm">
+                Enter the six-digit code from your authenticator app, or one of your recovery codes.
+              </Text>
+              <TextInput
+                label="Authentication code"
+                required
+                value={code}
+                onChange={(e) => setCode(e.currentTarget.value)}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+              />
+            </>
+          )}
+          <Button type="submit" loading={signIn.isPending || verify.isPending} mt="xs">
+            {step === 'password' ? 'Sign in' : 'Verify'}
           </Button>
+          {step === 'code' ? (
+            <Anchor component="button" type="button" size="sm" onClick={() => setStep('password')}>
+              Use another account
+            </Anchor>
+          ) : null}
         </Stack>
       </form>
     </AuthLayout>

@@ -1,0 +1,167 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Image,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RecoveryCodesSchema, TotpEnrolmentSchema, type Me } from '../../../contracts/identity';
+import { apiSend, fieldErrors } from '../../api/client';
+import { useReauth } from '../../app/reauth';
+import { ME_KEY } from '../../app/session';
+
+/** 164.312(d): set up, replace or turn off the authenticator app, and the recovery codes. */
+export function MfaSection({ me }: { me: Me }) {
+  const queryClient = useQueryClient();
+  const reauth = useReauth();
+  const [code, setCode] = useState('');
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const start = useMutation({
+    mutationFn: () =>
+      reauth.run(() => apiSend('POST', '/api/me/mfa/totp', undefined, TotpEnrolmentSchema)),
+  });
+  const confirm = useMutation({
+    mutationFn: () => apiSend('POST', '/api/me/mfa/totp/confirm', { code }, RecoveryCodesSchema),
+    onSuccess: async (data) => {
+      setRecoveryCodes(data?.recoveryCodes ?? null);
+      start.reset();
+      setCode('');
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+  const regenerate = useMutation({
+    mutationFn: () =>
+      reauth.run(() =>
+        apiSend('POST', '/api/me/mfa/recovery-codes', undefined, RecoveryCodesSchema),
+      ),
+    onSuccess: (data) => setRecoveryCodes(data?.recoveryCodes ?? null),
+  });
+  const disable = useMutation({
+    mutationFn: () => reauth.run(() => apiSend('DELETE', '/api/me/mfa/totp')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+  const enabled = me.user.mfaEnabled;
+  const enrolment = start.data;
+
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>Two-factor authentication</Text>
+          <Badge variant="dot" color={enabled ? 'teal' : 'gray'}>
+            {enabled ? 'On' : 'Off'}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          A six-digit code from an authenticator app (Google Authenticator, Microsoft Authenticator,
+          1Password…) is asked after your password, so a stolen password alone does not open Custos.
+        </Text>
+
+        {recoveryCodes ? (
+          <Alert color="yellow" variant="light" title="Save your recovery codes now" role="status">
+            <Text size="sm" mb="xs">
+              Each code signs you in once if you lose your phone. They are shown only this time:
+              print them or keep them in your password manager.
+            </Text>
+            <SimpleGrid cols={2} spacing={4} maw={320} data-testid="recovery-codes">
+              {recoveryCodes.map((c) => (
+                <Code key={c} fz="sm">
+                  {c}
+                </Code>
+              ))}
+            </SimpleGrid>
+            <Button size="xs" variant="light" mt="sm" onClick={() => setRecoveryCodes(null)}>
+              I have saved them
+            </Button>
+          </Alert>
+        ) : null}
+
+        {!enabled && !enrolment ? (
+          <Group>
+            <Button onClick={() => start.mutate()} loading={start.isPending}>
+              Set up authenticator app
+            </Button>
+          </Group>
+        ) : null}
+
+        {enrolment ? (
+          <Stack gap="sm">
+            <List type="ordered" size="sm" spacing={4}>
+              <List.Item>
+                Scan this QR code with your authenticator app, or type the key shown below it.
+              </List.Item>
+              <List.Item>Enter the six-digit code the app shows.</List.Item>
+            </List>
+            <Image
+              src={enrolment.qrCode}
+              alt="QR code to add Custos to your authenticator app"
+              w={180}
+              h={180}
+              fit="contain"
+            />
+            <Text size="xs">
+              Key: <Code data-testid="totp-secret">{enrolment.secret}</Code>
+            </Text>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                confirm.mutate();
+              }}
+            >
+              <Group align="end">
+                <TextInput
+                  label="Code from the app"
+                  value={code}
+                  onChange={(e) => setCode(e.currentTarget.value)}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  w={180}
+                  error={
+                    fieldErrors(confirm.error, { code: 'The code' }).code ?? confirm.error?.message
+                  }
+                />
+                <Button type="submit" loading={confirm.isPending}>
+                  Turn on
+                </Button>
+              </Group>
+            </form>
+          </Stack>
+        ) : null}
+
+        {enabled ? (
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => regenerate.mutate()}
+              loading={regenerate.isPending}
+            >
+              New recovery codes
+            </Button>
+            <Button
+              variant="default"
+              color="red"
+              onClick={() => disable.mutate()}
+              loading={disable.isPending}
+            >
+              Turn off
+            </Button>
+          </Group>
+        ) : null}
+        {(disable.error ?? regenerate.error ?? start.error) ? (
+          <Alert color="red" variant="light" role="alert">
+            {(disable.error ?? regenerate.error ?? start.error)?.message}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

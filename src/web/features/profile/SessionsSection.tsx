@@ -1,0 +1,89 @@
+import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SessionListSchema } from '../../../contracts/identity';
+import { apiGet, apiSend } from '../../api/client';
+import { ME_KEY } from '../../app/session';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+/** Where the account is signed in; any session can be ended from here. */
+export function SessionsSection() {
+  const queryClient = useQueryClient();
+  const sessions = useQuery({
+    queryKey: ['sessions'],
+    queryFn: () => apiGet('/api/me/sessions', SessionListSchema),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', `/api/me/sessions/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sessions'] }),
+  });
+  const everywhere = useMutation({
+    mutationFn: () => apiSend('POST', '/api/auth/sign-out-everywhere'),
+    onSettled: () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, null);
+    },
+  });
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>Where you are signed in</Text>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => everywhere.mutate()}
+            loading={everywhere.isPending}
+          >
+            Sign out everywhere
+          </Button>
+        </Group>
+        {sessions.isError ? (
+          <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
+        ) : null}
+        <Table.ScrollContainer minWidth={560}>
+          <Table verticalSpacing={6} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Browser</Table.Th>
+                <Table.Th>Address</Table.Th>
+                <Table.Th>Signed in (UTC)</Table.Th>
+                <Table.Th>Last active (UTC)</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(sessions.data?.data ?? []).map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td maw={260}>
+                    <Text size="xs" lineClamp={1}>
+                      {s.userAgent ?? 'unknown'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{s.ip ?? ''}</Table.Td>
+                  <Table.Td>{s.createdAt.replace('T', ' ').slice(0, 16)}</Table.Td>
+                  <Table.Td>{s.lastSeenAt.replace('T', ' ').slice(0, 16)}</Table.Td>
+                  <Table.Td>
+                    {s.current ? (
+                      <Badge size="sm" variant="default">
+                        This browser
+                      </Badge>
+                    ) : (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => revoke.mutate(s.id)}
+                      >
+                        Sign out
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Card>
+  );
+}
