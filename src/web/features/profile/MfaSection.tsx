@@ -147,7 +147,7 @@ export function MfaSection({ me }: { me: Me }) {
               New recovery codes
             </Button>
             <Button
-              variant="default"
+              variant="light"
               color="red"
               onClick={() => disable.mutate()}
               loading={disable.isPending}
