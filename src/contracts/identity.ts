@@ -125,3 +125,61 @@ export const MemberListSchema = z.object({
 });
 
 export const OrgParamsSchema = z.object({ orgId: z.string() });
+
+const FutureInstant = z.iso.datetime({ error: 'must be an ISO-8601 instant' });
+
+export const InviteBodySchema = z.object({
+  email: Email,
+  role: z.enum(ROLES, { error: 'must be one of the roles' }),
+  accessExpiresAt: FutureInstant.optional().describe(
+    'Required for auditors: their access ends then',
+  ),
+});
+export type InviteBody = z.infer<typeof InviteBodySchema>;
+
+export const InvitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  accessExpiresAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  status: z.enum(['pending', 'expired', 'accepted', 'revoked']),
+});
+export const InvitationListSchema = z.object({ data: z.array(InvitationSchema) });
+
+// The invitation token travels in bodies, never in paths: paths are logged.
+const Token = z.string().trim().min(20, { error: 'is not an invitation token' }).max(200);
+export const InvitationTokenBodySchema = z.object({ token: Token });
+export const InvitationLookupSchema = z.object({
+  orgName: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(['pending', 'expired', 'accepted', 'revoked']),
+  accountExists: z.boolean(),
+});
+export const AcceptNewBodySchema = z.object({ token: Token, name: Name, password: Password });
+
+export const MemberChangeBodySchema = z
+  .object({
+    role: z.enum(ROLES, { error: 'must be one of the roles' }).optional(),
+    accessExpiresAt: FutureInstant.nullable().optional(),
+  })
+  .refine((b) => b.role !== undefined || b.accessExpiresAt !== undefined, {
+    error: 'names nothing to change',
+  });
+export type MemberChange = z.infer<typeof MemberChangeBodySchema>;
+
+export const OutboxListSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      body: z.string(),
+      createdAt: z.iso.datetime(),
+      sentAt: z.iso.datetime().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});

@@ -39,6 +39,13 @@ export const PERMISSIONS = {
   'organization.read': EVERY_ROLE,
   'organization.settings.update': ADMINS,
   'members.read': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
+  'members.invite': ADMINS,
+  'members.manage': ADMINS,
+  'invitations.lookup': 'public',
+  'invitations.accept_new': 'public',
+  'invitations.accept': 'authenticated',
+  // The outbox holds every message sent (invitations, resets): owners only.
+  'outbox.read': ['owner'],
   'audit.read': AUDIT_READERS,
   'audit.export': AUDIT_READERS,
   'audit.verify': AUDIT_READERS,

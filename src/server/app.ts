@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuditLogRoutes } from './features/audit-log/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
+import { registerMemberRoutes } from './features/identity/member-routes';
 import { registerMfaRoutes } from './features/identity/mfa-routes';
 import { registerIdentityRoutes } from './features/identity/routes';
 import { registerSystemRoutes } from './features/system/routes';
@@ -21,6 +22,7 @@ import { registerAuth } from './platform/auth/hooks';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import { secretBox } from './platform/crypto/secret-box';
+import { createMailer, type Mailer } from './platform/mail/mailer';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling } from './platform/http/errors';
@@ -47,6 +49,10 @@ export type App = FastifyInstance<
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'trustProxy'>;
   database: DatabaseHandle;
+  /** Outgoing mail; by default kept in the in-app outbox. */
+  mailer?: Mailer;
+  /** Address for links in emails; http://localhost:8080 by default. */
+  baseUrl?: string;
   /** Key for secrets at rest; tests may omit it and get a random one. */
   masterKey?: Buffer;
   /** Source of "now" (tests pass one they can move); the system clock by default. */
@@ -84,11 +90,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     database: options.database,
     clock: options.clock ?? systemClock,
     secrets: secretBox(options.masterKey ?? randomBytes(32)),
+    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
+    baseUrl: options.baseUrl ?? 'http://localhost:8080',
   };
   await registerAuth(app, deps);
   registerSystemRoutes(app, deps);
   registerIdentityRoutes(app, deps);
   registerMfaRoutes(app, deps);
+  registerMemberRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   if (options.extraRoutes) {

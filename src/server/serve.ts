@@ -4,7 +4,9 @@ import { ensureInstance } from './features/system/service';
 import { loadConfig, type Config } from './platform/config';
 import { describeDatabaseError, openDatabase, pingDatabase } from './platform/db/connection';
 import { migrateToLatest } from './platform/db/migrator';
+import { systemClock } from './platform/clock';
 import { loadMasterKey } from './platform/crypto/master-key';
+import { createMailer } from './platform/mail/mailer';
 import { productVersion } from './platform/package-info';
 
 /** A start-up failure whose message is the one line an operator needs. */
@@ -35,7 +37,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await migrateToLatest(database.db);
     await ensureInstance({ database });
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
-    app = await buildApp({ config, database, masterKey: masterKey.key });
+    const mailer = createMailer(config.smtpUrl, config.smtpFrom, (error) => {
+      app?.log.warn({ err: error }, 'sending mail failed; it stays queued in the outbox');
+    });
+    app = await buildApp({
+      config,
+      database,
+      masterKey: masterKey.key,
+      mailer,
+      baseUrl: config.baseUrl,
+    });
+    // Anything queued while no process was running goes out now.
+    void mailer.flush(database.db, systemClock);
     if (masterKey.created) {
       app.log.warn(
         { file: masterKey.source },

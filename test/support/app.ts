@@ -26,7 +26,9 @@ export function writeFakeWebRoot(): string {
 
 /** The whole app, in process, over a fresh migrated database of the run's kind. */
 export async function createTestApp(
-  options: Partial<Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream' | 'clock'>> & {
+  options: Partial<
+    Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream' | 'clock' | 'mailer' | 'baseUrl'>
+  > & {
     migrate?: boolean;
   } = {},
 ): Promise<TestApp> {
@@ -42,6 +44,8 @@ export async function createTestApp(
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
   return {
     app,

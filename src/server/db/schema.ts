@@ -11,6 +11,8 @@ export interface Database {
   sessions: SessionsTable;
   auth_throttle: AuthThrottleTable;
   recovery_codes: RecoveryCodesTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
 }
@@ -108,4 +110,31 @@ export interface RecoveryCodesTable {
   user_id: string;
   code_hash: string;
   used_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  org_id: string;
+  email: string;
+  email_key: string;
+  role: string;
+  access_expires_at: string | null;
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  org_id: string | null;
+  to_email: string;
+  subject: string;
+  body_text: string;
+  created_at: string;
+  claimed_at: string | null;
+  sent_at: string | null;
+  error: string | null;
 }

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       masterKey: null,
+      baseUrl: 'http://localhost:8080',
+      smtpUrl: null,
+      smtpFrom: 'Custos <custos@localhost>',
     });
   });
 

@@ -14,6 +14,11 @@ export interface Config {
   trustProxy: boolean;
   /** 32 bytes from CUSTOS_MASTER_KEY, or null to use the key file in the data directory. */
   masterKey: Buffer | null;
+  /** Address users reach Custos at, for links in emails. */
+  baseUrl: string;
+  /** smtp:// or smtps:// URL; null keeps messages in the in-app outbox. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 }
 
 /** A configuration problem, already phrased as the one line an operator reads. */
@@ -63,6 +68,18 @@ const EnvSchema = z.object({
       })
       .transform((v) => Buffer.from(v.trim(), 'base64')),
   ),
+  CUSTOS_BASE_URL: optional(
+    z.string().refine((v) => /^https?:\/\/[^/]/.test(v) && URL.canParse(v), {
+      error: 'must be an http:// or https:// URL, e.g. https://custos.example.org',
+    }),
+  ),
+  // May hold a password: messages never repeat it.
+  SMTP_URL: optional(
+    z.string().refine((v) => /^smtps?:\/\/[^/]/.test(v) && URL.canParse(v), {
+      error: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org:465',
+    }),
+  ),
+  SMTP_FROM: optional(z.string().min(3).max(200)),
   CUSTOS_TRUST_PROXY: optional(
     z.enum(['true', 'false', '1', '0'], {
       error: (i) => `must be true or false, got ${shown(i.input)}`,
@@ -93,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL ?? 'info',
     trustProxy: e.CUSTOS_TRUST_PROXY === 'true' || e.CUSTOS_TRUST_PROXY === '1',
     masterKey: e.CUSTOS_MASTER_KEY ?? null,
+    baseUrl: (e.CUSTOS_BASE_URL ?? `http://localhost:${e.PORT ?? 8080}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM ?? 'Custos <custos@localhost>',
   };
 }
 
@@ -108,6 +128,11 @@ export function describeConfig(config: Config): Record<string, string> {
         : '(unset: embedded SQLite)',
     LOG_LEVEL: config.logLevel,
     CUSTOS_TRUST_PROXY: String(config.trustProxy),
+    CUSTOS_BASE_URL: config.baseUrl,
+    SMTP_URL: config.smtpUrl
+      ? redactUrl(config.smtpUrl)
+      : '(unset: messages go to the in-app outbox)',
+    SMTP_FROM: config.smtpFrom,
     CUSTOS_MASTER_KEY: config.masterKey
       ? '(set, hidden)'
       : `(unset: ${path.join(config.dataDir, 'master.key')})`,

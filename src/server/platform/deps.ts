@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
+import type { Mailer } from './mail/mailer';
 import type { DatabaseHandle } from './db/connection';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
@@ -7,4 +8,7 @@ export interface AppDeps {
   database: DatabaseHandle;
   clock: Clock;
   secrets: SecretBox;
+  mailer: Mailer;
+  /** Where users reach Custos, for links in emails (no trailing slash). */
+  baseUrl: string;
 }

@@ -21,6 +21,12 @@ CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not nul
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 
+-- table invitations
+CREATE TABLE "invitations" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "email" text not null, "email_key" text not null, "role" text not null check (role in ('owner','admin','security_officer','privacy_officer','contributor','workforce','auditor')), "access_expires_at" text, "token_hash" text not null unique, "invited_by" text not null references "users" ("id"), "created_at" text not null, "expires_at" text not null, "accepted_at" text, "revoked_at" text);
+
+-- index invitations_org_idx
+CREATE INDEX "invitations_org_idx" on "invitations" ("org_id");
+
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
@@ -35,6 +41,12 @@ CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
 -- table organizations
 CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null);
+
+-- table outbox
+CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text);
+
+-- index outbox_org_idx
+CREATE INDEX "outbox_org_idx" on "outbox" ("org_id", "created_at");
 
 -- table recovery_codes
 CREATE TABLE "recovery_codes" ("id" text primary key, "user_id" text not null references "users" ("id"), "code_hash" text not null, "used_at" text);

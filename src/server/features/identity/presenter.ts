@@ -1,6 +1,12 @@
 import type { Me, Organization } from '../../../contracts/identity';
 import { roleOf } from '../../../contracts/roles';
-import type { OrganizationsTable, SessionsTable } from '../../db/schema';
+import type {
+  InvitationsTable,
+  OrganizationsTable,
+  OutboxTable,
+  SessionsTable,
+} from '../../db/schema';
+import { statusOf } from './service/invitations';
 import type { Principal } from '../../platform/auth/sessions';
 import type { MemberRow, MembershipWithOrg } from './repository';
 
@@ -64,5 +70,29 @@ export function presentMember(m: MemberRow) {
     role: roleOf(m.role),
     accessExpiresAt: m.access_expires_at,
     since: m.created_at,
+  };
+}
+
+export function presentInvitation(row: InvitationsTable, now: Date) {
+  return {
+    id: row.id,
+    email: row.email,
+    role: roleOf(row.role),
+    accessExpiresAt: row.access_expires_at,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    status: statusOf(row, now),
+  };
+}
+
+export function presentOutboxMessage(row: OutboxTable) {
+  return {
+    id: row.id,
+    to: row.to_email,
+    subject: row.subject,
+    body: row.body_text,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    error: row.error,
   };
 }

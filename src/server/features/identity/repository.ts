@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
   Database,
+  InvitationsTable,
   MembershipsTable,
   OrganizationsTable,
   RecoveryCodesTable,
@@ -196,5 +197,122 @@ export async function markAuthenticated(trx: Db, sessionId: string, at: string):
     .updateTable('sessions')
     .set({ authenticated_at: at })
     .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function insertInvitation(trx: Db, row: InvitationsTable): Promise<void> {
+  await trx.insertInto('invitations').values(row).execute();
+}
+
+export async function findInvitationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<(InvitationsTable & { org_name: string }) | undefined> {
+  return db
+    .selectFrom('invitations')
+    .innerJoin('organizations', 'organizations.id', 'invitations.org_id')
+    .selectAll('invitations')
+    .select('organizations.name as org_name')
+    .where('invitations.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function listInvitations(db: Db, orgId: string): Promise<InvitationsTable[]> {
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Closes an open invitation; false when it was not open (accepted, revoked, or another org's). */
+export async function closeInvitation(
+  trx: Db,
+  orgId: string,
+  id: string,
+  field: 'accepted_at' | 'revoked_at',
+  at: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('invitations')
+    .set({ [field]: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findMembership(
+  db: Db,
+  orgId: string,
+  membershipId: string,
+): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .selectAll('memberships')
+    .select(['users.name', 'users.email'])
+    .where('memberships.org_id', '=', orgId)
+    .where('memberships.id', '=', membershipId)
+    .executeTakeFirst();
+}
+
+export async function findMembershipOfUser(
+  db: Db,
+  orgId: string,
+  userId: string,
+): Promise<MembershipsTable | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function countOwners(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function updateMembership(
+  trx: Db,
+  orgId: string,
+  id: string,
+  values: Partial<Pick<MembershipsTable, 'role' | 'access_expires_at'>>,
+): Promise<void> {
+  await trx
+    .updateTable('memberships')
+    .set(values)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteMembership(trx: Db, orgId: string, id: string): Promise<void> {
+  await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Ends a user's sessions working in `orgId`: their privileges there just changed. */
+export async function revokeSessionsInOrganization(
+  trx: Db,
+  orgId: string,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
     .execute();
 }

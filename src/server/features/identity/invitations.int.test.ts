@@ -1,0 +1,323 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { testDatabaseKind } from '../../../../test/support/database';
+import {
+  asSession,
+  buildMember,
+  buildOrganization,
+  buildUser,
+  sessionHeaders,
+  sessionTokenOf,
+  testClock,
+} from '../../../../test/support/factories';
+import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
+import { createMailer } from '../../platform/mail/mailer';
+
+let t: TestApp | undefined;
+let smtp: TestSmtp | undefined;
+afterEach(async () => {
+  await t?.close();
+  await smtp?.close();
+  t = undefined;
+  smtp = undefined;
+});
+
+async function setUp(withSmtp = false) {
+  const clock = testClock();
+  smtp = withSmtp ? await startTestSmtp() : undefined;
+  t = await createTestApp({
+    clock,
+    baseUrl: 'https://custos.clinic.example',
+    ...(smtp
+      ? { mailer: createMailer(smtp.url, 'Custos <custos@clinic.example>', () => undefined) }
+      : {}),
+  });
+  const db = t.database.handle.db;
+  const org = await buildOrganization(db, { name: 'Harbor Clinic' });
+  const owner = await buildMember(db, clock, org.id, 'owner');
+  const app = t.app;
+  const invite = (payload: object, headers = owner.headers) =>
+    app.inject({ method: 'POST', url: `/api/orgs/${org.id}/invitations`, headers, payload });
+  const tokenIn = (text: string) => /invitations#([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
+  return { app, db, clock, org, owner, invite, tokenIn };
+}
+
+describe(`invitations on ${testDatabaseKind()}`, () => {
+  it('keep the email in the outbox without SMTP; the link creates an account that lands in the organization', async () => {
+    const { app, db, org, owner, invite, tokenIn } = await setUp();
+    const res = await invite({ email: 'Sam.Rivera@Harbor.example', role: 'security_officer' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      email: 'Sam.Rivera@Harbor.example',
+      role: 'security_officer',
+      status: 'pending',
+    });
+
+    const outbox = (
+      await app.inject({ url: `/api/orgs/${org.id}/outbox`, headers: owner.headers })
+    ).json<{ data: { to: string; subject: string; body: string; sentAt: string | null }[] }>().data;
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ to: 'Sam.Rivera@Harbor.example', sentAt: null });
+    expect(outbox[0]?.subject).toMatch(/invites you to Harbor Clinic/);
+    expect(outbox[0]?.body).toContain('https://custos.clinic.example/invitations#');
+    const token = tokenIn(outbox[0]?.body ?? '');
+    // Only the hash of the token is stored.
+    expect(JSON.stringify(await db.selectFrom('invitations').selectAll().execute())).not.toContain(
+      token,
+    );
+
+    const lookup = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/lookup',
+      payload: { token },
+    });
+    expect(lookup.json()).toEqual({
+      orgName: 'Harbor Clinic',
+      email: 'Sam.Rivera@Harbor.example',
+      role: 'security_officer',
+      status: 'pending',
+      accountExists: false,
+    });
+
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept-new',
+      payload: { token, name: 'Sam Rivera', password: 'password1234' },
+    });
+    expect(weak.statusCode).toBe(400);
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept-new',
+      payload: { token, name: 'Sam Rivera', password: 'copper kettle morning walk' },
+    });
+    expect(accepted.statusCode).toBe(204);
+    const me = await app.inject({
+      url: '/api/me',
+      headers: asSession(sessionTokenOf(accepted.headers['set-cookie']) ?? ''),
+    });
+    expect(me.json()).toMatchObject({
+      user: { name: 'Sam Rivera' },
+      memberships: [{ orgId: org.id, role: 'security_officer' }],
+      session: { activeOrgId: org.id },
+    });
+
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept-new',
+      payload: { token, name: 'Mallory', password: 'copper kettle morning walk' },
+    });
+    expect(again.statusCode).toBe(409);
+    const actions = (
+      await db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('chain', '=', org.id)
+        .orderBy('seq')
+        .execute()
+    ).map((a) => a.action);
+    expect(actions).toEqual(['invitation.created', 'membership.created']);
+  });
+
+  it('are sent over SMTP when it is configured', async () => {
+    const { app, org, owner, invite, tokenIn } = await setUp(true);
+    await invite({ email: 'pat@harbor.example', role: 'workforce' });
+    const [message] = (await smtp?.received(1)) ?? [];
+    expect(message).toMatch(/^To: pat@harbor\.example/m);
+    expect(message).toMatch(/^From: Custos <custos@clinic\.example>/m);
+    expect(tokenIn(message ?? '')).not.toBe('');
+    await expect
+      .poll(
+        async () =>
+          (await app.inject({ url: `/api/orgs/${org.id}/outbox`, headers: owner.headers })).json<{
+            data: { sentAt: string | null }[];
+          }>().data[0]?.sentAt,
+      )
+      .not.toBeNull();
+  });
+
+  it('expire after seven days and can be withdrawn', async () => {
+    const { app, db, clock, org, owner, invite, tokenIn } = await setUp();
+    const first = (await invite({ email: 'late@harbor.example', role: 'workforce' })).json<{
+      id: string;
+    }>();
+    const body =
+      (await app.inject({ url: `/api/orgs/${org.id}/outbox`, headers: owner.headers })).json<{
+        data: { body: string }[];
+      }>().data[0]?.body ?? '';
+    clock.advance(7 * 86_400_000 + 1000);
+    const expired = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept-new',
+      payload: { token: tokenIn(body), name: 'Late', password: 'copper kettle morning walk' },
+    });
+    expect(expired.statusCode).toBe(409);
+    expect(expired.json<{ error: { message: string } }>().error.message).toMatch(/expired/);
+    const headers = await sessionHeaders(db, clock, owner.user.id, org.id);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/orgs/${org.id}/invitations/${first.id}`,
+          headers,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/orgs/${org.id}/invitations/${first.id}`,
+          headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('enforce who may grant what', async () => {
+    const { db, clock, org, invite } = await setUp();
+    const admin = await buildMember(db, clock, org.id, 'admin');
+    const asOwner = await invite({ email: 'x@harbor.example', role: 'owner' }, admin.headers);
+    expect(asOwner.statusCode).toBe(400);
+    expect(asOwner.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.role',
+    );
+    const auditor = await invite({ email: 'auditor@firm.example', role: 'auditor' });
+    expect(auditor.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.accessExpiresAt',
+    );
+    expect(
+      (
+        await invite({
+          email: 'auditor@firm.example',
+          role: 'auditor',
+          accessExpiresAt: '2026-09-30T00:00:00.000Z',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await invite({ email: admin.user.email, role: 'workforce' })).statusCode).toBe(409);
+  });
+
+  it('can be accepted by a signed-in person with the invited address only', async () => {
+    const { app, db, clock, invite, tokenIn, org, owner } = await setUp();
+    const other = await buildOrganization(db);
+    const consultant = await buildMember(db, clock, other.id, 'owner');
+    await invite({ email: consultant.user.email.toUpperCase(), role: 'contributor' });
+    const body =
+      (await app.inject({ url: `/api/orgs/${org.id}/outbox`, headers: owner.headers })).json<{
+        data: { body: string }[];
+      }>().data[0]?.body ?? '';
+    const stranger = await buildUser(db);
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      headers: await sessionHeaders(db, clock, stranger.id, null),
+      payload: { token: tokenIn(body) },
+    });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      headers: consultant.headers,
+      payload: { token: tokenIn(body) },
+    });
+    expect(ok.statusCode).toBe(204);
+    const me = await app.inject({
+      url: '/api/me',
+      headers: asSession(sessionTokenOf(ok.headers['set-cookie']) ?? ''),
+    });
+    expect(me.json<{ memberships: unknown[]; session: { activeOrgId: string } }>()).toMatchObject({
+      session: { activeOrgId: org.id },
+    });
+    expect(me.json<{ memberships: unknown[] }>().memberships).toHaveLength(2);
+  });
+});
+
+describe(`members on ${testDatabaseKind()}`, () => {
+  it('a role change ends the member’s sessions in the organization and is audited', async () => {
+    const { app, db, clock, org, owner } = await setUp();
+    const nurse = await buildMember(db, clock, org.id, 'workforce');
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/members/${nurse.membership.id}`,
+      headers: owner.headers,
+      payload: { role: 'contributor' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ role: 'contributor' });
+    expect(
+      (await app.inject({ url: `/api/orgs/${org.id}`, headers: nurse.headers })).statusCode,
+    ).toBe(401);
+    const event = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'membership.changed')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.changes ?? '{}')).toMatchObject({
+      role: { before: 'workforce', after: 'contributor' },
+    });
+  });
+
+  it('a removed member loses access at once, open sessions included', async () => {
+    const { app, db, clock, org, owner } = await setUp();
+    const nurse = await buildMember(db, clock, org.id, 'workforce');
+    const laterSession = await sessionHeaders(db, clock, nurse.user.id, null);
+    expect(
+      (await app.inject({ url: `/api/orgs/${org.id}`, headers: laterSession })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/orgs/${org.id}/members/${nurse.membership.id}`,
+          headers: owner.headers,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await app.inject({ url: `/api/orgs/${org.id}`, headers: nurse.headers })).statusCode,
+    ).toBe(401);
+    expect(
+      (await app.inject({ url: `/api/orgs/${org.id}`, headers: laterSession })).statusCode,
+    ).toBe(404);
+  });
+
+  it('keeps at least one owner, and only owners touch owners', async () => {
+    const { app, db, clock, org, owner } = await setUp();
+    expect(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: `/api/orgs/${org.id}/members/${owner.membership.id}`,
+          headers: owner.headers,
+        })
+      ).statusCode,
+    ).toBe(409);
+    const admin = await buildMember(db, clock, org.id, 'admin');
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/orgs/${org.id}/members/${owner.membership.id}`,
+          headers: admin.headers,
+          payload: { role: 'workforce' },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('role changes need a recent sign-in', async () => {
+    const { app, db, clock, org, owner } = await setUp();
+    const nurse = await buildMember(db, clock, org.id, 'workforce');
+    for (let i = 0; i < 3; i++) {
+      clock.advance(4 * 60_000);
+      await app.inject({ url: '/api/me', headers: owner.headers });
+    }
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/members/${nurse.membership.id}`,
+      headers: owner.headers,
+      payload: { role: 'admin' },
+    });
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('reauthentication_required');
+  });
+});
