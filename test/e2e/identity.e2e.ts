@@ -13,6 +13,11 @@ const OWNER = {
   email: 'ruth@lakeside.example',
   password: 'lantern over the quiet bay 88',
 };
+const OFFICER = {
+  name: 'Tomás Reyes',
+  email: 'tomas@lakeside.example',
+  password: 'granite river autumn sparrow',
+};
 
 const codeFor = (secret: string, offset = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offset });
@@ -87,7 +92,45 @@ describe.each(databases)('identity journey on %s', (kind) => {
     await page.close();
   });
 
-  it('shows those events in the audit log', async () => {
+  it('invites a security official, who joins through the link in the outbox', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/admin/members`);
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite a member' });
+    await dialog.getByLabel(/^Email/).fill(OFFICER.email);
+    // Mantine's Select: the second input of the dialog.
+    await dialog.locator('input').nth(1).click();
+    await page.getByRole('option', { name: 'Security official' }).click();
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByRole('cell', { name: OFFICER.email }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, `members-${kind}`);
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Outbox' })
+      .click();
+    const body = (await page.getByText(/invitations#/).textContent()) ?? '';
+    const link = /https?:\/\/\S+\/invitations#\S+/.exec(body)?.[0] ?? '';
+    expect(link).not.toBe('');
+    await screenshot(page, `outbox-${kind}`);
+
+    // The invitee, in the same browser: the link replaces the owner's session with their own.
+    await page.goto(`${app.url}${new URL(link).pathname}${new URL(link).hash}`);
+    await page.getByRole('heading', { level: 1, name: 'Join Lakeside Pediatrics' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel(/^Your name/).fill(OFFICER.name);
+    await page.getByLabel(/^Password/).fill(OFFICER.password);
+    await page.getByLabel(/^Repeat the password/).fill(OFFICER.password);
+    await page.getByRole('button', { name: 'Create account and join' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await expect(
+      page.getByRole('button', { name: `Account of ${OFFICER.name}` }).isVisible(),
+    ).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('shows those events in the audit log to the new security official', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/admin/audit-log`);
     for (const action of [
@@ -96,6 +139,8 @@ describe.each(databases)('identity journey on %s', (kind) => {
       'auth.signed_out',
       'auth.mfa_failed',
       'auth.signed_in',
+      'invitation.created',
+      'membership.created',
     ]) {
       await page.getByRole('cell', { name: action, exact: true }).first().waitFor();
     }

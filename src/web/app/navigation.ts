@@ -15,6 +15,7 @@ import {
   IconUsers,
   IconActivity,
   IconLock,
+  IconMail,
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
@@ -186,6 +187,14 @@ export const NAVIGATION: NavGroup[] = [
         available: true,
         summary: 'Automatic logoff and sign-in rules',
         permission: 'organization.settings.update',
+      },
+      {
+        label: 'Outbox',
+        path: '/admin/outbox',
+        icon: IconMail,
+        available: true,
+        summary: 'Invitations and notices sent, or waiting without SMTP',
+        permission: 'outbox.read',
       },
       {
         label: 'System status',

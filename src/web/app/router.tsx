@@ -11,6 +11,13 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../features/auth/SetupPage')).SetupPage }),
   },
   {
+    path: 'invitations',
+    errorElement: <RouteError />,
+    lazy: async () => ({
+      Component: (await import('../features/auth/InvitationPage')).InvitationPage,
+    }),
+  },
+  {
     path: 'sign-in',
     errorElement: <RouteError />,
     lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
@@ -51,6 +58,12 @@ export const router = createBrowserRouter([
         path: 'admin/members',
         lazy: async () => ({
           Component: (await import('../features/admin/MembersPage')).MembersPage,
+        }),
+      },
+      {
+        path: 'admin/outbox',
+        lazy: async () => ({
+          Component: (await import('../features/admin/OutboxPage')).OutboxPage,
         }),
       },
       {
