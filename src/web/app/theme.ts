@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 // Calm and dense: indigo accents, system fonts (no third-party font requests), small radii.
 export const theme = createTheme({
@@ -12,6 +12,10 @@ export const theme = createTheme({
     'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   headings: { fontWeight: '600' },
   cursorType: 'pointer',
+  components: {
+    // Mantine's close button has no accessible name of its own (axe: button-name).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 // Mantine's default "dimmed" grey is 3.3:1 on white; secondary text must reach WCAG AA (4.5:1).
