@@ -97,9 +97,10 @@ describe.each(databases)('identity journey on %s', (kind) => {
     await page.goto(`${app.url}/admin/members`);
     await page.getByRole('button', { name: 'Invite' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a member' });
+    await dialog.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByLabel(/^Email/).fill(OFFICER.email);
-    // Mantine's Select: the second input of the dialog.
-    await dialog.locator('input').nth(1).click();
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'Security official' }).click();
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByRole('cell', { name: OFFICER.email }).waitFor();

@@ -12,6 +12,8 @@ export const theme = createTheme({
     'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   headings: { fontWeight: '600' },
   cursorType: 'pointer',
+  // People who ask their system for less motion get no transitions.
+  respectReducedMotion: true,
   components: {
     // Mantine's close button has no accessible name of its own (axe: button-name).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),

@@ -21,6 +21,8 @@ export async function launchBrowser(): Promise<BrowserContext> {
     viewport: { width: 1366, height: 860 },
     // Lets the test inject axe-core; the app itself still gets the strict CSP.
     bypassCSP: true,
+    // No transitions: axe then never measures a half-faded dialog.
+    reducedMotion: 'reduce',
     args: [
       '--no-sandbox',
       '--disable-gpu',
