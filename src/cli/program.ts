@@ -4,6 +4,7 @@ import { runServe } from '../server/serve';
 import { runAdminCreate } from './commands/admin-create';
 import { runAuditVerify } from './commands/audit-verify';
 import { runDbMigrate } from './commands/db-migrate';
+import { runTokenCreate } from './commands/token-create';
 import { runDoctor } from './commands/doctor';
 import { oneLine, type Io } from './io';
 
@@ -61,6 +62,27 @@ export async function runCli(
     .action(
       async (options: { org?: string; email?: string; name?: string; passwordStdin?: boolean }) => {
         result = await runAdminCreate(env, io, options, stdin);
+      },
+    );
+
+  const token = program.command('token').description('API tokens for automation');
+  token
+    .command('create')
+    .description('create an API token bound to one organization (prints it once)')
+    .requiredOption('--email <email>', 'the account the token acts for')
+    .requiredOption('--org <id>', 'the organization id')
+    .requiredOption('--role <role>', 'the role of the token, within the account’s own')
+    .option('--days <n>', 'days until it expires (1–365)', '90')
+    .option('--name <name>', 'a name to recognise it by', 'CLI token')
+    .action(
+      async (options: {
+        email: string;
+        org: string;
+        role: string;
+        days?: string;
+        name?: string;
+      }) => {
+        result = await runTokenCreate(env, io, options);
       },
     );
 

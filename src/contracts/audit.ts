@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'user.password_changed',
   'organization.created',
   'organization.settings_changed',
+  'token.created',
+  'token.revoked',
   'invitation.created',
   'invitation.revoked',
   'membership.created',

@@ -183,3 +183,31 @@ export const OutboxListSchema = z.object({
     }),
   ),
 });
+
+export const TokenCreateBodySchema = z.object({
+  orgId: z.uuid({ error: 'must be an organization id' }),
+  name: z.string().trim().min(1, { error: 'is required' }).max(100),
+  role: z.enum(ROLES, { error: 'must be one of the roles' }),
+  expiresInDays: z
+    .number({ error: 'must be a number of days' })
+    .int()
+    .min(1, { error: 'must be at least 1 day' })
+    .max(365, { error: 'must be at most 365 days' })
+    .default(90),
+});
+export type TokenCreateBody = z.infer<typeof TokenCreateBodySchema>;
+
+export const ApiTokenSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  prefix: z.string().describe('First characters, to recognise the token'),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export const ApiTokenListSchema = z.object({ data: z.array(ApiTokenSchema) });
+export const CreatedTokenSchema = ApiTokenSchema.extend({
+  token: z.string().describe('Shown once: store it now'),
+});

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'auth.mfa.verify': 'authenticated',
   'auth.reauthenticate': 'authenticated',
   'me.mfa.manage': 'authenticated',
+  'me.tokens.manage': 'authenticated',
   'auth.session.read': 'authenticated',
   'me.read': 'authenticated',
   'me.sessions.manage': 'authenticated',
@@ -61,4 +62,17 @@ export function isPermission(key: string): key is Permission {
 /** The grant of a permission. */
 export function grantOf(permission: Permission): Grant {
   return PERMISSIONS[permission];
+}
+
+/** True when `role` holds `permission` (public and authenticated grants hold for everyone). */
+export function roleHolds(role: Role, permission: Permission): boolean {
+  const grant = grantOf(permission);
+  return grant === 'public' || grant === 'authenticated' || grant.includes(role);
+}
+
+/** True when everything `lesser` may do, `greater` may do too: a token's role must be within its creator's. */
+export function roleWithin(lesser: Role, greater: Role): boolean {
+  return (Object.keys(PERMISSIONS) as Permission[]).every(
+    (p) => !roleHolds(lesser, p) || roleHolds(greater, p),
+  );
 }

@@ -168,7 +168,7 @@ describe('logging', () => {
     await t.app.inject({
       method: 'POST',
       url: '/api/test/echo?patient=Jane',
-      headers: { authorization: 'Bearer sekret-token' },
+      headers: { cookie: 'custos_session=sekret-token' },
       payload: { name: 'Jane Doe', owner: { email: 'jane@example.org' } },
     });
     const lines = logLines.slice(before);

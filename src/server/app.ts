@@ -17,6 +17,7 @@ import { registerOrganizationRoutes } from './features/identity/organization-rou
 import { registerMemberRoutes } from './features/identity/member-routes';
 import { registerMfaRoutes } from './features/identity/mfa-routes';
 import { registerIdentityRoutes } from './features/identity/routes';
+import { registerTokenRoutes } from './features/identity/token-routes';
 import { registerSystemRoutes } from './features/system/routes';
 import { registerAuth } from './platform/auth/hooks';
 import { systemClock, type Clock } from './platform/clock';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerIdentityRoutes(app, deps);
   registerMfaRoutes(app, deps);
   registerMemberRoutes(app, deps);
+  registerTokenRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   if (options.extraRoutes) {

@@ -13,6 +13,7 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   invitations: InvitationsTable;
   outbox: OutboxTable;
+  api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
 }
@@ -137,4 +138,18 @@ export interface OutboxTable {
   claimed_at: string | null;
   sent_at: string | null;
   error: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }

@@ -1,3 +1,9 @@
+-- table api_tokens
+CREATE TABLE "api_tokens" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "name" text not null, "role" text not null check (role in ('owner','admin','security_officer','privacy_officer','contributor','workforce','auditor')), "token_hash" text not null unique, "prefix" text not null, "created_at" text not null, "expires_at" text not null, "last_used_at" text, "revoked_at" text);
+
+-- index api_tokens_user_idx
+CREATE INDEX "api_tokens_user_idx" on "api_tokens" ("user_id");
+
 -- table audit_chain_heads
 CREATE TABLE "audit_chain_heads" ("chain" text primary key, "seq" integer not null, "hash" text not null);
 

@@ -6,9 +6,15 @@ export function auditContextOf(request: FastifyRequest): AuditContext {
   const principal = request.principal;
   const agent = request.headers['user-agent'];
   return {
-    actor: principal
-      ? { type: 'user', id: principal.userId, label: principal.email }
-      : { type: 'anonymous', id: null, label: null },
+    actor: principal?.token
+      ? {
+          type: 'token',
+          id: principal.token.id,
+          label: `${principal.token.name} (${principal.email})`,
+        }
+      : principal
+        ? { type: 'user', id: principal.userId, label: principal.email }
+        : { type: 'anonymous', id: null, label: null },
     ip: request.ip,
     userAgent: typeof agent === 'string' ? agent.slice(0, 400) : null,
     requestId: request.id,

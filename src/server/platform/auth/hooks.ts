@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { grantOf } from '../../../contracts/permissions';
+import { grantOf, roleHolds } from '../../../contracts/permissions';
+import { roleOf } from '../../../contracts/roles';
 import type { MembershipsTable } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
@@ -8,6 +9,7 @@ import { sendError } from '../http/errors';
 import { auditContextOf } from './context';
 import { findLiveMembership } from './repository';
 import { resolveSession, SESSION_COOKIE, type Principal } from './sessions';
+import { resolveToken } from './tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,6 +64,25 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
   app.addHook('onRequest', async (request, reply) => {
     const permission = request.routeOptions.config.permission;
     if (!permission) {
+      return;
+    }
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      // API tokens: no cookie, hence no CSRF check.
+      const principal = await resolveToken(
+        deps.database.db,
+        deps.clock,
+        authorization.slice(7).trim(),
+      );
+      if (!principal) {
+        return sendError(
+          request,
+          reply,
+          'unauthenticated',
+          'The API token is unknown, expired or revoked.',
+        );
+      }
+      request.principal = principal;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -133,6 +154,14 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
       return sendError(request, reply, 'unauthenticated', 'Sign in to continue.');
     }
     if (grant === 'authenticated') {
+      if (principal.token) {
+        return sendError(
+          request,
+          reply,
+          'forbidden',
+          'API tokens work on organization records only; sign in to do this.',
+        );
+      }
       return;
     }
     const orgId = (request.params as { orgId?: unknown }).orgId;
@@ -143,7 +172,12 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         'not_found',
         'No such organization, or you are not a member of it.',
       );
-    if (typeof orgId !== 'string' || !UUID.test(orgId)) {
+    // A token is bound to one organization: every other one does not exist for it.
+    if (
+      typeof orgId !== 'string' ||
+      !UUID.test(orgId) ||
+      (principal.token && orgId !== principal.activeOrgId)
+    ) {
       return notFound();
     }
     const membership = await findLiveMembership(
@@ -156,7 +190,9 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
     if (!membership) {
       return notFound();
     }
-    if (!(grant as readonly string[]).includes(membership.role)) {
+    // A token acts with the lesser of its own role and its creator's current one.
+    const roles = [roleOf(membership.role), ...(principal.token ? [principal.token.role] : [])];
+    if (!roles.every((role) => roleHolds(role, permission))) {
       await deps.database.db.transaction().execute((trx) =>
         appendAuditEvent(trx, deps.clock, auditContextOf(request), {
           orgId,
@@ -172,7 +208,9 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         request,
         reply,
         'forbidden',
-        `Your role (${membership.role}) does not allow this.`,
+        principal.token
+          ? `This token's role (${principal.token.role}) does not allow this.`
+          : `Your role (${membership.role}) does not allow this.`,
       );
     }
     if (membership.mfa_required === 1 && !principal.mfaEnabled) {

@@ -3,6 +3,7 @@ import type { Database, SessionsTable } from '../../db/schema';
 import type { Clock } from '../clock';
 import { randomToken, sha256Hex } from '../crypto/hash';
 import type { Kysely } from 'kysely';
+import type { Role } from '../../../contracts/roles';
 import {
   findSessionByTokenHash,
   insertSession,
@@ -33,6 +34,8 @@ export interface Principal {
   /** Signed in with the password only, awaiting the TOTP or recovery code. */
   mfaPending: boolean;
   mfaEnabled: boolean;
+  /** Set when the caller is an API token rather than a signed-in browser. */
+  token?: { id: string; name: string; role: Role };
 }
 
 export type SessionCheck =

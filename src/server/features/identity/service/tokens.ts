@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { TokenCreateBody } from '../../../../contracts/identity';
+import { roleWithin } from '../../../../contracts/permissions';
+import { roleOf } from '../../../../contracts/roles';
+import type { ApiTokensTable, Database } from '../../../db/schema';
+import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import { requireRecentAuthentication } from '../../../platform/auth/recent';
+import { findLiveMembership } from '../../../platform/auth/repository';
+import type { Principal } from '../../../platform/auth/sessions';
+import { TOKEN_PREFIX } from '../../../platform/auth/tokens';
+import type { Clock } from '../../../platform/clock';
+import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
+import type { AppDeps } from '../../../platform/deps';
+import { AppError } from '../../../platform/http/errors';
+
+/**
+ * Issues a token for `userId` in `orgId` with a role within the user's own there, inside `trx`.
+ * Returns the row and the secret, which is shown once and stored only as a hash.
+ */
+export async function issueToken(
+  trx: Transaction<Database>,
+  clock: Clock,
+  context: AuditContext,
+  userId: string,
+  body: TokenCreateBody,
+): Promise<{ row: ApiTokensTable; token: string }> {
+  const now = clock.now();
+  const membership = await findLiveMembership(trx, userId, body.orgId, now.toISOString());
+  if (!membership) {
+    throw new AppError('not_found', 'No such organization, or you are not a member of it.');
+  }
+  if (!roleWithin(body.role, roleOf(membership.role))) {
+    throw AppError.field(
+      'body.role',
+      `is above your own role (${membership.role}) in this organization`,
+    );
+  }
+  const token = `${TOKEN_PREFIX}${randomToken(32)}`;
+  const row: ApiTokensTable = {
+    id: uuidv7(),
+    org_id: body.orgId,
+    user_id: userId,
+    name: body.name,
+    role: body.role,
+    token_hash: sha256Hex(token),
+    prefix: token.slice(0, 10),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + body.expiresInDays * 86_400_000).toISOString(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await trx.insertInto('api_tokens').values(row).execute();
+  await appendAuditEvent(trx, clock, context, {
+    orgId: body.orgId,
+    action: 'token.created',
+    entity: { type: 'api_token', id: row.id },
+    changes: {
+      name: { after: body.name },
+      role: { after: body.role },
+      expiresAt: { after: row.expires_at },
+    },
+  });
+  return { row, token };
+}
+
+/** Token creation from the app: needs a recent sign-in (a token outlives the session). */
+export async function createToken(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  body: TokenCreateBody,
+) {
+  requireRecentAuthentication(principal, deps.clock);
+  return deps.database.db
+    .transaction()
+    .execute((trx) => issueToken(trx, deps.clock, context, principal.userId, body));
+}
+
+export async function listTokens(
+  db: Kysely<Database>,
+  userId: string,
+  now: string,
+): Promise<ApiTokensTable[]> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function revokeToken(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  tokenId: string,
+): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', tokenId)
+      .where('user_id', '=', principal.userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) {
+      throw new AppError('not_found', 'No such token.');
+    }
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: deps.clock.now().toISOString() })
+      .where('id', '=', tokenId)
+      .execute();
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId: row.org_id,
+      action: 'token.revoked',
+      entity: { type: 'api_token', id: tokenId },
+    });
+  });
+}
