@@ -26,7 +26,7 @@ export async function resolveToken(
     .where('api_tokens.token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
   const now = clock.now();
-  if (!row || row.revoked_at !== null || Date.parse(row.expires_at) <= now.getTime()) {
+  if (row?.revoked_at !== null || Date.parse(row.expires_at) <= now.getTime()) {
     return null;
   }
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {
