@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'session.revoked',
   'user.created',
   'user.password_changed',
+  'user.password_reset_requested',
   'organization.created',
   'organization.settings_changed',
   'token.created',

@@ -211,3 +211,10 @@ export const ApiTokenListSchema = z.object({ data: z.array(ApiTokenSchema) });
 export const CreatedTokenSchema = ApiTokenSchema.extend({
   token: z.string().describe('Shown once: store it now'),
 });
+
+export const PasswordChangeBodySchema = z.object({
+  currentPassword: z.string().min(1, { error: 'is required' }).max(1024),
+  newPassword: Password,
+});
+export const PasswordResetRequestBodySchema = z.object({ email: Email });
+export const PasswordResetCompleteBodySchema = z.object({ token: Token, password: Password });

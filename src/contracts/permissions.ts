@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'auth.reauthenticate': 'authenticated',
   'me.mfa.manage': 'authenticated',
   'me.tokens.manage': 'authenticated',
+  'me.password.change': 'authenticated',
+  'auth.password_reset': 'public',
   'auth.session.read': 'authenticated',
   'me.read': 'authenticated',
   'me.sessions.manage': 'authenticated',

@@ -16,6 +16,7 @@ import { registerAuditLogRoutes } from './features/audit-log/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
 import { registerMemberRoutes } from './features/identity/member-routes';
 import { registerMfaRoutes } from './features/identity/mfa-routes';
+import { registerPasswordRoutes } from './features/identity/password-routes';
 import { registerIdentityRoutes } from './features/identity/routes';
 import { registerTokenRoutes } from './features/identity/token-routes';
 import { registerSystemRoutes } from './features/system/routes';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerMfaRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerTokenRoutes(app, deps);
+  registerPasswordRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   if (options.extraRoutes) {

@@ -14,6 +14,7 @@ export interface Database {
   invitations: InvitationsTable;
   outbox: OutboxTable;
   api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
 }
@@ -152,4 +153,12 @@ export interface ApiTokensTable {
   expires_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }

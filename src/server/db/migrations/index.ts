@@ -5,6 +5,7 @@ import * as m0003 from './0003_create_audit_events';
 import * as m0004 from './0004_add_mfa';
 import * as m0005 from './0005_create_invitations_and_outbox';
 import * as m0006 from './0006_create_api_tokens';
+import * as m0007 from './0007_create_password_resets';
 
 /**
  * Every migration, in order. Listed by hand so the bundle carries them; names are
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_add_mfa': m0004,
   '0005_create_invitations_and_outbox': m0005,
   '0006_create_api_tokens': m0006,
+  '0007_create_password_resets': m0007,
 };

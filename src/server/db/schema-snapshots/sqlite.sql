@@ -54,6 +54,12 @@ CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not
 -- index outbox_org_idx
 CREATE INDEX "outbox_org_idx" on "outbox" ("org_id", "created_at");
 
+-- table password_resets
+CREATE TABLE "password_resets" ("token_hash" text primary key, "user_id" text not null references "users" ("id"), "created_at" text not null, "expires_at" text not null, "used_at" text);
+
+-- index password_resets_user_idx
+CREATE INDEX "password_resets_user_idx" on "password_resets" ("user_id", "created_at");
+
 -- table recovery_codes
 CREATE TABLE "recovery_codes" ("id" text primary key, "user_id" text not null references "users" ("id"), "code_hash" text not null, "used_at" text);
 

@@ -1,0 +1,73 @@
+import {
+  PasswordChangeBodySchema,
+  PasswordResetCompleteBodySchema,
+  PasswordResetRequestBodySchema,
+} from '../../../contracts/identity';
+import type { App } from '../../app';
+import { auditContextOf } from '../../platform/auth/context';
+import { principalOf } from '../../platform/auth/principal';
+import type { AppDeps } from '../../platform/deps';
+import { changePassword, completePasswordReset, requestPasswordReset } from './service/password';
+
+const tags = ['identity'];
+
+export function registerPasswordRoutes(app: App, deps: AppDeps): void {
+  app.post(
+    '/api/me/password',
+    {
+      config: { permission: 'me.password.change' },
+      schema: {
+        tags,
+        summary: 'Change my password (other sessions end)',
+        body: PasswordChangeBodySchema,
+      },
+    },
+    async (request, reply) => {
+      await changePassword(
+        deps,
+        auditContextOf(request),
+        principalOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { permission: 'auth.password_reset' },
+      schema: {
+        tags,
+        summary: 'Email a reset link (answers 202 whether or not the account exists)',
+        body: PasswordResetRequestBodySchema,
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(deps, auditContextOf(request), request.body.email);
+      return reply.code(202).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    {
+      config: { permission: 'auth.password_reset' },
+      schema: {
+        tags,
+        summary: 'Set a new password from a reset link',
+        body: PasswordResetCompleteBodySchema,
+      },
+    },
+    async (request, reply) => {
+      await completePasswordReset(
+        deps,
+        auditContextOf(request),
+        request.body.token,
+        request.body.password,
+      );
+      return reply.code(204).send();
+    },
+  );
+}

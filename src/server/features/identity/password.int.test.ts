@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { testDatabaseKind } from '../../../../test/support/database';
+import {
+  buildMember,
+  buildOrganization,
+  sessionHeaders,
+  TEST_PASSWORD,
+  testClock,
+} from '../../../../test/support/factories';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function setUp() {
+  const clock = testClock();
+  t = await createTestApp({ clock, baseUrl: 'https://custos.clinic.example' });
+  const db = t.database.handle.db;
+  const org = await buildOrganization(db);
+  const owner = await buildMember(db, clock, org.id, 'owner');
+  const nurse = await buildMember(db, clock, org.id, 'workforce');
+  const app = t.app;
+  const signIn = (password: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: nurse.user.email, password },
+    });
+  const outbox = async () =>
+    (await app.inject({ url: `/api/orgs/${org.id}/outbox`, headers: owner.headers })).json<{
+      data: { to: string; body: string }[];
+    }>().data;
+  return { app, db, clock, org, owner, nurse, signIn, outbox };
+}
+
+describe(`passwords on ${testDatabaseKind()}`, () => {
+  it('change with the current one; other sessions end, this one stays', async () => {
+    const { app, db, clock, org, nurse, signIn } = await setUp();
+    const other = await sessionHeaders(db, clock, nurse.user.id, org.id);
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: nurse.headers,
+      payload: { currentPassword: 'nope', newPassword: 'violet harbor lamp 2041' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.currentPassword',
+    );
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: nurse.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'qwerty123456' },
+    });
+    expect(weak.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.newPassword',
+    );
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: nurse.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'violet harbor lamp 2041' },
+    });
+    expect(ok.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/me', headers: nurse.headers })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/me', headers: other })).statusCode).toBe(401);
+    expect((await signIn(TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await signIn('violet harbor lamp 2041')).statusCode).toBe(200);
+  });
+
+  it('reset by a one-time emailed link, answering the same for unknown addresses', async () => {
+    const { app, nurse, signIn, outbox } = await setUp();
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: 'nobody@clinic.example' },
+    });
+    const known = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: nurse.user.email.toUpperCase() },
+    });
+    expect([unknown.statusCode, known.statusCode]).toEqual([202, 202]);
+    expect(unknown.body).toBe(known.body);
+    const mail = (await outbox()).find((m) => m.to === nurse.user.email);
+    expect(mail?.body).toContain('https://custos.clinic.example/reset-password#');
+    const token = /reset-password#([A-Za-z0-9_-]+)/.exec(mail?.body ?? '')?.[1] ?? '';
+
+    const done = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/complete',
+      payload: { token, password: 'orchid pebble canyon 77' },
+    });
+    expect(done.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/me', headers: nurse.headers })).statusCode).toBe(401);
+    expect((await signIn('orchid pebble canyon 77')).statusCode).toBe(200);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/complete',
+      payload: { token, password: 'another long phrase 55' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('reset links expire after an hour, and an account gets at most three an hour', async () => {
+    const { app, clock, nurse, outbox } = await setUp();
+    for (let i = 0; i < 5; i++) {
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: nurse.user.email },
+      });
+    }
+    const mails = (await outbox()).filter((m) => m.to === nurse.user.email);
+    expect(mails).toHaveLength(3);
+    const token = /reset-password#([A-Za-z0-9_-]+)/.exec(mails[0]?.body ?? '')?.[1] ?? '';
+    clock.advance(61 * 60_000);
+    const late = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/complete',
+      payload: { token, password: 'orchid pebble canyon 77' },
+    });
+    expect(late.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,149 @@
+import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import type { Principal } from '../../../platform/auth/sessions';
+import {
+  ACCOUNT_POLICY,
+  checkThrottle,
+  recordFailure,
+  resetThrottle,
+} from '../../../platform/auth/throttle';
+import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
+import type { AppDeps } from '../../../platform/deps';
+import { AppError } from '../../../platform/http/errors';
+import { hashPassword, verifyPassword } from '../passwords';
+import { findUserByEmailKey, findUserById, listLiveMemberships } from '../repository';
+import {
+  claimReset,
+  countRecentResets,
+  findReset,
+  insertReset,
+  setPassword,
+} from '../password-repository';
+import { assertPasswordAcceptable, emailKeyOf } from './setup';
+
+const RESET_MINUTES = 60;
+const RESETS_PER_HOUR = 3;
+
+/** Changes the signed-in user's password; their other sessions end. */
+export async function changePassword(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  current: string,
+  next: string,
+): Promise<void> {
+  const key = `account:${principal.email.toLowerCase()}`;
+  const verdict = await checkThrottle(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
+  if (!verdict.allowed) {
+    throw new AppError(
+      'rate_limited',
+      `Too many wrong passwords: wait ${verdict.retryAfterSeconds} seconds.`,
+      undefined,
+      { 'retry-after': String(verdict.retryAfterSeconds) },
+    );
+  }
+  const user = await findUserById(deps.database.db, principal.userId);
+  if (!user || !(await verifyPassword(user.password_hash, current))) {
+    await recordFailure(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
+    throw AppError.field('body.currentPassword', 'is incorrect');
+  }
+  await resetThrottle(deps.database.db, key);
+  await assertPasswordAcceptable('body.newPassword', next, { email: user.email, name: user.name });
+  const hash = await hashPassword(next);
+  await deps.database.db.transaction().execute(async (trx) => {
+    await setPassword(trx, user.id, hash, deps.clock.now().toISOString(), principal.sessionId);
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId: principal.activeOrgId,
+      action: 'user.password_changed',
+      entity: { type: 'user', id: user.id },
+      changes: { password: { after: 'changed' } },
+    });
+  });
+}
+
+/**
+ * Emails a one-hour, one-time reset link when the address has an account. The answer never says
+ * whether it does, and an account gets at most three links an hour.
+ */
+export async function requestPasswordReset(
+  deps: AppDeps,
+  context: AuditContext,
+  email: string,
+): Promise<void> {
+  const db = deps.database.db;
+  const user = await findUserByEmailKey(db, emailKeyOf(email));
+  const now = deps.clock.now();
+  if (
+    !user ||
+    (await countRecentResets(db, user.id, new Date(now.getTime() - 3_600_000).toISOString())) >=
+      RESETS_PER_HOUR
+  ) {
+    return;
+  }
+  const token = randomToken(32);
+  const orgId = (await listLiveMemberships(db, user.id, now.toISOString()))[0]?.org_id ?? null;
+  await db.transaction().execute(async (trx) => {
+    await insertReset(trx, {
+      token_hash: sha256Hex(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      used_at: null,
+    });
+    await appendAuditEvent(
+      trx,
+      deps.clock,
+      { ...context, actor: { type: 'anonymous', id: null, label: user.email } },
+      { orgId, action: 'user.password_reset_requested', entity: { type: 'user', id: user.id } },
+    );
+    await deps.mailer.queue(trx, deps.clock, {
+      orgId,
+      to: user.email,
+      subject: 'Reset your Custos password',
+      text: [
+        `Someone, hopefully you, asked to reset the password of ${user.email} on Custos.`,
+        '',
+        `Choose a new password: ${deps.baseUrl}/reset-password#${token}`,
+        '',
+        `The link works once, for ${RESET_MINUTES} minutes. If you did not ask for it, ignore this message: your password stays as it is.`,
+      ].join('\n'),
+    });
+  });
+  void deps.mailer.flush(db, deps.clock);
+}
+
+/** Sets a new password from a reset link; every session of the account ends. */
+export async function completePasswordReset(
+  deps: AppDeps,
+  context: AuditContext,
+  token: string,
+  password: string,
+): Promise<void> {
+  const db = deps.database.db;
+  const now = deps.clock.now().toISOString();
+  const reset = await findReset(db, sha256Hex(token));
+  const user = reset ? await findUserById(db, reset.user_id) : undefined;
+  if (!reset || !user || reset.used_at !== null || reset.expires_at <= now) {
+    throw new AppError('conflict', 'This reset link is not valid any more: ask for a new one.');
+  }
+  await assertPasswordAcceptable('body.password', password, { email: user.email, name: user.name });
+  const hash = await hashPassword(password);
+  const orgId = (await listLiveMemberships(db, user.id, now))[0]?.org_id ?? null;
+  await db.transaction().execute(async (trx) => {
+    if (!(await claimReset(trx, reset.token_hash, now))) {
+      throw new AppError('conflict', 'This reset link was already used.');
+    }
+    await setPassword(trx, user.id, hash, now, null);
+    await appendAuditEvent(
+      trx,
+      deps.clock,
+      { ...context, actor: { type: 'user', id: user.id, label: user.email } },
+      {
+        orgId,
+        action: 'user.password_changed',
+        entity: { type: 'user', id: user.id },
+        changes: { password: { after: 'reset by email link' } },
+      },
+    );
+  });
+  await resetThrottle(db, `account:${user.email_key}`);
+}
