@@ -126,6 +126,14 @@ describe.each(databases)('the built app on %s', (kind) => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('The email address or password is incorrect.').waitFor();
     await screenshot(page, `sign-in-error-${kind}`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel(/^Email/).fill(OWNER.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText(/a link to choose a new password is on its way/).waitFor();
+    await page.goto(`${app.url}/sign-in?next=%2Fadmin%2Faudit-log`);
+    await page.getByLabel(/^Email/).fill(OWNER.email);
     await page.getByLabel(/^Password/).fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();

@@ -18,6 +18,13 @@ export const router = createBrowserRouter([
     }),
   },
   {
+    path: 'reset-password',
+    errorElement: <RouteError />,
+    lazy: async () => ({
+      Component: (await import('../features/auth/ResetPasswordPage')).ResetPasswordPage,
+    }),
+  },
+  {
     path: 'sign-in',
     errorElement: <RouteError />,
     lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SignInResultSchema } from '../../../contracts/identity';
 import { apiSend } from '../../api/client';
 import { AuthLayout } from './AuthLayout';
@@ -103,6 +103,11 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending || verify.isPending} mt="xs">
             {step === 'password' ? 'Sign in' : 'Verify'}
           </Button>
+          {step === 'password' ? (
+            <Anchor component={Link} to="/reset-password" size="sm">
+              Forgot your password?
+            </Anchor>
+          ) : null}
           {step === 'code' ? (
             <Anchor component="button" type="button" size="sm" onClick={() => setStep('password')}>
               Use another account

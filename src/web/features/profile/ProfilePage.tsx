@@ -2,7 +2,9 @@ import { Alert, Stack } from '@mantine/core';
 import { useMe, activeMembership } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { MfaSection } from './MfaSection';
+import { PasswordSection } from './PasswordSection';
 import { SessionsSection } from './SessionsSection';
+import { TokensSection } from './TokensSection';
 
 export function ProfilePage() {
   const me = useMe().data;
@@ -26,7 +28,9 @@ export function ProfilePage() {
           </Alert>
         ) : null}
         <MfaSection me={me} />
+        <PasswordSection />
         <SessionsSection />
+        <TokensSection me={me} />
       </Stack>
     </>
   );
