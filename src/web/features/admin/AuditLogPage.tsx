@@ -27,6 +27,15 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 
+const ENTITY_TYPES = [
+  { value: 'organization', label: 'Organization' },
+  { value: 'user', label: 'User' },
+  { value: 'membership', label: 'Membership' },
+  { value: 'invitation', label: 'Invitation' },
+  { value: 'session', label: 'Session' },
+  { value: 'api_token', label: 'API token' },
+];
+
 const OUTCOME_COLOR = { success: 'teal', denied: 'orange', failure: 'red' } as const;
 
 function describeChanges(changes: AuditEvent['changes']): string {
@@ -46,7 +55,13 @@ function describeChanges(changes: AuditEvent['changes']): string {
 export function AuditLogPage() {
   const org = useActiveOrg();
   const reauth = useReauth();
-  const [filters, setFilters] = useState({ actor: '', action: '', from: '', to: '' });
+  const [filters, setFilters] = useState({
+    actor: '',
+    action: '',
+    entityType: '',
+    from: '',
+    to: '',
+  });
   const query = new URLSearchParams(
     Object.entries({
       ...filters,
@@ -107,6 +122,15 @@ export function AuditLogPage() {
             clearable
             searchable
             w={240}
+          />
+          <Select
+            label="Record"
+            placeholder="Any record"
+            data={ENTITY_TYPES}
+            value={filters.entityType || null}
+            onChange={(v) => setFilters({ ...filters, entityType: v ?? '' })}
+            clearable
+            w={180}
           />
           <TextInput
             label="From"

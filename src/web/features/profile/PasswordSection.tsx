@@ -38,7 +38,7 @@ export function PasswordSection() {
             />
             <PasswordInput
               label="New password"
-              description="At least 12 characters"
+              placeholder="at least 12 characters"
               value={next}
               onChange={(e) => setNext(e.currentTarget.value)}
               error={errors.newPassword}
