@@ -46,8 +46,18 @@ async function startTimes(label: string, env: () => Promise<NodeJS.ProcessEnv>):
   );
 }
 
-async function load(server: Server, route: string, connections: number): Promise<void> {
-  const result = await autocannon({ url: server.url + route, connections, duration: DURATION_S });
+async function load(
+  server: Server,
+  route: string,
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const result = await autocannon({
+    url: server.url + route,
+    connections,
+    duration: DURATION_S,
+    headers,
+  });
   const l = result.latency;
   console.log(
     `  GET ${route.padEnd(12)} ${connections} conns: ${Math.round(result.requests.average)} req/s, latency p50 ${l.p50} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms, errors ${result.errors + result.non2xx}`,
@@ -64,9 +74,38 @@ async function throughput(label: string, env: NodeJS.ProcessEnv): Promise<void> 
     await load(server, '/readyz', 50);
     await load(server, '/api/status', 50);
     await load(server, '/', 50);
+    // Signed in: every request resolves its session (and, for organization routes, the membership).
+    const { cookie, orgId } = await setUpOwner(server);
+    for (let i = 0; i < 30; i++) {
+      await fetch(`${server.url}/api/orgs/${orgId}/settings`, {
+        method: 'PATCH',
+        headers: { cookie, 'x-custos-csrf': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ idleTimeoutMinutes: 15 + (i % 2) * 5 }),
+      });
+    }
+    await load(server, '/api/me', 50, { cookie });
+    await load(server, `/api/orgs/${orgId}/audit-events?limit=50`, 50, { cookie });
   } finally {
     await stop(server);
   }
+}
+
+async function setUpOwner(server: Server): Promise<{ cookie: string; orgId: string }> {
+  const res = await fetch(`${server.url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      organization: { name: 'Bench Clinic' },
+      owner: {
+        name: 'Bench Owner',
+        email: 'owner@bench.example',
+        password: 'bench quiet harbor lantern 42',
+      },
+    }),
+  });
+  const { orgId } = (await res.json()) as { orgId: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, orgId };
 }
 
 async function postgresDatabase(adminUrl: string): Promise<string> {
