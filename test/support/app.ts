@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,5 +57,21 @@ export async function createTestApp(
       await database.drop();
       rmSync(webRoot, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a test file: returns a function starting apps (see createTestApp), each closed after the test
+ * that started it.
+ */
+export function testApps(): (options?: Parameters<typeof createTestApp>[0]) => Promise<TestApp> {
+  const open: TestApp[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((t) => t.close()));
+  });
+  return async (options) => {
+    const t = await createTestApp(options);
+    open.push(t);
+    return t;
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { describe, expect, it } from 'vitest';
+import { testApps } from '../../../../test/support/app';
 import { dropAuditTriggers } from '../../../../test/support/audit';
 import { testDatabaseKind } from '../../../../test/support/database';
 import {
@@ -10,15 +10,11 @@ import {
   testClock,
 } from '../../../../test/support/factories';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const startApp = testApps();
 
 async function setUp() {
   const clock = testClock();
-  t = await createTestApp({ clock });
+  const t = await startApp({ clock });
   const db = t.database.handle.db;
   const org = await buildOrganization(db);
   const owner = await buildMember(db, clock, org.id, 'owner');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import {
   asSession,
@@ -13,19 +13,17 @@ import {
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
 import { createMailer } from '../../platform/mail/mailer';
 
-let t: TestApp | undefined;
+const startApp = testApps();
 let smtp: TestSmtp | undefined;
 afterEach(async () => {
-  await t?.close();
   await smtp?.close();
-  t = undefined;
   smtp = undefined;
 });
 
 async function setUp(withSmtp = false) {
   const clock = testClock();
   smtp = withSmtp ? await startTestSmtp() : undefined;
-  t = await createTestApp({
+  const t = await startApp({
     clock,
     baseUrl: 'https://custos.clinic.example',
     ...(smtp

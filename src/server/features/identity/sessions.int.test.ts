@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { describe, expect, it } from 'vitest';
+import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import {
   asSession,
@@ -11,17 +11,13 @@ import {
   testClock,
 } from '../../../../test/support/factories';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const startApp = testApps();
 
 const MINUTE = 60_000;
 
 async function setUp(idleMinutes = 15) {
   const clock = testClock();
-  t = await createTestApp({ clock });
+  const t = await startApp({ clock });
   const db = t.database.handle.db;
   const org = await buildOrganization(db, { idle_timeout_minutes: idleMinutes });
   const owner = await buildMember(db, clock, org.id, 'owner');

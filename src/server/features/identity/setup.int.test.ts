@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { describe, expect, it } from 'vitest';
+import { testApps } from '../../../../test/support/app';
 import { asSession, sessionTokenOf } from '../../../../test/support/factories';
 import { testDatabaseKind } from '../../../../test/support/database';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const startApp = testApps();
 
 const body = (password: string) => ({
   organization: { name: 'Riverside Family Clinic' },
@@ -16,7 +12,7 @@ const body = (password: string) => ({
 
 describe(`first-run setup on ${testDatabaseKind()}`, () => {
   it('is needed until it is done, then refused', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     expect((await t.app.inject('/api/setup')).json()).toEqual({ needed: true });
 
     const res = await t.app.inject({
@@ -50,7 +46,7 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
   });
 
   it('records the setup in the new organization’s audit trail', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/setup',
@@ -70,7 +66,7 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
   });
 
   it('lets only one of two racing setups win', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const app = t.app;
     const results = await Promise.all(
       [1, 2].map((i) =>
@@ -92,7 +88,7 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
     ['aaaaaaaaaaaaaaaa', /repeats too few characters/],
     ['dana@riverside', /built from your name, your email address/],
   ])('refuses the password %j saying why, and writes nothing', async (password, why) => {
-    t = await createTestApp();
+    const t = await startApp();
     const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: body(password) });
     expect(res.statusCode).toBe(400);
     const error = res.json<{
@@ -106,7 +102,7 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
   });
 
   it('accepts long passphrases and any characters, without composition rules', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const passphrase = 'the quiet heron waits by the cold river at dawn, dreaming of trout 🐟';
     const res = await t.app.inject({
       method: 'POST',
@@ -117,7 +113,7 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
   });
 
   it('names the invalid fields of a malformed request', async () => {
-    t = await createTestApp();
+    const t = await startApp();
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/setup',

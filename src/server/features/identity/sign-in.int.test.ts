@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app';
+import { describe, expect, it } from 'vitest';
+import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import {
   buildMembership,
@@ -10,15 +10,11 @@ import {
   testClock,
 } from '../../../../test/support/factories';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const startApp = testApps();
 
 async function setUp() {
   const clock = testClock();
-  t = await createTestApp({ clock });
+  const t = await startApp({ clock });
   const db = t.database.handle.db;
   const org = await buildOrganization(db);
   const user = await buildUser(db, { email: 'nurse.lee@clinic.example' });
