@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'membership.removed',
   'access.denied',
   'audit.exported',
+  'outbox.read',
   'audit.verified',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

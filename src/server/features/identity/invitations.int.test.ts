@@ -113,7 +113,7 @@ describe(`invitations on ${testDatabaseKind()}`, () => {
         .orderBy('seq')
         .execute()
     ).map((a) => a.action);
-    expect(actions).toEqual(['invitation.created', 'membership.created']);
+    expect(actions).toEqual(['invitation.created', 'outbox.read', 'membership.created']);
   });
 
   it('are sent over SMTP when it is configured', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/identity';
 import { roleOf } from '../../../contracts/roles';
 import type { App } from '../../app';
+import { appendAuditEvent } from '../../platform/audit/append';
 import { auditContextOf } from '../../platform/auth/context';
 import { setSessionCookie } from '../../platform/auth/hooks';
 import { principalOf } from '../../platform/auth/principal';
@@ -162,11 +163,17 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
         response: { 200: OutboxListSchema },
       },
     },
-    async (request) => ({
-      data: (await listOutbox(deps.database.db, request.params.orgId, 100)).map(
-        presentOutboxMessage,
-      ),
-    }),
+    async (request) => {
+      const orgId = request.params.orgId;
+      // Without SMTP the outbox holds other members' reset links: reading it is an audited sensitive read.
+      await deps.database.db.transaction().execute((trx) =>
+        appendAuditEvent(trx, deps.clock, auditContextOf(request), {
+          orgId,
+          action: 'outbox.read',
+        }),
+      );
+      return { data: (await listOutbox(deps.database.db, orgId, 100)).map(presentOutboxMessage) };
+    },
   );
 
   app.post(
