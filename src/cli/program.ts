@@ -31,7 +31,7 @@ export async function runCli(
     });
   program.addHelpText(
     'after',
-    '\nConfiguration comes from environment variables (PORT, HOST, CUSTOS_DATA_DIR, DATABASE_URL, LOG_LEVEL);\nsee the README.',
+    '\nConfiguration comes from environment variables (PORT, HOST, CUSTOS_DATA_DIR, DATABASE_URL,\nCUSTOS_BASE_URL, CUSTOS_MASTER_KEY, SMTP_URL, LOG_LEVEL…); `custos doctor` shows them, the README explains them.',
   );
 
   program
