@@ -57,7 +57,6 @@ export const SessionInfoSchema = z.object({
   idleExpiresAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });
-export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const MeSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), mfaEnabled: z.boolean() }),

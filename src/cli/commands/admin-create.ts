@@ -1,5 +1,4 @@
 import { text } from 'node:stream/consumers';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { hashPassword } from '../../server/features/identity/passwords';
 import {
@@ -9,14 +8,9 @@ import {
 import { claimSetupIfOpen } from '../../server/features/identity/service/admin';
 import { appendAuditEvent } from '../../server/platform/audit/append';
 import { systemClock } from '../../server/platform/clock';
-import { loadConfig } from '../../server/platform/config';
-import {
-  describeDatabaseError,
-  openDatabase,
-  pingDatabase,
-} from '../../server/platform/db/connection';
 import { migrateToLatest } from '../../server/platform/db/migrator';
 import { AppError } from '../../server/platform/http/errors';
+import { cliAuditContext, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 const Args = z.object({
@@ -35,7 +29,6 @@ export async function runAdminCreate(
   args: { org?: string; email?: string; name?: string; passwordStdin?: boolean },
   stdin: NodeJS.ReadableStream,
 ): Promise<number> {
-  let database: ReturnType<typeof openDatabase> | undefined;
   try {
     if (!args.passwordStdin) {
       throw new Error(
@@ -50,34 +43,23 @@ export async function runAdminCreate(
     const name = parsed.data.name ?? email.split('@')[0] ?? email;
     const password = (await text(stdin)).replace(/\r?\n$/, '');
     await assertPasswordAcceptable('password', password, { email, name });
-    const config = loadConfig(env);
-    database = openDatabase(config.database);
-    const db = database.db;
-    await pingDatabase(db).catch((error: unknown) => {
-      throw new Error(
-        `Cannot reach the ${config.database.kind} database: ${describeDatabaseError(error)}`,
-      );
-    });
-    await migrateToLatest(db);
-    const passwordHash = await hashPassword(password);
-    const context = {
-      actor: { type: 'system' as const, id: null, label: 'custos admin create' },
-      ip: null,
-      userAgent: null,
-      requestId: `cli-${uuidv7()}`,
-    };
-    const created = await db.transaction().execute(async (trx) => {
-      const result = await createOrganizationWithOwner(trx, systemClock, context, {
-        orgName: org,
-        owner: { name, email, passwordHash },
-      });
-      if (await claimSetupIfOpen(trx, systemClock)) {
-        await appendAuditEvent(trx, systemClock, context, {
-          orgId: result.orgId,
-          action: 'setup.completed',
+    const created = await withDatabase(env, async (db) => {
+      await migrateToLatest(db);
+      const passwordHash = await hashPassword(password);
+      const context = cliAuditContext('admin create');
+      return db.transaction().execute(async (trx) => {
+        const result = await createOrganizationWithOwner(trx, systemClock, context, {
+          orgName: org,
+          owner: { name, email, passwordHash },
         });
-      }
-      return result;
+        if (await claimSetupIfOpen(trx, systemClock)) {
+          await appendAuditEvent(trx, systemClock, context, {
+            orgId: result.orgId,
+            action: 'setup.completed',
+          });
+        }
+        return result;
+      });
     });
     io.out(created.orgId);
     return 0;
@@ -86,7 +68,5 @@ export async function runAdminCreate(
       `custos: ${error instanceof AppError && error.details?.[0] ? `${error.details[0].path} ${error.details[0].message}` : oneLine(error)}`,
     );
     return 1;
-  } finally {
-    await database?.destroy().catch(() => undefined);
   }
 }

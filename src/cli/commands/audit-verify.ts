@@ -1,11 +1,6 @@
-import { loadConfig } from '../../server/platform/config';
 import { listAllChainsUnscoped } from '../../server/platform/audit/repository';
 import { verifyChain } from '../../server/platform/audit/verify';
-import {
-  describeDatabaseError,
-  openDatabase,
-  pingDatabase,
-} from '../../server/platform/db/connection';
+import { withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 /**
@@ -17,36 +12,27 @@ export async function runAuditVerify(
   io: Io,
   orgId?: string,
 ): Promise<number> {
-  let database: ReturnType<typeof openDatabase> | undefined;
   try {
-    const config = loadConfig(env);
-    database = openDatabase(config.database);
-    const db = database.db;
-    await pingDatabase(db).catch((error: unknown) => {
-      throw new Error(
-        `Cannot reach the ${config.database.kind} database: ${describeDatabaseError(error)}`,
-      );
-    });
-    const chains = orgId ? [orgId] : await listAllChainsUnscoped(db);
-    let events = 0;
-    for (const chain of chains) {
-      const result = await verifyChain(db, chain === 'global' ? null : chain);
-      events += result.events;
-      if (!result.intact && result.problem) {
-        const where = chain === 'global' ? 'the global trail' : `organization ${chain}`;
-        io.err(`custos: audit trail broken in ${where}: ${result.problem.message}`);
-        return 1;
+    return await withDatabase(env, async (db) => {
+      const chains = orgId ? [orgId] : await listAllChainsUnscoped(db);
+      let events = 0;
+      for (const chain of chains) {
+        const result = await verifyChain(db, chain === 'global' ? null : chain);
+        events += result.events;
+        if (!result.intact && result.problem) {
+          const where = chain === 'global' ? 'the global trail' : `organization ${chain}`;
+          io.err(`custos: audit trail broken in ${where}: ${result.problem.message}`);
+          return 1;
+        }
       }
-    }
-    const scope = orgId
-      ? `organization ${orgId}`
-      : `${chains.length} trail${chains.length === 1 ? '' : 's'}`;
-    io.out(`Audit trail intact: ${events} event${events === 1 ? '' : 's'} verified in ${scope}.`);
-    return 0;
+      const scope = orgId
+        ? `organization ${orgId}`
+        : `${chains.length} trail${chains.length === 1 ? '' : 's'}`;
+      io.out(`Audit trail intact: ${events} event${events === 1 ? '' : 's'} verified in ${scope}.`);
+      return 0;
+    });
   } catch (error) {
     io.err(`custos: ${oneLine(error)}`);
     return 1;
-  } finally {
-    await database?.destroy().catch(() => undefined);
   }
 }

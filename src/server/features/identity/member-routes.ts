@@ -15,7 +15,6 @@ import { appendAuditEvent } from '../../platform/audit/append';
 import { auditContextOf } from '../../platform/auth/context';
 import { setSessionCookie } from '../../platform/auth/hooks';
 import { principalOf } from '../../platform/auth/principal';
-import { SESSION_LIFETIME_MS } from '../../platform/auth/sessions';
 import type { AppDeps } from '../../platform/deps';
 import { listOutbox } from '../../platform/mail/repository';
 import { presentInvitation, presentMember, presentOutboxMessage } from './presenter';
@@ -213,8 +212,8 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { token } = await acceptAsNewUser(deps, auditContextOf(request), request.body);
-      setSessionCookie(request, reply, token, SESSION_LIFETIME_MS / 1000);
+      const { token, session } = await acceptAsNewUser(deps, auditContextOf(request), request.body);
+      setSessionCookie(request, reply, token, session.expires_at, deps.clock.now());
       return reply.code(204).send();
     },
   );
@@ -237,15 +236,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
         principal,
         request.body.token,
       );
-      setSessionCookie(
-        request,
-        reply,
-        token,
-        Math.max(
-          1,
-          Math.floor((Date.parse(principal.expiresAt) - deps.clock.now().getTime()) / 1000),
-        ),
-      );
+      setSessionCookie(request, reply, token, principal.expiresAt, deps.clock.now());
       return reply.code(204).send();
     },
   );

@@ -19,8 +19,6 @@ import {
 } from './service/mfa';
 
 const tags = ['identity'];
-const cookieAge = (expiresAt: string, now: Date) =>
-  Math.max(1, Math.floor((Date.parse(expiresAt) - now.getTime()) / 1000));
 
 export function registerMfaRoutes(app: App, deps: AppDeps): void {
   app.post(
@@ -41,7 +39,7 @@ export function registerMfaRoutes(app: App, deps: AppDeps): void {
         principal,
         request.body.code,
       );
-      setSessionCookie(request, reply, token, cookieAge(principal.expiresAt, deps.clock.now()));
+      setSessionCookie(request, reply, token, principal.expiresAt, deps.clock.now());
       return reply.code(204).send();
     },
   );

@@ -168,16 +168,6 @@ export async function useRecoveryCode(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('recovery_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
 /** Completes a pending sign-in: new token, second factor done, authenticated now. */
 export async function completeMfaSession(
   trx: Db,

@@ -12,7 +12,6 @@ import {
 import type { App } from '../../app';
 import { auditContextOf } from '../../platform/auth/context';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/hooks';
-import { SESSION_LIFETIME_MS } from '../../platform/auth/sessions';
 import type { AppDeps } from '../../platform/deps';
 import { principalOf } from '../../platform/auth/principal';
 import { presentMe, presentSession, presentSessionInfo } from './presenter';
@@ -27,8 +26,6 @@ import { completeSetup, setupNeeded } from './service/setup';
 import { signIn } from './service/sign-in';
 
 const tags = ['identity'];
-const cookieAge = (expiresAt: string, now: Date) =>
-  Math.max(1, Math.floor((Date.parse(expiresAt) - now.getTime()) / 1000));
 
 export function registerIdentityRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -58,7 +55,7 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const result = await completeSetup(deps, auditContextOf(request), request.body);
-      setSessionCookie(request, reply, result.token, SESSION_LIFETIME_MS / 1000);
+      setSessionCookie(request, reply, result.token, result.session.expires_at, deps.clock.now());
       return reply.code(201).send({ orgId: result.orgId, userId: result.userId });
     },
   );
@@ -80,7 +77,7 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
         auditContextOf(request),
         request.body,
       );
-      setSessionCookie(request, reply, token, cookieAge(session.expires_at, deps.clock.now()));
+      setSessionCookie(request, reply, token, session.expires_at, deps.clock.now());
       return { mfaRequired };
     },
   );
@@ -155,7 +152,7 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
         principal,
         request.body.orgId,
       );
-      setSessionCookie(request, reply, token, cookieAge(principal.expiresAt, deps.clock.now()));
+      setSessionCookie(request, reply, token, principal.expiresAt, deps.clock.now());
       return reply.code(204).send();
     },
   );

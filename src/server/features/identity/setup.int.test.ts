@@ -25,6 +25,8 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
     expect(token).toBeDefined();
     expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/);
     expect(String(res.headers['set-cookie'])).toMatch(/SameSite=Lax/);
+    // Kept by the browser until the session's absolute expiry: 12 hours.
+    expect(String(res.headers['set-cookie'])).toMatch(/Max-Age=(43200|4319\d)\b/);
 
     const me = await t.app.inject({ url: '/api/me', headers: asSession(token ?? '') });
     expect(me.statusCode).toBe(200);

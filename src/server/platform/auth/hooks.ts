@@ -32,13 +32,18 @@ export const CSRF_HEADER = 'x-custos-csrf';
 const IDLE_MESSAGE = (minutes: number) =>
   `Your session ended after ${minutes} minutes without activity (automatic logoff). Sign in again.`;
 
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
+/**
+ * Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS, and
+ * kept by the browser until the session's absolute expiry.
+ */
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
-  maxAgeSeconds: number,
+  expiresAt: string,
+  now: Date,
 ): void {
+  const maxAgeSeconds = Math.max(1, Math.floor((Date.parse(expiresAt) - now.getTime()) / 1000));
   void reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

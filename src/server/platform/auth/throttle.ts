@@ -17,6 +17,10 @@ export const LOCK_MS = 15 * 60_000;
 // Failures older than this are forgotten.
 const WINDOW_MS = 15 * 60_000;
 
+/** The throttle key of an account, by its normalised email (whether the account exists or not). */
+export const accountThrottleKey = (email: string): string =>
+  `account:${email.trim().toLowerCase()}`;
+
 export type ThrottleVerdict =
   { allowed: true } | { allowed: false; retryAfterSeconds: number; locked: boolean };
 

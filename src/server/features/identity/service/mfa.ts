@@ -3,6 +3,7 @@ import { appendAuditEvent, type AuditContext } from '../../../platform/audit/app
 import { requireRecentAuthentication } from '../../../platform/auth/recent';
 import type { Principal } from '../../../platform/auth/sessions';
 import {
+  accountThrottleKey,
   ACCOUNT_POLICY,
   checkThrottle,
   recordFailure,
@@ -208,7 +209,7 @@ export async function reauthenticate(
   principal: Principal,
   body: { password: string; code?: string | undefined },
 ): Promise<void> {
-  const key = `account:${principal.email.toLowerCase()}`;
+  const key = accountThrottleKey(principal.email);
   await throttled(deps, key);
   const user = await userOf(deps, principal);
   const now = deps.clock.now();

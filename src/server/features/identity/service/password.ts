@@ -1,6 +1,7 @@
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import type { Principal } from '../../../platform/auth/sessions';
 import {
+  accountThrottleKey,
   ACCOUNT_POLICY,
   checkThrottle,
   recordFailure,
@@ -31,7 +32,7 @@ export async function changePassword(
   current: string,
   next: string,
 ): Promise<void> {
-  const key = `account:${principal.email.toLowerCase()}`;
+  const key = accountThrottleKey(principal.email);
   const verdict = await checkThrottle(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
   if (!verdict.allowed) {
     throw new AppError(
@@ -145,5 +146,5 @@ export async function completePasswordReset(
       },
     );
   });
-  await resetThrottle(db, `account:${user.email_key}`);
+  await resetThrottle(db, accountThrottleKey(user.email));
 }

@@ -2,6 +2,7 @@ import type { SignInBody } from '../../../../contracts/identity';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { createSession } from '../../../platform/auth/sessions';
 import {
+  accountThrottleKey,
   ACCOUNT_POLICY,
   checkThrottle,
   IP_POLICY,
@@ -23,7 +24,7 @@ const WRONG = 'The email address or password is incorrect.';
 export async function signIn(deps: AppDeps, context: AuditContext, body: SignInBody) {
   const db = deps.database.db;
   const emailKey = emailKeyOf(body.email);
-  const accountKey = `account:${emailKey}`;
+  const accountKey = accountThrottleKey(body.email);
   const ipKey = `ip:${context.ip ?? 'unknown'}`;
   const keys = [
     { key: accountKey, policy: ACCOUNT_POLICY },
