@@ -3,6 +3,7 @@ import { productVersion } from '../server/platform/package-info';
 import { runServe } from '../server/serve';
 import { runAdminCreate } from './commands/admin-create';
 import { runAuditVerify } from './commands/audit-verify';
+import { CATALOG_FORMATS, runCatalogExport } from './commands/catalog-export';
 import { runDbMigrate } from './commands/db-migrate';
 import { runTokenCreate } from './commands/token-create';
 import { runDoctor } from './commands/doctor';
@@ -93,6 +94,15 @@ export async function runCli(
     .option('--org <id>', 'verify one organization only')
     .action(async (options: { org?: string }) => {
       result = await runAuditVerify(env, io, options.org);
+    });
+
+  const catalogCommand = program.command('catalog').description('the HIPAA Security Rule catalog');
+  catalogCommand
+    .command('export')
+    .description('print every standard and implementation specification')
+    .option('--format <format>', `output format: ${CATALOG_FORMATS.join(' or ')}`, 'json')
+    .action((options: { format: string }) => {
+      result = runCatalogExport(io, options.format);
     });
 
   program

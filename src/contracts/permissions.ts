@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'me.read': 'authenticated',
   'me.sessions.manage': 'authenticated',
   'me.organization.switch': 'authenticated',
+  // The regulation catalog is public knowledge, but the app serves it to signed-in people only.
+  'catalog.read': 'authenticated',
   'organization.read': EVERY_ROLE,
   'organization.settings.update': ADMINS,
   'members.read': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],

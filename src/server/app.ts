@@ -13,6 +13,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAuditLogRoutes } from './features/audit-log/routes';
+import { catalog } from './features/catalog/content';
+import { registerCatalogRoutes } from './features/catalog/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
 import { registerMemberRoutes } from './features/identity/member-routes';
 import { registerMfaRoutes } from './features/identity/mfa-routes';
@@ -95,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
   };
+  catalog(); // content errors stop the start, naming the file and field
   await registerAuth(app, deps);
   registerSystemRoutes(app, deps);
   registerIdentityRoutes(app, deps);
@@ -104,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPasswordRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
+  registerCatalogRoutes(app);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+export const SAFEGUARD_CATEGORIES = [
+  'administrative',
+  'physical',
+  'technical',
+  'organizational',
+  'documentation',
+] as const;
+export type SafeguardCategory = (typeof SAFEGUARD_CATEGORIES)[number];
+
+export const SAFEGUARD_CATEGORY_LABELS: Record<SafeguardCategory, string> = {
+  administrative: 'Administrative safeguards (164.308)',
+  physical: 'Physical safeguards (164.310)',
+  technical: 'Technical safeguards (164.312)',
+  organizational: 'Organizational requirements (164.314)',
+  documentation: 'Policies, procedures and documentation (164.316)',
+};
+
+/** Conditions under which the rule lets an organization mark a requirement not applicable. */
+export const NOT_APPLICABLE_CONDITIONS = ['no_clearinghouse', 'no_group_health_plan'] as const;
+export type NotApplicableCondition = (typeof NOT_APPLICABLE_CONDITIONS)[number];
+
+const Citation = z
+  .string()
+  .regex(/^164\.3\d\d(\([a-zA-Z0-9]+\))+$/, { error: 'is not a citation' });
+
+export const KeyActivitySchema = z.object({
+  title: z.string(),
+  specifications: z.array(Citation).describe('Implementation specifications the activity serves'),
+});
+
+export const RequirementSchema = z.object({
+  id: Citation.describe('Exact citation in 45 CFR, e.g. 164.308(a)(1)(ii)(A)'),
+  kind: z.enum(['standard', 'implementation_specification']),
+  parent: Citation.nullable().describe('The standard of an implementation specification'),
+  title: z.string(),
+  safeguard: z.enum(SAFEGUARD_CATEGORIES),
+  designation: z
+    .enum(['required', 'addressable'])
+    .describe('Standards are required; specifications carry the designation the rule gives them'),
+  summary: z.string(),
+  guidance: z.string(),
+  aliases: z.array(z.string()).optional().describe('Older or NIST CPRT citations of the same item'),
+  selfSpecified: z
+    .boolean()
+    .optional()
+    .describe('A standard with no separate implementation specification'),
+  notApplicableWhen: z.enum(NOT_APPLICABLE_CONDITIONS).optional(),
+  keyActivities: z.array(KeyActivitySchema).optional().describe('NIST SP 800-66r2, per standard'),
+  mappings: z
+    .object({ nistSp80053r5: z.array(z.string()), nistCsf11: z.array(z.string()) })
+    .optional(),
+});
+export type Requirement = z.infer<typeof RequirementSchema>;
+
+export const CatalogSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  sources: z.array(z.string()),
+  requirements: z.array(RequirementSchema),
+});
+export type Catalog = z.infer<typeof CatalogSchema>;
+
+export const RequirementListSchema = z.object({
+  version: z.string(),
+  data: z.array(RequirementSchema),
+});
+
+export const RequirementQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().describe('Words to find in citation, title or text'),
+  safeguard: z.enum(SAFEGUARD_CATEGORIES).optional(),
+  designation: z.enum(['required', 'addressable']).optional(),
+  kind: z.enum(['standard', 'implementation_specification']).optional(),
+});
+export type RequirementQuery = z.infer<typeof RequirementQuerySchema>;
+
+/** How readiness for a rule-profile item is judged from the organization's in-force records. */
+export const PROFILE_CHECKS = ['requirements_implemented', 'addressable_as_specified'] as const;
+
+export const ProfileItemSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string(),
+  summary: z.string(),
+  requirements: z.array(Citation).describe('In-force requirements the change builds on'),
+  check: z.enum(PROFILE_CHECKS),
+});
+
+export const RuleProfileSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['in_force', 'proposed']),
+  citation: z.string(),
+  summary: z.string(),
+  items: z.array(ProfileItemSchema),
+});
+export type RuleProfile = z.infer<typeof RuleProfileSchema>;
+
+export const RuleProfileListSchema = z.object({ data: z.array(RuleProfileSchema) });
