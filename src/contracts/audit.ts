@@ -32,6 +32,15 @@ export const AUDIT_ACTIONS = [
   'audit.exported',
   'outbox.read',
   'audit.verified',
+  'organization.profile_changed',
+  'safeguard.changed',
+  'safeguard.decision_recorded',
+  'safeguards.exported',
+  'link.created',
+  'link.removed',
+  'task.created',
+  'task.changed',
+  'task.completed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,6 +8,14 @@ export type Grant = 'public' | 'authenticated' | readonly Role[];
 
 const EVERY_ROLE = ROLES;
 const ADMINS = ['owner', 'admin'] as const satisfies readonly Role[];
+// Who keeps the program's records (safeguards, tasks, links).
+const EDITORS = [
+  'owner',
+  'admin',
+  'security_officer',
+  'privacy_officer',
+  'contributor',
+] as const satisfies readonly Role[];
 // 164.308(a)(1)(ii)(D) information system activity review: who reads the trail.
 const AUDIT_READERS = [
   'owner',
@@ -51,6 +59,32 @@ export const PERMISSIONS = {
   'invitations.accept': 'authenticated',
   // The outbox holds every message sent (invitations, resets): owners only.
   'outbox.read': ['owner'],
+  // The compliance program. Workforce members see their own tasks only (tasks service).
+  'program.read': [
+    'owner',
+    'admin',
+    'security_officer',
+    'privacy_officer',
+    'contributor',
+    'auditor',
+  ],
+  'dashboard.read': EVERY_ROLE,
+  'organization.profile.update': [...ADMINS, 'security_officer'],
+  'safeguards.update': EDITORS,
+  // 164.306(d)(3): the decision on an addressable specification is the security official's call.
+  'safeguards.decide': [...ADMINS, 'security_officer'],
+  'safeguards.export': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
+  'links.manage': EDITORS,
+  'tasks.read': EVERY_ROLE,
+  'tasks.manage': EDITORS,
+  'tasks.complete': [
+    'owner',
+    'admin',
+    'security_officer',
+    'privacy_officer',
+    'contributor',
+    'workforce',
+  ],
   'audit.read': AUDIT_READERS,
   'audit.export': AUDIT_READERS,
   'audit.verify': AUDIT_READERS,

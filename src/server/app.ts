@@ -15,6 +15,10 @@ import {
 import { registerAuditLogRoutes } from './features/audit-log/routes';
 import { catalog } from './features/catalog/content';
 import { registerCatalogRoutes } from './features/catalog/routes';
+import { registerDashboardRoutes } from './features/dashboard/routes';
+import { registerLinkRoutes } from './features/links/routes';
+import { registerSafeguardRoutes } from './features/safeguards/routes';
+import { registerTaskRoutes } from './features/tasks/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
 import { registerMemberRoutes } from './features/identity/member-routes';
 import { registerMfaRoutes } from './features/identity/mfa-routes';
@@ -108,6 +112,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerCatalogRoutes(app);
+  registerSafeguardRoutes(app, deps);
+  registerTaskRoutes(app, deps);
+  registerLinkRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

@@ -42,6 +42,15 @@ export async function buildOrganization(
     idle_timeout_minutes: 15,
     mfa_required: 0,
     created_at: new Date().toISOString(),
+    entity_type: null,
+    includes_group_health_plan: 0,
+    includes_clearinghouse: 0,
+    size: null,
+    locations: '[]',
+    security_official_id: null,
+    security_official_since: null,
+    privacy_official_id: null,
+    privacy_official_since: null,
     ...overrides,
   };
   await db.insertInto('organizations').values(row).execute();

@@ -17,6 +17,10 @@ export interface Database {
   password_resets: PasswordResetsTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  safeguards: SafeguardsTable;
+  record_links: RecordLinksTable;
+  tasks: TasksTable;
+  reference_counters: ReferenceCountersTable;
 }
 
 export interface InstanceTable {
@@ -47,6 +51,16 @@ export interface OrganizationsTable {
   idle_timeout_minutes: number;
   mfa_required: number;
   created_at: string;
+  entity_type: string | null;
+  includes_group_health_plan: number;
+  includes_clearinghouse: number;
+  size: string | null;
+  /** JSON array of location names. */
+  locations: string;
+  security_official_id: string | null;
+  security_official_since: string | null;
+  privacy_official_id: string | null;
+  privacy_official_since: string | null;
 }
 
 export interface MembershipsTable {
@@ -161,4 +175,60 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+export interface SafeguardsTable {
+  id: string;
+  org_id: string;
+  requirement_id: string;
+  status: string;
+  owner_id: string | null;
+  statement: string;
+  review_interval_months: number | null;
+  next_review_on: string | null;
+  decision: string | null;
+  decision_rationale: string | null;
+  decision_alternative: string | null;
+  decision_approved_by: string | null;
+  decision_approved_on: string | null;
+  decision_basis: string | null;
+  updated_at: string;
+}
+
+export interface RecordLinksTable {
+  id: string;
+  org_id: string;
+  from_type: string;
+  from_id: string;
+  to_type: string;
+  to_id: string;
+  label: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TasksTable {
+  id: string;
+  org_id: string;
+  number: number;
+  title: string;
+  description: string;
+  owner_id: string | null;
+  due_on: string | null;
+  status: string;
+  priority: string;
+  recurrence: string | null;
+  completion_note: string | null;
+  evidence_url: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+export interface ReferenceCountersTable {
+  org_id: string;
+  kind: string;
+  last: number;
 }

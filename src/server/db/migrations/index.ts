@@ -6,6 +6,7 @@ import * as m0004 from './0004_add_mfa';
 import * as m0005 from './0005_create_invitations_and_outbox';
 import * as m0006 from './0006_create_api_tokens';
 import * as m0007 from './0007_create_password_resets';
+import * as m0008 from './0008_create_compliance_program';
 
 /**
  * Every migration, in order. Listed by hand so the bundle carries them; names are
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_create_invitations_and_outbox': m0005,
   '0006_create_api_tokens': m0006,
   '0007_create_password_resets': m0007,
+  '0008_create_compliance_program': m0008,
 };

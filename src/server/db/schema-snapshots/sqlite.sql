@@ -18,6 +18,9 @@ CREATE TRIGGER audit_events_no_update before update on audit_events
 -- table audit_events
 CREATE TABLE "audit_events" ("id" text primary key, "chain" text not null, "seq" integer not null, "org_id" text, "occurred_at" text not null, "actor_type" text not null check (actor_type in ('user', 'token', 'system', 'anonymous')), "actor_id" text, "actor_label" text, "action" text not null, "entity_type" text, "entity_id" text, "changes" text, "outcome" text not null check (outcome in ('success', 'denied', 'failure')), "ip" text, "user_agent" text, "request_id" text, "prev_hash" text not null, "hash" text not null, constraint "audit_events_chain_seq_unique" unique ("chain", "seq"));
 
+-- index audit_events_entity_idx
+CREATE INDEX "audit_events_entity_idx" on "audit_events" ("org_id", "entity_type", "entity_id");
+
 -- index audit_events_org_time_idx
 CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_at");
 
@@ -46,7 +49,7 @@ CREATE TABLE "memberships" ("id" text primary key, "org_id" text not null refere
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
 -- table organizations
-CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null);
+CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text);
 
 -- table outbox
 CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text);
@@ -60,17 +63,38 @@ CREATE TABLE "password_resets" ("token_hash" text primary key, "user_id" text no
 -- index password_resets_user_idx
 CREATE INDEX "password_resets_user_idx" on "password_resets" ("user_id", "created_at");
 
+-- table record_links
+CREATE TABLE "record_links" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "from_type" text not null, "from_id" text not null, "to_type" text not null, "to_id" text not null, "label" text, "created_at" text not null, "created_by" text references "users" ("id"), constraint "record_links_unique" unique ("org_id", "from_type", "from_id", "to_type", "to_id"));
+
+-- index record_links_to_idx
+CREATE INDEX "record_links_to_idx" on "record_links" ("org_id", "to_type", "to_id");
+
 -- table recovery_codes
 CREATE TABLE "recovery_codes" ("id" text primary key, "user_id" text not null references "users" ("id"), "code_hash" text not null, "used_at" text);
 
 -- index recovery_codes_user_idx
 CREATE INDEX "recovery_codes_user_idx" on "recovery_codes" ("user_id");
 
+-- table reference_counters
+CREATE TABLE "reference_counters" ("org_id" text not null references "organizations" ("id"), "kind" text not null, "last" integer not null, constraint "reference_counters_pk" primary key ("org_id", "kind"));
+
+-- table safeguards
+CREATE TABLE "safeguards" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "requirement_id" text not null, "status" text not null check (status in ('not_started','in_progress','implemented','not_applicable')), "owner_id" text references "users" ("id"), "statement" text default '' not null, "review_interval_months" integer, "next_review_on" text, "decision" text check (decision in ('as_specified','alternative','not_reasonable')), "decision_rationale" text, "decision_alternative" text, "decision_approved_by" text references "users" ("id"), "decision_approved_on" text, "decision_basis" text, "updated_at" text not null, constraint "safeguards_org_requirement_unique" unique ("org_id", "requirement_id"));
+
 -- table sessions
 CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null unique, "user_id" text not null references "users" ("id"), "org_id" text references "organizations" ("id"), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "authenticated_at" text not null, "ip" text, "user_agent" text, "revoked_at" text, "mfa_pending" integer default 0 not null check (mfa_pending in (0, 1)));
 
 -- index sessions_user_idx
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
+
+-- table tasks
+CREATE TABLE "tasks" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "description" text default '' not null, "owner_id" text references "users" ("id"), "due_on" text, "status" text not null check (status in ('open','in_progress','done','cancelled')), "priority" text not null check (priority in ('low','medium','high','critical')), "recurrence" text, "completion_note" text, "evidence_url" text, "completed_at" text, "completed_by" text references "users" ("id"), "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "tasks_org_number_unique" unique ("org_id", "number"));
+
+-- index tasks_org_owner_status_due_idx
+CREATE INDEX "tasks_org_owner_status_due_idx" on "tasks" ("org_id", "owner_id", "status", "due_on");
+
+-- index tasks_org_status_due_idx
+CREATE INDEX "tasks_org_status_due_idx" on "tasks" ("org_id", "status", "due_on");
 
 -- table users
 CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null, "totp_secret" text, "totp_pending_secret" text, "totp_enabled_at" text, "totp_last_step" integer);

@@ -10,6 +10,11 @@ import type { AppDeps } from '../../platform/deps';
 import { presentMember, presentOrganization } from './presenter';
 import { principalOf } from '../../platform/auth/principal';
 import { getMembers, getOrganization, updateSettings } from './service/organization';
+import { getProfile, updateProfile } from './service/profile';
+import {
+  OrganizationProfileBodySchema,
+  OrganizationProfileSchema,
+} from '../../../contracts/program';
 
 const tags = ['organizations'];
 const params = z.object({ orgId: z.uuid() });
@@ -46,6 +51,35 @@ export function registerOrganizationRoutes(app: App, deps: AppDeps): void {
           request.body,
         ),
       ),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/profile',
+    {
+      config: { permission: 'organization.read' },
+      schema: {
+        tags,
+        summary: 'The organization profile: entity type, size, locations, officials',
+        params,
+        response: { 200: OrganizationProfileSchema },
+      },
+    },
+    (request) => getProfile(deps, request.params.orgId),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/profile',
+    {
+      config: { permission: 'organization.profile.update' },
+      schema: {
+        tags,
+        summary: 'Change the organization profile or designate its officials',
+        params,
+        body: OrganizationProfileBodySchema,
+        response: { 200: OrganizationProfileSchema },
+      },
+    },
+    (request) => updateProfile(deps, auditContextOf(request), request.params.orgId, request.body),
   );
 
   app.get(

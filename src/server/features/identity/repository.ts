@@ -46,8 +46,17 @@ export async function insertUser(trx: Db, row: UsersTable): Promise<void> {
   await trx.insertInto('users').values(row).execute();
 }
 
-export async function insertOrganization(trx: Db, row: OrganizationsTable): Promise<void> {
-  await trx.insertInto('organizations').values(row).execute();
+/** The columns a new organization starts with; the profile is filled in later. */
+export type NewOrganization = Pick<
+  OrganizationsTable,
+  'id' | 'name' | 'time_zone' | 'idle_timeout_minutes' | 'mfa_required' | 'created_at'
+>;
+
+export async function insertOrganization(trx: Db, row: NewOrganization): Promise<void> {
+  await trx
+    .insertInto('organizations')
+    .values({ ...row, includes_group_health_plan: 0, includes_clearinghouse: 0, locations: '[]' })
+    .execute();
 }
 
 export async function insertMembership(trx: Db, row: MembershipsTable): Promise<void> {
@@ -91,7 +100,7 @@ export async function findOrganization(
 export async function updateOrganizationSettings(
   trx: Db,
   orgId: string,
-  values: Partial<Pick<OrganizationsTable, 'idle_timeout_minutes' | 'mfa_required'>>,
+  values: Partial<Omit<OrganizationsTable, 'id' | 'created_at'>>,
 ): Promise<void> {
   await trx.updateTable('organizations').set(values).where('id', '=', orgId).execute();
 }
@@ -305,4 +314,9 @@ export async function revokeSessionsInOrganization(
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+export async function findUserNames(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
 }

@@ -96,6 +96,7 @@ describe(`sign-in on ${testDatabaseKind()}`, () => {
       .selectFrom('audit_events')
       .select('action')
       .where('org_id', '=', org.id)
+      .orderBy('seq')
       .execute();
     expect(actions.filter((a) => a.action === 'auth.sign_in_failed')).toHaveLength(10);
     expect(actions.filter((a) => a.action === 'auth.locked_out')).toHaveLength(1);

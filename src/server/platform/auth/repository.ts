@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, MembershipsTable, SessionsTable } from '../../db/schema';
 
 export interface SessionWithUser extends SessionsTable {
@@ -102,4 +102,20 @@ export async function findLiveMembership(
     .where('org_id', '=', orgId)
     .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))
     .executeTakeFirst();
+}
+
+/** The name of a member of the organization, or undefined when the user is not one. */
+export async function findMemberName(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  userId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('users.name')
+    .where('memberships.org_id', '=', orgId)
+    .where('memberships.user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.name;
 }

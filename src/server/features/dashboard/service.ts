@@ -1,0 +1,27 @@
+import type { Dashboard } from '../../../contracts/program';
+import type { AppDeps } from '../../platform/deps';
+import { catalog } from '../catalog/content';
+import { getProfile } from '../identity/service/profile';
+import { readiness } from '../safeguards/readiness';
+import { allSafeguards } from '../safeguards/service';
+import { taskSummary } from '../tasks/service';
+import { firstWeek, nextActions, progressFigures } from './figures';
+
+/** The home page's figures for one organization and the person looking. */
+export async function dashboard(deps: AppDeps, orgId: string, userId: string): Promise<Dashboard> {
+  const [records, profile, tasks] = await Promise.all([
+    allSafeguards(deps, orgId),
+    getProfile(deps, orgId),
+    taskSummary(deps, orgId, userId),
+  ]);
+  const figures = progressFigures(records);
+  const proposed = catalog().profiles.find((p) => p.status === 'proposed');
+  const ready = proposed ? readiness(proposed, records) : null;
+  return {
+    ...figures,
+    tasks,
+    nextActions: nextActions(profile, figures, records, tasks),
+    firstWeek: firstWeek(profile),
+    proposedRule: { met: ready?.met ?? 0, total: ready?.items.length ?? 0 },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, RecordLinksTable } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertLink(trx: Db, row: RecordLinksTable): Promise<void> {
+  await trx.insertInto('record_links').values(row).execute();
+}
+
+export async function findLink(db: Db, orgId: string, id: string) {
+  return db
+    .selectFrom('record_links')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findLinkBetween(
+  db: Db,
+  orgId: string,
+  a: { type: string; id: string },
+  b: { type: string; id: string },
+) {
+  return db
+    .selectFrom('record_links')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('from_type', '=', a.type),
+          eb('from_id', '=', a.id),
+          eb('to_type', '=', b.type),
+          eb('to_id', '=', b.id),
+        ]),
+        eb.and([
+          eb('from_type', '=', b.type),
+          eb('from_id', '=', b.id),
+          eb('to_type', '=', a.type),
+          eb('to_id', '=', a.id),
+        ]),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function deleteLink(trx: Db, orgId: string, id: string): Promise<void> {
+  await trx.deleteFrom('record_links').where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
+/** Every link touching a record, from either end. */
+export async function listLinksOf(db: Db, orgId: string, type: string, id: string) {
+  return db
+    .selectFrom('record_links')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('from_type', '=', type), eb('from_id', '=', id)]),
+        eb.and([eb('to_type', '=', type), eb('to_id', '=', id)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Titles of tasks by id, for link labels. */
+export async function taskLabels(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'number', 'title'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,0 +1,154 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Link, LinkEnd } from '../../../contracts/program';
+import type { Database } from '../../db/schema';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/http/errors';
+import { catalog } from '../catalog/content';
+import {
+  deleteLink,
+  findLink,
+  findLinkBetween,
+  insertLink,
+  listLinksOf,
+  taskLabels,
+} from './repository';
+import type { Kysely, Transaction } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refuses a link end that names no record of this organization, naming the field. */
+async function checkEnd(db: Db, orgId: string, end: LinkEnd, field: string): Promise<void> {
+  const known =
+    end.type === 'safeguard'
+      ? catalog().byId.has(end.id)
+      : end.type === 'task'
+        ? UUID.test(end.id) && (await taskLabels(db, orgId, [end.id])).length === 1
+        : isWebAddress(end.id);
+  if (!known) {
+    throw AppError.field(
+      `${field}.id`,
+      end.type === 'url'
+        ? 'must be an http(s) address'
+        : `names no ${end.type} of this organization`,
+    );
+  }
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Links two records (in the caller's transaction); an existing link between them is kept. */
+export async function createLinkIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  link: { from: LinkEnd; to: LinkEnd; label?: string | undefined },
+  fields = { from: 'body.from', to: 'body.to' },
+): Promise<string> {
+  if (link.from.type === 'url') {
+    throw AppError.field(`${fields.from}.type`, 'must be a record; put the address in "to"');
+  }
+  await checkEnd(trx, orgId, link.from, fields.from);
+  await checkEnd(trx, orgId, link.to, fields.to);
+  const existing = await findLinkBetween(trx, orgId, link.from, link.to);
+  if (existing) {
+    return existing.id;
+  }
+  const id = uuidv7();
+  await insertLink(trx, {
+    id,
+    org_id: orgId,
+    from_type: link.from.type,
+    from_id: link.from.id,
+    to_type: link.to.type,
+    to_id: link.to.id,
+    label: link.label ?? null,
+    created_at: deps.clock.now().toISOString(),
+    created_by: context.actor.type === 'user' ? context.actor.id : null,
+  });
+  await appendAuditEvent(trx, deps.clock, context, {
+    orgId,
+    action: 'link.created',
+    entity: { type: 'link', id },
+    changes: {
+      from: { after: `${link.from.type}:${link.from.id}` },
+      to: { after: `${link.to.type}:${link.to.id}` },
+    },
+  });
+  return id;
+}
+
+export async function createLink(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  link: { from: LinkEnd; to: LinkEnd; label?: string | undefined },
+): Promise<string> {
+  return deps.database.db
+    .transaction()
+    .execute((trx) => createLinkIn(trx, deps, context, orgId, link));
+}
+
+export async function removeLink(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  linkId: string,
+): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const link = await findLink(trx, orgId, linkId);
+    if (!link) {
+      throw new AppError('not_found', 'No such link.');
+    }
+    await deleteLink(trx, orgId, linkId);
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'link.removed',
+      entity: { type: 'link', id: linkId },
+      changes: {
+        from: { before: `${link.from_type}:${link.from_id}` },
+        to: { before: `${link.to_type}:${link.to_id}` },
+      },
+    });
+  });
+}
+
+/** The records linked to one record, each with a readable label. */
+export async function linksOf(db: Db, orgId: string, type: string, id: string): Promise<Link[]> {
+  const rows = await listLinksOf(db, orgId, type, id);
+  const others = rows.map((row) =>
+    row.from_type === type && row.from_id === id
+      ? { row, type: row.to_type, id: row.to_id }
+      : { row, type: row.from_type, id: row.from_id },
+  );
+  const tasks = new Map(
+    (
+      await taskLabels(
+        db,
+        orgId,
+        others.filter((o) => o.type === 'task').map((o) => o.id),
+      )
+    ).map((t) => [t.id, `TASK-${t.number} ${t.title}`]),
+  );
+  return others.map(({ row, type: otherType, id: otherId }) => ({
+    id: row.id,
+    type: otherType as Link['type'],
+    targetId: otherId,
+    label:
+      row.label ??
+      (otherType === 'task'
+        ? (tasks.get(otherId) ?? 'Task')
+        : otherType === 'safeguard'
+          ? `${otherId} ${catalog().byId.get(otherId)?.title ?? ''}`.trim()
+          : otherId),
+    createdAt: row.created_at,
+  }));
+}

@@ -1,0 +1,59 @@
+import type { RuleProfile } from '../../../contracts/catalog';
+import type { Safeguard } from '../../../contracts/program';
+import { DECISION_LABELS } from '../../../contracts/program';
+import { catalog } from '../catalog/content';
+
+/**
+ * Readiness against a rule profile, judged from the in-force records alone (they are never
+ * changed by it). An item is met when what it builds on is done, a gap when nothing is.
+ */
+export function readiness(profile: RuleProfile, safeguards: readonly Safeguard[]) {
+  const byId = new Map(safeguards.map((s) => [s.requirementId, s]));
+  const items = profile.items.map((item) => {
+    const gaps: string[] = [];
+    let considered: Safeguard[];
+    if (item.check === 'addressable_as_specified') {
+      considered = safeguards.filter(
+        (s) => s.designation === 'addressable' && s.kind === 'implementation_specification',
+      );
+      for (const s of considered) {
+        if (s.status === 'not_applicable') continue;
+        if (s.decision && s.decision.decision !== 'as_specified') {
+          gaps.push(`${s.requirementId} ${s.title}: ${DECISION_LABELS[s.decision.decision]}`);
+        } else if (s.status !== 'implemented') {
+          gaps.push(`${s.requirementId} ${s.title}: not implemented yet`);
+        }
+      }
+    } else {
+      considered = item.requirements.flatMap((id) => byId.get(id) ?? []);
+      for (const s of considered) {
+        if (s.status !== 'implemented' && s.status !== 'not_applicable') {
+          gaps.push(`${s.requirementId} ${s.title}: ${s.status.replace('_', ' ')}`);
+        }
+      }
+    }
+    const state: 'met' | 'partial' | 'gap' =
+      gaps.length === 0 ? 'met' : gaps.length < considered.length ? 'partial' : 'gap';
+    return {
+      id: item.id,
+      title: item.title,
+      summary: item.summary,
+      state,
+      gaps,
+      requirements: item.requirements.map((id) => ({
+        id,
+        title: catalog().byId.get(id)?.title ?? id,
+        status: byId.get(id)?.status ?? 'not_started',
+      })),
+    };
+  });
+  const count = (state: string) => items.filter((i) => i.state === state).length;
+  return {
+    profileId: profile.id,
+    title: profile.title,
+    met: count('met'),
+    partial: count('partial'),
+    gap: count('gap'),
+    items,
+  };
+}

@@ -1,0 +1,277 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditChanges } from '../../../contracts/audit';
+import type { Requirement } from '../../../contracts/catalog';
+import type {
+  DecisionBody,
+  Safeguard,
+  SafeguardQuery,
+  SafeguardUpdateBody,
+} from '../../../contracts/program';
+import type { Database, SafeguardsTable } from '../../db/schema';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { requireMember } from '../../platform/auth/members';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/http/errors';
+import { addMonths, todayIn } from '../../platform/time';
+import { catalog } from '../catalog/content';
+import { linksOf } from '../links/service';
+import { notApplicableAllowed, presentSafeguard, type Applicability } from './presenter';
+import {
+  findApplicability,
+  findSafeguardRow,
+  insertSafeguard,
+  listEntityEvents,
+  listSafeguardRows,
+  updateSafeguard,
+  type SafeguardRow,
+} from './repository';
+import type { Kysely, Transaction } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
+  const org = await findApplicability(db, orgId);
+  if (!org) {
+    throw new AppError('not_found', 'No such organization.');
+  }
+  return { org: org as Applicability, today: todayIn(org.time_zone, deps.clock.now()) };
+}
+
+function requirementOf(requirementId: string): Requirement {
+  const requirement = catalog().byId.get(requirementId);
+  if (!requirement) {
+    throw new AppError('not_found', `No requirement ${requirementId} in the catalog.`);
+  }
+  return requirement;
+}
+
+/** Every requirement with the organization's record, in catalog order. */
+export async function allSafeguards(deps: AppDeps, orgId: string): Promise<Safeguard[]> {
+  const db = deps.database.db;
+  const { org, today } = await orgFacts(db, deps, orgId);
+  const rows = new Map((await listSafeguardRows(db, orgId)).map((r) => [r.requirement_id, r]));
+  return catalog().requirements.map((r) => presentSafeguard(r, rows.get(r.id), org, today));
+}
+
+export async function listSafeguards(
+  deps: AppDeps,
+  orgId: string,
+  userId: string,
+  query: SafeguardQuery,
+): Promise<Safeguard[]> {
+  const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const owner = query.ownerId === 'me' ? userId : query.ownerId;
+  return (await allSafeguards(deps, orgId)).filter((s) => {
+    if (query.safeguard && s.safeguard !== query.safeguard) return false;
+    if (query.status && s.status !== query.status) return false;
+    if (owner === 'none' ? s.owner !== null : owner && s.owner?.id !== owner) return false;
+    if (query.attention === 'decision_missing' && !s.decisionMissing) return false;
+    if (query.attention === 'review_overdue' && !s.reviewOverdue) return false;
+    if (query.attention === 'unowned' && (s.owner !== null || s.status === 'not_applicable'))
+      return false;
+    const text =
+      `${s.requirementId} ${s.title} ${s.statement} ${s.owner?.name ?? ''}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: string) {
+  const requirement = requirementOf(requirementId);
+  const db = deps.database.db;
+  const { org, today } = await orgFacts(db, deps, orgId);
+  const row = await findSafeguardRow(db, orgId, requirementId);
+  const events = row ? await listEntityEvents(db, orgId, 'safeguard', row.id) : [];
+  return {
+    ...presentSafeguard(requirement, row, org, today),
+    requirement,
+    links: await linksOf(db, orgId, 'safeguard', requirementId),
+    history: events.map((e) => ({
+      at: e.occurred_at,
+      actor: e.actor_label,
+      action: e.action,
+      changes: e.changes ? (JSON.parse(e.changes) as AuditChanges) : null,
+    })),
+  };
+}
+
+/** The stored row of a requirement, created (not started) on first write. */
+async function rowFor(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  orgId: string,
+  requirementId: string,
+): Promise<SafeguardRow> {
+  const existing = await findSafeguardRow(trx, orgId, requirementId);
+  if (existing) {
+    return existing;
+  }
+  const row: SafeguardsTable = {
+    id: uuidv7(),
+    org_id: orgId,
+    requirement_id: requirementId,
+    status: 'not_started',
+    owner_id: null,
+    statement: '',
+    review_interval_months: null,
+    next_review_on: null,
+    decision: null,
+    decision_rationale: null,
+    decision_alternative: null,
+    decision_approved_by: null,
+    decision_approved_on: null,
+    decision_basis: null,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  await insertSafeguard(trx, row);
+  return { ...row, owner_name: null, approver_name: null };
+}
+
+const FIELDS: [keyof SafeguardUpdateBody, keyof SafeguardsTable][] = [
+  ['status', 'status'],
+  ['ownerId', 'owner_id'],
+  ['statement', 'statement'],
+  ['reviewIntervalMonths', 'review_interval_months'],
+  ['nextReviewOn', 'next_review_on'],
+];
+
+/** Changes a safeguard record inside a caller's transaction; every changed field is audited. */
+export async function changeSafeguardIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  requirementId: string,
+  body: SafeguardUpdateBody,
+): Promise<void> {
+  const requirement = requirementOf(requirementId);
+  const { org, today } = await orgFacts(trx, deps, orgId);
+  if (body.status === 'not_applicable' && !notApplicableAllowed(requirement, org)) {
+    throw AppError.field(
+      'body.status',
+      requirement.notApplicableWhen
+        ? org.entity_type === null
+          ? 'can be "not_applicable" only once the organization profile says what kind of entity this is'
+          : 'cannot be "not_applicable": the organization profile says this requirement applies'
+        : 'cannot be "not_applicable": the Security Rule requires this of every covered entity and business associate',
+    );
+  }
+  if (body.ownerId) {
+    await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+  }
+  const before = await rowFor(trx, deps, orgId, requirementId);
+  const values: Partial<SafeguardsTable> = {};
+  const changes: AuditChanges = {};
+  for (const [field, column] of FIELDS) {
+    const value = body[field];
+    if (value !== undefined && value !== before[column]) {
+      Object.assign(values, { [column]: value });
+      changes[field] = { before: before[column], after: value };
+    }
+  }
+  // A review interval without a date schedules the first review from today.
+  const interval = values.review_interval_months ?? before.review_interval_months;
+  if (interval && body.nextReviewOn === undefined && !before.next_review_on) {
+    values.next_review_on = addMonths(today, interval);
+    changes.nextReviewOn = { before: null, after: values.next_review_on };
+  }
+  if (Object.keys(changes).length === 0) {
+    return;
+  }
+  await updateSafeguard(trx, orgId, before.id, {
+    ...values,
+    updated_at: deps.clock.now().toISOString(),
+  });
+  await appendAuditEvent(trx, deps.clock, context, {
+    orgId,
+    action: 'safeguard.changed',
+    entity: { type: 'safeguard', id: before.id },
+    changes: { requirement: { after: requirementId }, ...changes },
+  });
+}
+
+export async function changeSafeguard(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  requirementId: string,
+  body: SafeguardUpdateBody,
+) {
+  await deps.database.db
+    .transaction()
+    .execute((trx) => changeSafeguardIn(trx, deps, context, orgId, requirementId, body));
+  return getSafeguard(deps, orgId, requirementId);
+}
+
+/** Current status of one requirement inside a transaction (for features that act on it). */
+export async function safeguardStatusIn(
+  trx: Transaction<Database>,
+  orgId: string,
+  requirementId: string,
+): Promise<string> {
+  return (await findSafeguardRow(trx, orgId, requirementId))?.status ?? 'not_started';
+}
+
+/**
+ * Records the 164.306(d)(3) decision on an addressable specification: implemented as specified,
+ * an equivalent alternative (described, with why the specification itself is not reasonable),
+ * or not reasonable and appropriate (rationale required), with approver, date and basis.
+ */
+export async function recordDecision(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  requirementId: string,
+  body: DecisionBody,
+) {
+  const requirement = requirementOf(requirementId);
+  if (requirement.designation !== 'addressable') {
+    throw AppError.field(
+      'body.decision',
+      `applies only to addressable specifications; ${requirementId} is required`,
+    );
+  }
+  const rationale = body.rationale?.trim() ?? '';
+  const alternative = body.alternative?.trim() ?? '';
+  if (body.decision !== 'as_specified' && rationale === '') {
+    // 164.306(d)(3)(ii)(B)(1): document why implementing it would not be reasonable and appropriate.
+    throw AppError.field(
+      'body.rationale',
+      'is required when the specification is not implemented as specified',
+    );
+  }
+  if (body.decision === 'alternative' && alternative === '') {
+    // 164.306(d)(3)(ii)(B)(2): the equivalent alternative measure.
+    throw AppError.field('body.alternative', 'must describe the equivalent alternative measure');
+  }
+  await deps.database.db.transaction().execute(async (trx) => {
+    await requireMember(trx, orgId, body.approvedBy, 'body.approvedBy');
+    const before = await rowFor(trx, deps, orgId, requirementId);
+    const after = {
+      decision: body.decision,
+      decision_rationale: rationale === '' ? null : rationale,
+      decision_alternative: body.decision === 'alternative' ? alternative : null,
+      decision_approved_by: body.approvedBy,
+      decision_approved_on: body.approvedOn,
+      decision_basis: body.basis,
+    };
+    await updateSafeguard(trx, orgId, before.id, {
+      ...after,
+      updated_at: deps.clock.now().toISOString(),
+    });
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'safeguard.decision_recorded',
+      entity: { type: 'safeguard', id: before.id },
+      changes: {
+        requirement: { after: requirementId },
+        decision: { before: before.decision, after: after.decision },
+        rationale: { before: before.decision_rationale, after: after.decision_rationale },
+        alternative: { before: before.decision_alternative, after: after.decision_alternative },
+        approvedBy: { before: before.decision_approved_by, after: after.decision_approved_by },
+        approvedOn: { before: before.decision_approved_on, after: after.decision_approved_on },
+        basis: { before: before.decision_basis, after: after.decision_basis },
+      },
+    });
+  });
+  return getSafeguard(deps, orgId, requirementId);
+}

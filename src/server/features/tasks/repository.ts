@@ -1,0 +1,169 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, TasksTable } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface TaskRow extends TasksTable {
+  owner_name: string | null;
+}
+
+function withOwner(db: Db) {
+  return db
+    .selectFrom('tasks')
+    .leftJoin('users', 'users.id', 'tasks.owner_id')
+    .selectAll('tasks')
+    .select('users.name as owner_name');
+}
+
+/** The next human reference number of a kind (TASK-n, RISK-n…) in an organization. */
+export async function nextReferenceNumber(
+  trx: Transaction<Database>,
+  orgId: string,
+  kind: string,
+): Promise<number> {
+  const row = await trx
+    .insertInto('reference_counters')
+    .values({ org_id: orgId, kind, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'kind']).doUpdateSet({ last: sql`reference_counters.last + 1` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export async function insertTask(trx: Db, row: TasksTable): Promise<void> {
+  await trx.insertInto('tasks').values(row).execute();
+}
+
+export async function updateTask(
+  trx: Db,
+  orgId: string,
+  id: string,
+  values: Partial<TasksTable>,
+): Promise<void> {
+  await trx
+    .updateTable('tasks')
+    .set(values)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findTask(db: Db, orgId: string, id: string): Promise<TaskRow | undefined> {
+  return withOwner(db)
+    .where('tasks.org_id', '=', orgId)
+    .where('tasks.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface TaskFilter {
+  statuses: readonly string[];
+  ownerId?: string | null | undefined;
+  priority?: string | undefined;
+  /** Only tasks due before this date (overdue) or not (false). */
+  overdueBefore?: { today: string; overdue: boolean } | undefined;
+  linked?: { type: string; id: string } | undefined;
+  q?: string | undefined;
+  after?: { dueOn: string | null; number: number } | undefined;
+  limit: number;
+}
+
+/** One page of tasks ordered by due date (undated last), then reference number. */
+export async function listTasks(db: Db, orgId: string, filter: TaskFilter): Promise<TaskRow[]> {
+  let query = withOwner(db)
+    .where('tasks.org_id', '=', orgId)
+    .where('tasks.status', 'in', filter.statuses);
+  if (filter.ownerId !== undefined) {
+    query =
+      filter.ownerId === null
+        ? query.where('tasks.owner_id', 'is', null)
+        : query.where('tasks.owner_id', '=', filter.ownerId);
+  }
+  if (filter.priority) {
+    query = query.where('tasks.priority', '=', filter.priority);
+  }
+  if (filter.overdueBefore) {
+    const { today, overdue } = filter.overdueBefore;
+    query = overdue
+      ? query.where('tasks.due_on', '<', today)
+      : query.where((eb) =>
+          eb.or([eb('tasks.due_on', 'is', null), eb('tasks.due_on', '>=', today)]),
+        );
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(tasks.title)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(tasks.description)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  if (filter.linked) {
+    const { type, id } = filter.linked;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('record_links')
+          .select('record_links.id')
+          .where('record_links.org_id', '=', orgId)
+          .where((inner) =>
+            inner.or([
+              inner.and([
+                inner('record_links.from_type', '=', 'task'),
+                inner('record_links.from_id', '=', eb.cast<string>(eb.ref('tasks.id'), 'text')),
+                inner('record_links.to_type', '=', type),
+                inner('record_links.to_id', '=', id),
+              ]),
+              inner.and([
+                inner('record_links.to_type', '=', 'task'),
+                inner('record_links.to_id', '=', eb.cast<string>(eb.ref('tasks.id'), 'text')),
+                inner('record_links.from_type', '=', type),
+                inner('record_links.from_id', '=', id),
+              ]),
+            ]),
+          ),
+      ),
+    );
+  }
+  if (filter.after) {
+    const { dueOn, number } = filter.after;
+    query =
+      dueOn === null
+        ? query.where('tasks.due_on', 'is', null).where('tasks.number', '>', number)
+        : query.where((eb) =>
+            eb.or([
+              eb('tasks.due_on', '>', dueOn),
+              eb.and([eb('tasks.due_on', '=', dueOn), eb('tasks.number', '>', number)]),
+              eb('tasks.due_on', 'is', null),
+            ]),
+          );
+  }
+  return query
+    .orderBy(sql`case when tasks.due_on is null then 1 else 0 end`)
+    .orderBy('tasks.due_on')
+    .orderBy('tasks.number')
+    .limit(filter.limit)
+    .execute();
+}
+
+/** Counts of active tasks: all, overdue, and those of one owner (each an index-only count). */
+export async function countActiveTasks(db: Db, orgId: string, today: string, ownerId: string) {
+  const count = async (owner: string | undefined, overdue: boolean) => {
+    let query = db
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('org_id', '=', orgId);
+    if (owner !== undefined) query = query.where('owner_id', '=', owner);
+    query = query.where('status', 'in', ['open', 'in_progress']);
+    if (overdue) query = query.where('due_on', '<', today);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  };
+  return {
+    open: await count(undefined, false),
+    overdue: await count(undefined, true),
+    mineOpen: await count(ownerId, false),
+    mineOverdue: await count(ownerId, true),
+  };
+}

@@ -1,0 +1,321 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditChanges } from '../../../contracts/audit';
+import type {
+  Task,
+  TaskCompleteBody,
+  TaskCreateBody,
+  TaskQuery,
+  TaskUpdateBody,
+} from '../../../contracts/program';
+import type { Database, TasksTable } from '../../db/schema';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { requireMember } from '../../platform/auth/members';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/http/errors';
+import { organizationToday } from '../../platform/org-calendar';
+import { createLinkIn, linksOf } from '../links/service';
+import { presentTask } from './presenter';
+import { fromRrule, nextDueOn, toRrule } from './recurrence';
+import {
+  countActiveTasks,
+  findTask,
+  insertTask,
+  listTasks,
+  nextReferenceNumber,
+  updateTask,
+  type TaskRow,
+} from './repository';
+import type { Transaction } from 'kysely';
+
+/** Who is asking: their user id, and whether they may see every task or only their own. */
+export interface TaskViewer {
+  userId: string;
+  /** Workforce members see and complete their own tasks only. */
+  seesAll: boolean;
+}
+
+function decodeCursor(cursor: string): { dueOn: string | null; number: number } {
+  const [due = '', number = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const parsed = { dueOn: due === '' ? null : due, number: Number(number) };
+  if (
+    !Number.isInteger(parsed.number) ||
+    (parsed.dueOn !== null && !/^\d{4}-\d\d-\d\d$/.test(parsed.dueOn))
+  ) {
+    throw AppError.field('querystring.cursor', 'is not a cursor from a previous page');
+  }
+  return parsed;
+}
+
+function encodeCursor(row: TaskRow): string {
+  return Buffer.from(`${row.due_on ?? ''}|${row.number}`).toString('base64url');
+}
+
+export async function listTaskPage(
+  deps: AppDeps,
+  orgId: string,
+  viewer: TaskViewer,
+  query: TaskQuery,
+) {
+  const db = deps.database.db;
+  const today = await organizationToday(db, deps.clock, orgId);
+  const ownerId =
+    !viewer.seesAll || query.ownerId === 'me'
+      ? viewer.userId
+      : query.ownerId === 'none'
+        ? null
+        : query.ownerId;
+  const statuses =
+    query.status === undefined || query.status === 'active'
+      ? ['open', 'in_progress']
+      : [query.status];
+  const rows = await listTasks(db, orgId, {
+    statuses,
+    ownerId,
+    priority: query.priority,
+    overdueBefore: query.overdue ? { today, overdue: query.overdue === 'true' } : undefined,
+    linked:
+      query.linkedType && query.linkedId
+        ? { type: query.linkedType, id: query.linkedId }
+        : undefined,
+    q: query.q,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => presentTask(row, today)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+async function visibleTask(deps: AppDeps, orgId: string, viewer: TaskViewer, taskId: string) {
+  const row = await findTask(deps.database.db, orgId, taskId);
+  if (!row || (!viewer.seesAll && row.owner_id !== viewer.userId)) {
+    throw new AppError('not_found', 'No such task.');
+  }
+  return row;
+}
+
+export async function getTask(deps: AppDeps, orgId: string, viewer: TaskViewer, taskId: string) {
+  const row = await visibleTask(deps, orgId, viewer, taskId);
+  const today = await organizationToday(deps.database.db, deps.clock, orgId);
+  return {
+    ...presentTask(row, today),
+    links: await linksOf(deps.database.db, orgId, 'task', taskId),
+  };
+}
+
+/** Creates a task inside a caller's transaction (other features create tasks this way). */
+export async function createTaskIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: TaskCreateBody,
+): Promise<string> {
+  if (body.ownerId) {
+    await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+  }
+  if (body.recurrence && !body.dueOn) {
+    throw AppError.field('body.dueOn', 'is required for a recurring task');
+  }
+  const now = deps.clock.now().toISOString();
+  const id = uuidv7();
+  const row: TasksTable = {
+    id,
+    org_id: orgId,
+    number: await nextReferenceNumber(trx, orgId, 'task'),
+    title: body.title,
+    description: body.description ?? '',
+    owner_id: body.ownerId ?? null,
+    due_on: body.dueOn ?? null,
+    status: 'open',
+    priority: body.priority ?? 'medium',
+    recurrence: body.recurrence ? toRrule(body.recurrence) : null,
+    completion_note: null,
+    evidence_url: null,
+    completed_at: null,
+    completed_by: null,
+    created_at: now,
+    created_by: context.actor.type === 'user' ? context.actor.id : null,
+    updated_at: now,
+  };
+  await insertTask(trx, row);
+  await appendAuditEvent(trx, deps.clock, context, {
+    orgId,
+    action: 'task.created',
+    entity: { type: 'task', id },
+    changes: {
+      reference: { after: `TASK-${row.number}` },
+      title: { after: row.title },
+      ownerId: { after: row.owner_id },
+      dueOn: { after: row.due_on },
+      priority: { after: row.priority },
+      recurrence: { after: row.recurrence },
+    },
+  });
+  for (const [index, link] of (body.links ?? []).entries()) {
+    await createLinkIn(
+      trx,
+      deps,
+      context,
+      orgId,
+      { from: { type: 'task', id }, to: link },
+      {
+        from: 'body',
+        to: `body.links.${index}`,
+      },
+    );
+  }
+  return id;
+}
+
+export async function createTask(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  viewer: TaskViewer,
+  body: TaskCreateBody,
+) {
+  const id = await deps.database.db
+    .transaction()
+    .execute((trx) => createTaskIn(trx, deps, context, orgId, body));
+  return getTask(deps, orgId, viewer, id);
+}
+
+const FIELDS: [keyof TaskUpdateBody, keyof TasksTable][] = [
+  ['title', 'title'],
+  ['description', 'description'],
+  ['ownerId', 'owner_id'],
+  ['dueOn', 'due_on'],
+  ['priority', 'priority'],
+  ['status', 'status'],
+];
+
+export async function changeTask(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  viewer: TaskViewer,
+  taskId: string,
+  body: TaskUpdateBody,
+) {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await findTask(trx, orgId, taskId);
+    if (!before) {
+      throw new AppError('not_found', 'No such task.');
+    }
+    if (before.status === 'done') {
+      throw new AppError('conflict', 'A completed task is a record: it cannot be changed.');
+    }
+    if (body.ownerId) {
+      await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+    }
+    const values: Partial<TasksTable> = {};
+    const changes: AuditChanges = {};
+    for (const [field, column] of FIELDS) {
+      const value = body[field];
+      if (value !== undefined && value !== before[column]) {
+        Object.assign(values, { [column]: value });
+        changes[field] = { before: before[column], after: value };
+      }
+    }
+    if (body.recurrence !== undefined) {
+      const rule = body.recurrence ? toRrule(body.recurrence) : null;
+      if (rule !== before.recurrence) {
+        values.recurrence = rule;
+        changes.recurrence = { before: before.recurrence, after: rule };
+      }
+    }
+    if ((values.recurrence ?? before.recurrence) && !(values.due_on ?? before.due_on)) {
+      throw AppError.field('body.dueOn', 'is required for a recurring task');
+    }
+    if (Object.keys(changes).length === 0) {
+      return;
+    }
+    await updateTask(trx, orgId, taskId, { ...values, updated_at: deps.clock.now().toISOString() });
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'task.changed',
+      entity: { type: 'task', id: taskId },
+      changes,
+    });
+  });
+  return getTask(deps, orgId, viewer, taskId);
+}
+
+/**
+ * Completes a task with its note and evidence; a recurring task gets its next occurrence, due
+ * on the rule's next date after this one, carrying over its links.
+ */
+export async function completeTask(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  viewer: TaskViewer,
+  taskId: string,
+  body: TaskCompleteBody,
+) {
+  const nextId = await deps.database.db.transaction().execute(async (trx) => {
+    const task = await findTask(trx, orgId, taskId);
+    if (!task || (!viewer.seesAll && task.owner_id !== viewer.userId)) {
+      throw new AppError('not_found', 'No such task.');
+    }
+    if (task.status === 'done' || task.status === 'cancelled') {
+      throw new AppError(
+        'conflict',
+        `This task is already ${task.status === 'done' ? 'done' : 'cancelled'}.`,
+      );
+    }
+    const now = deps.clock.now().toISOString();
+    await updateTask(trx, orgId, taskId, {
+      status: 'done',
+      completion_note: body.note ?? null,
+      evidence_url: body.evidenceUrl ?? null,
+      completed_at: now,
+      completed_by: viewer.userId,
+      updated_at: now,
+    });
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'task.completed',
+      entity: { type: 'task', id: taskId },
+      changes: {
+        status: { before: task.status, after: 'done' },
+        completionNote: { after: body.note ?? null },
+        evidenceUrl: { after: body.evidenceUrl ?? null },
+      },
+    });
+    if (!task.recurrence || !task.due_on) {
+      return null;
+    }
+    const links = await linksOf(trx, orgId, 'task', taskId);
+    return createTaskIn(trx, deps, context, orgId, {
+      title: task.title,
+      description: task.description,
+      ownerId: task.owner_id,
+      dueOn: nextDueOn(task.recurrence, task.due_on),
+      priority: task.priority as Task['priority'],
+      recurrence: fromRrule(task.recurrence),
+      links: links.map((link) => ({ type: link.type, id: link.targetId })),
+    });
+  });
+  return {
+    task: await getTask(deps, orgId, viewer, taskId),
+    next: nextId ? await getTask(deps, orgId, { ...viewer, seesAll: true }, nextId) : null,
+  };
+}
+
+/** Task counts and my next five, for the dashboard. */
+export async function taskSummary(deps: AppDeps, orgId: string, userId: string) {
+  const db = deps.database.db;
+  const today = await organizationToday(db, deps.clock, orgId);
+  const counts = await countActiveTasks(db, orgId, today, userId);
+  const mine = await listTasks(db, orgId, {
+    statuses: ['open', 'in_progress'],
+    ownerId: userId,
+    limit: 5,
+  });
+  return { ...counts, mine: mine.map((row) => presentTask(row, today)) };
+}
