@@ -1,4 +1,5 @@
-// `npm start`: build what is missing or out of date, then serve.
+// `npm start` (serve) and `npm run demo` (demo): build what is missing or out of date, then run
+// that command.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildIsCurrent, root } from './build-state.mjs';
@@ -13,5 +14,7 @@ if (!buildIsCurrent()) {
     process.exit(1);
   }
 }
-process.argv.splice(2, 0, 'serve');
+if (process.argv[2] !== 'demo') {
+  process.argv.splice(2, 0, 'serve');
+}
 await import('../dist/node/cli.js');

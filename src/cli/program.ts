@@ -4,6 +4,7 @@ import { runServe } from '../server/serve';
 import { runAdminCreate } from './commands/admin-create';
 import { runAuditVerify } from './commands/audit-verify';
 import { CATALOG_FORMATS, runCatalogExport } from './commands/catalog-export';
+import { runDemo } from './commands/demo';
 import { runDbMigrate } from './commands/db-migrate';
 import { runTokenCreate } from './commands/token-create';
 import { runDoctor } from './commands/doctor';
@@ -103,6 +104,13 @@ export async function runCli(
     .option('--format <format>', `output format: ${CATALOG_FORMATS.join(' or ')}`, 'json')
     .action((options: { format: string }) => {
       result = runCatalogExport(io, options.format);
+    });
+
+  program
+    .command('demo')
+    .description('create the demo organization, a small clinic with records in every state')
+    .action(async () => {
+      result = await runDemo(env, io);
     });
 
   program

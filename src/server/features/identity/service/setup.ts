@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { SetupBody } from '../../../../contracts/identity';
+import type { Role } from '../../../../contracts/roles';
 import type { Database } from '../../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { createSession } from '../../../platform/auth/sessions';
@@ -156,3 +157,57 @@ export async function completeSetup(deps: AppDeps, context: AuditContext, body: 
 }
 
 const alreadySetUp = () => new AppError('conflict', 'Custos is already set up: sign in instead.');
+
+/**
+ * Creates an account with a password and makes it a member of an organization (operator tools
+ * such as `custos demo`; people joining through the app use invitations).
+ */
+export async function createMemberAccount(
+  trx: Transaction<Database>,
+  clock: Clock,
+  context: AuditContext,
+  orgId: string,
+  input: {
+    name: string;
+    email: string;
+    passwordHash: string;
+    role: Role;
+    accessExpiresAt?: string;
+  },
+): Promise<string> {
+  const now = clock.now().toISOString();
+  const emailKey = emailKeyOf(input.email);
+  if (await findUserByEmailKey(trx, emailKey)) {
+    throw new AppError('conflict', `An account with the email ${input.email} already exists.`);
+  }
+  const userId = uuidv7();
+  const membershipId = uuidv7();
+  await insertUser(trx, {
+    id: userId,
+    email: input.email,
+    email_key: emailKey,
+    name: input.name,
+    password_hash: input.passwordHash,
+    password_changed_at: now,
+    created_at: now,
+    totp_secret: null,
+    totp_pending_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
+  });
+  await insertMembership(trx, {
+    id: membershipId,
+    org_id: orgId,
+    user_id: userId,
+    role: input.role,
+    access_expires_at: input.accessExpiresAt ?? null,
+    created_at: now,
+  });
+  await appendAuditEvent(trx, clock, context, {
+    orgId,
+    action: 'membership.created',
+    entity: { type: 'membership', id: membershipId },
+    changes: { user: { after: input.email }, role: { after: input.role } },
+  });
+  return userId;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO_ORGANIZATION, seedDemo } from '../../server/features/demo/seed';
+import { systemClock } from '../../server/platform/clock';
+import { secretBox } from '../../server/platform/crypto/secret-box';
+import { migrateToLatest } from '../../server/platform/db/migrator';
+import { createMailer } from '../../server/platform/mail/mailer';
+import { AppError } from '../../server/platform/http/errors';
+import { cliAuditContext, withDatabase } from '../database';
+import { oneLine, type Io } from '../io';
+
+/** A readable one-off password for the demo accounts (printed once). */
+function demoPassword(): string {
+  return `riverside-${randomBytes(9).toString('base64url')}`;
+}
+
+/** Seeds the demo clinic and prints how to sign in. */
+export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  try {
+    const seeded = await withDatabase(env, async (db, config) => {
+      await migrateToLatest(db);
+      const deps = {
+        database: { db, kind: config.database.kind, destroy: () => Promise.resolve() },
+        clock: systemClock,
+        secrets: secretBox(randomBytes(32)),
+        mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
+        baseUrl: config.baseUrl,
+      };
+      return seedDemo(deps, cliAuditContext('demo'), demoPassword());
+    });
+    io.out(`Created the demo organization "${DEMO_ORGANIZATION}" (${seeded.orgId}).`);
+    io.out('');
+    io.out(
+      `Start Custos (npm start) and sign in with any of these accounts; the password of each is`,
+    );
+    io.out(`  ${seeded.password}`);
+    io.out('');
+    for (const person of seeded.people) {
+      io.out(`  ${person.role.padEnd(17)} ${person.name.padEnd(15)} ${person.email}`);
+    }
+    io.out('');
+    io.out('Demo accounts share one password: use them to explore, never for real records.');
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') {
+      io.err(
+        'custos: the demo organization already exists in this database (its accounts are listed by the first run).',
+      );
+      return 1;
+    }
+    io.err(`custos: ${oneLine(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cli, envFor } from '../../test/support/cli';
+import { freshDatabases, testDatabaseKind } from '../../test/support/database';
+import { verifyChain } from '../server/platform/audit/verify';
+
+const freshDatabase = freshDatabases();
+
+describe(`custos demo on ${testDatabaseKind()}`, () => {
+  it('seeds a clinic with every role, varied records and tasks, prints how to sign in, and refuses a second run', async () => {
+    const database = await freshDatabase({ migrate: false });
+    const env = envFor(database.target);
+    const run = await cli(['demo'], env);
+    expect(run.err).toEqual([]);
+    expect(run.result).toBe(0);
+    const password = run.out.find((line) => /^\s+riverside-/.test(line))?.trim();
+    expect(password).toMatch(/^riverside-[\w-]{12}$/);
+    expect(run.out.filter((line) => /@[\w-]+\.example$/.test(line))).toHaveLength(7);
+
+    const db = database.handle.db;
+    const org = await db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
+    expect(org).toMatchObject({ name: 'Riverside Family Clinic', entity_type: 'provider' });
+    expect(org.security_official_id).not.toBeNull();
+    const roles = await db
+      .selectFrom('memberships')
+      .select('role')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(new Set(roles.map((r) => r.role))).toEqual(
+      new Set([
+        'owner',
+        'admin',
+        'security_officer',
+        'privacy_officer',
+        'contributor',
+        'workforce',
+        'auditor',
+      ]),
+    );
+    const statuses = await db
+      .selectFrom('safeguards')
+      .select(['status', 'decision'])
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(new Set(statuses.map((s) => s.status))).toEqual(
+      new Set(['implemented', 'in_progress', 'not_started', 'not_applicable']),
+    );
+    expect(new Set(statuses.map((s) => s.decision).filter(Boolean))).toEqual(
+      new Set(['as_specified', 'alternative', 'not_reasonable']),
+    );
+    const tasks = await db
+      .selectFrom('tasks')
+      .select(['status', 'recurrence'])
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(tasks.length).toBeGreaterThanOrEqual(13);
+    expect(tasks.some((t) => t.status === 'done')).toBe(true);
+    expect(tasks.some((t) => t.recurrence !== null)).toBe(true);
+    expect((await verifyChain(db, org.id)).intact).toBe(true);
+
+    const again = await cli(['demo'], env);
+    expect(again.result).toBe(1);
+    expect(again.err[0]).toMatch(/demo organization already exists/);
+  });
+});
