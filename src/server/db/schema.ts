@@ -215,6 +215,8 @@ export interface TasksTable {
   description: string;
   owner_id: string | null;
   due_on: string | null;
+  /** due_on, or 9999-12-31 when undated (the list's sort key). */
+  due_key: string;
   status: string;
   priority: string;
   recurrence: string | null;

@@ -108,6 +108,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('owner_id', t.id, (c) => c.references('users.id'))
     .addColumn('due_on', t.date)
+    // due_on, or 9999-12-31 when undated: one sort key that orders the same on both databases.
+    .addColumn('due_key', t.date, (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
       c
         .notNull()
@@ -130,6 +132,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('tasks_org_status_due_idx')
     .on('tasks')
     .columns(['org_id', 'status', 'due_on'])
+    .execute();
+  await db.schema
+    .createIndex('tasks_org_due_key_idx')
+    .on('tasks')
+    .columns(['org_id', 'due_key', 'number'])
+    .execute();
+  await db.schema
+    .createIndex('tasks_org_owner_due_key_idx')
+    .on('tasks')
+    .columns(['org_id', 'owner_id', 'due_key', 'number'])
     .execute();
   await db.schema
     .createIndex('tasks_org_owner_status_due_idx')

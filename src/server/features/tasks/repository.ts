@@ -32,19 +32,25 @@ export async function nextReferenceNumber(
   return row.last;
 }
 
-export async function insertTask(trx: Db, row: TasksTable): Promise<void> {
-  await trx.insertInto('tasks').values(row).execute();
+const UNDATED = '9999-12-31';
+
+export async function insertTask(trx: Db, row: Omit<TasksTable, 'due_key'>): Promise<void> {
+  await trx
+    .insertInto('tasks')
+    .values({ ...row, due_key: row.due_on ?? UNDATED })
+    .execute();
 }
 
 export async function updateTask(
   trx: Db,
   orgId: string,
   id: string,
-  values: Partial<TasksTable>,
+  values: Partial<Omit<TasksTable, 'due_key'>>,
 ): Promise<void> {
+  const dueKey = values.due_on === undefined ? {} : { due_key: values.due_on ?? UNDATED };
   await trx
     .updateTable('tasks')
-    .set(values)
+    .set({ ...values, ...dueKey })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
@@ -65,11 +71,11 @@ export interface TaskFilter {
   overdueBefore?: { today: string; overdue: boolean } | undefined;
   linked?: { type: string; id: string } | undefined;
   q?: string | undefined;
-  after?: { dueOn: string | null; number: number } | undefined;
+  after?: { dueKey: string; number: number } | undefined;
   limit: number;
 }
 
-/** One page of tasks ordered by due date (undated last), then reference number. */
+/** One page of tasks ordered by due date (undated last, via due_key), then reference number. */
 export async function listTasks(db: Db, orgId: string, filter: TaskFilter): Promise<TaskRow[]> {
   let query = withOwner(db)
     .where('tasks.org_id', '=', orgId)
@@ -128,26 +134,16 @@ export async function listTasks(db: Db, orgId: string, filter: TaskFilter): Prom
     );
   }
   if (filter.after) {
-    const { dueOn, number } = filter.after;
-    query =
-      dueOn === null
-        ? query.where('tasks.due_on', 'is', null).where('tasks.number', '>', number)
-        : query.where((eb) =>
-            eb.or([
-              eb('tasks.due_on', '>', dueOn),
-              eb.and([eb('tasks.due_on', '=', dueOn), eb('tasks.number', '>', number)]),
-              eb('tasks.due_on', 'is', null),
-            ]),
-          );
+    const { dueKey, number } = filter.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('tasks.due_key', '>', dueKey),
+        eb.and([eb('tasks.due_key', '=', dueKey), eb('tasks.number', '>', number)]),
+      ]),
+    );
   }
-  return query
-    .orderBy(sql`case when tasks.due_on is null then 1 else 0 end`)
-    .orderBy('tasks.due_on')
-    .orderBy('tasks.number')
-    .limit(filter.limit)
-    .execute();
+  return query.orderBy('tasks.due_key').orderBy('tasks.number').limit(filter.limit).execute();
 }
-
 /** Counts of active tasks: all, overdue, and those of one owner (each an index-only count). */
 export async function countActiveTasks(db: Db, orgId: string, today: string, ownerId: string) {
   const count = async (owner: string | undefined, overdue: boolean) => {

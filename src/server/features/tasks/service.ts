@@ -34,20 +34,17 @@ export interface TaskViewer {
   seesAll: boolean;
 }
 
-function decodeCursor(cursor: string): { dueOn: string | null; number: number } {
-  const [due = '', number = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const parsed = { dueOn: due === '' ? null : due, number: Number(number) };
-  if (
-    !Number.isInteger(parsed.number) ||
-    (parsed.dueOn !== null && !/^\d{4}-\d\d-\d\d$/.test(parsed.dueOn))
-  ) {
+function decodeCursor(cursor: string): { dueKey: string; number: number } {
+  const [dueKey = '', number = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const parsed = { dueKey, number: Number(number) };
+  if (!Number.isInteger(parsed.number) || !/^\d{4}-\d\d-\d\d$/.test(parsed.dueKey)) {
     throw AppError.field('querystring.cursor', 'is not a cursor from a previous page');
   }
   return parsed;
 }
 
 function encodeCursor(row: TaskRow): string {
-  return Buffer.from(`${row.due_on ?? ''}|${row.number}`).toString('base64url');
+  return Buffer.from(`${row.due_key}|${row.number}`).toString('base64url');
 }
 
 export async function listTaskPage(
@@ -122,7 +119,7 @@ export async function createTaskIn(
   }
   const now = deps.clock.now().toISOString();
   const id = uuidv7();
-  const row: TasksTable = {
+  const row: Omit<TasksTable, 'due_key'> = {
     id,
     org_id: orgId,
     number: await nextReferenceNumber(trx, orgId, 'task'),
