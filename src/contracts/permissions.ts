@@ -51,7 +51,8 @@ export const PERMISSIONS = {
   'catalog.read': 'authenticated',
   'organization.read': EVERY_ROLE,
   'organization.settings.update': ADMINS,
-  'members.read': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
+  // Contributors pick owners for safeguards and tasks, so they see who the members are.
+  'members.read': ['owner', 'admin', 'security_officer', 'privacy_officer', 'contributor', 'auditor'],
   'members.invite': ADMINS,
   'members.manage': ADMINS,
   'invitations.lookup': 'public',

@@ -237,6 +237,10 @@ describe('web app', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<div id="root">');
     expect(res.headers['cache-control']).toBe('no-cache');
+    // Citations have dots but are pages, not files.
+    const citation = await get(`/safeguards/${encodeURIComponent('164.308(a)(2)')}`);
+    expect(citation.statusCode).toBe(200);
+    expect(citation.body).toContain('<div id="root">');
   });
 
   it('answers 404 for missing files instead of the app', async () => {

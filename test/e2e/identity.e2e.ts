@@ -31,7 +31,7 @@ async function setUpOrganization(page: Page, url: string) {
   await page.getByLabel(/^Password/).fill(OWNER.password);
   await page.getByLabel(/^Repeat the password/).fill(OWNER.password);
   await page.getByRole('button', { name: 'Create organization' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 }
 
 describe.each(databases)('identity journey on %s', (kind) => {
@@ -124,7 +124,7 @@ describe.each(databases)('identity journey on %s', (kind) => {
     await page.getByLabel(/^Password/).fill(OFFICER.password);
     await page.getByLabel(/^Repeat the password/).fill(OFFICER.password);
     await page.getByRole('button', { name: 'Create account and join' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await expect(
       page.getByRole('button', { name: `Account of ${OFFICER.name}` }).isVisible(),
     ).resolves.toBe(true);

@@ -57,12 +57,12 @@ describe.each(databases)('the built app on %s', (kind) => {
     await page.getByLabel(/^Password/).fill(OWNER.password);
     await page.getByLabel(/^Repeat the password/).fill(OWNER.password);
     await page.getByRole('button', { name: 'Create organization' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(true);
     await expect(
       page.getByRole('button', { name: /Organization: Riverside Family Clinic/ }).isVisible(),
     ).resolves.toBe(true);
-    expect(await page.title()).toBe('Overview · Custos');
+    expect(await page.title()).toBe('Dashboard · Custos');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `overview-${kind}`);
     expect(errors).toEqual([]);

@@ -1,5 +1,8 @@
 import {
   IconAlertTriangle,
+  IconBook,
+  IconBuilding,
+  IconTimeline,
   IconBuildingHospital,
   IconChecklist,
   IconClipboardCheck,
@@ -44,25 +47,41 @@ export const NAVIGATION: NavGroup[] = [
     label: 'Program',
     items: [
       {
-        label: 'Overview',
+        label: 'Dashboard',
         path: '/',
         icon: IconLayoutDashboard,
         available: true,
-        summary: 'Where the program stands',
+        summary: 'Where the program stands and what to do next',
       },
       {
         label: 'Safeguards',
         path: '/safeguards',
         icon: IconShieldCheck,
-        available: false,
+        available: true,
+        permission: 'program.read',
         summary: 'Every standard and implementation specification, with its decision on record',
       },
       {
         label: 'Tasks',
         path: '/tasks',
         icon: IconListCheck,
-        available: false,
-        summary: 'Owned, dated work with reminders and recurrence',
+        available: true,
+        summary: 'Owned, dated work with recurrence',
+      },
+      {
+        label: 'Rule catalog',
+        path: '/catalog',
+        icon: IconBook,
+        available: true,
+        summary: 'What each standard and implementation specification asks',
+      },
+      {
+        label: 'Proposed rule',
+        path: '/readiness',
+        icon: IconTimeline,
+        available: true,
+        summary: 'Readiness for the 2025 proposed changes (not final)',
+        permission: 'program.read',
       },
     ],
   },
@@ -164,6 +183,13 @@ export const NAVIGATION: NavGroup[] = [
   {
     label: 'Administration',
     items: [
+      {
+        label: 'Organization profile',
+        path: '/settings/organization',
+        icon: IconBuilding,
+        available: true,
+        summary: 'Entity type, locations and the designated officials',
+      },
       {
         label: 'Audit log',
         path: '/admin/audit-log',

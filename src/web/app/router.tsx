@@ -30,6 +30,20 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
   },
   {
+    path: 'safeguards/print',
+    errorElement: <RouteError />,
+    lazy: async () => {
+      const { PrintRegisterPage } = await import('../features/program/PrintRegisterPage');
+      return {
+        Component: () => (
+          <RequireSession>
+            <PrintRegisterPage />
+          </RequireSession>
+        ),
+      };
+    },
+  },
+  {
     element: (
       <RequireSession>
         <Shell />
@@ -40,7 +54,44 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: async () => ({
-          Component: (await import('../features/overview/OverviewPage')).OverviewPage,
+          Component: (await import('../features/program/DashboardPage')).DashboardPage,
+        }),
+      },
+      {
+        path: 'safeguards',
+        lazy: async () => ({
+          Component: (await import('../features/program/SafeguardsPage')).SafeguardsPage,
+        }),
+      },
+      {
+        path: 'safeguards/:requirementId',
+        lazy: async () => ({
+          Component: (await import('../features/program/SafeguardDetailPage')).SafeguardDetailPage,
+        }),
+      },
+      {
+        path: 'tasks',
+        lazy: async () => ({
+          Component: (await import('../features/program/TasksPage')).TasksPage,
+        }),
+      },
+      {
+        path: 'catalog',
+        lazy: async () => ({
+          Component: (await import('../features/program/CatalogPage')).CatalogPage,
+        }),
+      },
+      {
+        path: 'readiness',
+        lazy: async () => ({
+          Component: (await import('../features/program/ReadinessPage')).ReadinessPage,
+        }),
+      },
+      {
+        path: 'settings/organization',
+        lazy: async () => ({
+          Component: (await import('../features/program/OrganizationProfilePage'))
+            .OrganizationProfilePage,
         }),
       },
       {

@@ -14,6 +14,8 @@ export interface RunningApp {
   /** Milliseconds from spawning `npm start`'s script until /healthz answered. */
   startMs: number;
   process: Spawned;
+  /** The environment the app runs with, for CLI commands against the same database. */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<number | null>;
 }
 
@@ -45,6 +47,7 @@ export async function startApp(kind: TestDatabaseKind): Promise<RunningApp> {
     dataDir,
     startMs: Date.now() - started,
     process: child,
+    env,
     stop: async () => {
       child.kill('SIGTERM');
       const { code } = await child.exit;

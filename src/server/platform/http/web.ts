@@ -31,8 +31,11 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     const urlPath = pathOf(request);
     const api = urlPath === '/api' || urlPath.startsWith('/api/');
     const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
+    // A missing file (name.ext) is a 404; anything else is a page, including citations such as
+    // /safeguards/164.308(a)(2) whose dots are not extensions.
     const page =
-      (request.method === 'GET' || request.method === 'HEAD') && !lastSegment.includes('.');
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !/\.[A-Za-z0-9]+$/.test(lastSegment);
     if (!api && page && built) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,0 +1,172 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  DECISIONS,
+  DECISION_LABELS,
+  SafeguardDetailSchema,
+  type DecisionBody,
+} from '../../../contracts/program';
+import { apiSend, fieldErrors } from '../../api/client';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { PROGRAM_KEYS, useMemberOptions } from './shared';
+
+type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
+
+/** The 164.306(d)(3) decision on an addressable specification, with approver, date and basis. */
+export function DecisionForm({ detail, editable }: { detail: Detail; editable: boolean }) {
+  const org = useActiveOrg();
+  const queryClient = useQueryClient();
+  const members = useMemberOptions();
+  const current = detail.decision;
+  const [form, setForm] = useState<Partial<DecisionBody>>({
+    decision: current?.decision ?? 'as_specified',
+    rationale: current?.rationale ?? '',
+    alternative: current?.alternative ?? '',
+    ...(current?.approvedBy ? { approvedBy: current.approvedBy.id } : {}),
+    approvedOn: current?.approvedOn ?? new Date().toISOString().slice(0, 10),
+    basis: current?.basis ?? '',
+  });
+  const save = useMutation({
+    mutationFn: (body: Partial<DecisionBody>) =>
+      apiSend(
+        'PUT',
+        `/api/orgs/${org?.orgId ?? ''}/safeguards/${encodeURIComponent(detail.requirementId)}/decision`,
+        body,
+        SafeguardDetailSchema,
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
+      }),
+  });
+  const errors = fieldErrors(save.error, {
+    rationale: 'The rationale',
+    alternative: 'The alternative',
+    approvedBy: 'The approver',
+    approvedOn: 'The date',
+    basis: 'The basis',
+  });
+  return (
+    <Card withBorder padding="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(form);
+        }}
+      >
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              Addressable decision (164.306(d)(3))
+            </Title>
+            {detail.decisionMissing ? (
+              <Badge color="orange" variant="dot">
+                Missing
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="sm" c="dimmed">
+            Assess whether the specification is reasonable and appropriate for you. If it is not,
+            document why and implement an equivalent alternative where reasonable.
+          </Text>
+          <Radio.Group
+            value={form.decision ?? null}
+            onChange={(v) => setForm({ ...form, decision: v })}
+            label="Decision"
+          >
+            <Stack gap={6} mt={6}>
+              {DECISIONS.map((d) => (
+                <Radio key={d} value={d} label={DECISION_LABELS[d]} disabled={!editable} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {form.decision !== 'as_specified' ? (
+            <Textarea
+              label="Why the specification as written is not reasonable and appropriate"
+              autosize
+              minRows={2}
+              value={form.rationale ?? ''}
+              onChange={(e) => setForm({ ...form, rationale: e.currentTarget.value })}
+              error={errors.rationale}
+              disabled={!editable}
+              withAsterisk
+            />
+          ) : null}
+          {form.decision === 'alternative' ? (
+            <Textarea
+              label="The equivalent alternative measure"
+              autosize
+              minRows={2}
+              value={form.alternative ?? ''}
+              onChange={(e) => setForm({ ...form, alternative: e.currentTarget.value })}
+              error={errors.alternative}
+              disabled={!editable}
+              withAsterisk
+            />
+          ) : null}
+          <Group grow align="start">
+            <Select
+              label="Approved by"
+              data={members}
+              value={form.approvedBy ?? null}
+              onChange={(v) => setForm({ ...form, ...(v ? { approvedBy: v } : {}) })}
+              error={errors.approvedBy}
+              disabled={!editable}
+              searchable
+              required
+            />
+            <TextInput
+              type="date"
+              label="Approved on"
+              value={form.approvedOn ?? ''}
+              onChange={(e) => setForm({ ...form, approvedOn: e.currentTarget.value })}
+              error={errors.approvedOn}
+              disabled={!editable}
+              withAsterisk
+            />
+          </Group>
+          <TextInput
+            label="Basis: the risk analysis it rests on"
+            placeholder="e.g. Risk analysis 2026, approved 12 March 2026"
+            value={form.basis ?? ''}
+            onChange={(e) => setForm({ ...form, basis: e.currentTarget.value })}
+            error={errors.basis}
+            disabled={!editable}
+            required
+          />
+          {save.error && Object.keys(errors).length === 0 ? (
+            <Alert color="red" variant="light" role="alert">
+              {save.error.message}
+            </Alert>
+          ) : null}
+          {editable ? (
+            <Group>
+              <Button type="submit" loading={save.isPending}>
+                Record decision
+              </Button>
+              {save.isSuccess ? (
+                <Text size="sm" c="teal.9" role="status">
+                  Recorded.
+                </Text>
+              ) : null}
+            </Group>
+          ) : null}
+        </Stack>
+      </form>
+    </Card>
+  );
+}

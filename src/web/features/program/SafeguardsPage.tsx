@@ -1,0 +1,218 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Chip,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconDownload, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { SAFEGUARD_CATEGORIES, SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
+import {
+  SAFEGUARD_STATUSES,
+  SAFEGUARD_STATUS_LABELS,
+  SafeguardListSchema,
+} from '../../../contracts/program';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoOrganization } from '../../components/NoOrganization';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusBadge, formatDate, useOrgQuery } from './shared';
+
+const ATTENTION = {
+  decision_missing: 'Decision missing',
+  review_overdue: 'Review overdue',
+  unowned: 'No owner',
+} as const;
+
+/** The safeguard register: every requirement with its status, owner and review date. */
+export function SafeguardsPage() {
+  const org = useActiveOrg();
+  const [params, setParams] = useSearchParams();
+  const query = new URLSearchParams();
+  for (const key of ['q', 'safeguard', 'status', 'attention', 'ownerId']) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  const list = useOrgQuery(
+    ['safeguards', query.toString()],
+    `/safeguards?${query.toString()}`,
+    SafeguardListSchema,
+  );
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  if (!org) return <NoOrganization />;
+  const base = `/api/orgs/${org.orgId}/safeguards`;
+  return (
+    <>
+      <Group justify="space-between" align="start">
+        <PageHeader
+          title="Safeguards"
+          description="Every standard and implementation specification of the Security Rule with how you comply, who owns it and when it is next reviewed. Addressable specifications need a 164.306(d)(3) decision on record."
+        />
+        {can(org.role, 'safeguards.export') ? (
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={`${base}/export.csv`}
+              variant="default"
+              size="xs"
+              leftSection={<IconDownload size={14} aria-hidden />}
+            >
+              CSV
+            </Button>
+            <Button
+              component="a"
+              href={`${base}/export.xlsx`}
+              variant="default"
+              size="xs"
+              leftSection={<IconDownload size={14} aria-hidden />}
+            >
+              Excel
+            </Button>
+            <Button
+              component={Link}
+              to="/safeguards/print"
+              variant="default"
+              size="xs"
+              leftSection={<IconPrinter size={14} aria-hidden />}
+            >
+              Print
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      <Stack gap="md">
+        <Group gap="sm" align="end">
+          <TextInput
+            label="Search"
+            placeholder="Citation, title, statement or owner"
+            leftSection={<IconSearch size={14} aria-hidden />}
+            defaultValue={params.get('q') ?? ''}
+            onChange={(e) => set('q', e.currentTarget.value)}
+            w={280}
+          />
+          <Select
+            label="Category"
+            placeholder="All"
+            clearable
+            data={SAFEGUARD_CATEGORIES.map((c) => ({
+              value: c,
+              label: SAFEGUARD_CATEGORY_LABELS[c],
+            }))}
+            value={params.get('safeguard')}
+            onChange={(v) => set('safeguard', v)}
+            w={300}
+          />
+          <Select
+            label="Status"
+            placeholder="All"
+            clearable
+            data={SAFEGUARD_STATUSES.map((s) => ({ value: s, label: SAFEGUARD_STATUS_LABELS[s] }))}
+            value={params.get('status')}
+            onChange={(v) => set('status', v)}
+            w={170}
+          />
+        </Group>
+        <Chip.Group
+          value={params.get('attention') ?? ''}
+          onChange={(v) => set('attention', typeof v === 'string' && v !== '' ? v : null)}
+        >
+          <Group gap="xs" aria-label="Needs attention">
+            <Chip value="" size="xs">
+              Everything
+            </Chip>
+            {Object.entries(ATTENTION).map(([value, label]) => (
+              <Chip key={value} value={value} size="xs">
+                {label}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        {list.isError ? (
+          <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+        ) : null}
+        <Table highlightOnHover verticalSpacing={6} stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Requirement</Table.Th>
+              <Table.Th>Designation</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Next review</Table.Th>
+              <Table.Th>Attention</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(list.data?.data ?? []).map((s) => (
+              <Table.Tr key={s.requirementId}>
+                <Table.Td pl={s.kind === 'standard' ? 'xs' : 'xl'}>
+                  <Anchor
+                    component={Link}
+                    to={`/safeguards/${encodeURIComponent(s.requirementId)}`}
+                    size="sm"
+                    fw={s.kind === 'standard' ? 600 : 400}
+                  >
+                    <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+                      {s.requirementId}
+                    </Text>
+                    {s.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {s.kind === 'standard'
+                      ? 'Standard'
+                      : s.designation === 'required'
+                        ? 'Required'
+                        : 'Addressable'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={s.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{s.owner?.name ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" {...(s.reviewOverdue ? { c: 'red.8', fw: 700 } : {})}>
+                    {formatDate(s.nextReviewOn)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {s.decisionMissing ? (
+                      <Badge size="xs" color="orange" variant="dot">
+                        Decision missing
+                      </Badge>
+                    ) : null}
+                    {s.reviewOverdue ? (
+                      <Badge size="xs" color="red" variant="dot">
+                        Review overdue
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {list.data?.data.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            No requirement matches these filters.
+          </Text>
+        ) : null}
+      </Stack>
+    </>
+  );
+}

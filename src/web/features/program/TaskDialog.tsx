@@ -1,0 +1,174 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  RECURRENCE_FREQUENCIES,
+  TASK_PRIORITIES,
+  TaskDetailSchema,
+  type LinkType,
+  type TaskCreateBody,
+} from '../../../contracts/program';
+import { apiSend, fieldErrors } from '../../api/client';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { PROGRAM_KEYS, useMemberOptions } from './shared';
+
+const EMPTY = {
+  title: '',
+  description: '',
+  ownerId: null,
+  dueOn: '',
+  priority: 'medium',
+  frequency: '',
+  interval: 1,
+};
+
+/** Creates a task, optionally about one record (a safeguard…). */
+export function TaskDialog(props: {
+  opened: boolean;
+  onClose: () => void;
+  link?: { type: LinkType; id: string; label: string };
+}) {
+  const org = useActiveOrg();
+  const queryClient = useQueryClient();
+  const members = useMemberOptions();
+  const [form, setForm] = useState<{
+    title: string;
+    description: string;
+    ownerId: string | null;
+    dueOn: string;
+    priority: string;
+    frequency: string;
+    interval: number;
+  }>(EMPTY);
+  const create = useMutation({
+    mutationFn: (body: TaskCreateBody) =>
+      apiSend('POST', `/api/orgs/${org?.orgId ?? ''}/tasks`, body, TaskDetailSchema),
+    onSuccess: async () => {
+      setForm(EMPTY);
+      props.onClose();
+      await queryClient.invalidateQueries({
+        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
+      });
+    },
+  });
+  const errors = fieldErrors(create.error, {
+    title: 'The title',
+    dueOn: 'The due date',
+    ownerId: 'The owner',
+  });
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="New task" size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({
+            title: form.title,
+            description: form.description,
+            ownerId: form.ownerId,
+            dueOn: form.dueOn === '' ? null : form.dueOn,
+            priority: form.priority as TaskCreateBody['priority'] & string,
+            recurrence:
+              form.frequency === ''
+                ? null
+                : { frequency: form.frequency as 'monthly', interval: form.interval },
+            ...(props.link ? { links: [{ type: props.link.type, id: props.link.id }] } : {}),
+          });
+        }}
+      >
+        <Stack gap="sm">
+          {props.link ? (
+            <Text size="sm" c="dimmed">
+              About {props.link.label}
+            </Text>
+          ) : null}
+          <TextInput
+            label="Title"
+            required
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+            error={errors.title}
+            data-autofocus
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          />
+          <Group grow align="start">
+            <Select
+              label="Owner"
+              placeholder="Nobody yet"
+              data={members}
+              clearable
+              searchable
+              value={form.ownerId}
+              onChange={(v) => setForm({ ...form, ownerId: v })}
+              error={errors.ownerId}
+            />
+            <TextInput
+              type="date"
+              label="Due"
+              value={form.dueOn}
+              onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
+              error={errors.dueOn}
+            />
+            <Select
+              label="Priority"
+              data={[...TASK_PRIORITIES]}
+              value={form.priority}
+              onChange={(v) => setForm({ ...form, priority: v ?? 'medium' })}
+              allowDeselect={false}
+            />
+          </Group>
+          <Group grow align="start">
+            <Select
+              label="Repeats"
+              placeholder="Does not repeat"
+              clearable
+              data={RECURRENCE_FREQUENCIES.map((f) => ({
+                value: f,
+                label: `${f.charAt(0).toUpperCase()}${f.slice(1)}`,
+              }))}
+              value={form.frequency === '' ? null : form.frequency}
+              onChange={(v) => setForm({ ...form, frequency: v ?? '' })}
+            />
+            <NumberInput
+              label="Every"
+              min={1}
+              max={366}
+              value={form.interval}
+              onChange={(v) => setForm({ ...form, interval: Number(v) || 1 })}
+              disabled={form.frequency === ''}
+            />
+          </Group>
+          {create.error && Object.keys(errors).length === 0 ? (
+            <Alert color="red" variant="light" role="alert">
+              {create.error.message}
+            </Alert>
+          ) : null}
+          <Group justify="end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Create task
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
