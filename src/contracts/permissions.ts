@@ -52,7 +52,14 @@ export const PERMISSIONS = {
   'organization.read': EVERY_ROLE,
   'organization.settings.update': ADMINS,
   // Contributors pick owners for safeguards and tasks, so they see who the members are.
-  'members.read': ['owner', 'admin', 'security_officer', 'privacy_officer', 'contributor', 'auditor'],
+  'members.read': [
+    'owner',
+    'admin',
+    'security_officer',
+    'privacy_officer',
+    'contributor',
+    'auditor',
+  ],
   'members.invite': ADMINS,
   'members.manage': ADMINS,
   'invitations.lookup': 'public',
