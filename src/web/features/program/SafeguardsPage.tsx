@@ -178,7 +178,7 @@ export function SafeguardsPage() {
                         : 'Addressable'}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td miw={130}>
                   <StatusBadge status={s.status} />
                 </Table.Td>
                 <Table.Td>

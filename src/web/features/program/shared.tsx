@@ -42,7 +42,13 @@ export const STATUS_COLORS: Record<SafeguardStatus, string> = {
 
 export function StatusBadge({ status }: { status: SafeguardStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="dot" size="sm" style={{ flexShrink: 0 }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="dot"
+      size="sm"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {SAFEGUARD_STATUS_LABELS[status]}
     </Badge>
   );
