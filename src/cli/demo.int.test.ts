@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli, envFor } from '../../test/support/cli';
 import { freshDatabases, testDatabaseKind } from '../../test/support/database';
+import { ROLES } from '../contracts/roles';
 import { verifyChain } from '../server/platform/audit/verify';
 
 const freshDatabase = freshDatabases();
@@ -25,17 +26,7 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
       .select('role')
       .where('org_id', '=', org.id)
       .execute();
-    expect(new Set(roles.map((r) => r.role))).toEqual(
-      new Set([
-        'owner',
-        'admin',
-        'security_officer',
-        'privacy_officer',
-        'contributor',
-        'workforce',
-        'auditor',
-      ]),
-    );
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
     const statuses = await db
       .selectFrom('safeguards')
       .select(['status', 'decision'])

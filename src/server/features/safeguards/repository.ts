@@ -8,16 +8,19 @@ export interface SafeguardRow extends SafeguardsTable {
   approver_name: string | null;
 }
 
-/** The organization's stored safeguard records (at most one per requirement). */
-export async function listSafeguardRows(db: Db, orgId: string): Promise<SafeguardRow[]> {
+function withNames(db: Db, orgId: string) {
   return db
     .selectFrom('safeguards')
     .leftJoin('users as owner', 'owner.id', 'safeguards.owner_id')
     .leftJoin('users as approver', 'approver.id', 'safeguards.decision_approved_by')
     .selectAll('safeguards')
     .select(['owner.name as owner_name', 'approver.name as approver_name'])
-    .where('safeguards.org_id', '=', orgId)
-    .execute();
+    .where('safeguards.org_id', '=', orgId);
+}
+
+/** The organization's stored safeguard records (at most one per requirement). */
+export async function listSafeguardRows(db: Db, orgId: string): Promise<SafeguardRow[]> {
+  return withNames(db, orgId).execute();
 }
 
 export async function findSafeguardRow(
@@ -25,15 +28,15 @@ export async function findSafeguardRow(
   orgId: string,
   requirementId: string,
 ): Promise<SafeguardRow | undefined> {
-  return db
-    .selectFrom('safeguards')
-    .leftJoin('users as owner', 'owner.id', 'safeguards.owner_id')
-    .leftJoin('users as approver', 'approver.id', 'safeguards.decision_approved_by')
-    .selectAll('safeguards')
-    .select(['owner.name as owner_name', 'approver.name as approver_name'])
-    .where('safeguards.org_id', '=', orgId)
+  return withNames(db, orgId)
     .where('safeguards.requirement_id', '=', requirementId)
     .executeTakeFirst();
+}
+
+/** Names of users, for readable history. */
+export async function findNames(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
 }
 
 export async function insertSafeguard(trx: Db, row: SafeguardsTable): Promise<void> {

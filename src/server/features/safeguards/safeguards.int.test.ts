@@ -65,6 +65,8 @@ describe(`safeguard records on ${testDatabaseKind()}`, () => {
     expect(detail.requirement.title).toBe('Unique user identification');
     expect(detail.history[0]?.action).toBe('safeguard.changed');
     expect(detail.history[0]?.changes.status?.after).toBe('implemented');
+    // Member ids in the history read as names; the audit trail itself keeps the ids.
+    expect(detail.history[0]?.changes.ownerId?.after).toBe(contributor.user.name);
   });
 
   it('refuses an owner who is not a member, naming the field', async () => {

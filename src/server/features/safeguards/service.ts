@@ -18,6 +18,7 @@ import { linksOf } from '../links/service';
 import { notApplicableAllowed, presentSafeguard, type Applicability } from './presenter';
 import {
   findApplicability,
+  findNames,
   findSafeguardRow,
   insertSafeguard,
   listEntityEvents,
@@ -81,17 +82,49 @@ export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: 
   const { org, today } = await orgFacts(db, deps, orgId);
   const row = await findSafeguardRow(db, orgId, requirementId);
   const events = row ? await listEntityEvents(db, orgId, 'safeguard', row.id) : [];
+  const history = events.map((e) => ({
+    at: e.occurred_at,
+    actor: e.actor_label,
+    action: e.action,
+    changes: e.changes ? (JSON.parse(e.changes) as AuditChanges) : null,
+  }));
   return {
     ...presentSafeguard(requirement, row, org, today),
     requirement,
     links: await linksOf(db, orgId, 'safeguard', requirementId),
-    history: events.map((e) => ({
-      at: e.occurred_at,
-      actor: e.actor_label,
-      action: e.action,
-      changes: e.changes ? (JSON.parse(e.changes) as AuditChanges) : null,
-    })),
+    history: await withPersonNames(db, history),
   };
+}
+
+const PERSON_FIELDS = ['ownerId', 'approvedBy'];
+
+/** History entries with member ids (owner, approver) shown as names; the trail keeps the ids. */
+async function withPersonNames<T extends { changes: AuditChanges | null }>(
+  db: Db,
+  history: T[],
+): Promise<T[]> {
+  const ids = new Set<string>();
+  for (const entry of history) {
+    for (const field of PERSON_FIELDS) {
+      for (const value of [entry.changes?.[field]?.before, entry.changes?.[field]?.after]) {
+        if (typeof value === 'string') ids.add(value);
+      }
+    }
+  }
+  const names = new Map((await findNames(db, [...ids])).map((u) => [u.id, u.name]));
+  const name = (value: unknown) =>
+    typeof value === 'string' ? (names.get(value) ?? value) : value;
+  return history.map((entry) => {
+    if (!entry.changes) return entry;
+    const changes: AuditChanges = { ...entry.changes };
+    for (const field of PERSON_FIELDS) {
+      const change = changes[field];
+      if (change) {
+        changes[field] = { before: name(change.before), after: name(change.after) };
+      }
+    }
+    return { ...entry, changes };
+  });
 }
 
 /** The stored row of a requirement, created (not started) on first write. */

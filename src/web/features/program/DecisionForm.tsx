@@ -12,7 +12,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   DECISIONS,
@@ -22,14 +21,13 @@ import {
 } from '../../../contracts/program';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { PROGRAM_KEYS, useMemberOptions } from './shared';
+import { useMemberOptions, useProgramMutation } from './shared';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
 
 /** The 164.306(d)(3) decision on an addressable specification, with approver, date and basis. */
 export function DecisionForm({ detail, editable }: { detail: Detail; editable: boolean }) {
   const org = useActiveOrg();
-  const queryClient = useQueryClient();
   const members = useMemberOptions();
   const current = detail.decision;
   const [form, setForm] = useState<Partial<DecisionBody>>({
@@ -40,19 +38,14 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
     approvedOn: current?.approvedOn ?? new Date().toISOString().slice(0, 10),
     basis: current?.basis ?? '',
   });
-  const save = useMutation({
-    mutationFn: (body: Partial<DecisionBody>) =>
-      apiSend(
-        'PUT',
-        `/api/orgs/${org?.orgId ?? ''}/safeguards/${encodeURIComponent(detail.requirementId)}/decision`,
-        body,
-        SafeguardDetailSchema,
-      ),
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
-      }),
-  });
+  const save = useProgramMutation((body: Partial<DecisionBody>) =>
+    apiSend(
+      'PUT',
+      `/api/orgs/${org?.orgId ?? ''}/safeguards/${encodeURIComponent(detail.requirementId)}/decision`,
+      body,
+      SafeguardDetailSchema,
+    ),
+  );
   const errors = fieldErrors(save.error, {
     rationale: 'The rationale',
     alternative: 'The alternative',

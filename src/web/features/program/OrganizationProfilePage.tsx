@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   ENTITY_TYPES,
@@ -21,12 +20,12 @@ import {
   type OrganizationProfileBody,
 } from '../../../contracts/program';
 import { apiSend, fieldErrors } from '../../api/client';
-import { ME_KEY, can } from '../../app/session';
+import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { PROGRAM_KEYS, useMemberOptions, useOrgQuery } from './shared';
+import { useMemberOptions, useOrgQuery, useProgramMutation } from './shared';
 
 const ZONES =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -80,20 +79,15 @@ function OfficialFields(props: {
 /** Who the organization is for the rule: entity type, size, locations, time zone and officials. */
 export function OrganizationProfilePage() {
   const org = useActiveOrg();
-  const queryClient = useQueryClient();
   const profile = useOrgQuery(['profile'], '/profile', OrganizationProfileSchema);
   const [form, setForm] = useState<OrganizationProfileBody>({});
-  const save = useMutation({
-    mutationFn: (body: OrganizationProfileBody) =>
+  const save = useProgramMutation(
+    (body: OrganizationProfileBody) =>
       apiSend('PATCH', `/api/orgs/${org?.orgId ?? ''}/profile`, body, OrganizationProfileSchema),
-    onSuccess: async () => {
+    () => {
       setForm({});
-      await queryClient.invalidateQueries({
-        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
-      });
-      await queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
-  });
+  );
   if (!org) return <NoOrganization />;
   if (profile.isError)
     return <ErrorNotice error={profile.error} onRetry={() => void profile.refetch()} />;

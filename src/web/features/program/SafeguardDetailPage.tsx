@@ -16,7 +16,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
@@ -35,30 +34,32 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { DecisionForm } from './DecisionForm';
 import { TaskDialog } from './TaskDialog';
-import { PROGRAM_KEYS, StatusBadge, formatDate, useMemberOptions, useOrgQuery } from './shared';
+import {
+  StatusBadge,
+  formatDate,
+  useMemberOptions,
+  useOrgQuery,
+  useProgramMutation,
+} from './shared';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
 
 function RecordForm({ detail, editable }: { detail: Detail; editable: boolean }) {
   const org = useActiveOrg();
-  const queryClient = useQueryClient();
   const members = useMemberOptions();
   const [form, setForm] = useState<SafeguardUpdateBody>({});
-  const save = useMutation({
-    mutationFn: (body: SafeguardUpdateBody) =>
+  const save = useProgramMutation(
+    (body: SafeguardUpdateBody) =>
       apiSend(
         'PATCH',
         `/api/orgs/${org?.orgId ?? ''}/safeguards/${encodeURIComponent(detail.requirementId)}`,
         body,
         SafeguardDetailSchema,
       ),
-    onSuccess: async () => {
+    () => {
       setForm({});
-      await queryClient.invalidateQueries({
-        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
-      });
     },
-  });
+  );
   const errors = fieldErrors(save.error, {
     status: 'The status',
     ownerId: 'The owner',

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconDownload, IconPrinter, IconSearch } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SAFEGUARD_CATEGORIES, SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
 import {
   SAFEGUARD_STATUSES,
@@ -23,7 +23,7 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusBadge, formatDate, useOrgQuery } from './shared';
+import { StatusBadge, formatDate, useOrgQuery, useFilterParams } from './shared';
 
 const ATTENTION = {
   decision_missing: 'Decision missing',
@@ -34,7 +34,7 @@ const ATTENTION = {
 /** The safeguard register: every requirement with its status, owner and review date. */
 export function SafeguardsPage() {
   const org = useActiveOrg();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useFilterParams();
   const query = new URLSearchParams();
   for (const key of ['q', 'safeguard', 'status', 'attention', 'ownerId']) {
     const value = params.get(key);
@@ -45,12 +45,6 @@ export function SafeguardsPage() {
     `/safeguards?${query.toString()}`,
     SafeguardListSchema,
   );
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   if (!org) return <NoOrganization />;
   const base = `/api/orgs/${org.orgId}/safeguards`;
   return (

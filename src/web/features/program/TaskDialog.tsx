@@ -10,7 +10,6 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   RECURRENCE_FREQUENCIES,
@@ -21,7 +20,7 @@ import {
 } from '../../../contracts/program';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { PROGRAM_KEYS, useMemberOptions } from './shared';
+import { useMemberOptions, useProgramMutation } from './shared';
 
 const EMPTY = {
   title: '',
@@ -40,7 +39,6 @@ export function TaskDialog(props: {
   link?: { type: LinkType; id: string; label: string };
 }) {
   const org = useActiveOrg();
-  const queryClient = useQueryClient();
   const members = useMemberOptions();
   const [form, setForm] = useState<{
     title: string;
@@ -51,17 +49,14 @@ export function TaskDialog(props: {
     frequency: string;
     interval: number;
   }>(EMPTY);
-  const create = useMutation({
-    mutationFn: (body: TaskCreateBody) =>
+  const create = useProgramMutation(
+    (body: TaskCreateBody) =>
       apiSend('POST', `/api/orgs/${org?.orgId ?? ''}/tasks`, body, TaskDetailSchema),
-    onSuccess: async () => {
+    () => {
       setForm(EMPTY);
       props.onClose();
-      await queryClient.invalidateQueries({
-        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
-      });
     },
-  });
+  );
   const errors = fieldErrors(create.error, {
     title: 'The title',
     dueOn: 'The due date',

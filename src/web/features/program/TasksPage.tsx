@@ -14,10 +14,9 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   TASK_PRIORITIES,
   TaskCompletionSchema,
@@ -33,31 +32,26 @@ import { PageHeader } from '../../components/PageHeader';
 import { TaskDialog } from './TaskDialog';
 import {
   PRIORITY_COLORS,
-  PROGRAM_KEYS,
   TASK_STATUS_LABELS,
   formatDate,
+  useFilterParams,
   useOrgQuery,
+  useProgramMutation,
 } from './shared';
 
 function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }) {
   const org = useActiveOrg();
-  const queryClient = useQueryClient();
   const task = useOrgQuery(['task', taskId], `/tasks/${taskId}`, TaskDetailSchema);
   const [note, setNote] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
-  const complete = useMutation({
-    mutationFn: () =>
-      apiSend(
-        'POST',
-        `/api/orgs/${org?.orgId ?? ''}/tasks/${taskId}/complete`,
-        { ...(note ? { note } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) },
-        TaskCompletionSchema,
-      ),
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
-      }),
-  });
+  const complete = useProgramMutation(() =>
+    apiSend(
+      'POST',
+      `/api/orgs/${org?.orgId ?? ''}/tasks/${taskId}/complete`,
+      { ...(note ? { note } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) },
+      TaskCompletionSchema,
+    ),
+  );
   const errors = fieldErrors(complete.error, { evidenceUrl: 'The evidence link' });
   const t = task.data;
   return (
@@ -172,7 +166,7 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
 /** Tasks: mine by default, the organization's for those who manage them. */
 export function TasksPage() {
   const org = useActiveOrg();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useFilterParams();
   const [creating, setCreating] = useState(false);
   const seesAll = org !== undefined && org.role !== 'workforce';
   const scope = seesAll && params.get('scope') === 'all' ? 'all' : 'mine';
@@ -187,12 +181,6 @@ export function TasksPage() {
     `/tasks?${query.toString()}`,
     TaskListSchema,
   );
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   if (!org) return <NoOrganization />;
   const openTask = params.get('task');
   return (

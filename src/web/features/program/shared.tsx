@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { MemberListSchema } from '../../../contracts/identity';
 import {
@@ -89,3 +90,32 @@ export const PROGRAM_KEYS = [
   'readiness',
   'profile',
 ];
+
+/** A change to the program's records; on success every view derived from them is refreshed. */
+export function useProgramMutation<TVariables, TResult>(
+  mutationFn: (variables: TVariables) => Promise<TResult>,
+  onDone?: () => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      onDone?.();
+      await queryClient.invalidateQueries({
+        predicate: (q) => PROGRAM_KEYS.includes(String(q.queryKey[0])),
+      });
+    },
+  });
+}
+
+/** The page's URL query as filters: read with `params`, change one with `set` (empty removes it). */
+export function useFilterParams() {
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return { params, set };
+}
