@@ -46,6 +46,13 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
     expect(tasks.length).toBeGreaterThanOrEqual(13);
     expect(tasks.some((t) => t.status === 'done')).toBe(true);
     expect(tasks.some((t) => t.recurrence !== null)).toBe(true);
+    const evidence = await db
+      .selectFrom('record_links')
+      .select('to_type')
+      .where('org_id', '=', org.id)
+      .where('to_type', '=', 'url')
+      .execute();
+    expect(evidence.length).toBeGreaterThan(0);
     expect((await verifyChain(db, org.id)).intact).toBe(true);
 
     const again = await cli(['demo'], env);

@@ -104,6 +104,10 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await page.getByRole('button', { name: 'Record decision' }).click();
     await page.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor();
     await page.getByText('Decision recorded').first().waitFor();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Badge holder list, November');
+    await page.getByRole('textbox', { name: 'Address' }).fill('https://intranet.example/badges');
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await page.getByRole('link', { name: /Badge holder list, November/ }).waitFor();
     await expectAccessible(page);
     await screenshot(page, `program-demo-decision-${kind}`);
 

@@ -18,6 +18,7 @@ import { claimSetupIfOpen } from '../identity/service/admin';
 import { updateProfile } from '../identity/service/profile';
 import { createMemberAccount, createOrganizationWithOwner } from '../identity/service/setup';
 import { changeSafeguardIn, recordDecision } from '../safeguards/service';
+import { createLinkIn } from '../links/service';
 import { completeTask, createTaskIn } from '../tasks/service';
 
 const Person = z.enum(['dana', 'marcus', 'priya', 'tom', 'grace', 'sam', 'helen']);
@@ -47,6 +48,7 @@ const DemoSchema = z.object({
       alternative: z.string().optional(),
     }),
   ),
+  evidence: z.array(z.object({ requirement: z.string(), label: z.string(), url: z.string() })),
   tasks: z.array(
     z.object({
       title: z.string(),
@@ -166,6 +168,16 @@ export async function seedDemo(
       basis: `Risk analysis ${addMonths(today, -12).slice(0, 4)}, approved by the Security Official`,
     });
   }
+
+  await db.transaction().execute(async (trx) => {
+    for (const { requirement, label, url } of data.evidence) {
+      await createLinkIn(trx, deps, context, orgId, {
+        from: { type: 'safeguard', id: requirement },
+        to: { type: 'url', id: url },
+        label,
+      });
+    }
+  });
 
   // The Security Official is designated last, on the profile (the first-week step).
   await updateProfile(deps, context, orgId, {

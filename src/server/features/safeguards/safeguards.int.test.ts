@@ -18,7 +18,7 @@ async function setUp() {
   const base = `/api/orgs/${org.id}`;
   const call = (
     who: { headers: Record<string, string> },
-    method: 'GET' | 'PATCH' | 'PUT' | 'POST',
+    method: 'GET' | 'PATCH' | 'PUT' | 'POST' | 'DELETE',
     url: string,
     payload?: object,
   ) =>
@@ -246,5 +246,63 @@ describe(`catalog API on ${testDatabaseKind()}`, () => {
       '164.312(e)(2)(ii)',
     ]);
     expect((await app.inject({ url: '/api/catalog/requirements' })).statusCode).toBe(401);
+  });
+});
+
+describe(`evidence links on ${testDatabaseKind()}`, () => {
+  it('links a safeguard record to a web address as evidence, lists and removes it', async () => {
+    const { call, owner, app, org } = await setUp();
+    const created = await call(owner, 'POST', '/links', {
+      from: { type: 'safeguard', id: '164.312(a)(2)(iv)' },
+      to: { type: 'url', id: 'https://intranet.example/bitlocker-report.pdf' },
+      label: 'BitLocker compliance report',
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    const detail = (await call(owner, 'GET', spec('164.312(a)(2)(iv)'))).json<{
+      links: { type: string; targetId: string; label: string }[];
+    }>();
+    expect(detail.links).toEqual([
+      expect.objectContaining({
+        type: 'url',
+        targetId: 'https://intranet.example/bitlocker-report.pdf',
+        label: 'BitLocker compliance report',
+      }),
+    ]);
+    const bad = await call(owner, 'POST', '/links', {
+      from: { type: 'safeguard', id: '164.312(a)(2)(iv)' },
+      to: { type: 'url', id: 'javascript:alert(1)' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.to.id',
+    );
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/orgs/${org.id}/links/${id}`,
+      headers: owner.headers,
+    });
+    expect(removed.statusCode).toBe(204);
+    const after = (await call(owner, 'GET', spec('164.312(a)(2)(iv)'))).json<{
+      links: unknown[];
+    }>();
+    expect(after.links).toEqual([]);
+  });
+
+  it("answers 404 for another organization's link", async () => {
+    const first = await setUp();
+    const created = await first.call(first.owner, 'POST', '/links', {
+      from: { type: 'safeguard', id: '164.312(b)' },
+      to: { type: 'url', id: 'https://example.org/log-review' },
+    });
+    const { id } = created.json<{ id: string }>();
+    const other = await buildOrganization(first.db);
+    const stranger = await buildMember(first.db, first.clock, other.id, 'owner');
+    const response = await first.app.inject({
+      method: 'DELETE',
+      url: `/api/orgs/${other.id}/links/${id}`,
+      headers: stranger.headers,
+    });
+    expect(response.statusCode).toBe(404);
   });
 });

@@ -33,6 +33,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { DecisionForm } from './DecisionForm';
+import { EvidenceCard } from './EvidenceCard';
 import { TaskDialog } from './TaskDialog';
 import {
   StatusBadge,
@@ -232,6 +233,11 @@ export function SafeguardDetailPage() {
                 editable={can(org.role, 'safeguards.decide')}
               />
             ) : null}
+            <EvidenceCard
+              requirementId={r.id}
+              links={d.links}
+              editable={can(org.role, 'links.manage')}
+            />
             <Card withBorder padding="lg">
               <Group justify="space-between" mb="sm">
                 <Title order={2} size="h4">
