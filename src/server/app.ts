@@ -17,6 +17,8 @@ import { catalog } from './features/catalog/content';
 import { registerCatalogRoutes } from './features/catalog/routes';
 import { registerDashboardRoutes } from './features/dashboard/routes';
 import { registerLinkRoutes } from './features/links/routes';
+import { riskContent } from './features/risks/content';
+import { registerRiskLibraryRoutes } from './features/risks/routes';
 import { registerSafeguardRoutes } from './features/safeguards/routes';
 import { registerTaskRoutes } from './features/tasks/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
@@ -101,7 +103,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
   };
-  catalog(); // content errors stop the start, naming the file and field
+  // Content errors stop the start, naming the file and field.
+  catalog();
+  riskContent();
   await registerAuth(app, deps);
   registerSystemRoutes(app, deps);
   registerIdentityRoutes(app, deps);
@@ -112,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOrganizationRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerCatalogRoutes(app);
+  registerRiskLibraryRoutes(app);
   registerSafeguardRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerLinkRoutes(app, deps);

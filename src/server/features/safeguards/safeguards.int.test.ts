@@ -247,6 +247,21 @@ describe(`catalog API on ${testDatabaseKind()}`, () => {
     ]);
     expect((await app.inject({ url: '/api/catalog/requirements' })).statusCode).toBe(401);
   });
+
+  it('serves the risk matrices and the threat library', async () => {
+    const { app, owner } = await setUp();
+    const matrices = (
+      await app.inject({ url: '/api/catalog/risk-matrices', headers: owner.headers })
+    ).json<{ default: string; data: { id: string; cells: number[][] }[] }>();
+    expect(matrices.default).toBe('sp800-30-5x5');
+    expect(matrices.data.map((m) => m.id)).toEqual(['sp800-30-5x5', '4x4', '3x3']);
+    const library = (
+      await app.inject({ url: '/api/catalog/threats', headers: owner.headers })
+    ).json<{
+      threats: { id: string }[];
+    }>();
+    expect(library.threats.map((t) => t.id)).toContain('T-RANSOMWARE');
+  });
 });
 
 describe(`evidence links on ${testDatabaseKind()}`, () => {
