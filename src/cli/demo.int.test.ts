@@ -53,6 +53,12 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
       .where('to_type', '=', 'url')
       .execute();
     expect(evidence.length).toBeGreaterThan(0);
+    const assets = await db
+      .selectFrom('assets')
+      .select('holds_ephi')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(assets.filter((a) => a.holds_ephi === 1).length).toBeGreaterThan(3);
     expect((await verifyChain(db, org.id)).intact).toBe(true);
 
     const again = await cli(['demo'], env);

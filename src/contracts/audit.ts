@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'task.created',
   'task.changed',
   'task.completed',
+  'asset.created',
+  'asset.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

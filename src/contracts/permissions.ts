@@ -83,6 +83,16 @@ export const PERMISSIONS = {
   'safeguards.decide': [...ADMINS, 'security_officer'],
   'safeguards.export': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
   'links.manage': EDITORS,
+  // 164.308(a)(1)(ii)(A): the inventory behind the risk analysis.
+  'assets.read': [
+    'owner',
+    'admin',
+    'security_officer',
+    'privacy_officer',
+    'contributor',
+    'auditor',
+  ],
+  'assets.manage': EDITORS,
   'tasks.read': EVERY_ROLE,
   'tasks.manage': EDITORS,
   'tasks.complete': [

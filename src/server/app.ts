@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerAssetRoutes } from './features/assets/routes';
 import { registerAuditLogRoutes } from './features/audit-log/routes';
 import { catalog } from './features/catalog/content';
 import { registerCatalogRoutes } from './features/catalog/routes';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerTaskRoutes(app, deps);
   registerLinkRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerAssetRoutes(app, deps);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

@@ -21,6 +21,7 @@ export interface Database {
   record_links: RecordLinksTable;
   tasks: TasksTable;
   reference_counters: ReferenceCountersTable;
+  assets: AssetsTable;
 }
 
 export interface InstanceTable {
@@ -233,4 +234,28 @@ export interface ReferenceCountersTable {
   org_id: string;
   kind: string;
   last: number;
+}
+
+export interface AssetsTable {
+  id: string;
+  org_id: string;
+  number: number;
+  kind: string;
+  name: string;
+  description: string;
+  owner_id: string | null;
+  location: string;
+  vendor: string;
+  /** JSON array of ePHI roles. */
+  ephi_roles: string;
+  holds_ephi: number;
+  record_count: number | null;
+  criticality: string;
+  encryption_at_rest: string;
+  encryption_in_transit: string;
+  mfa: string;
+  backup: string;
+  lifecycle: string;
+  created_at: string;
+  updated_at: string;
 }

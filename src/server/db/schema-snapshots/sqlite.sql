@@ -4,6 +4,15 @@ CREATE TABLE "api_tokens" ("id" text primary key, "org_id" text not null referen
 -- index api_tokens_user_idx
 CREATE INDEX "api_tokens_user_idx" on "api_tokens" ("user_id");
 
+-- table assets
+CREATE TABLE "assets" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "kind" text not null check (kind in ('application','server','workstation','mobile_device','medical_device','network_device','cloud_service','removable_media','facility','workflow')), "name" text not null, "description" text default '' not null, "owner_id" text references "users" ("id"), "location" text default '' not null, "vendor" text default '' not null, "ephi_roles" text default '[]' not null, "holds_ephi" integer default 0 not null, "record_count" integer, "criticality" text not null check (criticality in ('low','moderate','high','critical')), "encryption_at_rest" text not null check (encryption_at_rest in ('yes','partial','no','unknown','not_applicable')), "encryption_in_transit" text not null check (encryption_in_transit in ('yes','partial','no','unknown','not_applicable')), "mfa" text not null check (mfa in ('yes','partial','no','unknown','not_applicable')), "backup" text not null check (backup in ('yes','partial','no','unknown','not_applicable')), "lifecycle" text not null check (lifecycle in ('planned','active','retired','disposed')), "created_at" text not null, "updated_at" text not null, constraint "assets_org_number_unique" unique ("org_id", "number"));
+
+-- index assets_org_ephi_idx
+CREATE INDEX "assets_org_ephi_idx" on "assets" ("org_id", "holds_ephi", "number");
+
+-- index assets_org_kind_idx
+CREATE INDEX "assets_org_kind_idx" on "assets" ("org_id", "kind", "number");
+
 -- table audit_chain_heads
 CREATE TABLE "audit_chain_heads" ("chain" text primary key, "seq" integer not null, "hash" text not null);
 

@@ -8,6 +8,7 @@ import {
   TASK_PRIORITIES,
   type TaskCreateBody,
 } from '../../../contracts/program';
+import { AssetBodySchema } from '../../../contracts/assets';
 import { ROLES, type Role } from '../../../contracts/roles';
 import { packageRoot } from '../../platform/package-info';
 import type { AuditContext } from '../../platform/audit/append';
@@ -18,6 +19,7 @@ import { claimSetupIfOpen } from '../identity/service/admin';
 import { updateProfile } from '../identity/service/profile';
 import { createMemberAccount, createOrganizationWithOwner } from '../identity/service/setup';
 import { changeSafeguardIn, recordDecision } from '../safeguards/service';
+import { createAssetIn } from '../assets/service';
 import { createLinkIn } from '../links/service';
 import { completeTask, createTaskIn } from '../tasks/service';
 
@@ -48,6 +50,7 @@ const DemoSchema = z.object({
       alternative: z.string().optional(),
     }),
   ),
+  assets: z.array(AssetBodySchema.omit({ ownerId: true }).extend({ owner: Person })),
   evidence: z.array(z.object({ requirement: z.string(), label: z.string(), url: z.string() })),
   tasks: z.array(
     z.object({
@@ -170,6 +173,16 @@ export async function seedDemo(
   }
 
   await db.transaction().execute(async (trx) => {
+    for (const [index, { owner, ...asset }] of data.assets.entries()) {
+      await createAssetIn(
+        trx,
+        deps,
+        context,
+        orgId,
+        { ...asset, ownerId: id(owner) },
+        `assets.${index}`,
+      );
+    }
     for (const { requirement, label, url } of data.evidence) {
       await createLinkIn(trx, deps, context, orgId, {
         from: { type: 'safeguard', id: requirement },

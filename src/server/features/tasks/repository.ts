@@ -15,23 +15,6 @@ function withOwner(db: Db) {
     .select('users.name as owner_name');
 }
 
-/** The next human reference number of a kind (TASK-n, RISK-n…) in an organization. */
-export async function nextReferenceNumber(
-  trx: Transaction<Database>,
-  orgId: string,
-  kind: string,
-): Promise<number> {
-  const row = await trx
-    .insertInto('reference_counters')
-    .values({ org_id: orgId, kind, last: 1 })
-    .onConflict((oc) =>
-      oc.columns(['org_id', 'kind']).doUpdateSet({ last: sql`reference_counters.last + 1` }),
-    )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return row.last;
-}
-
 const UNDATED = '9999-12-31';
 
 export async function insertTask(trx: Db, row: Omit<TasksTable, 'due_key'>): Promise<void> {

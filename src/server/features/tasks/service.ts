@@ -13,6 +13,7 @@ import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
 import { organizationToday } from '../../platform/org-calendar';
+import { nextReferenceNumber } from '../../platform/references';
 import { createLinkIn, linksOf } from '../links/service';
 import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
@@ -21,7 +22,6 @@ import {
   findTask,
   insertTask,
   listTasks,
-  nextReferenceNumber,
   updateTask,
   type TaskRow,
 } from './repository';

@@ -1,0 +1,82 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AssetsTable, Database } from '../../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface AssetRow extends AssetsTable {
+  owner_name: string | null;
+}
+
+function withOwner(db: Db, orgId: string) {
+  return db
+    .selectFrom('assets')
+    .leftJoin('users', 'users.id', 'assets.owner_id')
+    .selectAll('assets')
+    .select('users.name as owner_name')
+    .where('assets.org_id', '=', orgId);
+}
+
+export async function insertAsset(trx: Db, row: AssetsTable): Promise<void> {
+  await trx.insertInto('assets').values(row).execute();
+}
+
+export async function updateAsset(
+  trx: Db,
+  orgId: string,
+  id: string,
+  values: Partial<AssetsTable>,
+): Promise<void> {
+  await trx
+    .updateTable('assets')
+    .set(values)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findAsset(db: Db, orgId: string, id: string): Promise<AssetRow | undefined> {
+  return withOwner(db, orgId).where('assets.id', '=', id).executeTakeFirst();
+}
+
+export interface AssetFilter {
+  q?: string | undefined;
+  kind?: string | undefined;
+  criticality?: string | undefined;
+  lifecycle?: string | undefined;
+  holdsEphi?: boolean | undefined;
+  ownerId?: string | null | undefined;
+  afterNumber?: number | undefined;
+  limit: number;
+}
+
+/** One page of assets in reference order, filtered in SQL. */
+export async function listAssets(db: Db, orgId: string, filter: AssetFilter): Promise<AssetRow[]> {
+  let query = withOwner(db, orgId);
+  if (filter.kind) query = query.where('assets.kind', '=', filter.kind);
+  if (filter.criticality) query = query.where('assets.criticality', '=', filter.criticality);
+  if (filter.lifecycle) query = query.where('assets.lifecycle', '=', filter.lifecycle);
+  if (filter.holdsEphi !== undefined)
+    query = query.where('assets.holds_ephi', '=', filter.holdsEphi ? 1 : 0);
+  if (filter.ownerId !== undefined) {
+    query =
+      filter.ownerId === null
+        ? query.where('assets.owner_id', 'is', null)
+        : query.where('assets.owner_id', '=', filter.ownerId);
+  }
+  for (const word of (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = (column: string) =>
+      sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([
+        like('assets.name'),
+        like('assets.description'),
+        like('assets.location'),
+        like('assets.vendor'),
+      ]),
+    );
+  }
+  if (filter.afterNumber !== undefined)
+    query = query.where('assets.number', '>', filter.afterNumber);
+  return query.orderBy('assets.number').limit(filter.limit).execute();
+}

@@ -1,0 +1,164 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { AssetBody, AssetQuery, AssetUpdateBody } from '../../../contracts/assets';
+import type { AuditChanges } from '../../../contracts/audit';
+import type { AssetsTable, Database } from '../../db/schema';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { requireMember } from '../../platform/auth/members';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/http/errors';
+import { nextReferenceNumber } from '../../platform/references';
+import { presentAsset } from './presenter';
+import { findAsset, insertAsset, listAssets, updateAsset } from './repository';
+import type { Transaction } from 'kysely';
+
+/** Columns from a request body (only the fields present). */
+function columnsOf(body: AssetUpdateBody): Partial<AssetsTable> {
+  const values: Partial<AssetsTable> = {};
+  if (body.kind !== undefined) values.kind = body.kind;
+  if (body.name !== undefined) values.name = body.name;
+  if (body.description !== undefined) values.description = body.description;
+  if (body.ownerId !== undefined) values.owner_id = body.ownerId;
+  if (body.location !== undefined) values.location = body.location;
+  if (body.vendor !== undefined) values.vendor = body.vendor;
+  if (body.ephiRoles !== undefined) {
+    const roles = [...new Set(body.ephiRoles)];
+    values.ephi_roles = JSON.stringify(roles);
+    values.holds_ephi = roles.length > 0 ? 1 : 0;
+  }
+  if (body.recordCount !== undefined) values.record_count = body.recordCount;
+  if (body.criticality !== undefined) values.criticality = body.criticality;
+  if (body.encryptionAtRest !== undefined) values.encryption_at_rest = body.encryptionAtRest;
+  if (body.encryptionInTransit !== undefined)
+    values.encryption_in_transit = body.encryptionInTransit;
+  if (body.mfa !== undefined) values.mfa = body.mfa;
+  if (body.backup !== undefined) values.backup = body.backup;
+  if (body.lifecycle !== undefined) values.lifecycle = body.lifecycle;
+  return values;
+}
+
+export async function listAssetPage(deps: AppDeps, orgId: string, query: AssetQuery) {
+  const after = query.cursor === undefined ? undefined : Number(query.cursor);
+  if (after !== undefined && !Number.isInteger(after)) {
+    throw AppError.field('querystring.cursor', 'is not a cursor from a previous page');
+  }
+  const rows = await listAssets(deps.database.db, orgId, {
+    q: query.q,
+    kind: query.kind,
+    criticality: query.criticality,
+    lifecycle: query.lifecycle,
+    holdsEphi: query.ephi === undefined ? undefined : query.ephi === 'true',
+    ownerId: query.ownerId === 'none' ? null : query.ownerId,
+    afterNumber: after,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map(presentAsset),
+    nextCursor: rows.length > query.limit ? String(page.at(-1)?.number ?? '') : null,
+  };
+}
+
+export async function getAsset(deps: AppDeps, orgId: string, id: string) {
+  const row = await findAsset(deps.database.db, orgId, id);
+  if (!row) {
+    throw new AppError('not_found', 'No such asset.');
+  }
+  return presentAsset(row);
+}
+
+/** Adds an asset in a caller's transaction (the import adds many in one). */
+export async function createAssetIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: AssetBody,
+  field = 'body',
+): Promise<string> {
+  if (body.ownerId) {
+    await requireMember(trx, orgId, body.ownerId, `${field}.ownerId`);
+  }
+  const now = deps.clock.now().toISOString();
+  const id = uuidv7();
+  const row: AssetsTable = {
+    id,
+    org_id: orgId,
+    number: await nextReferenceNumber(trx, orgId, 'asset'),
+    kind: body.kind,
+    name: body.name,
+    description: '',
+    owner_id: null,
+    location: '',
+    vendor: '',
+    ephi_roles: '[]',
+    holds_ephi: 0,
+    record_count: null,
+    criticality: 'moderate',
+    encryption_at_rest: 'unknown',
+    encryption_in_transit: 'unknown',
+    mfa: 'unknown',
+    backup: 'unknown',
+    lifecycle: 'active',
+    created_at: now,
+    updated_at: now,
+    ...columnsOf(body),
+  };
+  await insertAsset(trx, row);
+  await appendAuditEvent(trx, deps.clock, context, {
+    orgId,
+    action: 'asset.created',
+    entity: { type: 'asset', id },
+    changes: {
+      reference: { after: `ASSET-${row.number}` },
+      kind: { after: row.kind },
+      name: { after: row.name },
+      holdsEphi: { after: row.holds_ephi === 1 },
+    },
+  });
+  return id;
+}
+
+export async function createAsset(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: AssetBody,
+) {
+  const id = await deps.database.db
+    .transaction()
+    .execute((trx) => createAssetIn(trx, deps, context, orgId, body));
+  return getAsset(deps, orgId, id);
+}
+
+export async function changeAsset(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+  body: AssetUpdateBody,
+) {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await findAsset(trx, orgId, id);
+    if (!before) {
+      throw new AppError('not_found', 'No such asset.');
+    }
+    if (body.ownerId) {
+      await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+    }
+    const values = columnsOf(body);
+    const changes: AuditChanges = {};
+    for (const [column, value] of Object.entries(values)) {
+      const old = before[column as keyof AssetsTable];
+      if (value !== old) changes[column] = { before: old, after: value };
+    }
+    if (Object.keys(changes).length === 0) return;
+    await updateAsset(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'asset.changed',
+      entity: { type: 'asset', id },
+      changes,
+    });
+  });
+  return getAsset(deps, orgId, id);
+}
