@@ -107,3 +107,42 @@ export const AssetQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AssetQuery = z.infer<typeof AssetQuerySchema>;
+
+/** Columns of an asset import (CSV or XLSX), in the order of the template. */
+export const ASSET_IMPORT_COLUMNS = [
+  'kind',
+  'name',
+  'description',
+  'owner_email',
+  'location',
+  'vendor',
+  'ephi_roles',
+  'record_count',
+  'criticality',
+  'encryption_at_rest',
+  'encryption_in_transit',
+  'mfa',
+  'backup',
+  'lifecycle',
+] as const;
+
+export const ImportProblemSchema = z.object({
+  row: z.number().int().describe('Data row, 1 = the first row after the header'),
+  line: z.number().int().describe('Line in the file (the header is line 1)'),
+  field: z.string(),
+  message: z.string(),
+});
+
+export const AssetImportResultSchema = z.object({
+  rows: z.number().int(),
+  valid: z.boolean(),
+  problems: z.array(ImportProblemSchema).describe('At most 100, in file order'),
+  preview: z.array(
+    AssetBodySchema.omit({ ownerId: true }).extend({ ownerEmail: z.string().nullable() }),
+  ),
+  imported: z.number().int().describe('Assets written (0 for a preview or a refused file)'),
+});
+
+export const AssetImportQuerySchema = z.object({
+  mode: z.enum(['preview', 'commit']).default('preview'),
+});

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'task.completed',
   'asset.created',
   'asset.changed',
+  'assets.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,3 +20,21 @@ export async function nextReferenceNumber(
     .executeTakeFirstOrThrow();
   return row.last;
 }
+
+/** Reserves `count` consecutive reference numbers at once (imports); returns the first. */
+export async function reserveReferenceNumbers(
+  trx: Transaction<Database>,
+  orgId: string,
+  kind: string,
+  count: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto('reference_counters')
+    .values({ org_id: orgId, kind, last: count })
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'kind']).doUpdateSet({ last: sql`reference_counters.last + ${count}` }),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last - count + 1;
+}

@@ -80,3 +80,23 @@ export async function listAssets(db: Db, orgId: string, filter: AssetFilter): Pr
     query = query.where('assets.number', '>', filter.afterNumber);
   return query.orderBy('assets.number').limit(filter.limit).execute();
 }
+
+export async function insertAssets(trx: Db, rows: AssetsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('assets')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Member ids by lower-cased email, for owner columns of an import. */
+export async function memberIdsByEmail(db: Db, orgId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email_key'])
+    .where('memberships.org_id', '=', orgId)
+    .execute();
+  return new Map(rows.map((r) => [r.email_key, r.id]));
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AssetImportQuerySchema,
+  AssetImportResultSchema,
   AssetBodySchema,
   AssetListSchema,
   AssetQuerySchema,
@@ -9,13 +11,64 @@ import {
 import type { App } from '../../app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/http/errors';
+import { importAssets } from './import';
 import { changeAsset, createAsset, getAsset, listAssetPage } from './service';
+
+const IMPORT_LIMIT = 20 * 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['assets'];
 const params = z.object({ orgId: z.uuid() });
 const assetParams = params.extend({ assetId: z.uuid() });
 
 export function registerAssetRoutes(app: App, deps: AppDeps): void {
+  // Import files arrive as the request body: CSV text or an XLSX workbook.
+  app.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
+    (_req, body, done) => {
+      done(null, body);
+    },
+  );
+  app.addContentTypeParser(
+    XLSX,
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
+    (_req, body, done) => {
+      done(null, body);
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/assets/import',
+    {
+      config: { permission: 'assets.manage' },
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags,
+        summary: 'Import assets from CSV or XLSX: preview, or commit all rows or none',
+        description: `Send the file as the body with content-type text/csv or ${XLSX}. Columns: see the README.`,
+        params,
+        querystring: AssetImportQuerySchema,
+        response: { 200: AssetImportResultSchema },
+      },
+    },
+    async (request) => {
+      const contentType = request.headers['content-type'] ?? '';
+      if (!contentType.startsWith('text/csv') && !contentType.startsWith(XLSX)) {
+        throw AppError.field('headers.content-type', `must be text/csv or ${XLSX}`);
+      }
+      return importAssets(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        contentType,
+        request.body as Buffer | string,
+        request.query.mode,
+      );
+    },
+  );
+
   app.get(
     '/api/orgs/:orgId/assets',
     {

@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { testApps } from '../../../../test/support/app';
+import { testDatabaseKind } from '../../../../test/support/database';
+import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
+
+const startApp = testApps();
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEADER = 'kind,name,owner_email,ephi_roles,record_count,criticality,encryption_at_rest';
+
+async function setUp() {
+  const clock = testClock();
+  const t = await startApp({ clock });
+  const db = t.database.handle.db;
+  const org = await buildOrganization(db);
+  const officer = await buildMember(db, clock, org.id, 'security_officer');
+  const send = (body: string | Buffer, mode: 'preview' | 'commit', contentType = 'text/csv') =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/assets/import?mode=${mode}`,
+      headers: { ...officer.headers, 'content-type': contentType },
+      payload: body,
+    });
+  const count = async () =>
+    Number(
+      (
+        await db
+          .selectFrom('assets')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('org_id', '=', org.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { ...t, db, org, officer, send, count };
+}
+
+function rows(n: number, email: string, bad?: { row: number; line: string }): string {
+  const lines = [HEADER];
+  for (let i = 1; i <= n; i++) {
+    lines.push(
+      bad?.row === i
+        ? bad.line
+        : `workstation,"Workstation ${i}, exam room",${i % 3 === 0 ? email : ''},creates;maintains,${i * 10},high,yes`,
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+interface ImportJson {
+  rows: number;
+  valid: boolean;
+  imported: number;
+  problems: { row: number; line: number; field: string; message: string }[];
+  preview: { name: string; ownerEmail: string | null; ephiRoles: string[] }[];
+}
+
+describe(`asset import on ${testDatabaseKind()}`, () => {
+  it('a 5,000-row CSV with one bad row writes nothing and names the row and the field', async () => {
+    const { send, count, officer } = await setUp();
+    const csv = rows(5000, officer.user.email, {
+      row: 2718,
+      line: 'server,Imaging archive,,maintains,12,extreme,yes',
+    });
+    const response = await send(csv, 'commit');
+    expect(response.statusCode).toBe(400);
+    const error = response.json<{
+      error: { message: string; details: { path: string; message: string }[] };
+    }>().error;
+    expect(error.message).toMatch(
+      /nothing was imported\. First: row 2718 \(line 2719\), criticality/,
+    );
+    expect(error.details).toEqual([
+      {
+        path: 'file.rows.2718.criticality',
+        message: expect.stringMatching(/^row 2718 \(line 2719\): criticality /) as string,
+      },
+    ]);
+    expect(await count()).toBe(0);
+  });
+
+  it('previews without writing, then imports all 5,000 rows in one go', async () => {
+    const { send, count, officer, db, org } = await setUp();
+    const csv = rows(5000, officer.user.email.toUpperCase());
+    const preview = (await send(csv, 'preview')).json<ImportJson>();
+    expect(preview).toMatchObject({ rows: 5000, valid: true, imported: 0, problems: [] });
+    expect(preview.preview).toHaveLength(20);
+    expect(preview.preview[2]).toMatchObject({
+      name: 'Workstation 3, exam room',
+      ownerEmail: officer.user.email.toLowerCase(),
+      ephiRoles: ['creates', 'maintains'],
+    });
+    expect(await count()).toBe(0);
+    const committed = await send(csv, 'commit');
+    expect(committed.json<ImportJson>().imported).toBe(5000);
+    expect(await count()).toBe(5000);
+    const last = await db
+      .selectFrom('assets')
+      .select(['number', 'owner_id', 'holds_ephi'])
+      .where('org_id', '=', org.id)
+      .orderBy('number', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ number: 5000, holds_ephi: 1 });
+    const events = await db
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'assets.imported')
+      .execute();
+    expect(JSON.parse(events[0]?.changes ?? '{}')).toMatchObject({ rows: { after: 5000 } });
+  });
+
+  it('names unknown columns, strangers as owners and broken CSV', async () => {
+    const { send } = await setUp();
+    const unknownColumn = (
+      await send('kind,name,colour\nserver,A,blue\n', 'preview')
+    ).json<ImportJson>();
+    expect(unknownColumn.problems[0]).toMatchObject({ row: 0, line: 1, field: 'colour' });
+    const stranger = (
+      await send(`${HEADER}\nserver,A,nobody@example.org,,,,\n`, 'preview')
+    ).json<ImportJson>();
+    expect(stranger.problems[0]).toMatchObject({ row: 1, line: 2, field: 'owner_email' });
+    const broken = await send('kind,name\nserver,"unterminated\n', 'preview');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body',
+    );
+    const wrongType = await send('{}', 'preview', 'application/json');
+    expect(wrongType.statusCode).toBe(400);
+  });
+
+  it('imports an XLSX workbook with the same columns', async () => {
+    const { send, count } = await setUp();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Assets');
+    sheet.addRow(['Kind', 'Name', 'EPHI roles', 'Record count']);
+    sheet.addRow(['cloud_service', 'Patient portal', 'receives; transmits', 1200]);
+    sheet.addRow(['facility', 'Eastside office', '', null]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = (await send(buffer, 'commit', XLSX)).json<ImportJson>();
+    expect(result).toMatchObject({ rows: 2, imported: 2 });
+    expect(await count()).toBe(2);
+  });
+});
