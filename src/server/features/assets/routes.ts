@@ -23,51 +23,54 @@ const params = z.object({ orgId: z.uuid() });
 const assetParams = params.extend({ assetId: z.uuid() });
 
 export function registerAssetRoutes(app: App, deps: AppDeps): void {
-  // Import files arrive as the request body: CSV text or an XLSX workbook.
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
-    (_req, body, done) => {
-      done(null, body);
-    },
-  );
-  app.addContentTypeParser(
-    XLSX,
-    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
-    (_req, body, done) => {
-      done(null, body);
-    },
-  );
-
-  app.post(
-    '/api/orgs/:orgId/assets/import',
-    {
-      config: { permission: 'assets.manage' },
-      bodyLimit: IMPORT_LIMIT,
-      schema: {
-        tags,
-        summary: 'Import assets from CSV or XLSX: preview, or commit all rows or none',
-        description: `Send the file as the body with content-type text/csv or ${XLSX}. Columns: see the README.`,
-        params,
-        querystring: AssetImportQuerySchema,
-        response: { 200: AssetImportResultSchema },
+  // Import files arrive as the request body: CSV text or an XLSX workbook. The parsers live in
+  // this route's own scope, so every other route still answers 415 to them.
+  void app.register((scope: App, _options, done) => {
+    scope.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
+      (_req, body, next) => {
+        next(null, body);
       },
-    },
-    async (request) => {
-      const contentType = request.headers['content-type'] ?? '';
-      if (!contentType.startsWith('text/csv') && !contentType.startsWith(XLSX)) {
-        throw AppError.field('headers.content-type', `must be text/csv or ${XLSX}`);
-      }
-      return importAssets(
-        deps,
-        auditContextOf(request),
-        request.params.orgId,
-        contentType,
-        request.body as Buffer | string,
-        request.query.mode,
-      );
-    },
-  );
+    );
+    scope.addContentTypeParser(
+      XLSX,
+      { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
+      (_req, body, next) => {
+        next(null, body);
+      },
+    );
+    scope.post(
+      '/api/orgs/:orgId/assets/import',
+      {
+        config: { permission: 'assets.manage' },
+        bodyLimit: IMPORT_LIMIT,
+        schema: {
+          tags,
+          summary: 'Import assets from CSV or XLSX: preview, or commit all rows or none',
+          description: `Send the file as the body with content-type text/csv or ${XLSX}. Columns: see the README.`,
+          params,
+          querystring: AssetImportQuerySchema,
+          response: { 200: AssetImportResultSchema },
+        },
+      },
+      async (request) => {
+        const contentType = request.headers['content-type'] ?? '';
+        if (!contentType.startsWith('text/csv') && !contentType.startsWith(XLSX)) {
+          throw AppError.field('headers.content-type', `must be text/csv or ${XLSX}`);
+        }
+        return importAssets(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          contentType,
+          request.body as Buffer | string,
+          request.query.mode,
+        );
+      },
+    );
+    done();
+  });
 
   app.get(
     '/api/orgs/:orgId/assets',
