@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'asset.created',
   'asset.changed',
   'assets.imported',
+  'assets.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

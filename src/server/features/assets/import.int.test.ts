@@ -141,3 +141,53 @@ describe(`asset import on ${testDatabaseKind()}`, () => {
     expect(await count()).toBe(2);
   });
 });
+
+describe(`asset export on ${testDatabaseKind()}`, () => {
+  it('exports in the import columns, formula-safe and audited, and the file imports again', async () => {
+    const { send, officer, app, org, db, count } = await setUp();
+    await send(
+      `${HEADER}\nserver,"=HYPERLINK(""http://x"")",${officer.user.email},maintains,10,critical,no\nfacility,Back office,,,,low,not_applicable\n`,
+      'commit',
+    );
+    const csv = await app.inject({
+      url: `/api/orgs/${org.id}/assets/export.csv`,
+      headers: officer.headers,
+    });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'kind,name,description,owner_email,location,vendor,ephi_roles,record_count,criticality,encryption_at_rest,encryption_in_transit,mfa,backup,lifecycle,reference',
+    );
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(lines[1]).toContain(officer.user.email);
+    const again = await send(csv.body, 'commit');
+    expect(again.json<ImportJson>().imported).toBe(2);
+    const names = await db
+      .selectFrom('assets')
+      .select('name')
+      .where('org_id', '=', org.id)
+      .orderBy('number')
+      .execute();
+    expect(names.map((n) => n.name)).toEqual([
+      '=HYPERLINK("http://x")',
+      'Back office',
+      '=HYPERLINK("http://x")',
+      'Back office',
+    ]);
+    expect(await count()).toBe(4);
+    const xlsx = await app.inject({
+      url: `/api/orgs/${org.id}/assets/export.xlsx`,
+      headers: officer.headers,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Assets')?.rowCount).toBe(5);
+    const exports = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'assets.exported')
+      .execute();
+    expect(exports).toHaveLength(2);
+  });
+});

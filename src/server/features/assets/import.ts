@@ -116,7 +116,8 @@ export async function checkAssetImport(
       .replace(/[\s-]+/g, '_'),
   );
   header.forEach((column, i) => {
-    if (!(ASSET_IMPORT_COLUMNS as readonly string[]).includes(column)) {
+    // `reference` comes with an export; the import ignores it (new references are assigned).
+    if (![...ASSET_IMPORT_COLUMNS, 'reference'].includes(column)) {
       add({
         row: 0,
         line: 1,
@@ -146,7 +147,9 @@ export async function checkAssetImport(
   if (problems.length === 0) {
     table.rows.forEach(({ line, cells }, index) => {
       const row = index + 1;
-      const value = (column: string) => (cells[header.indexOf(column)] ?? '').trim();
+      // An export prefixes formula-like text with ' (design.md §6.9); the import takes it off again.
+      const value = (column: string) =>
+        (cells[header.indexOf(column)] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
       const input: Record<string, unknown> = {};
       for (const [field, column] of Object.entries(FIELD_COLUMN)) {
         const text = value(column);

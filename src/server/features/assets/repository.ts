@@ -5,6 +5,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export interface AssetRow extends AssetsTable {
   owner_name: string | null;
+  owner_email: string | null;
 }
 
 function withOwner(db: Db, orgId: string) {
@@ -12,7 +13,7 @@ function withOwner(db: Db, orgId: string) {
     .selectFrom('assets')
     .leftJoin('users', 'users.id', 'assets.owner_id')
     .selectAll('assets')
-    .select('users.name as owner_name')
+    .select(['users.name as owner_name', 'users.email as owner_email'])
     .where('assets.org_id', '=', orgId);
 }
 

@@ -13,7 +13,9 @@ import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
 import { importAssets } from './import';
-import { changeAsset, createAsset, getAsset, listAssetPage } from './service';
+import { EXPORT_COLUMNS, assetCells } from './export';
+import { changeAsset, createAsset, exportAssets, getAsset, listAssetPage } from './service';
+import { csvTable, xlsxTable } from '../../platform/http/spreadsheet';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,6 +106,44 @@ export function registerAssetRoutes(app: App, deps: AppDeps): void {
         .code(201)
         .send(await createAsset(deps, auditContextOf(request), request.params.orgId, request.body)),
   );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/orgs/:orgId/assets/export.${format}`,
+      {
+        config: { permission: 'assets.read' },
+        schema: {
+          tags,
+          summary: `The inventory as ${format.toUpperCase()}, in the import's columns (audited)`,
+          params,
+        },
+      },
+      async (request, reply) => {
+        const rows = await exportAssets(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          format,
+        );
+        const cells = rows.map(assetCells);
+        const stamp = deps.clock.now().toISOString();
+        void reply.header(
+          'content-disposition',
+          `attachment; filename="custos-assets-${stamp.slice(0, 10)}.${format}"`,
+        );
+        return format === 'csv'
+          ? reply
+              .header('content-type', 'text/csv; charset=utf-8')
+              .send(csvTable(EXPORT_COLUMNS, cells))
+          : reply.header('content-type', XLSX).send(
+              await xlsxTable('Assets', EXPORT_COLUMNS, cells, {
+                title: 'Asset inventory',
+                createdAt: stamp,
+              }),
+            );
+      },
+    );
+  }
 
   app.get(
     '/api/orgs/:orgId/assets/:assetId',

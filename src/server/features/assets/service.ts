@@ -162,3 +162,28 @@ export async function changeAsset(
   });
   return getAsset(deps, orgId, id);
 }
+
+/** Every asset of the organization, read page by page, with the export audited. */
+export async function exportAssets(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  format: 'csv' | 'xlsx',
+) {
+  const rows = [];
+  for (let after = 0; ;) {
+    const page = await listAssets(deps.database.db, orgId, { afterNumber: after, limit: 1000 });
+    rows.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < 1000) break;
+    after = last.number;
+  }
+  await deps.database.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'assets.exported',
+      changes: { format: { after: format }, rows: { after: rows.length } },
+    }),
+  );
+  return rows;
+}

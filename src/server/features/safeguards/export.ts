@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
 import {
   DECISION_LABELS,
   SAFEGUARD_STATUS_LABELS,
   type Safeguard,
 } from '../../../contracts/program';
-import { csvLine } from '../../platform/http/csv';
+import { csvTable, xlsxTable } from '../../platform/http/spreadsheet';
 
 const COLUMNS = [
   ['Citation', 22],
@@ -50,31 +49,17 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
 }
 
 export function registerCsv(safeguards: readonly Safeguard[]): string {
-  return [COLUMNS.map(([name]) => name), ...registerRows(safeguards)].map(csvLine).join('');
+  return csvTable(COLUMNS, registerRows(safeguards));
 }
 
-/**
- * The register as an XLSX workbook. Strings go in as shared-string text cells, never formulas
- * (ExcelJS only writes a formula from a { formula } object), so "=…" stays text (design.md §6.9).
- */
+/** The register as an XLSX workbook. */
 export async function registerXlsx(
   safeguards: readonly Safeguard[],
   organization: string,
   generatedAt: string,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Custos';
-  workbook.created = new Date(generatedAt);
-  const sheet = workbook.addWorksheet('Safeguard register', {
-    views: [{ state: 'frozen', ySplit: 1 }],
+  return xlsxTable('Safeguard register', COLUMNS, registerRows(safeguards), {
+    title: `${organization}: safeguard register`,
+    createdAt: generatedAt,
   });
-  sheet.columns = COLUMNS.map(([header, width]) => ({ header, width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const cells of registerRows(safeguards)) {
-    const row = sheet.addRow(cells);
-    row.alignment = { vertical: 'top', wrapText: true };
-  }
-  sheet.autoFilter = { from: 'A1', to: { row: 1, column: COLUMNS.length } };
-  workbook.title = `${organization}: safeguard register`;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,0 +1,37 @@
+import ExcelJS from 'exceljs';
+import { csvLine } from './csv';
+
+export type Cell = string | number;
+export type Columns = readonly (readonly [header: string, width: number])[];
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A table as CSV text: a header line, then one line per row, formula-safe (design.md §6.9). */
+export function csvTable(columns: Columns, rows: readonly (readonly Cell[])[]): string {
+  return [columns.map(([header]) => header), ...rows].map(csvLine).join('');
+}
+
+/**
+ * A table as an XLSX workbook with a frozen, filterable header. Strings go in as shared-string
+ * text cells, never formulas (ExcelJS only writes a formula from a { formula } object), so "=…"
+ * stays text (design.md §6.9).
+ */
+export async function xlsxTable(
+  sheetName: string,
+  columns: Columns,
+  rows: readonly (readonly Cell[])[],
+  meta: { title: string; createdAt: string },
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Custos';
+  workbook.created = new Date(meta.createdAt);
+  workbook.title = meta.title;
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map(([header, width]) => ({ header, width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const cells of rows) {
+    sheet.addRow([...cells]).alignment = { vertical: 'top', wrapText: true };
+  }
+  sheet.autoFilter = { from: 'A1', to: { row: 1, column: columns.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
