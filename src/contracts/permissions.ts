@@ -16,6 +16,8 @@ const EDITORS = [
   'privacy_officer',
   'contributor',
 ] as const satisfies readonly Role[];
+// Everyone but workforce members: the program's records are staff work; auditors read them.
+const STAFF_READERS = [...EDITORS, 'auditor'] as const satisfies readonly Role[];
 // 164.308(a)(1)(ii)(D) information system activity review: who reads the trail.
 const AUDIT_READERS = [
   'owner',
@@ -52,14 +54,7 @@ export const PERMISSIONS = {
   'organization.read': EVERY_ROLE,
   'organization.settings.update': ADMINS,
   // Contributors pick owners for safeguards and tasks, so they see who the members are.
-  'members.read': [
-    'owner',
-    'admin',
-    'security_officer',
-    'privacy_officer',
-    'contributor',
-    'auditor',
-  ],
+  'members.read': STAFF_READERS,
   'members.invite': ADMINS,
   'members.manage': ADMINS,
   'invitations.lookup': 'public',
@@ -68,14 +63,7 @@ export const PERMISSIONS = {
   // The outbox holds every message sent (invitations, resets): owners only.
   'outbox.read': ['owner'],
   // The compliance program. Workforce members see their own tasks only (tasks service).
-  'program.read': [
-    'owner',
-    'admin',
-    'security_officer',
-    'privacy_officer',
-    'contributor',
-    'auditor',
-  ],
+  'program.read': STAFF_READERS,
   'dashboard.read': EVERY_ROLE,
   'organization.profile.update': [...ADMINS, 'security_officer'],
   'safeguards.update': EDITORS,
@@ -84,14 +72,7 @@ export const PERMISSIONS = {
   'safeguards.export': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
   'links.manage': EDITORS,
   // 164.308(a)(1)(ii)(A): the inventory behind the risk analysis.
-  'assets.read': [
-    'owner',
-    'admin',
-    'security_officer',
-    'privacy_officer',
-    'contributor',
-    'auditor',
-  ],
+  'assets.read': STAFF_READERS,
   'assets.manage': EDITORS,
   'tasks.read': EVERY_ROLE,
   'tasks.manage': EDITORS,
