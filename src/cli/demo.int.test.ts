@@ -13,6 +13,7 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
     const run = await cli(['demo'], env);
     expect(run.err).toEqual([]);
     expect(run.result).toBe(0);
+    expect(run.out[0]).toMatch(/^Created the demo organization "Riverside Family Clinic" \(/);
     const password = run.out.find((line) => /^\s+riverside-/.test(line))?.trim();
     expect(password).toMatch(/^riverside-[\w-]{12}$/);
     expect(run.out.filter((line) => /@[\w-]+\.example$/.test(line))).toHaveLength(7);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEMO_ORGANIZATION, seedDemo } from '../../server/features/demo/seed';
+import { seedDemo } from '../../server/features/demo/seed';
 import { systemClock } from '../../server/platform/clock';
 import { secretBox } from '../../server/platform/crypto/secret-box';
 import { migrateToLatest } from '../../server/platform/db/migrator';
@@ -27,7 +27,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
       };
       return seedDemo(deps, cliAuditContext('demo'), demoPassword());
     });
-    io.out(`Created the demo organization "${DEMO_ORGANIZATION}" (${seeded.orgId}).`);
+    io.out(`Created the demo organization "${seeded.organization}" (${seeded.orgId}).`);
     io.out('');
     io.out(
       `Start Custos (npm start) and sign in with any of these accounts; the password of each is`,

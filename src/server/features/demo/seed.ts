@@ -70,10 +70,9 @@ function demoData() {
   return DemoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-export const DEMO_ORGANIZATION = 'Riverside Family Clinic';
-
 interface Seeded {
   orgId: string;
+  organization: string;
   password: string;
   people: { name: string; email: string; role: Role }[];
 }
@@ -220,6 +219,7 @@ export async function seedDemo(
   }
   return {
     orgId,
+    organization: data.organization,
     password,
     people: data.people.map(({ name, email, role }) => ({ name, email, role })),
   };

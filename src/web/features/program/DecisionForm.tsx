@@ -1,7 +1,5 @@
 import {
-  Alert,
   Badge,
-  Button,
   Card,
   Group,
   Radio,
@@ -22,6 +20,7 @@ import {
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMemberOptions, useProgramMutation } from './shared';
+import { FormFooter } from './FormFooter';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
 
@@ -141,23 +140,13 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
             disabled={!editable}
             required
           />
-          {save.error && Object.keys(errors).length === 0 ? (
-            <Alert color="red" variant="light" role="alert">
-              {save.error.message}
-            </Alert>
-          ) : null}
-          {editable ? (
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                Record decision
-              </Button>
-              {save.isSuccess ? (
-                <Text size="sm" c="teal.9" role="status">
-                  Recorded.
-                </Text>
-              ) : null}
-            </Group>
-          ) : null}
+          <FormFooter
+            mutation={save}
+            fieldErrors={errors}
+            label="Record decision"
+            done="Recorded."
+            editable={editable}
+          />
         </Stack>
       </form>
     </Card>

@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Card,
   Checkbox,
   Group,
@@ -26,6 +24,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useMemberOptions, useOrgQuery, useProgramMutation } from './shared';
+import { FormFooter } from './FormFooter';
 
 const ZONES =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -199,27 +198,14 @@ export function OrganizationProfilePage() {
               />
             </Stack>
           </Card>
-          {save.error && Object.keys(errors).length === 0 ? (
-            <Alert color="red" variant="light" role="alert">
-              {save.error.message}
-            </Alert>
-          ) : null}
-          {editable ? (
-            <Group>
-              <Button
-                type="submit"
-                loading={save.isPending}
-                disabled={Object.keys(form).length === 0}
-              >
-                Save profile
-              </Button>
-              {save.isSuccess ? (
-                <Text size="sm" c="teal.9" role="status">
-                  Saved.
-                </Text>
-              ) : null}
-            </Group>
-          ) : null}
+          <FormFooter
+            mutation={save}
+            fieldErrors={errors}
+            label="Save profile"
+            done="Saved."
+            editable={editable}
+            disabled={Object.keys(form).length === 0}
+          />
         </Stack>
       </form>
     </>

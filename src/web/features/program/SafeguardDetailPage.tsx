@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -42,6 +41,7 @@ import {
   useOrgQuery,
   useProgramMutation,
 } from './shared';
+import { FormFooter } from './FormFooter';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
 
@@ -151,27 +151,14 @@ function RecordForm({ detail, editable }: { detail: Detail; editable: boolean })
               disabled={!editable}
             />
           </Group>
-          {save.error && Object.keys(errors).length === 0 ? (
-            <Alert color="red" variant="light" role="alert">
-              {save.error.message}
-            </Alert>
-          ) : null}
-          {editable ? (
-            <Group>
-              <Button
-                type="submit"
-                loading={save.isPending}
-                disabled={Object.keys(form).length === 0}
-              >
-                Save
-              </Button>
-              {save.isSuccess ? (
-                <Text size="sm" c="teal.9" role="status">
-                  Saved.
-                </Text>
-              ) : null}
-            </Group>
-          ) : null}
+          <FormFooter
+            mutation={save}
+            fieldErrors={errors}
+            label="Save"
+            done="Saved."
+            editable={editable}
+            disabled={Object.keys(form).length === 0}
+          />
         </Stack>
       </form>
     </Card>
