@@ -45,6 +45,21 @@ export const AUDIT_ACTIONS = [
   'asset.changed',
   'assets.imported',
   'assets.exported',
+  'data_flow.created',
+  'data_flow.changed',
+  'data_flow.removed',
+  'risk_library.item_added',
+  'risk_matrix.changed',
+  'risk.created',
+  'risk.changed',
+  'risks.exported',
+  'risk_assessment.created',
+  'risk_assessment.changed',
+  'risk_assessment.submitted',
+  'risk_assessment.returned',
+  'risk_assessment.approved',
+  'risk_assessment.report_downloaded',
+  'risk_analysis.change_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -74,6 +74,11 @@ export const PERMISSIONS = {
   // 164.308(a)(1)(ii)(A): the inventory behind the risk analysis.
   'assets.read': STAFF_READERS,
   'assets.manage': EDITORS,
+  // 164.308(a)(1)(ii)(A)–(B): the risk analysis and the risk register.
+  'risks.read': STAFF_READERS,
+  'risks.manage': EDITORS,
+  // Approving an assessment, or changing the matrix it is rated on, is the security official's call.
+  'risks.approve': [...ADMINS, 'security_officer'],
   'tasks.read': EVERY_ROLE,
   'tasks.manage': EDITORS,
   'tasks.complete': [

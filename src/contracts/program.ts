@@ -84,7 +84,7 @@ function isTimeZone(zone: string): boolean {
 // ---------- links between records ----------
 
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
-export const LINK_TYPES = ['safeguard', 'task', 'url'] as const;
+export const LINK_TYPES = ['safeguard', 'task', 'url', 'risk'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
 export const LinkEndSchema = z.object({
@@ -94,7 +94,7 @@ export const LinkEndSchema = z.object({
     .trim()
     .min(1, { error: 'is required' })
     .max(2000)
-    .describe('A citation for safeguard, a task id, or an https address for url'),
+    .describe('A citation for safeguard, a task or risk id, or an https address for url'),
 });
 export type LinkEnd = z.infer<typeof LinkEndSchema>;
 

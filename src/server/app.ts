@@ -20,6 +20,7 @@ import { registerDashboardRoutes } from './features/dashboard/routes';
 import { registerLinkRoutes } from './features/links/routes';
 import { riskContent } from './features/risks/content';
 import { registerRiskLibraryRoutes } from './features/risks/routes';
+import { registerRiskRegisterRoutes } from './features/risks/register-routes';
 import { registerSafeguardRoutes } from './features/safeguards/routes';
 import { registerTaskRoutes } from './features/tasks/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerLinkRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerAssetRoutes(app, deps);
+  registerRiskRegisterRoutes(app, deps);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

@@ -47,6 +47,7 @@ export async function buildOrganization(
     includes_clearinghouse: 0,
     size: null,
     locations: '[]',
+    risk_matrix: null,
     security_official_id: null,
     security_official_since: null,
     privacy_official_id: null,

@@ -22,6 +22,12 @@ export interface Database {
   tasks: TasksTable;
   reference_counters: ReferenceCountersTable;
   assets: AssetsTable;
+  data_flows: DataFlowsTable;
+  risk_library_items: RiskLibraryItemsTable;
+  risk_assessments: RiskAssessmentsTable;
+  risks: RisksTable;
+  risk_assets: RiskAssetsTable;
+  risk_reports: RiskReportsTable;
 }
 
 export interface InstanceTable {
@@ -58,6 +64,8 @@ export interface OrganizationsTable {
   size: string | null;
   /** JSON array of location names. */
   locations: string;
+  /** JSON risk matrix; null = the default. */
+  risk_matrix: string | null;
   security_official_id: string | null;
   security_official_since: string | null;
   privacy_official_id: string | null;
@@ -258,4 +266,106 @@ export interface AssetsTable {
   lifecycle: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface DataFlowsTable {
+  id: string;
+  org_id: string;
+  number: number;
+  from_asset_id: string;
+  to_asset_id: string;
+  ephi: string;
+  protocol: string;
+  encrypted: string;
+  external: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskLibraryItemsTable {
+  id: string;
+  org_id: string;
+  key: string;
+  kind: string;
+  title: string;
+  description: string;
+  source_type: string | null;
+  /** JSON array of citations. */
+  requirements: string;
+  /** JSON array of vulnerability keys. */
+  vulnerabilities: string;
+  created_at: string;
+}
+
+export interface RiskAssessmentsTable {
+  id: string;
+  org_id: string;
+  number: number;
+  title: string;
+  scope: string;
+  method: string;
+  /** JSON array of { name, role }. */
+  participants: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: string;
+  based_on_id: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  approval_note: string | null;
+  /** JSON, frozen on approval. */
+  matrix: string | null;
+  /** JSON, frozen on approval. */
+  snapshot: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+export interface RisksTable {
+  id: string;
+  org_id: string;
+  number: number;
+  title: string;
+  description: string;
+  status: string;
+  owner_id: string | null;
+  threat_id: string | null;
+  vulnerability_id: string | null;
+  likelihood: number | null;
+  impact: number | null;
+  inherent_level: number | null;
+  rating_rationale: string;
+  treatment: string | null;
+  treatment_plan: string;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  residual_level: number | null;
+  residual_rationale: string;
+  accepted_by: string | null;
+  accepted_on: string | null;
+  acceptance_expires_on: string | null;
+  identified_on: string;
+  last_reviewed_on: string | null;
+  next_review_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskAssetsTable {
+  org_id: string;
+  risk_id: string;
+  asset_id: string;
+}
+
+export interface RiskReportsTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  sha256: string;
+  size: number;
+  content: Buffer;
+  created_at: string;
 }

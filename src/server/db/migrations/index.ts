@@ -8,6 +8,7 @@ import * as m0006 from './0006_create_api_tokens';
 import * as m0007 from './0007_create_password_resets';
 import * as m0008 from './0008_create_compliance_program';
 import * as m0009 from './0009_create_assets';
+import * as m0010 from './0010_create_risk_analysis';
 
 /**
  * Every migration, in order. Listed by hand so the bundle carries them; names are
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_create_password_resets': m0007,
   '0008_create_compliance_program': m0008,
   '0009_create_assets': m0009,
+  '0010_create_risk_analysis': m0010,
 };

@@ -36,6 +36,9 @@ CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_
 -- table auth_throttle
 CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not null, "last_failure_at" text not null, "locked_until" text);
 
+-- table data_flows
+CREATE TABLE "data_flows" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "from_asset_id" text not null references "assets" ("id"), "to_asset_id" text not null references "assets" ("id"), "ephi" text default '' not null, "protocol" text default '' not null, "encrypted" text not null check (encrypted in ('yes','no','unknown')), "external" integer default 0 not null, "created_at" text not null, "updated_at" text not null, constraint "data_flows_org_number_unique" unique ("org_id", "number"));
+
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 
@@ -58,7 +61,7 @@ CREATE TABLE "memberships" ("id" text primary key, "org_id" text not null refere
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
 -- table organizations
-CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text);
+CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text, "risk_matrix" text);
 
 -- table outbox
 CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text);
@@ -86,6 +89,30 @@ CREATE INDEX "recovery_codes_user_idx" on "recovery_codes" ("user_id");
 
 -- table reference_counters
 CREATE TABLE "reference_counters" ("org_id" text not null references "organizations" ("id"), "kind" text not null, "last" integer not null, constraint "reference_counters_pk" primary key ("org_id", "kind"));
+
+-- table risk_assessments
+CREATE TABLE "risk_assessments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "scope" text default '' not null, "method" text default '' not null, "participants" text default '[]' not null, "starts_on" text, "ends_on" text, "status" text not null check (status in ('draft','in_review','approved')), "based_on_id" text references "risk_assessments" ("id"), "submitted_at" text, "submitted_by" text references "users" ("id"), "approved_at" text, "approved_by" text references "users" ("id"), "approval_note" text, "matrix" text, "snapshot" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "risk_assessments_org_number_unique" unique ("org_id", "number"));
+
+-- table risk_assets
+CREATE TABLE "risk_assets" ("org_id" text not null references "organizations" ("id"), "risk_id" text not null references "risks" ("id"), "asset_id" text not null references "assets" ("id"), constraint "risk_assets_pk" primary key ("risk_id", "asset_id"));
+
+-- index risk_assets_asset_idx
+CREATE INDEX "risk_assets_asset_idx" on "risk_assets" ("asset_id");
+
+-- table risk_library_items
+CREATE TABLE "risk_library_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "key" text not null, "kind" text not null check (kind in ('threat','vulnerability')), "title" text not null, "description" text default '' not null, "source_type" text, "requirements" text default '[]' not null, "vulnerabilities" text default '[]' not null, "created_at" text not null, constraint "risk_library_items_org_key_unique" unique ("org_id", "key"));
+
+-- table risk_reports
+CREATE TABLE "risk_reports" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assessment_id" text not null unique references "risk_assessments" ("id"), "sha256" text not null, "size" integer not null, "content" blob not null, "created_at" text not null);
+
+-- table risks
+CREATE TABLE "risks" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "description" text default '' not null, "status" text not null check (status in ('open','closed')), "owner_id" text references "users" ("id"), "threat_id" text, "vulnerability_id" text, "likelihood" integer, "impact" integer, "inherent_level" integer, "rating_rationale" text default '' not null, "treatment" text check (treatment in ('mitigate','accept','transfer','avoid')), "treatment_plan" text default '' not null, "residual_likelihood" integer, "residual_impact" integer, "residual_level" integer, "residual_rationale" text default '' not null, "accepted_by" text references "users" ("id"), "accepted_on" text, "acceptance_expires_on" text, "identified_on" text not null, "last_reviewed_on" text, "next_review_on" text, "created_at" text not null, "updated_at" text not null, constraint "risks_org_number_unique" unique ("org_id", "number"));
+
+-- index risks_org_level_idx
+CREATE INDEX "risks_org_level_idx" on "risks" ("org_id", "inherent_level", "number");
+
+-- index risks_org_status_idx
+CREATE INDEX "risks_org_status_idx" on "risks" ("org_id", "status", "number");
 
 -- table safeguards
 CREATE TABLE "safeguards" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "requirement_id" text not null, "status" text not null check (status in ('not_started','in_progress','implemented','not_applicable')), "owner_id" text references "users" ("id"), "statement" text default '' not null, "review_interval_months" integer, "next_review_on" text, "decision" text check (decision in ('as_specified','alternative','not_reasonable')), "decision_rationale" text, "decision_alternative" text, "decision_approved_by" text references "users" ("id"), "decision_approved_on" text, "decision_basis" text, "updated_at" text not null, constraint "safeguards_org_requirement_unique" unique ("org_id", "requirement_id"));

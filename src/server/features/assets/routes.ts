@@ -15,10 +15,9 @@ import { AppError } from '../../platform/http/errors';
 import { importAssets } from './import';
 import { EXPORT_COLUMNS, assetCells } from './export';
 import { changeAsset, createAsset, exportAssets, getAsset, listAssetPage } from './service';
-import { csvTable, xlsxTable } from '../../platform/http/spreadsheet';
+import { sendTable, XLSX_TYPE as XLSX } from '../../platform/http/spreadsheet';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const tags = ['assets'];
 const params = z.object({ orgId: z.uuid() });
@@ -125,22 +124,18 @@ export function registerAssetRoutes(app: App, deps: AppDeps): void {
           request.params.orgId,
           format,
         );
-        const cells = rows.map(assetCells);
-        const stamp = deps.clock.now().toISOString();
-        void reply.header(
-          'content-disposition',
-          `attachment; filename="custos-assets-${stamp.slice(0, 10)}.${format}"`,
+        return sendTable(
+          reply,
+          format,
+          {
+            name: 'assets',
+            sheet: 'Assets',
+            title: 'Asset inventory',
+            createdAt: deps.clock.now().toISOString(),
+          },
+          EXPORT_COLUMNS,
+          rows.map(assetCells),
         );
-        return format === 'csv'
-          ? reply
-              .header('content-type', 'text/csv; charset=utf-8')
-              .send(csvTable(EXPORT_COLUMNS, cells))
-          : reply.header('content-type', XLSX).send(
-              await xlsxTable('Assets', EXPORT_COLUMNS, cells, {
-                title: 'Asset inventory',
-                createdAt: stamp,
-              }),
-            );
       },
     );
   }

@@ -75,3 +75,52 @@ export async function taskLabels(db: Db, orgId: string, ids: readonly string[]) 
     .where('id', 'in', ids)
     .execute();
 }
+
+/** Links between records of `type` (ids given) and any record of `otherType`, either direction. */
+export async function listLinksAmong(
+  db: Db,
+  orgId: string,
+  type: string,
+  ids: readonly string[],
+  otherType: string,
+) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('record_links')
+    .select(['from_type', 'from_id', 'to_type', 'to_id'])
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('from_type', '=', type),
+          eb('from_id', 'in', ids),
+          eb('to_type', '=', otherType),
+        ]),
+        eb.and([eb('to_type', '=', type), eb('to_id', 'in', ids), eb('from_type', '=', otherType)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Tasks by id with their state, for plan lists. */
+export async function taskStates(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'number', 'title', 'status'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Risk references by id, for link labels and checks. */
+export async function riskLabels(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('risks')
+    .select(['id', 'number', 'title'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}

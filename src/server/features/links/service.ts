@@ -10,8 +10,11 @@ import {
   findLink,
   findLinkBetween,
   insertLink,
+  listLinksAmong,
   listLinksOf,
+  riskLabels,
   taskLabels,
+  taskStates,
 } from './repository';
 import type { Kysely, Transaction } from 'kysely';
 
@@ -25,7 +28,9 @@ async function checkEnd(db: Db, orgId: string, end: LinkEnd, field: string): Pro
       ? catalog().byId.has(end.id)
       : end.type === 'task'
         ? UUID.test(end.id) && (await taskLabels(db, orgId, [end.id])).length === 1
-        : isWebAddress(end.id);
+        : end.type === 'risk'
+          ? UUID.test(end.id) && (await riskLabels(db, orgId, [end.id])).length === 1
+          : isWebAddress(end.id);
   if (!known) {
     throw AppError.field(
       `${field}.id`,
@@ -138,6 +143,15 @@ export async function linksOf(db: Db, orgId: string, type: string, id: string): 
       )
     ).map((t) => [t.id, `TASK-${t.number} ${t.title}`]),
   );
+  const risks = new Map(
+    (
+      await riskLabels(
+        db,
+        orgId,
+        others.filter((o) => o.type === 'risk').map((o) => o.id),
+      )
+    ).map((r) => [r.id, `RISK-${r.number} ${r.title}`]),
+  );
   return others.map(({ row, type: otherType, id: otherId }) => ({
     id: row.id,
     type: otherType as Link['type'],
@@ -146,9 +160,59 @@ export async function linksOf(db: Db, orgId: string, type: string, id: string): 
       row.label ??
       (otherType === 'task'
         ? (tasks.get(otherId) ?? 'Task')
-        : otherType === 'safeguard'
-          ? `${otherId} ${catalog().byId.get(otherId)?.title ?? ''}`.trim()
-          : otherId),
+        : otherType === 'risk'
+          ? (risks.get(otherId) ?? 'Risk')
+          : otherType === 'safeguard'
+            ? `${otherId} ${catalog().byId.get(otherId)?.title ?? ''}`.trim()
+            : otherId),
     createdAt: row.created_at,
   }));
+}
+
+/** For each record of `type`, the ids of the `otherType` records linked to it (either direction). */
+export async function linkedIds(
+  db: Db,
+  orgId: string,
+  type: string,
+  ids: readonly string[],
+  otherType: string,
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  for (const row of await listLinksAmong(db, orgId, type, ids, otherType)) {
+    const [own, other] =
+      row.from_type === type ? [row.from_id, row.to_id] : [row.to_id, row.from_id];
+    result.set(own, [...(result.get(own) ?? []), other]);
+  }
+  return result;
+}
+
+/** Tasks by id with reference, title and status (for plans made of tasks). */
+export async function taskSummaries(db: Db, orgId: string, ids: readonly string[]) {
+  const rows = await taskStates(db, orgId, ids);
+  return new Map(
+    rows.map((t) => [
+      t.id,
+      { id: t.id, reference: `TASK-${t.number}`, title: t.title, status: t.status },
+    ]),
+  );
+}
+
+/** Removes the link between two records, if there is one (in the caller's transaction). */
+export async function removeLinkBetweenIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  a: LinkEnd,
+  b: LinkEnd,
+): Promise<void> {
+  const link = await findLinkBetween(trx, orgId, a, b);
+  if (!link) return;
+  await deleteLink(trx, orgId, link.id);
+  await appendAuditEvent(trx, deps.clock, context, {
+    orgId,
+    action: 'link.removed',
+    entity: { type: 'link', id: link.id },
+    changes: { from: { before: `${a.type}:${a.id}` }, to: { before: `${b.type}:${b.id}` } },
+  });
 }

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { grantOf, roleHolds, type Permission } from '../../../contracts/permissions';
+import type { Role } from '../../../contracts/roles';
 import { AppError } from '../http/errors';
 import { findMemberName } from './repository';
 
@@ -12,10 +14,17 @@ export async function requireMember(
   orgId: string,
   userId: string,
   field: string,
+  /** When given, the member must also hold this permission (an approver's authority). */
+  permission?: Permission,
 ): Promise<string> {
-  const name = await findMemberName(db, orgId, userId);
-  if (name === undefined) {
+  const member = await findMemberName(db, orgId, userId);
+  if (member === undefined) {
     throw AppError.field(field, 'must be a member of this organization');
   }
-  return name;
+  if (permission && !roleHolds(member.role as Role, permission)) {
+    const grant = grantOf(permission);
+    const roles = typeof grant === 'string' ? grant : grant.join(', ');
+    throw AppError.field(field, `must be a member with one of these roles: ${roles}`);
+  }
+  return member.name;
 }

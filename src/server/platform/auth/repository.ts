@@ -109,13 +109,12 @@ export async function findMemberName(
   db: Kysely<Database> | Transaction<Database>,
   orgId: string,
   userId: string,
-): Promise<string | undefined> {
-  const row = await db
+): Promise<{ name: string; role: string } | undefined> {
+  return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select('users.name')
+    .select(['users.name', 'memberships.role'])
     .where('memberships.org_id', '=', orgId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
-  return row?.name;
 }

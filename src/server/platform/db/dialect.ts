@@ -13,6 +13,7 @@ export function isPostgres(db: HasExecutor): boolean {
 /**
  * Portable column types. Instants: ISO-8601 text on SQLite, timestamptz on PostgreSQL (parsed back
  * to ISO strings). Dates: YYYY-MM-DD text / date. Ids: UUIDv7 as text / uuid.
+ * Bytes: blob / bytea.
  */
 export function columnTypes(db: Kysely<unknown>) {
   const pg = isPostgres(db);
@@ -20,5 +21,6 @@ export function columnTypes(db: Kysely<unknown>) {
     id: pg ? ('uuid' as const) : ('text' as const),
     instant: pg ? ('timestamptz' as const) : ('text' as const),
     date: pg ? ('date' as const) : ('text' as const),
+    bytes: pg ? ('bytea' as const) : ('blob' as const),
   };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 import { csvLine } from './csv';
 
 export type Cell = string | number;
@@ -34,4 +35,23 @@ export async function xlsxTable(
   }
   sheet.autoFilter = { from: 'A1', to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Sends a table as a CSV or XLSX download named `custos-<name>-<date>.<format>`. */
+export async function sendTable(
+  reply: FastifyReply,
+  format: 'csv' | 'xlsx',
+  file: { name: string; sheet: string; title: string; createdAt: string },
+  columns: Columns,
+  rows: readonly (readonly Cell[])[],
+): Promise<FastifyReply> {
+  void reply.header(
+    'content-disposition',
+    `attachment; filename="custos-${file.name}-${file.createdAt.slice(0, 10)}.${format}"`,
+  );
+  return format === 'csv'
+    ? reply.header('content-type', 'text/csv; charset=utf-8').send(csvTable(columns, rows))
+    : reply
+        .header('content-type', XLSX_TYPE)
+        .send(await xlsxTable(file.sheet, columns, rows, file));
 }

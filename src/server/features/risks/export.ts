@@ -1,0 +1,57 @@
+import type { Risk } from '../../../contracts/risk';
+import type { Cell, Columns } from '../../platform/http/spreadsheet';
+
+/** The register's columns, for CSV/XLSX exports of the live register and of a snapshot. */
+export const REGISTER_COLUMNS: Columns = [
+  ['reference', 12],
+  ['title', 40],
+  ['status', 10],
+  ['assets', 30],
+  ['threat', 28],
+  ['vulnerability', 28],
+  ['existing_controls', 30],
+  ['likelihood', 12],
+  ['impact', 12],
+  ['inherent_level', 14],
+  ['rating_rationale', 40],
+  ['treatment', 12],
+  ['treatment_plan', 40],
+  ['plan_tasks', 30],
+  ['residual_likelihood', 12],
+  ['residual_impact', 12],
+  ['residual_level', 14],
+  ['accepted_by', 20],
+  ['accepted_on', 12],
+  ['acceptance_expires_on', 14],
+  ['owner', 20],
+  ['identified_on', 12],
+  ['next_review_on', 12],
+];
+
+export function riskCells(risk: Risk): Cell[] {
+  return [
+    risk.reference,
+    risk.title,
+    risk.status,
+    risk.assets.map((a) => `${a.reference} ${a.name}`).join('; '),
+    risk.threat?.title ?? '',
+    risk.vulnerability?.title ?? '',
+    risk.controls.map((c) => c.citation).join('; '),
+    risk.likelihood?.label ?? '',
+    risk.impact?.label ?? '',
+    risk.inherentLevel?.label ?? '',
+    risk.ratingRationale,
+    risk.treatment ?? '',
+    risk.treatmentPlan,
+    risk.planTasks.map((t) => `${t.reference} ${t.title} (${t.status})`).join('; '),
+    risk.residualLikelihood?.label ?? '',
+    risk.residualImpact?.label ?? '',
+    risk.residualLevel?.label ?? '',
+    risk.acceptance?.approver.name ?? '',
+    risk.acceptance?.acceptedOn ?? '',
+    risk.acceptance?.expiresOn ?? '',
+    risk.owner?.name ?? '',
+    risk.identifiedOn,
+    risk.nextReviewOn ?? '',
+  ];
+}

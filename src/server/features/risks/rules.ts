@@ -1,0 +1,136 @@
+import type { RiskMatrix, RiskUpdateBody } from '../../../contracts/risk';
+import type { Database, RisksTable } from '../../db/schema';
+import { requireMember } from '../../platform/auth/members';
+import { AppError } from '../../platform/http/errors';
+import { catalog } from '../catalog/content';
+import { levelOf } from './content';
+import { knownAssetIds } from './repository/risks';
+import { organizationLibrary } from './settings';
+import type { Transaction } from 'kysely';
+
+/** Columns a request body sets (only the fields present). */
+function columnsOf(body: RiskUpdateBody): Partial<RisksTable> {
+  const v: Partial<RisksTable> = {};
+  if (body.title !== undefined) v.title = body.title;
+  if (body.description !== undefined) v.description = body.description;
+  if (body.status !== undefined) v.status = body.status;
+  if (body.ownerId !== undefined) v.owner_id = body.ownerId;
+  if (body.threatId !== undefined) v.threat_id = body.threatId;
+  if (body.vulnerabilityId !== undefined) v.vulnerability_id = body.vulnerabilityId;
+  if (body.likelihood !== undefined) v.likelihood = body.likelihood;
+  if (body.impact !== undefined) v.impact = body.impact;
+  if (body.ratingRationale !== undefined) v.rating_rationale = body.ratingRationale;
+  if (body.treatment !== undefined) v.treatment = body.treatment;
+  if (body.treatmentPlan !== undefined) v.treatment_plan = body.treatmentPlan;
+  if (body.residualLikelihood !== undefined) v.residual_likelihood = body.residualLikelihood;
+  if (body.residualImpact !== undefined) v.residual_impact = body.residualImpact;
+  if (body.residualRationale !== undefined) v.residual_rationale = body.residualRationale;
+  if (body.acceptedBy !== undefined) v.accepted_by = body.acceptedBy;
+  if (body.acceptanceExpiresOn !== undefined) v.acceptance_expires_on = body.acceptanceExpiresOn;
+  if (body.identifiedOn !== undefined) v.identified_on = body.identifiedOn;
+  if (body.lastReviewedOn !== undefined) v.last_reviewed_on = body.lastReviewedOn;
+  if (body.nextReviewOn !== undefined) v.next_review_on = body.nextReviewOn;
+  return v;
+}
+
+/** A likelihood × impact pair: both or neither, inside the matrix; returns the level index. */
+function rate(
+  matrix: RiskMatrix,
+  likelihood: number | null,
+  impact: number | null,
+  fields: { likelihood: string; impact: string },
+): number | null {
+  if (likelihood === null && impact === null) return null;
+  if (likelihood === null) throw AppError.field(fields.likelihood, 'is required with an impact');
+  if (impact === null) throw AppError.field(fields.impact, 'is required with a likelihood');
+  if (likelihood >= matrix.likelihood.length) {
+    throw AppError.field(fields.likelihood, `must be 0–${matrix.likelihood.length - 1}`);
+  }
+  if (impact >= matrix.impact.length) {
+    throw AppError.field(fields.impact, `must be 0–${matrix.impact.length - 1}`);
+  }
+  return levelOf(matrix, likelihood, impact).index;
+}
+
+/**
+ * Turns a body into checked columns for a risk (`before` is the stored row, or the defaults of a
+ * new one). Rules an auditor relies on: a rating has a rationale; an accepted risk names an
+ * approver with authority and an expiry date (164.308(a)(1)(ii)(B): risks reduced to a reasonable
+ * and appropriate level, by a decision someone owns).
+ */
+export async function checkedColumns(
+  trx: Transaction<Database>,
+  orgId: string,
+  matrix: RiskMatrix,
+  body: RiskUpdateBody,
+  before: RisksTable,
+  today: string,
+): Promise<Partial<RisksTable>> {
+  const values = columnsOf(body);
+  const row = { ...before, ...values };
+  if (body.ownerId) await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+
+  const library = await organizationLibrary(trx, orgId);
+  if (values.threat_id && !library.threats.some((t) => t.id === values.threat_id)) {
+    throw AppError.field('body.threatId', 'names no threat of the library');
+  }
+  if (
+    values.vulnerability_id &&
+    !library.vulnerabilities.some((v) => v.id === values.vulnerability_id)
+  ) {
+    throw AppError.field('body.vulnerabilityId', 'names no vulnerability of the library');
+  }
+  const unknownControl = (body.controls ?? []).findIndex((c) => !catalog().byId.has(c));
+  if (unknownControl >= 0) {
+    throw AppError.field(`body.controls.${unknownControl}`, 'names no catalog requirement');
+  }
+  if (body.assetIds?.length) {
+    const known = await knownAssetIds(trx, orgId, body.assetIds);
+    const unknown = body.assetIds.findIndex((id) => !known.has(id));
+    if (unknown >= 0)
+      throw AppError.field(`body.assetIds.${unknown}`, 'names no asset of this organization');
+  }
+
+  values.inherent_level = rate(matrix, row.likelihood, row.impact, {
+    likelihood: 'body.likelihood',
+    impact: 'body.impact',
+  });
+  if (values.inherent_level !== null && !row.rating_rationale.trim()) {
+    throw AppError.field('body.ratingRationale', 'is required to rate a risk');
+  }
+  values.residual_level = rate(matrix, row.residual_likelihood, row.residual_impact, {
+    likelihood: 'body.residualLikelihood',
+    impact: 'body.residualImpact',
+  });
+
+  if (row.treatment === 'accept') {
+    if (!row.accepted_by) throw AppError.field('body.acceptedBy', 'is required to accept a risk');
+    if (!row.acceptance_expires_on) {
+      throw AppError.field('body.acceptanceExpiresOn', 'is required to accept a risk');
+    }
+    if (values.accepted_by) {
+      await requireMember(trx, orgId, values.accepted_by, 'body.acceptedBy', 'risks.approve');
+    }
+    if (values.acceptance_expires_on !== undefined && row.acceptance_expires_on <= today) {
+      throw AppError.field('body.acceptanceExpiresOn', 'must be after today');
+    }
+    if (
+      values.accepted_by !== undefined ||
+      values.acceptance_expires_on !== undefined ||
+      !row.accepted_on
+    ) {
+      values.accepted_on = today;
+    }
+  } else if (body.acceptedBy || body.acceptanceExpiresOn) {
+    throw AppError.field(
+      body.acceptedBy ? 'body.acceptedBy' : 'body.acceptanceExpiresOn',
+      'applies only when the treatment is accept',
+    );
+  } else if (row.accepted_by || row.acceptance_expires_on || row.accepted_on) {
+    // Acceptance belongs to the "accept" treatment only.
+    values.accepted_by = null;
+    values.acceptance_expires_on = null;
+    values.accepted_on = null;
+  }
+  return values;
+}
