@@ -202,7 +202,10 @@ export const RiskBodySchema = z.object({
   description: Text(5000).optional(),
   status: z.enum(RISK_STATUSES).optional(),
   ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
-  assetIds: z.array(z.uuid({ error: 'must be an asset id' })).max(50).optional(),
+  assetIds: z
+    .array(z.uuid({ error: 'must be an asset id' }))
+    .max(50)
+    .optional(),
   threatId: z.string().max(40).nullable().optional(),
   vulnerabilityId: z.string().max(40).nullable().optional(),
   controls: z
@@ -372,7 +375,9 @@ export const AssessmentSchema = z.object({
   matrix: RiskMatrixSchema.describe("Frozen when approved; the organization's until then"),
   submitted: z.object({ by: PersonRef.nullable(), at: z.string() }).nullable(),
   approved: z.object({ by: PersonRef, at: z.string(), note: z.string() }).nullable(),
-  report: z.object({ sha256: z.string(), size: z.number().int(), createdAt: z.string() }).nullable(),
+  report: z
+    .object({ sha256: z.string(), size: z.number().int(), createdAt: z.string() })
+    .nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

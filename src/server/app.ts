@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { registerAssetRoutes } from './features/assets/routes';
+import { registerFlowRoutes } from './features/assets/flow-routes';
 import { registerAuditLogRoutes } from './features/audit-log/routes';
 import { catalog } from './features/catalog/content';
 import { registerCatalogRoutes } from './features/catalog/routes';
@@ -21,6 +22,7 @@ import { registerLinkRoutes } from './features/links/routes';
 import { riskContent } from './features/risks/content';
 import { registerRiskLibraryRoutes } from './features/risks/routes';
 import { registerRiskRegisterRoutes } from './features/risks/register-routes';
+import { registerAssessmentRoutes } from './features/risk-assessments/routes';
 import { registerSafeguardRoutes } from './features/safeguards/routes';
 import { registerTaskRoutes } from './features/tasks/routes';
 import { registerOrganizationRoutes } from './features/identity/organization-routes';
@@ -124,7 +126,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerLinkRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerAssetRoutes(app, deps);
+  registerFlowRoutes(app, deps);
   registerRiskRegisterRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

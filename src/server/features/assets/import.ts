@@ -7,6 +7,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
 import { reserveReferenceNumbers } from '../../platform/references';
+import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { insertAssets, memberIdsByEmail } from './repository';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -272,6 +273,13 @@ export async function importAssets(
         format: { after: contentType.startsWith(XLSX) ? 'xlsx' : 'csv' },
       },
     });
+    const withEphi = rows.filter((r) => r.holds_ephi === 1).length;
+    if (withEphi > 0) {
+      await recordSignificantChangeIn(trx, deps, context, orgId, {
+        kind: 'new_system',
+        description: `${withEphi} imported asset(s) handle ePHI (ASSET-${start}–ASSET-${start + rows.length - 1})`,
+      });
+    }
   });
   return { ...result, imported: checked.assets.length };
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AssetsTable, Database } from '../../db/schema';
+import type { AssetsTable, DataFlowsTable, Database } from '../../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -100,4 +100,51 @@ export async function memberIdsByEmail(db: Db, orgId: string): Promise<Map<strin
     .where('memberships.org_id', '=', orgId)
     .execute();
   return new Map(rows.map((r) => [r.email_key, r.id]));
+}
+
+export interface FlowRow extends DataFlowsTable {
+  from_number: number;
+  from_name: string;
+  to_number: number;
+  to_name: string;
+}
+
+/** Every data flow of the organization with both ends' reference and name. */
+export async function listFlows(db: Db, orgId: string, id?: string): Promise<FlowRow[]> {
+  let query = db
+    .selectFrom('data_flows')
+    .innerJoin('assets as source', 'source.id', 'data_flows.from_asset_id')
+    .innerJoin('assets as target', 'target.id', 'data_flows.to_asset_id')
+    .selectAll('data_flows')
+    .select([
+      'source.number as from_number',
+      'source.name as from_name',
+      'target.number as to_number',
+      'target.name as to_name',
+    ])
+    .where('data_flows.org_id', '=', orgId);
+  if (id) query = query.where('data_flows.id', '=', id);
+  return query.orderBy('data_flows.number').execute();
+}
+
+export async function insertFlow(trx: Db, row: DataFlowsTable): Promise<void> {
+  await trx.insertInto('data_flows').values(row).execute();
+}
+
+export async function updateFlow(
+  trx: Db,
+  orgId: string,
+  id: string,
+  values: Partial<DataFlowsTable>,
+): Promise<void> {
+  await trx
+    .updateTable('data_flows')
+    .set(values)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteFlow(trx: Db, orgId: string, id: string): Promise<void> {
+  await trx.deleteFrom('data_flows').where('org_id', '=', orgId).where('id', '=', id).execute();
 }

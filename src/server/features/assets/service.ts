@@ -7,9 +7,10 @@ import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
 import { nextReferenceNumber } from '../../platform/references';
+import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { presentAsset } from './presenter';
 import { findAsset, insertAsset, listAssets, updateAsset } from './repository';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 /** Columns from a request body (only the fields present). */
 function columnsOf(body: AssetUpdateBody): Partial<AssetsTable> {
@@ -124,9 +125,16 @@ export async function createAsset(
   orgId: string,
   body: AssetBody,
 ) {
-  const id = await deps.database.db
-    .transaction()
-    .execute((trx) => createAssetIn(trx, deps, context, orgId, body));
+  const id = await deps.database.db.transaction().execute(async (trx) => {
+    const created = await createAssetIn(trx, deps, context, orgId, body);
+    if (body.ephiRoles?.length) {
+      await recordSignificantChangeIn(trx, deps, context, orgId, {
+        kind: 'new_system',
+        description: `${body.name} handles ePHI`,
+      });
+    }
+    return created;
+  });
   return getAsset(deps, orgId, id);
 }
 
@@ -170,14 +178,7 @@ export async function exportAssets(
   orgId: string,
   format: 'csv' | 'xlsx',
 ) {
-  const rows = [];
-  for (let after = 0; ;) {
-    const page = await listAssets(deps.database.db, orgId, { afterNumber: after, limit: 1000 });
-    rows.push(...page);
-    const last = page.at(-1);
-    if (!last || page.length < 1000) break;
-    after = last.number;
-  }
+  const rows = await allAssetRows(deps.database.db, orgId);
   await deps.database.db.transaction().execute((trx) =>
     appendAuditEvent(trx, deps.clock, context, {
       orgId,
@@ -186,4 +187,22 @@ export async function exportAssets(
     }),
   );
   return rows;
+}
+
+/** Every asset row, read page by page. */
+async function allAssetRows(db: Kysely<Database> | Transaction<Database>, orgId: string) {
+  const rows = [];
+  for (let after = 0; ;) {
+    const page = await listAssets(db, orgId, { afterNumber: after, limit: 1000 });
+    rows.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < 1000) break;
+    after = last.number;
+  }
+  return rows;
+}
+
+/** Every asset, presented (snapshots and reports). */
+export async function allAssets(db: Kysely<Database> | Transaction<Database>, orgId: string) {
+  return (await allAssetRows(db, orgId)).map(presentAsset);
 }

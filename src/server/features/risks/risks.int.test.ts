@@ -14,7 +14,7 @@ interface RiskJson {
   acceptance: { approver: { name: string }; expiresOn: string } | null;
   controls: { citation: string }[];
   assets: { reference: string }[];
-  planTasks: { reference: string; status: string }[];
+  planTasks: { title: string; status: string }[];
   threat: { title: string } | null;
   nextReviewOn: string;
 }
@@ -94,7 +94,7 @@ describe(`risk register on ${testDatabaseKind()}`, () => {
     });
     expect(plan.statusCode).toBe(201);
     expect(plan.json<RiskJson>().planTasks).toEqual([
-      expect.objectContaining({ reference: 'TASK-1', status: 'open' }),
+      expect.objectContaining({ title: 'Turn on BitLocker', status: 'open' }),
     ]);
   });
 

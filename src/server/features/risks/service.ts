@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Risk, RiskBody, RiskQuery, RiskUpdateBody } from '../../../contracts/risk';
+import type { HeatMap, Risk, RiskBody, RiskQuery, RiskUpdateBody } from '../../../contracts/risk';
 import type { AuditChanges } from '../../../contracts/audit';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
@@ -12,6 +12,8 @@ import { createLinkIn, linkedIds, removeLinkBetweenIn, taskSummaries } from '../
 import { presentRisk, type RiskContext } from './presenter';
 import {
   assetsOfRisks,
+  countCells,
+  riskCover,
   findRisk,
   insertRisk,
   listRisks,
@@ -235,4 +237,37 @@ export async function changeRisk(
     });
   });
   return getRisk(deps, orgId, id);
+}
+
+/** Open risks per cell of the organization's matrix, inherent and residual. */
+export async function heatMap(db: Db, orgId: string): Promise<HeatMap> {
+  const matrix = await organizationMatrix(db, orgId);
+  const grid = async (residual: boolean) => {
+    const counts = matrix.likelihood.map(() => matrix.impact.map(() => 0));
+    let unrated = 0;
+    for (const cell of await countCells(db, orgId, residual)) {
+      const row = cell.l === null ? undefined : counts[cell.l];
+      if (row && cell.i !== null && row[cell.i] !== undefined) row[cell.i] = Number(cell.n);
+      else unrated += Number(cell.n);
+    }
+    return { counts, unrated };
+  };
+  const inherent = await grid(false);
+  const residual = await grid(true);
+  return {
+    matrix,
+    inherent: inherent.counts,
+    residual: residual.counts,
+    unrated: inherent.unrated,
+  };
+}
+
+/** Which register risks name each asset and threat: "RISK-n" by `${assetId} ${threatId}`. */
+export async function riskCoverage(db: Db, orgId: string): Promise<Map<string, string[]>> {
+  const cover = new Map<string, string[]>();
+  for (const row of await riskCover(db, orgId)) {
+    const key = `${row.asset_id} ${row.threat_id ?? ''}`;
+    cover.set(key, [...(cover.get(key) ?? []), `RISK-${row.number}`]);
+  }
+  return cover;
 }

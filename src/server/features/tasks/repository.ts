@@ -146,3 +146,16 @@ export async function countActiveTasks(db: Db, orgId: string, today: string, own
     mineOverdue: await count(ownerId, true),
   };
 }
+
+/** The id of an open task with exactly this title, if there is one. */
+export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
+  const row = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('title', '=', title)
+    .where('status', 'in', ['open', 'in_progress'])
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}

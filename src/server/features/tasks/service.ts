@@ -19,13 +19,14 @@ import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
 import {
   countActiveTasks,
+  findOpenTaskTitled,
   findTask,
   insertTask,
   listTasks,
   updateTask,
   type TaskRow,
 } from './repository';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 
 /** Who is asking: their user id, and whether they may see every task or only their own. */
 export interface TaskViewer {
@@ -315,4 +316,13 @@ export async function taskSummary(deps: AppDeps, orgId: string, userId: string) 
     limit: 5,
   });
   return { ...counts, mine: mine.map((row) => presentTask(row, today)) };
+}
+
+/** The id of an open task with exactly this title (so a reminder is not raised twice). */
+export async function openTaskTitled(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  title: string,
+) {
+  return findOpenTaskTitled(db, orgId, title);
 }

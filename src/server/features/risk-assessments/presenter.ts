@@ -1,0 +1,41 @@
+import type { Assessment, RiskMatrix } from '../../../contracts/risk';
+import type { AssessmentRow } from './repository';
+
+export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMatrix): Assessment {
+  return {
+    id: row.id,
+    reference: `RA-${row.number}`,
+    title: row.title,
+    scope: row.scope,
+    method: row.method,
+    participants: JSON.parse(row.participants) as Assessment['participants'],
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    status: row.status as Assessment['status'],
+    basedOn:
+      row.based_on_id && row.based_on_number !== null
+        ? { id: row.based_on_id, reference: `RA-${row.based_on_number}` }
+        : null,
+    matrix: row.matrix ? (JSON.parse(row.matrix) as RiskMatrix) : organizationMatrix,
+    submitted: row.submitted_at
+      ? {
+          by: row.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null,
+          at: row.submitted_at,
+        }
+      : null,
+    approved:
+      row.approved_at && row.approved_by
+        ? {
+            by: { id: row.approved_by, name: row.approved_by_name ?? '' },
+            at: row.approved_at,
+            note: row.approval_note ?? '',
+          }
+        : null,
+    report:
+      row.report_sha256 && row.report_size !== null && row.report_created_at
+        ? { sha256: row.report_sha256, size: row.report_size, createdAt: row.report_created_at }
+        : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

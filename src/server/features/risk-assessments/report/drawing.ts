@@ -1,0 +1,263 @@
+import PDFDocument from 'pdfkit';
+import type { DataFlow, RiskMatrix, Snapshot } from '../../../../contracts/risk';
+
+export type Doc = PDFKit.PDFDocument;
+export const MARGIN = 48;
+const INK = '#1a1b1e';
+const MUTED = '#5c5f66';
+const RULE = '#ced4da';
+
+/** The standard PDF fonts speak WinAnsi only: map what they cannot draw to what they can. */
+export function pdfText(value: string): string {
+  return value
+    .replace(/→/g, '->')
+    .replace(/[≤]/g, '<=')
+    .replace(/[≥]/g, '>=')
+    .replace(/[^\t\n\r\u0020-\u007e\u00a0-\u00ff–—‘’“”•…€]/g, '?');
+}
+
+export function newDocument(info: { title: string; author: string; createdAt: Date }): Doc {
+  return new PDFDocument({
+    size: 'LETTER',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: pdfText(info.title),
+      Author: pdfText(info.author),
+      Creator: 'Custos',
+      CreationDate: info.createdAt,
+    },
+  });
+}
+
+export function heading(doc: Doc, text: string, level: 1 | 2 = 1): void {
+  if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+  doc.moveDown(level === 1 ? 0.8 : 0.5);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(level === 1 ? 15 : 11.5)
+    .fillColor(INK)
+    .text(pdfText(text), MARGIN, doc.y);
+  doc.moveDown(0.3);
+}
+
+export function paragraph(doc: Doc, text: string, options: { muted?: boolean } = {}): void {
+  doc
+    .font('Helvetica')
+    .fontSize(9.5)
+    .fillColor(options.muted ? MUTED : INK)
+    .text(pdfText(text || '—'), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+  doc.moveDown(0.4);
+}
+
+export interface Column<T> {
+  header: string;
+  width: number;
+  value: (row: T) => string;
+  /** A fill colour behind the cell (levels of risk). */
+  fill?: (row: T) => string | null;
+}
+
+/** A table that breaks across pages and repeats its header; column widths are fractions. */
+export function table<T>(doc: Doc, columns: readonly Column<T>[], rows: readonly T[]): void {
+  const width = doc.page.width - 2 * MARGIN;
+  const widths = columns.map((c) => c.width * width);
+  const pad = 3;
+  const bottom = doc.page.height - MARGIN - 20;
+  const drawHeader = () => {
+    let x = MARGIN;
+    const y = doc.y;
+    doc.rect(MARGIN, y, width, 16).fill('#e9ecef');
+    doc.font('Helvetica-Bold').fontSize(8).fillColor(INK);
+    columns.forEach((c, i) => {
+      doc.text(pdfText(c.header), x + pad, y + 4, {
+        width: (widths[i] ?? 0) - 2 * pad,
+        lineBreak: false,
+      });
+      x += widths[i] ?? 0;
+    });
+    doc.y = y + 16;
+  };
+  drawHeader();
+  doc.font('Helvetica').fontSize(8);
+  for (const row of rows) {
+    const texts = columns.map((c) => pdfText(c.value(row)));
+    const height =
+      Math.max(
+        ...texts.map((t, i) => doc.heightOfString(t || ' ', { width: (widths[i] ?? 0) - 2 * pad })),
+      ) +
+      2 * pad;
+    if (doc.y + height > bottom) {
+      doc.addPage();
+      drawHeader();
+      doc.font('Helvetica').fontSize(8);
+    }
+    const y = doc.y;
+    let x = MARGIN;
+    columns.forEach((c, i) => {
+      const fill = c.fill?.(row);
+      if (fill) doc.rect(x, y, widths[i] ?? 0, height).fill(fill);
+      doc
+        .fillColor(INK)
+        .text(texts[i] ?? '', x + pad, y + pad, { width: (widths[i] ?? 0) - 2 * pad });
+      x += widths[i] ?? 0;
+    });
+    doc
+      .moveTo(MARGIN, y + height)
+      .lineTo(MARGIN + width, y + height)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
+    doc.y = y + height;
+  }
+  doc.x = MARGIN;
+  doc.moveDown(0.5);
+}
+
+/** A likelihood × impact grid: cells coloured by level, each showing a count or its level. */
+export function matrixGrid(
+  doc: Doc,
+  matrix: RiskMatrix,
+  x: number,
+  y: number,
+  caption: string,
+  counts?: readonly (readonly number[])[],
+): void {
+  const cell = Math.min(34, 170 / matrix.impact.length);
+  const labelWidth = 62;
+  doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(pdfText(caption), x, y);
+  const top = y + 16;
+  for (let l = matrix.likelihood.length - 1; l >= 0; l -= 1) {
+    const rowY = top + (matrix.likelihood.length - 1 - l) * cell;
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(pdfText(matrix.likelihood[l] ?? ''), x, rowY + cell / 2 - 4, {
+        width: labelWidth - 4,
+        align: 'right',
+      });
+    for (let i = 0; i < matrix.impact.length; i += 1) {
+      const level = matrix.levels[matrix.cells[l]?.[i] ?? 0];
+      const cx = x + labelWidth + i * cell;
+      doc.rect(cx, rowY, cell, cell).fillAndStroke(level?.color ?? '#ffffff', '#ffffff');
+      const text = counts ? String(counts[l]?.[i] ?? 0) : '';
+      if (text && text !== '0') {
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(9)
+          .fillColor(INK)
+          .text(text, cx, rowY + cell / 2 - 4, { width: cell, align: 'center' });
+      }
+    }
+  }
+  const base = top + matrix.likelihood.length * cell + 2;
+  matrix.impact.forEach((label, i) => {
+    doc
+      .font('Helvetica')
+      .fontSize(6.5)
+      .fillColor(MUTED)
+      .text(pdfText(label), x + labelWidth + i * cell, base, { width: cell, align: 'center' });
+  });
+  doc.fontSize(7).text('Likelihood (rows) x impact (columns)', x + labelWidth, base + 18);
+}
+
+/**
+ * The data-flow map: assets that take part in a flow on a circle, arrows between them. Flows of
+ * ePHI leaving the organization without encryption are drawn thick and red.
+ */
+export function flowMap(doc: Doc, snapshot: Snapshot, top: number, height: number): void {
+  const flows = snapshot.flows;
+  const names = new Map<string, string>();
+  for (const f of flows) {
+    names.set(f.from.reference, f.from.name);
+    names.set(f.to.reference, f.to.name);
+  }
+  const nodes = [...names.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const cx = doc.page.width / 2;
+  const cy = top + height / 2;
+  const r = height / 2 - 30;
+  const at = new Map(
+    nodes.map((ref, k) => {
+      const angle = (2 * Math.PI * k) / Math.max(nodes.length, 1) - Math.PI / 2;
+      return [ref, { x: cx + r * 1.6 * Math.cos(angle), y: cy + r * Math.sin(angle) }];
+    }),
+  );
+  const arrow = (flow: DataFlow) => {
+    const a = at.get(flow.from.reference);
+    const b = at.get(flow.to.reference);
+    if (!a || !b) return;
+    const color = flow.exposed ? '#c92a2a' : flow.encrypted === 'yes' ? '#2b8a3e' : '#868e96';
+    const angle = Math.atan2(b.y - a.y, b.x - a.x);
+    const end = { x: b.x - 36 * Math.cos(angle), y: b.y - 14 * Math.sin(angle) };
+    doc
+      .save()
+      .lineWidth(flow.exposed ? 2.5 : 1)
+      .strokeColor(color);
+    if (flow.encrypted !== 'yes') doc.dash(4, { space: 3 });
+    doc.moveTo(a.x, a.y).lineTo(end.x, end.y).stroke().undash();
+    doc
+      .polygon(
+        [end.x, end.y],
+        [end.x - 7 * Math.cos(angle - 0.4), end.y - 7 * Math.sin(angle - 0.4)],
+        [end.x - 7 * Math.cos(angle + 0.4), end.y - 7 * Math.sin(angle + 0.4)],
+      )
+      .fill(color)
+      .restore();
+  };
+  flows.forEach(arrow);
+  for (const [ref, point] of at) {
+    doc.roundedRect(point.x - 58, point.y - 14, 116, 28, 4).fillAndStroke('#f8f9fa', '#495057');
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(6.5)
+      .fillColor(INK)
+      .text(pdfText(`${ref} ${names.get(ref) ?? ''}`), point.x - 55, point.y - 9, {
+        width: 110,
+        height: 20,
+        align: 'center',
+        ellipsis: true,
+      });
+  }
+  doc
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text(
+      'Green solid: encrypted. Grey dashed: not known to be encrypted. Red thick: ePHI leaving the organization unencrypted.',
+      MARGIN,
+      top + height + 4,
+    );
+  doc.y = top + height + 20;
+}
+
+/** Page footers on every page: the report's name and "page n of m". */
+export function footers(doc: Doc, text: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(7.5)
+      .fillColor(MUTED)
+      .text(pdfText(`${text} · page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - 30, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** The finished document as one buffer. */
+export function finish(doc: Doc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
