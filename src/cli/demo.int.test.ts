@@ -60,6 +60,32 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
       .where('org_id', '=', org.id)
       .execute();
     expect(assets.filter((a) => a.holds_ephi === 1).length).toBeGreaterThan(3);
+    // The risk analysis: last year's approved assessment with its report, this year's draft.
+    const assessments = await db
+      .selectFrom('risk_assessments')
+      .leftJoin('risk_reports', 'risk_reports.assessment_id', 'risk_assessments.id')
+      .select(['risk_assessments.status', 'risk_assessments.based_on_id', 'risk_reports.sha256'])
+      .where('risk_assessments.org_id', '=', org.id)
+      .orderBy('risk_assessments.number')
+      .execute();
+    expect(assessments.map((a) => a.status)).toEqual(['approved', 'draft']);
+    expect(assessments[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(assessments[1]?.based_on_id).not.toBeNull();
+    const risks = await db
+      .selectFrom('risks')
+      .select(['status', 'treatment'])
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(risks.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(risks.map((r) => r.treatment))).toEqual(
+      new Set(['mitigate', 'accept', 'transfer']),
+    );
+    const flows = await db
+      .selectFrom('data_flows')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(flows.length).toBeGreaterThan(3);
     expect((await verifyChain(db, org.id)).intact).toBe(true);
 
     const again = await cli(['demo'], env);

@@ -22,6 +22,7 @@ import { changeSafeguardIn, recordDecision } from '../safeguards/service';
 import { createAssetIn } from '../assets/service';
 import { createLinkIn } from '../links/service';
 import { completeTask, createTaskIn } from '../tasks/service';
+import { RiskAnalysisDemoSchema, seedRiskAnalysis } from './risk-seed';
 
 const Person = z.enum(['dana', 'marcus', 'priya', 'tom', 'grace', 'sam', 'helen']);
 type Person = z.infer<typeof Person>;
@@ -52,6 +53,7 @@ const DemoSchema = z.object({
   ),
   assets: z.array(AssetBodySchema.omit({ ownerId: true }).extend({ owner: Person })),
   evidence: z.array(z.object({ requirement: z.string(), label: z.string(), url: z.string() })),
+  riskAnalysis: RiskAnalysisDemoSchema,
   tasks: z.array(
     z.object({
       title: z.string(),
@@ -171,15 +173,19 @@ export async function seedDemo(
     });
   }
 
+  const assetIds = new Map<string, string>();
   await db.transaction().execute(async (trx) => {
     for (const [index, { owner, ...asset }] of data.assets.entries()) {
-      await createAssetIn(
-        trx,
-        deps,
-        context,
-        orgId,
-        { ...asset, ownerId: id(owner) },
-        `assets.${index}`,
+      assetIds.set(
+        asset.name,
+        await createAssetIn(
+          trx,
+          deps,
+          context,
+          orgId,
+          { ...asset, ownerId: id(owner) },
+          `assets.${index}`,
+        ),
       );
     }
     for (const { requirement, label, url } of data.evidence) {
@@ -217,6 +223,15 @@ export async function seedDemo(
       );
     }
   }
+  await seedRiskAnalysis(deps, context, orgId, data.riskAnalysis, {
+    person: (key) => id(Person.parse(key)),
+    asset: (name) => {
+      const assetId = assetIds.get(name);
+      if (!assetId) throw new Error(`demo: no asset named ${name}`);
+      return assetId;
+    },
+    today,
+  });
   return {
     orgId,
     organization: data.organization,

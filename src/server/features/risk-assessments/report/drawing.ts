@@ -68,7 +68,7 @@ export function table<T>(doc: Doc, columns: readonly Column<T>[], rows: readonly
     let x = MARGIN;
     const y = doc.y;
     doc.rect(MARGIN, y, width, 16).fill('#e9ecef');
-    doc.font('Helvetica-Bold').fontSize(8).fillColor(INK);
+    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK);
     columns.forEach((c, i) => {
       doc.text(pdfText(c.header), x + pad, y + 4, {
         width: (widths[i] ?? 0) - 2 * pad,
@@ -159,7 +159,8 @@ export function matrixGrid(
       .fillColor(MUTED)
       .text(pdfText(label), x + labelWidth + i * cell, base, { width: cell, align: 'center' });
   });
-  doc.fontSize(7).text('Likelihood (rows) x impact (columns)', x + labelWidth, base + 18);
+  doc.fontSize(7).text('Likelihood (rows) x impact (columns)', x + labelWidth, base + 12);
+  doc.y = base + 26;
 }
 
 /**
@@ -189,7 +190,12 @@ export function flowMap(doc: Doc, snapshot: Snapshot, top: number, height: numbe
     if (!a || !b) return;
     const color = flow.exposed ? '#c92a2a' : flow.encrypted === 'yes' ? '#2b8a3e' : '#868e96';
     const angle = Math.atan2(b.y - a.y, b.x - a.x);
-    const end = { x: b.x - 36 * Math.cos(angle), y: b.y - 14 * Math.sin(angle) };
+    // Stop at the edge of the target box (116 × 28), so the arrowhead shows.
+    const reach = Math.min(
+      60 / Math.max(Math.abs(Math.cos(angle)), 1e-6),
+      16 / Math.max(Math.abs(Math.sin(angle)), 1e-6),
+    );
+    const end = { x: b.x - reach * Math.cos(angle), y: b.y - reach * Math.sin(angle) };
     doc
       .save()
       .lineWidth(flow.exposed ? 2.5 : 1)

@@ -127,8 +127,8 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       },
       { header: 'ePHI', width: 0.06, value: (x) => (x.holdsEphi ? 'yes' : 'no') },
       { header: 'Criticality', width: 0.1, value: (x) => x.criticality },
-      { header: 'Enc. at rest', width: 0.09, value: (x) => x.encryptionAtRest },
-      { header: 'Enc. transit', width: 0.09, value: (x) => x.encryptionInTransit },
+      { header: 'At rest', width: 0.09, value: (x) => x.encryptionAtRest },
+      { header: 'In transit', width: 0.09, value: (x) => x.encryptionInTransit },
       { header: 'MFA', width: 0.08, value: (x) => x.mfa },
       { header: 'Backup', width: 0.09, value: (x) => x.backup },
     ],
@@ -172,33 +172,33 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     cellCounts(matrix, open, false),
   );
   matrixGrid(doc, matrix, MARGIN + 260, top, 'Residual risk', cellCounts(matrix, open, true));
-  doc.y = top + 40 + matrix.likelihood.length * Math.min(34, 170 / matrix.impact.length);
   doc.x = MARGIN;
+  doc.moveDown(0.5);
   const level = (l: Risk['inherentLevel']) => (l ? l.color : null);
   const riskColumns: Column<Risk>[] = [
-    { header: 'Ref', width: 0.08, value: (r) => r.reference },
+    { header: 'Ref', width: 0.07, value: (r) => r.reference },
     {
       header: 'Risk',
-      width: 0.22,
+      width: 0.19,
       value: (r) => `${r.title}${r.status === 'closed' ? ' (closed)' : ''}`,
     },
-    { header: 'Assets', width: 0.14, value: (r) => r.assets.map((x) => x.name).join(', ') },
+    { header: 'Assets', width: 0.13, value: (r) => r.assets.map((x) => x.name).join(', ') },
     {
       header: 'Threat / vulnerability',
-      width: 0.18,
+      width: 0.17,
       value: (r) => [r.threat?.title, r.vulnerability?.title].filter(Boolean).join(' / '),
     },
-    { header: 'L', width: 0.07, value: (r) => r.likelihood?.label ?? '—' },
-    { header: 'I', width: 0.07, value: (r) => r.impact?.label ?? '—' },
+    { header: 'Likelihood', width: 0.09, value: (r) => r.likelihood?.label ?? '—' },
+    { header: 'Impact', width: 0.09, value: (r) => r.impact?.label ?? '—' },
     {
       header: 'Level',
-      width: 0.08,
+      width: 0.09,
       value: (r) => r.inherentLevel?.label ?? 'unrated',
       fill: (r) => level(r.inherentLevel),
     },
     {
       header: 'Treatment',
-      width: 0.08,
+      width: 0.09,
       value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : '—'),
     },
     {
@@ -261,7 +261,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       { header: 'When', width: 0.4, value: (s) => s.at },
     ],
     [
-      { step: 'Created', by: '', at: stamp(a.createdAt) },
+      { step: 'Started', by: '—', at: stamp(a.createdAt) },
       {
         step: 'Submitted for review',
         by: a.submitted?.by?.name ?? '—',

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { FLOW_ENCRYPTION, RISK_STATUSES, TREATMENTS, type RiskBody } from '../../../contracts/risk';
+import type { AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import { addDays, addMonths } from '../../platform/time';
+import { createFlowIn } from '../assets/flows';
+import {
+  approveAssessment,
+  changeAssessment,
+  createAssessment,
+  moveAssessment,
+} from '../risk-assessments/service';
+import { changeRisk, createRiskIn } from '../risks/service';
+import { createTaskIn } from '../tasks/service';
+
+const Index = z.number().int().min(0).max(4);
+const DemoRisk = z.object({
+  title: z.string(),
+  assets: z.array(z.string()),
+  threat: z.string(),
+  vulnerability: z.string(),
+  controls: z.array(z.string()),
+  owner: z.string(),
+  likelihood: Index,
+  impact: Index,
+  rationale: z.string(),
+  treatment: z.enum(TREATMENTS),
+  plan: z.string(),
+  residual: z.tuple([Index, Index]).optional(),
+  residualRationale: z.string().optional(),
+  tasks: z
+    .array(z.object({ title: z.string(), owner: z.string(), dueInDays: z.number().int() }))
+    .optional(),
+  accept: z.object({ by: z.string(), monthsAhead: z.number().int() }).optional(),
+  later: z
+    .object({
+      status: z.enum(RISK_STATUSES).optional(),
+      likelihood: Index.optional(),
+      impact: Index.optional(),
+      rationale: z.string().optional(),
+    })
+    .optional(),
+});
+const Participant = z.object({ name: z.string(), role: z.string() });
+
+export const RiskAnalysisDemoSchema = z.object({
+  flows: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      ephi: z.string(),
+      protocol: z.string(),
+      encrypted: z.enum(FLOW_ENCRYPTION),
+      external: z.boolean(),
+    }),
+  ),
+  risks: z.array(DemoRisk),
+  added: z.array(DemoRisk),
+  previous: z.object({
+    title: z.string(),
+    monthsAgo: z.number().int(),
+    participants: z.array(Participant),
+    note: z.string(),
+  }),
+  current: z.object({ title: z.string() }),
+});
+type RiskAnalysisDemo = z.infer<typeof RiskAnalysisDemoSchema>;
+
+/**
+ * The demo clinic's risk analysis: data flows, a register, an assessment approved last year (with
+ * its stored report) and this year's draft started from it, with the changes since.
+ */
+export async function seedRiskAnalysis(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  data: RiskAnalysisDemo,
+  ids: { person: (key: string) => string; asset: (name: string) => string; today: string },
+): Promise<void> {
+  const db = deps.database.db;
+  const { person, asset, today } = ids;
+  // Last year's work is recorded with last year's dates.
+  const then = addMonths(today, -data.previous.monthsAgo);
+  const at = (date: string) => ({ ...deps, clock: { now: () => new Date(`${date}T16:00:00Z`) } });
+  const past = at(then);
+  const officer: AuditContext = {
+    ...context,
+    actor: { type: 'user', id: person('priya'), label: 'demo' },
+  };
+
+  const body = (risk: z.infer<typeof DemoRisk>, identifiedOn: string): RiskBody => ({
+    title: risk.title,
+    assetIds: risk.assets.map(asset),
+    threatId: risk.threat,
+    vulnerabilityId: risk.vulnerability,
+    controls: risk.controls,
+    ownerId: person(risk.owner),
+    likelihood: risk.likelihood,
+    impact: risk.impact,
+    ratingRationale: risk.rationale,
+    treatment: risk.treatment,
+    treatmentPlan: risk.plan,
+    identifiedOn,
+    ...(risk.residual
+      ? {
+          residualLikelihood: risk.residual[0],
+          residualImpact: risk.residual[1],
+          residualRationale: risk.residualRationale ?? '',
+        }
+      : {}),
+    ...(risk.accept
+      ? {
+          acceptedBy: person(risk.accept.by),
+          acceptanceExpiresOn: addMonths(today, risk.accept.monthsAhead),
+        }
+      : {}),
+  });
+
+  const riskIds = await db.transaction().execute(async (trx) => {
+    for (const flow of data.flows) {
+      await createFlowIn(trx, past, context, orgId, {
+        ...flow,
+        fromAssetId: asset(flow.from),
+        toAssetId: asset(flow.to),
+      });
+    }
+    const created: string[] = [];
+    for (const risk of data.risks) {
+      const riskId = await createRiskIn(trx, past, context, orgId, body(risk, then));
+      created.push(riskId);
+      for (const task of risk.tasks ?? []) {
+        await createTaskIn(trx, deps, context, orgId, {
+          title: task.title,
+          ownerId: person(task.owner),
+          dueOn: addDays(today, task.dueInDays),
+          priority: 'high',
+          links: [{ type: 'risk', id: riskId }],
+        });
+      }
+    }
+    return created;
+  });
+
+  const previous = await createAssessment(at(addDays(then, -30)), officer, orgId, {
+    title: `${data.previous.title} ${then.slice(0, 4)}`,
+    participants: data.previous.participants,
+    startsOn: addDays(then, -30),
+    endsOn: then,
+  });
+  await moveAssessment(at(addDays(then, -3)), officer, orgId, previous.id, 'in_review');
+  await approveAssessment(past, officer, orgId, previous.id, data.previous.note);
+
+  // What changed since: one risk rerated, one closed, one new.
+  for (const [index, risk] of data.risks.entries()) {
+    const riskId = riskIds[index];
+    if (!risk.later || !riskId) continue;
+    await changeRisk(deps, context, orgId, riskId, {
+      ...(risk.later.status ? { status: risk.later.status } : {}),
+      ...(risk.later.likelihood !== undefined ? { likelihood: risk.later.likelihood } : {}),
+      ...(risk.later.impact !== undefined ? { impact: risk.later.impact } : {}),
+      ...(risk.later.rationale ? { ratingRationale: risk.later.rationale } : {}),
+      lastReviewedOn: today,
+    });
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const risk of data.added) {
+      await createRiskIn(trx, deps, context, orgId, body(risk, addDays(today, -40)));
+    }
+  });
+  const current = await createAssessment(deps, context, orgId, { basedOnId: previous.id });
+  await changeAssessment(deps, context, orgId, current.id, {
+    title: `${data.current.title} ${today.slice(0, 4)}`,
+  });
+}
