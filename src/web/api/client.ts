@@ -4,6 +4,16 @@ import { ApiError } from './errors';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** The ApiError of a failed answer, from its error body when it has one. */
+function errorOf(status: number, parsed: unknown): ApiError {
+  const error = ErrorBodySchema.safeParse(parsed);
+  if (error.success) {
+    const { code, message, requestId, details } = error.data.error;
+    return new ApiError(message, status, code, requestId, details);
+  }
+  return new ApiError(`The server answered ${status}.`, status, 'internal');
+}
+
 async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
@@ -26,14 +36,7 @@ async function request(method: Method, path: string, body?: unknown): Promise<un
     );
   }
   const parsed: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const error = ErrorBodySchema.safeParse(parsed);
-    if (error.success) {
-      const { code, message, requestId, details } = error.data.error;
-      throw new ApiError(message, res.status, code, requestId, details);
-    }
-    throw new ApiError(`The server answered ${res.status}.`, res.status, 'internal');
-  }
+  if (!res.ok) throw errorOf(res.status, parsed);
   return parsed;
 }
 
@@ -71,4 +74,33 @@ export function fieldErrors(
       return [path, `${subjects[path] ?? 'This field'} ${d.message}.`];
     }),
   );
+}
+
+/** Sends a file as the raw request body (imports); checks the answer against `schema`. */
+export async function apiUpload<T extends z.ZodType>(
+  path: string,
+  file: File,
+  schema: T,
+): Promise<z.infer<T>> {
+  const contentType = file.name.toLowerCase().endsWith('.xlsx')
+    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    : 'text/csv';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-custos-csrf': '1', 'content-type': contentType },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(
+      'Custos cannot be reached. Check your connection and try again.',
+      0,
+      'network',
+    );
+  }
+  const parsed: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw errorOf(res.status, parsed);
+  return schema.parse(parsed);
 }

@@ -76,6 +76,30 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'assets',
+        lazy: async () => ({
+          Component: (await import('../features/risk/AssetsPage')).AssetsPage,
+        }),
+      },
+      {
+        path: 'risks',
+        lazy: async () => ({
+          Component: (await import('../features/risk/RisksPage')).RisksPage,
+        }),
+      },
+      {
+        path: 'risk-assessments',
+        lazy: async () => ({
+          Component: (await import('../features/risk/AssessmentsPage')).AssessmentsPage,
+        }),
+      },
+      {
+        path: 'risk-assessments/:assessmentId',
+        lazy: async () => ({
+          Component: (await import('../features/risk/AssessmentPage')).AssessmentPage,
+        }),
+      },
+      {
         path: 'catalog',
         lazy: async () => ({
           Component: (await import('../features/program/CatalogPage')).CatalogPage,

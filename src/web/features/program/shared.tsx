@@ -89,6 +89,16 @@ export const PROGRAM_KEYS = [
   'task',
   'readiness',
   'profile',
+  // Risk records show tasks and feed the dashboard.
+  'assets',
+  'asset',
+  'flows',
+  'risks',
+  'risk',
+  'risk-summary',
+  'assessments',
+  'assessment',
+  'candidates',
 ];
 
 /** A change to the program's records; on success every view derived from them is refreshed. */

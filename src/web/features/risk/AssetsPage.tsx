@@ -1,0 +1,242 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  ASSET_KINDS,
+  ASSET_KIND_LABELS,
+  AssetListSchema,
+  CRITICALITIES,
+  type Asset,
+} from '../../../contracts/assets';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoOrganization } from '../../components/NoOrganization';
+import { PageHeader } from '../../components/PageHeader';
+import { useFilterParams, useOrgQuery } from '../program/shared';
+import { AssetDialog } from './AssetDialog';
+import { FlowMap } from './FlowMap';
+import { ImportDialog } from './ImportDialog';
+import { download } from './shared';
+
+const PROTECTION_COLORS: Record<string, string> = {
+  yes: 'teal',
+  partial: 'yellow',
+  no: 'red',
+  unknown: 'gray',
+  not_applicable: 'gray',
+};
+
+function Protection({ label, value }: { label: string; value: string }) {
+  if (value === 'not_applicable') return null;
+  return (
+    <Badge size="xs" variant="dot" color={PROTECTION_COLORS[value] ?? 'gray'}>
+      {label}: {value}
+    </Badge>
+  );
+}
+
+function Inventory() {
+  const org = useActiveOrg();
+  const { params, set } = useFilterParams();
+  const [editing, setEditing] = useState<Asset | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const query = new URLSearchParams({ limit: '200' });
+  for (const key of ['kind', 'criticality', 'ephi', 'q']) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  const list = useOrgQuery(
+    ['assets', query.toString()],
+    `/assets?${query.toString()}`,
+    AssetListSchema,
+  );
+  const manage = can(org?.role, 'assets.manage');
+  const base = `/api/orgs/${org?.orgId ?? ''}/assets`;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="end">
+        <Group gap="md" align="end">
+          <Select
+            label="Kind"
+            placeholder="Any"
+            clearable
+            data={ASSET_KINDS.map((k) => ({ value: k, label: ASSET_KIND_LABELS[k] }))}
+            value={params.get('kind')}
+            onChange={(v) => set('kind', v)}
+            w={200}
+          />
+          <Select
+            label="ePHI"
+            placeholder="Any"
+            clearable
+            data={[
+              { value: 'true', label: 'Handles ePHI' },
+              { value: 'false', label: 'No ePHI' },
+            ]}
+            value={params.get('ephi')}
+            onChange={(v) => set('ephi', v)}
+            w={150}
+          />
+          <Select
+            label="Criticality"
+            placeholder="Any"
+            clearable
+            data={[...CRITICALITIES]}
+            value={params.get('criticality')}
+            onChange={(v) => set('criticality', v)}
+            w={140}
+          />
+          <TextInput
+            label="Search"
+            defaultValue={params.get('q') ?? ''}
+            onChange={(e) => set('q', e.currentTarget.value)}
+            w={200}
+          />
+        </Group>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => download(`${base}/export.csv`)}
+          >
+            CSV
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => download(`${base}/export.xlsx`)}
+          >
+            XLSX
+          </Button>
+          {manage ? (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                onClick={() => setImporting(true)}
+              >
+                Import
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setEditing('new')}
+              >
+                Add asset
+              </Button>
+            </>
+          ) : null}
+        </Group>
+      </Group>
+      {list.isError ? <ErrorNotice error={list.error} onRetry={() => void list.refetch()} /> : null}
+      <Table verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Asset</Table.Th>
+            <Table.Th>Kind</Table.Th>
+            <Table.Th>ePHI</Table.Th>
+            <Table.Th>Criticality</Table.Th>
+            <Table.Th>Protections</Table.Th>
+            <Table.Th>Owner</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(list.data?.data ?? []).map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                {manage ? (
+                  <Anchor component="button" type="button" size="sm" onClick={() => setEditing(a)}>
+                    <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+                      {a.reference}
+                    </Text>
+                    {a.name}
+                  </Anchor>
+                ) : (
+                  <Text size="sm">
+                    <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+                      {a.reference}
+                    </Text>
+                    {a.name}
+                  </Text>
+                )}
+                {a.location ? (
+                  <Text size="xs" c="dimmed">
+                    {a.location}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{ASSET_KIND_LABELS[a.kind]}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{a.holdsEphi ? a.ephiRoles.join(', ') : 'none'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{a.criticality}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Protection label="At rest" value={a.encryptionAtRest} />
+                  <Protection label="In transit" value={a.encryptionInTransit} />
+                  <Protection label="MFA" value={a.mfa} />
+                  <Protection label="Backup" value={a.backup} />
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{a.owner?.name ?? '—'}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {list.data?.data.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No asset matches these filters.
+        </Text>
+      ) : null}
+      {editing ? (
+        <AssetDialog asset={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
+      {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
+    </Stack>
+  );
+}
+
+/** The asset inventory and the data-flow map (164.308(a)(1)(ii)(A): where ePHI is). */
+export function AssetsPage() {
+  const org = useActiveOrg();
+  const { params, set } = useFilterParams();
+  if (!org) return <NoOrganization />;
+  return (
+    <>
+      <PageHeader
+        title="Assets"
+        description="Every system, device, place and workflow that creates, receives, maintains or transmits ePHI, and how ePHI moves between them."
+      />
+      <Tabs
+        value={params.get('view') ?? 'inventory'}
+        onChange={(v) => set('view', v === 'map' ? 'map' : null)}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="inventory">Inventory</Tabs.Tab>
+          <Tabs.Tab value="map">Data-flow map</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="inventory">
+          <Inventory />
+        </Tabs.Panel>
+        <Tabs.Panel value="map">{params.get('view') === 'map' ? <FlowMap /> : null}</Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

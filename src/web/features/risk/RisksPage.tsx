@@ -1,0 +1,274 @@
+import {
+  Anchor,
+  Button,
+  Drawer,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import {
+  RiskListSchema,
+  RiskSchema,
+  RiskSummarySchema,
+  TREATMENTS,
+  TREATMENT_LABELS,
+} from '../../../contracts/risk';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoOrganization } from '../../components/NoOrganization';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDate, useFilterParams, useOrgQuery } from '../program/shared';
+import { HeatMapGrid, Trend } from './HeatMap';
+import { RiskForm } from './RiskForm';
+import { LevelBadge, download } from './shared';
+
+function RiskDrawer(props: {
+  riskId: string;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  if (props.riskId === 'new') {
+    return (
+      <Drawer opened onClose={props.onClose} position="right" size="xl" title="Add a risk">
+        <RiskForm risk={null} onSaved={(r) => props.onCreated(r.id)} />
+      </Drawer>
+    );
+  }
+  return <ExistingRiskDrawer riskId={props.riskId} onClose={props.onClose} />;
+}
+
+function ExistingRiskDrawer({ riskId, onClose }: { riskId: string; onClose: () => void }) {
+  const risk = useOrgQuery(['risk', riskId], `/risks/${riskId}`, RiskSchema);
+  const r = risk.data;
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={r ? `${r.reference} ${r.title}` : 'Risk'}
+    >
+      {risk.isError ? <ErrorNotice error={risk.error} /> : null}
+      {r ? <RiskForm key={r.id} risk={r} onSaved={() => undefined} /> : null}
+    </Drawer>
+  );
+}
+
+/** The living risk register (164.308(a)(1)(ii)(B)) with its heat maps and trend. */
+export function RisksPage() {
+  const org = useActiveOrg();
+  const { params, set } = useFilterParams();
+  const query = new URLSearchParams({ limit: '200' });
+  for (const key of ['status', 'level', 'treatment', 'q']) {
+    const value = params.get(key);
+    if (value) query.set(key, value);
+  }
+  if (!params.get('status')) query.set('status', 'open');
+  if (params.get('status') === 'all') query.delete('status');
+  const list = useOrgQuery(
+    ['risks', query.toString()],
+    `/risks?${query.toString()}`,
+    RiskListSchema,
+  );
+  const summary = useOrgQuery(['risk-summary'], '/risk-summary', RiskSummarySchema);
+  if (!org) return <NoOrganization />;
+  const base = `/api/orgs/${org.orgId}/risks`;
+  const levels = summary.data?.heatMap.matrix.levels ?? [];
+  const openRisk = params.get('risk');
+  return (
+    <>
+      <Group justify="space-between" align="start">
+        <PageHeader
+          title="Risk register"
+          description="Every risk to ePHI with its rating, treatment and owner. Assessments freeze it for the record; here it stays current."
+        />
+        <Group gap="xs">
+          <Button component={Link} to="/risk-assessments" variant="default">
+            Assessments
+          </Button>
+          {can(org.role, 'risks.manage') ? (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => set('risk', 'new')}
+            >
+              Add risk
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
+      <Stack gap="lg">
+        {summary.isError ? <ErrorNotice error={summary.error} /> : null}
+        {summary.data ? (
+          <Paper withBorder p="md">
+            <Stack gap="lg">
+              <Group gap={48} align="start">
+                <HeatMapGrid
+                  title="Inherent risk (open)"
+                  data={summary.data.heatMap}
+                  counts={summary.data.heatMap.inherent}
+                  onPick={(l) => set('level', String(l))}
+                />
+                <HeatMapGrid
+                  title="Residual risk (open)"
+                  data={summary.data.heatMap}
+                  counts={summary.data.heatMap.residual}
+                />
+              </Group>
+              <Trend trend={summary.data.trend} />
+              {summary.data.heatMap.unrated > 0 ? (
+                <Text size="sm" c="orange.9">
+                  {summary.data.heatMap.unrated} open risk(s) not rated yet.
+                </Text>
+              ) : null}
+            </Stack>
+          </Paper>
+        ) : null}
+        <Group justify="space-between" align="end">
+          <Group gap="md" align="end">
+            <Select
+              label="Status"
+              data={[
+                { value: 'open', label: 'Open' },
+                { value: 'closed', label: 'Closed' },
+                { value: 'all', label: 'All' },
+              ]}
+              value={params.get('status') ?? 'open'}
+              onChange={(v) => set('status', v === 'open' ? null : v)}
+              allowDeselect={false}
+              w={120}
+            />
+            <Select
+              label="Level"
+              placeholder="Any"
+              clearable
+              data={levels.map((l, i) => ({ value: String(i), label: l.label }))}
+              value={params.get('level')}
+              onChange={(v) => set('level', v)}
+              w={150}
+            />
+            <Select
+              label="Treatment"
+              placeholder="Any"
+              clearable
+              data={[
+                ...TREATMENTS.map((t) => ({ value: t, label: TREATMENT_LABELS[t] })),
+                { value: 'none', label: 'Not decided' },
+              ]}
+              value={params.get('treatment')}
+              onChange={(v) => set('treatment', v)}
+              w={150}
+            />
+            <TextInput
+              label="Search"
+              defaultValue={params.get('q') ?? ''}
+              onChange={(e) => set('q', e.currentTarget.value)}
+              w={200}
+            />
+          </Group>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => download(`${base}/export.csv`)}
+            >
+              CSV
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => download(`${base}/export.xlsx`)}
+            >
+              XLSX
+            </Button>
+          </Group>
+        </Group>
+        {list.isError ? (
+          <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+        ) : null}
+        <Table verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Risk</Table.Th>
+              <Table.Th>Assets</Table.Th>
+              <Table.Th>Inherent</Table.Th>
+              <Table.Th>Treatment</Table.Th>
+              <Table.Th>Residual</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Next review</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(list.data?.data ?? []).map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => set('risk', r.id)}
+                    ta="left"
+                  >
+                    <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+                      {r.reference}
+                    </Text>
+                    {r.title}
+                  </Anchor>
+                  {r.threat ? (
+                    <Text size="xs" c="dimmed">
+                      {r.threat.title}
+                      {r.vulnerability ? ` · ${r.vulnerability.title}` : ''}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.assets.map((a) => a.name).join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <LevelBadge level={r.inherentLevel} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {r.treatment ? TREATMENT_LABELS[r.treatment] : '—'}
+                    {r.acceptance ? ` until ${formatDate(r.acceptance.expiresOn)}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {r.residualLevel ? (
+                    <LevelBadge level={r.residualLevel} />
+                  ) : (
+                    <Text size="sm">—</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.owner?.name ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatDate(r.nextReviewOn)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {list.data?.data.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            No risk matches these filters.
+          </Text>
+        ) : null}
+      </Stack>
+      {openRisk ? (
+        <RiskDrawer
+          riskId={openRisk}
+          onClose={() => set('risk', null)}
+          onCreated={(id) => set('risk', id)}
+        />
+      ) : null}
+    </>
+  );
+}
