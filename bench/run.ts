@@ -7,12 +7,15 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, spawnNode, waitForOk, type Spawned } from '../test/support/cli';
 import { seedProgram } from './program-data';
+import { seedOrganization, seedRisks } from './risk-data';
 
 const root = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(root, 'dist', 'node', 'cli.js');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const STARTS = 5;
 const PROGRAM_TASKS = Number(process.env.BENCH_TASKS ?? 50_000);
+const REGISTER_RISKS = Number(process.env.BENCH_RISKS ?? 50_000);
+const REPORT_RISKS = Number(process.env.BENCH_REPORT_RISKS ?? 2_000);
 
 interface Server {
   url: string;
@@ -101,9 +104,66 @@ async function throughput(label: string, env: NodeJS.ProcessEnv): Promise<void> 
         cookie,
       });
     }
+    await risks(server, env, orgId, cookie);
   } finally {
     await stop(server);
   }
+}
+
+/** The risk register with 50,000 risks, and the report of an assessment with 2,000. */
+async function risks(server: Server, env: NodeJS.ProcessEnv, orgId: string, cookie: string) {
+  let began = performance.now();
+  await seedRisks(env, orgId, REGISTER_RISKS);
+  console.log(
+    `  seeded ${REGISTER_RISKS} risks with asset and control links in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
+  for (const connections of [1, 10]) {
+    await load(server, `/api/orgs/${orgId}/risks?limit=50`, connections, { cookie });
+    await load(server, `/api/orgs/${orgId}/risks?status=open&level=4&limit=50`, connections, {
+      cookie,
+    });
+    await load(server, `/api/orgs/${orgId}/risk-summary`, connections, { cookie });
+  }
+  const reportOrg = await seedOrganization(env, orgId);
+  await seedRisks(env, reportOrg, REPORT_RISKS);
+  const call = async (method: string, route: string, body?: object) => {
+    const res = await fetch(`${server.url}/api/orgs/${reportOrg}${route}`, {
+      method,
+      headers: {
+        cookie,
+        'x-custos-csrf': '1',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+  const assessment = (await (await call('POST', '/risk-assessments', {})).json()) as { id: string };
+  const timed = async (label: string, run: () => Promise<Response>) => {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      began = performance.now();
+      bytes = (await (await run()).arrayBuffer()).byteLength;
+      times.push(performance.now() - began);
+    }
+    console.log(
+      `  ${label}: median ${median(times).toFixed(0)} ms of 3 (${(bytes / 1024).toFixed(0)} KiB)`,
+    );
+  };
+  await timed(`draft report PDF, ${REPORT_RISKS} risks (GET report.pdf)`, () =>
+    call('GET', `/risk-assessments/${assessment.id}/report.pdf`),
+  );
+  await call('POST', `/risk-assessments/${assessment.id}/submit`);
+  began = performance.now();
+  await call('POST', `/risk-assessments/${assessment.id}/approve`, {});
+  console.log(
+    `  approval with ${REPORT_RISKS} risks (snapshot, PDF, SHA-256, stored): ${(performance.now() - began).toFixed(0)} ms`,
+  );
+  await timed('stored report PDF download', () =>
+    call('GET', `/risk-assessments/${assessment.id}/report.pdf`),
+  );
 }
 
 async function setUpOwner(server: Server): Promise<{ cookie: string; orgId: string }> {

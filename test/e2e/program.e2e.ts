@@ -41,7 +41,7 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await expect.poll(() => page.getByTestId('overall-percent').textContent()).toBe('0%');
     const path = page.getByRole('list', { name: 'First-week path' });
-    expect(await path.locator('li[data-state="coming"]').count()).toBe(5);
+    expect(await path.locator('li[data-state="coming"]').count()).toBe(3);
     await expectAccessible(page);
     await screenshot(page, `program-new-dashboard-${kind}`);
 

@@ -119,6 +119,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('risks')
     .columns(['org_id', 'status', 'number'])
     .execute();
+  // Covering indexes for the heat maps (open risks counted per likelihood × impact).
+  await db.schema
+    .createIndex('risks_org_rating_idx')
+    .on('risks')
+    .columns(['org_id', 'status', 'likelihood', 'impact'])
+    .execute();
+  await db.schema
+    .createIndex('risks_org_residual_idx')
+    .on('risks')
+    .columns(['org_id', 'status', 'residual_likelihood', 'residual_impact'])
+    .execute();
   await db.schema
     .createIndex('risks_org_level_idx')
     .on('risks')

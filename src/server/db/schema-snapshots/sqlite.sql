@@ -111,6 +111,12 @@ CREATE TABLE "risks" ("id" text primary key, "org_id" text not null references "
 -- index risks_org_level_idx
 CREATE INDEX "risks_org_level_idx" on "risks" ("org_id", "inherent_level", "number");
 
+-- index risks_org_rating_idx
+CREATE INDEX "risks_org_rating_idx" on "risks" ("org_id", "status", "likelihood", "impact");
+
+-- index risks_org_residual_idx
+CREATE INDEX "risks_org_residual_idx" on "risks" ("org_id", "status", "residual_likelihood", "residual_impact");
+
 -- index risks_org_status_idx
 CREATE INDEX "risks_org_status_idx" on "risks" ("org_id", "status", "number");
 

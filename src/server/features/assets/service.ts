@@ -206,3 +206,8 @@ async function allAssetRows(db: Kysely<Database> | Transaction<Database>, orgId:
 export async function allAssets(db: Kysely<Database> | Transaction<Database>, orgId: string) {
   return (await allAssetRows(db, orgId)).map(presentAsset);
 }
+
+/** True when at least one asset handles ePHI (the first-week inventory step). */
+export async function holdsAnyEphi(db: Kysely<Database> | Transaction<Database>, orgId: string) {
+  return (await listAssets(db, orgId, { holdsEphi: true, limit: 1 })).length > 0;
+}

@@ -163,8 +163,8 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
     expect(before.progress.implemented).toBe(0);
     expect(before.firstWeek.map((s) => s.state)).toEqual([
       'todo',
-      'coming',
-      'coming',
+      'todo',
+      'todo',
       'coming',
       'coming',
       'coming',

@@ -115,7 +115,10 @@ export function nextActions(
 }
 
 /** The guided first week of a new organization; steps of features still to come say so. */
-export function firstWeek(profile: OrganizationProfile): Dashboard['firstWeek'] {
+export function firstWeek(
+  profile: OrganizationProfile,
+  risk: { ephiAssets: boolean; approvedAssessment: boolean },
+): Dashboard['firstWeek'] {
   const coming = (id: string, title: string, detail: string) => ({
     id,
     title,
@@ -131,12 +134,21 @@ export function firstWeek(profile: OrganizationProfile): Dashboard['firstWeek'] 
       state: profile.securityOfficial ? 'done' : 'todo',
       href: '/settings/organization',
     },
-    coming('inventory', 'Inventory systems and ePHI', 'List where ePHI lives and how it moves.'),
-    coming(
-      'risk-analysis',
-      'Run the risk analysis',
-      'Threats, vulnerabilities, likelihood, impact.',
-    ),
+    {
+      id: 'inventory',
+      title: 'Inventory systems and ePHI',
+      detail: 'List where ePHI lives and how it moves.',
+      state: risk.ephiAssets ? 'done' : 'todo',
+      href: '/assets',
+    },
+    {
+      id: 'risk-analysis',
+      title: 'Run the risk analysis',
+      detail:
+        'Threats, vulnerabilities, likelihood, impact; approved and kept (164.308(a)(1)(ii)(A)).',
+      state: risk.approvedAssessment ? 'done' : 'todo',
+      href: '/risk-assessments',
+    },
     coming('policies', 'Adopt policies', 'Approve policies and collect acknowledgements.'),
     coming('business-associates', 'Business associates', 'List vendors with ePHI and their BAAs.'),
     coming('training', 'Train the workforce', 'Assign security awareness training.'),

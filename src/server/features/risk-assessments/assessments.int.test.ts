@@ -111,6 +111,14 @@ describe(`risk assessments on ${testDatabaseKind()}`, () => {
     const again = await call(officer, 'GET', `${url}/report.pdf`);
     expect(createHash('sha256').update(again.rawPayload).digest('hex')).toBe(sha);
 
+    // The first-week path counts the inventory and the approved analysis as done.
+    const dashboard = await call(officer, 'GET', '/dashboard');
+    const steps = dashboard.json<{ firstWeek: { id: string; state: string }[] }>().firstWeek;
+    expect(steps.filter((s) => ['inventory', 'risk-analysis'].includes(s.id))).toEqual([
+      expect.objectContaining({ id: 'inventory', state: 'done' }),
+      expect.objectContaining({ id: 'risk-analysis', state: 'done' }),
+    ]);
+
     // A yearly update is scheduled 12 months after approval.
     const tasks = await call(officer, 'GET', '/tasks?q=RA-1');
     expect(tasks.json<{ data: { title: string; dueOn: string }[] }>().data).toEqual([

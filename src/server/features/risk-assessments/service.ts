@@ -8,7 +8,8 @@ import type {
   RiskMatrix,
   Snapshot,
 } from '../../../contracts/risk';
-import type { RiskAssessmentsTable } from '../../db/schema';
+import type { Database, RiskAssessmentsTable } from '../../db/schema';
+import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
@@ -25,6 +26,7 @@ import {
   findReport,
   insertAssessment,
   insertReport,
+  lastApproval,
   listAssessments,
   updateAssessment,
   type AssessmentRow,
@@ -344,4 +346,9 @@ export async function assessmentRisks(deps: AppDeps, orgId: string, id: string) 
     risks: snapshot ? snapshot.risks : await allRisks(deps.database.db, orgId),
     matrix: row.matrix ? (JSON.parse(row.matrix) as RiskMatrix) : null,
   };
+}
+
+/** The most recent approved assessment, if any (dashboard). */
+export async function lastApprovedAssessment(db: Kysely<Database>, orgId: string) {
+  return lastApproval(db, orgId);
 }

@@ -208,7 +208,10 @@ export function AssessmentPage() {
           </Group>
         </Group>
         {a.approved ? (
-          <Alert color="teal" variant="light" title="Approved: this record can no longer change">
+          <Alert color="teal" variant="light">
+            <Text fw={700} size="sm">
+              Approved: this record can no longer change
+            </Text>
             Approved by {a.approved.by.name} on {new Date(a.approved.at).toLocaleString()}.
             {a.approved.note ? ` “${a.approved.note}”` : ''} The report is stored with SHA-256{' '}
             <Text span ff="monospace" size="xs">
@@ -256,7 +259,7 @@ export function AssessmentPage() {
         ) : null}
         {a.changes ? <Changes changes={a.changes} /> : null}
         <Paper withBorder p="md">
-          <Details key={`${a.id}-${a.updatedAt}`} assessment={a} base={base} />
+          <Details key={a.id} assessment={a} base={base} />
         </Paper>
         {a.status !== 'approved' ? <Guided assessmentId={a.id} /> : null}
       </Stack>

@@ -141,8 +141,7 @@ export function Guided({ assessmentId }: { assessmentId: string }) {
                     <Button
                       key={c.threat.id}
                       size="compact-xs"
-                      variant="light"
-                      color="orange"
+                      variant="default"
                       title={`Likely weaknesses: ${c.vulnerabilities.map((v) => v.title).join('; ')}`}
                       loading={add.isPending && add.variables === c}
                       onClick={() => add.mutate(c)}
@@ -150,7 +149,7 @@ export function Guided({ assessmentId }: { assessmentId: string }) {
                       + {c.threat.title}
                     </Button>
                   ) : (
-                    <Badge key={c.threat.id} variant="outline" color="orange" size="md" tt="none">
+                    <Badge key={c.threat.id} variant="dot" color="orange" size="md" tt="none">
                       {c.threat.title}: not covered
                     </Badge>
                   ),

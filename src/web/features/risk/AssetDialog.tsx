@@ -141,6 +141,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
               data={options(EPHI_ROLES)}
               value={form.ephiRoles ?? []}
               onChange={(v) => set({ ephiRoles: v as AssetBody['ephiRoles'] })}
+              searchable
             />
             <NumberInput
               label="Approximate records"

@@ -156,7 +156,13 @@ function Inventory() {
             <Table.Tr key={a.id}>
               <Table.Td>
                 {manage ? (
-                  <Anchor component="button" type="button" size="sm" onClick={() => setEditing(a)}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    ta="left"
+                    onClick={() => setEditing(a)}
+                  >
                     <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
                       {a.reference}
                     </Text>

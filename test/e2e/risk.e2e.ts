@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { TestDatabaseKind } from '../support/database';
+import { RESULTS, launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
+import { startApp, type RunningApp } from './support/server';
+
+const databases = (process.env.TEST_DATABASES ?? 'sqlite')
+  .split(',')
+  .map((s) => s.trim()) as TestDatabaseKind[];
+
+async function expectAccessible(page: Page) {
+  await page.mouse.move(0, 0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+async function pick(page: Page, field: string | RegExp, option: string | RegExp) {
+  await page.getByRole('combobox', { name: field, exact: typeof field === 'string' }).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}
+
+describe.each(databases)('risk analysis on %s', (kind) => {
+  let app: RunningApp;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    app = await startApp(kind);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  it('from assets and flows to a rated risk, an approved assessment and its PDF', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    onTestFailed(async () => {
+      await screenshot(page, `risk-failure-${kind}`);
+    });
+    await page.goto(app.url);
+    await page.getByRole('heading', { level: 1, name: 'Set up Custos' }).waitFor();
+    await page.getByLabel(/^Organization/).fill('Lakeside Physical Therapy');
+    await page.getByLabel(/^Your name/).fill('Omar Haddad');
+    await page.getByLabel(/^Email/).fill('omar@lakeside-pt.example');
+    await page.getByLabel(/^Password/).fill('lakeside morning ripples 42');
+    await page.getByLabel(/^Repeat the password/).fill('lakeside morning ripples 42');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+    // Assets: one by hand, two from a CSV after a refused file.
+    await page.getByRole('link', { name: 'Assets' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Assets' }).waitFor();
+    await page.getByRole('button', { name: 'Add asset' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Therapy EHR');
+    await pick(page, 'ePHI role', 'maintains');
+    await page.getByRole('textbox', { name: 'Name' }).click();
+    await page.getByRole('button', { name: 'Add asset' }).last().click();
+    await page.getByRole('button', { name: /ASSET-1\s*Therapy EHR/ }).waitFor();
+
+    const csv = (rows: string[]) =>
+      ['kind,name,ephi_roles,encryption_in_transit', ...rows].join('\n');
+    const bad = path.join(RESULTS, 'risk-import-bad.csv');
+    const good = path.join(RESULTS, 'risk-import-good.csv');
+    writeFileSync(
+      bad,
+      csv(['cloud_service,Claims clearinghouse,transmits,no', 'spaceship,Tablet,maintains,yes']),
+    );
+    writeFileSync(
+      good,
+      csv([
+        'cloud_service,Claims clearinghouse,transmits,no',
+        'mobile_device,Home-visit tablet,maintains,yes',
+      ]),
+    );
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.locator('input[type="file"]').setInputFiles(bad);
+    await page.getByText(/Nothing will be imported: 1 problem/).waitFor();
+    await page.getByRole('cell', { name: 'kind' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Import .*assets$/ }).isDisabled()).toBe(true);
+    await page.locator('input[type="file"]').setInputFiles(good);
+    await page.getByText('2 rows are ready to import.').waitFor();
+    await page.getByRole('button', { name: 'Import 2 assets' }).click();
+    await page.getByText('Imported 2 assets.').waitFor();
+    await page.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await page.getByRole('button', { name: /ASSET-3\s*Home-visit tablet/ }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `risk-assets-${kind}`);
+
+    // A flow of ePHI leaving the organization unencrypted stands out on the map.
+    await page.getByRole('tab', { name: 'Data-flow map' }).click();
+    await pick(page, 'From', /ASSET-1\s*Therapy EHR/);
+    await pick(page, 'To', /ASSET-2 Claims clearinghouse/);
+    await page.getByRole('textbox', { name: 'ePHI' }).fill('Claims');
+    await pick(page, 'Encrypted', 'no');
+    await page.getByRole('checkbox', { name: 'Leaves the organization' }).check();
+    await page.getByRole('button', { name: 'Add flow' }).click();
+    await page.getByText(/1 flow\(s\) send ePHI outside the organization unencrypted/).waitFor();
+    await page.getByTestId('flow-map').getByText('ASSET-2 Claims clearinghouse').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `risk-flow-map-${kind}`);
+
+    // A risk, rated: the level comes from SP 800-30 Table I-2 and lands on the heat map.
+    await page.getByRole('link', { name: 'Risk register' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await page
+      .getByRole('textbox', { name: 'Risk' })
+      .fill('Claims sent to the clearinghouse unencrypted');
+    await pick(page, 'Assets', /ASSET-2 Claims clearinghouse/);
+    await page.getByRole('textbox', { name: 'Risk' }).click();
+    await pick(page, 'Threat', 'Misdirected disclosure');
+    await pick(page, 'Likelihood', 'High');
+    await pick(page, 'Impact', 'Very High');
+    await page.getByRole('button', { name: 'Add risk' }).last().click();
+    await page.getByText(/The rationale is required/).waitFor();
+    await page
+      .getByRole('textbox', { name: /Why this rating/ })
+      .fill('Plain FTP over the internet every night.');
+    await page.getByRole('button', { name: 'Add risk' }).last().click();
+    await page
+      .getByRole('dialog')
+      .getByText('RISK-1 Claims sent to the clearinghouse unencrypted')
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('button', {
+        name: /1 open risk: likelihood High, impact Very High, level Very High/,
+      })
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `risk-register-heat-map-${kind}`);
+
+    // The assessment: draft, review, approval, then an immutable record with its PDF.
+    await page.getByRole('link', { name: 'Risk assessments' }).click();
+    await page.getByRole('button', { name: 'New assessment' }).click();
+    await page.getByRole('heading', { level: 1, name: /RA-1 Risk analysis/ }).waitFor();
+    await page.getByText(/1 of \d+ pairs covered by the register/).waitFor();
+    await page.getByRole('textbox', { name: 'Participant 1 name' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Add participant' }).click();
+    await page.getByRole('textbox', { name: 'Participant 1 name' }).fill('Omar Haddad');
+    await page.getByRole('textbox', { name: 'Participant 1 role' }).fill('Security Official');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `risk-assessment-draft-${kind}`);
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page
+      .getByRole('textbox', { name: 'Approval note' })
+      .fill('Reviewed with the clinic owner.');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved: this record can no longer change').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Scope' }).isDisabled()).toBe(true);
+    const sha = (await page.getByText(/^[0-9a-f]{64}$/).textContent()) ?? '';
+    await expectAccessible(page);
+    await screenshot(page, `risk-assessment-approved-${kind}`);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report (PDF)' }).click(),
+    ]);
+    const file = path.join(RESULTS, `risk-report-${kind}.pdf`);
+    await download.saveAs(file);
+    const pdf = readFileSync(file);
+    expect(download.suggestedFilename()).toBe('custos-risk-analysis-RA-1.pdf');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(sha);
+  });
+});
