@@ -319,6 +319,8 @@ export interface RiskAssessmentsTable {
   matrix: string | null;
   /** JSON, frozen on approval. */
   snapshot: string | null;
+  /** JSON open risks per level, at approval. */
+  level_counts: string | null;
   created_at: string;
   created_by: string | null;
   updated_at: string;

@@ -72,6 +72,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Frozen on approval: the matrix used and the register as it stood (JSON).
     .addColumn('matrix', 'text')
     .addColumn('snapshot', 'text')
+    // Open risks per level at approval (JSON), so the trend never parses snapshots.
+    .addColumn('level_counts', 'text')
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('created_by', t.id, (c) => c.references('users.id'))
     .addColumn('updated_at', t.instant, (c) => c.notNull())

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RiskAssessmentsTable, RiskReportsTable } from '../../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -12,14 +12,44 @@ export interface AssessmentRow extends RiskAssessmentsTable {
   report_created_at: string | null;
 }
 
-function withNames(db: Db, orgId: string) {
+const COLUMNS = [
+  'risk_assessments.id',
+  'risk_assessments.org_id',
+  'risk_assessments.number',
+  'risk_assessments.title',
+  'risk_assessments.scope',
+  'risk_assessments.method',
+  'risk_assessments.participants',
+  'risk_assessments.starts_on',
+  'risk_assessments.ends_on',
+  'risk_assessments.status',
+  'risk_assessments.based_on_id',
+  'risk_assessments.submitted_at',
+  'risk_assessments.submitted_by',
+  'risk_assessments.approved_at',
+  'risk_assessments.approved_by',
+  'risk_assessments.approval_note',
+  'risk_assessments.matrix',
+  'risk_assessments.level_counts',
+  'risk_assessments.created_at',
+  'risk_assessments.created_by',
+  'risk_assessments.updated_at',
+] as const;
+
+/** Assessments with the names and report they show; the (large) snapshot only when asked. */
+function withNames(db: Db, orgId: string, snapshot: boolean) {
   return db
     .selectFrom('risk_assessments')
     .leftJoin('users as submitter', 'submitter.id', 'risk_assessments.submitted_by')
     .leftJoin('users as approver', 'approver.id', 'risk_assessments.approved_by')
     .leftJoin('risk_assessments as base', 'base.id', 'risk_assessments.based_on_id')
     .leftJoin('risk_reports', 'risk_reports.assessment_id', 'risk_assessments.id')
-    .selectAll('risk_assessments')
+    .select(COLUMNS)
+    .select(
+      (snapshot ? sql<string | null>`risk_assessments.snapshot` : sql<string | null>`null`).as(
+        'snapshot',
+      ),
+    )
     .select([
       'submitter.name as submitted_by_name',
       'approver.name as approved_by_name',
@@ -33,8 +63,7 @@ function withNames(db: Db, orgId: string) {
 
 /** Every assessment, newest first, without the (large) snapshots. */
 export async function listAssessments(db: Db, orgId: string): Promise<AssessmentRow[]> {
-  const rows = await withNames(db, orgId).orderBy('risk_assessments.number', 'desc').execute();
-  return rows.map((row) => ({ ...row, snapshot: null }));
+  return withNames(db, orgId, false).orderBy('risk_assessments.number', 'desc').execute();
 }
 
 export async function findAssessment(
@@ -42,7 +71,7 @@ export async function findAssessment(
   orgId: string,
   id: string,
 ): Promise<AssessmentRow | undefined> {
-  return withNames(db, orgId).where('risk_assessments.id', '=', id).executeTakeFirst();
+  return withNames(db, orgId, true).where('risk_assessments.id', '=', id).executeTakeFirst();
 }
 
 export async function insertAssessment(trx: Db, row: RiskAssessmentsTable): Promise<void> {
@@ -63,11 +92,11 @@ export async function updateAssessment(
     .execute();
 }
 
-/** Approved assessments, oldest first, with their snapshots (the trend). */
-export async function approvedSnapshots(db: Db, orgId: string) {
+/** Approved assessments, oldest first, with their level counts (the trend). */
+export async function approvedLevelCounts(db: Db, orgId: string) {
   return db
     .selectFrom('risk_assessments')
-    .select(['id', 'number', 'approved_at', 'snapshot', 'matrix'])
+    .select(['id', 'number', 'approved_at', 'level_counts'])
     .where('org_id', '=', orgId)
     .where('status', '=', 'approved')
     .orderBy('approved_at')

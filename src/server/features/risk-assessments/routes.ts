@@ -17,7 +17,7 @@ import { REGISTER_COLUMNS, riskCells } from '../risks/export';
 import { heatMap } from '../risks/service';
 import { candidates } from './guided';
 import { recordSignificantChangeIn } from './reminders';
-import { approvedSnapshots } from './repository';
+import { approvedLevelCounts } from './repository';
 import {
   approveAssessment,
   assessmentReport,
@@ -28,8 +28,7 @@ import {
   listAssessmentsOf,
   moveAssessment,
 } from './service';
-import { levelCounts } from './snapshot';
-import type { RiskMatrix, Snapshot } from '../../../contracts/risk';
+import type { RiskSummary } from '../../../contracts/risk';
 
 const tags = ['risk assessments'];
 const params = z.object({ orgId: z.uuid() });
@@ -115,16 +114,12 @@ export function registerAssessmentRoutes(app: App, deps: AppDeps): void {
     async (request) => {
       const db = deps.database.db;
       const { orgId } = request.params;
-      const trend = (await approvedSnapshots(db, orgId)).map((row) => {
-        const snapshot = JSON.parse(row.snapshot ?? '{"risks":[]}') as Snapshot;
-        const matrix = JSON.parse(row.matrix ?? '{"levels":[]}') as RiskMatrix;
-        return {
-          assessmentId: row.id,
-          reference: `RA-${row.number}`,
-          approvedAt: row.approved_at ?? '',
-          levels: levelCounts(snapshot, matrix.levels),
-        };
-      });
+      const trend = (await approvedLevelCounts(db, orgId)).map((row) => ({
+        assessmentId: row.id,
+        reference: `RA-${row.number}`,
+        approvedAt: row.approved_at ?? '',
+        levels: JSON.parse(row.level_counts ?? '[]') as RiskSummary['trend'][number]['levels'],
+      }));
       return { heatMap: await heatMap(db, orgId), trend };
     },
   );

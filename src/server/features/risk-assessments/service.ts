@@ -31,7 +31,7 @@ import {
   updateAssessment,
   type AssessmentRow,
 } from './repository';
-import { changesBetween, takeSnapshot } from './snapshot';
+import { changesBetween, levelCounts, takeSnapshot } from './snapshot';
 
 export const DEFAULT_METHOD =
   'NIST SP 800-30 Rev. 1 semi-quantitative assessment, as NIST SP 800-66 Rev. 2 section 3 applies it: ' +
@@ -127,6 +127,7 @@ export async function createAssessment(
       approval_note: null,
       matrix: null,
       snapshot: null,
+      level_counts: null,
       created_at: now,
       created_by: context.actor.type === 'user' ? context.actor.id : null,
       updated_at: now,
@@ -261,6 +262,7 @@ export async function approveAssessment(
       approval_note: note ?? '',
       matrix: JSON.stringify(matrix),
       snapshot: JSON.stringify(snapshot),
+      level_counts: JSON.stringify(levelCounts(snapshot, matrix.levels)),
       updated_at: now,
     };
     await updateAssessment(trx, orgId, id, values);

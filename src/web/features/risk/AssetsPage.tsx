@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
   ASSET_KINDS,
@@ -28,7 +28,7 @@ import { useFilterParams, useOrgQuery } from '../program/shared';
 import { AssetDialog } from './AssetDialog';
 import { FlowMap } from './FlowMap';
 import { ImportDialog } from './ImportDialog';
-import { download } from './shared';
+import { ExportButtons } from './shared';
 
 const PROTECTION_COLORS: Record<string, string> = {
   yes: 'teal',
@@ -106,20 +106,7 @@ function Inventory() {
           />
         </Group>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-            onClick={() => download(`${base}/export.csv`)}
-          >
-            CSV
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-            onClick={() => download(`${base}/export.xlsx`)}
-          >
-            XLSX
-          </Button>
+          <ExportButtons base={base} />
           {manage ? (
             <>
               <Button

@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import {
   RiskListSchema,
@@ -27,7 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate, useFilterParams, useOrgQuery } from '../program/shared';
 import { HeatMapGrid, Trend } from './HeatMap';
 import { RiskForm } from './RiskForm';
-import { LevelBadge, download } from './shared';
+import { ExportButtons, LevelBadge } from './shared';
 
 function RiskDrawer(props: {
   riskId: string;
@@ -173,20 +173,7 @@ export function RisksPage() {
             />
           </Group>
           <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => download(`${base}/export.csv`)}
-            >
-              CSV
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => download(`${base}/export.xlsx`)}
-            >
-              XLSX
-            </Button>
+            <ExportButtons base={base} />
           </Group>
         </Group>
         {list.isError ? (

@@ -1,4 +1,5 @@
-import { Badge } from '@mantine/core';
+import { Badge, Button } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import type { Level } from '../../../contracts/risk';
 
 /** A level of risk as a badge: its colour as the dot, its label as text (AA contrast). */
@@ -31,4 +32,22 @@ export function download(path: string) {
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+/** CSV and XLSX download buttons for `${base}/export.csv|xlsx`. */
+export function ExportButtons({ base }: { base: string }) {
+  return (
+    <>
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <Button
+          key={format}
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          onClick={() => download(`${base}/export.${format}`)}
+        >
+          {format.toUpperCase()}
+        </Button>
+      ))}
+    </>
+  );
 }
