@@ -99,6 +99,13 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     await page.getByRole('button', { name: 'Add flow' }).click();
     await page.getByText(/1 flow\(s\) send ePHI outside the organization unencrypted/).waitFor();
     await page.getByTestId('flow-map').getByText('ASSET-2 Claims clearinghouse').waitFor();
+    const [image] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export image' }).click(),
+    ]);
+    const png = path.join(RESULTS, `risk-flow-map-export-${kind}.png`);
+    await image.saveAs(png);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     await expectAccessible(page);
     await screenshot(page, `risk-flow-map-${kind}`);
 

@@ -37,7 +37,7 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useOrgQuery, useProgramMutation } from '../program/shared';
 
-// Columns of the map: end-user devices, then the clinic's own infrastructure, then hosted services.
+// Columns of the map: end-user devices, the clinic's own infrastructure, applications, cloud services.
 const COLUMN: Record<Asset['kind'], number> = {
   workstation: 0,
   mobile_device: 0,
@@ -48,7 +48,7 @@ const COLUMN: Record<Asset['kind'], number> = {
   facility: 1,
   workflow: 1,
   application: 2,
-  cloud_service: 2,
+  cloud_service: 3,
 };
 
 function layout(
@@ -57,14 +57,14 @@ function layout(
 ): { nodes: Node[]; edges: Edge[] } {
   const used = new Set(flows.flatMap((f) => [f.from.id, f.to.id]));
   const shown = assets.filter((a) => used.has(a.id) || a.holdsEphi);
-  const rows = [0, 0, 0];
+  const rows = [0, 0, 0, 0];
   const nodes: Node[] = shown.map((a) => {
     const column = COLUMN[a.kind];
     const row = rows[column] ?? 0;
     rows[column] = row + 1;
     return {
       id: a.id,
-      position: { x: column * 320, y: row * 110 + (column === 1 ? 50 : 0) },
+      position: { x: column * 380, y: row * 110 + (column === 1 ? 50 : 0) },
       data: { label: `${a.reference} ${a.name}` },
       sourcePosition: Position.Right,
       targetPosition: Position.Left,
@@ -82,7 +82,7 @@ function layout(
       id: f.id,
       source: f.from.id,
       target: f.to.id,
-      label: `${f.reference}${f.exposed ? ' · unencrypted, leaves the organization' : ''}`,
+      label: f.reference,
       animated: f.exposed,
       markerEnd: { type: MarkerType.ArrowClosed, color },
       style: {
@@ -90,6 +90,8 @@ function layout(
         strokeWidth: f.exposed ? 3 : 1.5,
         ...(f.encrypted === 'yes' ? {} : { strokeDasharray: '6 4' }),
       },
+      // Explicit fills: the exported image cannot resolve the theme's CSS variables.
+      labelBgStyle: { fill: '#ffffff' },
       labelStyle: { fill: f.exposed ? '#c92a2a' : '#495057', fontWeight: f.exposed ? 700 : 400 },
     };
   });
