@@ -123,7 +123,13 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(form, { onSuccess: (risk) => risk && props.onSaved(risk) });
+        save.mutate(
+          // Acceptance belongs to the accept treatment; the server refuses it elsewhere.
+          form.treatment === 'accept'
+            ? form
+            : { ...form, acceptedBy: null, acceptanceExpiresOn: null },
+          { onSuccess: (risk) => risk && props.onSaved(risk) },
+        );
       }}
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
