@@ -49,20 +49,26 @@ export async function deleteLink(trx: Db, orgId: string, id: string): Promise<vo
   await trx.deleteFrom('record_links').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
-/** Every link touching a record, from either end. */
+/** Every link touching a record, from either end (one query per index, as in listLinksAmong). */
 export async function listLinksOf(db: Db, orgId: string, type: string, id: string) {
-  return db
+  const from = await db
     .selectFrom('record_links')
     .selectAll()
     .where('org_id', '=', orgId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('from_type', '=', type), eb('from_id', '=', id)]),
-        eb.and([eb('to_type', '=', type), eb('to_id', '=', id)]),
-      ]),
-    )
-    .orderBy('created_at')
+    .where('from_type', '=', type)
+    .where('from_id', '=', id)
     .execute();
+  const to = await db
+    .selectFrom('record_links')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('to_type', '=', type)
+    .where('to_id', '=', id)
+    .execute();
+  const seen = new Set(from.map((l) => l.id));
+  return [...from, ...to.filter((l) => !seen.has(l.id))].sort((x, y) =>
+    x.created_at.localeCompare(y.created_at),
+  );
 }
 
 /** Titles of tasks by id, for link labels. */
@@ -76,7 +82,11 @@ export async function taskLabels(db: Db, orgId: string, ids: readonly string[]) 
     .execute();
 }
 
-/** Links between records of `type` (ids given) and any record of `otherType`, either direction. */
+/**
+ * Links between records of `type` (ids given) and any record of `otherType`, either direction.
+ * Two queries, one per index: an OR of both directions lets SQLite fall back to scanning the
+ * organization's links when its statistics are stale.
+ */
 export async function listLinksAmong(
   db: Db,
   orgId: string,
@@ -85,22 +95,24 @@ export async function listLinksAmong(
   otherType: string,
 ) {
   if (ids.length === 0) return [];
-  return db
+  const columns = ['from_type', 'from_id', 'to_type', 'to_id', 'created_at'] as const;
+  const from = await db
     .selectFrom('record_links')
-    .select(['from_type', 'from_id', 'to_type', 'to_id'])
+    .select(columns)
     .where('org_id', '=', orgId)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('from_type', '=', type),
-          eb('from_id', 'in', ids),
-          eb('to_type', '=', otherType),
-        ]),
-        eb.and([eb('to_type', '=', type), eb('to_id', 'in', ids), eb('from_type', '=', otherType)]),
-      ]),
-    )
-    .orderBy('created_at')
+    .where('from_type', '=', type)
+    .where('from_id', 'in', ids)
+    .where('to_type', '=', otherType)
     .execute();
+  const to = await db
+    .selectFrom('record_links')
+    .select(columns)
+    .where('org_id', '=', orgId)
+    .where('to_type', '=', type)
+    .where('to_id', 'in', ids)
+    .where('from_type', '=', otherType)
+    .execute();
+  return [...from, ...to].sort((x, y) => x.created_at.localeCompare(y.created_at));
 }
 
 /** Tasks by id with their state, for plan lists. */
