@@ -166,7 +166,7 @@ describe.each(databases)('risk analysis on %s', (kind) => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download report (PDF)' }).click(),
+      page.getByRole('link', { name: 'Download report (PDF)' }).click(),
     ]);
     const file = path.join(RESULTS, `risk-report-${kind}.pdf`);
     await download.saveAs(file);

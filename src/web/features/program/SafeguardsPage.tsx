@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconDownload, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { IconPrinter, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { SAFEGUARD_CATEGORIES, SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
 import {
@@ -22,6 +22,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
+import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge, formatDate, useOrgQuery, useFilterParams } from './shared';
 
@@ -56,30 +57,12 @@ export function SafeguardsPage() {
         />
         {can(org.role, 'safeguards.export') ? (
           <Group gap="xs">
-            <Button
-              component="a"
-              href={`${base}/export.csv`}
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={14} aria-hidden />}
-            >
-              CSV
-            </Button>
-            <Button
-              component="a"
-              href={`${base}/export.xlsx`}
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={14} aria-hidden />}
-            >
-              Excel
-            </Button>
+            <ExportButtons base={`${base}/export`} />
             <Button
               component={Link}
               to="/safeguards/print"
               variant="default"
-              size="xs"
-              leftSection={<IconPrinter size={14} aria-hidden />}
+              leftSection={<IconPrinter size={16} aria-hidden />}
             >
               Print
             </Button>

@@ -24,12 +24,12 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
+import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../program/FormFooter';
 import { useOrgQuery, useProgramMutation } from '../program/shared';
 import { Changes, Guided } from './AssessmentParts';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
-import { download } from './shared';
 
 function Details({ assessment, base }: { assessment: AssessmentDetail; base: string }) {
   const org = useActiveOrg();
@@ -195,16 +195,12 @@ export function AssessmentPage() {
             <Button
               leftSection={<IconDownload size={16} aria-hidden />}
               variant={a.status === 'approved' ? 'filled' : 'default'}
-              onClick={() => download(`${base}/report.pdf`)}
+              component="a"
+              href={`${base}/report.pdf`}
             >
               {a.status === 'approved' ? 'Download report (PDF)' : 'Draft report (PDF)'}
             </Button>
-            <Button variant="default" onClick={() => download(`${base}/register.csv`)}>
-              Register CSV
-            </Button>
-            <Button variant="default" onClick={() => download(`${base}/register.xlsx`)}>
-              Register XLSX
-            </Button>
+            <ExportButtons base={`${base}/register`} label="Register" />
           </Group>
         </Group>
         {a.approved ? (

@@ -23,12 +23,12 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
+import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { useFilterParams, useOrgQuery } from '../program/shared';
 import { AssetDialog } from './AssetDialog';
 import { FlowMap } from './FlowMap';
 import { ImportDialog } from './ImportDialog';
-import { ExportButtons } from './shared';
 
 const PROTECTION_COLORS: Record<string, string> = {
   yes: 'teal',
@@ -106,7 +106,7 @@ function Inventory() {
           />
         </Group>
         <Group gap="xs">
-          <ExportButtons base={base} />
+          <ExportButtons base={`${base}/export`} />
           {manage ? (
             <>
               <Button
@@ -193,6 +193,11 @@ function Inventory() {
           ))}
         </Table.Tbody>
       </Table>
+      {list.data?.nextCursor ? (
+        <Text c="dimmed" size="sm">
+          Showing the first 200 assets: narrow the list with the filters, or export it.
+        </Text>
+      ) : null}
       {list.data?.data.length === 0 ? (
         <Text c="dimmed" size="sm">
           No asset matches these filters.

@@ -23,7 +23,7 @@ import {
 import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { toPng } from 'html-to-image';
 import { useMemo, useRef, useState } from 'react';
-import { AssetListSchema, type Asset } from '../../../contracts/assets';
+import type { Asset } from '../../../contracts/assets';
 import {
   DataFlowListSchema,
   DataFlowSchema,
@@ -36,6 +36,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useOrgQuery, useProgramMutation } from '../program/shared';
+import { useAllAssets } from './shared';
 
 // Columns of the map: end-user devices, the clinic's own infrastructure, applications, cloud services.
 const COLUMN: Record<Asset['kind'], number> = {
@@ -110,10 +111,10 @@ const EMPTY: DataFlowBody = {
 /** The interactive data-flow map, the flow list, and a form to add flows. */
 export function FlowMap() {
   const org = useActiveOrg();
-  const assets = useOrgQuery(['assets', 'all'], '/assets?limit=200', AssetListSchema);
+  const assets = useAllAssets();
   const flows = useOrgQuery(['flows'], '/data-flows', DataFlowListSchema);
   const graph = useMemo(
-    () => layout(assets.data?.data ?? [], flows.data?.data ?? []),
+    () => layout(assets.data ?? [], flows.data?.data ?? []),
     [assets.data, flows.data],
   );
   const frame = useRef<HTMLDivElement>(null);
@@ -129,7 +130,7 @@ export function FlowMap() {
     toAssetId: 'The destination',
   });
   const manage = can(org?.role, 'assets.manage');
-  const choices = (assets.data?.data ?? []).map((a) => ({
+  const choices = (assets.data ?? []).map((a) => ({
     value: a.id,
     label: `${a.reference} ${a.name}`,
   }));

@@ -15,7 +15,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { AssetListSchema } from '../../../contracts/assets';
 import { RequirementListSchema } from '../../../contracts/catalog';
 import {
   OrganizationLibrarySchema,
@@ -31,7 +30,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { FormFooter } from '../program/FormFooter';
 import { useMemberOptions, useOrgQuery, useProgramMutation } from '../program/shared';
-import { LevelBadge } from './shared';
+import { LevelBadge, useAllAssets } from './shared';
 
 function initial(risk: Risk | null): RiskBody {
   if (!risk) return { title: '', assetIds: [], controls: [] };
@@ -68,8 +67,7 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
   const matrix = useOrgQuery(['risk-matrix'], '/risk-matrix', OrganizationMatrixSchema).data
     ?.matrix;
   const library = useOrgQuery(['risk-library'], '/risk-library', OrganizationLibrarySchema).data;
-  const assets =
-    useOrgQuery(['assets', 'all'], '/assets?limit=200', AssetListSchema).data?.data ?? [];
+  const assets = useAllAssets().data ?? [];
   const catalog = useQuery({
     queryKey: ['catalog-requirements'],
     queryFn: () => apiGet('/api/catalog/requirements', RequirementListSchema),

@@ -23,11 +23,12 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
+import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, useFilterParams, useOrgQuery } from '../program/shared';
 import { HeatMapGrid, Trend } from './HeatMap';
 import { RiskForm } from './RiskForm';
-import { ExportButtons, LevelBadge } from './shared';
+import { LevelBadge } from './shared';
 
 function RiskDrawer(props: {
   riskId: string;
@@ -173,7 +174,7 @@ export function RisksPage() {
             />
           </Group>
           <Group gap="xs">
-            <ExportButtons base={base} />
+            <ExportButtons base={`${base}/export`} />
           </Group>
         </Group>
         {list.isError ? (
@@ -243,6 +244,11 @@ export function RisksPage() {
             ))}
           </Table.Tbody>
         </Table>
+        {list.data?.nextCursor ? (
+          <Text c="dimmed" size="sm">
+            Showing the first 200 risks: narrow the list with the filters, or export it.
+          </Text>
+        ) : null}
         {list.data?.data.length === 0 ? (
           <Text c="dimmed" size="sm">
             No risk matches these filters.

@@ -1,5 +1,9 @@
-import { Badge, Button } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Badge } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { AssetListSchema, type Asset } from '../../../contracts/assets';
+import { apiGet } from '../../api/client';
+import { useActiveOrg } from '../../app/useActiveOrg';
 import type { Level } from '../../../contracts/risk';
 
 /** A level of risk as a badge: its colour as the dot, its label as text (AA contrast). */
@@ -24,30 +28,23 @@ export function LevelBadge({ level }: { level: Level | null }) {
   );
 }
 
-/** Starts a file download of an API address (the session cookie goes with it). */
-export function download(path: string) {
-  const a = document.createElement('a');
-  a.href = path;
-  a.download = '';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
-
-/** CSV and XLSX download buttons for `${base}/export.csv|xlsx`. */
-export function ExportButtons({ base }: { base: string }) {
-  return (
-    <>
-      {(['csv', 'xlsx'] as const).map((format) => (
-        <Button
-          key={format}
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => download(`${base}/export.${format}`)}
-        >
-          {format.toUpperCase()}
-        </Button>
-      ))}
-    </>
-  );
+/** Every asset of the active organization, read page by page (pickers and the map need them all). */
+export function useAllAssets() {
+  const org = useActiveOrg();
+  return useQuery({
+    queryKey: ['assets', org?.orgId, 'all'],
+    enabled: org !== undefined,
+    queryFn: async () => {
+      const all: Asset[] = [];
+      for (let cursor: string | null = ''; cursor !== null;) {
+        const page: z.infer<typeof AssetListSchema> = await apiGet(
+          `/api/orgs/${org?.orgId ?? ''}/assets?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          AssetListSchema,
+        );
+        all.push(...page.data);
+        cursor = page.nextCursor;
+      }
+      return all;
+    },
+  });
 }
