@@ -11,7 +11,10 @@ const Color = z.string().regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour lik
  */
 export const RiskMatrixSchema = z
   .object({
-    id: z.string().max(60).regex(/^[a-z0-9-]+$/),
+    id: z
+      .string()
+      .max(60)
+      .regex(/^[a-z0-9-]+$/),
     name: z.string().trim().min(1).max(120),
     /** Lowest first. */
     likelihood: z.array(Label).min(2).max(7),
