@@ -87,6 +87,13 @@ export default tseslint.config(
           group: ['../*/repository', '../*/repository.*', '**/features/*/repository'],
           message: "call the other feature's service, not its repository",
         },
+        {
+          // design.md §6.2: one actor, one role. A membership's role is not the role a token acts with.
+          group: ['**/contracts/permissions'],
+          importNames: ['roleHolds'],
+          message:
+            'authorize with actingOf(request).holds(permission), the role the request acts with',
+        },
       ],
       [{ name: 'kysely', message: 'SQL belongs in repository.ts', allowTypeImports: true }],
     ),

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'members.read': STAFF_READERS,
   'members.invite': ADMINS,
   'members.manage': ADMINS,
+  // Capability checked inside member management: only owners grant, change or remove ownership.
+  'members.manage_owners': ['owner'],
   'invitations.lookup': 'public',
   'invitations.accept_new': 'public',
   'invitations.accept': 'authenticated',
@@ -80,6 +82,8 @@ export const PERMISSIONS = {
   // Approving an assessment, or changing the matrix it is rated on, is the security official's call.
   'risks.approve': [...ADMINS, 'security_officer'],
   'tasks.read': EVERY_ROLE,
+  // Capability checked by the task list: workforce members see only their own tasks.
+  'tasks.read_all': STAFF_READERS,
   'tasks.manage': EDITORS,
   'tasks.complete': [
     'owner',
@@ -95,6 +99,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Permissions that only a signed-in person holds, never an API token, whatever its role: an
+ * approval or a decision is a person's own act and names them (design.md §6.2).
+ */
+export const PERSON_ONLY: readonly Permission[] = ['risks.approve', 'safeguards.decide'];
 
 /** True when `key` names a permission of the table. */
 export function isPermission(key: string): key is Permission {

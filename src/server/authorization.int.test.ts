@@ -6,16 +6,22 @@ import {
   buildOrganization,
   sessionHeaders,
   testClock,
+  tokenHeaders,
 } from '../../test/support/factories';
-import { grantOf, type Permission } from '../contracts/permissions';
+import { grantOf, PERSON_ONLY, type Permission } from '../contracts/permissions';
 import { ROLES, type Role } from '../contracts/roles';
 
-// design.md §6.2: every route of the OpenAPI document, as anonymous, as each role, and as a member
-// of another organization. New routes are covered automatically; one without a permission cannot
+// design.md §6.2: every route of the OpenAPI document, as anonymous, as each role (by session, and by
+// an API token of that role created by an owner), and as a member of another organization. New routes are covered automatically; one without a permission cannot
 // even be registered, and one missing from this walk fails the coverage check below.
 
-type Caller = 'anonymous' | 'outsider' | Role;
-const CALLERS: Caller[] = ['anonymous', ...ROLES, 'outsider'];
+type Caller = 'anonymous' | 'outsider' | Role | `token:${Role}`;
+const CALLERS: Caller[] = [
+  'anonymous',
+  ...ROLES,
+  ...ROLES.map((role) => `token:${role}` as const),
+  'outsider',
+];
 const NOT_MEMBER = 'No such organization, or you are not a member of it.';
 
 let t: TestApp;
@@ -41,6 +47,11 @@ beforeAll(async () => {
     // A fresh session per request: sign-out routes must not end the session of the next check.
     headersOf.set(role, () => sessionHeaders(db, clock, member.user.id, org.id));
   }
+  // Tokens of every role made by one owner: each must act with its own role, not the owner's.
+  const tokenOwner = await buildMember(db, clock, org.id, 'owner');
+  for (const role of ROLES) {
+    headersOf.set(`token:${role}`, () => tokenHeaders(db, clock, tokenOwner.user.id, org.id, role));
+  }
   const other = await buildOrganization(db);
   const outsider = await buildMember(db, clock, other.id, 'owner');
   headersOf.set('outsider', () => sessionHeaders(db, clock, outsider.user.id, other.id));
@@ -59,13 +70,19 @@ function expected(
   if (caller === 'anonymous') {
     return 401;
   }
+  const token = caller.startsWith('token:');
   if (grant === 'authenticated') {
-    return 'allowed';
+    // API tokens work on organization records only.
+    return token ? 403 : 'allowed';
   }
   if (!orgRoute || caller === 'outsider') {
     return 404;
   }
-  return grant.includes(caller) ? 'allowed' : 403;
+  const role = token ? caller.slice('token:'.length) : caller;
+  if (token && PERSON_ONLY.includes(permission)) {
+    return 403;
+  }
+  return (grant as readonly string[]).includes(role) ? 'allowed' : 403;
 }
 
 function outcome(status: number, body: string): 'allowed' | 401 | 403 | 404 {

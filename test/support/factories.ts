@@ -8,6 +8,8 @@ import type {
 } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/features/identity/passwords';
 import { createSession } from '../../src/server/platform/auth/sessions';
+import { TOKEN_PREFIX } from '../../src/server/platform/auth/tokens';
+import { randomToken, sha256Hex } from '../../src/server/platform/crypto/hash';
 import type { Clock } from '../../src/server/platform/clock';
 import type { Kysely } from 'kysely';
 
@@ -140,4 +142,36 @@ export function sessionTokenOf(setCookie: string | string[] | undefined): string
   const header = [setCookie ?? []].flat().find((c) => c.startsWith('custos_session='));
   const value = header?.split(';')[0]?.slice('custos_session='.length);
   return value === '' ? undefined : value;
+}
+
+/**
+ * An API token of `userId` in `orgId` acting as `role` (not checked against the user's own role,
+ * so tests can build tokens whose creator's role changed since); returns the headers to use it.
+ */
+export async function tokenHeaders(
+  db: Kysely<Database>,
+  clock: Clock,
+  userId: string,
+  orgId: string,
+  role: Role,
+): Promise<Record<string, string>> {
+  const token = `${TOKEN_PREFIX}${randomToken(32)}`;
+  const now = clock.now();
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: uuidv7(),
+      org_id: orgId,
+      user_id: userId,
+      name: `${role} token`,
+      role,
+      token_hash: sha256Hex(token),
+      prefix: token.slice(0, 10),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { authorization: `Bearer ${token}` };
 }

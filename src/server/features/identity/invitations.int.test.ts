@@ -9,6 +9,7 @@ import {
   sessionHeaders,
   sessionTokenOf,
   testClock,
+  tokenHeaders,
 } from '../../../../test/support/factories';
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
 import { createMailer } from '../../platform/mail/mailer';
@@ -317,5 +318,51 @@ describe(`members on ${testDatabaseKind()}`, () => {
       payload: { role: 'admin' },
     });
     expect(res.json<{ error: { code: string } }>().error.code).toBe('reauthentication_required');
+  });
+
+  it("acts with a token's own role, not its creator's (an owner's admin token is an admin)", async () => {
+    const { app, db, clock, org, owner, invite } = await setUp();
+    const adminToken = await tokenHeaders(db, clock, owner.user.id, org.id, 'admin');
+    const secondOwner = await buildMember(db, clock, org.id, 'owner');
+    const contributor = await buildMember(db, clock, org.id, 'contributor');
+
+    const asOwner = await invite({ email: 'outsider@harbor.example', role: 'owner' }, adminToken);
+    expect(asOwner.statusCode).toBe(400);
+    expect(asOwner.body).toContain('body.role');
+    const promote = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/members/${contributor.membership.id}`,
+      headers: adminToken,
+      payload: { role: 'owner' },
+    });
+    expect(promote.statusCode).toBe(400);
+    const demote = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/members/${secondOwner.membership.id}`,
+      headers: adminToken,
+      payload: { role: 'workforce' },
+    });
+    expect(demote.statusCode).toBe(403);
+    const remove = await app.inject({
+      method: 'DELETE',
+      url: `/api/orgs/${org.id}/members/${secondOwner.membership.id}`,
+      headers: adminToken,
+    });
+    expect(remove.statusCode).toBe(403);
+    const roles = await db
+      .selectFrom('memberships')
+      .select(['id', 'role'])
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        { id: secondOwner.membership.id, role: 'owner' },
+        { id: contributor.membership.id, role: 'contributor' },
+      ]),
+    );
+    // The same token may still do what an admin may: invite an admin.
+    expect(
+      (await invite({ email: 'it@harbor.example', role: 'admin' }, adminToken)).statusCode,
+    ).toBe(201);
   });
 });

@@ -12,6 +12,7 @@ import {
 import { roleOf } from '../../../contracts/roles';
 import type { App } from '../../app';
 import { appendAuditEvent } from '../../platform/audit/append';
+import { actingOf } from '../../platform/auth/acting';
 import { auditContextOf } from '../../platform/auth/context';
 import { setSessionCookie } from '../../platform/auth/hooks';
 import { principalOf } from '../../platform/auth/principal';
@@ -31,14 +32,6 @@ import { changeMember, removeMember } from './service/members';
 const tags = ['members'];
 const params = z.object({ orgId: z.uuid() });
 
-/** The caller's role in the route's organization (set by the authorization hook). */
-function actorRole(request: { membership: { role: string } | null }) {
-  if (!request.membership) {
-    throw new Error('organization route reached without a membership');
-  }
-  return roleOf(request.membership.role);
-}
-
 export function registerMemberRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/orgs/:orgId/invitations',
@@ -57,7 +50,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
         deps,
         auditContextOf(request),
         principalOf(request),
-        actorRole(request),
+        actingOf(request),
         request.params.orgId,
         request.body,
       );
@@ -120,7 +113,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
         deps,
         auditContextOf(request),
         principalOf(request),
-        actorRole(request),
+        actingOf(request),
         request.params.orgId,
         request.params.memberId,
         request.body,
@@ -143,7 +136,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
       await removeMember(
         deps,
         auditContextOf(request),
-        actorRole(request),
+        actingOf(request),
         request.params.orgId,
         request.params.memberId,
       );

@@ -10,7 +10,8 @@ import {
 } from '../../../contracts/program';
 import type { App } from '../../app';
 import { auditContextOf } from '../../platform/auth/context';
-import { principalOf, rolesOf } from '../../platform/auth/principal';
+import { actingOf } from '../../platform/auth/acting';
+import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -29,7 +30,7 @@ const taskParams = params.extend({ taskId: z.uuid() });
 function viewerOf(request: FastifyRequest): TaskViewer {
   return {
     userId: principalOf(request).userId,
-    seesAll: !rolesOf(request).includes('workforce'),
+    seesAll: actingOf(request).holds('tasks.read_all'),
   };
 }
 

@@ -1,11 +1,10 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { grantOf, roleHolds } from '../../../contracts/permissions';
-import { roleOf } from '../../../contracts/roles';
-import type { MembershipsTable } from '../../db/schema';
+import { grantOf, PERSON_ONLY } from '../../../contracts/permissions';
 import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
 import { sendError } from '../http/errors';
+import { actingRoleOf, type ActingRole } from './acting';
 import { auditContextOf } from './context';
 import { findLiveMembership } from './repository';
 import { resolveSession, SESSION_COOKIE, type Principal } from './sessions';
@@ -14,8 +13,8 @@ import { resolveToken } from './tokens';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
-    /** The caller's membership of the route's organization, once authorized. */
-    membership: MembershipsTable | null;
+    /** The role the caller acts with in the route's organization, once authorized. */
+    acting: ActingRole | null;
   }
   interface FastifyContextConfig {
     /** True for routes that must not count as activity (the idle-warning poll). */
@@ -64,7 +63,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('principal', null);
-  app.decorateRequest('membership', null);
+  app.decorateRequest('acting', null);
 
   app.addHook('onRequest', async (request, reply) => {
     const permission = request.routeOptions.config.permission;
@@ -196,8 +195,8 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
       return notFound();
     }
     // A token acts with the lesser of its own role and its creator's current one.
-    const roles = [roleOf(membership.role), ...(principal.token ? [principal.token.role] : [])];
-    if (!roles.every((role) => roleHolds(role, permission))) {
+    const acting = actingRoleOf(membership, principal);
+    if (!acting.holds(permission)) {
       await deps.database.db.transaction().execute((trx) =>
         appendAuditEvent(trx, deps.clock, auditContextOf(request), {
           orgId,
@@ -213,9 +212,11 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         request,
         reply,
         'forbidden',
-        principal.token
-          ? `This token's role (${principal.token.role}) does not allow this.`
-          : `Your role (${membership.role}) does not allow this.`,
+        !acting.viaToken
+          ? `Your role (${acting.role}) does not allow this.`
+          : PERSON_ONLY.includes(permission)
+            ? 'A person signed in approves and decides, not an API token.'
+            : `This token's role (${acting.role}) does not allow this.`,
       );
     }
     if (membership.mfa_required === 1 && !principal.mfaEnabled) {
@@ -226,7 +227,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         'This organization requires two-factor authentication: set it up in your profile to continue.',
       );
     }
-    request.membership = membership;
+    request.acting = acting;
   });
 }
 

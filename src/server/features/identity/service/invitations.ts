@@ -3,6 +3,7 @@ import type { AcceptNewBodySchema, InviteBody } from '../../../../contracts/iden
 import type { Role } from '../../../../contracts/roles';
 import type { Database, InvitationsTable } from '../../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import type { ActingRole } from '../../../platform/auth/acting';
 import { createSession, type Principal } from '../../../platform/auth/sessions';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
@@ -55,12 +56,12 @@ export async function inviteMember(
   deps: AppDeps,
   context: AuditContext,
   inviter: Principal,
-  inviterRole: Role,
+  acting: ActingRole,
   orgId: string,
   body: InviteBody,
 ) {
   const now = deps.clock.now();
-  if (body.role === 'owner' && inviterRole !== 'owner') {
+  if (body.role === 'owner' && !acting.holds('members.manage_owners')) {
     throw AppError.field('body.role', 'owner can be granted by owners only');
   }
   if (body.role === 'auditor' && !body.accessExpiresAt) {

@@ -1,7 +1,7 @@
 import type { AuditChanges } from '../../../../contracts/audit';
 import type { MemberChange } from '../../../../contracts/identity';
-import type { Role } from '../../../../contracts/roles';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import type { ActingRole } from '../../../platform/auth/acting';
 import { requireRecentAuthentication } from '../../../platform/auth/recent';
 import type { Principal } from '../../../platform/auth/sessions';
 import type { AppDeps } from '../../../platform/deps';
@@ -20,7 +20,7 @@ import {
  */
 async function guard(
   deps: AppDeps,
-  actorRole: Role,
+  acting: ActingRole,
   orgId: string,
   membershipId: string,
   losesOwnership: boolean,
@@ -30,7 +30,7 @@ async function guard(
   if (!member) {
     throw new AppError('not_found', 'No such member.');
   }
-  if (member.role === 'owner' && actorRole !== 'owner') {
+  if (member.role === 'owner' && !acting.holds('members.manage_owners')) {
     throw new AppError('forbidden', 'Only an owner can change or remove another owner.');
   }
   if (member.role === 'owner' && losesOwnership && (await countOwners(db, orgId)) <= 1) {
@@ -50,18 +50,18 @@ export async function changeMember(
   deps: AppDeps,
   context: AuditContext,
   actor: Principal,
-  actorRole: Role,
+  acting: ActingRole,
   orgId: string,
   membershipId: string,
   change: MemberChange,
 ) {
   requireRecentAuthentication(actor, deps.clock);
-  if (change.role === 'owner' && actorRole !== 'owner') {
+  if (change.role === 'owner' && !acting.holds('members.manage_owners')) {
     throw AppError.field('body.role', 'owner can be granted by owners only');
   }
   const member = await guard(
     deps,
-    actorRole,
+    acting,
     orgId,
     membershipId,
     change.role !== undefined && change.role !== 'owner',
@@ -100,11 +100,11 @@ export async function changeMember(
 export async function removeMember(
   deps: AppDeps,
   context: AuditContext,
-  actorRole: Role,
+  acting: ActingRole,
   orgId: string,
   membershipId: string,
 ): Promise<void> {
-  const member = await guard(deps, actorRole, orgId, membershipId, true);
+  const member = await guard(deps, acting, orgId, membershipId, true);
   const at = deps.clock.now().toISOString();
   await deps.database.db.transaction().execute(async (trx) => {
     await deleteMembership(trx, orgId, membershipId);
