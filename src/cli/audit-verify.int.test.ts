@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { dropAuditTriggers } from '../../test/support/audit';
+import { dropAuditTriggers, testAuditDeps } from '../../test/support/audit';
 import { cli, envFor } from '../../test/support/cli';
 import { freshDatabases } from '../../test/support/database';
 import { appendAuditEvent } from '../server/platform/audit/append';
@@ -20,7 +20,7 @@ async function seeded() {
   };
   for (const orgId of [ORG_A, ORG_B, ORG_A, null]) {
     await database.handle.db.transaction().execute((trx) =>
-      appendAuditEvent(trx, systemClock, context, {
+      appendAuditEvent(trx, testAuditDeps(systemClock), context, {
         orgId,
         action: 'organization.settings_changed',
       }),
@@ -54,6 +54,7 @@ describe('custos audit verify', () => {
     expect(run.result).toBe(1);
     expect(run.err).toEqual([
       `custos: audit trail broken in organization ${ORG_A}: event #2 (id ${id}) was altered after it was written`,
+      'custos: 1 problem found in 4 events.',
     ]);
     const other = await cli(['audit', 'verify', '--org', ORG_B], envFor(database.target));
     expect(other.result).toBe(0);

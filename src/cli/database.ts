@@ -2,7 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditContext } from '../server/platform/audit/append';
 import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/schema';
+import type { AuditDeps } from '../server/platform/audit/append';
+import { auditKeysFrom } from '../server/platform/audit/keys';
+import { systemClock } from '../server/platform/clock';
 import { loadConfig, type Config } from '../server/platform/config';
+import { loadMasterKey } from '../server/platform/crypto/master-key';
 import {
   describeDatabaseError,
   openDatabase,
@@ -39,4 +43,13 @@ export function cliAuditContext(command: string): AuditContext {
     userAgent: null,
     requestId: `cli-${uuidv7()}`,
   };
+}
+
+/**
+ * What appending to the audit trail needs from an operator command: the system clock and the keys
+ * derived from the installation's master key (CUSTOS_MASTER_KEY or master.key in the data folder).
+ */
+export function cliAuditDeps(config: Config): AuditDeps & { masterKey: Buffer } {
+  const masterKey = loadMasterKey(config.masterKey, config.dataDir).key;
+  return { clock: systemClock, auditKeys: auditKeysFrom(masterKey), masterKey };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { testAuditDeps } from '../../test/support/audit';
 import { cli, envFor } from '../../test/support/cli';
 import { freshDatabases, testDatabaseKind } from '../../test/support/database';
 import { ROLES } from '../contracts/roles';
 import { verifyChain } from '../server/platform/audit/verify';
+import { systemClock } from '../server/platform/clock';
 
 const freshDatabase = freshDatabases();
 
@@ -86,7 +88,7 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
       .where('org_id', '=', org.id)
       .execute();
     expect(flows.length).toBeGreaterThan(3);
-    expect((await verifyChain(db, org.id)).intact).toBe(true);
+    expect((await verifyChain(db, testAuditDeps(systemClock).auditKeys, org.id)).intact).toBe(true);
 
     const again = await cli(['demo'], env);
     expect(again.result).toBe(1);

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { productVersion } from '../server/platform/package-info';
 import { runServe } from '../server/serve';
 import { runAdminCreate } from './commands/admin-create';
+import { runAuditCheckpoint } from './commands/audit-checkpoint';
 import { runAuditVerify } from './commands/audit-verify';
 import { CATALOG_FORMATS, runCatalogExport } from './commands/catalog-export';
 import { runDemo } from './commands/demo';
@@ -91,10 +92,23 @@ export async function runCli(
   const audit = program.command('audit').description('the tamper-evident audit trail');
   audit
     .command('verify')
-    .description('check the hash chain of the audit trail; exit 1 naming the first broken event')
+    .description(
+      'check every chain, head and checkpoint of the audit trail; exit 1 listing each problem',
+    )
     .option('--org <id>', 'verify one organization only')
-    .action(async (options: { org?: string }) => {
-      result = await runAuditVerify(env, io, options.org);
+    .option(
+      '--checkpoints <file>',
+      'also check against checkpoints kept outside Custos (JSON from checkpoint --export)',
+    )
+    .action(async (options: { org?: string; checkpoints?: string }) => {
+      result = await runAuditVerify(env, io, options);
+    });
+  audit
+    .command('checkpoint')
+    .description('sign the head of every chain and keep it (a later cut-off or rewrite then shows)')
+    .option('--export', 'print every checkpoint and the public key as JSON, to keep outside Custos')
+    .action(async (options: { export?: boolean }) => {
+      result = await runAuditCheckpoint(env, io, options);
     });
 
   const catalogCommand = program.command('catalog').description('the HIPAA Security Rule catalog');

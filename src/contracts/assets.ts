@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NumberCursorSchema } from './pagination';
 
 export const ASSET_KINDS = [
   'application',
@@ -103,7 +104,7 @@ export const AssetQuerySchema = z.object({
     .optional()
     .describe('Only assets that do (or do not) handle ePHI'),
   ownerId: z.union([z.uuid(), z.literal('none')]).optional(),
-  cursor: z.string().max(40).optional(),
+  cursor: NumberCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AssetQuery = z.infer<typeof AssetQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NumberCursorSchema } from './pagination';
 
 /** Every action the audit trail records. Closed: add new ones here. */
 export const AUDIT_ACTIONS = [
@@ -94,17 +95,34 @@ export const AuditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
+export const AUDIT_PROBLEM_KINDS = [
+  // An event's content or link no longer matches its hash (or was re-linked without the key).
+  'altered',
+  // Events are missing: a gap, a cut-off tail, or events a checkpoint covers.
+  'removed',
+  'out_of_order',
+  // The chain head is missing, unsealed, moved, or its MAC is wrong.
+  'head',
+  // A checkpoint's signature is wrong, or it disagrees with the trail.
+  'checkpoint',
+] as const;
+
+export const AuditProblemSchema = z.object({
+  chain: z.string().describe('Organization id, or "global"'),
+  seq: z.number().int(),
+  eventId: z.string().nullable(),
+  kind: z.enum(AUDIT_PROBLEM_KINDS),
+  message: z.string(),
+});
+export type AuditProblem = z.infer<typeof AuditProblemSchema>;
+
 export const AuditVerificationSchema = z.object({
   intact: z.boolean(),
   events: z.number().int().describe('Events checked'),
-  problem: z
-    .object({
-      seq: z.number().int(),
-      eventId: z.string().nullable(),
-      kind: z.enum(['altered', 'removed', 'out_of_order']),
-      message: z.string(),
-    })
-    .nullable(),
+  /** The first problem found (null when intact). */
+  problem: AuditProblemSchema.nullable(),
+  /** Every problem found, up to 100 per chain: verification goes on past a broken link. */
+  problems: z.array(AuditProblemSchema),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
@@ -115,11 +133,7 @@ export const AuditQuerySchema = z.object({
   entityId: z.string().max(100).optional(),
   from: z.iso.datetime({ error: 'must be an ISO-8601 instant' }).optional(),
   to: z.iso.datetime({ error: 'must be an ISO-8601 instant' }).optional(),
-  cursor: z.coerce
-    .number({ error: 'must be a cursor from a previous page' })
-    .int()
-    .positive()
-    .optional(),
+  cursor: NumberCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NumberCursorSchema } from './pagination';
 import { ASSET_KINDS } from './assets';
 
 const Label = z.string().trim().min(1).max(40);
@@ -278,7 +279,7 @@ export const RiskQuerySchema = z.object({
   treatment: z.enum([...TREATMENTS, 'none']).optional(),
   assetId: z.uuid().optional(),
   ownerId: z.union([z.uuid(), z.literal('none')]).optional(),
-  cursor: z.string().max(40).optional(),
+  cursor: NumberCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type RiskQuery = z.infer<typeof RiskQuerySchema>;

@@ -14,7 +14,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp({
-    config: { logLevel: 'info', trustProxy: true },
+    config: { logLevel: 'info', trustProxy: 1 },
     logStream: new Writable({
       write(chunk: Buffer, _enc, done) {
         logLines.push(...chunk.toString().split('\n').filter(Boolean));

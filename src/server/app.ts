@@ -32,6 +32,7 @@ import { registerPasswordRoutes } from './features/identity/password-routes';
 import { registerIdentityRoutes } from './features/identity/routes';
 import { registerTokenRoutes } from './features/identity/token-routes';
 import { registerSystemRoutes } from './features/system/routes';
+import { auditKeysFrom } from './platform/audit/keys';
 import { registerAuth } from './platform/auth/hooks';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
@@ -48,6 +49,7 @@ import {
 } from './platform/http/request-log';
 import { requireRoutePermissions } from './platform/http/route-permissions';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerTextInputCheck } from './platform/http/text-input';
 import { registerWebApp } from './platform/http/web';
 import { packageRoot } from './platform/package-info';
 
@@ -79,6 +81,23 @@ export interface AppOptions {
   extraRoutes?: (app: App) => void | Promise<void>;
 }
 
+/**
+ * Fastify's trustProxy for the configured proxies: a count of hops trusts exactly that many
+ * entries from the right of X-Forwarded-For, so a client cannot choose its own address by sending
+ * one (164.312(b): the address in the audit trail and the per-address sign-in throttle).
+ */
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (trust === false) {
+    return false;
+  }
+  if (typeof trust === 'number') {
+    return (_address, hop) => hop < trust;
+  }
+  return trust.join(',');
+}
+
 /** Builds the HTTP application: platform plugins first, then every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -87,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ...(options.logStream ? { stream: options.logStream } : {}),
       serializers: { err: errorSerializer },
     },
-    trustProxy: options.config.trustProxy,
+    trustProxy: trustProxyOption(options.config.trustProxy),
     forceCloseConnections: 'idle',
     ...requestLogOptions,
   }).withTypeProvider<ZodTypeProvider>();
@@ -100,10 +119,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRequestLog(app);
   await registerOpenApi(app);
 
+  const masterKey = options.masterKey ?? randomBytes(32);
   const deps: AppDeps = {
     database: options.database,
     clock: options.clock ?? systemClock,
-    secrets: secretBox(options.masterKey ?? randomBytes(32)),
+    auditKeys: auditKeysFrom(masterKey),
+    secrets: secretBox(masterKey),
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
   };
@@ -111,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   catalog();
   riskContent();
   await registerAuth(app, deps);
+  registerTextInputCheck(app);
   registerSystemRoutes(app, deps);
   registerIdentityRoutes(app, deps);
   registerMfaRoutes(app, deps);

@@ -143,5 +143,6 @@ describe(`authorization matrix on ${testDatabaseKind()}`, () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every operation as sixteen callers: about 2,000 requests.
+  }, 120_000);
 });

@@ -5,6 +5,8 @@ import { loadConfig, type Config } from './platform/config';
 import { describeDatabaseError, openDatabase, pingDatabase } from './platform/db/connection';
 import { migrateToLatest } from './platform/db/migrator';
 import { systemClock } from './platform/clock';
+import { auditKeysFrom } from './platform/audit/keys';
+import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
 import { createMailer } from './platform/mail/mailer';
 import { productVersion } from './platform/package-info';
@@ -37,6 +39,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await migrateToLatest(database.db);
     await ensureInstance({ database });
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
+    // Chains written before they were keyed get their cut-over now (164.312(c)(1)).
+    await sealAuditChains(database.db, auditKeysFrom(masterKey.key));
     const mailer = createMailer(config.smtpUrl, config.smtpFrom, (error) => {
       app?.log.warn({ err: error }, 'sending mail failed; it stays queued in the outbox');
     });

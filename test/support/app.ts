@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App, type AppOptions } from '../../src/server/app';
 import { ensureInstance } from '../../src/server/features/system/service';
+import { TEST_MASTER_KEY } from './audit';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -42,6 +43,7 @@ export async function createTestApp(
     config: options.config ?? { logLevel: 'silent', trustProxy: false },
     database: database.handle,
     webRoot,
+    masterKey: TEST_MASTER_KEY,
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

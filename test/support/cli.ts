@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli, type CliResult } from '../../src/cli/program';
+import { TEST_MASTER_KEY } from './audit';
 import type { TestDatabase } from './database';
 
 export interface CliRun {
@@ -37,6 +38,7 @@ export function envFor(database: TestDatabase['target']): NodeJS.ProcessEnv {
       : mkdtempSync(path.join(tmpdir(), 'custos-data-'));
   return {
     CUSTOS_DATA_DIR: dataDir,
+    CUSTOS_MASTER_KEY: TEST_MASTER_KEY.toString('base64'),
     LOG_LEVEL: 'silent',
     ...(database.kind === 'postgres' ? { DATABASE_URL: database.url } : {}),
   };

@@ -10,7 +10,7 @@ import { appendAuditEvent } from '../../server/platform/audit/append';
 import { systemClock } from '../../server/platform/clock';
 import { migrateToLatest } from '../../server/platform/db/migrator';
 import { AppError } from '../../server/platform/http/errors';
-import { cliAuditContext, withDatabase } from '../database';
+import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 const Args = z.object({
@@ -43,17 +43,18 @@ export async function runAdminCreate(
     const name = parsed.data.name ?? email.split('@')[0] ?? email;
     const password = (await text(stdin)).replace(/\r?\n$/, '');
     await assertPasswordAcceptable('password', password, { email, name });
-    const created = await withDatabase(env, async (db) => {
+    const created = await withDatabase(env, async (db, config) => {
       await migrateToLatest(db);
+      const deps = cliAuditDeps(config);
       const passwordHash = await hashPassword(password);
       const context = cliAuditContext('admin create');
       return db.transaction().execute(async (trx) => {
-        const result = await createOrganizationWithOwner(trx, systemClock, context, {
+        const result = await createOrganizationWithOwner(trx, deps, context, {
           orgName: org,
           owner: { name, email, passwordHash },
         });
         if (await claimSetupIfOpen(trx, systemClock)) {
-          await appendAuditEvent(trx, systemClock, context, {
+          await appendAuditEvent(trx, deps, context, {
             orgId: result.orgId,
             action: 'setup.completed',
           });

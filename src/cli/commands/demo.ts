@@ -5,7 +5,7 @@ import { secretBox } from '../../server/platform/crypto/secret-box';
 import { migrateToLatest } from '../../server/platform/db/migrator';
 import { createMailer } from '../../server/platform/mail/mailer';
 import { AppError } from '../../server/platform/http/errors';
-import { cliAuditContext, withDatabase } from '../database';
+import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 /** A readable one-off password for the demo accounts (printed once). */
@@ -18,10 +18,12 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   try {
     const seeded = await withDatabase(env, async (db, config) => {
       await migrateToLatest(db);
+      const audit = cliAuditDeps(config);
       const deps = {
         database: { db, kind: config.database.kind, destroy: () => Promise.resolve() },
         clock: systemClock,
-        secrets: secretBox(randomBytes(32)),
+        auditKeys: audit.auditKeys,
+        secrets: secretBox(audit.masterKey),
         mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
         baseUrl: config.baseUrl,
       };

@@ -2,9 +2,8 @@ import { TokenCreateBodySchema } from '../../contracts/identity';
 import { findUserByEmailKey } from '../../server/features/identity/repository';
 import { emailKeyOf } from '../../server/features/identity/service/setup';
 import { issueToken } from '../../server/features/identity/service/tokens';
-import { systemClock } from '../../server/platform/clock';
 import { AppError } from '../../server/platform/http/errors';
-import { cliAuditContext, withDatabase } from '../database';
+import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 const OPTION_OF: Record<string, string> = {
@@ -34,7 +33,7 @@ export async function runTokenCreate(
         `${OPTION_OF[String(issue?.path[0])] ?? 'argument'} ${issue?.message ?? 'is invalid'}`,
       );
     }
-    const token = await withDatabase(env, async (db) => {
+    const token = await withDatabase(env, async (db, config) => {
       const user = await findUserByEmailKey(db, emailKeyOf(args.email));
       if (!user) {
         throw new Error(`--email: no account with the address ${args.email}`);
@@ -42,7 +41,13 @@ export async function runTokenCreate(
       const issued = await db
         .transaction()
         .execute((trx) =>
-          issueToken(trx, systemClock, cliAuditContext('token create'), user.id, parsed.data),
+          issueToken(
+            trx,
+            cliAuditDeps(config),
+            cliAuditContext('token create'),
+            user.id,
+            parsed.data,
+          ),
         );
       return issued.token;
     });

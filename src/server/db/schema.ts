@@ -17,6 +17,7 @@ export interface Database {
   password_resets: PasswordResetsTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   safeguards: SafeguardsTable;
   record_links: RecordLinksTable;
   tasks: TasksTable;
@@ -128,6 +129,19 @@ export interface AuditChainHeadsTable {
   chain: string;
   seq: number;
   hash: string;
+  /** First sequence number whose link is an HMAC under the master-derived key; null until sealed. */
+  keyed_from: number | null;
+  /** HMAC of (chain, seq, hash, keyed_from) under the head key; null until sealed. */
+  mac: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  id: string;
+  taken_at: string;
+  reason: 'command' | 'export' | 'schedule';
+  payload: string;
+  signature: string;
+  public_key: string;
 }
 
 export interface RecoveryCodesTable {

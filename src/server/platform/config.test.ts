@@ -38,7 +38,8 @@ describe('loadConfig', () => {
       url: 'postgres://custos:pw@db:5432/custos',
     });
     expect(config.logLevel).toBe('warn');
-    expect(config.trustProxy).toBe(true);
+    // `true` means one proxy hop, never "believe every X-Forwarded-For entry".
+    expect(config.trustProxy).toBe(1);
   });
 
   it('treats empty variables as unset', () => {
@@ -58,7 +59,7 @@ describe('loadConfig', () => {
     [
       'CUSTOS_TRUST_PROXY',
       'yes',
-      /^Invalid configuration: CUSTOS_TRUST_PROXY must be true or false/,
+      /^Invalid configuration: CUSTOS_TRUST_PROXY must be false, the number of proxy hops/,
     ],
     ['HOST', 'a b', /^Invalid configuration: HOST /],
     ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL must be a postgres:\/\//],

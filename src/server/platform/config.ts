@@ -11,7 +11,11 @@ export interface Config {
   dataDir: string;
   database: DatabaseTarget;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* entries to believe (164.312(b): the audit trail records the client's
+   * address): false for none, a number of proxy hops in front of Custos, or the proxies' addresses.
+   */
+  trustProxy: false | number | string[];
   /** 32 bytes from CUSTOS_MASTER_KEY, or null to use the key file in the data directory. */
   masterKey: Buffer | null;
   /** Address users reach Custos at, for links in emails. */
@@ -19,6 +23,29 @@ export interface Config {
   /** smtp:// or smtps:// URL; null keeps messages in the in-app outbox. */
   smtpUrl: string | null;
   smtpFrom: string;
+}
+
+const IP_OR_CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/\d{1,3})?$/i;
+
+/**
+ * CUSTOS_TRUST_PROXY: `false`/`0` (no proxy), `true` (one proxy: the address it saw is the
+ * client's; never "believe every hop", which lets a client choose its own address), a number of
+ * hops, or a list of the proxies' addresses. Undefined when the value is none of these.
+ */
+export function parseTrustProxy(value: string): false | number | string[] | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '0') {
+    return false;
+  }
+  if (v === 'true') {
+    return 1;
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const list = v.split(',').map((s) => s.trim());
+  return list.length > 0 && list.every((s) => IP_OR_CIDR.test(s)) ? list : undefined;
 }
 
 /** A configuration problem, already phrased as the one line an operator reads. */
@@ -81,8 +108,16 @@ const EnvSchema = z.object({
   ),
   SMTP_FROM: optional(z.string().min(3).max(200)),
   CUSTOS_TRUST_PROXY: optional(
-    z.enum(['true', 'false', '1', '0'], {
-      error: (i) => `must be true or false, got ${shown(i.input)}`,
+    z.string().transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be false, the number of proxy hops in front of Custos (1–10), or a comma-separated list of proxy IP addresses or CIDR ranges, got ${shown(value)}`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
     }),
   ),
 });
@@ -108,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'custos.db') },
     logLevel: e.LOG_LEVEL ?? 'info',
-    trustProxy: e.CUSTOS_TRUST_PROXY === 'true' || e.CUSTOS_TRUST_PROXY === '1',
+    trustProxy: e.CUSTOS_TRUST_PROXY ?? false,
     masterKey: e.CUSTOS_MASTER_KEY ?? null,
     baseUrl: (e.CUSTOS_BASE_URL ?? `http://localhost:${e.PORT ?? 8080}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL ?? null,
@@ -127,7 +162,12 @@ export function describeConfig(config: Config): Record<string, string> {
         ? redactUrl(config.database.url)
         : '(unset: embedded SQLite)',
     LOG_LEVEL: config.logLevel,
-    CUSTOS_TRUST_PROXY: String(config.trustProxy),
+    CUSTOS_TRUST_PROXY:
+      config.trustProxy === false
+        ? 'false'
+        : typeof config.trustProxy === 'number'
+          ? `${config.trustProxy} proxy hop${config.trustProxy === 1 ? '' : 's'}`
+          : config.trustProxy.join(','),
     CUSTOS_BASE_URL: config.baseUrl,
     SMTP_URL: config.smtpUrl
       ? redactUrl(config.smtpUrl)

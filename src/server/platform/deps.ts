@@ -1,3 +1,4 @@
+import type { AuditKeys } from './audit/keys';
 import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
@@ -7,6 +8,8 @@ import type { DatabaseHandle } from './db/connection';
 export interface AppDeps {
   database: DatabaseHandle;
   clock: Clock;
+  /** Keys of the audit trail, derived from the master key (links, heads, checkpoints). */
+  auditKeys: AuditKeys;
   secrets: SecretBox;
   mailer: Mailer;
   /** Where users reach Custos, for links in emails (no trailing slash). */

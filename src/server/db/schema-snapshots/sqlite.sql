@@ -13,8 +13,33 @@ CREATE INDEX "assets_org_ephi_idx" on "assets" ("org_id", "holds_ephi", "number"
 -- index assets_org_kind_idx
 CREATE INDEX "assets_org_kind_idx" on "assets" ("org_id", "kind", "number");
 
+-- trigger audit_chain_heads_forward
+CREATE TRIGGER audit_chain_heads_forward before update on audit_chain_heads
+      when new.chain <> old.chain or new.seq < old.seq
+        or (new.seq = old.seq and new.hash <> old.hash)
+        or (old.keyed_from is not null and new.keyed_from is not old.keyed_from)
+      begin select raise(abort, 'audit_chain_heads only move forward'); end;
+
+-- trigger audit_chain_heads_no_delete
+CREATE TRIGGER audit_chain_heads_no_delete before delete on audit_chain_heads
+      begin select raise(abort, 'audit_chain_heads rows cannot be deleted'); end;
+
 -- table audit_chain_heads
-CREATE TABLE "audit_chain_heads" ("chain" text primary key, "seq" integer not null, "hash" text not null);
+CREATE TABLE "audit_chain_heads" ("chain" text primary key, "seq" integer not null, "hash" text not null, "keyed_from" integer, "mac" text);
+
+-- trigger audit_checkpoints_no_delete
+CREATE TRIGGER audit_checkpoints_no_delete before delete on audit_checkpoints
+      begin select raise(abort, 'audit_checkpoints is append-only'); end;
+
+-- trigger audit_checkpoints_no_update
+CREATE TRIGGER audit_checkpoints_no_update before update on audit_checkpoints
+      begin select raise(abort, 'audit_checkpoints is append-only'); end;
+
+-- table audit_checkpoints
+CREATE TABLE "audit_checkpoints" ("id" text primary key, "taken_at" text not null, "reason" text not null check (reason in ('command', 'export', 'schedule')), "payload" text not null, "signature" text not null, "public_key" text not null);
+
+-- index audit_checkpoints_taken_idx
+CREATE INDEX "audit_checkpoints_taken_idx" on "audit_checkpoints" ("taken_at");
 
 -- trigger audit_events_no_delete
 CREATE TRIGGER audit_events_no_delete before delete on audit_events

@@ -92,7 +92,7 @@ export async function createFlowIn(
     ...columnsOf(body),
   };
   await insertFlow(trx, row);
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'data_flow.created',
     entity: { type: 'data_flow', id: row.id },
@@ -139,7 +139,7 @@ export async function changeFlow(
     }
     if (Object.keys(changes).length === 0) return;
     await updateFlow(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'data_flow.changed',
       entity: { type: 'data_flow', id },
@@ -154,7 +154,7 @@ export async function removeFlow(deps: AppDeps, context: AuditContext, orgId: st
     const [before] = await listFlows(trx, orgId, id);
     if (!before) throw new AppError('not_found', 'No such data flow.');
     await deleteFlow(trx, orgId, id);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'data_flow.removed',
       entity: { type: 'data_flow', id },

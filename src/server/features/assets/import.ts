@@ -264,7 +264,7 @@ export async function importAssets(
     });
     await insertAssets(trx, rows);
     // One event for the import, naming the range of references it created.
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'assets.imported',
       changes: {

@@ -38,10 +38,8 @@ function columnsOf(body: AssetUpdateBody): Partial<AssetsTable> {
 }
 
 export async function listAssetPage(deps: AppDeps, orgId: string, query: AssetQuery) {
-  const after = query.cursor === undefined ? undefined : Number(query.cursor);
-  if (after !== undefined && !Number.isInteger(after)) {
-    throw AppError.field('querystring.cursor', 'is not a cursor from a previous page');
-  }
+  // The contract accepts only a 32-bit reference number as cursor.
+  const after = query.cursor;
   const rows = await listAssets(deps.database.db, orgId, {
     q: query.q,
     kind: query.kind,
@@ -105,7 +103,7 @@ export async function createAssetIn(
     ...columnsOf(body),
   };
   await insertAsset(trx, row);
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'asset.created',
     entity: { type: 'asset', id },
@@ -161,7 +159,7 @@ export async function changeAsset(
     }
     if (Object.keys(changes).length === 0) return;
     await updateAsset(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'asset.changed',
       entity: { type: 'asset', id },
@@ -180,7 +178,7 @@ export async function exportAssets(
 ) {
   const rows = await allAssetRows(deps.database.db, orgId);
   await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps.clock, context, {
+    appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'assets.exported',
       changes: { format: { after: format }, rows: { after: rows.length } },

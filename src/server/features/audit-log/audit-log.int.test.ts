@@ -129,7 +129,7 @@ describe(`audit log API on ${testDatabaseKind()}`, () => {
       url: `/api/orgs/${org.id}/audit-events/verify`,
       headers: owner.headers,
     });
-    expect(ok.json()).toEqual({ intact: true, events: 4, problem: null });
+    expect(ok.json()).toEqual({ intact: true, events: 4, problem: null, problems: [] });
     await dropAuditTriggers(db);
     await sql`update audit_events set changes = '{}' where chain = ${org.id} and seq = 2`.execute(
       db,

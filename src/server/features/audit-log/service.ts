@@ -1,7 +1,8 @@
 import type { AuditQuery, AuditVerification } from '../../../contracts/audit';
 import type { AuditEventsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
-import { verifyChain } from '../../platform/audit/verify';
+import { takeCheckpoint } from '../../platform/audit/checkpoints';
+import { verifyTrail } from '../../platform/audit/trail';
 import type { AppDeps } from '../../platform/deps';
 import { findAuditEvents } from './repository';
 
@@ -24,13 +25,15 @@ export async function* exportAuditEvents(
   orgId: string,
   query: Omit<AuditQuery, 'limit' | 'cursor'>,
 ): AsyncGenerator<AuditEventsTable[]> {
-  await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps.clock, context, {
+  await deps.database.db.transaction().execute(async (trx) => {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'audit.exported',
       changes: { filters: { after: query } },
-    }),
-  );
+    });
+    // Every export also signs the chain's head: the trail up to here can no longer be cut off unseen.
+    await takeCheckpoint(trx, deps, 'export', [orgId]);
+  });
   let before: number | undefined;
   for (;;) {
     const rows = await findAuditEvents(deps.database.db, orgId, query, before, EXPORT_BATCH);
@@ -49,9 +52,15 @@ export async function verifyAuditTrail(
   context: AuditContext,
   orgId: string,
 ): Promise<AuditVerification> {
-  const result = await verifyChain(deps.database.db, orgId);
+  const trail = await verifyTrail(deps.database.db, deps.auditKeys, { orgId });
+  const result: AuditVerification = {
+    intact: trail.intact,
+    events: trail.events,
+    problem: trail.problems[0] ?? null,
+    problems: trail.problems,
+  };
   await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps.clock, context, {
+    appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'audit.verified',
       outcome: result.intact ? 'success' : 'failure',

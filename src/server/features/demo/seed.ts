@@ -92,7 +92,7 @@ export async function seedDemo(
   const orgId = await db.transaction().execute(async (trx) => {
     const [first, ...rest] = data.people;
     if (!first) throw new Error('no demo people');
-    const created = await createOrganizationWithOwner(trx, deps.clock, context, {
+    const created = await createOrganizationWithOwner(trx, deps, context, {
       orgName: data.organization,
       owner: { name: first.name, email: first.email, passwordHash },
     });
@@ -104,7 +104,7 @@ export async function seedDemo(
           : undefined;
       ids.set(
         person.key,
-        await createMemberAccount(trx, deps.clock, context, created.orgId, {
+        await createMemberAccount(trx, deps, context, created.orgId, {
           name: person.name,
           email: person.email,
           passwordHash,

@@ -159,7 +159,7 @@ export function registerMemberRoutes(app: App, deps: AppDeps): void {
       const orgId = request.params.orgId;
       // Without SMTP the outbox holds other members' reset links: reading it is an audited sensitive read.
       await deps.database.db.transaction().execute((trx) =>
-        appendAuditEvent(trx, deps.clock, auditContextOf(request), {
+        appendAuditEvent(trx, deps, auditContextOf(request), {
           orgId,
           action: 'outbox.read',
         }),

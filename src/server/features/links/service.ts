@@ -79,7 +79,7 @@ export async function createLinkIn(
     created_at: deps.clock.now().toISOString(),
     created_by: context.actor.type === 'user' ? context.actor.id : null,
   });
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'link.created',
     entity: { type: 'link', id },
@@ -114,7 +114,7 @@ export async function removeLink(
       throw new AppError('not_found', 'No such link.');
     }
     await deleteLink(trx, orgId, linkId);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'link.removed',
       entity: { type: 'link', id: linkId },
@@ -209,7 +209,7 @@ export async function removeLinkBetweenIn(
   const link = await findLinkBetween(trx, orgId, a, b);
   if (!link) return;
   await deleteLink(trx, orgId, link.id);
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'link.removed',
     entity: { type: 'link', id: link.id },

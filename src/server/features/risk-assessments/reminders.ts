@@ -26,7 +26,7 @@ export async function recordSignificantChangeIn(
   orgId: string,
   change: { kind: keyof typeof CHANGE_LABELS; description: string },
 ): Promise<void> {
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'risk_analysis.change_recorded',
     changes: { kind: { after: change.kind }, description: { after: change.description } },

@@ -133,7 +133,7 @@ export async function createAssessment(
       updated_at: now,
     };
     await insertAssessment(trx, row);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_assessment.created',
       entity: { type: 'risk_assessment', id: row.id },
@@ -180,7 +180,7 @@ export async function changeAssessment(
       ...values,
       updated_at: deps.clock.now().toISOString(),
     });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_assessment.changed',
       entity: { type: 'risk_assessment', id },
@@ -216,7 +216,7 @@ export async function moveAssessment(
       updated_at: now,
       ...(to === 'in_review' ? { submitted_at: now, submitted_by: userId } : {}),
     });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: to === 'in_review' ? 'risk_assessment.submitted' : 'risk_assessment.returned',
       entity: { type: 'risk_assessment', id },
@@ -285,7 +285,7 @@ export async function approveAssessment(
       content: pdf,
       created_at: now,
     });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_assessment.approved',
       entity: { type: 'risk_assessment', id },
@@ -315,7 +315,7 @@ export async function assessmentReport(
   const row = await requireAssessment(deps, orgId, id);
   const reference = `RA-${row.number}`;
   await db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps.clock, context, {
+    appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_assessment.report_downloaded',
       entity: { type: 'risk_assessment', id },

@@ -71,7 +71,7 @@ export function registerRiskRegisterRoutes(app: App, deps: AppDeps): void {
         const { orgId } = request.params;
         const risks = await allRisks(deps.database.db, orgId);
         await deps.database.db.transaction().execute((trx) =>
-          appendAuditEvent(trx, deps.clock, auditContextOf(request), {
+          appendAuditEvent(trx, deps, auditContextOf(request), {
             orgId,
             action: 'risks.exported',
             changes: { format: { after: format }, rows: { after: risks.length } },

@@ -58,10 +58,8 @@ async function present(db: Db, orgId: string, rows: readonly RiskRow[]): Promise
 }
 
 export async function listRiskPage(deps: AppDeps, orgId: string, query: RiskQuery) {
-  const after = query.cursor === undefined ? undefined : Number(query.cursor);
-  if (after !== undefined && !Number.isInteger(after)) {
-    throw AppError.field('querystring.cursor', 'is not a cursor from a previous page');
-  }
+  // The contract accepts only a 32-bit reference number as cursor.
+  const after = query.cursor;
   const db = deps.database.db;
   const rows = await listRisks(db, orgId, {
     q: query.q,
@@ -176,7 +174,7 @@ export async function createRiskIn(
   await insertRisk(trx, row);
   await replaceRiskAssets(trx, orgId, id, [...new Set(body.assetIds ?? [])]);
   await syncControls(trx, deps, context, orgId, id, [...new Set(body.controls ?? [])]);
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'risk.created',
     entity: { type: 'risk', id },
@@ -229,7 +227,7 @@ export async function changeRisk(
     }
     if (Object.keys(changes).length === 0) return;
     await updateRisk(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk.changed',
       entity: { type: 'risk', id },

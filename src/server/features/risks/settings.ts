@@ -62,7 +62,7 @@ export async function changeMatrix(
         await relevel(trx, orgId, l, i, levelOf(matrix, l, i).index);
       }
     }
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_matrix.changed',
       changes: { matrix: { before: before.id, after: matrix.id } },
@@ -149,7 +149,7 @@ export async function addLibraryItem(
       vulnerabilities: JSON.stringify(body.kind === 'threat' ? (body.vulnerabilities ?? []) : []),
       created_at: deps.clock.now().toISOString(),
     });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_library.item_added',
       changes: { key: { after: key }, title: { after: body.title } },

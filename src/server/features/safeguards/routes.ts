@@ -71,7 +71,7 @@ export function registerSafeguardRoutes(app: App, deps: AppDeps): void {
         const safeguards = await allSafeguards(deps, orgId);
         const now = deps.clock.now().toISOString();
         await deps.database.db.transaction().execute((trx) =>
-          appendAuditEvent(trx, deps.clock, auditContextOf(request), {
+          appendAuditEvent(trx, deps, auditContextOf(request), {
             orgId,
             action: 'safeguards.exported',
             changes: { format: { after: format }, rows: { after: safeguards.length } },

@@ -214,7 +214,7 @@ export async function changeSafeguardIn(
     ...values,
     updated_at: deps.clock.now().toISOString(),
   });
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'safeguard.changed',
     entity: { type: 'safeguard', id: before.id },
@@ -291,7 +291,7 @@ export async function recordDecision(
       ...after,
       updated_at: deps.clock.now().toISOString(),
     });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'safeguard.decision_recorded',
       entity: { type: 'safeguard', id: before.id },

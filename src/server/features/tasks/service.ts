@@ -38,7 +38,7 @@ export interface TaskViewer {
 function decodeCursor(cursor: string): { dueKey: string; number: number } {
   const [dueKey = '', number = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const parsed = { dueKey, number: Number(number) };
-  if (!Number.isInteger(parsed.number) || !/^\d{4}-\d\d-\d\d$/.test(parsed.dueKey)) {
+  if (!/^\d{1,9}$/.test(number) || !/^\d{4}-\d\d-\d\d$/.test(parsed.dueKey)) {
     throw AppError.field('querystring.cursor', 'is not a cursor from a previous page');
   }
   return parsed;
@@ -140,7 +140,7 @@ export async function createTaskIn(
     updated_at: now,
   };
   await insertTask(trx, row);
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'task.created',
     entity: { type: 'task', id },
@@ -233,7 +233,7 @@ export async function changeTask(
       return;
     }
     await updateTask(trx, orgId, taskId, { ...values, updated_at: deps.clock.now().toISOString() });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'task.changed',
       entity: { type: 'task', id: taskId },
@@ -275,7 +275,7 @@ export async function completeTask(
       completed_by: viewer.userId,
       updated_at: now,
     });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'task.completed',
       entity: { type: 'task', id: taskId },

@@ -4,8 +4,15 @@ import type { AuditEventsTable, Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import { sha256Hex } from '../crypto/hash';
 import { canonicalJson } from './canonical-json';
+import type { AuditKeys } from './keys';
 import { insertAuditEvent, lockChainHead } from './repository';
 import type { Transaction } from 'kysely';
+
+/** What appending needs: the time, and the keys that make each link an HMAC. */
+export interface AuditDeps {
+  clock: Clock;
+  auditKeys: AuditKeys;
+}
 
 export interface AuditActor {
   type: ActorType;
@@ -49,42 +56,74 @@ export function redactChanges(changes: AuditChanges): AuditChanges {
 /** The chain an organization's events belong to; events outside any organization use "global". */
 export const chainOf = (orgId: string | null): string => orgId ?? 'global';
 
-/** SHA-256 over the previous link and the canonical JSON of every stored field but the hash. */
-export function eventHash(row: Omit<AuditEventsTable, 'hash'>): string {
+type EventFields = Omit<AuditEventsTable, 'hash'>;
+
+const linkText = (row: EventFields): string => {
   const { prev_hash: prev, ...fields } = row;
-  return sha256Hex(`${prev}\n${canonicalJson(fields)}`);
+  return `${prev}\n${canonicalJson(fields)}`;
+};
+
+/** The link of an event written before its chain was keyed: SHA-256 over the previous link and fields. */
+export function legacyEventHash(row: EventFields): string {
+  return sha256Hex(linkText(row));
 }
 
 /**
- * Appends one event to its organization's hash chain. Call inside the transaction of the change
- * it records (164.312(b)): either both are stored or neither.
+ * The link of an event: HMAC-SHA256 under a key derived from the master key, over the previous
+ * link and the canonical JSON of every stored field but the hash (164.312(c)(1)).
+ */
+export function keyedEventHash(keys: AuditKeys, row: EventFields): string {
+  return keys.linkMac(linkText(row));
+}
+
+/** What a chain head's MAC covers. */
+export const headMacText = (chain: string, seq: number, hash: string, keyedFrom: number): string =>
+  `${chain}\n${seq}\n${hash}\n${keyedFrom}`;
+
+// Lone surrogates and NUL cannot be stored faithfully by both databases: store (and hash) U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (text: string | null): string | null =>
+  text === null ? null : text.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+
+/**
+ * Appends one event to its organization's chain. Call inside the transaction of the change it
+ * records (164.312(b)): either both are stored or neither. The hash covers exactly the text that
+ * is stored, so both databases verify the same event.
  */
 export async function appendAuditEvent(
   trx: Transaction<Database>,
-  clock: Clock,
+  deps: AuditDeps,
   context: AuditContext,
   entry: AuditEntry,
 ): Promise<void> {
   const chain = chainOf(entry.orgId);
   const head = await lockChainHead(trx, chain);
-  const row: Omit<AuditEventsTable, 'hash'> = {
+  const row: EventFields = {
     id: uuidv7(),
     chain,
     seq: head.seq + 1,
     org_id: entry.orgId,
-    occurred_at: clock.now().toISOString(),
+    occurred_at: deps.clock.now().toISOString(),
     actor_type: context.actor.type,
-    actor_id: context.actor.id,
-    actor_label: context.actor.label,
+    actor_id: storable(context.actor.id),
+    actor_label: storable(context.actor.label),
     action: entry.action,
-    entity_type: entry.entity?.type ?? null,
-    entity_id: entry.entity?.id ?? null,
+    entity_type: storable(entry.entity?.type ?? null),
+    entity_id: storable(entry.entity?.id ?? null),
+    // JSON.stringify escapes lone surrogates and NUL, so the changes text is always storable.
     changes: entry.changes ? canonicalJson(redactChanges(entry.changes)) : null,
     outcome: entry.outcome ?? 'success',
-    ip: context.ip,
-    user_agent: context.userAgent,
-    request_id: context.requestId,
+    ip: storable(context.ip),
+    user_agent: storable(context.userAgent),
+    request_id: storable(context.requestId),
     prev_hash: head.hash,
   };
-  await insertAuditEvent(trx, { ...row, hash: eventHash(row) });
+  const hash = keyedEventHash(deps.auditKeys, row);
+  // A chain sealed before this event keeps its cut-over; a new one is keyed from its first event.
+  const keyedFrom = head.keyed_from ?? row.seq;
+  await insertAuditEvent(
+    trx,
+    { ...row, hash },
+    { keyedFrom, mac: deps.auditKeys.headMac(headMacText(chain, row.seq, hash, keyedFrom)) },
+  );
 }

@@ -1,5 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEventsTable, Database } from '../../db/schema';
+import type {
+  AuditChainHeadsTable,
+  AuditCheckpointsTable,
+  AuditEventsTable,
+  Database,
+} from '../../db/schema';
 import { isPostgres } from '../db/dialect';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -11,30 +16,107 @@ export const GENESIS_HASH = '0'.repeat(64);
 export async function lockChainHead(
   trx: Transaction<Database>,
   chain: string,
-): Promise<{ seq: number; hash: string }> {
-  await trx
+): Promise<{ seq: number; hash: string; keyed_from: number | null }> {
+  const created = await trx
     .insertInto('audit_chain_heads')
-    .values({ chain, seq: 0, hash: GENESIS_HASH })
+    .values({ chain, seq: 0, hash: GENESIS_HASH, keyed_from: null, mac: null })
     .onConflict((oc) => oc.column('chain').doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(created.numInsertedOrUpdatedRows ?? 0) > 0) {
+    // A head is created once per chain. Events without one mean someone deleted it: refuse to
+    // start a second chain over the first (164.312(c)(1)); `custos audit verify` reports it.
+    const orphan = await trx
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('chain', '=', chain)
+      .limit(1)
+      .executeTakeFirst();
+    if (orphan) {
+      throw new Error(`the audit chain head of ${chain} is missing: run custos audit verify`);
+    }
+  }
   const query = trx
     .selectFrom('audit_chain_heads')
-    .select(['seq', 'hash'])
+    .select(['seq', 'hash', 'keyed_from'])
     .where('chain', '=', chain);
-  const head = await (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirstOrThrow();
-  return head;
+  return (isPostgres(trx) ? query.forUpdate() : query).executeTakeFirstOrThrow();
 }
 
 export async function insertAuditEvent(
   trx: Transaction<Database>,
   row: AuditEventsTable,
+  head: { keyedFrom: number; mac: string },
 ): Promise<void> {
   await trx.insertInto('audit_events').values(row).execute();
   await trx
     .updateTable('audit_chain_heads')
-    .set({ seq: row.seq, hash: row.hash })
+    .set({ seq: row.seq, hash: row.hash, keyed_from: head.keyedFrom, mac: head.mac })
     .where('chain', '=', row.chain)
     .execute();
+}
+
+/** Every chain head (all organizations and the global chain). Unscoped on purpose: sealing and checkpoints. */
+export async function listChainHeadsUnscoped(
+  db: Kysely<Database> | Transaction<Database>,
+  chains?: readonly string[],
+): Promise<AuditChainHeadsTable[]> {
+  let query = db.selectFrom('audit_chain_heads').selectAll().orderBy('chain');
+  if (chains) {
+    query = query.where('chain', 'in', chains.length > 0 ? [...chains] : ['']);
+  }
+  return query.execute();
+}
+
+/** Records the cut-over of a chain written before chains were keyed (only while it has none). */
+export async function sealChainHead(
+  db: Kysely<Database>,
+  head: { chain: string; seq: number; keyedFrom: number; mac: string },
+): Promise<void> {
+  await db
+    .updateTable('audit_chain_heads')
+    .set({ keyed_from: head.keyedFrom, mac: head.mac })
+    .where('chain', '=', head.chain)
+    .where('seq', '=', head.seq)
+    .where('mac', 'is', null)
+    .execute();
+}
+
+/** The event of `chain` at `seq`, if it exists. */
+export async function findChainEvent(
+  db: Kysely<Database>,
+  chain: string,
+  seq: number,
+): Promise<{ id: string; hash: string } | undefined> {
+  return db
+    .selectFrom('audit_events')
+    .select(['id', 'hash'])
+    .where('chain', '=', chain)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+}
+
+/** Every chain that has events. Unscoped on purpose: verification compares it with the heads. */
+export async function listEventChainsUnscoped(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('audit_events').select('chain').distinct().execute();
+  return rows.map((r) => r.chain);
+}
+
+/** Every organization id. Unscoped on purpose: each must have a trail. */
+export async function listOrganizationIdsUnscoped(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('organizations').select('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertCheckpoint(
+  db: Kysely<Database> | Transaction<Database>,
+  row: AuditCheckpointsTable,
+): Promise<void> {
+  await db.insertInto('audit_checkpoints').values(row).execute();
+}
+
+/** Stored checkpoints, oldest first. */
+export async function listCheckpoints(db: Kysely<Database>): Promise<AuditCheckpointsTable[]> {
+  return db.selectFrom('audit_checkpoints').selectAll().orderBy('taken_at').orderBy('id').execute();
 }
 
 /** Up to `limit` events of `chain` after sequence number `afterSeq`, in order. */
@@ -57,10 +139,10 @@ export async function chainEventsAfter(
 export async function findChainHead(
   db: Kysely<Database>,
   chain: string,
-): Promise<{ seq: number; hash: string } | undefined> {
+): Promise<AuditChainHeadsTable | undefined> {
   return db
     .selectFrom('audit_chain_heads')
-    .select(['seq', 'hash'])
+    .selectAll()
     .where('chain', '=', chain)
     .executeTakeFirst();
 }

@@ -106,7 +106,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         await deps.database.db.transaction().execute((trx) =>
           appendAuditEvent(
             trx,
-            deps.clock,
+            deps,
             {
               ...auditContextOf(request),
               actor: { type: 'user', id: session.user_id, label: session.email },
@@ -198,7 +198,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
     const acting = actingRoleOf(membership, principal);
     if (!acting.holds(permission)) {
       await deps.database.db.transaction().execute((trx) =>
-        appendAuditEvent(trx, deps.clock, auditContextOf(request), {
+        appendAuditEvent(trx, deps, auditContextOf(request), {
           orgId,
           action: 'access.denied',
           outcome: 'denied',

@@ -5,6 +5,7 @@ import {
   Button,
   Code,
   Group,
+  List,
   Select,
   Stack,
   Table,
@@ -185,9 +186,23 @@ export function AuditLogPage() {
             }
             role="status"
           >
-            {verify.data.intact
-              ? `${verify.data.events} events checked; every link of the hash chain holds.`
-              : verify.data.problem?.message}
+            {verify.data.intact ? (
+              `${verify.data.events} events checked; every link of the chain, its head and every checkpoint hold.`
+            ) : (
+              <List size="sm">
+                {verify.data.problems.slice(0, 10).map((p) => (
+                  <List.Item key={`${p.chain}-${p.seq}-${p.kind}-${p.message}`}>
+                    {p.message}
+                  </List.Item>
+                ))}
+                {verify.data.problems.length > 10 ? (
+                  <List.Item>
+                    …and {verify.data.problems.length - 10} more: run custos audit verify for the
+                    full list.
+                  </List.Item>
+                ) : null}
+              </List>
+            )}
           </Alert>
         ) : null}
         {events.isError ? (

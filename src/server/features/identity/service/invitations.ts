@@ -98,7 +98,7 @@ export async function inviteMember(
   };
   await db.transaction().execute(async (trx) => {
     await insertInvitation(trx, row);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'invitation.created',
       entity: { type: 'invitation', id: row.id },
@@ -148,7 +148,7 @@ export async function revokeInvitation(
     ) {
       throw new AppError('not_found', 'No open invitation with this id.');
     }
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'invitation.revoked',
       entity: { type: 'invitation', id: invitationId },
@@ -301,7 +301,7 @@ async function addMember(
     access_expires_at: invitation.access_expires_at,
     created_at: deps.clock.now().toISOString(),
   });
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId: invitation.org_id,
     action: 'membership.created',
     entity: { type: 'membership', id: membershipId },

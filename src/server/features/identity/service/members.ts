@@ -86,7 +86,7 @@ export async function changeMember(
   await deps.database.db.transaction().execute(async (trx) => {
     await updateMembership(trx, orgId, membershipId, { role, access_expires_at: accessExpiresAt });
     await revokeSessionsInOrganization(trx, orgId, member.user_id, at);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'membership.changed',
       entity: { type: 'membership', id: membershipId },
@@ -109,7 +109,7 @@ export async function removeMember(
   await deps.database.db.transaction().execute(async (trx) => {
     await deleteMembership(trx, orgId, membershipId);
     await revokeSessionsInOrganization(trx, orgId, member.user_id, at);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'membership.removed',
       entity: { type: 'membership', id: membershipId },

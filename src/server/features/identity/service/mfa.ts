@@ -84,7 +84,7 @@ export async function confirmTotpEnrolment(
     });
     await replaceRecoveryCodes(trx, user.id, rows);
     for (const action of ['mfa.enabled', 'mfa.recovery_codes_generated'] as const) {
-      await appendAuditEvent(trx, deps.clock, context, {
+      await appendAuditEvent(trx, deps, context, {
         orgId: principal.activeOrgId,
         action,
         entity: { type: 'user', id: user.id },
@@ -108,7 +108,7 @@ export async function disableTotp(
       totp_last_step: null,
     });
     await replaceRecoveryCodes(trx, principal.userId, []);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: 'mfa.disabled',
       entity: { type: 'user', id: principal.userId },
@@ -128,7 +128,7 @@ export async function regenerateRecoveryCodes(
   const { codes, rows } = newRecoveryCodes(principal.userId);
   await deps.database.db.transaction().execute(async (trx) => {
     await replaceRecoveryCodes(trx, principal.userId, rows);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: 'mfa.recovery_codes_generated',
       entity: { type: 'user', id: principal.userId },
@@ -170,14 +170,14 @@ export async function completeSignIn(
     const used = await consumeSecondFactor(trx, deps.secrets, user, code, now);
     if (used) {
       await completeMfaSession(trx, principal.sessionId, sha256Hex(token), now.toISOString());
-      await appendAuditEvent(trx, deps.clock, context, {
+      await appendAuditEvent(trx, deps, context, {
         orgId: principal.activeOrgId,
         action: 'auth.signed_in',
         entity: { type: 'session', id: principal.sessionId },
         changes: { factor: { after: used } },
       });
       if (used === 'recovery') {
-        await appendAuditEvent(trx, deps.clock, context, {
+        await appendAuditEvent(trx, deps, context, {
           orgId: principal.activeOrgId,
           action: 'mfa.recovery_code_used',
           entity: { type: 'user', id: user.id },
@@ -189,7 +189,7 @@ export async function completeSignIn(
   if (!method) {
     await deps.database.db.transaction().execute(async (trx) => {
       await recordFailure(trx, deps.clock, key, ACCOUNT_POLICY);
-      await appendAuditEvent(trx, deps.clock, context, {
+      await appendAuditEvent(trx, deps, context, {
         orgId: principal.activeOrgId,
         action: 'auth.mfa_failed',
         outcome: 'failure',
@@ -224,7 +224,7 @@ export async function reauthenticate(
       return false;
     }
     await markAuthenticated(trx, principal.sessionId, now.toISOString());
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: 'auth.reauthenticated',
       entity: { type: 'session', id: principal.sessionId },

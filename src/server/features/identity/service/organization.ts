@@ -53,7 +53,7 @@ export async function updateSettings(
     }
     if (Object.keys(changes).length > 0) {
       await updateOrganizationSettings(trx, orgId, after);
-      await appendAuditEvent(trx, deps.clock, context, {
+      await appendAuditEvent(trx, deps, context, {
         orgId,
         action: 'organization.settings_changed',
         entity: { type: 'organization', id: orgId },

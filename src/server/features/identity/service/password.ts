@@ -52,7 +52,7 @@ export async function changePassword(
   const hash = await hashPassword(next);
   await deps.database.db.transaction().execute(async (trx) => {
     await setPassword(trx, user.id, hash, deps.clock.now().toISOString(), principal.sessionId);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: 'user.password_changed',
       entity: { type: 'user', id: user.id },
@@ -92,7 +92,7 @@ export async function requestPasswordReset(
     });
     await appendAuditEvent(
       trx,
-      deps.clock,
+      deps,
       { ...context, actor: { type: 'anonymous', id: null, label: user.email } },
       { orgId, action: 'user.password_reset_requested', entity: { type: 'user', id: user.id } },
     );
@@ -136,7 +136,7 @@ export async function completePasswordReset(
     await setPassword(trx, user.id, hash, now, null);
     await appendAuditEvent(
       trx,
-      deps.clock,
+      deps,
       { ...context, actor: { type: 'user', id: user.id, label: user.email } },
       {
         orgId,

@@ -92,7 +92,7 @@ export async function updateProfile(
       return;
     }
     await updateOrganizationSettings(trx, orgId, values);
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'organization.profile_changed',
       entity: { type: 'organization', id: orgId },

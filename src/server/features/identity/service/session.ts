@@ -43,7 +43,7 @@ export async function switchOrganization(
   const token = randomToken(32);
   await db.transaction().execute(async (trx) => {
     await moveSession(trx, principal.sessionId, orgId, sha256Hex(token));
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'auth.signed_in',
       entity: { type: 'session', id: principal.sessionId },
@@ -74,7 +74,7 @@ export async function revokeOwnSession(
     if (revoked === 0) {
       throw new AppError('not_found', 'No such session.');
     }
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: 'session.revoked',
       entity: { type: 'session', id: sessionId },
@@ -95,7 +95,7 @@ export async function signOut(
     } else {
       await revokeSession(trx, principal.userId, principal.sessionId, at);
     }
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: everywhere ? 'auth.signed_out_everywhere' : 'auth.signed_out',
       entity: { type: 'session', id: principal.sessionId },

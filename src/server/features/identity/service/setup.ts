@@ -3,9 +3,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SetupBody } from '../../../../contracts/identity';
 import type { Role } from '../../../../contracts/roles';
 import type { Database } from '../../../db/schema';
-import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import {
+  appendAuditEvent,
+  type AuditContext,
+  type AuditDeps,
+} from '../../../platform/audit/append';
 import { createSession } from '../../../platform/auth/sessions';
-import type { Clock } from '../../../platform/clock';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/http/errors';
 import { hashPassword, passwordProblem } from '../passwords';
@@ -32,11 +35,11 @@ export interface NewOrganization {
  */
 export async function createOrganizationWithOwner(
   trx: Transaction<Database>,
-  clock: Clock,
+  deps: AuditDeps,
   context: AuditContext,
   input: NewOrganization,
 ): Promise<{ orgId: string; userId: string }> {
-  const now = clock.now().toISOString();
+  const now = deps.clock.now().toISOString();
   const emailKey = emailKeyOf(input.owner.email);
   if (await findUserByEmailKey(trx, emailKey)) {
     throw new AppError('conflict', 'An account with this email address already exists.', [
@@ -76,7 +79,7 @@ export async function createOrganizationWithOwner(
     created_at: now,
   });
   const audit = (entry: Parameters<typeof appendAuditEvent>[3]) =>
-    appendAuditEvent(trx, clock, context, entry);
+    appendAuditEvent(trx, deps, context, entry);
   await audit({
     orgId,
     action: 'organization.created',
@@ -137,11 +140,11 @@ export async function completeSetup(deps: AppDeps, context: AuditContext, body: 
     if (!(await claimSetup(trx, deps.clock.now().toISOString()))) {
       throw alreadySetUp();
     }
-    const result = await createOrganizationWithOwner(trx, deps.clock, asOwner, {
+    const result = await createOrganizationWithOwner(trx, deps, asOwner, {
       orgName: body.organization.name,
       owner: { ...body.owner, id: userId, passwordHash },
     });
-    await appendAuditEvent(trx, deps.clock, asOwner, {
+    await appendAuditEvent(trx, deps, asOwner, {
       orgId: result.orgId,
       action: 'setup.completed',
     });
@@ -164,7 +167,7 @@ const alreadySetUp = () => new AppError('conflict', 'Custos is already set up: s
  */
 export async function createMemberAccount(
   trx: Transaction<Database>,
-  clock: Clock,
+  deps: AuditDeps,
   context: AuditContext,
   orgId: string,
   input: {
@@ -175,7 +178,7 @@ export async function createMemberAccount(
     accessExpiresAt?: string;
   },
 ): Promise<string> {
-  const now = clock.now().toISOString();
+  const now = deps.clock.now().toISOString();
   const emailKey = emailKeyOf(input.email);
   if (await findUserByEmailKey(trx, emailKey)) {
     throw new AppError('conflict', `An account with the email ${input.email} already exists.`);
@@ -203,7 +206,7 @@ export async function createMemberAccount(
     access_expires_at: input.accessExpiresAt ?? null,
     created_at: now,
   });
-  await appendAuditEvent(trx, clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'membership.created',
     entity: { type: 'membership', id: membershipId },

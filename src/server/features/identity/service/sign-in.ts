@@ -61,7 +61,7 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
         const entity = user ? { type: 'user', id: user.id } : undefined;
         await appendAuditEvent(
           trx,
-          deps.clock,
+          deps,
           { ...context, actor },
           {
             orgId,
@@ -73,7 +73,7 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
         if (locked) {
           await appendAuditEvent(
             trx,
-            deps.clock,
+            deps,
             { ...context, actor },
             { orgId, action: 'auth.locked_out', outcome: 'denied', ...(entity ? { entity } : {}) },
           );
@@ -98,7 +98,7 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
     await db.transaction().execute((trx) =>
       appendAuditEvent(
         trx,
-        deps.clock,
+        deps,
         { ...context, actor: { type: 'user', id: user.id, label: user.email } },
         {
           orgId: activeOrgId,

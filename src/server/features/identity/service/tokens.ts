@@ -4,12 +4,15 @@ import type { TokenCreateBody } from '../../../../contracts/identity';
 import { roleWithin } from '../../../../contracts/permissions';
 import { roleOf } from '../../../../contracts/roles';
 import type { ApiTokensTable, Database } from '../../../db/schema';
-import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import {
+  appendAuditEvent,
+  type AuditContext,
+  type AuditDeps,
+} from '../../../platform/audit/append';
 import { requireRecentAuthentication } from '../../../platform/auth/recent';
 import { findLiveMembership } from '../../../platform/auth/repository';
 import type { Principal } from '../../../platform/auth/sessions';
 import { TOKEN_PREFIX } from '../../../platform/auth/tokens';
-import type { Clock } from '../../../platform/clock';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/http/errors';
@@ -20,12 +23,12 @@ import { AppError } from '../../../platform/http/errors';
  */
 export async function issueToken(
   trx: Transaction<Database>,
-  clock: Clock,
+  deps: AuditDeps,
   context: AuditContext,
   userId: string,
   body: TokenCreateBody,
 ): Promise<{ row: ApiTokensTable; token: string }> {
-  const now = clock.now();
+  const now = deps.clock.now();
   const membership = await findLiveMembership(trx, userId, body.orgId, now.toISOString());
   if (!membership) {
     throw new AppError('not_found', 'No such organization, or you are not a member of it.');
@@ -51,7 +54,7 @@ export async function issueToken(
     revoked_at: null,
   };
   await trx.insertInto('api_tokens').values(row).execute();
-  await appendAuditEvent(trx, clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId: body.orgId,
     action: 'token.created',
     entity: { type: 'api_token', id: row.id },
@@ -74,7 +77,7 @@ export async function createToken(
   requireRecentAuthentication(principal, deps.clock);
   return deps.database.db
     .transaction()
-    .execute((trx) => issueToken(trx, deps.clock, context, principal.userId, body));
+    .execute((trx) => issueToken(trx, deps, context, principal.userId, body));
 }
 
 export async function listTokens(
@@ -114,7 +117,7 @@ export async function revokeToken(
       .set({ revoked_at: deps.clock.now().toISOString() })
       .where('id', '=', tokenId)
       .execute();
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId: row.org_id,
       action: 'token.revoked',
       entity: { type: 'api_token', id: tokenId },

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { FieldIssue } from '../../../contracts/errors';
+import { sendError } from './errors';
+
+const NUL = '\u0000';
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` is well-formed UTF-16 (String.prototype.isWellFormed, without needing ES2024 types). */
+export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+/**
+ * The first text in `value` (strings and object keys, at any depth) that Custos refuses to store:
+ * ill-formed UTF-16 (a lone surrogate, which SQLite and PostgreSQL would each store differently
+ * from what was hashed into the audit trail) or a NUL character (PostgreSQL text cannot hold it).
+ * Walks iteratively, so a deeply nested body cannot exhaust the stack.
+ */
+export function findBadText(value: unknown, root: string): FieldIssue | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: root }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const problem = typeof item.value === 'string' ? textProblem(item.value) : null;
+    if (problem) {
+      return { path: item.path, message: problem };
+    }
+    if (typeof item.value !== 'object' || item.value === null || Buffer.isBuffer(item.value)) {
+      continue;
+    }
+    const entries: [string, unknown][] = Array.isArray(item.value)
+      ? item.value.map((v: unknown, i) => [String(i), v])
+      : Object.entries(item.value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] ?? ['', undefined];
+      const keyProblem = textProblem(key);
+      if (keyProblem) {
+        return { path: item.path, message: `has a field name that ${keyProblem}` };
+      }
+      stack.push({ value: child, path: `${item.path}.${key}` });
+    }
+  }
+  return null;
+}
+
+function textProblem(text: string): string | null {
+  if (text.includes(NUL)) {
+    return 'contains a NUL character';
+  }
+  if (!isWellFormedText(text)) {
+    return 'contains ill-formed Unicode (an unpaired surrogate)';
+  }
+  return null;
+}
+
+/**
+ * Refuses, before validation, any request whose body, query or path parameters carry text that
+ * cannot be stored faithfully (design.md §6.9): a 400 naming the field, nothing written.
+ */
+export function registerTextInputCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request, reply) => {
+    const issue =
+      findBadText(request.params, 'params') ??
+      findBadText(request.query, 'querystring') ??
+      findBadText(request.body, 'body');
+    if (issue) {
+      return sendError(request, reply, 'validation_failed', `${issue.path} ${issue.message}.`, [
+        issue,
+      ]);
+    }
+  });
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { testAuditDeps } from '../../test/support/audit';
+import { testApps } from '../../test/support/app';
+import { testDatabaseKind } from '../../test/support/database';
+import { buildMember, buildOrganization, testClock } from '../../test/support/factories';
+import { verifyTrail } from './platform/audit/trail';
+import { verifyChain } from './platform/audit/verify';
+
+// design.md §6.9, #10 findings 2 and 9: text that cannot be stored faithfully (lone surrogates, NUL)
+// is refused at the edge naming the field, and nothing from outside can break the audit trail.
+
+const startApp = testApps();
+
+async function setUp() {
+  const clock = testClock();
+  const t = await startApp({ clock });
+  const db = t.database.handle.db;
+  const org = await buildOrganization(db);
+  const officer = await buildMember(db, clock, org.id, 'security_officer');
+  const keys = testAuditDeps(clock).auditKeys;
+  return { t, db, org, officer, keys, clock };
+}
+
+const errorOf = (body: string) =>
+  (JSON.parse(body) as { error: { code: string; details?: { path: string }[] } }).error;
+
+describe(`text at the edge on ${testDatabaseKind()}`, () => {
+  it('refuses a lone surrogate in a sign-in, naming the field, and the trail stays verifiable', async () => {
+    const { t, db, keys } = await setUp();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      // Raw JSON: "\ud800" is an unpaired surrogate once parsed.
+      payload: '{"email":"x\\ud800y@clinic.example","password":"x"}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res.body).details).toEqual([
+      { path: 'body.email', message: 'contains ill-formed Unicode (an unpaired surrogate)' },
+    ]);
+    expect(await db.selectFrom('audit_events').select('id').execute()).toEqual([]);
+    expect((await verifyChain(db, keys, null)).intact).toBe(true);
+  });
+
+  it('refuses NUL in a body field, a search parameter and a field name', async () => {
+    const { t, org, officer } = await setUp();
+    const write = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/tasks`,
+      headers: officer.headers,
+      payload: { title: 'Back up\u0000 the EHR' },
+    });
+    expect(write.statusCode).toBe(400);
+    expect(errorOf(write.body).details?.[0]?.path).toBe('body.title');
+    const search = await t.app.inject({
+      url: `/api/orgs/${org.id}/assets?q=a%00b`,
+      headers: officer.headers,
+    });
+    expect(search.statusCode).toBe(400);
+    expect(errorOf(search.body).details?.[0]?.path).toBe('querystring.q');
+    const key = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/tasks`,
+      headers: { ...officer.headers, 'content-type': 'application/json' },
+      payload: '{"title":"x","links":[{"ty\\u0000pe":"risk"}]}',
+    });
+    expect(key.statusCode).toBe(400);
+    expect(errorOf(key.body).details?.[0]?.path).toBe('body.links.0');
+  });
+
+  it('refuses a cursor too large for the database, naming it', async () => {
+    const { t, org, officer } = await setUp();
+    for (const list of ['assets', 'risks', 'audit-events', 'tasks']) {
+      const res = await t.app.inject({
+        url: `/api/orgs/${org.id}/${list}?cursor=99999999999999999999999`,
+        headers: officer.headers,
+      });
+      expect(res.statusCode, list).toBe(400);
+      expect(errorOf(res.body).details?.[0]?.path, list).toBe('querystring.cursor');
+    }
+  });
+
+  it('answers no 5xx to arbitrary text in a sign-in and a write, and the trail stays intact', async () => {
+    const { t, db, org, officer, keys, clock } = await setUp();
+    // Any UTF-16 code units: lone surrogates, NUL, controls, astral characters.
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(text, text, async (email, title) => {
+        clock.advance(61_000);
+        const signIn = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email, password: 'not the password' },
+        });
+        expect([400, 401, 429]).toContain(signIn.statusCode);
+        const write = await t.app.inject({
+          method: 'POST',
+          url: `/api/orgs/${org.id}/tasks`,
+          headers: officer.headers,
+          payload: { title },
+        });
+        expect([201, 400]).toContain(write.statusCode);
+      }),
+      { numRuns: 60 },
+    );
+    const trail = await verifyTrail(db, keys);
+    expect(trail.problems).toEqual([]);
+    expect(trail.events).toBeGreaterThan(0);
+  });
+});
