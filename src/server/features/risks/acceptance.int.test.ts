@@ -109,6 +109,10 @@ describe(`risk acceptance on ${testDatabaseKind()}`, () => {
     expect(tasks.map((t) => [t.title, t.owner?.id, t.status])).toEqual([
       ['Approve or decline accepting RISK-1', officer.user.id, 'open'],
     ]);
+    const csv = await call(officer, 'GET', '/risks/export.csv');
+    const line = csv.body.split('\r\n').find((l) => l.startsWith('RISK-1,'));
+    expect(line).toContain(',accept,');
+    expect(line).toContain(',pending approval,');
     // The privacy officer's role does not approve.
     const refused = await call(privacy, 'PUT', `/risks/${risk.id}/acceptance`, {
       expiresOn: '2027-06-30',
