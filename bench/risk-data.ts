@@ -100,6 +100,9 @@ export async function seedRisks(
         const [l, im, rl, ri] = [i % 5, (i * 3) % 5, Math.max(0, (i % 5) - 2), (i * 3) % 5];
         const threat = library.threats[i % library.threats.length];
         const treatment = TREATMENTS[i % TREATMENTS.length] ?? null;
+        // Half the accepted risks as their approver (the owner) accepted them with PUT
+        // …/acceptance; the other half still pending approval, as an editor's "accept" leaves them.
+        const accepted = treatment === 'accept' && Math.floor(i / TREATMENTS.length) % 2 === 0;
         return {
           id: uuidv7(),
           org_id: orgId,
@@ -120,9 +123,9 @@ export async function seedRisks(
           residual_impact: ri,
           residual_level: levelOf(matrix, rl, ri).index,
           residual_rationale: '',
-          accepted_by: treatment === 'accept' ? owner.user_id : null,
-          accepted_on: treatment === 'accept' ? '2026-01-15' : null,
-          acceptance_expires_on: treatment === 'accept' ? '2027-01-15' : null,
+          accepted_by: accepted ? owner.user_id : null,
+          accepted_on: accepted ? '2026-01-15' : null,
+          acceptance_expires_on: accepted ? '2027-01-15' : null,
           identified_on: '2026-01-15',
           last_reviewed_on: null,
           next_review_on: '2027-01-15',

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'risk_matrix.changed',
   'risk.created',
   'risk.changed',
+  'risk.accepted',
+  'risk.acceptance_withdrawn',
   'risks.exported',
   'risk_assessment.created',
   'risk_assessment.changed',

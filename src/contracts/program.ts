@@ -215,8 +215,16 @@ export const DecisionBodySchema = z.object({
     .optional()
     .describe('Why the specification as written is not reasonable and appropriate'),
   alternative: Text(20000).optional().describe('The equivalent alternative measure'),
-  approvedBy: z.uuid({ error: 'must be a member id' }),
-  approvedOn: DateOnly,
+  // Who approved is who acted (design.md §6.2): the approver is the person recording the decision.
+  approvedBy: z
+    .uuid({ error: 'must be a member id' })
+    .optional()
+    .describe(
+      'Optional, and when sent it must be your own user id: the approver is who records it',
+    ),
+  approvedOn: DateOnly.optional().describe(
+    "When it was approved: today in the organization's time zone unless given; never later",
+  ),
   basis: Required(2000).describe('The risk analysis the decision rests on'),
 });
 export type DecisionBody = z.infer<typeof DecisionBodySchema>;

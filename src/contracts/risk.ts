@@ -200,6 +200,8 @@ export const TREATMENT_LABELS: Record<(typeof TREATMENTS)[number], string> = {
   avoid: 'Avoid',
 };
 const ScaleIndex = z.number().int().min(0).max(6).nullable();
+/** A field a client may no longer set: only null (nothing) passes, anything else gets `message`. */
+const NoApproval = (message: string) => z.null({ error: message });
 
 export const RiskBodySchema = z.object({
   title: Required(200),
@@ -225,8 +227,14 @@ export const RiskBodySchema = z.object({
   residualLikelihood: ScaleIndex.optional(),
   residualImpact: ScaleIndex.optional(),
   residualRationale: Text(5000).optional(),
-  acceptedBy: z.uuid({ error: 'must be a member id' }).nullable().optional(),
-  acceptanceExpiresOn: DateOnly.nullable().optional(),
+  // Who approved is who acted (design.md §6.2): a risk's editor names no approver; an approver
+  // accepts with PUT …/risks/{riskId}/acceptance, which records that request's own actor.
+  acceptedBy: NoApproval('cannot be named here: an approver accepts the risk themselves')
+    .optional()
+    .describe('Refused unless null: use PUT /api/orgs/{orgId}/risks/{riskId}/acceptance'),
+  acceptanceExpiresOn: NoApproval('is set by the approver when accepting the risk')
+    .optional()
+    .describe('Refused unless null: use PUT /api/orgs/{orgId}/risks/{riskId}/acceptance'),
   identifiedOn: DateOnly.optional(),
   lastReviewedOn: DateOnly.nullable().optional(),
   nextReviewOn: DateOnly.nullable().optional(),
@@ -261,7 +269,10 @@ export const RiskSchema = z.object({
   residualRationale: z.string(),
   acceptance: z
     .object({ approver: PersonRef, acceptedOn: z.string(), expiresOn: z.string() })
-    .nullable(),
+    .nullable()
+    .describe(
+      'Who accepted the risk (the actor of the acceptance), when, and until when; null while an accept treatment awaits its approver',
+    ),
   identifiedOn: z.string(),
   lastReviewedOn: z.string().nullable(),
   nextReviewOn: z.string().nullable(),
@@ -283,6 +294,17 @@ export const RiskQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type RiskQuery = z.infer<typeof RiskQuerySchema>;
+
+/** True when the treatment is "accept" but no approver has accepted the risk yet. */
+export function acceptancePending(risk: Pick<Risk, 'treatment' | 'acceptance'>): boolean {
+  return risk.treatment === 'accept' && !risk.acceptance;
+}
+
+/** An approver accepts a risk: the request's own actor is recorded, with today's date. */
+export const RiskAcceptanceBodySchema = z.object({
+  expiresOn: DateOnly.describe('The acceptance lapses on this date (after today)'),
+});
+export type RiskAcceptanceBody = z.infer<typeof RiskAcceptanceBodySchema>;
 
 export const RiskPlanTaskBodySchema = z.object({
   title: Required(200),

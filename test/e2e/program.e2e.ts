@@ -93,8 +93,9 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await page.getByRole('heading', { level: 2, name: /Addressable decision/ }).waitFor();
     await page.getByRole('radio', { name: 'Not reasonable and appropriate' }).check();
     await page.getByRole('textbox', { name: /Basis/ }).fill('Risk analysis 2026');
-    await page.getByRole('combobox', { name: /^Approved by/ }).click();
-    await page.getByRole('option', { name: 'Priya Raman' }).click();
+    // Who approved is who acted: the form names no one else; the approver is the one recording.
+    await page.getByText('You (Priya Raman)').waitFor();
+    expect(await page.getByRole('combobox', { name: /^Approved by/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Record decision' }).click();
     // No rationale: the server names the field and nothing is recorded.
     await page.getByText(/The rationale is required/).waitFor();

@@ -140,6 +140,26 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     await expectAccessible(page);
     await screenshot(page, `risk-register-heat-map-${kind}`);
 
+    // Accepting the risk: the treatment alone is pending; the approver accepts it themselves.
+    await page.getByRole('button', { name: /RISK-1\s*Claims sent/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('combobox', { name: 'Treatment', exact: true }).click();
+    await page.getByRole('option', { name: 'Accept', exact: true }).click();
+    await page.getByRole('button', { name: 'Save risk' }).click();
+    await page.getByText('Acceptance pending approval').waitFor();
+    const expires = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    await drawer.getByLabel(/^Acceptance expires on/).fill(expires);
+    await page.getByRole('button', { name: 'Accept risk' }).click();
+    await page.getByText(/Accepted by Omar Haddad on .+ until .+\./).waitFor();
+    await page.getByRole('button', { name: 'Withdraw acceptance' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `risk-accepted-${kind}`);
+    await page.keyboard.press('Escape');
+    await page
+      .getByText(/Accept until/)
+      .first()
+      .waitFor();
+
     // The assessment: draft, review, approval, then an immutable record with its PDF.
     await page.getByRole('link', { name: 'Risk assessments' }).click();
     await page.getByRole('button', { name: 'New assessment' }).click();

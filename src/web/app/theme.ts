@@ -1,4 +1,4 @@
-import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Drawer, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 // Calm and dense: indigo accents, system fonts (no third-party font requests), small radii.
 export const theme = createTheme({
@@ -17,6 +17,7 @@ export const theme = createTheme({
   components: {
     // Mantine's close button has no accessible name of its own (axe: button-name).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLOW_ENCRYPTION, RISK_STATUSES, TREATMENTS, type RiskBody } from '../../../contracts/risk';
+import type { Database } from '../../db/schema';
 import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { addDays, addMonths } from '../../platform/time';
@@ -10,8 +11,10 @@ import {
   createAssessment,
   moveAssessment,
 } from '../risk-assessments/service';
+import { acceptRiskIn } from '../risks/acceptance';
 import { changeRisk, createRiskIn } from '../risks/service';
 import { createTaskIn } from '../tasks/service';
+import type { Transaction } from 'kysely';
 
 const Index = z.number().int().min(0).max(4);
 const DemoRisk = z.object({
@@ -41,6 +44,7 @@ const DemoRisk = z.object({
     })
     .optional(),
 });
+type DemoRisk = z.infer<typeof DemoRisk>;
 const Participant = z.object({ name: z.string(), role: z.string() });
 
 export const RiskAnalysisDemoSchema = z.object({
@@ -108,13 +112,23 @@ export async function seedRiskAnalysis(
           residualRationale: risk.residualRationale ?? '',
         }
       : {}),
-    ...(risk.accept
-      ? {
-          acceptedBy: person(risk.accept.by),
-          acceptanceExpiresOn: addMonths(today, risk.accept.monthsAhead),
-        }
-      : {}),
   });
+  // Who approved is who acted: the approver accepts the risk with a request of their own.
+  const acceptIn = async (
+    trx: Transaction<Database>,
+    demoDeps: AppDeps,
+    riskId: string,
+    accept: DemoRisk['accept'],
+  ) => {
+    if (!accept) return;
+    const approver: AuditContext = {
+      ...context,
+      actor: { type: 'user', id: person(accept.by), label: 'demo' },
+    };
+    await acceptRiskIn(trx, demoDeps, approver, orgId, riskId, {
+      expiresOn: addMonths(today, accept.monthsAhead),
+    });
+  };
 
   const riskIds = await db.transaction().execute(async (trx) => {
     for (const flow of data.flows) {
@@ -127,6 +141,7 @@ export async function seedRiskAnalysis(
     const created: string[] = [];
     for (const risk of data.risks) {
       const riskId = await createRiskIn(trx, past, context, orgId, body(risk, then));
+      await acceptIn(trx, past, riskId, risk.accept);
       created.push(riskId);
       for (const task of risk.tasks ?? []) {
         await createTaskIn(trx, deps, context, orgId, {
@@ -164,7 +179,8 @@ export async function seedRiskAnalysis(
   }
   await db.transaction().execute(async (trx) => {
     for (const risk of data.added) {
-      await createRiskIn(trx, deps, context, orgId, body(risk, addDays(today, -40)));
+      const riskId = await createRiskIn(trx, deps, context, orgId, body(risk, addDays(today, -40)));
+      await acceptIn(trx, deps, riskId, risk.accept);
     }
   });
   const current = await createAssessment(deps, context, orgId, { basedOnId: previous.id });

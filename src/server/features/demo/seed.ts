@@ -164,10 +164,14 @@ export async function seedDemo(
     }
   });
 
+  // The Security Official records her own decisions: the approver is who acts.
+  const officer: AuditContext = {
+    ...context,
+    actor: { type: 'user', id: id('priya'), label: 'demo' },
+  };
   for (const { requirement, ...decision } of data.decisions) {
-    await recordDecision(deps, context, orgId, requirement, {
+    await recordDecision(deps, officer, orgId, requirement, {
       ...decision,
-      approvedBy: id('priya'),
       approvedOn: addMonths(today, -10),
       basis: `Risk analysis ${addMonths(today, -12).slice(0, 4)}, approved by the Security Official`,
     });

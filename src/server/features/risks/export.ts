@@ -1,4 +1,4 @@
-import type { Risk } from '../../../contracts/risk';
+import { acceptancePending, type Risk } from '../../../contracts/risk';
 import type { Cell, Columns } from '../../platform/http/spreadsheet';
 
 /** The register's columns, for CSV/XLSX exports of the live register and of a snapshot. */
@@ -47,7 +47,7 @@ export function riskCells(risk: Risk): Cell[] {
     risk.residualLikelihood?.label ?? '',
     risk.residualImpact?.label ?? '',
     risk.residualLevel?.label ?? '',
-    risk.acceptance?.approver.name ?? '',
+    risk.acceptance?.approver.name ?? (acceptancePending(risk) ? 'pending approval' : ''),
     risk.acceptance?.acceptedOn ?? '',
     risk.acceptance?.expiresOn ?? '',
     risk.owner?.name ?? '',

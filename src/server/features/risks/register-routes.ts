@@ -4,6 +4,7 @@ import {
   MatrixBodySchema,
   OrganizationLibrarySchema,
   OrganizationMatrixSchema,
+  RiskAcceptanceBodySchema,
   RiskBodySchema,
   RiskListSchema,
   RiskPlanTaskBodySchema,
@@ -17,6 +18,7 @@ import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { sendTable } from '../../platform/http/spreadsheet';
 import { createTaskIn } from '../tasks/service';
+import { acceptRisk, withdrawAcceptance } from './acceptance';
 import { REGISTER_COLUMNS, riskCells } from './export';
 import { allRisks, changeRisk, createRisk, getRisk, listRiskPage } from './service';
 import { addLibraryItem, changeMatrix, matrixSettings, organizationLibrary } from './settings';
@@ -104,7 +106,8 @@ export function registerRiskRegisterRoutes(app: App, deps: AppDeps): void {
       config: { permission: 'risks.manage' },
       schema: {
         tags,
-        summary: 'Change a risk: rating, treatment, acceptance, review',
+        summary:
+          'Change a risk: rating, treatment, review. Setting the treatment "accept" asks an approver (pending)',
         params: riskParams,
         body: RiskUpdateBodySchema,
         response: { 200: RiskSchema },
@@ -117,6 +120,51 @@ export function registerRiskRegisterRoutes(app: App, deps: AppDeps): void {
         request.params.orgId,
         request.params.riskId,
         request.body,
+      ),
+  );
+
+  // Who approved is who acted (design.md §6.2): the acceptance records this request's own person,
+  // whose acting role must hold risks.approve (a token's scope included); tokens cannot accept.
+  app.put(
+    '/api/orgs/:orgId/risks/:riskId/acceptance',
+    {
+      config: { permission: 'risks.approve' },
+      schema: {
+        tags,
+        summary:
+          'Accept the risk yourself: you are recorded as its approver, today, until expiresOn',
+        params: riskParams,
+        body: RiskAcceptanceBodySchema,
+        response: { 200: RiskSchema },
+      },
+    },
+    (request) =>
+      acceptRisk(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.riskId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/risks/:riskId/acceptance',
+    {
+      config: { permission: 'risks.approve' },
+      schema: {
+        tags,
+        summary: 'Withdraw an acceptance, or decline a pending one; the risk is left untreated',
+        params: riskParams,
+        response: { 200: RiskSchema },
+      },
+    },
+    (request) =>
+      withdrawAcceptance(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.riskId,
       ),
   );
 

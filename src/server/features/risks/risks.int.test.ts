@@ -11,6 +11,7 @@ interface RiskJson {
   reference: string;
   inherentLevel: { label: string; color: string } | null;
   residualLevel: { label: string } | null;
+  treatment: string | null;
   acceptance: { approver: { name: string }; expiresOn: string } | null;
   controls: { citation: string }[];
   assets: { reference: string }[];
@@ -30,7 +31,7 @@ async function setUp() {
   const auditor = await buildMember(db, clock, org.id, 'auditor');
   const call = (
     who: { headers: Record<string, string> },
-    method: 'GET' | 'PATCH' | 'POST' | 'PUT',
+    method: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: object,
   ) =>
@@ -121,15 +122,16 @@ describe(`risk register on ${testDatabaseKind()}`, () => {
     expect(count.json<{ data: unknown[] }>().data).toHaveLength(0);
   });
 
-  it('accepting a risk needs an approver with authority and an expiry date in the future', async () => {
+  it('accepting a risk needs an approver with authority, acting themselves, and an expiry date in the future', async () => {
     const { call, officer, contributor } = await setUp();
     const risk = (
       await call(officer, 'POST', '/risks', { title: 'Legacy fax line' })
     ).json<RiskJson>();
     const url = `/risks/${risk.id}`;
-    expect(field(await call(officer, 'PATCH', url, { treatment: 'accept' }))).toBe(
-      'body.acceptedBy',
-    );
+    // The treatment alone is a request: pending until an approver accepts.
+    const pending = await call(officer, 'PATCH', url, { treatment: 'accept' });
+    expect(pending.statusCode).toBe(200);
+    expect(pending.json<RiskJson>()).toMatchObject({ treatment: 'accept', acceptance: null });
     expect(
       field(
         await call(officer, 'PATCH', url, {
@@ -139,20 +141,14 @@ describe(`risk register on ${testDatabaseKind()}`, () => {
         }),
       ),
     ).toBe('body.acceptedBy');
+    const acceptance = `${url}/acceptance`;
     expect(
-      field(
-        await call(officer, 'PATCH', url, {
-          treatment: 'accept',
-          acceptedBy: officer.user.id,
-          acceptanceExpiresOn: '2026-11-22',
-        }),
-      ),
-    ).toBe('body.acceptanceExpiresOn');
-    const accepted = await call(officer, 'PATCH', url, {
-      treatment: 'accept',
-      acceptedBy: officer.user.id,
-      acceptanceExpiresOn: '2027-06-30',
-    });
+      (await call(contributor, 'PUT', acceptance, { expiresOn: '2027-06-30' })).statusCode,
+    ).toBe(403);
+    expect(field(await call(officer, 'PUT', acceptance, { expiresOn: '2026-11-22' }))).toBe(
+      'body.expiresOn',
+    );
+    const accepted = await call(officer, 'PUT', acceptance, { expiresOn: '2027-06-30' });
     expect(accepted.json<RiskJson>().acceptance).toMatchObject({
       approver: { name: 'A security_officer' },
       expiresOn: '2027-06-30',

@@ -25,8 +25,6 @@ function columnsOf(body: RiskUpdateBody): Partial<RisksTable> {
   if (body.residualLikelihood !== undefined) v.residual_likelihood = body.residualLikelihood;
   if (body.residualImpact !== undefined) v.residual_impact = body.residualImpact;
   if (body.residualRationale !== undefined) v.residual_rationale = body.residualRationale;
-  if (body.acceptedBy !== undefined) v.accepted_by = body.acceptedBy;
-  if (body.acceptanceExpiresOn !== undefined) v.acceptance_expires_on = body.acceptanceExpiresOn;
   if (body.identifiedOn !== undefined) v.identified_on = body.identifiedOn;
   if (body.lastReviewedOn !== undefined) v.last_reviewed_on = body.lastReviewedOn;
   if (body.nextReviewOn !== undefined) v.next_review_on = body.nextReviewOn;
@@ -54,9 +52,9 @@ function rate(
 
 /**
  * Turns a body into checked columns for a risk (`before` is the stored row, or the defaults of a
- * new one). Rules an auditor relies on: a rating has a rationale; an accepted risk names an
- * approver with authority and an expiry date (164.308(a)(1)(ii)(B): risks reduced to a reasonable
- * and appropriate level, by a decision someone owns).
+ * new one). Rules an auditor relies on: a rating has a rationale; an "accept" treatment set here
+ * stays pending until an approver accepts the risk themselves (acceptance.ts; 164.308(a)(1)(ii)(B):
+ * risks reduced to a reasonable and appropriate level, by a decision someone owns).
  */
 export async function checkedColumns(
   trx: Transaction<Database>,
@@ -64,7 +62,6 @@ export async function checkedColumns(
   matrix: RiskMatrix,
   body: RiskUpdateBody,
   before: RisksTable,
-  today: string,
 ): Promise<Partial<RisksTable>> {
   const values = columnsOf(body);
   const row = { ...before, ...values };
@@ -103,31 +100,12 @@ export async function checkedColumns(
     impact: 'body.residualImpact',
   });
 
-  if (row.treatment === 'accept') {
-    if (!row.accepted_by) throw AppError.field('body.acceptedBy', 'is required to accept a risk');
-    if (!row.acceptance_expires_on) {
-      throw AppError.field('body.acceptanceExpiresOn', 'is required to accept a risk');
-    }
-    if (values.accepted_by) {
-      await requireMember(trx, orgId, values.accepted_by, 'body.acceptedBy', 'risks.approve');
-    }
-    if (values.acceptance_expires_on !== undefined && row.acceptance_expires_on <= today) {
-      throw AppError.field('body.acceptanceExpiresOn', 'must be after today');
-    }
-    if (
-      values.accepted_by !== undefined ||
-      values.acceptance_expires_on !== undefined ||
-      !row.accepted_on
-    ) {
-      values.accepted_on = today;
-    }
-  } else if (body.acceptedBy || body.acceptanceExpiresOn) {
-    throw AppError.field(
-      body.acceptedBy ? 'body.acceptedBy' : 'body.acceptanceExpiresOn',
-      'applies only when the treatment is accept',
-    );
-  } else if (row.accepted_by || row.acceptance_expires_on || row.accepted_on) {
-    // Acceptance belongs to the "accept" treatment only.
+  // The acceptance itself (approver, dates) is written only by the approver's own request
+  // (acceptance.ts); it belongs to the "accept" treatment and goes when the treatment changes.
+  if (
+    row.treatment !== 'accept' &&
+    (row.accepted_by || row.acceptance_expires_on || row.accepted_on)
+  ) {
     values.accepted_by = null;
     values.acceptance_expires_on = null;
     values.accepted_on = null;

@@ -21,6 +21,7 @@ import {
   updateRisk,
   type RiskRow,
 } from './repository/risks';
+import { followAcceptanceIn } from './acceptance-task';
 import { checkedColumns } from './rules';
 import { organizationLibrary, organizationMatrix } from './settings';
 import type { Kysely, Transaction } from 'kysely';
@@ -165,7 +166,7 @@ export async function createRiskIn(
     updated_at: now,
   };
   const matrix = await organizationMatrix(trx, orgId);
-  const values = await checkedColumns(trx, orgId, matrix, body, defaults, today);
+  const values = await checkedColumns(trx, orgId, matrix, body, defaults);
   const row: RisksTable = {
     ...defaults,
     ...values,
@@ -185,6 +186,7 @@ export async function createRiskIn(
       treatment: { after: row.treatment },
     },
   });
+  await followAcceptanceIn(trx, deps, context, orgId, defaults, row);
   return id;
 }
 
@@ -210,9 +212,8 @@ export async function changeRisk(
   await deps.database.db.transaction().execute(async (trx) => {
     const before = await findRisk(trx, orgId, id);
     if (!before) throw new AppError('not_found', 'No such risk.');
-    const today = await organizationToday(trx, deps.clock, orgId);
     const matrix = await organizationMatrix(trx, orgId);
-    const values = await checkedColumns(trx, orgId, matrix, body, before, today);
+    const values = await checkedColumns(trx, orgId, matrix, body, before);
     const changes: AuditChanges = {};
     for (const [column, value] of Object.entries(values)) {
       const old = before[column as keyof RisksTable];
@@ -233,6 +234,7 @@ export async function changeRisk(
       entity: { type: 'risk', id },
       changes,
     });
+    await followAcceptanceIn(trx, deps, context, orgId, before, { ...before, ...values });
   });
   return getRisk(deps, orgId, id);
 }

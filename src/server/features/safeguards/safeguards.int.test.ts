@@ -195,6 +195,75 @@ describe(`addressable decisions (164.306(d)(3)) on ${testDatabaseKind()}`, () =>
     );
     expect(denied.statusCode).toBe(403);
   });
+
+  // Who approved is who acted (design.md §6.2): the approver is the person recording the decision.
+  it('records the actor as the approver and refuses naming anyone else', async () => {
+    const { call, db, clock, org, officer, owner, contributor } = await setUp();
+    const workforce = await buildMember(db, clock, org.id, 'workforce');
+    const url = `${spec('164.312(a)(2)(iii)')}/decision`;
+    const body = {
+      decision: 'not_reasonable',
+      rationale: 'Badge tap-out instead.',
+      basis: 'Risk analysis 2026',
+    };
+    for (const other of [workforce, owner, contributor]) {
+      const named = await call(officer, 'PUT', url, { ...body, approvedBy: other.user.id });
+      expect(named.statusCode).toBe(400);
+      expect(named.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+        'body.approvedBy',
+      );
+    }
+    // A contributor can neither record a decision nor name an approver for one.
+    expect(
+      (await call(contributor, 'PUT', url, { ...body, approvedBy: officer.user.id })).statusCode,
+    ).toBe(403);
+    const future = await call(officer, 'PUT', url, { ...body, approvedOn: '2026-06-02' });
+    expect(future.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.approvedOn',
+    );
+    expect(
+      (await call(officer, 'GET', spec('164.312(a)(2)(iii)'))).json<{ decision: unknown }>()
+        .decision,
+    ).toBeNull();
+
+    const ok = await call(owner, 'PUT', url, body);
+    expect(ok.statusCode).toBe(200);
+    expect(
+      ok.json<{ decision: { approvedBy: { id: string }; approvedOn: string } }>().decision,
+    ).toMatchObject({ approvedBy: { id: owner.user.id }, approvedOn: '2026-06-01' });
+    const event = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'safeguard.decision_recorded')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_type: 'user', actor_id: owner.user.id });
+    expect(JSON.parse(event.changes ?? '{}')).toMatchObject({
+      approvedBy: { after: owner.user.id },
+    });
+  });
+
+  it('records no decision from a token, whatever its scope', async () => {
+    const { app, call, org, officer } = await setUp();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: officer.headers,
+      payload: { orgId: org.id, name: 'automation', role: 'security_officer', expiresInDays: 30 },
+    });
+    expect(created.statusCode).toBe(201);
+    const bearer = {
+      headers: { authorization: `Bearer ${created.json<{ token: string }>().token}` },
+    };
+    const response = await call(bearer, 'PUT', `${spec('164.312(a)(2)(iii)')}/decision`, {
+      decision: 'as_specified',
+      basis: 'Risk analysis 2026',
+    });
+    expect(response.statusCode).toBe(403);
+    expect(
+      (await call(officer, 'GET', spec('164.312(a)(2)(iii)'))).json<{ decision: unknown }>()
+        .decision,
+    ).toBeNull();
+  });
 });
 
 describe(`exports of the register on ${testDatabaseKind()}`, () => {

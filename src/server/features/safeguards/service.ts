@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/program';
 import type { Database, SafeguardsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { requireApprover } from '../../platform/auth/approver';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/http/errors';
@@ -247,7 +248,9 @@ export async function safeguardStatusIn(
 /**
  * Records the 164.306(d)(3) decision on an addressable specification: implemented as specified,
  * an equivalent alternative (described, with why the specification itself is not reasonable),
- * or not reasonable and appropriate (rationale required), with approver, date and basis.
+ * or not reasonable and appropriate (rationale required), with approver, date and basis. The
+ * approver is the person recording it (design.md §6.2: who approved is who acted), whose role
+ * holds `safeguards.decide` (the route's permission); a token records no decision.
  */
 export async function recordDecision(
   deps: AppDeps,
@@ -276,15 +279,29 @@ export async function recordDecision(
     // 164.306(d)(3)(ii)(B)(2): the equivalent alternative measure.
     throw AppError.field('body.alternative', 'must describe the equivalent alternative measure');
   }
+  const approverId = await requireApprover(deps, context, orgId, {
+    action: 'record an addressable decision',
+    entity: { type: 'safeguard', id: requirementId },
+  });
+  if (body.approvedBy !== undefined && body.approvedBy !== approverId) {
+    throw AppError.field(
+      'body.approvedBy',
+      'must be you: the person who records a decision is its approver',
+    );
+  }
   await deps.database.db.transaction().execute(async (trx) => {
-    await requireMember(trx, orgId, body.approvedBy, 'body.approvedBy');
+    const { today } = await orgFacts(trx, deps, orgId);
+    const approvedOn = body.approvedOn ?? today;
+    if (approvedOn > today) {
+      throw AppError.field('body.approvedOn', 'cannot be later than today');
+    }
     const before = await rowFor(trx, deps, orgId, requirementId);
     const after = {
       decision: body.decision,
       decision_rationale: rationale === '' ? null : rationale,
       decision_alternative: body.decision === 'alternative' ? alternative : null,
-      decision_approved_by: body.approvedBy,
-      decision_approved_on: body.approvedOn,
+      decision_approved_by: approverId,
+      decision_approved_on: approvedOn,
       decision_basis: body.basis,
     };
     await updateSafeguard(trx, orgId, before.id, {

@@ -305,6 +305,49 @@ export async function completeTask(
   };
 }
 
+/**
+ * Closes an open task in a caller's transaction when what it asked for happened (or became moot)
+ * elsewhere: the acceptance of a risk, approved or withdrawn, closes the task that asked for it.
+ */
+export async function closeTaskIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  taskId: string,
+  outcome: { status: 'done'; note: string } | { status: 'cancelled' },
+): Promise<void> {
+  const task = await findTask(trx, orgId, taskId);
+  if (!task || task.status === 'done' || task.status === 'cancelled') return;
+  const now = deps.clock.now().toISOString();
+  if (outcome.status === 'cancelled') {
+    await updateTask(trx, orgId, taskId, { status: 'cancelled', updated_at: now });
+    await appendAuditEvent(trx, deps.clock, context, {
+      orgId,
+      action: 'task.changed',
+      entity: { type: 'task', id: taskId },
+      changes: { status: { before: task.status, after: 'cancelled' } },
+    });
+    return;
+  }
+  await updateTask(trx, orgId, taskId, {
+    status: 'done',
+    completion_note: outcome.note,
+    completed_at: now,
+    completed_by: context.actor.type === 'user' ? context.actor.id : null,
+    updated_at: now,
+  });
+  await appendAuditEvent(trx, deps.clock, context, {
+    orgId,
+    action: 'task.completed',
+    entity: { type: 'task', id: taskId },
+    changes: {
+      status: { before: task.status, after: 'done' },
+      completionNote: { after: outcome.note },
+    },
+  });
+}
+
 /** Task counts and my next five, for the dashboard. */
 export async function taskSummary(deps: AppDeps, orgId: string, userId: string) {
   const db = deps.database.db;

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { grantOf, roleHolds, type Permission } from '../../../contracts/permissions';
-import type { Role } from '../../../contracts/roles';
+import { roleOf, type Role } from '../../../contracts/roles';
 import { AppError } from '../http/errors';
 import { findMemberName } from './repository';
 
@@ -27,4 +27,15 @@ export async function requireMember(
     throw AppError.field(field, `must be a member with one of these roles: ${roles}`);
   }
   return member.name;
+}
+
+/** True when the user is a member of the organization with a role holding `permission`. */
+export async function memberHolds(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  userId: string,
+  permission: Permission,
+): Promise<boolean> {
+  const member = await findMemberName(db, orgId, userId);
+  return member !== undefined && roleHolds(roleOf(member.role), permission);
 }

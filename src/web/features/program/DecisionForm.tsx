@@ -2,8 +2,8 @@ import {
   Badge,
   Card,
   Group,
+  Input,
   Radio,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -19,22 +19,24 @@ import {
 } from '../../../contracts/program';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useMemberOptions, useProgramMutation } from './shared';
+import { useMe } from '../../app/session';
+import { formatDate, useProgramMutation } from './shared';
 import { FormFooter } from './FormFooter';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
 
-/** The 164.306(d)(3) decision on an addressable specification, with approver, date and basis. */
+/**
+ * The 164.306(d)(3) decision on an addressable specification, with date and basis. The approver
+ * is whoever records it (who approved is who acted): the form names nobody else.
+ */
 export function DecisionForm({ detail, editable }: { detail: Detail; editable: boolean }) {
   const org = useActiveOrg();
-  const members = useMemberOptions();
+  const me = useMe().data;
   const current = detail.decision;
   const [form, setForm] = useState<Partial<DecisionBody>>({
     decision: current?.decision ?? 'as_specified',
     rationale: current?.rationale ?? '',
     alternative: current?.alternative ?? '',
-    ...(current?.approvedBy ? { approvedBy: current.approvedBy.id } : {}),
-    approvedOn: current?.approvedOn ?? new Date().toISOString().slice(0, 10),
     basis: current?.basis ?? '',
   });
   const save = useProgramMutation((body: Partial<DecisionBody>) =>
@@ -48,7 +50,6 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
   const errors = fieldErrors(save.error, {
     rationale: 'The rationale',
     alternative: 'The alternative',
-    approvedBy: 'The approver',
     approvedOn: 'The date',
     basis: 'The basis',
   });
@@ -111,24 +112,30 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
             />
           ) : null}
           <Group grow align="start">
-            <Select
+            <Input.Wrapper
               label="Approved by"
-              data={members}
-              value={form.approvedBy ?? null}
-              onChange={(v) => setForm({ ...form, ...(v ? { approvedBy: v } : {}) })}
-              error={errors.approvedBy}
-              disabled={!editable}
-              searchable
-              required
-            />
+              description="Whoever records the decision is its approver"
+            >
+              <Text size="sm" mt={6}>
+                {editable
+                  ? `You (${me?.user.name ?? 'the person recording it'})`
+                  : (current?.approvedBy?.name ?? '—')}
+              </Text>
+              {current?.approvedBy && editable ? (
+                <Text size="xs" c="dimmed">
+                  Recorded until now: {current.approvedBy.name}, {formatDate(current.approvedOn)}
+                </Text>
+              ) : null}
+            </Input.Wrapper>
             <TextInput
               type="date"
               label="Approved on"
+              description="Empty: today"
               value={form.approvedOn ?? ''}
-              onChange={(e) => setForm({ ...form, approvedOn: e.currentTarget.value })}
+              // Empty is sent as absent: the server takes today in the organization's time zone.
+              onChange={(e) => setForm({ ...form, approvedOn: e.currentTarget.value || undefined })}
               error={errors.approvedOn}
               disabled={!editable}
-              withAsterisk
             />
           </Group>
           <TextInput

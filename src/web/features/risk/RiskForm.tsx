@@ -30,6 +30,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { FormFooter } from '../program/FormFooter';
 import { useMemberOptions, useOrgQuery, useProgramMutation } from '../program/shared';
+import { RiskAcceptance } from './RiskAcceptance';
 import { LevelBadge, useAllAssets } from './shared';
 
 function initial(risk: Risk | null): RiskBody {
@@ -51,8 +52,6 @@ function initial(risk: Risk | null): RiskBody {
     residualLikelihood: risk.residualLikelihood?.index ?? null,
     residualImpact: risk.residualImpact?.index ?? null,
     residualRationale: risk.residualRationale,
-    acceptedBy: risk.acceptance?.approver.id ?? null,
-    acceptanceExpiresOn: risk.acceptance?.expiresOn ?? null,
     nextReviewOn: risk.nextReviewOn,
     lastReviewedOn: risk.lastReviewedOn,
   };
@@ -102,8 +101,6 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
     ratingRationale: 'The rationale',
     likelihood: 'The likelihood',
     impact: 'The impact',
-    acceptedBy: 'The approver',
-    acceptanceExpiresOn: 'The expiry date',
     residualLikelihood: 'The residual likelihood',
     residualImpact: 'The residual impact',
   });
@@ -121,13 +118,7 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(
-          // Acceptance belongs to the accept treatment; the server refuses it elsewhere.
-          form.treatment === 'accept'
-            ? form
-            : { ...form, acceptedBy: null, acceptanceExpiresOn: null },
-          { onSuccess: (risk) => risk && props.onSaved(risk) },
-        );
+        save.mutate(form, { onSuccess: (risk) => risk && props.onSaved(risk) });
       }}
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -254,25 +245,7 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
             onChange={(e) => set({ treatmentPlan: e.currentTarget.value })}
           />
           {form.treatment === 'accept' ? (
-            <SimpleGrid cols={2}>
-              <Select
-                label="Accepted by"
-                description="Owner, admin or security official"
-                withAsterisk
-                data={members}
-                value={form.acceptedBy ?? null}
-                onChange={(v) => set({ acceptedBy: v })}
-                error={errors.acceptedBy}
-              />
-              <TextInput
-                label="Acceptance expires on"
-                type="date"
-                withAsterisk
-                value={form.acceptanceExpiresOn ?? ''}
-                onChange={(e) => set({ acceptanceExpiresOn: e.currentTarget.value || null })}
-                error={errors.acceptanceExpiresOn}
-              />
-            </SimpleGrid>
+            <RiskAcceptance risk={props.risk} onTreatment={(treatment) => set({ treatment })} />
           ) : null}
           <SimpleGrid cols={3}>
             <Select

@@ -18,6 +18,7 @@ import {
   RiskSummarySchema,
   TREATMENTS,
   TREATMENT_LABELS,
+  acceptancePending,
 } from '../../../contracts/risk';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
@@ -225,6 +226,7 @@ export function RisksPage() {
                   <Text size="sm">
                     {r.treatment ? TREATMENT_LABELS[r.treatment] : '—'}
                     {r.acceptance ? ` until ${formatDate(r.acceptance.expiresOn)}` : ''}
+                    {acceptancePending(r) ? ' (pending approval)' : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -1,12 +1,13 @@
 import type { AuditChanges } from '../../../../contracts/audit';
 import type { OrganizationProfile, OrganizationProfileBody } from '../../../../contracts/program';
-import type { OrganizationsTable } from '../../../db/schema';
+import type { Database, OrganizationsTable } from '../../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { requireMember } from '../../../platform/auth/members';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/http/errors';
 import { changeSafeguardIn, safeguardStatusIn } from '../../safeguards/service';
 import { findOrganization, findUserNames, updateOrganizationSettings } from '../repository';
+import type { Transaction } from 'kysely';
 
 type Db = AppDeps['database']['db'];
 
@@ -42,6 +43,11 @@ export async function getProfile(deps: AppDeps, orgId: string): Promise<Organiza
     throw new AppError('not_found', 'No such organization.');
   }
   return present(deps.database.db, org);
+}
+
+/** The designated Security Official's user id (164.308(a)(2)), or null; in any transaction. */
+export async function securityOfficialIn(db: Db | Transaction<Database>, orgId: string) {
+  return (await findOrganization(db, orgId))?.security_official_id ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ASSET_KIND_LABELS } from '../../../../contracts/assets';
 import type { Assessment, Risk, RiskMatrix, Snapshot } from '../../../../contracts/risk';
-import { TREATMENT_LABELS } from '../../../../contracts/risk';
+import { TREATMENT_LABELS, acceptancePending } from '../../../../contracts/risk';
 import {
   MARGIN,
   finish,
@@ -242,7 +242,9 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
           [
             r.acceptance
               ? `Accepted by ${r.acceptance.approver.name} on ${r.acceptance.acceptedOn}, expires ${r.acceptance.expiresOn}`
-              : '',
+              : acceptancePending(r)
+                ? 'Acceptance pending approval'
+                : '',
             `Next review ${date(r.nextReviewOn)}`,
           ]
             .filter(Boolean)

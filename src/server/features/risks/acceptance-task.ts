@@ -1,0 +1,68 @@
+import type { Database, RisksTable } from '../../db/schema';
+import type { AuditContext } from '../../platform/audit/append';
+import { memberHolds } from '../../platform/auth/members';
+import type { AppDeps } from '../../platform/deps';
+import { organizationToday } from '../../platform/org-calendar';
+import { addDays } from '../../platform/time';
+import { securityOfficialIn } from '../identity/service/profile';
+import { linkedIds, taskSummaries } from '../links/service';
+import { closeTaskIn, createTaskIn } from '../tasks/service';
+import type { Transaction } from 'kysely';
+
+// 164.308(a)(1)(ii)(B): a risk kept rather than reduced is a decision someone with authority owns.
+// Who approved is who acted (design.md §6.2): an editor sets the treatment "accept", which stays
+// pending until an approver accepts it with their own request; a task asks them to.
+
+/** The title of the task asking an approver to accept (or decline) a risk. */
+export function acceptanceTaskTitle(reference: string): string {
+  return `Approve or decline accepting ${reference}`;
+}
+
+/** Open tasks asking an approver to accept this risk. */
+export async function openAcceptanceTasks(
+  trx: Transaction<Database>,
+  orgId: string,
+  risk: Pick<RisksTable, 'id' | 'number'>,
+) {
+  const ids = (await linkedIds(trx, orgId, 'risk', [risk.id], 'task')).get(risk.id) ?? [];
+  const tasks = await taskSummaries(trx, orgId, ids);
+  const title = acceptanceTaskTitle(`RISK-${risk.number}`);
+  return [...tasks.values()].filter(
+    (t) => t.title === title && (t.status === 'open' || t.status === 'in_progress'),
+  );
+}
+
+/**
+ * Keeps the acceptance task in step with a change of treatment made by an editor: moving to
+ * "accept" without an approver raises one (for the Security Official when designated and able to
+ * approve), moving away from "accept" cancels it.
+ */
+export async function followAcceptanceIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  before: Pick<RisksTable, 'treatment'>,
+  after: Pick<RisksTable, 'id' | 'number' | 'title' | 'treatment' | 'accepted_by'>,
+): Promise<void> {
+  const open = await openAcceptanceTasks(trx, orgId, after);
+  if (after.treatment !== 'accept') {
+    for (const task of open) {
+      await closeTaskIn(trx, deps, context, orgId, task.id, { status: 'cancelled' });
+    }
+    return;
+  }
+  if (before.treatment === 'accept' || after.accepted_by || open.length > 0) return;
+  const official = await securityOfficialIn(trx, orgId);
+  const owner =
+    official && (await memberHolds(trx, orgId, official, 'risks.approve')) ? official : null;
+  const today = await organizationToday(trx, deps.clock, orgId);
+  await createTaskIn(trx, deps, context, orgId, {
+    title: acceptanceTaskTitle(`RISK-${after.number}`),
+    description: `"${after.title}" is to be accepted rather than reduced. An owner, admin or security official accepts it on the risk with an expiry date, which records them as its approver, or declines it (164.308(a)(1)(ii)(B)).`,
+    ownerId: owner,
+    dueOn: addDays(today, 14),
+    priority: 'high',
+    links: [{ type: 'risk', id: after.id }],
+  });
+}
