@@ -60,7 +60,7 @@ export async function acceptRiskIn(
       note: `Accepted until ${body.expiresOn}.`,
     });
   }
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'risk.accepted',
     entity: { type: 'risk', id: riskId },
@@ -122,7 +122,7 @@ export async function withdrawAcceptance(
     for (const task of await openAcceptanceTasks(trx, orgId, before)) {
       await closeTaskIn(trx, deps, context, orgId, task.id, { status: 'cancelled' });
     }
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk.acceptance_withdrawn',
       entity: { type: 'risk', id: riskId },

@@ -322,7 +322,7 @@ export async function closeTaskIn(
   const now = deps.clock.now().toISOString();
   if (outcome.status === 'cancelled') {
     await updateTask(trx, orgId, taskId, { status: 'cancelled', updated_at: now });
-    await appendAuditEvent(trx, deps.clock, context, {
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'task.changed',
       entity: { type: 'task', id: taskId },
@@ -337,7 +337,7 @@ export async function closeTaskIn(
     completed_by: context.actor.type === 'user' ? context.actor.id : null,
     updated_at: now,
   });
-  await appendAuditEvent(trx, deps.clock, context, {
+  await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'task.completed',
     entity: { type: 'task', id: taskId },

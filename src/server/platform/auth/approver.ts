@@ -18,7 +18,7 @@ export async function requireApprover(
     return context.actor.id;
   }
   await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps.clock, context, {
+    appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'access.denied',
       outcome: 'denied',

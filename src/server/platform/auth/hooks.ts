@@ -215,7 +215,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         !acting.viaToken
           ? `Your role (${acting.role}) does not allow this.`
           : PERSON_ONLY.includes(permission)
-            ? 'A person signed in approves and decides, not an API token.'
+            ? 'Only a person signed in can approve or decide; an API token cannot.'
             : `This token's role (${acting.role}) does not allow this.`,
       );
     }
