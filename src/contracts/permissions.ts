@@ -104,7 +104,13 @@ export type Permission = keyof typeof PERMISSIONS;
  * Permissions that only a signed-in person holds, never an API token, whatever its role: an
  * approval or a decision is a person's own act and names them (design.md §6.2).
  */
-export const PERSON_ONLY: readonly Permission[] = ['risks.approve', 'safeguards.decide'];
+export const PERSON_ONLY: readonly Permission[] = [
+  'risks.approve',
+  'safeguards.decide',
+  // The outbox holds other members' reset and invitation links: a token reading it could take over
+  // an account and then approve as that person.
+  'outbox.read',
+];
 
 /** True when `key` names a permission of the table. */
 export function isPermission(key: string): key is Permission {

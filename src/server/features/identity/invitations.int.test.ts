@@ -360,6 +360,11 @@ describe(`members on ${testDatabaseKind()}`, () => {
         { id: contributor.membership.id, role: 'contributor' },
       ]),
     );
+    // The outbox holds other members' reset links: no token reads it, not even an owner's.
+    const ownerToken = await tokenHeaders(db, clock, owner.user.id, org.id, 'owner');
+    expect(
+      (await app.inject({ url: `/api/orgs/${org.id}/outbox`, headers: ownerToken })).statusCode,
+    ).toBe(403);
     // The same token may still do what an admin may: invite an admin.
     expect(
       (await invite({ email: 'it@harbor.example', role: 'admin' }, adminToken)).statusCode,

@@ -283,7 +283,7 @@ export async function recordDecision(
     action: 'record an addressable decision',
     entity: { type: 'safeguard', id: requirementId },
   });
-  if (body.approvedBy !== undefined && body.approvedBy !== approverId) {
+  if (body.approvedBy !== undefined && body.approvedBy.toLowerCase() !== approverId.toLowerCase()) {
     throw AppError.field(
       'body.approvedBy',
       'must be you: the person who records a decision is its approver',

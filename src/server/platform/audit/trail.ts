@@ -80,7 +80,22 @@ export async function verifyTrail(
       });
     }
   }
-  const checkpoints = [...(await storedCheckpoints(db, keys)), ...(options.checkpoints ?? [])];
+  const stored = await storedCheckpoints(db, keys);
+  const storedIds = new Set(stored.map((c) => c.id));
+  const fromFile = options.checkpoints ?? [];
+  // A checkpoint the auditor kept that the database no longer holds was deleted from it.
+  for (const kept of fromFile.filter((c) => !storedIds.has(c.id))) {
+    problems.push({
+      chain: 'checkpoints',
+      seq: 0,
+      eventId: null,
+      kind: 'checkpoint',
+      message: `the checkpoint of ${kept.payload.takenAt} (id ${kept.id}) is in the file but no longer in the database`,
+    });
+  }
+  // Each checkpoint is checked once: the file's copy when it has one (it is the one kept safe).
+  const fileIds = new Set(fromFile.map((c) => c.id));
+  const checkpoints = [...stored.filter((c) => !fileIds.has(c.id)), ...fromFile];
   problems.push(
     ...(await verifyCheckpoints(
       db,

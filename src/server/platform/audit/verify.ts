@@ -39,6 +39,8 @@ export async function verifyChain(
   // Without a trusted head, any event may be a keyed one; once one is, all later ones must be.
   const keyedFrom = trustedFrom ?? Number.MAX_SAFE_INTEGER;
   let sawKeyed = false;
+  // Events whose only link is the old SHA-256 one: sound only below a trusted cut-over.
+  let unkeyed = null as { first: number; last: number } | null;
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -50,12 +52,14 @@ export async function verifyChain(
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
         const range =
-          row.seq - expectedSeq === 1 ? `#${expectedSeq}` : `#${expectedSeq}–#${row.seq - 1}`;
+          row.seq - expectedSeq === 1
+            ? `event #${expectedSeq} is`
+            : `events #${expectedSeq}–#${row.seq - 1} are`;
         report(
           expectedSeq,
           null,
           'removed',
-          `event ${range} is missing (the next one is #${row.seq}, id ${row.id})`,
+          `${range} missing (the next one is #${row.seq}, id ${row.id})`,
         );
         skipLinkCheck = true;
       }
@@ -64,6 +68,11 @@ export async function verifyChain(
       const legacyAllowed = row.seq < keyedFrom && !sawKeyed;
       if (keyedOk) {
         sawKeyed = true;
+      } else if (legacyAllowed && legacyEventHash(rest) === hash) {
+        unkeyed = { first: unkeyed?.first ?? row.seq, last: row.seq };
+      }
+      if (keyedOk) {
+        // A keyed link vouches for the event.
       } else if (!legacyAllowed || legacyEventHash(rest) !== hash) {
         report(
           row.seq,
@@ -107,17 +116,21 @@ export async function verifyChain(
       head.seq,
       null,
       'head',
-      head.mac === null
+      (head.mac === null
         ? `the chain head (#${head.seq}) is not sealed with this installation's key`
-        : `the chain head (#${head.seq}) was altered: its MAC does not match`,
+        : `the chain head (#${head.seq}) was altered: its MAC does not match`) +
+        (unkeyed
+          ? `; events #${unkeyed.first}–#${unkeyed.last} carry only unkeyed links and cannot be vouched for`
+          : ''),
     );
   } else if (head.seq > last) {
-    const range = head.seq === last + 1 ? `#${head.seq}` : `#${last + 1}–#${head.seq}`;
+    const range =
+      head.seq === last + 1 ? `event #${head.seq} is` : `events #${last + 1}–#${head.seq} are`;
     report(
       last + 1,
       null,
       'removed',
-      `event ${range} is missing (the trail ends at #${last}, #${head.seq} was written)`,
+      `${range} missing (the trail ends at #${last}, #${head.seq} was written)`,
     );
   } else if (head.seq < last) {
     report(
