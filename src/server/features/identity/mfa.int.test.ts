@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
+import { ACCOUNT_POLICY } from '../../platform/auth/throttle';
 import {
   asSession,
   buildMember,
@@ -168,6 +169,32 @@ describe(`two-factor authentication on ${testDatabaseKind()}`, () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+
+  it('checks at most the free attempts of 60 concurrent wrong codes', async () => {
+    const { app, db, owner, clock, enrol, signIn } = await setUp();
+    await enrol(owner.headers);
+    clock.advance(60_000);
+    const { headers } = await signIn(owner.user.email);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers,
+          payload: { code: String(100000 + i) },
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(ACCOUNT_POLICY.free + 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - ACCOUNT_POLICY.free - 1);
+    const failed = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'auth.mfa_failed')
+      .execute();
+    expect(failed).toHaveLength(ACCOUNT_POLICY.free + 1);
   });
 
   it('accepts each recovery code once', async () => {

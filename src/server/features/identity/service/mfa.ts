@@ -5,8 +5,7 @@ import type { Principal } from '../../../platform/auth/sessions';
 import {
   accountThrottleKey,
   ACCOUNT_POLICY,
-  checkThrottle,
-  recordFailure,
+  reserveAttempt,
   resetThrottle,
 } from '../../../platform/auth/throttle';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
@@ -137,19 +136,27 @@ export async function regenerateRecoveryCodes(
   return codes;
 }
 
-async function throttled(deps: AppDeps, key: string): Promise<void> {
-  const verdict = await checkThrottle(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
-  if (!verdict.allowed) {
+/**
+ * Counts an attempt on `key` before the code (or password) is checked, or refuses with 429: the
+ * count is taken atomically first, so concurrent guesses cannot all pass the check. A wrong code
+ * keeps the count; a right one resets the key.
+ */
+async function reserveCodeAttempt(deps: AppDeps, key: string): Promise<void> {
+  const reservation = await reserveAttempt(deps.database.db, deps.clock, [
+    { key, policy: ACCOUNT_POLICY },
+  ]);
+  if (!reservation.allowed) {
     throw new AppError(
       'rate_limited',
-      `Too many wrong codes: wait ${verdict.retryAfterSeconds} seconds before trying again.`,
+      `Too many wrong codes: wait ${reservation.retryAfterSeconds} seconds before trying again.`,
       undefined,
-      {
-        'retry-after': String(verdict.retryAfterSeconds),
-      },
+      { 'retry-after': String(reservation.retryAfterSeconds) },
     );
   }
 }
+
+/** The throttle key of a user's second-factor codes. */
+const codeThrottleKey = (userId: string) => `mfa:${userId}`;
 
 /** Second step of sign-in: a TOTP or recovery code completes a pending session under a new token. */
 export async function completeSignIn(
@@ -161,8 +168,8 @@ export async function completeSignIn(
   if (!principal.mfaPending) {
     throw new AppError('conflict', 'This session is already signed in.');
   }
-  const key = `mfa:${principal.userId}`;
-  await throttled(deps, key);
+  const key = codeThrottleKey(principal.userId);
+  await reserveCodeAttempt(deps, key);
   const user = await userOf(deps, principal);
   const now = deps.clock.now();
   const token = randomToken(32);
@@ -188,7 +195,6 @@ export async function completeSignIn(
   });
   if (!method) {
     await deps.database.db.transaction().execute(async (trx) => {
-      await recordFailure(trx, deps.clock, key, ACCOUNT_POLICY);
       await appendAuditEvent(trx, deps.clock, context, {
         orgId: principal.activeOrgId,
         action: 'auth.mfa_failed',
@@ -210,7 +216,7 @@ export async function reauthenticate(
   body: { password: string; code?: string | undefined },
 ): Promise<void> {
   const key = accountThrottleKey(principal.email);
-  await throttled(deps, key);
+  await reserveCodeAttempt(deps, key);
   const user = await userOf(deps, principal);
   const now = deps.clock.now();
   const ok = await deps.database.db.transaction().execute(async (trx) => {
@@ -232,7 +238,6 @@ export async function reauthenticate(
     return true;
   });
   if (!ok) {
-    await recordFailure(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
     // 400, not 401: the session itself is still valid.
     throw user.totp_enabled_at
       ? new AppError('validation_failed', 'The password or the code is incorrect.', [

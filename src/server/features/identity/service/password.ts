@@ -3,8 +3,7 @@ import type { Principal } from '../../../platform/auth/sessions';
 import {
   accountThrottleKey,
   ACCOUNT_POLICY,
-  checkThrottle,
-  recordFailure,
+  reserveAttempt,
   resetThrottle,
 } from '../../../platform/auth/throttle';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
@@ -33,18 +32,20 @@ export async function changePassword(
   next: string,
 ): Promise<void> {
   const key = accountThrottleKey(principal.email);
-  const verdict = await checkThrottle(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
-  if (!verdict.allowed) {
+  // Counted before the check (see reserveAttempt); a wrong password keeps the count.
+  const reservation = await reserveAttempt(deps.database.db, deps.clock, [
+    { key, policy: ACCOUNT_POLICY },
+  ]);
+  if (!reservation.allowed) {
     throw new AppError(
       'rate_limited',
-      `Too many wrong passwords: wait ${verdict.retryAfterSeconds} seconds.`,
+      `Too many wrong passwords: wait ${reservation.retryAfterSeconds} seconds.`,
       undefined,
-      { 'retry-after': String(verdict.retryAfterSeconds) },
+      { 'retry-after': String(reservation.retryAfterSeconds) },
     );
   }
   const user = await findUserById(deps.database.db, principal.userId);
   if (!user || !(await verifyPassword(user.password_hash, current))) {
-    await recordFailure(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
     throw AppError.field('body.currentPassword', 'is incorrect');
   }
   await resetThrottle(deps.database.db, key);
