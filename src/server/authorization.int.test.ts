@@ -7,7 +7,7 @@ import {
   sessionHeaders,
   testClock,
 } from '../../test/support/factories';
-import { grantOf, type Permission } from '../contracts/permissions';
+import { grantOf, isAnyOrganizationGrant, type Permission } from '../contracts/permissions';
 import { ROLES, type Role } from '../contracts/roles';
 
 // design.md §6.2: every route of the OpenAPI document, as anonymous, as each role, and as a member
@@ -17,6 +17,8 @@ import { ROLES, type Role } from '../contracts/roles';
 type Caller = 'anonymous' | 'outsider' | Role;
 const CALLERS: Caller[] = ['anonymous', ...ROLES, 'outsider'];
 const NOT_MEMBER = 'No such organization, or you are not a member of it.';
+// The outsider owns another organization.
+const OUTSIDER_ROLE: Role = 'owner';
 
 let t: TestApp;
 let orgId: string;
@@ -42,7 +44,7 @@ beforeAll(async () => {
     headersOf.set(role, () => sessionHeaders(db, clock, member.user.id, org.id));
   }
   const other = await buildOrganization(db);
-  const outsider = await buildMember(db, clock, other.id, 'owner');
+  const outsider = await buildMember(db, clock, other.id, OUTSIDER_ROLE);
   headersOf.set('outsider', () => sessionHeaders(db, clock, outsider.user.id, other.id));
 });
 afterAll(async () => t.close());
@@ -61,6 +63,12 @@ function expected(
   }
   if (grant === 'authenticated') {
     return 'allowed';
+  }
+  // Installation-wide: a role in any of the caller's organizations.
+  if (isAnyOrganizationGrant(grant)) {
+    return grant.anyOrganization.includes(caller === 'outsider' ? OUTSIDER_ROLE : caller)
+      ? 'allowed'
+      : 403;
   }
   if (!orgRoute || caller === 'outsider') {
     return 404;

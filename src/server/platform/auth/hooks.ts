@@ -1,11 +1,12 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { grantOf, roleHolds } from '../../../contracts/permissions';
+import { grantOf, isAnyOrganizationGrant, roleHolds } from '../../../contracts/permissions';
 import { roleOf } from '../../../contracts/roles';
 import type { MembershipsTable } from '../../db/schema';
 import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
 import { sendError } from '../http/errors';
+import { authorizeAnyOrganization } from './any-organization';
 import { auditContextOf } from './context';
 import { findLiveMembership } from './repository';
 import { resolveSession, SESSION_COOKIE, type Principal } from './sessions';
@@ -168,6 +169,16 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         );
       }
       return;
+    }
+    if (isAnyOrganizationGrant(grant)) {
+      return authorizeAnyOrganization(
+        deps,
+        request,
+        reply,
+        principal,
+        permission,
+        grant.anyOrganization,
+      );
     }
     const orgId = (request.params as { orgId?: unknown }).orgId;
     const notFound = () =>
