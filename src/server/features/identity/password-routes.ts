@@ -56,17 +56,12 @@ export function registerPasswordRoutes(app: App, deps: AppDeps): void {
       config: { permission: 'auth.password_reset' },
       schema: {
         tags,
-        summary: 'Set a new password from a reset link',
+        summary: 'Set a new password from a reset link (sessions end; API tokens too, unless kept)',
         body: PasswordResetCompleteBodySchema,
       },
     },
     async (request, reply) => {
-      await completePasswordReset(
-        deps,
-        auditContextOf(request),
-        request.body.token,
-        request.body.password,
-      );
+      await completePasswordReset(deps, auditContextOf(request), request.body);
       return reply.code(204).send();
     },
   );

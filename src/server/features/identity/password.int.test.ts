@@ -102,6 +102,60 @@ describe(`passwords on ${testDatabaseKind()}`, () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('a reset revokes the API tokens by default, each revocation audited; they can be kept', async () => {
+    const { app, db, clock, org, nurse, outbox } = await setUp();
+    const newToken = async () =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: await sessionHeaders(db, clock, nurse.user.id, org.id),
+          payload: { orgId: org.id, name: 'kiosk script', role: 'workforce', expiresInDays: 30 },
+        })
+      ).json<{ id: string; token: string }>();
+    const works = async (token: string) =>
+      (
+        await app.inject({
+          url: `/api/orgs/${org.id}`,
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode;
+    const resetWith = async (extra: object) => {
+      clock.advance(1000);
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: nurse.user.email },
+      });
+      // Newest first.
+      const mail = (await outbox()).find((m) => m.to === nurse.user.email);
+      const token = /reset-password#([A-Za-z0-9_-]+)/.exec(mail?.body ?? '')?.[1] ?? '';
+      return app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/complete',
+        payload: { token, password: 'orchid pebble canyon 77', ...extra },
+      });
+    };
+
+    const kept = await newToken();
+    expect((await resetWith({ revokeTokens: false })).statusCode).toBe(204);
+    expect(await works(kept.token)).toBe(200);
+
+    const second = await newToken();
+    expect((await resetWith({})).statusCode).toBe(204);
+    expect(await works(kept.token)).toBe(401);
+    expect(await works(second.token)).toBe(401);
+    const events = await db
+      .selectFrom('audit_events')
+      .select(['entity_id', 'actor_id', 'changes'])
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'token.revoked')
+      .execute();
+    expect(events.map((e) => e.entity_id).sort()).toEqual([kept.id, second.id].sort());
+    expect(events.every((e) => e.actor_id === nurse.user.id)).toBe(true);
+    expect(events[0]?.changes).toContain('password reset');
+  });
+
   it('reset links expire after an hour, and an account gets at most three an hour', async () => {
     const { app, clock, nurse, outbox } = await setUp();
     for (let i = 0; i < 5; i++) {

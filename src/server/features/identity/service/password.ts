@@ -19,6 +19,7 @@ import {
   setPassword,
 } from '../password-repository';
 import { assertPasswordAcceptable, emailKeyOf } from './setup';
+import { revokeAllTokensIn } from './tokens';
 
 const RESET_MINUTES = 60;
 const RESETS_PER_HOUR = 3;
@@ -113,13 +114,17 @@ export async function requestPasswordReset(
   void deps.mailer.flush(db, deps.clock);
 }
 
-/** Sets a new password from a reset link; every session of the account ends. */
+/**
+ * Sets a new password from a reset link; every session of the account ends, and with
+ * `revokeTokens` (the default) every API token too: a token outlives sessions, and a reset often
+ * follows a compromise (164.308(a)(5)(ii)(D) password management).
+ */
 export async function completePasswordReset(
   deps: AppDeps,
   context: AuditContext,
-  token: string,
-  password: string,
+  body: { token: string; password: string; revokeTokens: boolean },
 ): Promise<void> {
+  const { token, password } = body;
   const db = deps.database.db;
   const now = deps.clock.now().toISOString();
   const reset = await findReset(db, sha256Hex(token));
@@ -135,17 +140,16 @@ export async function completePasswordReset(
       throw new AppError('conflict', 'This reset link was already used.');
     }
     await setPassword(trx, user.id, hash, now, null);
-    await appendAuditEvent(
-      trx,
-      deps.clock,
-      { ...context, actor: { type: 'user', id: user.id, label: user.email } },
-      {
-        orgId,
-        action: 'user.password_changed',
-        entity: { type: 'user', id: user.id },
-        changes: { password: { after: 'reset by email link' } },
-      },
-    );
+    const asUser = { ...context, actor: { type: 'user' as const, id: user.id, label: user.email } };
+    await appendAuditEvent(trx, deps.clock, asUser, {
+      orgId,
+      action: 'user.password_changed',
+      entity: { type: 'user', id: user.id },
+      changes: { password: { after: 'reset by email link' } },
+    });
+    if (body.revokeTokens) {
+      await revokeAllTokensIn(trx, deps.clock, asUser, user.id, 'password reset');
+    }
   });
   await resetThrottle(db, accountThrottleKey(user.email));
 }
