@@ -1,3 +1,4 @@
+import type { Background } from './background';
 import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
@@ -9,6 +10,8 @@ export interface AppDeps {
   clock: Clock;
   secrets: SecretBox;
   mailer: Mailer;
+  /** Work that runs after the answer (see background.ts). */
+  background: Background;
   /** Where users reach Custos, for links in emails (no trailing slash). */
   baseUrl: string;
 }

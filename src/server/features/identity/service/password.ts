@@ -16,6 +16,7 @@ import {
   countRecentResets,
   findReset,
   insertReset,
+  lockUserForReset,
   setPassword,
 } from '../password-repository';
 import { assertPasswordAcceptable, emailKeyOf } from './setup';
@@ -64,8 +65,9 @@ export async function changePassword(
 }
 
 /**
- * Emails a one-hour, one-time reset link when the address has an account. The answer never says
- * whether it does, and an account gets at most three links an hour.
+ * Emails a one-hour, one-time reset link when the address has an account; an account gets at most
+ * three links an hour. Runs after the answer (password-routes.ts), which is therefore the same,
+ * and as fast, whether the account exists or not.
  */
 export async function requestPasswordReset(
   deps: AppDeps,
@@ -74,17 +76,19 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const db = deps.database.db;
   const user = await findUserByEmailKey(db, emailKeyOf(email));
-  const now = deps.clock.now();
-  if (
-    !user ||
-    (await countRecentResets(db, user.id, new Date(now.getTime() - 3_600_000).toISOString())) >=
-      RESETS_PER_HOUR
-  ) {
+  if (!user) {
     return;
   }
+  const now = deps.clock.now();
   const token = randomToken(32);
   const orgId = (await listLiveMemberships(db, user.id, now.toISOString()))[0]?.org_id ?? null;
-  await db.transaction().execute(async (trx) => {
+  const queued = await db.transaction().execute(async (trx) => {
+    // Counted under the user's row lock, so that concurrent requests cannot all pass the limit.
+    await lockUserForReset(trx, user.id);
+    const since = new Date(now.getTime() - 3_600_000).toISOString();
+    if ((await countRecentResets(trx, user.id, since)) >= RESETS_PER_HOUR) {
+      return false;
+    }
     await insertReset(trx, {
       token_hash: sha256Hex(token),
       user_id: user.id,
@@ -110,8 +114,11 @@ export async function requestPasswordReset(
         `The link works once, for ${RESET_MINUTES} minutes. If you did not ask for it, ignore this message: your password stays as it is.`,
       ].join('\n'),
     });
+    return true;
   });
-  void deps.mailer.flush(db, deps.clock);
+  if (queued) {
+    await deps.mailer.flush(db, deps.clock);
+  }
 }
 
 /**
