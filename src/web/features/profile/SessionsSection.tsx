@@ -57,7 +57,7 @@ export function SessionsSection() {
                 Cancel
               </Button>
               <Button
-                color="red"
+                color="red.9"
                 onClick={() => everywhere.mutate()}
                 loading={everywhere.isPending}
               >

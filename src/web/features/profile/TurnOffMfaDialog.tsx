@@ -60,7 +60,7 @@ export function TurnOffMfaDialog({ opened, onClose }: { opened: boolean; onClose
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" color="red" loading={disable.isPending}>
+            <Button type="submit" color="red.9" loading={disable.isPending}>
               Turn off
             </Button>
           </Group>
