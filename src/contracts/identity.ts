@@ -216,4 +216,21 @@ export const PasswordChangeBodySchema = z.object({
   newPassword: Password,
 });
 export const PasswordResetRequestBodySchema = z.object({ email: Email });
-export const PasswordResetCompleteBodySchema = z.object({ token: Token, password: Password });
+export const PasswordResetCompleteBodySchema = z.object({
+  token: Token,
+  password: Password,
+  // On by default: a reset often follows a compromise, and a token outlives every session.
+  revokeTokens: z
+    .boolean()
+    .default(true)
+    .describe('Also revoke every API token of the account (default true)'),
+});
+export const SignOutEverywhereBodySchema = z
+  .object({
+    revokeTokens: z
+      .boolean()
+      .default(false)
+      .describe('Also revoke every API token of the account (default false)'),
+  })
+  // No body at all (Fastify passes null) keeps the tokens.
+  .nullish();

@@ -1,10 +1,21 @@
 import { ROLES, type Role } from './roles';
 
 /**
- * Who may use a permission: anybody (`public`), any signed-in person (`authenticated`), or members
- * of the organization named in the route's `:orgId` holding one of the listed roles.
+ * Who may use a permission: anybody (`public`), any signed-in person (`authenticated`), members
+ * of the organization named in the route's `:orgId` holding one of the listed roles, or, for
+ * installation-wide routes without `:orgId`, a signed-in person holding one of the listed roles in
+ * at least one organization (`{ anyOrganization }`). API tokens act in one organization and use
+ * only the organization grants.
  */
-export type Grant = 'public' | 'authenticated' | readonly Role[];
+export type Grant =
+  'public' | 'authenticated' | readonly Role[] | { readonly anyOrganization: readonly Role[] };
+
+/** True for a grant held through a role in any of the caller's organizations. */
+export function isAnyOrganizationGrant(
+  grant: Grant,
+): grant is { readonly anyOrganization: readonly Role[] } {
+  return typeof grant === 'object' && 'anyOrganization' in grant;
+}
 
 const EVERY_ROLE = ROLES;
 const ADMINS = ['owner', 'admin'] as const satisfies readonly Role[];
@@ -33,7 +44,9 @@ const AUDIT_READERS = [
  */
 export const PERMISSIONS = {
   'system.health': 'public',
-  'system.status.read': 'public',
+  // Version, database and installation id help an attacker more than a load balancer, which has
+  // /healthz and /readyz: installation-wide facts for owners and admins only.
+  'system.status.read': { anyOrganization: ADMINS },
   'system.openapi.read': 'public',
   'setup.read': 'public',
   'setup.complete': 'public',
@@ -125,7 +138,19 @@ export function grantOf(permission: Permission): Grant {
 /** True when `role` holds `permission` (public and authenticated grants hold for everyone). */
 export function roleHolds(role: Role, permission: Permission): boolean {
   const grant = grantOf(permission);
-  return grant === 'public' || grant === 'authenticated' || grant.includes(role);
+  if (grant === 'public' || grant === 'authenticated') {
+    return true;
+  }
+  return (isAnyOrganizationGrant(grant) ? grant.anyOrganization : grant).includes(role);
+}
+
+/** The roles a permission names, or its kind ('public', 'authenticated') when it names none. */
+export function grantLabel(permission: Permission): string {
+  const grant = grantOf(permission);
+  if (typeof grant === 'string') {
+    return grant;
+  }
+  return (isAnyOrganizationGrant(grant) ? grant.anyOrganization : grant).join(', ');
 }
 
 /** True when everything `lesser` may do, `greater` may do too: a token's role must be within its creator's. */

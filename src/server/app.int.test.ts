@@ -7,6 +7,8 @@ import { ErrorBodySchema } from '../contracts/errors';
 import { SystemStatusSchema } from '../contracts/system';
 import { migrations } from './db/migrations';
 import { AppError } from './platform/http/errors';
+import { systemClock } from './platform/clock';
+import { buildMember, buildOrganization } from '../../test/support/factories';
 
 const SECRET_SQL = 'select ssn from patients where mrn = 1234567';
 const logLines: string[] = [];
@@ -25,13 +27,13 @@ beforeAll(async () => {
       const Body = z.object({ name: z.string().min(1), owner: z.object({ email: z.email() }) });
       app.post(
         '/api/test/echo',
-        { config: { permission: 'system.status.read' }, schema: { body: Body } },
+        { config: { permission: 'system.health' }, schema: { body: Body } },
         (request) => ({ name: request.body.name }),
       );
-      app.get('/api/test/boom', { config: { permission: 'system.status.read' } }, () => {
+      app.get('/api/test/boom', { config: { permission: 'system.health' } }, () => {
         throw new Error(`SQLITE_ERROR near "${SECRET_SQL}"`);
       });
-      app.get('/api/test/conflict', { config: { permission: 'system.status.read' } }, () => {
+      app.get('/api/test/conflict', { config: { permission: 'system.health' } }, () => {
         throw new AppError('conflict', 'Approved assessments cannot change.');
       });
     },
@@ -58,8 +60,12 @@ describe('probes and status', () => {
     });
   });
 
-  it('GET /api/status reports version, database kind and migrations', async () => {
-    const status = SystemStatusSchema.parse((await get('/api/status')).json());
+  it('GET /api/status reports version, database kind and migrations to an owner', async () => {
+    expect((await get('/api/status')).statusCode).toBe(401);
+    const db = t.database.handle.db;
+    const org = await buildOrganization(db);
+    const owner = await buildMember(db, systemClock, org.id, 'owner');
+    const status = SystemStatusSchema.parse((await get('/api/status', owner.headers)).json());
     expect(status.database.kind).toBe(testDatabaseKind());
     expect(status.migrations).toEqual({
       applied: Object.keys(migrations).length,
@@ -273,7 +279,7 @@ describe('OpenAPI', () => {
 });
 
 describe('before migrations', () => {
-  it('/readyz answers 503 and /api/status 503 while migrations are pending', async () => {
+  it('/readyz answers 503 while migrations are pending; /api/status still asks for a sign-in', async () => {
     const fresh = await createTestApp({ migrate: false });
     try {
       const ready = await fresh.app.inject('/readyz');
@@ -283,8 +289,7 @@ describe('before migrations', () => {
         checks: { database: 'ok', migrations: 'pending' },
       });
       const status = await fresh.app.inject('/api/status');
-      expect(status.statusCode).toBe(503);
-      expect(errorOf(status.body).code).toBe('unavailable');
+      expect(status.statusCode).toBe(401);
     } finally {
       await fresh.close();
     }

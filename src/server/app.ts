@@ -34,6 +34,7 @@ import { registerTokenRoutes } from './features/identity/token-routes';
 import { registerSystemRoutes } from './features/system/routes';
 import { auditKeysFrom } from './platform/audit/keys';
 import { registerAuth } from './platform/auth/hooks';
+import { createBackground, type Background } from './platform/background';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import { secretBox } from './platform/crypto/secret-box';
@@ -67,6 +68,8 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Outgoing mail; by default kept in the in-app outbox. */
   mailer?: Mailer;
+  /** Work done after the answer; tests pass one they can drain. */
+  background?: Background;
   /** Address for links in emails; http://localhost:8080 by default. */
   baseUrl?: string;
   /** Key for secrets at rest; tests may omit it and get a random one. */
@@ -127,7 +130,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secrets: secretBox(masterKey),
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
+    background:
+      options.background ??
+      createBackground((error) => app.log.error({ err: error }, 'background task failed')),
   };
+  // Queued work finishes before the database closes.
+  app.addHook('onClose', () => deps.background.idle());
   // Content errors stop the start, naming the file and field.
   catalog();
   riskContent();

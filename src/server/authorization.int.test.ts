@@ -8,7 +8,12 @@ import {
   testClock,
   tokenHeaders,
 } from '../../test/support/factories';
-import { grantOf, PERSON_ONLY, type Permission } from '../contracts/permissions';
+import {
+  grantOf,
+  isAnyOrganizationGrant,
+  PERSON_ONLY,
+  type Permission,
+} from '../contracts/permissions';
 import { ROLES, type Role } from '../contracts/roles';
 
 // design.md §6.2: every route of the OpenAPI document, as anonymous, as each role (by session, and by
@@ -23,6 +28,8 @@ const CALLERS: Caller[] = [
   'outsider',
 ];
 const NOT_MEMBER = 'No such organization, or you are not a member of it.';
+// The outsider owns another organization.
+const OUTSIDER_ROLE: Role = 'owner';
 
 let t: TestApp;
 let orgId: string;
@@ -53,7 +60,7 @@ beforeAll(async () => {
     headersOf.set(`token:${role}`, () => tokenHeaders(db, clock, tokenOwner.user.id, org.id, role));
   }
   const other = await buildOrganization(db);
-  const outsider = await buildMember(db, clock, other.id, 'owner');
+  const outsider = await buildMember(db, clock, other.id, OUTSIDER_ROLE);
   headersOf.set('outsider', () => sessionHeaders(db, clock, outsider.user.id, other.id));
 });
 afterAll(async () => t.close());
@@ -74,6 +81,16 @@ function expected(
   if (grant === 'authenticated') {
     // API tokens work on organization records only.
     return token ? 403 : 'allowed';
+  }
+  // Installation-wide: a role in any of the caller's organizations.
+  if (isAnyOrganizationGrant(grant)) {
+    // Tokens act in one organization only: refused.
+    if (token) {
+      return 403;
+    }
+    return grant.anyOrganization.includes(caller === 'outsider' ? OUTSIDER_ROLE : (caller as Role))
+      ? 'allowed'
+      : 403;
   }
   if (!orgRoute || caller === 'outsider') {
     return 404;

@@ -38,6 +38,7 @@ describe.each(databases)('identity journey on %s', (kind) => {
   let app: RunningApp;
   let browser: BrowserContext;
   let secret = '';
+  let recoveryCodes: string[] = [];
 
   beforeAll(async () => {
     app = await startApp(kind);
@@ -63,7 +64,8 @@ describe.each(databases)('identity journey on %s', (kind) => {
     await page.getByLabel('Code from the app').fill(codeFor(secret));
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByText('Save your recovery codes now').waitFor();
-    expect(await page.getByTestId('recovery-codes').locator('code').count()).toBe(10);
+    recoveryCodes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
+    expect(recoveryCodes).toHaveLength(10);
     await screenshot(page, `mfa-recovery-codes-${kind}`);
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.close();
@@ -89,6 +91,24 @@ describe.each(databases)('identity journey on %s', (kind) => {
     await page.getByRole('button', { name: 'Verify' }).click();
     // Back where the user signed out from.
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    await page.close();
+  });
+
+  it('turns two-factor authentication off only with a code', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/profile`);
+    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Turn off two-factor authentication' });
+    await dialog.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByLabel(/^Code from the app/).fill('000000');
+    await dialog.getByRole('button', { name: 'Turn off' }).click();
+    await dialog.getByText(/does not match/).waitFor();
+    await screenshot(page, `mfa-off-${kind}`);
+    await dialog.getByLabel(/^Code from the app/).fill(recoveryCodes[0] ?? '');
+    await dialog.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByRole('button', { name: 'Set up authenticator app' }).waitFor();
     await page.close();
   });
 
@@ -137,6 +157,7 @@ describe.each(databases)('identity journey on %s', (kind) => {
     for (const action of [
       'setup.completed',
       'mfa.enabled',
+      'mfa.disabled',
       'auth.signed_out',
       'auth.mfa_failed',
       'auth.signed_in',

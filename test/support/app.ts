@@ -5,11 +5,14 @@ import path from 'node:path';
 import { buildApp, type App, type AppOptions } from '../../src/server/app';
 import { ensureInstance } from '../../src/server/features/system/service';
 import { TEST_MASTER_KEY } from './audit';
+import { createBackground, type Background } from '../../src/server/platform/background';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
   app: App;
   database: TestDatabase;
+  /** The app's after-the-answer work: `await background.idle()` before reading what it does. */
+  background: Background;
   webRoot: string;
   close(): Promise<void>;
 }
@@ -29,7 +32,10 @@ export function writeFakeWebRoot(): string {
 /** The whole app, in process, over a fresh migrated database of the run's kind. */
 export async function createTestApp(
   options: Partial<
-    Pick<AppOptions, 'extraRoutes' | 'config' | 'logStream' | 'clock' | 'mailer' | 'baseUrl'>
+    Pick<
+      AppOptions,
+      'extraRoutes' | 'config' | 'logStream' | 'clock' | 'mailer' | 'baseUrl' | 'background'
+    >
   > & {
     migrate?: boolean;
   } = {},
@@ -39,7 +45,14 @@ export async function createTestApp(
     await ensureInstance({ database: database.handle });
   }
   const webRoot = writeFakeWebRoot();
+  const background =
+    options.background ??
+    // A failing task shows here; the test then misses what the task should have done.
+    createBackground((error) => {
+      console.error('background task failed', error);
+    });
   const app = await buildApp({
+    background,
     config: options.config ?? { logLevel: 'silent', trustProxy: false },
     database: database.handle,
     webRoot,
@@ -53,6 +66,7 @@ export async function createTestApp(
   return {
     app,
     database,
+    background,
     webRoot,
     close: async () => {
       await app.close();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { seedDemo } from '../../server/features/demo/seed';
+import { createBackground } from '../../server/platform/background';
 import { systemClock } from '../../server/platform/clock';
 import { secretBox } from '../../server/platform/crypto/secret-box';
 import { migrateToLatest } from '../../server/platform/db/migrator';
@@ -26,8 +27,11 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
         secrets: secretBox(audit.masterKey),
         mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
         baseUrl: config.baseUrl,
+        background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),
       };
-      return seedDemo(deps, cliAuditContext('demo'), demoPassword());
+      const result = await seedDemo(deps, cliAuditContext('demo'), demoPassword());
+      await deps.background.idle();
+      return result;
     });
     io.out(`Created the demo organization "${seeded.organization}" (${seeded.orgId}).`);
     io.out('');

@@ -1,4 +1,5 @@
 import type { AuditKeys } from './audit/keys';
+import type { Background } from './background';
 import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
@@ -12,6 +13,8 @@ export interface AppDeps {
   auditKeys: AuditKeys;
   secrets: SecretBox;
   mailer: Mailer;
+  /** Work that runs after the answer (see background.ts). */
+  background: Background;
   /** Where users reach Custos, for links in emails (no trailing slash). */
   baseUrl: string;
 }

@@ -19,7 +19,7 @@ import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
 import { IdleWarning } from './IdleWarning';
 import { ReauthProvider } from './reauth';
 import { NAVIGATION, type NavItem } from './navigation';
-import { activeMembership, can, useMe } from './session';
+import { activeMembership, mayUse, useMe } from './session';
 import classes from './Shell.module.css';
 
 export function Shell() {
@@ -27,14 +27,13 @@ export function Shell() {
   const me = useMe().data;
   const location = useLocation();
   const membership = activeMembership(me);
-  const role = membership?.role;
   // 164.312(d): an organization that requires MFA sends members without it to enrol first.
   if (membership?.mfaRequired && me && !me.user.mfaEnabled && location.pathname !== '/profile') {
     return <Navigate to="/profile" replace />;
   }
   const groups = NAVIGATION.map((g) => ({
     ...g,
-    items: g.items.filter((i) => !i.permission || can(role, i.permission)),
+    items: g.items.filter((i) => !i.permission || mayUse(me, i.permission)),
   })).filter((g) => g.items.length > 0);
   return (
     <>

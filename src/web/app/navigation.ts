@@ -239,6 +239,7 @@ export const NAVIGATION: NavGroup[] = [
         icon: IconDatabase,
         available: true,
         summary: 'Version, database and migrations',
+        permission: 'system.status.read',
       },
     ],
   },

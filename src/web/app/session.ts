@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { grantOf, type Permission } from '../../contracts/permissions';
+import { grantOf, isAnyOrganizationGrant, type Permission } from '../../contracts/permissions';
 import type { Role } from '../../contracts/roles';
 import { MeSchema, type Me } from '../../contracts/identity';
 import { apiGet } from '../api/client';
@@ -39,5 +39,20 @@ export function can(role: Role | undefined, permission: Permission): boolean {
   if (grant === 'public' || grant === 'authenticated') {
     return true;
   }
-  return role !== undefined && grant.includes(role);
+  return (
+    role !== undefined &&
+    (isAnyOrganizationGrant(grant) ? grant.anyOrganization : grant).includes(role)
+  );
+}
+
+/**
+ * Whether the user may use `permission`: with their role in the active organization, or, for an
+ * installation-wide permission, with their role in any of their organizations.
+ */
+export function mayUse(me: Me | null | undefined, permission: Permission): boolean {
+  const grant = grantOf(permission);
+  if (isAnyOrganizationGrant(grant)) {
+    return (me?.memberships ?? []).some((m) => can(m.role, permission));
+  }
+  return can(activeMembership(me)?.role, permission);
 }

@@ -98,10 +98,14 @@ export function registerMfaRoutes(app: App, deps: AppDeps): void {
     '/api/me/mfa/totp',
     {
       config: { permission: 'me.mfa.manage' },
-      schema: { tags, summary: 'Turn two-factor authentication off' },
+      schema: {
+        tags,
+        summary: 'Turn two-factor authentication off (needs a current or recovery code)',
+        body: MfaCodeBodySchema,
+      },
     },
     async (request, reply) => {
-      await disableTotp(deps, auditContextOf(request), principalOf(request));
+      await disableTotp(deps, auditContextOf(request), principalOf(request), request.body.code);
       return reply.code(204).send();
     },
   );

@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
+import { ACCOUNT_POLICY } from '../../platform/auth/throttle';
 import {
   asSession,
   buildMember,
@@ -170,6 +171,32 @@ describe(`two-factor authentication on ${testDatabaseKind()}`, () => {
     ).toBe(400);
   });
 
+  it('checks at most the free attempts of 60 concurrent wrong codes', async () => {
+    const { app, db, owner, clock, enrol, signIn } = await setUp();
+    await enrol(owner.headers);
+    clock.advance(60_000);
+    const { headers } = await signIn(owner.user.email);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/mfa',
+          headers,
+          payload: { code: String(100000 + i) },
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(ACCOUNT_POLICY.free + 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - ACCOUNT_POLICY.free - 1);
+    const failed = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'auth.mfa_failed')
+      .execute();
+    expect(failed).toHaveLength(ACCOUNT_POLICY.free + 1);
+  });
+
   it('accepts each recovery code once', async () => {
     const { app, owner, clock, enrol, signIn } = await setUp();
     const { recoveryCodes } = await enrol(owner.headers);
@@ -210,6 +237,7 @@ describe(`two-factor authentication on ${testDatabaseKind()}`, () => {
       method: 'DELETE',
       url: '/api/me/mfa/totp',
       headers: owner.headers,
+      payload: { code: codeAt(secret) },
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe(
@@ -229,10 +257,100 @@ describe(`two-factor authentication on ${testDatabaseKind()}`, () => {
       payload: { password: TEST_PASSWORD, code: codeAt(secret) },
     });
     expect(ok.statusCode).toBe(204);
+    // The re-authentication spent this 30-second step's code: the next one turns MFA off.
     expect(
-      (await app.inject({ method: 'DELETE', url: '/api/me/mfa/totp', headers: owner.headers }))
-        .statusCode,
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: '/api/me/mfa/totp',
+          headers: owner.headers,
+          payload: { code: codeAt(secret, 30_000) },
+        })
+      ).statusCode,
     ).toBe(204);
+  });
+
+  it('turns MFA off only with a current code or an unused recovery code, throttled', async () => {
+    const { app, db, owner, codeAt, enrol } = await setUp();
+    const { secret, recoveryCodes } = await enrol(owner.headers);
+    const turnOff = (payload?: object) =>
+      app.inject({
+        method: 'DELETE',
+        url: '/api/me/mfa/totp',
+        headers: owner.headers,
+        ...(payload ? { payload } : {}),
+      });
+    const pathOf = (res: { body: string }) =>
+      (JSON.parse(res.body) as { error: { details?: { path: string }[] } }).error.details?.[0]
+        ?.path;
+    const enabled = async () =>
+      (
+        await db
+          .selectFrom('users')
+          .select('totp_enabled_at')
+          .where('id', '=', owner.user.id)
+          .executeTakeFirstOrThrow()
+      ).totp_enabled_at !== null;
+
+    // A fresh session alone is not enough.
+    const missing = await turnOff({});
+    expect(missing.statusCode).toBe(400);
+    expect(pathOf(missing)).toBe('body.code');
+    const wrong = await turnOff({ code: '000000' });
+    expect(wrong.statusCode).toBe(400);
+    expect(pathOf(wrong)).toBe('body.code');
+    // The code of the enrolment is spent.
+    expect((await turnOff({ code: codeAt(secret) })).statusCode).toBe(400);
+    expect(await enabled()).toBe(true);
+
+    // Counted like the codes at sign-in: after the free attempts, even a right code waits.
+    for (let i = 0; i < ACCOUNT_POLICY.free - 1; i++) {
+      expect((await turnOff({ code: `recovery-${i}` })).statusCode).toBe(400);
+    }
+    const throttled = await turnOff({ code: recoveryCodes[0] ?? '' });
+    expect(throttled.statusCode).toBe(429);
+    expect(await enabled()).toBe(true);
+    const failed = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'auth.mfa_failed')
+      .where('entity_id', '=', owner.user.id)
+      .execute();
+    expect(failed).toHaveLength(ACCOUNT_POLICY.free + 1);
+  });
+
+  it('turns MFA off with a recovery code and records it', async () => {
+    const { app, db, owner, enrol } = await setUp();
+    const { recoveryCodes } = await enrol(owner.headers);
+    const res = await app.inject({
+      method: 'DELETE',
+      url: '/api/me/mfa/totp',
+      headers: owner.headers,
+      payload: { code: recoveryCodes[2] },
+    });
+    expect(res.statusCode).toBe(204);
+    const user = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', owner.user.id)
+      .executeTakeFirstOrThrow();
+    expect([user.totp_enabled_at, user.totp_secret]).toEqual([null, null]);
+    const actions = (
+      await db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('entity_id', '=', owner.user.id)
+        .orderBy('seq')
+        .execute()
+    ).map((a) => a.action);
+    expect(actions.slice(-2)).toEqual(['mfa.recovery_code_used', 'mfa.disabled']);
+    const again = await app.inject({
+      method: 'DELETE',
+      url: '/api/me/mfa/totp',
+      headers: owner.headers,
+      payload: { code: recoveryCodes[3] },
+    });
+    expect(again.statusCode).toBe(409);
   });
 
   it("enforces the organization's MFA requirement until the member enrols", async () => {

@@ -1,7 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PasswordResetsTable } from '../../db/schema';
+import { isPostgres } from '../../platform/db/dialect';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Holds the user's row until the transaction ends, so that reset requests for one account are
+ * counted one after the other (PostgreSQL row lock; SQLite serialises writers).
+ */
+export async function lockUserForReset(trx: Transaction<Database>, userId: string): Promise<void> {
+  if (isPostgres(trx)) {
+    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+  }
+}
 
 export async function insertReset(trx: Db, row: PasswordResetsTable): Promise<void> {
   await trx.insertInto('password_resets').values(row).execute();

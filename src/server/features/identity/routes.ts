@@ -6,6 +6,7 @@ import {
   SetupBodySchema,
   SetupStateSchema,
   SignInBodySchema,
+  SignOutEverywhereBodySchema,
   SignInResultSchema,
   SwitchOrganizationBodySchema,
 } from '../../../contracts/identity';
@@ -86,7 +87,10 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
     '/api/auth/sign-out',
     { config: { permission: 'auth.sign_out' }, schema: { tags, summary: 'End this session' } },
     async (request, reply) => {
-      await signOut(deps, auditContextOf(request), principalOf(request), false);
+      await signOut(deps, auditContextOf(request), principalOf(request), {
+        everywhere: false,
+        revokeTokens: false,
+      });
       clearSessionCookie(reply);
       return reply.code(204).send();
     },
@@ -96,10 +100,17 @@ export function registerIdentityRoutes(app: App, deps: AppDeps): void {
     '/api/auth/sign-out-everywhere',
     {
       config: { permission: 'auth.sign_out' },
-      schema: { tags, summary: 'End every session of this account' },
+      schema: {
+        tags,
+        summary: 'End every session of this account (and, when asked, revoke its API tokens)',
+        body: SignOutEverywhereBodySchema,
+      },
     },
     async (request, reply) => {
-      await signOut(deps, auditContextOf(request), principalOf(request), true);
+      await signOut(deps, auditContextOf(request), principalOf(request), {
+        everywhere: true,
+        revokeTokens: request.body?.revokeTokens ?? false,
+      });
       clearSessionCookie(reply);
       return reply.code(204).send();
     },

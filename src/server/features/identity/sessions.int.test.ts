@@ -130,6 +130,75 @@ describe(`sessions on ${testDatabaseKind()}`, () => {
     expect((await app.inject({ url: '/api/me', headers: third })).statusCode).toBe(401);
   });
 
+  it('sign out everywhere keeps API tokens unless asked to revoke them, each revocation audited', async () => {
+    const { app, db, clock, owner, org } = await setUp();
+    const second = await buildOrganization(db);
+    await buildMembership(db, second.id, owner.user.id, 'owner');
+    const tokenIn = async (orgId: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/me/tokens',
+          headers: owner.headers,
+          payload: { orgId, name: 'SIEM feed', role: 'auditor', expiresInDays: 30 },
+        })
+      ).json<{ id: string; token: string }>();
+    const tokens = [await tokenIn(org.id), await tokenIn(second.id)];
+    const works = async (t: { token: string }, orgId: string) =>
+      (
+        await app.inject({
+          url: `/api/orgs/${orgId}/audit-events`,
+          headers: { authorization: `Bearer ${t.token}` },
+        })
+      ).statusCode;
+
+    const keep = await sessionHeaders(db, clock, owner.user.id, org.id);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: keep }))
+        .statusCode,
+    ).toBe(204);
+    expect(await works(tokens[0]!, org.id)).toBe(200);
+
+    const revoke = await sessionHeaders(db, clock, owner.user.id, org.id);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-out-everywhere',
+          headers: revoke,
+          payload: { revokeTokens: true },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(await works(tokens[0]!, org.id)).toBe(401);
+    expect(await works(tokens[1]!, second.id)).toBe(401);
+    const events = await db
+      .selectFrom('audit_events')
+      .select(['org_id', 'entity_id', 'changes'])
+      .where('action', '=', 'token.revoked')
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => [e.org_id, e.entity_id])).toEqual(
+      expect.arrayContaining([
+        [org.id, tokens[0]!.id],
+        [second.id, tokens[1]!.id],
+      ]),
+    );
+    expect(events).toHaveLength(2);
+    expect(events[0]?.changes).toContain('signed out everywhere');
+
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out-everywhere',
+      headers: await sessionHeaders(db, clock, owner.user.id, org.id),
+      payload: { revokeTokens: 'yes' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
+      'body.revokeTokens',
+    );
+  });
+
   it('can be listed and revoked by their owner, and by nobody else', async () => {
     const { app, db, clock, owner, org } = await setUp();
     await sessionHeaders(db, clock, owner.user.id, org.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
+import { ACCOUNT_POLICY, IP_POLICY } from '../../platform/auth/throttle';
 import {
   buildMembership,
   buildOrganization,
@@ -103,6 +104,25 @@ describe(`sign-in on ${testDatabaseKind()}`, () => {
     expect(actions.at(-1)?.action).toBe('auth.signed_in');
   });
 
+  it('forgets the failures of an account that signs in, and never counts success against an address', async () => {
+    const { signIn } = await setUp();
+    const email = 'nurse.lee@clinic.example';
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < ACCOUNT_POLICY.free; i++) {
+        statuses.push((await signIn(email, `wrong password ${round}.${i}`)).statusCode);
+      }
+      statuses.push((await signIn(email, TEST_PASSWORD)).statusCode);
+    }
+    expect(statuses).toEqual([
+      401, 401, 401, 401, 200, 401, 401, 401, 401, 200, 401, 401, 401, 401, 200,
+    ]);
+    // A clinic behind one address: more sign-ins than the address's free failures.
+    for (let i = 0; i < IP_POLICY.free + 5; i++) {
+      expect((await signIn(email, TEST_PASSWORD)).statusCode).toBe(200);
+    }
+  });
+
   it('throttles an unknown email exactly like a known one', async () => {
     const { signIn } = await setUp();
     const statuses = async (email: string, ip: string) => {
@@ -128,5 +148,49 @@ describe(`sign-in on ${testDatabaseKind()}`, () => {
     }
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes.slice(20)).toContain(429);
+  });
+});
+
+describe(`sign-in races on ${testDatabaseKind()}`, () => {
+  // Every request at once: the attempt must be counted before the password is checked, or all of
+  // them pass the check before the first failure is recorded.
+  it('evaluates at most the free attempts of 60 concurrent wrong passwords for one account', async () => {
+    const { signIn, db, org, user } = await setUp();
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        signIn('nurse.lee@clinic.example', `wrong password ${i}`, `198.51.100.${i + 10}`),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    // ACCOUNT_POLICY: four free failures, then a delay after the fifth; the clock stands still.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(ACCOUNT_POLICY.free + 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - ACCOUNT_POLICY.free - 1);
+    const failed = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'auth.sign_in_failed')
+      .where('entity_id', '=', user.id)
+      .execute();
+    expect(failed).toHaveLength(ACCOUNT_POLICY.free + 1);
+  });
+
+  it('evaluates at most the free attempts of 120 concurrent sign-ins from one address', async () => {
+    const { signIn, db } = await setUp();
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        signIn(`guess${i}@clinic.example`, 'wrong password here', '203.0.113.99'),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(IP_POLICY.free + 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(120 - IP_POLICY.free - 1);
+    const failed = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'auth.sign_in_failed')
+      .where('ip', '=', '203.0.113.99')
+      .execute();
+    expect(failed).toHaveLength(IP_POLICY.free + 1);
   });
 });

@@ -1,10 +1,11 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { grantOf, PERSON_ONLY } from '../../../contracts/permissions';
+import { grantOf, isAnyOrganizationGrant, PERSON_ONLY } from '../../../contracts/permissions';
 import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
 import { sendError } from '../http/errors';
 import { actingRoleOf, type ActingRole } from './acting';
+import { authorizeAnyOrganization } from './any-organization';
 import { auditContextOf } from './context';
 import { findLiveMembership } from './repository';
 import { resolveSession, SESSION_COOKIE, type Principal } from './sessions';
@@ -167,6 +168,16 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         );
       }
       return;
+    }
+    if (isAnyOrganizationGrant(grant)) {
+      return authorizeAnyOrganization(
+        deps,
+        request,
+        reply,
+        principal,
+        permission,
+        grant.anyOrganization,
+      );
     }
     const orgId = (request.params as { orgId?: unknown }).orgId;
     const notFound = () =>

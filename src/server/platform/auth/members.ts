@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { grantOf, roleHolds, type Permission } from '../../../contracts/permissions';
+import { grantLabel, roleHolds, type Permission } from '../../../contracts/permissions';
 import { roleOf, type Role } from '../../../contracts/roles';
 import { AppError } from '../http/errors';
 import { findMemberName } from './repository';
@@ -22,9 +22,10 @@ export async function requireMember(
     throw AppError.field(field, 'must be a member of this organization');
   }
   if (permission && !roleHolds(member.role as Role, permission)) {
-    const grant = grantOf(permission);
-    const roles = typeof grant === 'string' ? grant : grant.join(', ');
-    throw AppError.field(field, `must be a member with one of these roles: ${roles}`);
+    throw AppError.field(
+      field,
+      `must be a member with one of these roles: ${grantLabel(permission)}`,
+    );
   }
   return member.name;
 }

@@ -118,3 +118,32 @@ export async function findMemberName(
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
 }
+
+/**
+ * True when the user holds one of `roles` in a membership that grants access now, in an
+ * organization whose MFA rule they meet (`mfaEnabled`, or the organization does not require it).
+ */
+export async function holdsRoleInAnyOrganization(
+  db: Kysely<Database>,
+  userId: string,
+  roles: readonly string[],
+  now: string,
+  mfaEnabled: boolean,
+): Promise<boolean> {
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .select('memberships.org_id')
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.role', 'in', roles)
+    .where((eb) =>
+      eb.or([
+        eb('memberships.access_expires_at', 'is', null),
+        eb('memberships.access_expires_at', '>', now),
+      ]),
+    );
+  if (!mfaEnabled) {
+    query = query.where('organizations.mfa_required', '=', 0);
+  }
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}

@@ -4,7 +4,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { packageRoot, productVersion } from '../package-info';
+import { packageRoot } from '../package-info';
+
+// The version of the API description, not of the release: the exact release would tell anyone
+// which known flaws an installation has; signed-in admins see it in GET /api/status.
+const API_VERSION = '1';
 
 /** The OpenAPI 3 document, generated from the zod route schemas. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -13,7 +17,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       openapi: '3.1.0',
       info: {
         title: 'Custos API',
-        version: productVersion(),
+        version: API_VERSION,
         description: 'Run a HIPAA Security Rule program and prove it to an auditor.',
       },
     },

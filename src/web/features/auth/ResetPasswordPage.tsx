@@ -1,4 +1,13 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -63,8 +72,11 @@ function NewPassword({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
+  // On by default: people reset after a compromise, and a token keeps working without a session.
+  const [revokeTokens, setRevokeTokens] = useState(true);
   const complete = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/password-reset/complete', { token, password }),
+    mutationFn: () =>
+      apiSend('POST', '/api/auth/password-reset/complete', { token, password, revokeTokens }),
   });
   const errors = fieldErrors(complete.error, { password: 'This password' });
   return (
@@ -72,7 +84,10 @@ function NewPassword({ token }: { token: string }) {
       {complete.isSuccess ? (
         <Stack gap="sm">
           <Alert color="teal" variant="light" role="status">
-            Your password is changed, and every session of your account was signed out.
+            Your password is changed, and every session of your account was signed out.{' '}
+            {revokeTokens
+              ? 'Your API tokens were revoked: create new ones for your scripts and integrations.'
+              : 'Your API tokens still work.'}
           </Alert>
           <Button component={Link} to="/sign-in">
             Sign in
@@ -110,6 +125,12 @@ function NewPassword({ token }: { token: string }) {
               onChange={(e) => setConfirm(e.currentTarget.value)}
               error={mismatch ? 'The two passwords differ.' : undefined}
               autoComplete="new-password"
+            />
+            <Checkbox
+              label="Also revoke my API tokens"
+              description="Recommended if someone else may know your password: a token keeps working after every session ends. Scripts using your tokens stop until you create new ones."
+              checked={revokeTokens}
+              onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
             />
             <Button type="submit" loading={complete.isPending}>
               Set the new password

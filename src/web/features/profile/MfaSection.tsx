@@ -18,6 +18,7 @@ import { RecoveryCodesSchema, TotpEnrolmentSchema, type Me } from '../../../cont
 import { apiSend, fieldErrors } from '../../api/client';
 import { useReauth } from '../../app/reauth';
 import { ME_KEY } from '../../app/session';
+import { TurnOffMfaDialog } from './TurnOffMfaDialog';
 
 /** 164.312(d): set up, replace or turn off the authenticator app, and the recovery codes. */
 export function MfaSection({ me }: { me: Me }) {
@@ -45,10 +46,7 @@ export function MfaSection({ me }: { me: Me }) {
       ),
     onSuccess: (data) => setRecoveryCodes(data?.recoveryCodes ?? null),
   });
-  const disable = useMutation({
-    mutationFn: () => reauth.run(() => apiSend('DELETE', '/api/me/mfa/totp')),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
-  });
+  const [turningOff, setTurningOff] = useState(false);
   const enabled = me.user.mfaEnabled;
   const enrolment = start.data;
 
@@ -149,16 +147,22 @@ export function MfaSection({ me }: { me: Me }) {
             <Button
               variant="light"
               color="red"
-              onClick={() => disable.mutate()}
-              loading={disable.isPending}
+              onClick={() => {
+                // Password first (when the sign-in is not recent), then the code in the dialog.
+                reauth.ensureRecent().then(
+                  () => setTurningOff(true),
+                  () => undefined,
+                );
+              }}
             >
               Turn off
             </Button>
           </Group>
         ) : null}
-        {(disable.error ?? regenerate.error ?? start.error) ? (
+        <TurnOffMfaDialog opened={turningOff} onClose={() => setTurningOff(false)} />
+        {(regenerate.error ?? start.error) ? (
           <Alert color="red" variant="light" role="alert">
-            {(disable.error ?? regenerate.error ?? start.error)?.message}
+            {(regenerate.error ?? start.error)?.message}
           </Alert>
         ) : null}
       </Stack>

@@ -52,7 +52,8 @@ export function PasswordSection() {
           </Group>
           {change.isSuccess ? (
             <Alert color="teal" variant="light" role="status">
-              Password changed. Your other sessions were signed out.
+              Password changed. Your other sessions were signed out; your API tokens still work
+              (revoke them below, or with “Sign out everywhere”).
             </Alert>
           ) : null}
         </Stack>

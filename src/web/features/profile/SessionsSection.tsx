@@ -1,5 +1,6 @@
-import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { SessionListSchema } from '../../../contracts/identity';
 import { apiGet, apiSend } from '../../api/client';
 import { ME_KEY } from '../../app/session';
@@ -16,8 +17,10 @@ export function SessionsSection() {
     mutationFn: (id: string) => apiSend('DELETE', `/api/me/sessions/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sessions'] }),
   });
+  const [confirming, setConfirming] = useState(false);
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const everywhere = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/sign-out-everywhere'),
+    mutationFn: () => apiSend('POST', '/api/auth/sign-out-everywhere', { revokeTokens }),
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, null);
@@ -28,15 +31,41 @@ export function SessionsSection() {
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={600}>Where you are signed in</Text>
-          <Button
-            variant="default"
-            size="xs"
-            onClick={() => everywhere.mutate()}
-            loading={everywhere.isPending}
-          >
+          <Button variant="default" size="xs" onClick={() => setConfirming(true)}>
             Sign out everywhere
           </Button>
         </Group>
+        <Modal
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title="Sign out everywhere"
+          centered
+        >
+          <Stack gap="sm">
+            <Text size="sm">
+              Every session of your account ends, this one included. API tokens are not sessions:
+              they keep working unless you revoke them too.
+            </Text>
+            <Checkbox
+              label="Also revoke my API tokens"
+              description="Do this if you think someone else got into your account. Scripts and integrations using your tokens stop until you create new ones."
+              checked={revokeTokens}
+              onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+              <Button
+                color="red.9"
+                onClick={() => everywhere.mutate()}
+                loading={everywhere.isPending}
+              >
+                Sign out everywhere
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
         {sessions.isError ? (
           <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
         ) : null}

@@ -62,7 +62,10 @@ export function TokensSection({ me }: { me: Me }) {
         <Text fw={600}>API tokens</Text>
         <Text size="sm" c="dimmed">
           For scripts and integrations. A token works in {org.orgName} only, with a role no higher
-          than yours, until it expires. Send it as <Code>Authorization: Bearer …</Code>.
+          than yours, until it expires or is revoked. Send it as{' '}
+          <Code>Authorization: Bearer …</Code>. Signing out (even everywhere) and changing your
+          password leave tokens working; resetting a forgotten password revokes them unless you
+          choose to keep them.
         </Text>
         {create.data ? (
           <Alert

@@ -5,8 +5,7 @@ import type { Principal } from '../../../platform/auth/sessions';
 import {
   accountThrottleKey,
   ACCOUNT_POLICY,
-  checkThrottle,
-  recordFailure,
+  reserveAttempt,
   resetThrottle,
 } from '../../../platform/auth/throttle';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
@@ -39,6 +38,45 @@ async function userOf(deps: AppDeps, principal: Principal) {
 
 const wrongCode = () =>
   AppError.field('body.code', 'does not match: enter the current code from your authenticator app');
+
+/**
+ * Counts an attempt on `key` before the code (or password) is checked, or refuses with 429: the
+ * count is taken atomically first, so concurrent guesses cannot all pass the check. A wrong code
+ * keeps the count; a right one resets the key.
+ */
+async function reserveCodeAttempt(deps: AppDeps, key: string): Promise<void> {
+  const reservation = await reserveAttempt(deps.database.db, deps.clock, [
+    { key, policy: ACCOUNT_POLICY },
+  ]);
+  if (!reservation.allowed) {
+    throw new AppError(
+      'rate_limited',
+      `Too many wrong codes: wait ${reservation.retryAfterSeconds} seconds before trying again.`,
+      undefined,
+      { 'retry-after': String(reservation.retryAfterSeconds) },
+    );
+  }
+}
+
+/** The audit event of a wrong code; its attempt was counted before the check. */
+async function recordWrongCode(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+  userId: string,
+): Promise<void> {
+  await deps.database.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps, context, {
+      orgId: principal.activeOrgId,
+      action: 'auth.mfa_failed',
+      outcome: 'failure',
+      entity: { type: 'user', id: userId },
+    }),
+  );
+}
+
+/** The throttle key of a user's second-factor codes. */
+const codeThrottleKey = (userId: string) => `mfa:${userId}`;
 
 /** Step 1 of enrolment: a new secret (kept encrypted until confirmed), as QR code and text. */
 export async function startTotpEnrolment(deps: AppDeps, principal: Principal) {
@@ -94,26 +132,60 @@ export async function confirmTotpEnrolment(
   return codes;
 }
 
+/**
+ * Turns MFA off. A fresh session is not enough: the request carries a current code or an unused
+ * recovery code, checked and throttled like the code at sign-in (164.312(d)), so a hijacked
+ * session cannot remove the second factor.
+ */
 export async function disableTotp(
   deps: AppDeps,
   context: AuditContext,
   principal: Principal,
+  code: string,
 ): Promise<void> {
   requireRecentAuthentication(principal, deps.clock);
-  await deps.database.db.transaction().execute(async (trx) => {
-    await setTotpColumns(trx, principal.userId, {
+  const user = await userOf(deps, principal);
+  if (!user.totp_enabled_at) {
+    throw new AppError('conflict', 'Two-factor authentication is already off.');
+  }
+  const key = codeThrottleKey(user.id);
+  await reserveCodeAttempt(deps, key);
+  const now = deps.clock.now();
+  const used = await deps.database.db.transaction().execute(async (trx) => {
+    const factor = await consumeSecondFactor(trx, deps.secrets, user, code, now);
+    if (!factor) {
+      return null;
+    }
+    await setTotpColumns(trx, user.id, {
       totp_secret: null,
       totp_pending_secret: null,
       totp_enabled_at: null,
       totp_last_step: null,
     });
-    await replaceRecoveryCodes(trx, principal.userId, []);
+    await replaceRecoveryCodes(trx, user.id, []);
+    if (factor === 'recovery') {
+      await appendAuditEvent(trx, deps, context, {
+        orgId: principal.activeOrgId,
+        action: 'mfa.recovery_code_used',
+        entity: { type: 'user', id: user.id },
+      });
+    }
     await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
       action: 'mfa.disabled',
-      entity: { type: 'user', id: principal.userId },
+      entity: { type: 'user', id: user.id },
+      changes: { factor: { after: factor } },
     });
+    return factor;
   });
+  if (!used) {
+    await recordWrongCode(deps, context, principal, user.id);
+    throw AppError.field(
+      'body.code',
+      'does not match: enter a new code from your authenticator app, or an unused recovery code',
+    );
+  }
+  await resetThrottle(deps.database.db, key);
 }
 
 export async function regenerateRecoveryCodes(
@@ -137,20 +209,6 @@ export async function regenerateRecoveryCodes(
   return codes;
 }
 
-async function throttled(deps: AppDeps, key: string): Promise<void> {
-  const verdict = await checkThrottle(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
-  if (!verdict.allowed) {
-    throw new AppError(
-      'rate_limited',
-      `Too many wrong codes: wait ${verdict.retryAfterSeconds} seconds before trying again.`,
-      undefined,
-      {
-        'retry-after': String(verdict.retryAfterSeconds),
-      },
-    );
-  }
-}
-
 /** Second step of sign-in: a TOTP or recovery code completes a pending session under a new token. */
 export async function completeSignIn(
   deps: AppDeps,
@@ -161,8 +219,8 @@ export async function completeSignIn(
   if (!principal.mfaPending) {
     throw new AppError('conflict', 'This session is already signed in.');
   }
-  const key = `mfa:${principal.userId}`;
-  await throttled(deps, key);
+  const key = codeThrottleKey(principal.userId);
+  await reserveCodeAttempt(deps, key);
   const user = await userOf(deps, principal);
   const now = deps.clock.now();
   const token = randomToken(32);
@@ -187,15 +245,7 @@ export async function completeSignIn(
     return used;
   });
   if (!method) {
-    await deps.database.db.transaction().execute(async (trx) => {
-      await recordFailure(trx, deps.clock, key, ACCOUNT_POLICY);
-      await appendAuditEvent(trx, deps, context, {
-        orgId: principal.activeOrgId,
-        action: 'auth.mfa_failed',
-        outcome: 'failure',
-        entity: { type: 'user', id: user.id },
-      });
-    });
+    await recordWrongCode(deps, context, principal, user.id);
     throw wrongCode();
   }
   await resetThrottle(deps.database.db, key);
@@ -210,7 +260,7 @@ export async function reauthenticate(
   body: { password: string; code?: string | undefined },
 ): Promise<void> {
   const key = accountThrottleKey(principal.email);
-  await throttled(deps, key);
+  await reserveCodeAttempt(deps, key);
   const user = await userOf(deps, principal);
   const now = deps.clock.now();
   const ok = await deps.database.db.transaction().execute(async (trx) => {
@@ -232,7 +282,6 @@ export async function reauthenticate(
     return true;
   });
   if (!ok) {
-    await recordFailure(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
     // 400, not 401: the session itself is still valid.
     throw user.totp_enabled_at
       ? new AppError('validation_failed', 'The password or the code is incorrect.', [

@@ -3,8 +3,7 @@ import type { Principal } from '../../../platform/auth/sessions';
 import {
   accountThrottleKey,
   ACCOUNT_POLICY,
-  checkThrottle,
-  recordFailure,
+  reserveAttempt,
   resetThrottle,
 } from '../../../platform/auth/throttle';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
@@ -17,9 +16,11 @@ import {
   countRecentResets,
   findReset,
   insertReset,
+  lockUserForReset,
   setPassword,
 } from '../password-repository';
 import { assertPasswordAcceptable, emailKeyOf } from './setup';
+import { revokeAllTokensIn } from './tokens';
 
 const RESET_MINUTES = 60;
 const RESETS_PER_HOUR = 3;
@@ -33,18 +34,20 @@ export async function changePassword(
   next: string,
 ): Promise<void> {
   const key = accountThrottleKey(principal.email);
-  const verdict = await checkThrottle(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
-  if (!verdict.allowed) {
+  // Counted before the check (see reserveAttempt); a wrong password keeps the count.
+  const reservation = await reserveAttempt(deps.database.db, deps.clock, [
+    { key, policy: ACCOUNT_POLICY },
+  ]);
+  if (!reservation.allowed) {
     throw new AppError(
       'rate_limited',
-      `Too many wrong passwords: wait ${verdict.retryAfterSeconds} seconds.`,
+      `Too many wrong passwords: wait ${reservation.retryAfterSeconds} seconds.`,
       undefined,
-      { 'retry-after': String(verdict.retryAfterSeconds) },
+      { 'retry-after': String(reservation.retryAfterSeconds) },
     );
   }
   const user = await findUserById(deps.database.db, principal.userId);
   if (!user || !(await verifyPassword(user.password_hash, current))) {
-    await recordFailure(deps.database.db, deps.clock, key, ACCOUNT_POLICY);
     throw AppError.field('body.currentPassword', 'is incorrect');
   }
   await resetThrottle(deps.database.db, key);
@@ -62,8 +65,9 @@ export async function changePassword(
 }
 
 /**
- * Emails a one-hour, one-time reset link when the address has an account. The answer never says
- * whether it does, and an account gets at most three links an hour.
+ * Emails a one-hour, one-time reset link when the address has an account; an account gets at most
+ * three links an hour. Runs after the answer (password-routes.ts), which is therefore the same,
+ * and as fast, whether the account exists or not.
  */
 export async function requestPasswordReset(
   deps: AppDeps,
@@ -72,17 +76,19 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const db = deps.database.db;
   const user = await findUserByEmailKey(db, emailKeyOf(email));
-  const now = deps.clock.now();
-  if (
-    !user ||
-    (await countRecentResets(db, user.id, new Date(now.getTime() - 3_600_000).toISOString())) >=
-      RESETS_PER_HOUR
-  ) {
+  if (!user) {
     return;
   }
+  const now = deps.clock.now();
   const token = randomToken(32);
   const orgId = (await listLiveMemberships(db, user.id, now.toISOString()))[0]?.org_id ?? null;
-  await db.transaction().execute(async (trx) => {
+  const queued = await db.transaction().execute(async (trx) => {
+    // Counted under the user's row lock, so that concurrent requests cannot all pass the limit.
+    await lockUserForReset(trx, user.id);
+    const since = new Date(now.getTime() - 3_600_000).toISOString();
+    if ((await countRecentResets(trx, user.id, since)) >= RESETS_PER_HOUR) {
+      return false;
+    }
     await insertReset(trx, {
       token_hash: sha256Hex(token),
       user_id: user.id,
@@ -108,17 +114,24 @@ export async function requestPasswordReset(
         `The link works once, for ${RESET_MINUTES} minutes. If you did not ask for it, ignore this message: your password stays as it is.`,
       ].join('\n'),
     });
+    return true;
   });
-  void deps.mailer.flush(db, deps.clock);
+  if (queued) {
+    await deps.mailer.flush(db, deps.clock);
+  }
 }
 
-/** Sets a new password from a reset link; every session of the account ends. */
+/**
+ * Sets a new password from a reset link; every session of the account ends, and with
+ * `revokeTokens` (the default) every API token too: a token outlives sessions, and a reset often
+ * follows a compromise (164.308(a)(5)(ii)(D) password management).
+ */
 export async function completePasswordReset(
   deps: AppDeps,
   context: AuditContext,
-  token: string,
-  password: string,
+  body: { token: string; password: string; revokeTokens: boolean },
 ): Promise<void> {
+  const { token, password } = body;
   const db = deps.database.db;
   const now = deps.clock.now().toISOString();
   const reset = await findReset(db, sha256Hex(token));
@@ -134,17 +147,16 @@ export async function completePasswordReset(
       throw new AppError('conflict', 'This reset link was already used.');
     }
     await setPassword(trx, user.id, hash, now, null);
-    await appendAuditEvent(
-      trx,
-      deps,
-      { ...context, actor: { type: 'user', id: user.id, label: user.email } },
-      {
-        orgId,
-        action: 'user.password_changed',
-        entity: { type: 'user', id: user.id },
-        changes: { password: { after: 'reset by email link' } },
-      },
-    );
+    const asUser = { ...context, actor: { type: 'user' as const, id: user.id, label: user.email } };
+    await appendAuditEvent(trx, deps, asUser, {
+      orgId,
+      action: 'user.password_changed',
+      entity: { type: 'user', id: user.id },
+      changes: { password: { after: 'reset by email link' } },
+    });
+    if (body.revokeTokens) {
+      await revokeAllTokensIn(trx, deps, asUser, user.id, 'password reset');
+    }
   });
   await resetThrottle(db, accountThrottleKey(user.email));
 }

@@ -10,6 +10,7 @@ import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/http/errors';
 import { listLiveMemberships, moveSession } from '../repository';
+import { revokeAllTokensIn } from './tokens';
 
 export async function getMe(deps: AppDeps, principal: Principal) {
   const memberships = await listLiveMemberships(
@@ -82,23 +83,30 @@ export async function revokeOwnSession(
   });
 }
 
+/**
+ * Ends this session, or every session of the account. API tokens are for unattended scripts and
+ * survive a sign-out unless `revokeTokens` asks otherwise (each revocation is audited).
+ */
 export async function signOut(
   deps: AppDeps,
   context: AuditContext,
   principal: Principal,
-  everywhere: boolean,
+  options: { everywhere: boolean; revokeTokens: boolean },
 ): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const at = deps.clock.now().toISOString();
-    if (everywhere) {
+    if (options.everywhere) {
       await revokeUserSessions(trx, principal.userId, at);
     } else {
       await revokeSession(trx, principal.userId, principal.sessionId, at);
     }
     await appendAuditEvent(trx, deps, context, {
       orgId: principal.activeOrgId,
-      action: everywhere ? 'auth.signed_out_everywhere' : 'auth.signed_out',
+      action: options.everywhere ? 'auth.signed_out_everywhere' : 'auth.signed_out',
       entity: { type: 'session', id: principal.sessionId },
     });
+    if (options.revokeTokens) {
+      await revokeAllTokensIn(trx, deps, context, principal.userId, 'signed out everywhere');
+    }
   });
 }

@@ -4,9 +4,9 @@ import { createSession } from '../../../platform/auth/sessions';
 import {
   accountThrottleKey,
   ACCOUNT_POLICY,
-  checkThrottle,
   IP_POLICY,
-  recordFailure,
+  releaseAttempt,
+  reserveAttempt,
   resetThrottle,
 } from '../../../platform/auth/throttle';
 import type { AppDeps } from '../../../platform/deps';
@@ -26,22 +26,21 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
   const emailKey = emailKeyOf(body.email);
   const accountKey = accountThrottleKey(body.email);
   const ipKey = `ip:${context.ip ?? 'unknown'}`;
-  const keys = [
+  // The attempt is counted before the password is checked, so concurrent guesses cannot outrun
+  // the count (164.308(a)(5)(ii)(C)); a right password gives the counts back below.
+  const reservation = await reserveAttempt(db, deps.clock, [
     { key: accountKey, policy: ACCOUNT_POLICY },
     { key: ipKey, policy: IP_POLICY },
-  ];
-  for (const { key, policy } of keys) {
-    const verdict = await checkThrottle(db, deps.clock, key, policy);
-    if (!verdict.allowed) {
-      throw new AppError(
-        'rate_limited',
-        verdict.locked
-          ? `Too many failed sign-ins: sign-in is locked for ${Math.ceil(verdict.retryAfterSeconds / 60)} more minutes.`
-          : `Too many failed sign-ins: wait ${verdict.retryAfterSeconds} seconds before trying again.`,
-        undefined,
-        { 'retry-after': String(verdict.retryAfterSeconds) },
-      );
-    }
+  ]);
+  if (!reservation.allowed) {
+    throw new AppError(
+      'rate_limited',
+      reservation.locked
+        ? `Too many failed sign-ins: sign-in is locked for ${Math.ceil(reservation.retryAfterSeconds / 60)} more minutes.`
+        : `Too many failed sign-ins: wait ${reservation.retryAfterSeconds} seconds before trying again.`,
+      undefined,
+      { 'retry-after': String(reservation.retryAfterSeconds) },
+    );
   }
 
   const user = await findUserByEmailKey(db, emailKey);
@@ -53,9 +52,9 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
   const chains = memberships.length > 0 ? memberships.map((m) => m.org_id) : [null];
 
   if (!user || !ok) {
+    // The reservation already counted this failure.
+    const locked = reservation.locked.includes(accountKey);
     await db.transaction().execute(async (trx) => {
-      const locked = await recordFailure(trx, deps.clock, accountKey, ACCOUNT_POLICY);
-      await recordFailure(trx, deps.clock, ipKey, IP_POLICY);
       const actor = { type: 'anonymous' as const, id: null, label: body.email.slice(0, 254) };
       for (const orgId of chains) {
         const entity = user ? { type: 'user', id: user.id } : undefined;
@@ -84,6 +83,8 @@ export async function signIn(deps: AppDeps, context: AuditContext, body: SignInB
   }
 
   await resetThrottle(db, accountKey);
+  // The address counts failures only.
+  await releaseAttempt(db, ipKey, IP_POLICY);
   const activeOrgId = memberships[0]?.org_id ?? null;
   const mfaRequired = user.totp_enabled_at !== null;
   const { token, session } = await createSession(db, deps.clock, {

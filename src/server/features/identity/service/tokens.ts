@@ -16,6 +16,7 @@ import { TOKEN_PREFIX } from '../../../platform/auth/tokens';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/http/errors';
+import { revokeUserTokens } from '../token-repository';
 
 /**
  * Issues a token for `userId` in `orgId` with a role within the user's own there, inside `trx`.
@@ -123,4 +124,27 @@ export async function revokeToken(
       entity: { type: 'api_token', id: tokenId },
     });
   });
+}
+
+/**
+ * Revokes every live API token of `userId` inside `trx` (a reset after a compromise, or "sign out
+ * everywhere" when asked), one `token.revoked` event per token in its organization's trail.
+ */
+export async function revokeAllTokensIn(
+  trx: Transaction<Database>,
+  deps: AuditDeps,
+  context: AuditContext,
+  userId: string,
+  reason: 'password reset' | 'signed out everywhere',
+): Promise<number> {
+  const revoked = await revokeUserTokens(trx, userId, deps.clock.now().toISOString());
+  for (const token of revoked) {
+    await appendAuditEvent(trx, deps, context, {
+      orgId: token.org_id,
+      action: 'token.revoked',
+      entity: { type: 'api_token', id: token.id },
+      changes: { reason: { after: reason } },
+    });
+  }
+  return revoked.length;
 }
