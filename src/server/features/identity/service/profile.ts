@@ -44,6 +44,15 @@ export async function getProfile(deps: AppDeps, orgId: string): Promise<Organiza
   return present(deps.database.db, org);
 }
 
+/** The organization's name; `db` may be a transaction (reports print it). */
+export async function organizationName(db: Db, orgId: string): Promise<string> {
+  const org = await findOrganization(db, orgId);
+  if (!org) {
+    throw new AppError('not_found', 'No such organization.');
+  }
+  return org.name;
+}
+
 /**
  * Changes the organization profile. Designating the Security Official (164.308(a)(2)) also
  * records it on that standard's safeguard record when nothing was recorded there yet.
