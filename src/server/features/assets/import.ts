@@ -221,7 +221,7 @@ export async function importAssets(
   // writes, so it blocks other requests as briefly as it can (on SQLite it blocks every query).
   const rows = assetRows(orgId, checked.assets, deps.clock.now().toISOString());
   const withEphi = rows.filter((r) => r.holds_ephi === 1).length;
-  const inserts = compileAssetInserts(deps.database.db, rows);
+  const inserts = await compileAssetInserts(deps.database.db, rows);
   const owners = new Map(
     checked.assets.flatMap((a) => (a.ownerEmail ? [[a.ownerEmail, a.ownerId]] : [])),
   );

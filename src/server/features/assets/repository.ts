@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { AssetsTable, DataFlowsTable, Database } from '../../db/schema';
 
@@ -96,12 +97,14 @@ export interface CompiledAssetInserts {
  * is open. Numbers are reserved inside the transaction, so each row's number is compiled as a
  * placeholder, -1 - its index, which `runAssetInserts` replaces.
  */
-export function compileAssetInserts(
+export async function compileAssetInserts(
   db: Db,
   rows: Omit<AssetsTable, 'number'>[],
-): CompiledAssetInserts {
+): Promise<CompiledAssetInserts> {
   const batches: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
+    // Compiling is CPU work: other requests get a turn between batches.
+    if (i > 0) await setImmediate();
     const batch = rows.slice(i, i + IMPORT_BATCH).map((row, j) => ({ ...row, number: -1 - i - j }));
     batches.push(db.insertInto('assets').values(batch).compile());
   }
