@@ -8,6 +8,7 @@ import pg from 'pg';
 import { freePort, spawnNode, waitForOk, type Spawned } from '../test/support/cli';
 import { seedProgram } from './program-data';
 import { seedOrganization, seedRisks } from './risk-data';
+import { measureStalls } from './stalls';
 
 const root = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(root, 'dist', 'node', 'cli.js');
@@ -166,6 +167,7 @@ async function risks(server: Server, env: NodeJS.ProcessEnv, orgId: string, cook
   await timed('stored report PDF download', () =>
     call('GET', `/risk-assessments/${assessment.id}/report.pdf`),
   );
+  await measureStalls({ url: server.url, cookie, orgId, reportOrg });
 }
 
 /** Answer times of password-reset requests for an existing and an unknown address (issue #10). */

@@ -1,8 +1,26 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
+import { watchTransactions } from '../../../../test/support/transactions';
+import { AssetBodySchema } from '../../../contracts/assets';
+import type * as TableModule from '../../platform/import/table';
+
+// Every read of an uploaded table is logged, to see that it happens before the write transaction.
+const events = vi.hoisted(() => [] as string[]);
+vi.mock('../../platform/import/table', async (importOriginal) => {
+  const actual = await importOriginal<typeof TableModule>();
+  return {
+    ...actual,
+    readTable: async (...args: Parameters<typeof actual.readTable>) => {
+      events.push('read:start');
+      const table = await actual.readTable(...args);
+      events.push('read:end');
+      return table;
+    },
+  };
+});
 
 const startApp = testApps();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,7 +49,7 @@ async function setUp() {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  return { ...t, db, org, officer, send, count };
+  return { ...t, db, clock, org, officer, send, count };
 }
 
 function rows(n: number, email: string, bad?: { row: number; line: string }): string {
@@ -139,6 +157,103 @@ describe(`asset import on ${testDatabaseKind()}`, () => {
     const result = (await send(buffer, 'commit', XLSX)).json<ImportJson>();
     expect(result).toMatchObject({ rows: 2, imported: 2 });
     expect(await count()).toBe(2);
+  });
+});
+
+describe(`asset import headers and encodings on ${testDatabaseKind()}`, () => {
+  it('refuses a column given twice, naming it, in CSV and XLSX', async () => {
+    const { send, count } = await setUp();
+    const csv = 'kind,name,Kind\nserver,Front desk,bogus\n';
+    const preview = (await send(csv, 'preview')).json<ImportJson>();
+    expect(preview.valid).toBe(false);
+    expect(preview.problems).toEqual([
+      { row: 0, line: 1, field: 'Kind', message: 'appears more than once (columns 1 and 3)' },
+    ]);
+    const commit = await send(csv, 'commit');
+    expect(commit.statusCode).toBe(400);
+    expect(commit.json<{ error: { message: string } }>().error.message).toMatch(
+      /nothing was imported\. First: row 0 \(line 1\), Kind appears more than once/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Assets');
+    sheet.addRow(['name', 'kind', 'Record count', 'record_count']);
+    sheet.addRow(['Front desk', 'server', 1, 2]);
+    const xlsx = await send(Buffer.from(await workbook.xlsx.writeBuffer()), 'commit', XLSX);
+    expect(xlsx.statusCode).toBe(400);
+    expect(xlsx.json<{ error: { details: { message: string }[] } }>().error.details).toEqual([
+      {
+        path: 'file.rows.0.record_count',
+        message: 'row 0 (line 1): record_count appears more than once (columns 3 and 4)',
+      },
+    ]);
+    expect(await count()).toBe(0);
+  });
+
+  it('refuses a CSV that is not UTF-8, naming the line, instead of storing U+FFFD', async () => {
+    const { send, count } = await setUp();
+    const windows1252 = Buffer.concat([
+      Buffer.from('kind,name\r\nserver,Front desk\r\nserver,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' terminal\r\n'),
+    ]);
+    for (const mode of ['preview', 'commit'] as const) {
+      const response = await send(windows1252, mode);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        error: {
+          message: 'body is not UTF-8 (line 3): save the file as CSV UTF-8.',
+          details: [{ path: 'body', message: 'is not UTF-8 (line 3): save the file as CSV UTF-8' }],
+        },
+      });
+    }
+    expect(await count()).toBe(0);
+  });
+
+  it("imports UTF-16 with a byte-order mark, as Excel's Unicode Text saves it (tabs)", async () => {
+    const { send, db, org } = await setUp();
+    const text = '\uFEFFkind\tname\tlocation\r\nserver\tServeur café\tZürich 🩺\r\n';
+    const response = await send(Buffer.from(text, 'utf16le'), 'commit');
+    expect(response.json<ImportJson>()).toMatchObject({ rows: 1, imported: 1 });
+    const stored = await db
+      .selectFrom('assets')
+      .select(['name', 'location'])
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(stored).toEqual([{ name: 'Serveur café', location: 'Zürich 🩺' }]);
+  });
+});
+
+describe(`asset import transaction on ${testDatabaseKind()}`, () => {
+  it('reads and checks before the transaction, and re-checks owners inside it', async () => {
+    const { send, count, db, org, clock } = await setUp();
+    const owner = await buildMember(db, clock, org.id, 'contributor');
+    const csv = rows(1200, owner.user.email);
+    events.length = 0;
+    // The owner leaves after the file was checked, just before the write transaction.
+    const spy = watchTransactions(db, events, async () => {
+      await db.deleteFrom('memberships').where('id', '=', owner.membership.id).execute();
+    });
+    const refused = await send(csv, 'commit');
+    spy.mockRestore();
+    expect(events).toEqual(['read:start', 'read:end', 'transaction:start', 'transaction:end']);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { message: string } }>().error.message).toMatch(
+      /stopped being a member of this organization during the import; nothing was imported/,
+    );
+    expect(await count()).toBe(0);
+  });
+});
+
+describe(`asset import checking on ${testDatabaseKind()}`, () => {
+  it('checks every row with one schema built once, not one per row', async () => {
+    const { send } = await setUp();
+    // zod compiles a schema on first use: a schema per row blocked the event loop ~1 ms a row.
+    const omit = vi.spyOn(AssetBodySchema, 'omit');
+    const preview = (await send(rows(300, 'nobody@example.org'), 'preview')).json<ImportJson>();
+    const calls = omit.mock.calls.length;
+    omit.mockRestore();
+    expect(preview.rows).toBe(300);
+    expect(calls).toBe(0);
   });
 });
 

@@ -16,31 +16,28 @@ import { importAssets } from './import';
 import { EXPORT_COLUMNS, assetCells } from './export';
 import { changeAsset, createAsset, exportAssets, getAsset, listAssetPage } from './service';
 import { sendTable, XLSX_TYPE as XLSX } from '../../platform/http/spreadsheet';
+import { TABLE_LIMITS } from '../../platform/import/limits';
 
-const IMPORT_LIMIT = 20 * 1024 * 1024;
+const IMPORT_LIMIT = TABLE_LIMITS.bodyBytes;
 
 const tags = ['assets'];
 const params = z.object({ orgId: z.uuid() });
 const assetParams = params.extend({ assetId: z.uuid() });
 
 export function registerAssetRoutes(app: App, deps: AppDeps): void {
-  // Import files arrive as the request body: CSV text or an XLSX workbook. The parsers live in
-  // this route's own scope, so every other route still answers 415 to them.
+  // Import files arrive as the request body: CSV or an XLSX workbook, both as bytes (the import
+  // finds the CSV's encoding; a string parser would turn bytes that are not UTF-8 into U+FFFD).
+  // The parsers live in this route's own scope, so every other route still answers 415 to them.
   void app.register((scope: App, _options, done) => {
-    scope.addContentTypeParser(
-      'text/csv',
-      { parseAs: 'string', bodyLimit: IMPORT_LIMIT },
-      (_req, body, next) => {
-        next(null, body);
-      },
-    );
-    scope.addContentTypeParser(
-      XLSX,
-      { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
-      (_req, body, next) => {
-        next(null, body);
-      },
-    );
+    for (const type of ['text/csv', XLSX]) {
+      scope.addContentTypeParser(
+        type,
+        { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT },
+        (_req, body, next) => {
+          next(null, body);
+        },
+      );
+    }
     scope.post(
       '/api/orgs/:orgId/assets/import',
       {
@@ -65,7 +62,7 @@ export function registerAssetRoutes(app: App, deps: AppDeps): void {
           auditContextOf(request),
           request.params.orgId,
           contentType,
-          request.body as Buffer | string,
+          request.body as Buffer,
           request.query.mode,
         );
       },

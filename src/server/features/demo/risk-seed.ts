@@ -5,12 +5,8 @@ import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { addDays, addMonths } from '../../platform/time';
 import { createFlowIn } from '../assets/flows';
-import {
-  approveAssessment,
-  changeAssessment,
-  createAssessment,
-  moveAssessment,
-} from '../risk-assessments/service';
+import { approveAssessment } from '../risk-assessments/approve-assessment';
+import { changeAssessment, createAssessment, moveAssessment } from '../risk-assessments/service';
 import { acceptRiskIn } from '../risks/acceptance';
 import { changeRisk, createRiskIn } from '../risks/service';
 import { createTaskIn } from '../tasks/service';

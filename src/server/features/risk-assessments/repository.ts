@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RiskAssessmentsTable, RiskReportsTable } from '../../db/schema';
+import { isPostgres } from '../../platform/db/dialect';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -74,6 +75,21 @@ export async function findAssessment(
   return withNames(db, orgId, true).where('risk_assessments.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Locks an assessment's row until the transaction ends, so two approvals cannot both find it in
+ * review (PostgreSQL; SQLite runs one write transaction at a time).
+ */
+export async function lockAssessment(trx: Transaction<Database>, orgId: string, id: string) {
+  if (!isPostgres(trx)) return;
+  await trx
+    .selectFrom('risk_assessments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .execute();
+}
+
 export async function insertAssessment(trx: Db, row: RiskAssessmentsTable): Promise<void> {
   await trx.insertInto('risk_assessments').values(row).execute();
 }
@@ -126,4 +142,16 @@ export async function findReport(db: Db, orgId: string, assessmentId: string) {
     .where('org_id', '=', orgId)
     .where('assessment_id', '=', assessmentId)
     .executeTakeFirst();
+}
+
+/** The name of a member of the organization (the approver, printed on the report). */
+export async function findMemberName(db: Db, orgId: string, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select('users.name')
+    .where('memberships.org_id', '=', orgId)
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row?.name ?? '';
 }

@@ -15,11 +15,11 @@ import type { AppDeps } from '../../platform/deps';
 import { sendTable } from '../../platform/http/spreadsheet';
 import { REGISTER_COLUMNS, riskCells } from '../risks/export';
 import { heatMap } from '../risks/service';
+import { approveAssessment } from './approve-assessment';
 import { candidates } from './guided';
 import { recordSignificantChangeIn } from './reminders';
 import { approvedLevelCounts } from './repository';
 import {
-  approveAssessment,
   assessmentReport,
   assessmentRisks,
   changeAssessment,

@@ -19,19 +19,17 @@ import { getProfile } from '../identity/service/profile';
 import { allRisks } from '../risks/service';
 import { organizationMatrix } from '../risks/settings';
 import { presentAssessment } from './presenter';
-import { scheduleReviewIn } from './reminders';
 import { renderReport } from './report/report';
 import {
   findAssessment,
   findReport,
   insertAssessment,
-  insertReport,
   lastApproval,
   listAssessments,
   updateAssessment,
   type AssessmentRow,
 } from './repository';
-import { changesBetween, levelCounts, takeSnapshot } from './snapshot';
+import { changesBetween, takeSnapshot } from './snapshot';
 
 export const DEFAULT_METHOD =
   'NIST SP 800-30 Rev. 1 semi-quantitative assessment, as NIST SP 800-66 Rev. 2 section 3 applies it: ' +
@@ -77,7 +75,7 @@ export async function getAssessment(
 }
 
 /** Refuses any change to an approved assessment: it is an immutable record (164.316(b)(1)). */
-function requireEditable(row: AssessmentRow): void {
+export function requireEditable(row: AssessmentRow): void {
   if (row.status === 'approved') {
     throw new AppError(
       'conflict',
@@ -222,81 +220,6 @@ export async function moveAssessment(
       entity: { type: 'risk_assessment', id },
       changes: { status: { before: row.status, after: to } },
     });
-  });
-  return getAssessment(deps, orgId, id);
-}
-
-/**
- * Approves an assessment in review: freezes the matrix and the register, renders the report and
- * keeps it with its SHA-256, and schedules the yearly update (164.308(a)(1)(ii)(A), 164.316(b)).
- */
-export async function approveAssessment(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  id: string,
-  note: string | undefined,
-) {
-  if (context.actor.type !== 'user') {
-    throw new AppError('forbidden', 'A person approves an assessment, not a token.');
-  }
-  const approverId = context.actor.id;
-  const organization = (await getProfile(deps, orgId)).name;
-  await deps.database.db.transaction().execute(async (trx) => {
-    const row = await findAssessment(trx, orgId, id);
-    if (!row) throw new AppError('not_found', 'No such risk assessment.');
-    requireEditable(row);
-    if (row.status !== 'in_review') {
-      throw new AppError(
-        'conflict',
-        `RA-${row.number} must be submitted for review before approval.`,
-      );
-    }
-    const now = deps.clock.now().toISOString();
-    const matrix = await organizationMatrix(trx, orgId);
-    const snapshot = await takeSnapshot(trx, orgId, now);
-    const values = {
-      status: 'approved',
-      approved_at: now,
-      approved_by: approverId,
-      approval_note: note ?? '',
-      matrix: JSON.stringify(matrix),
-      snapshot: JSON.stringify(snapshot),
-      level_counts: JSON.stringify(levelCounts(snapshot, matrix.levels)),
-      updated_at: now,
-    };
-    await updateAssessment(trx, orgId, id, values);
-    const approved = await findAssessment(trx, orgId, id);
-    if (!approved) throw new AppError('not_found', 'No such risk assessment.');
-    const pdf = await renderReport({
-      organization,
-      assessment: presentAssessment(approved, matrix),
-      snapshot,
-      matrix,
-      generatedAt: now,
-    });
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    await insertReport(trx, {
-      id: uuidv7(),
-      org_id: orgId,
-      assessment_id: id,
-      sha256,
-      size: pdf.length,
-      content: pdf,
-      created_at: now,
-    });
-    await appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: 'risk_assessment.approved',
-      entity: { type: 'risk_assessment', id },
-      changes: {
-        status: { before: 'in_review', after: 'approved' },
-        risks: { after: snapshot.risks.length },
-        reportSha256: { after: sha256 },
-      },
-    });
-    const today = await organizationToday(trx, deps.clock, orgId);
-    await scheduleReviewIn(trx, deps, context, orgId, `RA-${row.number}`, today);
   });
   return getAssessment(deps, orgId, id);
 }

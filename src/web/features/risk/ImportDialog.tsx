@@ -21,12 +21,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title="Import assets" size="xl">
       <Stack gap="sm">
         <Text size="sm">
-          A CSV or XLSX file with a header row. Columns: {ASSET_IMPORT_COLUMNS.join(', ')}. Only
-          kind and name are required; an exported inventory can be edited and imported again.
+          A CSV (UTF-8, or Excel&apos;s Unicode Text) or XLSX file with a header row, at most 20,000
+          rows. Columns: {ASSET_IMPORT_COLUMNS.join(', ')}. Only kind and name are required; an
+          exported inventory can be edited and imported again.
         </Text>
         <FileInput
           label="File"
-          accept=".csv,.xlsx,text/csv"
+          accept=".csv,.txt,.xlsx,text/csv"
           value={file}
           onChange={(f) => {
             setFile(f);

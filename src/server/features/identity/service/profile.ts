@@ -50,6 +50,15 @@ export async function securityOfficialIn(db: Db | Transaction<Database>, orgId: 
   return (await findOrganization(db, orgId))?.security_official_id ?? null;
 }
 
+/** The organization's name; `db` may be a transaction (reports print it). */
+export async function organizationName(db: Db, orgId: string): Promise<string> {
+  const org = await findOrganization(db, orgId);
+  if (!org) {
+    throw new AppError('not_found', 'No such organization.');
+  }
+  return org.name;
+}
+
 /**
  * Changes the organization profile. Designating the Security Official (164.308(a)(2)) also
  * records it on that standard's safeguard record when nothing was recorded there yet.

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
 import type { DataFlow, RiskMatrix, Snapshot } from '../../../../contracts/risk';
 
@@ -58,8 +59,19 @@ export interface Column<T> {
   fill?: (row: T) => string | null;
 }
 
-/** A table that breaks across pages and repeats its header; column widths are fractions. */
-export function table<T>(doc: Doc, columns: readonly Column<T>[], rows: readonly T[]): void {
+/** Rows drawn between two turns of the event loop (see table). */
+const ROWS_PER_TURN = 25;
+
+/**
+ * A table that breaks across pages and repeats its header; column widths are fractions. Laying
+ * out text is CPU work (seconds for thousands of risks): every few rows the event loop gets a
+ * turn, so other requests are served while a report is drawn.
+ */
+export async function table<T>(
+  doc: Doc,
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+): Promise<void> {
   const width = doc.page.width - 2 * MARGIN;
   const widths = columns.map((c) => c.width * width);
   const pad = 3;
@@ -80,7 +92,8 @@ export function table<T>(doc: Doc, columns: readonly Column<T>[], rows: readonly
   };
   drawHeader();
   doc.font('Helvetica').fontSize(8);
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % ROWS_PER_TURN === 0) await setImmediate();
     const texts = columns.map((c) => pdfText(c.value(row)));
     const height =
       Math.max(

@@ -104,7 +104,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   doc.y += 30;
   doc.x = MARGIN;
   heading(doc, 'Participants', 2);
-  table(
+  await table(
     doc,
     [
       { header: 'Name', width: 0.5, value: (p) => p.name },
@@ -115,7 +115,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
 
   doc.addPage();
   heading(doc, '2. Asset inventory');
-  table(
+  await table(
     doc,
     [
       { header: 'Ref', width: 0.09, value: (x) => x.reference },
@@ -140,7 +140,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   if (snapshot.flows.length === 0) paragraph(doc, 'No data flows are recorded.');
   else {
     flowMap(doc, snapshot, doc.y + 10, 300);
-    table(
+    await table(
       doc,
       [
         { header: 'Ref', width: 0.09, value: (f) => f.reference },
@@ -208,11 +208,11 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       fill: (r) => level(r.residualLevel),
     },
   ];
-  table(doc, riskColumns, snapshot.risks);
+  await table(doc, riskColumns, snapshot.risks);
 
   doc.addPage();
   heading(doc, '5. Treatment plan');
-  table(
+  await table(
     doc,
     [
       { header: 'Ref', width: 0.08, value: (r) => r.reference },
@@ -255,7 +255,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   );
 
   heading(doc, '6. Approvals');
-  table(
+  await table(
     doc,
     [
       { header: 'Step', width: 0.25, value: (s) => s.step },

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database, RiskAssessmentsTable } from '../../db/schema';
+import type { Kysely } from 'kysely';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/http/errors';
+import { organizationToday } from '../../platform/org-calendar';
+import { organizationName } from '../identity/service/profile';
+import { organizationMatrix } from '../risks/settings';
+import { presentAssessment } from './presenter';
+import { scheduleReviewIn } from './reminders';
+import { renderReport, type ReportInput } from './report/report';
+import {
+  findAssessment,
+  findMemberName,
+  insertReport,
+  lockAssessment,
+  updateAssessment,
+} from './repository';
+import { getAssessment, requireEditable } from './service';
+import { levelCounts, takeSnapshot } from './snapshot';
+
+/** What an approval freezes, read at one instant, and the report drawn from it. */
+interface Approval {
+  reference: string;
+  values: Partial<RiskAssessmentsTable>;
+  report: ReportInput;
+  /** Everything the stored record and the report are made of, for the re-check. */
+  fingerprint: string;
+}
+
+/**
+ * Reads an assessment in review and everything its approval freezes: the matrix, the register,
+ * the inventory and the flows (the snapshot), and what the report prints. `db` is the database
+ * before the write transaction, or the transaction itself when re-checking.
+ */
+async function readApproval(
+  db: Kysely<Database>,
+  orgId: string,
+  id: string,
+  approverId: string,
+  note: string,
+  now: string,
+): Promise<Approval> {
+  const row = await findAssessment(db, orgId, id);
+  if (!row) throw new AppError('not_found', 'No such risk assessment.');
+  requireEditable(row);
+  if (row.status !== 'in_review') {
+    throw new AppError(
+      'conflict',
+      `RA-${row.number} must be submitted for review before approval.`,
+    );
+  }
+  const matrix = await organizationMatrix(db, orgId);
+  const snapshot = await takeSnapshot(db, orgId, now);
+  const values = {
+    status: 'approved',
+    approved_at: now,
+    approved_by: approverId,
+    approval_note: note,
+    matrix: JSON.stringify(matrix),
+    snapshot: JSON.stringify(snapshot),
+    level_counts: JSON.stringify(levelCounts(snapshot, matrix.levels)),
+    updated_at: now,
+  };
+  const approved = {
+    ...row,
+    ...values,
+    approved_by_name: await findMemberName(db, orgId, approverId),
+  };
+  const report: ReportInput = {
+    organization: await organizationName(db, orgId),
+    assessment: presentAssessment(approved, matrix),
+    snapshot,
+    matrix,
+    generatedAt: now,
+  };
+  return { reference: `RA-${row.number}`, values, report, fingerprint: JSON.stringify(report) };
+}
+
+/**
+ * Approves an assessment in review: freezes the matrix and the register, renders the report and
+ * keeps it with its SHA-256, and schedules the yearly update (164.308(a)(1)(ii)(A), 164.316(b)).
+ *
+ * The snapshot and the report (seconds for a large register) are made before the write
+ * transaction, which on SQLite holds the only connection: every other request would wait. The
+ * transaction then reads the same inputs again and writes only if nothing changed, so the stored
+ * record, snapshot and report always describe one state. If something did change meanwhile, the
+ * work is done once more; a second change answers 409 (someone is still editing).
+ */
+export async function approveAssessment(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+  note: string | undefined,
+) {
+  const approverId = context.actor.type === 'user' ? context.actor.id : null;
+  if (approverId === null) {
+    throw new AppError('forbidden', 'A person approves an assessment, not a token.');
+  }
+  const db = deps.database.db;
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now().toISOString();
+    const prepared = await readApproval(db, orgId, id, approverId, note ?? '', now);
+    const pdf = await renderReport(prepared.report);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const written = await db.transaction().execute(async (trx) => {
+      await lockAssessment(trx, orgId, id);
+      const current = await readApproval(trx, orgId, id, approverId, note ?? '', now);
+      if (current.fingerprint !== prepared.fingerprint) return false;
+      await updateAssessment(trx, orgId, id, prepared.values);
+      await insertReport(trx, {
+        id: uuidv7(),
+        org_id: orgId,
+        assessment_id: id,
+        sha256,
+        size: pdf.length,
+        content: pdf,
+        created_at: now,
+      });
+      await appendAuditEvent(trx, deps, context, {
+        orgId,
+        action: 'risk_assessment.approved',
+        entity: { type: 'risk_assessment', id },
+        changes: {
+          status: { before: 'in_review', after: 'approved' },
+          risks: { after: prepared.report.snapshot.risks.length },
+          reportSha256: { after: sha256 },
+        },
+      });
+      const today = await organizationToday(trx, deps.clock, orgId);
+      await scheduleReviewIn(trx, deps, context, orgId, prepared.reference, today);
+      return true;
+    });
+    if (written) break;
+    if (attempt === 2) {
+      throw new AppError(
+        'conflict',
+        `${prepared.reference}, its register or its inventory changed twice while the report was being prepared; nothing was approved. Approve again.`,
+      );
+    }
+  }
+  return getAssessment(deps, orgId, id);
+}
