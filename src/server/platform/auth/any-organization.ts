@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../../contracts/permissions';
 import type { Role } from '../../../contracts/roles';
-import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
 import { sendError } from '../http/errors';
-import { auditContextOf } from './context';
+import { recordDenied } from './context';
 import { holdsRoleInAnyOrganization } from './repository';
 import type { Principal } from './sessions';
 
@@ -40,17 +39,7 @@ export async function authorizeAnyOrganization(
   if (allowed) {
     return undefined;
   }
-  await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps, auditContextOf(request), {
-      orgId: principal.activeOrgId,
-      action: 'access.denied',
-      outcome: 'denied',
-      changes: {
-        permission: { after: permission },
-        route: { after: `${request.method} ${request.routeOptions.url ?? ''}` },
-      },
-    }),
-  );
+  await recordDenied(deps, request, principal.activeOrgId, permission);
   return sendError(
     request,
     reply,

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuditContext } from '../audit/append';
+import type { Permission } from '../../../contracts/permissions';
+import { appendAuditEvent, type AuditContext, type AuditDeps } from '../audit/append';
+import type { DatabaseHandle } from '../db/connection';
 
 /** Who is acting and from where, for the audit trail. */
 export function auditContextOf(request: FastifyRequest): AuditContext {
@@ -19,4 +21,24 @@ export function auditContextOf(request: FastifyRequest): AuditContext {
     userAgent: typeof agent === 'string' ? agent.slice(0, 400) : null,
     requestId: request.id,
   };
+}
+
+/** Records a refused request (design.md §6.3: denied attempts are audited too). */
+export async function recordDenied(
+  deps: AuditDeps & { database: DatabaseHandle },
+  request: FastifyRequest,
+  orgId: string | null,
+  permission: Permission,
+): Promise<void> {
+  await deps.database.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps, auditContextOf(request), {
+      orgId,
+      action: 'access.denied',
+      outcome: 'denied',
+      changes: {
+        permission: { after: permission },
+        route: { after: `${request.method} ${request.routeOptions.url ?? ''}` },
+      },
+    }),
+  );
 }

@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import { sendError } from '../http/errors';
 import { actingRoleOf, type ActingRole } from './acting';
 import { authorizeAnyOrganization } from './any-organization';
-import { auditContextOf } from './context';
+import { auditContextOf, recordDenied } from './context';
 import { findLiveMembership } from './repository';
 import { resolveSession, SESSION_COOKIE, type Principal } from './sessions';
 import { resolveToken } from './tokens';
@@ -208,17 +208,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
     // A token acts with the lesser of its own role and its creator's current one.
     const acting = actingRoleOf(membership, principal);
     if (!acting.holds(permission)) {
-      await deps.database.db.transaction().execute((trx) =>
-        appendAuditEvent(trx, deps, auditContextOf(request), {
-          orgId,
-          action: 'access.denied',
-          outcome: 'denied',
-          changes: {
-            permission: { after: permission },
-            route: { after: `${request.method} ${request.routeOptions.url ?? ''}` },
-          },
-        }),
-      );
+      await recordDenied(deps, request, orgId, permission);
       return sendError(
         request,
         reply,
