@@ -144,15 +144,6 @@ export function roleHolds(role: Role, permission: Permission): boolean {
   return (isAnyOrganizationGrant(grant) ? grant.anyOrganization : grant).includes(role);
 }
 
-/** The roles a permission names, or its kind ('public', 'authenticated') when it names none. */
-export function grantLabel(permission: Permission): string {
-  const grant = grantOf(permission);
-  if (typeof grant === 'string') {
-    return grant;
-  }
-  return (isAnyOrganizationGrant(grant) ? grant.anyOrganization : grant).join(', ');
-}
-
 /** True when everything `lesser` may do, `greater` may do too: a token's role must be within its creator's. */
 export function roleWithin(lesser: Role, greater: Role): boolean {
   return (Object.keys(PERMISSIONS) as Permission[]).every(

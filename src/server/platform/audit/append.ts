@@ -3,6 +3,7 @@ import type { ActorType, AuditAction, AuditChanges, AuditOutcome } from '../../.
 import type { AuditEventsTable, Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import { sha256Hex } from '../crypto/hash';
+import { storableText } from '../text';
 import { canonicalJson } from './canonical-json';
 import type { AuditKeys } from './keys';
 import { insertAuditEvent, lockChainHead } from './repository';
@@ -81,9 +82,8 @@ export const headMacText = (chain: string, seq: number, hash: string, keyedFrom:
   `${chain}\n${seq}\n${hash}\n${keyedFrom}`;
 
 // Lone surrogates and NUL cannot be stored faithfully by both databases: store (and hash) U+FFFD.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const storable = (text: string | null): string | null =>
-  text === null ? null : text.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  text === null ? null : storableText(text);
 
 /**
  * Appends one event to its organization's chain. Call inside the transaction of the change it

@@ -146,9 +146,3 @@ export async function findChainHead(
     .where('chain', '=', chain)
     .executeTakeFirst();
 }
-
-/** Every chain name (one per organization, plus "global"). Unscoped on purpose: verification only. */
-export async function listAllChainsUnscoped(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('audit_chain_heads').select('chain').orderBy('chain').execute();
-  return rows.map((r) => r.chain);
-}

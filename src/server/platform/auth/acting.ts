@@ -38,12 +38,10 @@ export function actingRoleOf(
   const memberRole = roleOf(membership.role);
   const tokenRole = principal.token?.role ?? null;
   const roles = tokenRole === null ? [memberRole] : [memberRole, tokenRole];
-  const named =
-    tokenRole !== null && roleWithin(tokenRole, memberRole)
-      ? tokenRole
-      : tokenRole !== null && !roleWithin(memberRole, tokenRole)
-        ? tokenRole
-        : memberRole;
+  // Name the lesser role: the member's only when the creator now holds less than the token.
+  const creatorBelowToken =
+    tokenRole !== null && roleWithin(memberRole, tokenRole) && !roleWithin(tokenRole, memberRole);
+  const named = tokenRole === null || creatorBelowToken ? memberRole : tokenRole;
   return {
     orgId: membership.org_id,
     userId: membership.user_id,

@@ -1,12 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { grantLabel, roleHolds, type Permission } from '../../../contracts/permissions';
-import { roleOf, type Role } from '../../../contracts/roles';
+import { roleHolds, type Permission } from '../../../contracts/permissions';
+import { roleOf } from '../../../contracts/roles';
 import { AppError } from '../http/errors';
 import { findMemberName } from './repository';
 
 /**
- * Checks that a person named in a request (an owner, an approver, an official) is a member of
+ * Checks that a person named in a request (an owner, an official) is a member of
  * the organization, and returns their name; otherwise a 400 naming the field.
  */
 export async function requireMember(
@@ -14,18 +14,10 @@ export async function requireMember(
   orgId: string,
   userId: string,
   field: string,
-  /** When given, the member must also hold this permission (an approver's authority). */
-  permission?: Permission,
 ): Promise<string> {
   const member = await findMemberName(db, orgId, userId);
   if (member === undefined) {
     throw AppError.field(field, 'must be a member of this organization');
-  }
-  if (permission && !roleHolds(member.role as Role, permission)) {
-    throw AppError.field(
-      field,
-      `must be a member with one of these roles: ${grantLabel(permission)}`,
-    );
   }
   return member.name;
 }

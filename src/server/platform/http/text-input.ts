@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { FieldIssue } from '../../../contracts/errors';
+import { isWellFormedText } from '../text';
 import { sendError } from './errors';
 
 const NUL = '\u0000';
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when `text` is well-formed UTF-16 (String.prototype.isWellFormed, without needing ES2024 types). */
-export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(text);
 
 /**
  * The first text in `value` (strings and object keys, at any depth) that Custos refuses to store:
