@@ -6,7 +6,7 @@ import { testDatabaseKind } from '../../test/support/database';
 import { ErrorBodySchema } from '../contracts/errors';
 import { SystemStatusSchema } from '../contracts/system';
 import { migrations } from './db/migrations';
-import { AppError } from './platform/http/errors';
+import { AppError } from './platform/errors';
 import { systemClock } from './platform/clock';
 import { buildMember, buildOrganization } from '../../test/support/factories';
 

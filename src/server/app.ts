@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -41,6 +35,7 @@ import { secretBox } from './platform/crypto/secret-box';
 import { createMailer, type Mailer } from './platform/mail/mailer';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AppDeps } from './platform/deps';
+import type { App } from './platform/http/app';
 import { registerErrorHandling } from './platform/http/errors';
 import { registerOpenApi } from './platform/http/openapi';
 import {
@@ -53,15 +48,6 @@ import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerTextInputCheck } from './platform/http/text-input';
 import { registerWebApp } from './platform/http/web';
 import { packageRoot } from './platform/package-info';
-
-/** The Fastify instance with zod schemas as its type provider. */
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
 
 export interface AppOptions {
   config: Pick<Config, 'logLevel' | 'trustProxy'>;
@@ -100,6 +86,8 @@ function trustProxyOption(
   }
   return trust.join(',');
 }
+
+export type { App };
 
 /** Builds the HTTP application: platform plugins first, then every feature's routes. */
 export async function buildApp(options: AppOptions): Promise<App> {

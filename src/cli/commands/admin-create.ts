@@ -9,7 +9,7 @@ import { claimSetupIfOpen } from '../../server/features/identity/service/admin';
 import { appendAuditEvent } from '../../server/platform/audit/append';
 import { systemClock } from '../../server/platform/clock';
 import { migrateToLatest } from '../../server/platform/db/migrator';
-import { AppError } from '../../server/platform/http/errors';
+import { AppError } from '../../server/platform/errors';
 import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 

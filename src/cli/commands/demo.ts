@@ -5,7 +5,7 @@ import { systemClock } from '../../server/platform/clock';
 import { secretBox } from '../../server/platform/crypto/secret-box';
 import { migrateToLatest } from '../../server/platform/db/migrator';
 import { createMailer } from '../../server/platform/mail/mailer';
-import { AppError } from '../../server/platform/http/errors';
+import { AppError } from '../../server/platform/errors';
 import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 

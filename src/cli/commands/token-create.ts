@@ -2,7 +2,7 @@ import { TokenCreateBodySchema } from '../../contracts/identity';
 import { findUserByEmailKey } from '../../server/features/identity/repository';
 import { emailKeyOf } from '../../server/features/identity/service/setup';
 import { issueToken } from '../../server/features/identity/service/tokens';
-import { AppError } from '../../server/platform/http/errors';
+import { AppError } from '../../server/platform/errors';
 import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 

@@ -5,7 +5,7 @@ import {
   DataFlowSchema,
   DataFlowUpdateBodySchema,
 } from '../../../contracts/risk';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { allFlows, changeFlow, createFlow, removeFlow } from './flows';

@@ -4,7 +4,7 @@ import type { DataFlow, DataFlowBody, DataFlowUpdateBody } from '../../../contra
 import type { Database, DataFlowsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references';
 import {
   deleteFlow,
@@ -14,9 +14,8 @@ import {
   updateFlow,
   type FlowRow,
 } from './repository';
-import type { Kysely, Transaction } from 'kysely';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/types';
 
 export function presentFlow(row: FlowRow): DataFlow {
   const external = row.external === 1;

@@ -4,7 +4,7 @@ import { ASSET_IMPORT_COLUMNS, AssetBodySchema, type AssetBody } from '../../../
 import type { AssetsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { XLSX_TYPE } from '../../platform/http/spreadsheet';
 import { readTable } from '../../platform/import/table';
 import { reserveReferenceNumbers } from '../../platform/references';

@@ -1,8 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
-import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { AssetsTable, DataFlowsTable, Database } from '../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/types';
 
 export interface AssetRow extends AssetsTable {
   owner_name: string | null;

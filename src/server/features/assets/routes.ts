@@ -8,10 +8,10 @@ import {
   AssetSchema,
   AssetUpdateBodySchema,
 } from '../../../contracts/assets';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { importAssets } from './import';
 import { EXPORT_COLUMNS, assetCells } from './export';
 import { changeAsset, createAsset, exportAssets, getAsset, listAssetPage } from './service';

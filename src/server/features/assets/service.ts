@@ -5,7 +5,7 @@ import type { AssetsTable, Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { presentAsset } from './presenter';

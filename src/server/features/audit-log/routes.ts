@@ -5,7 +5,7 @@ import {
   AuditQuerySchema,
   AuditVerificationSchema,
 } from '../../../contracts/audit';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import { principalOf } from '../../platform/auth/principal';
 import { requireRecentAuthentication } from '../../platform/auth/recent';

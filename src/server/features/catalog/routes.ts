@@ -3,7 +3,7 @@ import {
   RequirementQuerySchema,
   RuleProfileListSchema,
 } from '../../../contracts/catalog';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { catalog, searchRequirements } from './content';
 
 const tags = ['catalog'];

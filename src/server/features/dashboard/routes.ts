@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DashboardSchema } from '../../../contracts/program';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
 import { dashboard } from './service';

@@ -10,7 +10,7 @@ import {
   OutboxListSchema,
 } from '../../../contracts/identity';
 import { roleOf } from '../../../contracts/roles';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { appendAuditEvent } from '../../platform/audit/append';
 import { actingOf } from '../../platform/auth/acting';
 import { auditContextOf } from '../../platform/auth/context';

@@ -4,7 +4,7 @@ import {
   RecoveryCodesSchema,
   TotpEnrolmentSchema,
 } from '../../../contracts/identity';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import { setSessionCookie } from '../../platform/auth/hooks';
 import type { AppDeps } from '../../platform/deps';

@@ -4,7 +4,7 @@ import {
   OrganizationSchema,
   OrganizationSettingsBodySchema,
 } from '../../../contracts/identity';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { presentMember, presentOrganization } from './presenter';

@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, PasswordResetsTable } from '../../db/schema';
 import { isPostgres } from '../../platform/db/dialect';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/types';
 
 /**
  * Holds the user's row until the transaction ends, so that reset requests for one account are

@@ -3,7 +3,7 @@ import {
   PasswordResetCompleteBodySchema,
   PasswordResetRequestBodySchema,
 } from '../../../contracts/identity';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';

@@ -1,14 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
 import type {
-  Database,
   InvitationsTable,
   MembershipsTable,
   OrganizationsTable,
   RecoveryCodesTable,
   UsersTable,
 } from '../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/types';
 
 /** Marks the first-run setup done; false when it already was (so only one setup ever wins). */
 export async function claimSetup(trx: Db, at: string): Promise<boolean> {

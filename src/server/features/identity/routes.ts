@@ -10,7 +10,7 @@ import {
   SignInResultSchema,
   SwitchOrganizationBodySchema,
 } from '../../../contracts/identity';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/hooks';
 import type { AppDeps } from '../../platform/deps';

@@ -5,7 +5,7 @@ import {
   TokenCreateBodySchema,
 } from '../../../contracts/identity';
 import { roleOf } from '../../../contracts/roles';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import type { ApiTokensTable } from '../../db/schema';
 import { auditContextOf } from '../../platform/auth/context';
 import { principalOf } from '../../platform/auth/principal';

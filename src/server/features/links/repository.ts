@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, RecordLinksTable } from '../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { RecordLinksTable } from '../../db/schema';
+import type { Db } from '../../platform/db/types';
 
 export async function insertLink(trx: Db, row: RecordLinksTable): Promise<void> {
   await trx.insertInto('record_links').values(row).execute();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LinkBodySchema } from '../../../contracts/program';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { createLink, removeLink } from './service';

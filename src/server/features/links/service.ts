@@ -3,7 +3,7 @@ import type { Link, LinkEnd } from '../../../contracts/program';
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
 import {
   deleteLink,
@@ -16,9 +16,9 @@ import {
   taskLabels,
   taskStates,
 } from './repository';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/types';
 
-type Db = Kysely<Database> | Transaction<Database>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refuses a link end that names no record of this organization, naming the field. */

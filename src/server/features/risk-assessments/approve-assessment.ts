@@ -4,7 +4,7 @@ import type { Database, RiskAssessmentsTable } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { organizationName } from '../identity/service/profile';
 import { organizationMatrix } from '../risks/settings';

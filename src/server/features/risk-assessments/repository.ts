@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, RiskAssessmentsTable, RiskReportsTable } from '../../db/schema';
 import { isPostgres } from '../../platform/db/dialect';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/types';
 
 export interface AssessmentRow extends RiskAssessmentsTable {
   submitted_by_name: string | null;

@@ -9,7 +9,7 @@ import {
   RiskSummarySchema,
   SignificantChangeBodySchema,
 } from '../../../contracts/risk';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import { sendTable } from '../../platform/http/spreadsheet';

@@ -1,11 +1,8 @@
 import type { AssessmentChanges, Risk, Snapshot } from '../../../contracts/risk';
-import type { Database } from '../../db/schema';
 import { allAssets } from '../assets/service';
 import { allFlows } from '../assets/flows';
 import { allRisks } from '../risks/service';
-import type { Kysely, Transaction } from 'kysely';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/types';
 
 /** The register, the inventory and the flows as they stand: what an approval freezes. */
 export async function takeSnapshot(db: Db, orgId: string, takenAt: string): Promise<Snapshot> {

@@ -4,7 +4,7 @@ import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { approverOf, requireApprover } from '../../platform/auth/approver';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { closeTaskIn } from '../tasks/service';
 import { openAcceptanceTasks } from './acceptance-task';

@@ -12,7 +12,7 @@ import {
   RiskSchema,
   RiskUpdateBodySchema,
 } from '../../../contracts/risk';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { appendAuditEvent } from '../../platform/audit/append';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';

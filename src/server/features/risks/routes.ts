@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RiskMatrixSchema, ThreatLibrarySchema } from '../../../contracts/risk';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { riskContent } from './content';
 
 const tags = ['risk library'];

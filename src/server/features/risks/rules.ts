@@ -1,7 +1,7 @@
 import type { RiskMatrix, RiskUpdateBody } from '../../../contracts/risk';
 import type { Database, RisksTable } from '../../db/schema';
 import { requireMember } from '../../platform/auth/members';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
 import { levelOf } from './content';
 import { knownAssetIds } from './repository/risks';

@@ -4,7 +4,7 @@ import type { AuditChanges } from '../../../contracts/audit';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references';
 import { addMonths } from '../../platform/time';
@@ -24,9 +24,8 @@ import {
 import { followAcceptanceIn } from './acceptance-task';
 import { checkedColumns } from './rules';
 import { organizationLibrary, organizationMatrix } from './settings';
-import type { Kysely, Transaction } from 'kysely';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/types';
 
 /** Presents rows with their assets, controls and plan tasks, a few queries for the whole page. */
 async function present(db: Db, orgId: string, rows: readonly RiskRow[]): Promise<Risk[]> {

@@ -1,9 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { LibraryItemBody, OrganizationLibrary, RiskMatrix } from '../../../contracts/risk';
-import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references';
 import { catalog } from '../catalog/content';
 import { levelOf, riskContent } from './content';
@@ -14,9 +13,7 @@ import {
   readMatrixJson,
   writeMatrixJson,
 } from './repository/settings';
-import type { Kysely, Transaction } from 'kysely';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/types';
 
 /** The matrix the organization rates risks on: its own, or SP 800-30's 5×5. */
 export async function organizationMatrix(db: Db, orgId: string): Promise<RiskMatrix> {

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, SafeguardsTable } from '../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { SafeguardsTable } from '../../db/schema';
+import type { Db } from '../../platform/db/types';
 
 export interface SafeguardRow extends SafeguardsTable {
   owner_name: string | null;

@@ -7,12 +7,12 @@ import {
   SafeguardQuerySchema,
   SafeguardUpdateBodySchema,
 } from '../../../contracts/program';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { appendAuditEvent } from '../../platform/audit/append';
 import { auditContextOf } from '../../platform/auth/context';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
 import { getOrganization } from '../identity/service/organization';
 import { registerCsv, registerXlsx } from './export';

@@ -12,7 +12,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import { requireApprover } from '../../platform/auth/approver';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { addMonths, todayIn } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linksOf } from '../links/service';
@@ -27,9 +27,8 @@ import {
   updateSafeguard,
   type SafeguardRow,
 } from './repository';
-import type { Kysely, Transaction } from 'kysely';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Transaction } from 'kysely';
+import type { Db } from '../../platform/db/types';
 
 async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
   const org = await findApplicability(db, orgId);

@@ -1,6 +1,6 @@
 import { ErrorBodySchema } from '../../../contracts/errors';
 import { HealthSchema, ReadinessSchema, SystemStatusSchema } from '../../../contracts/system';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import type { AppDeps } from '../../platform/deps';
 import { presentStatus } from './presenter';
 import { checkReadiness, getStatus } from './service';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/deps';
 import { pingDatabase } from '../../platform/db/connection';
 import { migrationState, type MigrationState } from '../../platform/db/migrator';
 import { productVersion } from '../../platform/package-info';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { findInstance, insertInstanceIfMissing, type InstanceRow } from './repository';
 
 export interface StatusRecord {

@@ -1,7 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, TasksTable } from '../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { TasksTable } from '../../db/schema';
+import type { Db } from '../../platform/db/types';
 
 export interface TaskRow extends TasksTable {
   owner_name: string | null;

@@ -8,7 +8,7 @@ import {
   TaskQuerySchema,
   TaskUpdateBodySchema,
 } from '../../../contracts/program';
-import type { App } from '../../app';
+import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import { actingOf } from '../../platform/auth/acting';
 import { principalOf } from '../../platform/auth/principal';

@@ -11,7 +11,7 @@ import type { Database, TasksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
-import { AppError } from '../../platform/http/errors';
+import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references';
 import { createLinkIn, linksOf } from '../links/service';

@@ -1,6 +1,6 @@
 import { appendAuditEvent, type AuditContext } from '../audit/append';
 import type { AppDeps } from '../deps';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 /**
  * The person approving in this request. An approval is always the actor's own (design.md §6.2):

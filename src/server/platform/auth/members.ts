@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { roleHolds, type Permission } from '../../../contracts/permissions';
 import { roleOf } from '../../../contracts/roles';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { findMemberName } from './repository';
 
 /**

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import type { Principal } from './sessions';
 
 // How recent a password (and code) must be for sensitive actions: MFA changes, role changes,

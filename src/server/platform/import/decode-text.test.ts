@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { decodeText, firstInvalidUtf8 } from './decode-text';
 
 function refusal(run: () => unknown): AppError {

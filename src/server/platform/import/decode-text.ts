@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 const SAVE_AS = 'save the file as CSV UTF-8';
 

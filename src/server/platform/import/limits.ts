@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 /**
  * What an uploaded table (CSV or XLSX) may hold. Reading stops at the first limit it passes and

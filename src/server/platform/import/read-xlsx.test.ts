@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildWorkbook, buildZip, deflatePart, inlineRow } from '../../../../test/support/xlsx';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { TABLE_LIMITS, type TableLimits } from './limits';
 import { readXlsxTable, type ReadProbe } from './read-xlsx';
 

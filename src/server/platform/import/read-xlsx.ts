@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { TABLE_LIMITS, tableLimitError, type TableLimits } from './limits';
 import type { Table } from './table';
 import { ZipFormatError, readZipEntry, zipDirectory, type ZipEntry } from './zip';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { TABLE_LIMITS } from './limits';
 import { readCsvTable } from './table';
 

@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { parse, type Options } from 'csv-parse';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { XLSX_TYPE } from '../http/spreadsheet';
 import { decodeText } from './decode-text';
 import { TABLE_LIMITS, tableLimitError, type TableLimits } from './limits';

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, OutboxTable } from '../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { OutboxTable } from '../../db/schema';
+import type { Db } from '../db/types';
 
 export async function insertOutboxMessage(trx: Db, row: OutboxTable): Promise<void> {
   await trx.insertInto('outbox').values(row).execute();

@@ -7,7 +7,7 @@ import type { ActingRole } from '../../../platform/auth/acting';
 import { createSession, type Principal } from '../../../platform/auth/sessions';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { hashPassword } from '../passwords';
 import {
   closeInvitation,

@@ -5,7 +5,7 @@ import type { ActingRole } from '../../../platform/auth/acting';
 import { requireRecentAuthentication } from '../../../platform/auth/recent';
 import type { Principal } from '../../../platform/auth/sessions';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import {
   countOwners,
   deleteMembership,

@@ -10,7 +10,7 @@ import {
 } from '../../../platform/auth/throttle';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { verifyPassword } from '../passwords';
 import {
   completeMfaSession,

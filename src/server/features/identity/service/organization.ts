@@ -3,7 +3,7 @@ import type { OrganizationSettings } from '../../../../contracts/identity';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import type { Principal } from '../../../platform/auth/sessions';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { findOrganization, listMembers, updateOrganizationSettings } from '../repository';
 
 export async function getOrganization(deps: AppDeps, orgId: string) {

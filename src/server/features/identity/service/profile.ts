@@ -4,7 +4,7 @@ import type { Database, OrganizationsTable } from '../../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { requireMember } from '../../../platform/auth/members';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { changeSafeguardIn, safeguardStatusIn } from '../../safeguards/service';
 import { findOrganization, findUserNames, updateOrganizationSettings } from '../repository';
 import type { Transaction } from 'kysely';

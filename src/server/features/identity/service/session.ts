@@ -8,7 +8,7 @@ import {
 import type { Principal } from '../../../platform/auth/sessions';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { listLiveMemberships, moveSession } from '../repository';
 import { revokeAllTokensIn } from './tokens';
 

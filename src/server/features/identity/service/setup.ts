@@ -10,7 +10,7 @@ import {
 } from '../../../platform/audit/append';
 import { createSession } from '../../../platform/auth/sessions';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { hashPassword, passwordProblem } from '../passwords';
 import {
   claimSetup,

@@ -10,7 +10,7 @@ import {
   resetThrottle,
 } from '../../../platform/auth/throttle';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { burnPasswordCheck, verifyPassword } from '../passwords';
 import { findUserByEmailKey, listLiveMemberships } from '../repository';
 import { emailKeyOf } from './setup';

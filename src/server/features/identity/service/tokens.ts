@@ -15,7 +15,7 @@ import type { Principal } from '../../../platform/auth/sessions';
 import { TOKEN_PREFIX } from '../../../platform/auth/tokens';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
-import { AppError } from '../../../platform/http/errors';
+import { AppError } from '../../../platform/errors';
 import { revokeUserTokens } from '../token-repository';
 
 /**

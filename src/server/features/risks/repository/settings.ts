@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, RiskLibraryItemsTable } from '../../../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { RiskLibraryItemsTable } from '../../../db/schema';
+import type { Db } from '../../../platform/db/types';
 
 export async function readMatrixJson(db: Db, orgId: string): Promise<string | null> {
   const row = await db
