@@ -1,5 +1,7 @@
 import { SAFEGUARD_CATEGORIES } from '../../../contracts/catalog';
-import type { Counts, Dashboard, OrganizationProfile, Safeguard } from '../../../contracts/program';
+import type { Counts, Dashboard } from '../../../contracts/dashboard';
+import type { OrganizationProfile } from '../../../contracts/organization-profile';
+import type { Safeguard } from '../../../contracts/safeguards';
 
 /** Records by status; percent counts implemented and not applicable as done. */
 export function countStatuses(records: readonly Safeguard[]): Counts {

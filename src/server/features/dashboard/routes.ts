@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DashboardSchema } from '../../../contracts/program';
+import { DashboardSchema } from '../../../contracts/dashboard';
 import type { App } from '../../platform/http/app';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';

@@ -1,4 +1,4 @@
-import type { Dashboard } from '../../../contracts/program';
+import type { Dashboard } from '../../../contracts/dashboard';
 import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
 import { holdsAnyEphi } from '../assets/service';

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  DECISIONS,
-  RecurrenceSchema,
-  SAFEGUARD_STATUSES,
-  TASK_PRIORITIES,
-  type TaskCreateBody,
-} from '../../../contracts/program';
+import { DECISIONS, SAFEGUARD_STATUSES } from '../../../contracts/safeguards';
+import { RecurrenceSchema, TASK_PRIORITIES, type TaskCreateBody } from '../../../contracts/tasks';
 import { AssetBodySchema } from '../../../contracts/assets';
 import { ROLES, type Role } from '../../../contracts/roles';
 import { packageRoot } from '../../platform/package-info';

@@ -14,7 +14,7 @@ import { getProfile, updateProfile } from './service/profile';
 import {
   OrganizationProfileBodySchema,
   OrganizationProfileSchema,
-} from '../../../contracts/program';
+} from '../../../contracts/organization-profile';
 
 const tags = ['organizations'];
 const params = z.object({ orgId: z.uuid() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LinkBodySchema } from '../../../contracts/program';
+import { LinkBodySchema } from '../../../contracts/links';
 import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';

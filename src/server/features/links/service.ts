@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Link, LinkEnd } from '../../../contracts/program';
+import type { Link, LinkEnd } from '../../../contracts/links';
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';

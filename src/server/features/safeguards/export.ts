@@ -2,7 +2,7 @@ import {
   DECISION_LABELS,
   SAFEGUARD_STATUS_LABELS,
   type Safeguard,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
 import { csvTable, xlsxTable } from '../../platform/http/spreadsheet';
 
 const COLUMNS = [

@@ -1,6 +1,6 @@
 import type { Requirement } from '../../../contracts/catalog';
 import type { OrganizationsTable } from '../../db/schema';
-import type { Safeguard, SafeguardStatus } from '../../../contracts/program';
+import type { Safeguard, SafeguardStatus } from '../../../contracts/safeguards';
 import type { SafeguardRow } from './repository';
 
 export type Applicability = Pick<

@@ -1,6 +1,6 @@
 import type { RuleProfile } from '../../../contracts/catalog';
-import type { Safeguard } from '../../../contracts/program';
-import { DECISION_LABELS } from '../../../contracts/program';
+import type { Safeguard } from '../../../contracts/safeguards';
+import { DECISION_LABELS } from '../../../contracts/safeguards';
 import { catalog } from '../catalog/content';
 
 /**

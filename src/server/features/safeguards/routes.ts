@@ -6,7 +6,7 @@ import {
   SafeguardListSchema,
   SafeguardQuerySchema,
   SafeguardUpdateBodySchema,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
 import type { App } from '../../platform/http/app';
 import { appendAuditEvent } from '../../platform/audit/append';
 import { auditContextOf } from '../../platform/auth/context';

@@ -6,7 +6,7 @@ import type {
   Safeguard,
   SafeguardQuery,
   SafeguardUpdateBody,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
 import type { Database, SafeguardsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { requireApprover } from '../../platform/auth/approver';

@@ -1,4 +1,4 @@
-import type { Task } from '../../../contracts/program';
+import type { Task } from '../../../contracts/tasks';
 import type { TaskRow } from './repository';
 import { fromRrule } from './recurrence';
 

@@ -1,5 +1,5 @@
 import rrule from 'rrule';
-import type { Recurrence } from '../../../contracts/program';
+import type { Recurrence } from '../../../contracts/tasks';
 
 const { RRule } = rrule;
 

@@ -7,7 +7,7 @@ import {
   TaskListSchema,
   TaskQuerySchema,
   TaskUpdateBodySchema,
-} from '../../../contracts/program';
+} from '../../../contracts/tasks';
 import type { App } from '../../platform/http/app';
 import { auditContextOf } from '../../platform/auth/context';
 import { actingOf } from '../../platform/auth/acting';

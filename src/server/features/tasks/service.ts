@@ -6,7 +6,7 @@ import type {
   TaskCreateBody,
   TaskQuery,
   TaskUpdateBody,
-} from '../../../contracts/program';
+} from '../../../contracts/tasks';
 import type { Database, TasksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { requireMember } from '../../platform/auth/members';

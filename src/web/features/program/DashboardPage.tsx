@@ -23,7 +23,7 @@ import {
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
-import { DashboardSchema } from '../../../contracts/program';
+import { DashboardSchema } from '../../../contracts/dashboard';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';

@@ -1,7 +1,7 @@
 import { Card, Group, Progress, Stack, Text, ThemeIcon } from '@mantine/core';
 import type { IconGavel } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { Counts } from '../../../contracts/program';
+import type { Counts } from '../../../contracts/dashboard';
 
 /** A stacked bar: implemented, not applicable, in progress; the rest is not started. */
 export function StatusBar({ counts, size = 'md' }: { counts: Counts; size?: 'sm' | 'md' }) {

@@ -16,7 +16,7 @@ import {
   DECISION_LABELS,
   SafeguardDetailSchema,
   type DecisionBody,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMe } from '../../app/session';

@@ -12,7 +12,7 @@ import {
 import { IconExternalLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { Link } from '../../../contracts/program';
+import type { Link } from '../../../contracts/links';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useProgramMutation } from './shared';

@@ -16,7 +16,7 @@ import {
   ORGANIZATION_SIZES,
   OrganizationProfileSchema,
   type OrganizationProfileBody,
-} from '../../../contracts/program';
+} from '../../../contracts/organization-profile';
 import { apiSend, fieldErrors } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';

@@ -6,7 +6,7 @@ import {
   DECISION_LABELS,
   SAFEGUARD_STATUS_LABELS,
   SafeguardListSchema,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, useOrgQuery } from './shared';

@@ -22,9 +22,9 @@ import {
   SAFEGUARD_STATUSES,
   SAFEGUARD_STATUS_LABELS,
   SafeguardDetailSchema,
-  TaskListSchema,
   type SafeguardUpdateBody,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
+import { TaskListSchema } from '../../../contracts/tasks';
 import { apiSend, fieldErrors } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';

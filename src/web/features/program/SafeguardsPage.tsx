@@ -17,7 +17,7 @@ import {
   SAFEGUARD_STATUSES,
   SAFEGUARD_STATUS_LABELS,
   SafeguardListSchema,
-} from '../../../contracts/program';
+} from '../../../contracts/safeguards';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';

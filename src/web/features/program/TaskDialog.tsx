@@ -15,9 +15,9 @@ import {
   RECURRENCE_FREQUENCIES,
   TASK_PRIORITIES,
   TaskDetailSchema,
-  type LinkType,
   type TaskCreateBody,
-} from '../../../contracts/program';
+} from '../../../contracts/tasks';
+import { type LinkType } from '../../../contracts/links';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMemberOptions, useProgramMutation } from './shared';

@@ -22,7 +22,7 @@ import {
   TaskCompletionSchema,
   TaskDetailSchema,
   TaskListSchema,
-} from '../../../contracts/program';
+} from '../../../contracts/tasks';
 import { apiSend, fieldErrors } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';

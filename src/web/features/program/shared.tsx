@@ -3,11 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { MemberListSchema } from '../../../contracts/identity';
-import {
-  SAFEGUARD_STATUS_LABELS,
-  type SafeguardStatus,
-  type Task,
-} from '../../../contracts/program';
+import { SAFEGUARD_STATUS_LABELS, type SafeguardStatus } from '../../../contracts/safeguards';
+import { type Task } from '../../../contracts/tasks';
 import { apiGet } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';

@@ -1,5 +1,8 @@
 import type { AuditChanges } from '../../../../contracts/audit';
-import type { OrganizationProfile, OrganizationProfileBody } from '../../../../contracts/program';
+import type {
+  OrganizationProfile,
+  OrganizationProfileBody,
+} from '../../../../contracts/organization-profile';
 import type { Database, OrganizationsTable } from '../../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { requireMember } from '../../../platform/auth/members';

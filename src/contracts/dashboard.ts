@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { SAFEGUARD_CATEGORIES } from './catalog';
+import { TaskSchema } from './tasks';
+
+const CountsSchema = z.object({
+  total: z.number().int(),
+  implemented: z.number().int(),
+  inProgress: z.number().int(),
+  notStarted: z.number().int(),
+  notApplicable: z.number().int(),
+  percent: z.number().int().describe('Implemented or not applicable, of all'),
+});
+export type Counts = z.infer<typeof CountsSchema>;
+
+export const NextActionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  href: z.string().describe('Where in the app to do it'),
+});
+
+export const FirstWeekStepSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  state: z.enum(['done', 'todo', 'coming']).describe('coming = the feature is not in Custos yet'),
+  href: z.string().nullable(),
+});
+
+export const DashboardSchema = z.object({
+  progress: CountsSchema,
+  byCategory: z.array(CountsSchema.extend({ safeguard: z.enum(SAFEGUARD_CATEGORIES) })),
+  byStandard: z.array(
+    CountsSchema.extend({
+      id: z.string(),
+      title: z.string(),
+      safeguard: z.enum(SAFEGUARD_CATEGORIES),
+    }),
+  ),
+  decisionsMissing: z.number().int(),
+  reviewsOverdue: z.number().int(),
+  unowned: z.number().int(),
+  tasks: z.object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    mineOpen: z.number().int(),
+    mineOverdue: z.number().int(),
+    mine: z.array(TaskSchema).describe('My next five, by due date'),
+  }),
+  nextActions: z.array(NextActionSchema),
+  firstWeek: z.array(FirstWeekStepSchema),
+  proposedRule: z.object({ met: z.number().int(), total: z.number().int() }),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;

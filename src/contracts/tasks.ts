@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { DateOnly, Text, Required, PersonRef } from './common';
+import { LINK_TYPES, LinkEndSchema, LinkSchema } from './links';
+
+export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export const TASK_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const RECURRENCE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+
+export const RecurrenceSchema = z.object({
+  frequency: z.enum(RECURRENCE_FREQUENCIES),
+  interval: z.number().int().min(1, { error: 'must be at least 1' }).max(366),
+});
+export type Recurrence = z.infer<typeof RecurrenceSchema>;
+
+export const TaskSchema = z.object({
+  id: z.string(),
+  reference: z.string().describe('TASK-n, per organization'),
+  title: z.string(),
+  description: z.string(),
+  owner: PersonRef.nullable(),
+  dueOn: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  priority: z.enum(TASK_PRIORITIES),
+  recurrence: RecurrenceSchema.nullable(),
+  overdue: z.boolean(),
+  completionNote: z.string().nullable(),
+  evidenceUrl: z.string().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+export const TaskDetailSchema = TaskSchema.extend({ links: z.array(LinkSchema) });
+
+export const TaskListSchema = z.object({
+  data: z.array(TaskSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const TaskQuerySchema = z.object({
+  status: z
+    .enum([...TASK_STATUSES, 'active'])
+    .optional()
+    .describe('active = open or in progress (the default)'),
+  ownerId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  priority: z.enum(TASK_PRIORITIES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  linkedType: z.enum(LINK_TYPES).optional(),
+  linkedId: z.string().max(2000).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TaskQuery = z.infer<typeof TaskQuerySchema>;
+
+const HttpsUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000);
+
+export const TaskCreateBodySchema = z.object({
+  title: Required(300),
+  description: Text(20000).optional(),
+  ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
+  dueOn: DateOnly.nullable().optional(),
+  priority: z.enum(TASK_PRIORITIES).optional(),
+  recurrence: RecurrenceSchema.nullable().optional(),
+  links: z.array(LinkEndSchema).max(20).optional().describe('Records the task is about'),
+});
+export type TaskCreateBody = z.infer<typeof TaskCreateBodySchema>;
+
+export const TaskUpdateBodySchema = TaskCreateBodySchema.omit({ links: true })
+  .partial()
+  .extend({ status: z.enum(['open', 'in_progress', 'cancelled']).optional() });
+export type TaskUpdateBody = z.infer<typeof TaskUpdateBodySchema>;
+
+export const TaskCompleteBodySchema = z.object({
+  note: Text(20000).optional(),
+  evidenceUrl: HttpsUrl.optional(),
+});
+export type TaskCompleteBody = z.infer<typeof TaskCompleteBodySchema>;
+
+export const TaskCompletionSchema = z.object({
+  task: TaskSchema,
+  next: TaskSchema.nullable().describe('The next occurrence of a recurring task'),
+});
