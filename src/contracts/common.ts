@@ -15,3 +15,6 @@ export const Required = (max: number) => Text(max).min(1, { error: 'is required'
 
 /** A person named in a response: member id and display name. */
 export const PersonRef = z.object({ id: z.string(), name: z.string() });
+
+/** Path parameters of every organization route. */
+export const OrgParamsSchema = z.object({ orgId: z.uuid() });

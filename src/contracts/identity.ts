@@ -123,8 +123,6 @@ export const MemberListSchema = z.object({
   ),
 });
 
-export const OrgParamsSchema = z.object({ orgId: z.string() });
-
 const FutureInstant = z.iso.datetime({ error: 'must be an ISO-8601 instant' });
 
 export const InviteBodySchema = z.object({

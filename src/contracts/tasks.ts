@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateOnly, Text, Required, PersonRef } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
+import { route } from './route';
 import { LINK_TYPES, LinkEndSchema, LinkSchema } from './links';
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
@@ -82,3 +83,78 @@ export const TaskCompletionSchema = z.object({
   task: TaskSchema,
   next: TaskSchema.nullable().describe('The next occurrence of a recurring task'),
 });
+
+// ---------- routes ----------
+
+const tags = ['tasks'];
+const TaskParamsSchema = OrgParamsSchema.extend({ taskId: z.uuid() });
+// Tasks feed the dashboard, the safeguard records and the risk register.
+const invalidates = ['tasks', 'dashboard', 'safeguards', 'risks', 'assessments'];
+
+/** The task routes: 164.308(a)(1)(ii)(B) risk management work, reviews and reminders. */
+export const taskRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/tasks',
+    tags,
+    summary: 'Tasks, by due date; workforce members see their own',
+    permission: 'tasks.read',
+    params: OrgParamsSchema,
+    query: TaskQuerySchema,
+    response: TaskListSchema,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/tasks',
+    tags,
+    summary: 'Create a task, optionally recurring and linked to records',
+    permission: 'tasks.manage',
+    params: OrgParamsSchema,
+    body: TaskCreateBodySchema,
+    status: 201,
+    response: TaskDetailSchema,
+    audits: ['task.created', 'link.created'],
+    example: (id) => ({
+      title: 'Review the access log of the EHR',
+      dueOn: '2027-01-15',
+      priority: 'high',
+      links: [{ type: 'risk', id: id('riskId') }],
+    }),
+    invalidates,
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/tasks/:taskId',
+    tags,
+    summary: 'A task with its links',
+    permission: 'tasks.read',
+    params: TaskParamsSchema,
+    response: TaskDetailSchema,
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/orgs/:orgId/tasks/:taskId',
+    tags,
+    summary: 'Change a task',
+    permission: 'tasks.manage',
+    params: TaskParamsSchema,
+    body: TaskUpdateBodySchema,
+    response: TaskDetailSchema,
+    audits: ['task.changed'],
+    example: () => ({ priority: 'critical', dueOn: '2027-02-01' }),
+    invalidates,
+  }),
+  complete: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/tasks/:taskId/complete',
+    tags,
+    summary: 'Complete a task with a note and evidence; a recurring task gets its next occurrence',
+    permission: 'tasks.complete',
+    params: TaskParamsSchema,
+    body: TaskCompleteBodySchema,
+    response: TaskCompletionSchema,
+    audits: ['task.completed'],
+    example: () => ({ note: 'Reviewed; no unexpected access.' }),
+    invalidates,
+  }),
+};

@@ -6,26 +6,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { registerAssetRoutes } from './features/assets/routes';
-import { registerFlowRoutes } from './features/assets/flow-routes';
-import { registerAuditLogRoutes } from './features/audit-log/routes';
-import { catalog } from './features/catalog/content';
-import { registerCatalogRoutes } from './features/catalog/routes';
-import { registerDashboardRoutes } from './features/dashboard/routes';
-import { registerLinkRoutes } from './features/links/routes';
-import { riskContent } from './features/risks/content';
-import { registerRiskLibraryRoutes } from './features/risks/routes';
-import { registerRiskRegisterRoutes } from './features/risks/register-routes';
-import { registerAssessmentRoutes } from './features/risk-assessments/routes';
-import { registerSafeguardRoutes } from './features/safeguards/routes';
-import { registerTaskRoutes } from './features/tasks/routes';
-import { registerOrganizationRoutes } from './features/identity/organization-routes';
-import { registerMemberRoutes } from './features/identity/member-routes';
-import { registerMfaRoutes } from './features/identity/mfa-routes';
-import { registerPasswordRoutes } from './features/identity/password-routes';
-import { registerIdentityRoutes } from './features/identity/routes';
-import { registerTokenRoutes } from './features/identity/token-routes';
-import { registerSystemRoutes } from './features/system/routes';
+import { FEATURES } from './features';
 import { auditKeysFrom } from './platform/audit/keys';
 import { registerAuth } from './platform/auth/hooks';
 import { createBackground, type Background } from './platform/background';
@@ -125,28 +106,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Queued work finishes before the database closes.
   app.addHook('onClose', () => deps.background.idle());
   // Content errors stop the start, naming the file and field.
-  catalog();
-  riskContent();
+  for (const feature of FEATURES) {
+    feature.checkContent?.();
+  }
   await registerAuth(app, deps);
   registerTextInputCheck(app);
-  registerSystemRoutes(app, deps);
-  registerIdentityRoutes(app, deps);
-  registerMfaRoutes(app, deps);
-  registerMemberRoutes(app, deps);
-  registerTokenRoutes(app, deps);
-  registerPasswordRoutes(app, deps);
-  registerOrganizationRoutes(app, deps);
-  registerAuditLogRoutes(app, deps);
-  registerCatalogRoutes(app);
-  registerRiskLibraryRoutes(app);
-  registerSafeguardRoutes(app, deps);
-  registerTaskRoutes(app, deps);
-  registerLinkRoutes(app, deps);
-  registerDashboardRoutes(app, deps);
-  registerAssetRoutes(app, deps);
-  registerFlowRoutes(app, deps);
-  registerRiskRegisterRoutes(app, deps);
-  registerAssessmentRoutes(app, deps);
+  for (const feature of FEATURES) {
+    feature.routes?.(app, deps);
+  }
   if (options.extraRoutes) {
     await options.extraRoutes(app);
   }

@@ -14,7 +14,8 @@ function errorOf(status: number, parsed: unknown): ApiError {
   return new ApiError(`The server answered ${status}.`, status, 'internal');
 }
 
-async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+/** One call of the API: JSON in and out, the CSRF header on every write, errors as ApiError. */
+export async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -77,11 +78,8 @@ export function fieldErrors(
 }
 
 /** Sends a file as the raw request body (imports); checks the answer against `schema`. */
-export async function apiUpload<T extends z.ZodType>(
-  path: string,
-  file: File,
-  schema: T,
-): Promise<z.infer<T>> {
+/** Sends a file as the raw request body (imports). */
+export async function upload(path: string, file: File): Promise<unknown> {
   const contentType = file.name.toLowerCase().endsWith('.xlsx')
     ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
     : 'text/csv';
@@ -102,5 +100,14 @@ export async function apiUpload<T extends z.ZodType>(
   }
   const parsed: unknown = await res.json().catch(() => undefined);
   if (!res.ok) throw errorOf(res.status, parsed);
-  return schema.parse(parsed);
+  return parsed;
+}
+
+/** Sends a file as the raw request body (imports); checks the answer against `schema`. */
+export async function apiUpload<T extends z.ZodType>(
+  path: string,
+  file: File,
+  schema: T,
+): Promise<z.infer<T>> {
+  return schema.parse(await upload(path, file));
 }

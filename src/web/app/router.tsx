@@ -72,7 +72,7 @@ export const router = createBrowserRouter([
       {
         path: 'tasks',
         lazy: async () => ({
-          Component: (await import('../features/program/TasksPage')).TasksPage,
+          Component: (await import('../features/tasks/TasksPage')).TasksPage,
         }),
       },
       {

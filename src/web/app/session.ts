@@ -34,8 +34,11 @@ export function activeMembership(me: Me | null | undefined) {
 }
 
 /** Whether `role` holds `permission` (the server checks again; this only hides what would be refused). */
-export function can(role: Role | undefined, permission: Permission): boolean {
-  const grant = grantOf(permission);
+export function can(
+  role: Role | undefined,
+  what: Permission | { readonly contract: { readonly permission: Permission } },
+): boolean {
+  const grant = grantOf(typeof what === 'string' ? what : what.contract.permission);
   if (grant === 'public' || grant === 'authenticated') {
     return true;
   }

@@ -1,19 +1,11 @@
-import { z } from 'zod';
-import {
-  TaskCompleteBodySchema,
-  TaskCompletionSchema,
-  TaskCreateBodySchema,
-  TaskDetailSchema,
-  TaskListSchema,
-  TaskQuerySchema,
-  TaskUpdateBodySchema,
-} from '../../../contracts/tasks';
-import type { App } from '../../platform/http/app';
-import { auditContextOf } from '../../platform/auth/context';
+import type { FastifyRequest } from 'fastify';
+import { taskRoutes } from '../../../contracts/tasks';
 import { actingOf } from '../../platform/auth/acting';
+import { auditContextOf } from '../../platform/auth/context';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
-import type { FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app';
+import { registerRoutes } from '../../platform/http/contract-routes';
 import {
   changeTask,
   completeTask,
@@ -23,10 +15,6 @@ import {
   type TaskViewer,
 } from './service';
 
-const tags = ['tasks'];
-const params = z.object({ orgId: z.uuid() });
-const taskParams = params.extend({ taskId: z.uuid() });
-
 function viewerOf(request: FastifyRequest): TaskViewer {
   return {
     userId: principalOf(request).userId,
@@ -35,72 +23,18 @@ function viewerOf(request: FastifyRequest): TaskViewer {
 }
 
 export function registerTaskRoutes(app: App, deps: AppDeps): void {
-  app.get(
-    '/api/orgs/:orgId/tasks',
-    {
-      config: { permission: 'tasks.read' },
-      schema: {
-        tags,
-        summary: 'Tasks, by due date; workforce members see their own',
-        params,
-        querystring: TaskQuerySchema,
-        response: { 200: TaskListSchema },
-      },
-    },
-    (request) => listTaskPage(deps, request.params.orgId, viewerOf(request), request.query),
-  );
-
-  app.post(
-    '/api/orgs/:orgId/tasks',
-    {
-      config: { permission: 'tasks.manage' },
-      schema: {
-        tags,
-        summary: 'Create a task, optionally recurring and linked to records',
-        params,
-        body: TaskCreateBodySchema,
-        response: { 201: TaskDetailSchema },
-      },
-    },
-    async (request, reply) => {
-      const task = await createTask(
+  registerRoutes(app, taskRoutes, {
+    list: (request) => listTaskPage(deps, request.params.orgId, viewerOf(request), request.query),
+    create: (request) =>
+      createTask(
         deps,
         auditContextOf(request),
         request.params.orgId,
         viewerOf(request),
         request.body,
-      );
-      return reply.code(201).send(task);
-    },
-  );
-
-  app.get(
-    '/api/orgs/:orgId/tasks/:taskId',
-    {
-      config: { permission: 'tasks.read' },
-      schema: {
-        tags,
-        summary: 'A task with its links',
-        params: taskParams,
-        response: { 200: TaskDetailSchema },
-      },
-    },
-    (request) => getTask(deps, request.params.orgId, viewerOf(request), request.params.taskId),
-  );
-
-  app.patch(
-    '/api/orgs/:orgId/tasks/:taskId',
-    {
-      config: { permission: 'tasks.manage' },
-      schema: {
-        tags,
-        summary: 'Change a task',
-        params: taskParams,
-        body: TaskUpdateBodySchema,
-        response: { 200: TaskDetailSchema },
-      },
-    },
-    (request) =>
+      ),
+    get: (request) => getTask(deps, request.params.orgId, viewerOf(request), request.params.taskId),
+    update: (request) =>
       changeTask(
         deps,
         auditContextOf(request),
@@ -109,22 +43,7 @@ export function registerTaskRoutes(app: App, deps: AppDeps): void {
         request.params.taskId,
         request.body,
       ),
-  );
-
-  app.post(
-    '/api/orgs/:orgId/tasks/:taskId/complete',
-    {
-      config: { permission: 'tasks.complete' },
-      schema: {
-        tags,
-        summary:
-          'Complete a task with a note and evidence; a recurring task gets its next occurrence',
-        params: taskParams,
-        body: TaskCompleteBodySchema,
-        response: { 200: TaskCompletionSchema },
-      },
-    },
-    (request) =>
+    complete: (request) =>
       completeTask(
         deps,
         auditContextOf(request),
@@ -133,5 +52,5 @@ export function registerTaskRoutes(app: App, deps: AppDeps): void {
         request.params.taskId,
         request.body,
       ),
-  );
+  });
 }

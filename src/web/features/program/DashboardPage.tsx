@@ -29,7 +29,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { Stat, StatusBar, Legend } from './DashboardParts';
-import { PRIORITY_COLORS, formatDate, useOrgQuery } from './shared';
+import { useOrgQuery } from '../../api/legacy-queries';
+import { PRIORITY_COLORS } from '../tasks/labels';
+import { formatDate } from '../../components/format';
 
 /** The home page: where the program stands and what to do next. */
 export function DashboardPage() {

@@ -20,7 +20,8 @@ import {
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMe } from '../../app/session';
-import { formatDate, useProgramMutation } from './shared';
+import { useProgramMutation } from '../../api/legacy-queries';
+import { formatDate } from '../../components/format';
 import { FormFooter } from './FormFooter';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;

@@ -15,7 +15,7 @@ import { Link as RouterLink } from 'react-router';
 import type { Link } from '../../../contracts/links';
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useProgramMutation } from './shared';
+import { useProgramMutation } from '../../api/legacy-queries';
 
 /** What proves a safeguard: links to documents elsewhere and to related records. */
 export function EvidenceCard(props: { requirementId: string; links: Link[]; editable: boolean }) {

@@ -23,7 +23,8 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { useMemberOptions, useOrgQuery, useProgramMutation } from './shared';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
+import { useMemberOptions } from '../organizations/useMemberOptions';
 import { FormFooter } from './FormFooter';
 
 const ZONES =

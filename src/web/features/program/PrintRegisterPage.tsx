@@ -9,7 +9,8 @@ import {
 } from '../../../contracts/safeguards';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate, useOrgQuery } from './shared';
+import { useOrgQuery } from '../../api/legacy-queries';
+import { formatDate } from '../../components/format';
 import classes from './print.module.css';
 
 /** The safeguard register laid out for paper: no navigation, one table, a dated header. */

@@ -5,7 +5,8 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusBadge, useOrgQuery } from './shared';
+import { useOrgQuery } from '../../api/legacy-queries';
+import { StatusBadge } from '../safeguards/StatusBadge';
 
 const STATE = {
   met: ['teal', 'Met'],

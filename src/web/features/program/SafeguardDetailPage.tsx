@@ -33,14 +33,11 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { DecisionForm } from './DecisionForm';
 import { EvidenceCard } from './EvidenceCard';
-import { TaskDialog } from './TaskDialog';
-import {
-  StatusBadge,
-  formatDate,
-  useMemberOptions,
-  useOrgQuery,
-  useProgramMutation,
-} from './shared';
+import { TaskDialog } from '../tasks/TaskDialog';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
+import { StatusBadge } from '../safeguards/StatusBadge';
+import { formatDate } from '../../components/format';
+import { useMemberOptions } from '../organizations/useMemberOptions';
 import { FormFooter } from './FormFooter';
 
 type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;

@@ -24,7 +24,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusBadge, formatDate, useOrgQuery, useFilterParams } from './shared';
+import { useOrgQuery } from '../../api/legacy-queries';
+import { StatusBadge } from '../safeguards/StatusBadge';
+import { formatDate } from '../../components/format';
+import { useFilterParams } from '../../app/useFilterParams';
 
 const ATTENTION = {
   decision_missing: 'Decision missing',

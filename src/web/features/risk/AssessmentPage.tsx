@@ -27,7 +27,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../program/FormFooter';
-import { useOrgQuery, useProgramMutation } from '../program/shared';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 import { Changes, Guided } from './AssessmentParts';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
 

@@ -20,7 +20,7 @@ import { apiSend } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useOrgQuery, useProgramMutation } from '../program/shared';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 
 /** What changed in the register since the assessment this one started from. */
 export function Changes({ changes }: { changes: NonNullable<AssessmentDetail['changes']> }) {

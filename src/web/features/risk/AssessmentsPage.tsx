@@ -12,7 +12,8 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate, useOrgQuery, useProgramMutation } from '../program/shared';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
+import { formatDate } from '../../components/format';
 
 export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; color: string }> = {
   draft: { label: 'Draft', color: 'gray' },

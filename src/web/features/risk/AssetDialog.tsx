@@ -24,7 +24,8 @@ import {
 import { apiSend, fieldErrors } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { FormFooter } from '../program/FormFooter';
-import { useMemberOptions, useProgramMutation } from '../program/shared';
+import { useProgramMutation } from '../../api/legacy-queries';
+import { useMemberOptions } from '../organizations/useMemberOptions';
 
 const options = (values: readonly string[]) =>
   values.map((v) => ({ value: v, label: v.replace(/_/g, ' ') }));

@@ -35,7 +35,7 @@ import { apiSend, fieldErrors } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useOrgQuery, useProgramMutation } from '../program/shared';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 import { useAllAssets } from './shared';
 
 // Columns of the map: end-user devices, the clinic's own infrastructure, applications, cloud services.

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ASSET_IMPORT_COLUMNS, AssetImportResultSchema } from '../../../contracts/assets';
 import { apiUpload } from '../../api/client';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useProgramMutation } from '../program/shared';
+import { useProgramMutation } from '../../api/legacy-queries';
 
 /** Imports assets from CSV or XLSX: a preview with every problem first, then all rows or none. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {

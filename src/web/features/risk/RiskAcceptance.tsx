@@ -4,7 +4,8 @@ import { RiskSchema, acceptancePending, type Risk } from '../../../contracts/ris
 import { apiSend, fieldErrors } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { formatDate, useProgramMutation } from '../program/shared';
+import { useProgramMutation } from '../../api/legacy-queries';
+import { formatDate } from '../../components/format';
 
 /**
  * The acceptance of a risk whose treatment is "accept": who accepted it and until when, or that

@@ -29,7 +29,8 @@ import { apiGet, apiSend, fieldErrors } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { FormFooter } from '../program/FormFooter';
-import { useMemberOptions, useOrgQuery, useProgramMutation } from '../program/shared';
+import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
+import { useMemberOptions } from '../organizations/useMemberOptions';
 import { RiskAcceptance } from './RiskAcceptance';
 import { LevelBadge, useAllAssets } from './shared';
 

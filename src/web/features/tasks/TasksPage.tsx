@@ -17,41 +17,27 @@ import {
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import {
-  TASK_PRIORITIES,
-  TaskCompletionSchema,
-  TaskDetailSchema,
-  TaskListSchema,
-} from '../../../contracts/tasks';
-import { apiSend, fieldErrors } from '../../api/client';
+import { TASK_PRIORITIES, TaskQuerySchema } from '../../../contracts/tasks';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { TaskDialog } from './TaskDialog';
-import {
-  PRIORITY_COLORS,
-  TASK_STATUS_LABELS,
-  formatDate,
-  useFilterParams,
-  useOrgQuery,
-  useProgramMutation,
-} from './shared';
+import { PRIORITY_COLORS, TASK_STATUS_LABELS } from './labels';
+import { formatDate } from '../../components/format';
+import { useFilterParams } from '../../app/useFilterParams';
 
 function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }) {
   const org = useActiveOrg();
-  const task = useOrgQuery(['task', taskId], `/tasks/${taskId}`, TaskDetailSchema);
+  const params = org ? { orgId: org.orgId, taskId } : null;
+  const task = useApiQuery(api.tasks.get, params && [params]);
   const [note, setNote] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
-  const complete = useProgramMutation(() =>
-    apiSend(
-      'POST',
-      `/api/orgs/${org?.orgId ?? ''}/tasks/${taskId}/complete`,
-      { ...(note ? { note } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) },
-      TaskCompletionSchema,
-    ),
-  );
+  const complete = useApiMutation(api.tasks.complete);
   const errors = fieldErrors(complete.error, { evidenceUrl: 'The evidence link' });
   const t = task.data;
   return (
@@ -127,7 +113,10 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                complete.mutate();
+                complete.mutate([
+                  { orgId: org?.orgId ?? '', taskId },
+                  { ...(note ? { note } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) },
+                ]);
               }}
             >
               <Stack gap="sm">
@@ -145,7 +134,7 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
                   onChange={(e) => setEvidenceUrl(e.currentTarget.value)}
                   error={errors.evidenceUrl}
                 />
-                {complete.isSuccess && complete.data?.next ? (
+                {complete.isSuccess && complete.data.next ? (
                   <Alert color="blue" variant="light" role="status">
                     Next occurrence {complete.data.next.reference} is due{' '}
                     {formatDate(complete.data.next.dueOn)}.
@@ -170,17 +159,19 @@ export function TasksPage() {
   const [creating, setCreating] = useState(false);
   const seesAll = org !== undefined && org.role !== 'workforce';
   const scope = seesAll && params.get('scope') === 'all' ? 'all' : 'mine';
-  const query = new URLSearchParams({ limit: '100', status: params.get('status') ?? 'active' });
-  if (scope === 'mine') query.set('ownerId', 'me');
-  for (const key of ['priority', 'overdue', 'q']) {
-    const value = params.get(key);
-    if (value) query.set(key, value);
-  }
-  const list = useOrgQuery(
-    ['tasks', query.toString()],
-    `/tasks?${query.toString()}`,
-    TaskListSchema,
-  );
+  // The filters come from the page's address: what the contract does not accept is left out.
+  const filters = TaskQuerySchema.partial().safeParse({
+    status: params.get('status') ?? 'active',
+    priority: params.get('priority') ?? undefined,
+    overdue: params.get('overdue') ?? undefined,
+    q: params.get('q') ?? undefined,
+  });
+  const query = {
+    ...(filters.success ? filters.data : { status: 'active' as const }),
+    limit: 100,
+    ...(scope === 'mine' ? { ownerId: 'me' } : {}),
+  };
+  const list = useApiQuery(api.tasks.list, org ? [{ orgId: org.orgId }, query] : null);
   if (!org) return <NoOrganization />;
   const openTask = params.get('task');
   return (

@@ -14,13 +14,14 @@ import { useState } from 'react';
 import {
   RECURRENCE_FREQUENCIES,
   TASK_PRIORITIES,
-  TaskDetailSchema,
   type TaskCreateBody,
 } from '../../../contracts/tasks';
 import { type LinkType } from '../../../contracts/links';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useMemberOptions, useProgramMutation } from './shared';
+import { useMemberOptions } from '../organizations/useMemberOptions';
 
 const EMPTY = {
   title: '',
@@ -49,14 +50,12 @@ export function TaskDialog(props: {
     frequency: string;
     interval: number;
   }>(EMPTY);
-  const create = useProgramMutation(
-    (body: TaskCreateBody) =>
-      apiSend('POST', `/api/orgs/${org?.orgId ?? ''}/tasks`, body, TaskDetailSchema),
-    () => {
+  const create = useApiMutation(api.tasks.create, {
+    onSuccess: () => {
       setForm(EMPTY);
       props.onClose();
     },
-  );
+  });
   const errors = fieldErrors(create.error, {
     title: 'The title',
     dueOn: 'The due date',
@@ -67,18 +66,21 @@ export function TaskDialog(props: {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate({
-            title: form.title,
-            description: form.description,
-            ownerId: form.ownerId,
-            dueOn: form.dueOn === '' ? null : form.dueOn,
-            priority: form.priority as TaskCreateBody['priority'] & string,
-            recurrence:
-              form.frequency === ''
-                ? null
-                : { frequency: form.frequency as 'monthly', interval: form.interval },
-            ...(props.link ? { links: [{ type: props.link.type, id: props.link.id }] } : {}),
-          });
+          create.mutate([
+            { orgId: org?.orgId ?? '' },
+            {
+              title: form.title,
+              description: form.description,
+              ownerId: form.ownerId,
+              dueOn: form.dueOn === '' ? null : form.dueOn,
+              priority: form.priority as TaskCreateBody['priority'] & string,
+              recurrence:
+                form.frequency === ''
+                  ? null
+                  : { frequency: form.frequency as 'monthly', interval: form.interval },
+              ...(props.link ? { links: [{ type: props.link.type, id: props.link.id }] } : {}),
+            },
+          ]);
         }}
       >
         <Stack gap="sm">

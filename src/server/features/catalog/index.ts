@@ -1,0 +1,14 @@
+import type { Feature } from '../../platform/feature';
+import { registerCatalogRoutes } from './routes';
+import { catalog } from './content';
+
+/** The regulation catalog: Subpart C and its NIST SP 800-66r2 guidance. */
+export const catalogFeature: Feature = {
+  name: 'catalog',
+  routes: (app) => {
+    registerCatalogRoutes(app);
+  },
+  checkContent: () => {
+    catalog();
+  },
+};

@@ -1,0 +1,10 @@
+import type { Feature } from '../../platform/feature';
+import { registerDashboardRoutes } from './routes';
+
+/** The dashboard: progress, next actions and the first week. */
+export const dashboardFeature: Feature = {
+  name: 'dashboard',
+  routes: (app, deps) => {
+    registerDashboardRoutes(app, deps);
+  },
+};

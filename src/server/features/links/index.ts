@@ -1,0 +1,11 @@
+import type { Feature } from '../../platform/feature';
+import { registerLinkRoutes } from './routes';
+
+/** Links between records (a safeguard and a task, a record and a web address). */
+export const linksFeature: Feature = {
+  name: 'links',
+  routes: (app, deps) => {
+    registerLinkRoutes(app, deps);
+  },
+  records: { linkId: 'links' },
+};

@@ -1,0 +1,11 @@
+import type { Feature } from '../../platform/feature';
+import { registerAssessmentRoutes } from './routes';
+
+/** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
+export const riskAssessmentsFeature: Feature = {
+  name: 'risk-assessments',
+  routes: (app, deps) => {
+    registerAssessmentRoutes(app, deps);
+  },
+  records: { assessmentId: 'risk_assessments' },
+};

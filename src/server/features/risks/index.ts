@@ -1,0 +1,17 @@
+import type { Feature } from '../../platform/feature';
+import { registerRiskLibraryRoutes } from './routes';
+import { registerRiskRegisterRoutes } from './register-routes';
+import { riskContent } from './content';
+
+/** The risk register, the matrix and the threat library (164.308(a)(1)(ii)(B)). */
+export const risksFeature: Feature = {
+  name: 'risks',
+  routes: (app, deps) => {
+    registerRiskLibraryRoutes(app);
+    registerRiskRegisterRoutes(app, deps);
+  },
+  checkContent: () => {
+    riskContent();
+  },
+  records: { riskId: 'risks' },
+};

@@ -1,0 +1,10 @@
+import type { Feature } from '../../platform/feature';
+import { registerSystemRoutes } from './routes';
+
+/** System: health probes and the installation's status. */
+export const systemFeature: Feature = {
+  name: 'system',
+  routes: (app, deps) => {
+    registerSystemRoutes(app, deps);
+  },
+};

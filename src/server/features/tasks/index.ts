@@ -1,0 +1,9 @@
+import type { Feature } from '../../platform/feature';
+import { registerTaskRoutes } from './routes';
+
+/** Tasks: owned, dated work, recurring on schedule, linked to the records they are about. */
+export const tasksFeature: Feature = {
+  name: 'tasks',
+  routes: registerTaskRoutes,
+  records: { taskId: 'tasks' },
+};

@@ -1,0 +1,20 @@
+import type { AppDeps } from './deps';
+import type { App } from './http/app';
+
+/**
+ * What the platform needs from a feature, declared in the feature's `index.ts`. The platform
+ * assembles the app from the list in src/server/features/index.ts.
+ */
+export interface Feature {
+  /** The folder's name. */
+  readonly name: string;
+  /** Registers the feature's routes (from its contracts). */
+  readonly routes?: (app: App, deps: AppDeps) => void;
+  /** Checks the feature's content files at start; throws naming the file and field. */
+  readonly checkContent?: () => void;
+  /**
+   * The table of each record kind the feature's paths name, by path parameter (`taskId: 'tasks'`):
+   * the cross-tenant and audit tests take ids from there.
+   */
+  readonly records?: Readonly<Record<string, string>>;
+}

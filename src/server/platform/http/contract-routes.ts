@@ -1,0 +1,87 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { RouteContract } from '../../../contracts/route';
+import type { App } from './app';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** A request of a contract's route: params, query and body already validated by its schemas. */
+export type ContractRequest<C extends RouteContract> = FastifyRequest & {
+  params: Parsed<C['params']>;
+  query: Parsed<C['query']>;
+  body: Parsed<C['body']>;
+};
+
+/** What a handler answers: the response's value (the platform sets the status), or a sent file. */
+export type ContractAnswer<C extends RouteContract> = C['file'] extends true
+  ? FastifyReply
+  : C['response'] extends z.ZodType
+    ? z.input<C['response']>
+    : unknown;
+
+export type ContractHandler<C extends RouteContract> = (
+  request: ContractRequest<C>,
+  reply: FastifyReply,
+) => Promise<ContractAnswer<C>> | ContractAnswer<C>;
+
+/** Handlers for every contract of a group, by the same keys: none can be forgotten. */
+export type ContractHandlers<R extends Record<string, RouteContract>> = {
+  [K in keyof R]: ContractHandler<R[K]>;
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The contract a route was registered from (tests drive every operation through it). */
+    contract?: RouteContract;
+  }
+}
+
+/** Fastify route options a contract gives beyond its schemas (an upload's own body limit). */
+export interface RouteExtras {
+  bodyLimit?: number;
+}
+
+/** Registers one route from its contract: schemas, permission, success status. */
+export function registerRoute<C extends RouteContract>(
+  app: App,
+  contract: C,
+  handler: ContractHandler<C>,
+  extras: RouteExtras = {},
+): void {
+  const status = contract.status ?? 200;
+  app.route({
+    method: contract.method,
+    url: contract.path,
+    ...extras,
+    config: { permission: contract.permission, contract },
+    schema: {
+      tags: [...contract.tags],
+      summary: contract.summary,
+      ...(contract.description === undefined ? {} : { description: contract.description }),
+      ...(contract.params ? { params: contract.params } : {}),
+      ...(contract.query ? { querystring: contract.query } : {}),
+      ...(contract.body ? { body: contract.body } : {}),
+      ...(contract.response ? { response: { [status]: contract.response } } : {}),
+    },
+    handler: async (request, reply) => {
+      // Fastify validated params, query and body with the contract's schemas before this runs.
+      const answer: unknown = await handler(request as ContractRequest<C>, reply);
+      if (contract.file) {
+        return reply;
+      }
+      reply.code(status);
+      return status === 204 ? reply.send() : answer;
+    },
+  });
+}
+
+/** Registers every contract of a group with its handler. */
+export function registerRoutes<R extends Record<string, RouteContract>>(
+  app: App,
+  contracts: R,
+  handlers: ContractHandlers<R>,
+): void {
+  for (const key of Object.keys(contracts) as (keyof R & string)[]) {
+    registerRoute(app, contracts[key], handlers[key]);
+  }
+}

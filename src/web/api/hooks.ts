@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ResponseOf, RouteContract } from '../../contracts/route';
+import { useActiveOrg } from '../app/useActiveOrg';
+import type { Call } from './endpoints';
+
+type ArgsOf<C extends RouteContract> = Parameters<Call<C>>;
+
+/**
+ * A GET through the typed client, cached under its key; `args` null waits (e.g. for the
+ * organization to be known).
+ */
+export function useApiQuery<C extends RouteContract>(
+  call: Call<C>,
+  args: ArgsOf<C> | null,
+  options: { enabled?: boolean } = {},
+) {
+  return useQuery({
+    queryKey: args ? call.key(...args) : [call.feature, 'waiting'],
+    enabled: args !== null && (options.enabled ?? true),
+    queryFn: () => {
+      if (!args) {
+        throw new Error('A query ran before its parameters were known.');
+      }
+      return call(...args);
+    },
+  });
+}
+
+/** The parameters of an organization route with the active organization's id filled in. */
+export function useOrgId(): string | undefined {
+  return useActiveOrg()?.orgId;
+}
+
+/**
+ * A change through the typed client: `mutate([params, body])`. On success every query of its
+ * feature and of the features its contract names in `invalidates` is refreshed.
+ */
+export function useApiMutation<C extends RouteContract>(
+  call: Call<C>,
+  options: { onSuccess?: (answer: ResponseOf<C>) => void } = {},
+) {
+  const queryClient = useQueryClient();
+  const stale = new Set([call.feature, ...(call.contract.invalidates ?? [])]);
+  return useMutation({
+    mutationFn: (args: ArgsOf<C>) => call(...args),
+    onSuccess: async (answer) => {
+      options.onSuccess?.(answer);
+      await queryClient.invalidateQueries({
+        predicate: (query) => stale.has(String(query.queryKey[0])),
+      });
+    },
+  });
+}

@@ -1,0 +1,15 @@
+import type { Task } from '../../../contracts/tasks';
+
+export const PRIORITY_COLORS: Record<Task['priority'], string> = {
+  low: 'gray',
+  medium: 'blue',
+  high: 'orange',
+  critical: 'red',
+};
+
+export const TASK_STATUS_LABELS: Record<Task['status'], string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
