@@ -13,8 +13,9 @@ export interface Feature {
   /** Checks the feature's content files at start; throws naming the file and field. */
   readonly checkContent?: () => void;
   /**
-   * The table of each record kind the feature's paths name, by path parameter (`taskId: 'tasks'`):
-   * the cross-tenant and audit tests take ids from there.
+   * What each path parameter of the feature's routes names (`taskId: 'tasks'`): the table of an
+   * organization's records, or `{ shared }`, an id that is the same in every organization (a
+   * catalog citation), with an example. The cross-tenant and audit tests take ids from here.
    */
-  readonly records?: Readonly<Record<string, string>>;
+  readonly records?: Readonly<Record<string, string | { readonly shared: string }>>;
 }

@@ -7,5 +7,5 @@ export const linksFeature: Feature = {
   routes: (app, deps) => {
     registerLinkRoutes(app, deps);
   },
-  records: { linkId: 'links' },
+  records: { linkId: 'record_links' },
 };
