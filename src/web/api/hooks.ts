@@ -7,16 +7,18 @@ type ArgsOf<C extends RouteContract> = Parameters<Call<C>>;
 
 /**
  * A GET through the typed client, cached under its key; `args` null waits (e.g. for the
- * organization to be known).
+ * organization to be known). `staleTime` overrides the app's default (Infinity for content that
+ * changes only with a release, such as the catalog).
  */
 export function useApiQuery<C extends RouteContract>(
   call: Call<C>,
   args: ArgsOf<C> | null,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; staleTime?: number } = {},
 ) {
   return useQuery({
     queryKey: args ? call.key(...args) : [call.feature, 'waiting'],
     enabled: args !== null && (options.enabled ?? true),
+    ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
     queryFn: () => {
       if (!args) {
         throw new Error('A query ran before its parameters were known.');

@@ -1,3 +1,4 @@
+import { catalogRoutes } from '../../contracts/catalog';
 import { systemRoutes } from '../../contracts/system';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
@@ -6,4 +7,5 @@ import { clientOf } from './endpoints';
 export const api = {
   tasks: clientOf('tasks', taskRoutes),
   system: clientOf('system', systemRoutes),
+  catalog: clientOf('catalog', catalogRoutes),
 };

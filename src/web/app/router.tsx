@@ -102,7 +102,7 @@ export const router = createBrowserRouter([
       {
         path: 'catalog',
         lazy: async () => ({
-          Component: (await import('../features/program/CatalogPage')).CatalogPage,
+          Component: (await import('../features/catalog/CatalogPage')).CatalogPage,
         }),
       },
       {
