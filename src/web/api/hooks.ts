@@ -35,14 +35,19 @@ export function useOrgId(): string | undefined {
 
 /**
  * A change through the typed client: `mutate([params, body])`. On success every query of its
- * feature and of the features its contract names in `invalidates` is refreshed.
+ * feature and of the features its contract names in `invalidates` is refreshed, and the audit
+ * log's when the contract declares the audit events it writes.
  */
 export function useApiMutation<C extends RouteContract>(
   call: Call<C>,
   options: { onSuccess?: (answer: ResponseOf<C>) => void } = {},
 ) {
   const queryClient = useQueryClient();
-  const stale = new Set([call.feature, ...(call.contract.invalidates ?? [])]);
+  const stale = new Set([
+    call.feature,
+    ...(call.contract.invalidates ?? []),
+    ...(call.contract.audits?.length ? ['audit-log'] : []),
+  ]);
   return useMutation({
     mutationFn: (args: ArgsOf<C>) => call(...args),
     onSuccess: async (answer) => {

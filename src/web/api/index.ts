@@ -1,4 +1,5 @@
 import { catalogRoutes } from '../../contracts/catalog';
+import { linkRoutes } from '../../contracts/links';
 import { systemRoutes } from '../../contracts/system';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
@@ -8,4 +9,5 @@ export const api = {
   tasks: clientOf('tasks', taskRoutes),
   system: clientOf('system', systemRoutes),
   catalog: clientOf('catalog', catalogRoutes),
+  links: clientOf('links', linkRoutes),
 };
