@@ -1,4 +1,5 @@
 import { catalogRoutes } from '../../contracts/catalog';
+import { dashboardRoutes } from '../../contracts/dashboard';
 import { linkRoutes } from '../../contracts/links';
 import { systemRoutes } from '../../contracts/system';
 import { taskRoutes } from '../../contracts/tasks';
@@ -10,4 +11,5 @@ export const api = {
   system: clientOf('system', systemRoutes),
   catalog: clientOf('catalog', catalogRoutes),
   links: clientOf('links', linkRoutes),
+  dashboard: clientOf('dashboard', dashboardRoutes),
 };

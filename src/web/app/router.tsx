@@ -54,7 +54,7 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: async () => ({
-          Component: (await import('../features/program/DashboardPage')).DashboardPage,
+          Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
         }),
       },
       {
