@@ -1,3 +1,4 @@
+import { auditLogRoutes } from '../../contracts/audit';
 import { catalogRoutes } from '../../contracts/catalog';
 import { dashboardRoutes } from '../../contracts/dashboard';
 import { linkRoutes } from '../../contracts/links';
@@ -12,4 +13,5 @@ export const api = {
   catalog: clientOf('catalog', catalogRoutes),
   links: clientOf('links', linkRoutes),
   dashboard: clientOf('dashboard', dashboardRoutes),
+  auditLog: clientOf('audit-log', auditLogRoutes),
 };

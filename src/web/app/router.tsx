@@ -133,7 +133,7 @@ export const router = createBrowserRouter([
       {
         path: 'admin/audit-log',
         lazy: async () => ({
-          Component: (await import('../features/admin/AuditLogPage')).AuditLogPage,
+          Component: (await import('../features/audit-log/AuditLogPage')).AuditLogPage,
         }),
       },
       {
