@@ -2,6 +2,7 @@ import { auditLogRoutes } from '../../contracts/audit';
 import { catalogRoutes } from '../../contracts/catalog';
 import { dashboardRoutes } from '../../contracts/dashboard';
 import { linkRoutes } from '../../contracts/links';
+import { safeguardRoutes } from '../../contracts/safeguards';
 import { systemRoutes } from '../../contracts/system';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
@@ -14,4 +15,5 @@ export const api = {
   links: clientOf('links', linkRoutes),
   dashboard: clientOf('dashboard', dashboardRoutes),
   auditLog: clientOf('audit-log', auditLogRoutes),
+  safeguards: clientOf('safeguards', safeguardRoutes),
 };

@@ -33,7 +33,7 @@ export const router = createBrowserRouter([
     path: 'safeguards/print',
     errorElement: <RouteError />,
     lazy: async () => {
-      const { PrintRegisterPage } = await import('../features/program/PrintRegisterPage');
+      const { PrintRegisterPage } = await import('../features/safeguards/PrintRegisterPage');
       return {
         Component: () => (
           <RequireSession>
@@ -60,13 +60,14 @@ export const router = createBrowserRouter([
       {
         path: 'safeguards',
         lazy: async () => ({
-          Component: (await import('../features/program/SafeguardsPage')).SafeguardsPage,
+          Component: (await import('../features/safeguards/SafeguardsPage')).SafeguardsPage,
         }),
       },
       {
         path: 'safeguards/:requirementId',
         lazy: async () => ({
-          Component: (await import('../features/program/SafeguardDetailPage')).SafeguardDetailPage,
+          Component: (await import('../features/safeguards/SafeguardDetailPage'))
+            .SafeguardDetailPage,
         }),
       },
       {
@@ -108,7 +109,7 @@ export const router = createBrowserRouter([
       {
         path: 'readiness',
         lazy: async () => ({
-          Component: (await import('../features/program/ReadinessPage')).ReadinessPage,
+          Component: (await import('../features/safeguards/ReadinessPage')).ReadinessPage,
         }),
       },
       {
