@@ -27,6 +27,13 @@ export interface RouteContract {
   readonly status?: 200 | 201 | 202 | 204;
   /** The JSON answer on success; none for 204 and for files (`file: true`). */
   readonly response?: z.ZodType;
+  /**
+   * Other answers the route documents, by status (a probe's 503 "not ready"); a handler gives one
+   * by sending its reply itself.
+   */
+  readonly responses?: Readonly<Record<number, z.ZodType>>;
+  /** Left out of the OpenAPI document (the document's own route). */
+  readonly hidden?: true;
   /** The answer is a file (CSV, XLSX, PDF): not JSON, downloaded by link. */
   readonly file?: true;
   /** The body is a file sent as is (CSV or XLSX), not JSON. */

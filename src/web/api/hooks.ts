@@ -7,16 +7,18 @@ type ArgsOf<C extends RouteContract> = Parameters<Call<C>>;
 
 /**
  * A GET through the typed client, cached under its key; `args` null waits (e.g. for the
- * organization to be known).
+ * organization to be known). `staleTime` overrides the app's default (Infinity for content that
+ * changes only with a release, such as the catalog).
  */
 export function useApiQuery<C extends RouteContract>(
   call: Call<C>,
   args: ArgsOf<C> | null,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; staleTime?: number } = {},
 ) {
   return useQuery({
     queryKey: args ? call.key(...args) : [call.feature, 'waiting'],
     enabled: args !== null && (options.enabled ?? true),
+    ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
     queryFn: () => {
       if (!args) {
         throw new Error('A query ran before its parameters were known.');
@@ -33,14 +35,19 @@ export function useOrgId(): string | undefined {
 
 /**
  * A change through the typed client: `mutate([params, body])`. On success every query of its
- * feature and of the features its contract names in `invalidates` is refreshed.
+ * feature and of the features its contract names in `invalidates` is refreshed, and the audit
+ * log's when the contract declares the audit events it writes.
  */
 export function useApiMutation<C extends RouteContract>(
   call: Call<C>,
   options: { onSuccess?: (answer: ResponseOf<C>) => void } = {},
 ) {
   const queryClient = useQueryClient();
-  const stale = new Set([call.feature, ...(call.contract.invalidates ?? [])]);
+  const stale = new Set([
+    call.feature,
+    ...(call.contract.invalidates ?? []),
+    ...(call.contract.audits?.length ? ['audit-log'] : []),
+  ]);
   return useMutation({
     mutationFn: (args: ArgsOf<C>) => call(...args),
     onSuccess: async (answer) => {

@@ -1,7 +1,19 @@
+import { auditLogRoutes } from '../../contracts/audit';
+import { catalogRoutes } from '../../contracts/catalog';
+import { dashboardRoutes } from '../../contracts/dashboard';
+import { linkRoutes } from '../../contracts/links';
+import { safeguardRoutes } from '../../contracts/safeguards';
+import { systemRoutes } from '../../contracts/system';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
 
 /** The typed client of every feature's contracts: `api.tasks.update({ orgId, taskId }, body)`. */
 export const api = {
   tasks: clientOf('tasks', taskRoutes),
+  system: clientOf('system', systemRoutes),
+  catalog: clientOf('catalog', catalogRoutes),
+  links: clientOf('links', linkRoutes),
+  dashboard: clientOf('dashboard', dashboardRoutes),
+  auditLog: clientOf('audit-log', auditLogRoutes),
+  safeguards: clientOf('safeguards', safeguardRoutes),
 };

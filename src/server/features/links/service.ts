@@ -96,10 +96,11 @@ export async function createLink(
   context: AuditContext,
   orgId: string,
   link: { from: LinkEnd; to: LinkEnd; label?: string | undefined },
-): Promise<string> {
-  return deps.database.db
+): Promise<{ id: string }> {
+  const id = await deps.database.db
     .transaction()
     .execute((trx) => createLinkIn(trx, deps, context, orgId, link));
+  return { id };
 }
 
 export async function removeLink(

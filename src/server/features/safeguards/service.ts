@@ -54,15 +54,16 @@ export async function allSafeguards(deps: AppDeps, orgId: string): Promise<Safeg
   return catalog().requirements.map((r) => presentSafeguard(r, rows.get(r.id), org, today));
 }
 
+/** The register filtered by a query, as one page (it holds 68 records at most). */
 export async function listSafeguards(
   deps: AppDeps,
   orgId: string,
   userId: string,
   query: SafeguardQuery,
-): Promise<Safeguard[]> {
+): Promise<{ data: Safeguard[]; nextCursor: null }> {
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const owner = query.ownerId === 'me' ? userId : query.ownerId;
-  return (await allSafeguards(deps, orgId)).filter((s) => {
+  const data = (await allSafeguards(deps, orgId)).filter((s) => {
     if (query.safeguard && s.safeguard !== query.safeguard) return false;
     if (query.status && s.status !== query.status) return false;
     if (owner === 'none' ? s.owner !== null : owner && s.owner?.id !== owner) return false;
@@ -74,6 +75,7 @@ export async function listSafeguards(
       `${s.requirementId} ${s.title} ${s.statement} ${s.owner?.name ?? ''}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
+  return { data, nextCursor: null };
 }
 
 export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: string) {

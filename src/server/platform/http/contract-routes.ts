@@ -12,12 +12,14 @@ export type ContractRequest<C extends RouteContract> = FastifyRequest & {
   body: Parsed<C['body']>;
 };
 
-/** What a handler answers: the response's value (the platform sets the status), or a sent file. */
+/**
+ * What a handler answers: the response's value (the platform sets the status), a sent file, or,
+ * where the contract documents other `responses`, the reply it sent with one of them.
+ */
 export type ContractAnswer<C extends RouteContract> = C['file'] extends true
   ? FastifyReply
-  : C['response'] extends z.ZodType
-    ? z.input<C['response']>
-    : unknown;
+  : | (C['response'] extends z.ZodType ? z.input<C['response']> : unknown)
+    | (C['responses'] extends object ? FastifyReply : never);
 
 export type ContractHandler<C extends RouteContract> = (
   request: ContractRequest<C>,
@@ -55,18 +57,26 @@ export function registerRoute<C extends RouteContract>(
     ...extras,
     config: { permission: contract.permission, contract },
     schema: {
+      ...(contract.hidden ? { hide: true } : {}),
       tags: [...contract.tags],
       summary: contract.summary,
       ...(contract.description === undefined ? {} : { description: contract.description }),
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
-      ...(contract.response ? { response: { [status]: contract.response } } : {}),
+      ...(contract.response || contract.responses
+        ? {
+            response: {
+              ...(contract.response ? { [status]: contract.response } : {}),
+              ...contract.responses,
+            },
+          }
+        : {}),
     },
     handler: async (request, reply) => {
       // Fastify validated params, query and body with the contract's schemas before this runs.
       const answer: unknown = await handler(request as ContractRequest<C>, reply);
-      if (contract.file) {
+      if (contract.file || reply.sent) {
         return reply;
       }
       reply.code(status);

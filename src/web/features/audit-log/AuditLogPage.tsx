@@ -12,16 +12,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import {
-  AUDIT_ACTIONS,
-  AuditEventListSchema,
-  AuditVerificationSchema,
-  type AuditEvent,
-} from '../../../contracts/audit';
-import { apiGet, apiSend } from '../../api/client';
+import { AUDIT_ACTIONS, type AuditEvent } from '../../../contracts/audit';
+import { api } from '../../api';
+import { useApiMutation } from '../../api/hooks';
 import { useReauth } from '../../app/reauth';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -63,38 +59,28 @@ export function AuditLogPage() {
     from: '',
     to: '',
   });
-  const query = new URLSearchParams(
-    Object.entries({
-      ...filters,
-      from: filters.from && `${filters.from}T00:00:00.000Z`,
-      to: filters.to && `${filters.to}T23:59:59.999Z`,
-    }).filter(([, v]) => v !== ''),
-  );
+  const action = AUDIT_ACTIONS.find((a) => a === filters.action);
+  const query = {
+    ...(filters.actor ? { actor: filters.actor } : {}),
+    ...(action ? { action } : {}),
+    ...(filters.entityType ? { entityType: filters.entityType } : {}),
+    ...(filters.from ? { from: `${filters.from}T00:00:00.000Z` } : {}),
+    ...(filters.to ? { to: `${filters.to}T23:59:59.999Z` } : {}),
+  };
+  const params = org ? { orgId: org.orgId } : null;
   const events = useInfiniteQuery({
-    queryKey: ['audit-events', org?.orgId, query.toString()],
-    enabled: org !== undefined,
+    queryKey: params ? api.auditLog.list.key(params, query) : ['audit-log', 'waiting'],
+    enabled: params !== null,
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => {
-      const q = new URLSearchParams(query);
-      if (pageParam !== undefined) {
-        q.set('cursor', String(pageParam));
-      }
-      return apiGet(
-        `/api/orgs/${org?.orgId ?? ''}/audit-events?${q.toString()}`,
-        AuditEventListSchema,
-      );
-    },
+    queryFn: ({ pageParam }) =>
+      api.auditLog.list(params ?? { orgId: '' }, {
+        ...query,
+        ...(pageParam === undefined ? {} : { cursor: String(pageParam) }),
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const verify = useMutation({
-    mutationFn: () =>
-      apiSend(
-        'POST',
-        `/api/orgs/${org?.orgId ?? ''}/audit-events/verify`,
-        undefined,
-        AuditVerificationSchema,
-      ),
-  });
+  // Verifying records an audit event: the list refreshes to show it.
+  const verify = useApiMutation(api.auditLog.verify);
   if (!org) {
     return <NoOrganization />;
   }
@@ -151,7 +137,7 @@ export function AuditLogPage() {
             <Button
               variant="default"
               leftSection={<IconShieldCheck size={16} aria-hidden />}
-              onClick={() => verify.mutate()}
+              onClick={() => verify.mutate([{ orgId: org.orgId }])}
               loading={verify.isPending}
             >
               Verify integrity
@@ -164,9 +150,7 @@ export function AuditLogPage() {
                 void reauth
                   .ensureRecent()
                   .then(() =>
-                    window.location.assign(
-                      `/api/orgs/${org.orgId}/audit-events/export.csv?${query.toString()}`,
-                    ),
+                    window.location.assign(api.auditLog.exportCsv({ orgId: org.orgId }, query)),
                   )
                   .catch(() => undefined);
               }}

@@ -1,26 +1,23 @@
 import { Accordion, Badge, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
-  RequirementListSchema,
   SAFEGUARD_CATEGORIES,
   SAFEGUARD_CATEGORY_LABELS,
+  type SafeguardCategory,
 } from '../../../contracts/catalog';
-import { apiGet } from '../../api/client';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 
 /** The regulation catalog, searchable: what each standard and specification asks. */
 export function CatalogPage() {
   const [q, setQ] = useState('');
-  const [safeguard, setSafeguard] = useState<string | null>(null);
-  const query = new URLSearchParams({ ...(q ? { q } : {}), ...(safeguard ? { safeguard } : {}) });
-  const list = useQuery({
-    queryKey: ['catalog', query.toString()],
-    queryFn: () => apiGet(`/api/catalog/requirements?${query.toString()}`, RequirementListSchema),
-    staleTime: Infinity,
-  });
+  const [safeguard, setSafeguard] = useState<SafeguardCategory | null>(null);
+  const query = { ...(q ? { q } : {}), ...(safeguard ? { safeguard } : {}) };
+  // The catalog changes only with a release.
+  const list = useApiQuery(api.catalog.requirements, [query], { staleTime: Infinity });
   return (
     <>
       <PageHeader
@@ -46,7 +43,7 @@ export function CatalogPage() {
               label: SAFEGUARD_CATEGORY_LABELS[c],
             }))}
             value={safeguard}
-            onChange={setSafeguard}
+            onChange={(v) => setSafeguard(SAFEGUARD_CATEGORIES.find((c) => c === v) ?? null)}
             w={320}
           />
           <Text size="sm" c="dimmed" mb={8}>

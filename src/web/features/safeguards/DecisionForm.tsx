@@ -14,17 +14,16 @@ import { useState } from 'react';
 import {
   DECISIONS,
   DECISION_LABELS,
-  SafeguardDetailSchema,
   type DecisionBody,
+  type SafeguardDetail as Detail,
 } from '../../../contracts/safeguards';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMe } from '../../app/session';
-import { useProgramMutation } from '../../api/legacy-queries';
 import { formatDate } from '../../components/format';
-import { FormFooter } from './FormFooter';
-
-type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
+import { FormFooter } from '../program/FormFooter';
 
 /**
  * The 164.306(d)(3) decision on an addressable specification, with date and basis. The approver
@@ -40,14 +39,7 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
     alternative: current?.alternative ?? '',
     basis: current?.basis ?? '',
   });
-  const save = useProgramMutation((body: Partial<DecisionBody>) =>
-    apiSend(
-      'PUT',
-      `/api/orgs/${org?.orgId ?? ''}/safeguards/${encodeURIComponent(detail.requirementId)}/decision`,
-      body,
-      SafeguardDetailSchema,
-    ),
-  );
+  const save = useApiMutation(api.safeguards.decide);
   const errors = fieldErrors(save.error, {
     rationale: 'The rationale',
     alternative: 'The alternative',
@@ -59,7 +51,10 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(form);
+          save.mutate([
+            { orgId: org?.orgId ?? '', requirementId: detail.requirementId },
+            { ...form, decision: form.decision ?? 'as_specified', basis: form.basis ?? '' },
+          ]);
         }}
       >
         <Stack gap="sm">

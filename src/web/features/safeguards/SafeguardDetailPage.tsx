@@ -21,11 +21,12 @@ import { SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
 import {
   SAFEGUARD_STATUSES,
   SAFEGUARD_STATUS_LABELS,
-  SafeguardDetailSchema,
+  type SafeguardDetail as Detail,
   type SafeguardUpdateBody,
 } from '../../../contracts/safeguards';
-import { TaskListSchema } from '../../../contracts/tasks';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -34,30 +35,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { DecisionForm } from './DecisionForm';
 import { EvidenceCard } from './EvidenceCard';
 import { TaskDialog } from '../tasks/TaskDialog';
-import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
-import { StatusBadge } from '../safeguards/StatusBadge';
+import { StatusBadge } from './StatusBadge';
 import { formatDate } from '../../components/format';
 import { useMemberOptions } from '../organizations/useMemberOptions';
-import { FormFooter } from './FormFooter';
-
-type Detail = ReturnType<typeof SafeguardDetailSchema.parse>;
+import { FormFooter } from '../program/FormFooter';
 
 function RecordForm({ detail, editable }: { detail: Detail; editable: boolean }) {
   const org = useActiveOrg();
   const members = useMemberOptions();
   const [form, setForm] = useState<SafeguardUpdateBody>({});
-  const save = useProgramMutation(
-    (body: SafeguardUpdateBody) =>
-      apiSend(
-        'PATCH',
-        `/api/orgs/${org?.orgId ?? ''}/safeguards/${encodeURIComponent(detail.requirementId)}`,
-        body,
-        SafeguardDetailSchema,
-      ),
-    () => {
+  const save = useApiMutation(api.safeguards.update, {
+    onSuccess: () => {
       setForm({});
     },
-  );
+  });
   const errors = fieldErrors(save.error, {
     status: 'The status',
     ownerId: 'The owner',
@@ -70,7 +61,7 @@ function RecordForm({ detail, editable }: { detail: Detail; editable: boolean })
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(form);
+          save.mutate([{ orgId: org?.orgId ?? '', requirementId: detail.requirementId }, form]);
         }}
       >
         <Stack gap="sm">
@@ -179,15 +170,15 @@ function describeChange(
 export function SafeguardDetailPage() {
   const org = useActiveOrg();
   const id = useParams().requirementId ?? '';
-  const detail = useOrgQuery(
-    ['safeguard', id],
-    `/safeguards/${encodeURIComponent(id)}`,
-    SafeguardDetailSchema,
+  const detail = useApiQuery(
+    api.safeguards.get,
+    org && id ? [{ orgId: org.orgId, requirementId: id }] : null,
   );
-  const tasks = useOrgQuery(
-    ['tasks', 'linked', id],
-    `/tasks?status=active&linkedType=safeguard&linkedId=${encodeURIComponent(id)}`,
-    TaskListSchema,
+  const tasks = useApiQuery(
+    api.tasks.list,
+    org && id
+      ? [{ orgId: org.orgId }, { status: 'active', linkedType: 'safeguard', linkedId: id }]
+      : null,
   );
   const [taskOpen, setTaskOpen] = useState(false);
   if (!org) return <NoOrganization />;
@@ -196,7 +187,7 @@ export function SafeguardDetailPage() {
   const d = detail.data;
   if (!d) return <Text c="dimmed">Loading…</Text>;
   const r = d.requirement;
-  const editable = can(org.role, 'safeguards.update');
+  const editable = can(org.role, api.safeguards.update);
   return (
     <>
       <Anchor component={Link} to="/safeguards" size="sm">
@@ -214,20 +205,20 @@ export function SafeguardDetailPage() {
               <DecisionForm
                 key={`decision-${d.requirementId}`}
                 detail={d}
-                editable={can(org.role, 'safeguards.decide')}
+                editable={can(org.role, api.safeguards.decide)}
               />
             ) : null}
             <EvidenceCard
               requirementId={r.id}
               links={d.links}
-              editable={can(org.role, 'links.manage')}
+              editable={can(org.role, api.links.create)}
             />
             <Card withBorder padding="lg">
               <Group justify="space-between" mb="sm">
                 <Title order={2} size="h4">
                   Open tasks
                 </Title>
-                {can(org.role, 'tasks.manage') ? (
+                {can(org.role, api.tasks.create) ? (
                   <Button size="xs" variant="light" onClick={() => setTaskOpen(true)}>
                     New task
                   </Button>

@@ -16,16 +16,17 @@ import { SAFEGUARD_CATEGORIES, SAFEGUARD_CATEGORY_LABELS } from '../../../contra
 import {
   SAFEGUARD_STATUSES,
   SAFEGUARD_STATUS_LABELS,
-  SafeguardListSchema,
+  SafeguardQuerySchema,
 } from '../../../contracts/safeguards';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { useOrgQuery } from '../../api/legacy-queries';
-import { StatusBadge } from '../safeguards/StatusBadge';
+import { StatusBadge } from './StatusBadge';
 import { formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 
@@ -39,18 +40,18 @@ const ATTENTION = {
 export function SafeguardsPage() {
   const org = useActiveOrg();
   const { params, set } = useFilterParams();
-  const query = new URLSearchParams();
-  for (const key of ['q', 'safeguard', 'status', 'attention', 'ownerId']) {
-    const value = params.get(key);
-    if (value) query.set(key, value);
-  }
-  const list = useOrgQuery(
-    ['safeguards', query.toString()],
-    `/safeguards?${query.toString()}`,
-    SafeguardListSchema,
+  // The filters come from the page's address: what the contract does not accept is left out.
+  const filters = SafeguardQuerySchema.safeParse(
+    Object.fromEntries(
+      ['q', 'safeguard', 'status', 'attention', 'ownerId'].flatMap((key) => {
+        const value = params.get(key);
+        return value ? [[key, value]] : [];
+      }),
+    ),
   );
+  const query = filters.success ? filters.data : {};
+  const list = useApiQuery(api.safeguards.list, org ? [{ orgId: org.orgId }, query] : null);
   if (!org) return <NoOrganization />;
-  const base = `/api/orgs/${org.orgId}/safeguards`;
   return (
     <>
       <Group justify="space-between" align="start">
@@ -58,9 +59,14 @@ export function SafeguardsPage() {
           title="Safeguards"
           description="Every standard and implementation specification of the Security Rule with how you comply, who owns it and when it is next reviewed. Addressable specifications need a 164.306(d)(3) decision on record."
         />
-        {can(org.role, 'safeguards.export') ? (
+        {can(org.role, api.safeguards.exportCsv) ? (
           <Group gap="xs">
-            <ExportButtons base={`${base}/export`} />
+            <ExportButtons
+              files={{
+                csv: api.safeguards.exportCsv({ orgId: org.orgId }),
+                xlsx: api.safeguards.exportXlsx({ orgId: org.orgId }),
+              }}
+            />
             <Button
               component={Link}
               to="/safeguards/print"

@@ -13,29 +13,24 @@ import { IconExternalLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { Link } from '../../../contracts/links';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useProgramMutation } from '../../api/legacy-queries';
 
 /** What proves a safeguard: links to documents elsewhere and to related records. */
 export function EvidenceCard(props: { requirementId: string; links: Link[]; editable: boolean }) {
   const org = useActiveOrg();
-  const base = `/api/orgs/${org?.orgId ?? ''}/links`;
+  const orgId = org?.orgId ?? '';
   const [label, setLabel] = useState('');
   const [url, setUrl] = useState('');
-  const add = useProgramMutation(
-    () =>
-      apiSend('POST', base, {
-        from: { type: 'safeguard', id: props.requirementId },
-        to: { type: 'url', id: url },
-        ...(label ? { label } : {}),
-      }),
-    () => {
+  const add = useApiMutation(api.links.create, {
+    onSuccess: () => {
       setLabel('');
       setUrl('');
     },
-  );
-  const remove = useProgramMutation((id: string) => apiSend('DELETE', `${base}/${id}`));
+  });
+  const remove = useApiMutation(api.links.remove);
   const errors = fieldErrors(add.error, { 'to.id': 'The address', label: 'The name' });
   return (
     <Card withBorder padding="lg">
@@ -79,8 +74,8 @@ export function EvidenceCard(props: { requirementId: string; links: Link[]; edit
                   variant="subtle"
                   color="gray"
                   aria-label={`Remove link ${link.label}`}
-                  onClick={() => remove.mutate(link.id)}
-                  loading={remove.isPending && remove.variables === link.id}
+                  onClick={() => remove.mutate([{ orgId, linkId: link.id }])}
+                  loading={remove.isPending && remove.variables[0].linkId === link.id}
                 >
                   <IconTrash size={16} aria-hidden />
                 </ActionIcon>
@@ -93,7 +88,14 @@ export function EvidenceCard(props: { requirementId: string; links: Link[]; edit
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate(undefined);
+            add.mutate([
+              { orgId },
+              {
+                from: { type: 'safeguard', id: props.requirementId },
+                to: { type: 'url', id: url },
+                ...(label ? { label } : {}),
+              },
+            ]);
           }}
         >
           <Group align="end" mt="md" wrap="nowrap">

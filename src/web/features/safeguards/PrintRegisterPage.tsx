@@ -2,14 +2,11 @@ import { Button, Group, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import {
-  DECISION_LABELS,
-  SAFEGUARD_STATUS_LABELS,
-  SafeguardListSchema,
-} from '../../../contracts/safeguards';
+import { DECISION_LABELS, SAFEGUARD_STATUS_LABELS } from '../../../contracts/safeguards';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useOrgQuery } from '../../api/legacy-queries';
 import { formatDate } from '../../components/format';
 import classes from './print.module.css';
 
@@ -17,7 +14,7 @@ import classes from './print.module.css';
 export function PrintRegisterPage() {
   const org = useActiveOrg();
   useDocumentTitle(`Safeguard register · ${org?.orgName ?? ''}`);
-  const list = useOrgQuery(['safeguards', 'print'], '/safeguards', SafeguardListSchema);
+  const list = useApiQuery(api.safeguards.list, org ? [{ orgId: org.orgId }] : null);
   if (list.isError) return <ErrorNotice error={list.error} />;
   return (
     <div className={classes.page}>

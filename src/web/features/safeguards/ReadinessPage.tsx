@@ -1,12 +1,12 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { ReadinessSchema } from '../../../contracts/safeguards';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { useOrgQuery } from '../../api/legacy-queries';
-import { StatusBadge } from '../safeguards/StatusBadge';
+import { StatusBadge } from './StatusBadge';
 
 const STATE = {
   met: ['teal', 'Met'],
@@ -17,10 +17,9 @@ const STATE = {
 /** Readiness against the proposed 2025 rule, from the in-force records (which it never changes). */
 export function ReadinessPage() {
   const org = useActiveOrg();
-  const readiness = useOrgQuery(
-    ['readiness', 'proposed-2025'],
-    '/readiness/proposed-2025',
-    ReadinessSchema,
+  const readiness = useApiQuery(
+    api.safeguards.readiness,
+    org ? [{ orgId: org.orgId, profileId: 'proposed-2025' }] : null,
   );
   if (!org) return <NoOrganization />;
   if (readiness.isError)

@@ -23,20 +23,20 @@ import {
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
-import { DashboardSchema } from '../../../contracts/dashboard';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { Stat, StatusBar, Legend } from './DashboardParts';
-import { useOrgQuery } from '../../api/legacy-queries';
 import { PRIORITY_COLORS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
 
 /** The home page: where the program stands and what to do next. */
 export function DashboardPage() {
   const org = useActiveOrg();
-  const dashboard = useOrgQuery(['dashboard'], '/dashboard', DashboardSchema);
+  const dashboard = useApiQuery(api.dashboard.get, org ? [{ orgId: org.orgId }] : null);
   if (!org) return <NoOrganization />;
   if (dashboard.isError)
     return <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
