@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NumberCursorSchema } from './pagination';
-import { ASSET_KINDS } from './assets';
+import { ASSET_KINDS, AssetRef, DataFlowSchema } from './assets';
 
 const Label = z.string().trim().min(1).max(40);
 const Color = z.string().regex(/^#[0-9a-f]{6}$/i, { error: 'must be a colour like #2f9e44' });
@@ -157,37 +157,6 @@ export const OrganizationLibrarySchema = z.object({
   vulnerabilities: z.array(VulnerabilitySchema.extend({ custom: z.boolean() })),
 });
 export type OrganizationLibrary = z.infer<typeof OrganizationLibrarySchema>;
-
-// ---------- data flows ----------
-
-export const FLOW_ENCRYPTION = ['yes', 'no', 'unknown'] as const;
-export const DataFlowBodySchema = z.object({
-  fromAssetId: z.uuid({ error: 'must be an asset id' }),
-  toAssetId: z.uuid({ error: 'must be an asset id' }),
-  ephi: Text(500).optional().describe('What ePHI moves; empty when none'),
-  protocol: Text(100).optional(),
-  encrypted: z.enum(FLOW_ENCRYPTION).optional(),
-  external: z.boolean().optional().describe("Crosses the organization's boundary"),
-});
-export type DataFlowBody = z.infer<typeof DataFlowBodySchema>;
-export const DataFlowUpdateBodySchema = DataFlowBodySchema.partial();
-export type DataFlowUpdateBody = z.infer<typeof DataFlowUpdateBodySchema>;
-const AssetRef = z.object({ id: z.string(), reference: z.string(), name: z.string() });
-export const DataFlowSchema = z.object({
-  id: z.string(),
-  reference: z.string().describe('FLOW-n'),
-  from: AssetRef,
-  to: AssetRef,
-  ephi: z.string(),
-  protocol: z.string(),
-  encrypted: z.enum(FLOW_ENCRYPTION),
-  external: z.boolean(),
-  exposed: z.boolean().describe('ePHI leaving the organization without encryption'),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-});
-export type DataFlow = z.infer<typeof DataFlowSchema>;
-export const DataFlowListSchema = z.object({ data: z.array(DataFlowSchema) });
 
 // ---------- risks ----------
 

@@ -78,7 +78,7 @@ export const router = createBrowserRouter([
       {
         path: 'assets',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssetsPage')).AssetsPage,
+          Component: (await import('../features/assets/AssetsPage')).AssetsPage,
         }),
       },
       {

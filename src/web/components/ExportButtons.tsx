@@ -1,8 +1,17 @@
 import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 
-/** CSV and Excel downloads of `${base}.csv` and `${base}.xlsx` (plain links: the cookie goes along). */
-export function ExportButtons({ base, label = '' }: { base: string; label?: string }) {
+type Format = 'csv' | 'xlsx';
+
+/**
+ * CSV and Excel downloads (plain links: the cookie goes along): the addresses given, e.g. by the
+ * typed client's file links, or `${base}.csv` and `${base}.xlsx`.
+ */
+export function ExportButtons(
+  props: { label?: string } & ({ base: string } | Readonly<Record<Format, string>>),
+) {
+  const label = props.label ?? '';
+  const href = (format: Format) => ('base' in props ? `${props.base}.${format}` : props[format]);
   return (
     <>
       {(
@@ -14,7 +23,7 @@ export function ExportButtons({ base, label = '' }: { base: string; label?: stri
         <Button
           key={format}
           component="a"
-          href={`${base}.${format}`}
+          href={href(format)}
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
         >

@@ -32,7 +32,8 @@ import { FormFooter } from '../program/FormFooter';
 import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 import { useMemberOptions } from '../organizations/useMemberOptions';
 import { RiskAcceptance } from './RiskAcceptance';
-import { LevelBadge, useAllAssets } from './shared';
+import { useAllAssets } from '../assets/useAllAssets';
+import { LevelBadge } from './shared';
 
 function initial(risk: Risk | null): RiskBody {
   if (!risk) return { title: '', assetIds: [], controls: [] };

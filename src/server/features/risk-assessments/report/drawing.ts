@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import type { DataFlow, RiskMatrix, Snapshot } from '../../../../contracts/risk';
+import type { DataFlow } from '../../../../contracts/assets';
+import type { RiskMatrix, Snapshot } from '../../../../contracts/risk';
 
 export type Doc = PDFKit.PDFDocument;
 export const MARGIN = 48;
