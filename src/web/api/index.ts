@@ -1,4 +1,5 @@
 import { assetRoutes } from '../../contracts/assets';
+import { riskRoutes } from '../../contracts/risks';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
 
@@ -6,4 +7,5 @@ import { clientOf } from './endpoints';
 export const api = {
   tasks: clientOf('tasks', taskRoutes),
   assets: clientOf('assets', assetRoutes),
+  risks: clientOf('risks', riskRoutes),
 };

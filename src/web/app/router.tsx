@@ -84,7 +84,7 @@ export const router = createBrowserRouter([
       {
         path: 'risks',
         lazy: async () => ({
-          Component: (await import('../features/risk/RisksPage')).RisksPage,
+          Component: (await import('../features/risks/RisksPage')).RisksPage,
         }),
       },
       {

@@ -1,5 +1,6 @@
 import type { Asset } from '../../../contracts/assets';
-import type { Candidate, OrganizationLibrary } from '../../../contracts/risk';
+import type { Candidate } from '../../../contracts/risk';
+import type { OrganizationLibrary } from '../../../contracts/risk-library';
 import type { AppDeps } from '../../platform/deps';
 import { allAssets } from '../assets/service';
 import { riskCoverage } from '../risks/service';

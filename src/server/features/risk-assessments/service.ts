@@ -5,9 +5,9 @@ import type {
   AssessmentCreateBody,
   AssessmentDetail,
   AssessmentUpdateBody,
-  RiskMatrix,
   Snapshot,
 } from '../../../contracts/risk';
+import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { Database, RiskAssessmentsTable } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';

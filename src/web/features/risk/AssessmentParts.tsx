@@ -12,10 +12,10 @@ import {
 } from '@mantine/core';
 import {
   CandidateListSchema,
-  RiskSchema,
   type AssessmentDetail,
   type Candidate,
 } from '../../../contracts/risk';
+import { RiskSchema } from '../../../contracts/risks';
 import { apiSend } from '../../api/client';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { Level } from '../../../contracts/risk';
+import type { Level } from '../../../contracts/risk-library';
 
 /** A level of risk as a badge: its colour as the dot, its label as text (AA contrast). */
 export function LevelBadge({ level }: { level: Level | null }) {
