@@ -1,4 +1,5 @@
 import { assetRoutes } from '../../contracts/assets';
+import { riskAssessmentRoutes } from '../../contracts/risk-assessments';
 import { riskRoutes } from '../../contracts/risks';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
@@ -8,4 +9,5 @@ export const api = {
   tasks: clientOf('tasks', taskRoutes),
   assets: clientOf('assets', assetRoutes),
   risks: clientOf('risks', riskRoutes),
+  riskAssessments: clientOf('risk-assessments', riskAssessmentRoutes),
 };

@@ -90,13 +90,13 @@ export const router = createBrowserRouter([
       {
         path: 'risk-assessments',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssessmentsPage')).AssessmentsPage,
+          Component: (await import('../features/risk-assessments/AssessmentsPage')).AssessmentsPage,
         }),
       },
       {
         path: 'risk-assessments/:assessmentId',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssessmentPage')).AssessmentPage,
+          Component: (await import('../features/risk-assessments/AssessmentPage')).AssessmentPage,
         }),
       },
       {

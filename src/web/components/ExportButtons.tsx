@@ -1,17 +1,14 @@
 import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 
-type Format = 'csv' | 'xlsx';
+type Files = { base: string } | { files: { csv: string; xlsx: string } };
 
 /**
- * CSV and Excel downloads (plain links: the cookie goes along): the addresses given, e.g. by the
- * typed client's file links, or `${base}.csv` and `${base}.xlsx`.
+ * CSV and Excel downloads (plain links: the cookie goes along): the addresses of `files` (file
+ * operations of the typed client), or `${base}.csv` and `${base}.xlsx`.
  */
-export function ExportButtons(
-  props: { label?: string } & ({ base: string } | Readonly<Record<Format, string>>),
-) {
+export function ExportButtons(props: Files & { label?: string }) {
   const label = props.label ?? '';
-  const href = (format: Format) => ('base' in props ? `${props.base}.${format}` : props[format]);
   return (
     <>
       {(
@@ -23,7 +20,7 @@ export function ExportButtons(
         <Button
           key={format}
           component="a"
-          href={href(format)}
+          href={'files' in props ? props.files[format] : `${props.base}.${format}`}
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
         >

@@ -1,4 +1,4 @@
-import type { Assessment } from '../../../contracts/risk';
+import type { Assessment } from '../../../contracts/risk-assessments';
 import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { AssessmentRow } from './repository';
 

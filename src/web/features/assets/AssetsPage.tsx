@@ -111,8 +111,10 @@ function Inventory() {
         <Group gap="xs">
           {orgId ? (
             <ExportButtons
-              csv={api.assets.exportCsv({ orgId })}
-              xlsx={api.assets.exportXlsx({ orgId })}
+              files={{
+                csv: api.assets.exportCsv({ orgId }),
+                xlsx: api.assets.exportXlsx({ orgId }),
+              }}
             />
           ) : null}
           {manage ? (

@@ -12,7 +12,6 @@ import {
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { RiskSummarySchema } from '../../../contracts/risk';
 import {
   RiskQuerySchema,
   TREATMENTS,
@@ -27,7 +26,6 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { useOrgQuery } from '../../api/legacy-queries';
 import { formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 import { HeatMapGrid, Trend } from './HeatMap';
@@ -84,7 +82,7 @@ export function RisksPage() {
   const query = { ...(filters.success ? filters.data : { status: 'open' as const }), limit: 200 };
   const orgId = org?.orgId;
   const list = useApiQuery(api.risks.list, orgId ? [{ orgId }, query] : null);
-  const summary = useOrgQuery(['risk-assessments', 'summary'], '/risk-summary', RiskSummarySchema);
+  const summary = useApiQuery(api.riskAssessments.summary, orgId ? [{ orgId }] : null);
   if (!org) return <NoOrganization />;
   const levels = summary.data?.heatMap.matrix.levels ?? [];
   const openRisk = params.get('risk');
@@ -180,8 +178,10 @@ export function RisksPage() {
           </Group>
           <Group gap="xs">
             <ExportButtons
-              csv={api.risks.exportCsv({ orgId: org.orgId })}
-              xlsx={api.risks.exportXlsx({ orgId: org.orgId })}
+              files={{
+                csv: api.risks.exportCsv({ orgId: org.orgId }),
+                xlsx: api.risks.exportXlsx({ orgId: org.orgId }),
+              }}
             />
           </Group>
         </Group>

@@ -1,5 +1,5 @@
 import { ASSET_KIND_LABELS } from '../../../../contracts/assets';
-import type { Assessment, Snapshot } from '../../../../contracts/risk';
+import type { Assessment, Snapshot } from '../../../../contracts/risk-assessments';
 import type { Risk } from '../../../../contracts/risks';
 import type { RiskMatrix } from '../../../../contracts/risk-library';
 import { TREATMENT_LABELS, acceptancePending } from '../../../../contracts/risks';
