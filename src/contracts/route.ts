@@ -4,8 +4,11 @@ import type { Permission } from './permissions';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Gives the id of a record of the kind a path parameter names (`riskId`), for examples. */
-export type ExampleIds = (param: string) => string;
+/**
+ * Gives the id of a record of the kind a path parameter names (`riskId`), for examples; `nth`
+ * (from 0, the default) picks another record of that kind, for a body naming two (a flow's ends).
+ */
+export type ExampleIds = (param: string, nth?: number) => string;
 
 /**
  * One HTTP operation, declared once: the server registers it from here (validation, permission,

@@ -4,6 +4,9 @@ import { dashboardRoutes } from '../../contracts/dashboard';
 import { linkRoutes } from '../../contracts/links';
 import { safeguardRoutes } from '../../contracts/safeguards';
 import { systemRoutes } from '../../contracts/system';
+import { assetRoutes } from '../../contracts/assets';
+import { riskAssessmentRoutes } from '../../contracts/risk-assessments';
+import { riskRoutes } from '../../contracts/risks';
 import { taskRoutes } from '../../contracts/tasks';
 import { clientOf } from './endpoints';
 
@@ -16,4 +19,7 @@ export const api = {
   dashboard: clientOf('dashboard', dashboardRoutes),
   auditLog: clientOf('audit-log', auditLogRoutes),
   safeguards: clientOf('safeguards', safeguardRoutes),
+  assets: clientOf('assets', assetRoutes),
+  risks: clientOf('risks', riskRoutes),
+  riskAssessments: clientOf('risk-assessments', riskAssessmentRoutes),
 };

@@ -79,25 +79,25 @@ export const router = createBrowserRouter([
       {
         path: 'assets',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssetsPage')).AssetsPage,
+          Component: (await import('../features/assets/AssetsPage')).AssetsPage,
         }),
       },
       {
         path: 'risks',
         lazy: async () => ({
-          Component: (await import('../features/risk/RisksPage')).RisksPage,
+          Component: (await import('../features/risks/RisksPage')).RisksPage,
         }),
       },
       {
         path: 'risk-assessments',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssessmentsPage')).AssessmentsPage,
+          Component: (await import('../features/risk-assessments/AssessmentsPage')).AssessmentsPage,
         }),
       },
       {
         path: 'risk-assessments/:assessmentId',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssessmentPage')).AssessmentPage,
+          Component: (await import('../features/risk-assessments/AssessmentPage')).AssessmentPage,
         }),
       },
       {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditChanges } from '../../../contracts/audit';
-import type { DataFlow, DataFlowBody, DataFlowUpdateBody } from '../../../contracts/risk';
+import type { DataFlow, DataFlowBody, DataFlowUpdateBody } from '../../../contracts/assets';
 import type { Database, DataFlowsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
@@ -37,6 +37,11 @@ export function presentFlow(row: FlowRow): DataFlow {
 
 export async function allFlows(db: Db, orgId: string): Promise<DataFlow[]> {
   return (await listFlows(db, orgId)).map(presentFlow);
+}
+
+/** GET data-flows: every flow of the organization. */
+export async function listDataFlows(deps: AppDeps, orgId: string) {
+  return { data: await allFlows(deps.database.db, orgId) };
 }
 
 async function getFlow(db: Db, orgId: string, id: string): Promise<DataFlow> {

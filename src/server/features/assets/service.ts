@@ -8,6 +8,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
+import { EXPORT_COLUMNS, assetCells } from './export';
 import { presentAsset } from './presenter';
 import { findAsset, insertAsset, listAssets, updateAsset } from './repository';
 import type { Kysely, Transaction } from 'kysely';
@@ -169,7 +170,10 @@ export async function changeAsset(
   return getAsset(deps, orgId, id);
 }
 
-/** Every asset of the organization, read page by page, with the export audited. */
+/**
+ * The inventory as a CSV or XLSX download in the import's columns, read page by page, with the
+ * export audited (164.312(b)).
+ */
 export async function exportAssets(
   deps: AppDeps,
   context: AuditContext,
@@ -184,7 +188,13 @@ export async function exportAssets(
       changes: { format: { after: format }, rows: { after: rows.length } },
     }),
   );
-  return rows;
+  const file = {
+    name: 'assets',
+    sheet: 'Assets',
+    title: 'Asset inventory',
+    createdAt: deps.clock.now().toISOString(),
+  };
+  return { format, file, columns: EXPORT_COLUMNS, rows: rows.map(assetCells) };
 }
 
 /** Every asset row, read page by page. */

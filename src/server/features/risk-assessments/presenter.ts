@@ -1,4 +1,5 @@
-import type { Assessment, RiskMatrix } from '../../../contracts/risk';
+import type { Assessment } from '../../../contracts/risk-assessments';
+import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { AssessmentRow } from './repository';
 
 export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMatrix): Assessment {

@@ -1,5 +1,5 @@
 import type { AuditChanges } from '../../../contracts/audit';
-import type { Risk, RiskAcceptanceBody } from '../../../contracts/risk';
+import type { Risk, RiskAcceptanceBody } from '../../../contracts/risks';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { approverOf, requireApprover } from '../../platform/auth/approver';

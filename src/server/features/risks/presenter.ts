@@ -1,4 +1,5 @@
-import type { OrganizationLibrary, Risk, RiskMatrix } from '../../../contracts/risk';
+import type { OrganizationLibrary, RiskMatrix } from '../../../contracts/risk-library';
+import type { Risk } from '../../../contracts/risks';
 import { catalog } from '../catalog/content';
 import type { RiskRow } from './repository/risks';
 

@@ -1,4 +1,5 @@
-import type { RiskMatrix, RiskUpdateBody } from '../../../contracts/risk';
+import type { RiskMatrix } from '../../../contracts/risk-library';
+import type { RiskUpdateBody } from '../../../contracts/risks';
 import type { Database, RisksTable } from '../../db/schema';
 import { requireMember } from '../../platform/auth/members';
 import { AppError } from '../../platform/errors';

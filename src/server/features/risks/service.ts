@@ -1,5 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { HeatMap, Risk, RiskBody, RiskQuery, RiskUpdateBody } from '../../../contracts/risk';
+import type {
+  HeatMap,
+  Risk,
+  RiskBody,
+  RiskPlanTaskBody,
+  RiskQuery,
+  RiskUpdateBody,
+} from '../../../contracts/risks';
 import type { AuditChanges } from '../../../contracts/audit';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
@@ -9,6 +16,7 @@ import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references';
 import { addMonths } from '../../platform/time';
 import { createLinkIn, linkedIds, removeLinkBetweenIn, taskSummaries } from '../links/service';
+import { createTaskIn } from '../tasks/service';
 import { presentRisk, type RiskContext } from './presenter';
 import {
   assetsOfRisks,
@@ -236,6 +244,27 @@ export async function changeRisk(
     await followAcceptanceIn(trx, deps, context, orgId, before, { ...before, ...values });
   });
   return getRisk(deps, orgId, id);
+}
+
+/** Adds a task to a risk's treatment plan (linked to the risk); answers the risk. */
+export async function addPlanTask(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  riskId: string,
+  body: RiskPlanTaskBody,
+): Promise<Risk> {
+  await getRisk(deps, orgId, riskId);
+  await deps.database.db.transaction().execute((trx) =>
+    createTaskIn(trx, deps, context, orgId, {
+      title: body.title,
+      ownerId: body.ownerId ?? null,
+      dueOn: body.dueOn ?? null,
+      priority: 'high',
+      links: [{ type: 'risk', id: riskId }],
+    }),
+  );
+  return getRisk(deps, orgId, riskId);
 }
 
 /** Open risks per cell of the organization's matrix, inherent and residual. */

@@ -1,5 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { LibraryItemBody, OrganizationLibrary, RiskMatrix } from '../../../contracts/risk';
+import type {
+  LibraryItemBody,
+  OrganizationLibrary,
+  RiskMatrix,
+} from '../../../contracts/risk-library';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';

@@ -5,11 +5,14 @@ import type { App } from './app';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** A request of a contract's route: params, query and body already validated by its schemas. */
+/**
+ * A request of a contract's route: params, query and body already validated by its schemas. An
+ * upload's body is whatever its scope's content-type parser made of it: the handler checks it.
+ */
 export type ContractRequest<C extends RouteContract> = FastifyRequest & {
   params: Parsed<C['params']>;
   query: Parsed<C['query']>;
-  body: Parsed<C['body']>;
+  body: C['upload'] extends true ? unknown : Parsed<C['body']>;
 };
 
 /**

@@ -23,20 +23,19 @@ import {
 import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { toPng } from 'html-to-image';
 import { useMemo, useRef, useState } from 'react';
-import type { Asset } from '../../../contracts/assets';
 import {
-  DataFlowListSchema,
-  DataFlowSchema,
   FLOW_ENCRYPTION,
+  type Asset,
   type DataFlow,
   type DataFlowBody,
-} from '../../../contracts/risk';
-import { apiSend, fieldErrors } from '../../api/client';
+} from '../../../contracts/assets';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
-import { useAllAssets } from './shared';
+import { useAllAssets } from './useAllAssets';
 
 // Columns of the map: end-user devices, the clinic's own infrastructure, applications, cloud services.
 const COLUMN: Record<Asset['kind'], number> = {
@@ -112,24 +111,21 @@ const EMPTY: DataFlowBody = {
 export function FlowMap() {
   const org = useActiveOrg();
   const assets = useAllAssets();
-  const flows = useOrgQuery(['flows'], '/data-flows', DataFlowListSchema);
+  const orgId = org?.orgId;
+  const flows = useApiQuery(api.assets.listFlows, orgId ? [{ orgId }] : null);
   const graph = useMemo(
     () => layout(assets.data ?? [], flows.data?.data ?? []),
     [assets.data, flows.data],
   );
   const frame = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<DataFlowBody>(EMPTY);
-  const base = `/api/orgs/${org?.orgId ?? ''}/data-flows`;
-  const add = useProgramMutation(
-    (body: DataFlowBody) => apiSend('POST', base, body, DataFlowSchema),
-    () => setForm(EMPTY),
-  );
-  const remove = useProgramMutation((id: string) => apiSend('DELETE', `${base}/${id}`));
+  const add = useApiMutation(api.assets.createFlow, { onSuccess: () => setForm(EMPTY) });
+  const remove = useApiMutation(api.assets.removeFlow);
   const errors = fieldErrors(add.error, {
     fromAssetId: 'The source',
     toAssetId: 'The destination',
   });
-  const manage = can(org?.role, 'assets.manage');
+  const manage = can(org?.role, api.assets.createFlow);
   const choices = (assets.data ?? []).map((a) => ({
     value: a.id,
     label: `${a.reference} ${a.name}`,
@@ -202,7 +198,7 @@ export function FlowMap() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate(form);
+            add.mutate([{ orgId: orgId ?? '' }, form]);
           }}
         >
           <SimpleGrid cols={{ base: 2, md: 6 }} spacing="sm">
@@ -303,7 +299,7 @@ export function FlowMap() {
                     color="red"
                     size="xs"
                     aria-label={`Remove ${f.reference}`}
-                    onClick={() => remove.mutate(f.id)}
+                    onClick={() => remove.mutate([{ orgId: orgId ?? '', flowId: f.id }])}
                   >
                     <IconTrash size={14} aria-hidden />
                   </Button>

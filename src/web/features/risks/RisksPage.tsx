@@ -13,25 +13,24 @@ import {
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import {
-  RiskListSchema,
-  RiskSchema,
-  RiskSummarySchema,
+  RiskQuerySchema,
   TREATMENTS,
   TREATMENT_LABELS,
   acceptancePending,
-} from '../../../contracts/risk';
+} from '../../../contracts/risks';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { useOrgQuery } from '../../api/legacy-queries';
 import { formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 import { HeatMapGrid, Trend } from './HeatMap';
 import { RiskForm } from './RiskForm';
-import { LevelBadge } from './shared';
+import { LevelBadge } from './LevelBadge';
 
 function RiskDrawer(props: {
   riskId: string;
@@ -49,7 +48,8 @@ function RiskDrawer(props: {
 }
 
 function ExistingRiskDrawer({ riskId, onClose }: { riskId: string; onClose: () => void }) {
-  const risk = useOrgQuery(['risk', riskId], `/risks/${riskId}`, RiskSchema);
+  const orgId = useActiveOrg()?.orgId;
+  const risk = useApiQuery(api.risks.get, orgId ? [{ orgId, riskId }] : null);
   const r = risk.data;
   return (
     <Drawer
@@ -69,21 +69,21 @@ function ExistingRiskDrawer({ riskId, onClose }: { riskId: string; onClose: () =
 export function RisksPage() {
   const org = useActiveOrg();
   const { params, set } = useFilterParams();
-  const query = new URLSearchParams({ limit: '200' });
-  for (const key of ['status', 'level', 'treatment', 'q']) {
-    const value = params.get(key);
-    if (value) query.set(key, value);
-  }
-  if (!params.get('status')) query.set('status', 'open');
-  if (params.get('status') === 'all') query.delete('status');
-  const list = useOrgQuery(
-    ['risks', query.toString()],
-    `/risks?${query.toString()}`,
-    RiskListSchema,
-  );
-  const summary = useOrgQuery(['risk-summary'], '/risk-summary', RiskSummarySchema);
+  // The filters come from the page's address: what the contract does not accept is left out.
+  const status = params.get('status');
+  const filters = RiskQuerySchema.pick({ status: true, level: true, treatment: true, q: true })
+    .partial()
+    .safeParse({
+      status: status === 'all' ? undefined : (status ?? 'open'),
+      level: params.get('level') ?? undefined,
+      treatment: params.get('treatment') ?? undefined,
+      q: params.get('q') ?? undefined,
+    });
+  const query = { ...(filters.success ? filters.data : { status: 'open' as const }), limit: 200 };
+  const orgId = org?.orgId;
+  const list = useApiQuery(api.risks.list, orgId ? [{ orgId }, query] : null);
+  const summary = useApiQuery(api.riskAssessments.summary, orgId ? [{ orgId }] : null);
   if (!org) return <NoOrganization />;
-  const base = `/api/orgs/${org.orgId}/risks`;
   const levels = summary.data?.heatMap.matrix.levels ?? [];
   const openRisk = params.get('risk');
   return (
@@ -97,7 +97,7 @@ export function RisksPage() {
           <Button component={Link} to="/risk-assessments" variant="default">
             Assessments
           </Button>
-          {can(org.role, 'risks.manage') ? (
+          {can(org.role, api.risks.create) ? (
             <Button
               leftSection={<IconPlus size={16} aria-hidden />}
               onClick={() => set('risk', 'new')}
@@ -177,7 +177,12 @@ export function RisksPage() {
             />
           </Group>
           <Group gap="xs">
-            <ExportButtons base={`${base}/export`} />
+            <ExportButtons
+              files={{
+                csv: api.risks.exportCsv({ orgId: org.orgId }),
+                xlsx: api.risks.exportXlsx({ orgId: org.orgId }),
+              }}
+            />
           </Group>
         </Group>
         {list.isError ? (

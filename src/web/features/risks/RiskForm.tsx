@@ -16,23 +16,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RequirementListSchema } from '../../../contracts/catalog';
-import {
-  OrganizationLibrarySchema,
-  OrganizationMatrixSchema,
-  RiskSchema,
-  TREATMENTS,
-  TREATMENT_LABELS,
-  type Risk,
-  type RiskBody,
-} from '../../../contracts/risk';
-import { apiGet, apiSend, fieldErrors } from '../../api/client';
+import { TREATMENTS, TREATMENT_LABELS, type Risk, type RiskBody } from '../../../contracts/risks';
+import { api } from '../../api';
+import { apiGet, fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { FormFooter } from '../program/FormFooter';
-import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
+import { useAllAssets } from '../assets/useAllAssets';
 import { useMemberOptions } from '../organizations/useMemberOptions';
+import { FormFooter } from '../program/FormFooter';
+import { LevelBadge } from './LevelBadge';
 import { RiskAcceptance } from './RiskAcceptance';
-import { LevelBadge, useAllAssets } from './shared';
 
 function initial(risk: Risk | null): RiskBody {
   if (!risk) return { title: '', assetIds: [], controls: [] };
@@ -64,9 +58,9 @@ const index = (v: string | null) => (v === null ? null : Number(v));
 export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => void }) {
   const org = useActiveOrg();
   const members = useMemberOptions();
-  const matrix = useOrgQuery(['risk-matrix'], '/risk-matrix', OrganizationMatrixSchema).data
-    ?.matrix;
-  const library = useOrgQuery(['risk-library'], '/risk-library', OrganizationLibrarySchema).data;
+  const orgId = org?.orgId ?? '';
+  const matrix = useApiQuery(api.risks.getMatrix, org ? [{ orgId }] : null).data?.matrix;
+  const library = useApiQuery(api.risks.getLibrary, org ? [{ orgId }] : null).data;
   const assets = useAllAssets().data ?? [];
   const catalog = useQuery({
     queryKey: ['catalog-requirements'],
@@ -74,29 +68,17 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
   }).data?.data;
   const [form, setForm] = useState<RiskBody>(() => initial(props.risk));
   const set = (patch: Partial<RiskBody>) => setForm((f) => ({ ...f, ...patch }));
-  const base = `/api/orgs/${org?.orgId ?? ''}/risks`;
-  const save = useProgramMutation(
-    (body: RiskBody) =>
-      props.risk
-        ? apiSend('PATCH', `${base}/${props.risk.id}`, body, RiskSchema)
-        : apiSend('POST', base, body, RiskSchema),
-    undefined,
-  );
+  const create = useApiMutation(api.risks.create);
+  const update = useApiMutation(api.risks.update);
+  const save = props.risk ? update : create;
   const [taskTitle, setTaskTitle] = useState('');
   const [taskDue, setTaskDue] = useState('');
-  const addTask = useProgramMutation(
-    () =>
-      apiSend(
-        'POST',
-        `${base}/${props.risk?.id ?? ''}/tasks`,
-        { title: taskTitle, ...(taskDue ? { dueOn: taskDue } : {}) },
-        RiskSchema,
-      ),
-    () => {
+  const addTask = useApiMutation(api.risks.addPlanTask, {
+    onSuccess: () => {
       setTaskTitle('');
       setTaskDue('');
     },
-  );
+  });
   const errors = fieldErrors(save.error, {
     title: 'The title',
     ratingRationale: 'The rationale',
@@ -105,7 +87,7 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
     residualLikelihood: 'The residual likelihood',
     residualImpact: 'The residual impact',
   });
-  const editable = can(org?.role, 'risks.manage');
+  const editable = can(org?.role, api.risks.update);
   const scale = (labels: readonly string[] | undefined) =>
     (labels ?? []).map((label, i) => ({ value: String(i), label }));
   const levelOf = (l: number | null | undefined, i: number | null | undefined) => {
@@ -119,7 +101,11 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(form, { onSuccess: (risk) => risk && props.onSaved(risk) });
+        if (props.risk) {
+          update.mutate([{ orgId, riskId: props.risk.id }, form], { onSuccess: props.onSaved });
+        } else {
+          create.mutate([{ orgId }, form], { onSuccess: props.onSaved });
+        }
       }}
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -347,7 +333,12 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
                 variant="default"
                 disabled={!taskTitle.trim()}
                 loading={addTask.isPending}
-                onClick={() => addTask.mutate()}
+                onClick={() =>
+                  addTask.mutate([
+                    { orgId, riskId: props.risk?.id ?? '' },
+                    { title: taskTitle, ...(taskDue ? { dueOn: taskDue } : {}) },
+                  ])
+                }
               >
                 Add task
               </Button>

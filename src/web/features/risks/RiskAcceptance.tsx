@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { RiskSchema, acceptancePending, type Risk } from '../../../contracts/risk';
-import { apiSend, fieldErrors } from '../../api/client';
+import { acceptancePending, type Risk } from '../../../contracts/risks';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useProgramMutation } from '../../api/legacy-queries';
 import { formatDate } from '../../components/format';
 
 /**
@@ -18,17 +19,15 @@ export function RiskAcceptance(props: {
 }) {
   const org = useActiveOrg();
   const { risk } = props;
-  const canApprove = can(org?.role, 'risks.approve');
+  const canApprove = can(org?.role, api.risks.accept);
   const [expiresOn, setExpiresOn] = useState(risk?.acceptance?.expiresOn ?? '');
-  const url = `/api/orgs/${org?.orgId ?? ''}/risks/${risk?.id ?? ''}/acceptance`;
-  const accept = useProgramMutation(
-    () => apiSend('PUT', url, { expiresOn }, RiskSchema),
-    () => props.onTreatment('accept'),
-  );
-  const withdraw = useProgramMutation(
-    () => apiSend('DELETE', url, undefined, RiskSchema),
-    () => props.onTreatment(null),
-  );
+  const params = { orgId: org?.orgId ?? '', riskId: risk?.id ?? '' };
+  const accept = useApiMutation(api.risks.accept, {
+    onSuccess: () => props.onTreatment('accept'),
+  });
+  const withdraw = useApiMutation(api.risks.withdrawAcceptance, {
+    onSuccess: () => props.onTreatment(null),
+  });
   const errors = fieldErrors(accept.error, { expiresOn: 'The expiry date' });
   const saved = risk?.treatment === 'accept';
   const pending = risk !== null && acceptancePending(risk);
@@ -74,7 +73,7 @@ export function RiskAcceptance(props: {
             type="button"
             disabled={!expiresOn}
             loading={accept.isPending}
-            onClick={() => accept.mutate()}
+            onClick={() => accept.mutate([params, { expiresOn }])}
           >
             {risk.acceptance && saved ? 'Renew acceptance' : 'Accept risk'}
           </Button>
@@ -83,7 +82,7 @@ export function RiskAcceptance(props: {
               type="button"
               variant="default"
               loading={withdraw.isPending}
-              onClick={() => withdraw.mutate()}
+              onClick={() => withdraw.mutate([params])}
             >
               {pending ? 'Decline' : 'Withdraw acceptance'}
             </Button>

@@ -1,5 +1,6 @@
 import { Box, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { HeatMap as HeatMapData, RiskSummary } from '../../../contracts/risk';
+import type { HeatMap as HeatMapData } from '../../../contracts/risks';
+import type { RiskSummary } from '../../../contracts/risk-assessments';
 
 /** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
 function inkOn(hex: string): string {

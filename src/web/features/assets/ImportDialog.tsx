@@ -1,21 +1,17 @@
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ASSET_IMPORT_COLUMNS, AssetImportResultSchema } from '../../../contracts/assets';
-import { apiUpload } from '../../api/client';
+import { ASSET_IMPORT_COLUMNS } from '../../../contracts/assets';
+import { api } from '../../api';
+import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { useProgramMutation } from '../../api/legacy-queries';
 
 /** Imports assets from CSV or XLSX: a preview with every problem first, then all rows or none. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const org = useActiveOrg();
   const [file, setFile] = useState<File | null>(null);
-  const path = (mode: string) => `/api/orgs/${org?.orgId ?? ''}/assets/import?mode=${mode}`;
-  const preview = useProgramMutation((f: File) =>
-    apiUpload(path('preview'), f, AssetImportResultSchema),
-  );
-  const commit = useProgramMutation((f: File) =>
-    apiUpload(path('commit'), f, AssetImportResultSchema),
-  );
+  const params = { orgId: org?.orgId ?? '' };
+  const preview = useApiMutation(api.assets.import);
+  const commit = useApiMutation(api.assets.import);
   const result = preview.data;
   return (
     <Modal opened onClose={onClose} title="Import assets" size="xl">
@@ -33,7 +29,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             setFile(f);
             preview.reset();
             commit.reset();
-            if (f) preview.mutate(f);
+            if (f) preview.mutate([params, f, { mode: 'preview' }]);
           }}
           clearable
         />
@@ -120,7 +116,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               disabled={!file || !result?.valid}
               loading={commit.isPending}
               onClick={() => {
-                if (file) commit.mutate(file);
+                if (file) commit.mutate([params, file, { mode: 'commit' }]);
               }}
             >
               Import {result?.valid ? result.rows : ''} assets

@@ -10,17 +10,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import {
-  CandidateListSchema,
-  RiskSchema,
-  type AssessmentDetail,
-  type Candidate,
-} from '../../../contracts/risk';
-import { apiSend } from '../../api/client';
+import { useState } from 'react';
+import type { AssessmentDetail, Candidate } from '../../../contracts/risk-assessments';
+import { api } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 
 /** What changed in the register since the assessment this one started from. */
 export function Changes({ changes }: { changes: NonNullable<AssessmentDetail['changes']> }) {
@@ -80,27 +76,26 @@ export function Changes({ changes }: { changes: NonNullable<AssessmentDetail['ch
 /** The guided path: ePHI assets × applicable threats, and whether the register covers each. */
 export function Guided({ assessmentId }: { assessmentId: string }) {
   const org = useActiveOrg();
-  const list = useOrgQuery(
-    ['candidates', assessmentId],
-    `/risk-assessments/${assessmentId}/candidates`,
-    CandidateListSchema,
-  );
-  const add = useProgramMutation((c: Candidate) =>
-    apiSend(
-      'POST',
-      `/api/orgs/${org?.orgId ?? ''}/risks`,
+  const orgId = org?.orgId ?? '';
+  const list = useApiQuery(api.riskAssessments.candidates, org ? [{ orgId, assessmentId }] : null);
+  const add = useApiMutation(api.risks.create);
+  // The pair whose risk is being added, for its button's spinner.
+  const [adding, setAdding] = useState<Candidate | null>(null);
+  const addRisk = (c: Candidate) => {
+    setAdding(c);
+    add.mutate([
+      { orgId },
       {
         title: `${c.threat.title}: ${c.asset.name}`,
         assetIds: [c.asset.id],
         threatId: c.threat.id,
         ...(c.vulnerabilities[0] ? { vulnerabilityId: c.vulnerabilities[0].id } : {}),
       },
-      RiskSchema,
-    ),
-  );
+    ]);
+  };
   const data = list.data;
   if (!data) return list.isError ? <ErrorNotice error={list.error} /> : null;
-  const manage = can(org?.role, 'risks.manage');
+  const manage = can(org?.role, api.risks.create);
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4">
@@ -143,8 +138,8 @@ export function Guided({ assessmentId }: { assessmentId: string }) {
                       size="compact-xs"
                       variant="default"
                       title={`Likely weaknesses: ${c.vulnerabilities.map((v) => v.title).join('; ')}`}
-                      loading={add.isPending && add.variables === c}
-                      onClick={() => add.mutate(c)}
+                      loading={add.isPending && adding === c}
+                      onClick={() => addRisk(c)}
                     >
                       + {c.threat.title}
                     </Button>

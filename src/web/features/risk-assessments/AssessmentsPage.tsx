@@ -1,18 +1,14 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
-import {
-  AssessmentDetailSchema,
-  AssessmentListSchema,
-  type Assessment,
-} from '../../../contracts/risk';
-import { apiSend } from '../../api/client';
+import type { Assessment } from '../../../contracts/risk-assessments';
+import { api } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 import { formatDate } from '../../components/format';
 
 export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; color: string }> = {
@@ -25,16 +21,9 @@ export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; co
 export function AssessmentsPage() {
   const org = useActiveOrg();
   const navigate = useNavigate();
-  const list = useOrgQuery(['assessments'], '/risk-assessments', AssessmentListSchema);
+  const list = useApiQuery(api.riskAssessments.list, org ? [{ orgId: org.orgId }] : null);
   const lastApproved = list.data?.data.find((a) => a.status === 'approved');
-  const start = useProgramMutation((basedOnId: string | undefined) =>
-    apiSend(
-      'POST',
-      `/api/orgs/${org?.orgId ?? ''}/risk-assessments`,
-      basedOnId ? { basedOnId } : {},
-      AssessmentDetailSchema,
-    ),
-  );
+  const start = useApiMutation(api.riskAssessments.create);
   if (!org) return <NoOrganization />;
   return (
     <>
@@ -43,16 +32,15 @@ export function AssessmentsPage() {
           title="Risk assessments"
           description="Each assessment reviews the register for its period and, once approved, freezes it with the matrix and a signed-off PDF report. Approved assessments never change."
         />
-        {can(org.role, 'risks.manage') ? (
+        {can(org.role, api.riskAssessments.create) ? (
           <Button
             leftSection={<IconPlus size={16} aria-hidden />}
             loading={start.isPending}
             onClick={() =>
-              start.mutate(lastApproved?.id, {
-                onSuccess: (a) => {
-                  if (a) void navigate(`/risk-assessments/${a.id}`);
-                },
-              })
+              start.mutate(
+                [{ orgId: org.orgId }, lastApproved ? { basedOnId: lastApproved.id } : {}],
+                { onSuccess: (a) => void navigate(`/risk-assessments/${a.id}`) },
+              )
             }
           >
             {lastApproved ? `New assessment from ${lastApproved.reference}` : 'New assessment'}

@@ -17,14 +17,14 @@ import {
   EPHI_ROLES,
   LIFECYCLE_STATUSES,
   PROTECTION_STATES,
-  AssetSchema,
   type Asset,
   type AssetBody,
 } from '../../../contracts/assets';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { FormFooter } from '../program/FormFooter';
-import { useProgramMutation } from '../../api/legacy-queries';
 import { useMemberOptions } from '../organizations/useMemberOptions';
 
 const options = (values: readonly string[]) =>
@@ -57,14 +57,10 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
   const members = useMemberOptions();
   const [form, setForm] = useState<AssetBody>(() => initial(props.asset));
   const set = (patch: Partial<AssetBody>) => setForm((f) => ({ ...f, ...patch }));
-  const base = `/api/orgs/${org?.orgId ?? ''}/assets`;
-  const save = useProgramMutation(
-    (body: AssetBody) =>
-      props.asset
-        ? apiSend('PATCH', `${base}/${props.asset.id}`, body, AssetSchema)
-        : apiSend('POST', base, body, AssetSchema),
-    props.onClose,
-  );
+  const orgId = org?.orgId ?? '';
+  const create = useApiMutation(api.assets.create, { onSuccess: props.onClose });
+  const update = useApiMutation(api.assets.update, { onSuccess: props.onClose });
+  const save = props.asset ? update : create;
   const errors = fieldErrors(save.error, { name: 'The name', recordCount: 'The record count' });
   const protection = (
     key: 'encryptionAtRest' | 'encryptionInTransit' | 'mfa' | 'backup',
@@ -88,7 +84,11 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(form);
+          if (props.asset) {
+            update.mutate([{ orgId, assetId: props.asset.id }, form]);
+          } else {
+            create.mutate([{ orgId }, form]);
+          }
         }}
       >
         <Stack gap="sm">

@@ -14,12 +14,10 @@ import {
 import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import {
-  AssessmentDetailSchema,
-  type AssessmentDetail,
-  type AssessmentUpdateBody,
-} from '../../../contracts/risk';
-import { apiSend, fieldErrors } from '../../api/client';
+import type { AssessmentDetail, AssessmentUpdateBody } from '../../../contracts/risk-assessments';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -27,13 +25,12 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../program/FormFooter';
-import { useOrgQuery, useProgramMutation } from '../../api/legacy-queries';
 import { Changes, Guided } from './AssessmentParts';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
 
-function Details({ assessment, base }: { assessment: AssessmentDetail; base: string }) {
+function Details({ assessment }: { assessment: AssessmentDetail }) {
   const org = useActiveOrg();
-  const editable = assessment.status !== 'approved' && can(org?.role, 'risks.manage');
+  const editable = assessment.status !== 'approved' && can(org?.role, api.riskAssessments.update);
   const [form, setForm] = useState<AssessmentUpdateBody>({
     title: assessment.title,
     scope: assessment.scope,
@@ -42,9 +39,7 @@ function Details({ assessment, base }: { assessment: AssessmentDetail; base: str
     startsOn: assessment.startsOn,
     endsOn: assessment.endsOn,
   });
-  const save = useProgramMutation((body: AssessmentUpdateBody) =>
-    apiSend('PATCH', base, body, AssessmentDetailSchema),
-  );
+  const save = useApiMutation(api.riskAssessments.update);
   const errors = fieldErrors(save.error, { title: 'The title', endsOn: 'The end date' });
   const participants = form.participants ?? [];
   const setParticipant = (i: number, patch: Partial<{ name: string; role: string }>) =>
@@ -56,7 +51,10 @@ function Details({ assessment, base }: { assessment: AssessmentDetail; base: str
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ ...form, participants: participants.filter((p) => p.name.trim()) });
+        save.mutate([
+          { orgId: org?.orgId ?? '', assessmentId: assessment.id },
+          { ...form, participants: participants.filter((p) => p.name.trim()) },
+        ]);
       }}
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -157,22 +155,24 @@ function Details({ assessment, base }: { assessment: AssessmentDetail; base: str
 export function AssessmentPage() {
   const org = useActiveOrg();
   const { assessmentId = '' } = useParams();
-  const query = useOrgQuery(
-    ['assessment', assessmentId],
-    `/risk-assessments/${assessmentId}`,
-    AssessmentDetailSchema,
-  );
-  const base = `/api/orgs/${org?.orgId ?? ''}/risk-assessments/${assessmentId}`;
+  const params = org && assessmentId ? { orgId: org.orgId, assessmentId } : null;
+  const query = useApiQuery(api.riskAssessments.get, params && [params]);
   const [note, setNote] = useState('');
-  const step = useProgramMutation((path: string) =>
-    apiSend(
-      'POST',
-      `${base}/${path}`,
-      path === 'approve' ? { note } : undefined,
-      AssessmentDetailSchema,
-    ),
-  );
-  if (!org) return <NoOrganization />;
+  // One workflow step at a time: starting one clears what the others left (their error).
+  const submit = useApiMutation(api.riskAssessments.submit);
+  const approve = useApiMutation(api.riskAssessments.approve);
+  const sendBack = useApiMutation(api.riskAssessments.return);
+  const steps = [submit, approve, sendBack];
+  const step = {
+    isPending: steps.some((m) => m.isPending),
+    error: submit.error ?? approve.error ?? sendBack.error,
+    clear: () => {
+      for (const m of steps) {
+        m.reset();
+      }
+    },
+  };
+  if (!org || !params) return <NoOrganization />;
   const a = query.data;
   if (!a) return query.isError ? <ErrorNotice error={query.error} /> : null;
   const status = ASSESSMENT_STATUS[a.status];
@@ -196,11 +196,17 @@ export function AssessmentPage() {
               leftSection={<IconDownload size={16} aria-hidden />}
               variant={a.status === 'approved' ? 'filled' : 'default'}
               component="a"
-              href={`${base}/report.pdf`}
+              href={api.riskAssessments.report(params)}
             >
               {a.status === 'approved' ? 'Download report (PDF)' : 'Draft report (PDF)'}
             </Button>
-            <ExportButtons base={`${base}/register`} label="Register" />
+            <ExportButtons
+              files={{
+                csv: api.riskAssessments.registerCsv(params),
+                xlsx: api.riskAssessments.registerXlsx(params),
+              }}
+              label="Register"
+            />
           </Group>
         </Group>
         {a.approved ? (
@@ -217,14 +223,20 @@ export function AssessmentPage() {
           </Alert>
         ) : null}
         {step.error ? <ErrorNotice error={step.error} /> : null}
-        {a.status === 'draft' && can(org.role, 'risks.manage') ? (
+        {a.status === 'draft' && can(org.role, api.riskAssessments.submit) ? (
           <Group>
-            <Button onClick={() => step.mutate('submit')} loading={step.isPending}>
+            <Button
+              onClick={() => {
+                step.clear();
+                submit.mutate([params]);
+              }}
+              loading={step.isPending}
+            >
               Submit for review
             </Button>
           </Group>
         ) : null}
-        {a.status === 'in_review' && can(org.role, 'risks.approve') ? (
+        {a.status === 'in_review' && can(org.role, api.riskAssessments.approve) ? (
           <Paper withBorder p="md">
             <Stack gap="xs">
               <Text size="sm">
@@ -241,12 +253,21 @@ export function AssessmentPage() {
               <Group>
                 <Button
                   color="teal"
-                  onClick={() => step.mutate('approve')}
+                  onClick={() => {
+                    step.clear();
+                    approve.mutate([params, { note }]);
+                  }}
                   loading={step.isPending}
                 >
                   Approve
                 </Button>
-                <Button variant="default" onClick={() => step.mutate('return')}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    step.clear();
+                    sendBack.mutate([params]);
+                  }}
+                >
                   Return to draft
                 </Button>
               </Group>
@@ -255,7 +276,7 @@ export function AssessmentPage() {
         ) : null}
         {a.changes ? <Changes changes={a.changes} /> : null}
         <Paper withBorder p="md">
-          <Details key={a.id} assessment={a} base={base} />
+          <Details key={a.id} assessment={a} />
         </Paper>
         {a.status !== 'approved' ? <Guided assessmentId={a.id} /> : null}
       </Stack>
