@@ -252,6 +252,7 @@ export const assetRoutes = {
     permission: 'assets.manage',
     params: OrgParamsSchema,
     query: AssetImportQuerySchema,
+    exampleQuery: { mode: 'commit' },
     upload: true,
     response: AssetImportResultSchema,
     // Written by ?mode=commit only; a preview writes nothing.

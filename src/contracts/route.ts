@@ -45,6 +45,8 @@ export interface RouteContract {
   readonly audits?: readonly AuditAction[];
   /** A valid body for tests, built from ids of the target organization's records. */
   readonly example?: (id: ExampleIds) => unknown;
+  /** The query the tests send with the example, where the write depends on it (an import's commit). */
+  readonly exampleQuery?: Readonly<Record<string, string>>;
   /** Web query keys (first segments) a successful call makes stale. */
   readonly invalidates?: readonly string[];
 }

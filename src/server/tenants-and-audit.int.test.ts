@@ -6,7 +6,7 @@ import { testDatabaseKind } from '../../test/support/database';
 import { sessionHeaders, testClock } from '../../test/support/factories';
 import { organizationSnapshot, seedClinic } from '../../test/support/tenants';
 import { grantOf, roleHolds } from '../contracts/permissions';
-import { pathOf, type RouteContract } from '../contracts/route';
+import { pathOf, queryStringOf, type RouteContract } from '../contracts/route';
 import { FEATURES } from './features';
 import { PREPARATIONS, type Clinic } from '../../test/support/preparations';
 import type { RoutePermission } from './platform/http/route-permissions';
@@ -22,61 +22,20 @@ const NOT_YET_CONVERTED = new Set([
   'DELETE /api/me/mfa/totp',
   'DELETE /api/me/sessions/:sessionId',
   'DELETE /api/me/tokens/:tokenId',
-  'DELETE /api/orgs/:orgId/data-flows/:flowId',
   'DELETE /api/orgs/:orgId/invitations/:invitationId',
-  'DELETE /api/orgs/:orgId/links/:linkId',
   'DELETE /api/orgs/:orgId/members/:memberId',
-  'DELETE /api/orgs/:orgId/risks/:riskId/acceptance',
   'GET /api/auth/session',
-  'GET /api/catalog/profiles',
-  'GET /api/catalog/requirements',
-  'GET /api/catalog/risk-matrices',
-  'GET /api/catalog/threats',
   'GET /api/me',
   'GET /api/me/sessions',
   'GET /api/me/tokens',
   'GET /api/orgs/:orgId',
-  'GET /api/orgs/:orgId/assets',
-  'GET /api/orgs/:orgId/assets/:assetId',
-  'GET /api/orgs/:orgId/assets/export.csv',
-  'GET /api/orgs/:orgId/assets/export.xlsx',
-  'GET /api/orgs/:orgId/audit-events',
-  'GET /api/orgs/:orgId/audit-events/export.csv',
-  'GET /api/orgs/:orgId/dashboard',
-  'GET /api/orgs/:orgId/data-flows',
   'GET /api/orgs/:orgId/invitations',
   'GET /api/orgs/:orgId/members',
   'GET /api/orgs/:orgId/outbox',
   'GET /api/orgs/:orgId/profile',
-  'GET /api/orgs/:orgId/readiness/:profileId',
-  'GET /api/orgs/:orgId/risk-assessments',
-  'GET /api/orgs/:orgId/risk-assessments/:assessmentId',
-  'GET /api/orgs/:orgId/risk-assessments/:assessmentId/candidates',
-  'GET /api/orgs/:orgId/risk-assessments/:assessmentId/register.csv',
-  'GET /api/orgs/:orgId/risk-assessments/:assessmentId/register.xlsx',
-  'GET /api/orgs/:orgId/risk-assessments/:assessmentId/report.pdf',
-  'GET /api/orgs/:orgId/risk-library',
-  'GET /api/orgs/:orgId/risk-matrix',
-  'GET /api/orgs/:orgId/risk-summary',
-  'GET /api/orgs/:orgId/risks',
-  'GET /api/orgs/:orgId/risks/:riskId',
-  'GET /api/orgs/:orgId/risks/export.csv',
-  'GET /api/orgs/:orgId/risks/export.xlsx',
-  'GET /api/orgs/:orgId/safeguards',
-  'GET /api/orgs/:orgId/safeguards/:requirementId',
-  'GET /api/orgs/:orgId/safeguards/export.csv',
-  'GET /api/orgs/:orgId/safeguards/export.xlsx',
   'GET /api/setup',
-  'GET /api/status',
-  'GET /healthz',
-  'GET /readyz',
-  'PATCH /api/orgs/:orgId/assets/:assetId',
-  'PATCH /api/orgs/:orgId/data-flows/:flowId',
   'PATCH /api/orgs/:orgId/members/:memberId',
   'PATCH /api/orgs/:orgId/profile',
-  'PATCH /api/orgs/:orgId/risk-assessments/:assessmentId',
-  'PATCH /api/orgs/:orgId/risks/:riskId',
-  'PATCH /api/orgs/:orgId/safeguards/:requirementId',
   'PATCH /api/orgs/:orgId/settings',
   'POST /api/auth/mfa',
   'POST /api/auth/password-reset',
@@ -94,24 +53,8 @@ const NOT_YET_CONVERTED = new Set([
   'POST /api/me/organization',
   'POST /api/me/password',
   'POST /api/me/tokens',
-  'POST /api/orgs/:orgId/assets',
-  'POST /api/orgs/:orgId/assets/import',
-  'POST /api/orgs/:orgId/audit-events/verify',
-  'POST /api/orgs/:orgId/data-flows',
   'POST /api/orgs/:orgId/invitations',
-  'POST /api/orgs/:orgId/links',
-  'POST /api/orgs/:orgId/risk-assessments',
-  'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve',
-  'POST /api/orgs/:orgId/risk-assessments/:assessmentId/return',
-  'POST /api/orgs/:orgId/risk-assessments/:assessmentId/submit',
-  'POST /api/orgs/:orgId/risk-assessments/significant-changes',
-  'POST /api/orgs/:orgId/risk-library',
-  'POST /api/orgs/:orgId/risks',
-  'POST /api/orgs/:orgId/risks/:riskId/tasks',
   'POST /api/setup',
-  'PUT /api/orgs/:orgId/risk-matrix',
-  'PUT /api/orgs/:orgId/risks/:riskId/acceptance',
-  'PUT /api/orgs/:orgId/safeguards/:requirementId/decision',
 ]);
 
 const RECORDS = new Map(FEATURES.flatMap((feature) => Object.entries(feature.records ?? {})));
@@ -124,23 +67,23 @@ function parametersOf(path: string): string[] {
   return [...path.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
 }
 
-/** The newest record of each kind the features declare, in one organization. */
-async function recordIds(orgId: string): Promise<Map<string, string>> {
+/** The newest records (up to three) of each kind the features declare, in one organization. */
+async function recordIds(orgId: string): Promise<Map<string, string[]>> {
   const db = t.database.handle.db;
-  const ids = new Map<string, string>();
+  const ids = new Map<string, string[]>();
   for (const [param, kind] of RECORDS) {
     if (typeof kind !== 'string') {
-      ids.set(param, kind.shared);
+      ids.set(param, [kind.shared]);
       continue;
     }
     const { rows } = await sql<{ id: string }>`
-      select id from ${sql.table(kind)} where org_id = ${orgId} order by id desc limit 1`.execute(
+      select id from ${sql.table(kind)} where org_id = ${orgId} order by id desc limit 3`.execute(
       db,
     );
-    const row = rows[0];
-    if (row) {
-      ids.set(param, row.id);
-    }
+    ids.set(
+      param,
+      rows.map((r) => r.id),
+    );
   }
   return ids;
 }
@@ -156,8 +99,8 @@ async function clinic(tag: string): Promise<Clinic> {
   return {
     ...seeded,
     ids,
-    id: (param) => {
-      const value = param === 'orgId' ? seeded.orgId : ids.get(param);
+    id: (param, nth = 0) => {
+      const value = param === 'orgId' ? seeded.orgId : ids.get(param)?.[nth];
       if (value === undefined) {
         throw new Error(
           `:${param} names no record kind: declare it in "records" of its feature's index.ts, ` +
@@ -198,9 +141,13 @@ async function call(
   );
   return t.app.inject({
     method: contract.method,
-    url: pathOf(contract, params),
+    url: pathOf(contract, params) + queryStringOf(contract.exampleQuery),
     headers: { ...headers, 'x-request-id': requestId },
     ...(body === undefined ? {} : { payload: body as object }),
+    // An upload's example is the file's text (CSV).
+    ...(contract.upload
+      ? { headers: { ...headers, 'content-type': 'text/csv', 'x-request-id': requestId } }
+      : {}),
   });
 }
 

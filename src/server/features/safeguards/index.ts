@@ -3,10 +3,14 @@ import { registerSafeguardRoutes } from './routes';
 
 /**
  * Safeguard records: status, owner, statement, decisions on addressable specifications. Its paths
- * name a requirement by citation (`:requirementId`), a catalog id rather than a row: a record is
- * stored only once something is recorded, so it declares no `records`.
+ * name a requirement by citation and a rule profile by id: catalog ids, the same in every
+ * organization (the organization comes from `:orgId`).
  */
 export const safeguardsFeature: Feature = {
   name: 'safeguards',
   routes: registerSafeguardRoutes,
+  records: {
+    requirementId: { shared: '164.312(a)(2)(iv)' },
+    profileId: { shared: 'proposed-2025' },
+  },
 };
