@@ -6,7 +6,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { presentAsset } from './presenter';
 import { findAsset, insertAsset, listAssets, updateAsset } from './repository';

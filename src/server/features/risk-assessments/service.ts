@@ -14,7 +14,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { getProfile } from '../identity/service/profile';
 import { allRisks } from '../risks/service';
 import { organizationMatrix } from '../risks/settings';

@@ -6,7 +6,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
 import { createLinkIn, linkedIds, removeLinkBetweenIn, taskSummaries } from '../links/service';
 import { presentRisk, type RiskContext } from './presenter';

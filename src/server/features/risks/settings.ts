@@ -3,7 +3,7 @@ import type { LibraryItemBody, OrganizationLibrary, RiskMatrix } from '../../../
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { catalog } from '../catalog/content';
 import { levelOf, riskContent } from './content';
 import { anyRated, relevel } from './repository/risks';

@@ -13,7 +13,7 @@ import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { createLinkIn, linksOf } from '../links/service';
 import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
