@@ -69,17 +69,6 @@ export async function listLinksOf(db: Db, orgId: string, type: string, id: strin
   );
 }
 
-/** Titles of tasks by id, for link labels. */
-export async function taskLabels(db: Db, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'number', 'title'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
 /**
  * Links between records of `type` (ids given) and any record of `otherType`, either direction.
  * Two queries, one per index: an OR of both directions lets SQLite fall back to scanning the
@@ -111,26 +100,4 @@ export async function listLinksAmong(
     .where('from_type', '=', otherType)
     .execute();
   return [...from, ...to].sort((x, y) => x.created_at.localeCompare(y.created_at));
-}
-
-/** Tasks by id with their state, for plan lists. */
-export async function taskStates(db: Db, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'number', 'title', 'status'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
-/** Risk references by id, for link labels and checks. */
-export async function riskLabels(db: Db, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('risks')
-    .select(['id', 'number', 'title'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
 }

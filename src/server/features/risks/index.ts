@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { registerRiskLibraryRoutes } from './routes';
 import { registerRiskRegisterRoutes } from './register-routes';
 import { riskContent } from './content';
+import { riskLink } from './link';
 
 /** The risk register, the matrix and the threat library (164.308(a)(1)(ii)(B)). */
 export const risksFeature: Feature = {
@@ -14,4 +15,5 @@ export const risksFeature: Feature = {
     riskContent();
   },
   records: { riskId: 'risks' },
+  link: riskLink,
 };

@@ -8,7 +8,8 @@ import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
-import { createLinkIn, linkedIds, removeLinkBetweenIn, taskSummaries } from '../links/service';
+import { createLinkIn, linkedIds, removeLinkBetweenIn } from '../links/service';
+import { taskSummaries } from '../tasks/summaries';
 import { presentRisk, type RiskContext } from './presenter';
 import {
   assetsOfRisks,

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardLink } from './link';
 import { registerSafeguardRoutes } from './routes';
 
 /** Safeguard records: status, owner, statement, decisions on addressable specifications. */
@@ -7,4 +8,5 @@ export const safeguardsFeature: Feature = {
   routes: (app, deps) => {
     registerSafeguardRoutes(app, deps);
   },
+  link: safeguardLink,
 };

@@ -91,7 +91,7 @@ export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: 
   return {
     ...presentSafeguard(requirement, row, org, today),
     requirement,
-    links: await linksOf(db, orgId, 'safeguard', requirementId),
+    links: await linksOf(db, deps, orgId, 'safeguard', requirementId),
     history: await withPersonNames(db, history),
   };
 }

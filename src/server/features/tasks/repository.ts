@@ -158,3 +158,14 @@ export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
     .executeTakeFirst();
   return row?.id;
 }
+
+/** Reference, title and status of the organization's tasks among `ids` (labels, plans). */
+export async function findTaskSummaries(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'number', 'title', 'status'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -100,7 +100,7 @@ export async function getTask(deps: AppDeps, orgId: string, viewer: TaskViewer, 
   const today = await organizationToday(deps.database.db, deps.clock, orgId);
   return {
     ...presentTask(row, today),
-    links: await linksOf(deps.database.db, orgId, 'task', taskId),
+    links: await linksOf(deps.database.db, deps, orgId, 'task', taskId),
   };
 }
 
@@ -288,7 +288,7 @@ export async function completeTask(
     if (!task.recurrence || !task.due_on) {
       return null;
     }
-    const links = await linksOf(trx, orgId, 'task', taskId);
+    const links = await linksOf(trx, deps, orgId, 'task', taskId);
     return createTaskIn(trx, deps, context, orgId, {
       title: task.title,
       description: task.description,

@@ -194,3 +194,14 @@ export async function knownAssetIds(db: Db, orgId: string, ids: readonly string[
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Reference and title of the organization's risks among `ids` (link labels and checks). */
+export async function findRiskLabels(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('risks')
+    .select(['id', 'number', 'title'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}
