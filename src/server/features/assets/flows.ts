@@ -26,7 +26,7 @@ export function presentFlow(row: FlowRow): DataFlow {
     to: { id: row.to_asset_id, reference: `ASSET-${row.to_number}`, name: row.to_name },
     ephi: row.ephi,
     protocol: row.protocol,
-    encrypted: row.encrypted as DataFlow['encrypted'],
+    encrypted: row.encrypted,
     external,
     // 164.312(e)(1): ePHI crossing the boundary without (known) encryption is what stands out.
     exposed: external && row.ephi.trim() !== '' && row.encrypted !== 'yes',

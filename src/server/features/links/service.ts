@@ -128,14 +128,14 @@ export async function linksOf(
   db: Db,
   deps: Pick<AppDeps, 'links'>,
   orgId: string,
-  type: string,
+  type: LinkType,
   id: string,
 ): Promise<Link[]> {
   const rows = await listLinksOf(db, orgId, type, id);
   const others = rows.map((row) =>
     row.from_type === type && row.from_id === id
-      ? { row, type: row.to_type as LinkType, id: row.to_id }
-      : { row, type: row.from_type as LinkType, id: row.from_id },
+      ? { row, type: row.to_type, id: row.to_id }
+      : { row, type: row.from_type, id: row.from_id },
   );
   const labels = new Map<string, string>();
   for (const otherType of new Set(others.map((o) => o.type))) {
@@ -159,9 +159,9 @@ export async function linksOf(
 export async function linkedIds(
   db: Db,
   orgId: string,
-  type: string,
+  type: LinkType,
   ids: readonly string[],
-  otherType: string,
+  otherType: LinkType,
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   for (const row of await listLinksAmong(db, orgId, type, ids, otherType)) {

@@ -5,7 +5,6 @@ import type {
   AssessmentCreateBody,
   AssessmentDetail,
   AssessmentUpdateBody,
-  RiskMatrix,
   Snapshot,
 } from '../../../contracts/risk';
 import type { Database, RiskAssessmentsTable } from '../../db/schema';
@@ -30,6 +29,7 @@ import {
   type AssessmentRow,
 } from './repository';
 import { changesBetween, takeSnapshot } from './snapshot';
+import { readJson } from '../../platform/db/json-columns';
 
 export const DEFAULT_METHOD =
   'NIST SP 800-30 Rev. 1 semi-quantitative assessment, as NIST SP 800-66 Rev. 2 section 3 applies it: ' +
@@ -49,7 +49,7 @@ export async function listAssessmentsOf(deps: AppDeps, orgId: string) {
 }
 
 function snapshotOf(row: { snapshot: string | null }): Snapshot | null {
-  return row.snapshot ? (JSON.parse(row.snapshot) as Snapshot) : null;
+  return row.snapshot ? readJson('risk_assessments.snapshot', row.snapshot) : null;
 }
 
 export async function getAssessment(
@@ -112,7 +112,8 @@ export async function createAssessment(
         'All electronic protected health information the organization creates, receives, maintains or transmits, in every system, device, location and workflow of the asset inventory.',
       method: body.method ?? base?.method ?? DEFAULT_METHOD,
       participants: JSON.stringify(
-        body.participants ?? (base ? JSON.parse(base.participants) : []),
+        body.participants ??
+          (base ? readJson('risk_assessments.participants', base.participants) : []),
       ),
       starts_on: body.startsOn ?? today,
       ends_on: body.endsOn ?? null,
@@ -269,7 +270,7 @@ export async function assessmentRisks(deps: AppDeps, orgId: string, id: string) 
   return {
     reference: `RA-${row.number}`,
     risks: snapshot ? snapshot.risks : await allRisks(deps.database.db, orgId),
-    matrix: row.matrix ? (JSON.parse(row.matrix) as RiskMatrix) : null,
+    matrix: row.matrix ? readJson('risk_assessments.matrix', row.matrix) : null,
   };
 }
 

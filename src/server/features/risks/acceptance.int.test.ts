@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEventsTable } from '../../db/schema';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
@@ -53,7 +54,7 @@ async function setUp() {
   const risk = (
     await call(privacy, 'POST', '/risks', { title: 'The X-ray unit runs an unsupported OS' })
   ).json<RiskJson>();
-  const events = (action: string) =>
+  const events = (action: AuditEventsTable['action']) =>
     db
       .selectFrom('audit_events')
       .selectAll()

@@ -16,7 +16,7 @@ import { AppError } from '../../platform/errors';
 import { addMonths, todayIn } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linksOf } from '../links/service';
-import { notApplicableAllowed, presentSafeguard, type Applicability } from './presenter';
+import { notApplicableAllowed, presentSafeguard } from './presenter';
 import {
   findApplicability,
   findNames,
@@ -29,13 +29,14 @@ import {
 } from './repository';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
+import { readJson } from '../../platform/db/json-columns';
 
 async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
   const org = await findApplicability(db, orgId);
   if (!org) {
     throw new AppError('not_found', 'No such organization.');
   }
-  return { org: org as Applicability, today: todayIn(org.time_zone, deps.clock.now()) };
+  return { org, today: todayIn(org.time_zone, deps.clock.now()) };
 }
 
 function requirementOf(requirementId: string): Requirement {
@@ -86,7 +87,7 @@ export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: 
     at: e.occurred_at,
     actor: e.actor_label,
     action: e.action,
-    changes: e.changes ? (JSON.parse(e.changes) as AuditChanges) : null,
+    changes: e.changes ? readJson('audit_events.changes', e.changes) : null,
   }));
   return {
     ...presentSafeguard(requirement, row, org, today),

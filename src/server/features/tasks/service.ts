@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditChanges } from '../../../contracts/audit';
 import type {
-  Task,
   TaskCompleteBody,
   TaskCreateBody,
   TaskQuery,
@@ -62,7 +61,7 @@ export async function listTaskPage(
       : query.ownerId === 'none'
         ? null
         : query.ownerId;
-  const statuses =
+  const statuses: TasksTable['status'][] =
     query.status === undefined || query.status === 'active'
       ? ['open', 'in_progress']
       : [query.status];
@@ -294,7 +293,7 @@ export async function completeTask(
       description: task.description,
       ownerId: task.owner_id,
       dueOn: nextDueOn(task.recurrence, task.due_on),
-      priority: task.priority as Task['priority'],
+      priority: task.priority,
       recurrence: fromRrule(task.recurrence),
       links: links.map((link) => ({ type: link.type, id: link.targetId })),
     });

@@ -126,7 +126,7 @@ export async function findMemberName(
 export async function holdsRoleInAnyOrganization(
   db: Kysely<Database>,
   userId: string,
-  roles: readonly string[],
+  roles: readonly MembershipsTable['role'][],
   now: string,
   mfaEnabled: boolean,
 ): Promise<boolean> {

@@ -41,10 +41,10 @@ export async function findRisk(db: Db, orgId: string, id: string): Promise<RiskR
 
 export interface RiskFilter {
   q?: string | undefined;
-  status?: string | undefined;
+  status?: RisksTable['status'] | undefined;
   level?: number | undefined;
   residualLevel?: number | undefined;
-  treatment?: string | null | undefined;
+  treatment?: RisksTable['treatment'] | undefined;
   assetId?: string | undefined;
   ownerId?: string | null | undefined;
   afterNumber?: number | undefined;
