@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditChanges } from '../../../contracts/audit';
 import type {
   AssessmentCreateBody,
   AssessmentDetail,
@@ -10,6 +9,7 @@ import type {
 import type { Database, RiskAssessmentsTable } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
@@ -169,11 +169,14 @@ export async function changeAssessment(
     if (after.starts_on && after.ends_on && after.ends_on < after.starts_on) {
       throw AppError.field('body.endsOn', 'must not be before startsOn');
     }
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof RiskAssessmentsTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, {
+      title: 'title',
+      scope: 'scope',
+      method: 'method',
+      participants: 'participants',
+      startsOn: 'starts_on',
+      endsOn: 'ends_on',
+    });
     if (Object.keys(changes).length === 0) return;
     await updateAssessment(trx, orgId, id, {
       ...values,

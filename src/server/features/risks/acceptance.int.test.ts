@@ -145,9 +145,9 @@ describe(`risk acceptance on ${testDatabaseKind()}`, () => {
       entity_id: risk.id,
     });
     expect(JSON.parse(event?.changes ?? '{}')).toMatchObject({
-      accepted_by: { before: null, after: officer.user.id },
-      accepted_on: { after: '2026-11-22' },
-      acceptance_expires_on: { after: '2027-05-31' },
+      approverId: { before: null, after: officer.user.id },
+      acceptedOn: { after: '2026-11-22' },
+      expiresOn: { after: '2027-05-31' },
     });
     // The task that asked for it is done, by her.
     const task = await db

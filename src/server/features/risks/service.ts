@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { HeatMap, Risk, RiskBody, RiskQuery, RiskUpdateBody } from '../../../contracts/risk';
-import type { AuditChanges } from '../../../contracts/audit';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
@@ -23,7 +23,7 @@ import {
   type RiskRow,
 } from './repository/risks';
 import { followAcceptanceIn } from './acceptance-task';
-import { checkedColumns } from './rules';
+import { checkedColumns, RISK_AUDIT_FIELDS } from './rules';
 import { organizationLibrary, organizationMatrix } from './settings';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
@@ -214,11 +214,7 @@ export async function changeRisk(
     if (!before) throw new AppError('not_found', 'No such risk.');
     const matrix = await organizationMatrix(trx, orgId);
     const values = await checkedColumns(trx, orgId, matrix, body, before);
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof RisksTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, RISK_AUDIT_FIELDS);
     if (body.assetIds !== undefined) {
       await replaceRiskAssets(trx, orgId, id, [...new Set(body.assetIds)]);
       changes.assetIds = { after: body.assetIds };

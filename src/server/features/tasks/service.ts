@@ -1,5 +1,4 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditChanges } from '../../../contracts/audit';
 import type {
   TaskCompleteBody,
   TaskCreateBody,
@@ -8,6 +7,7 @@ import type {
 } from '../../../contracts/tasks';
 import type { Database, TasksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
@@ -189,6 +189,10 @@ const FIELDS: [keyof TaskUpdateBody, keyof TasksTable][] = [
   ['priority', 'priority'],
   ['status', 'status'],
 ];
+const AUDITED: AuditFields<TasksTable> = {
+  ...Object.fromEntries(FIELDS),
+  recurrence: 'recurrence',
+};
 
 export async function changeTask(
   deps: AppDeps,
@@ -210,24 +214,16 @@ export async function changeTask(
       await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
     }
     const values: Partial<TasksTable> = {};
-    const changes: AuditChanges = {};
     for (const [field, column] of FIELDS) {
-      const value = body[field];
-      if (value !== undefined && value !== before[column]) {
-        Object.assign(values, { [column]: value });
-        changes[field] = { before: before[column], after: value };
-      }
+      if (body[field] !== undefined) Object.assign(values, { [column]: body[field] });
     }
     if (body.recurrence !== undefined) {
-      const rule = body.recurrence ? toRrule(body.recurrence) : null;
-      if (rule !== before.recurrence) {
-        values.recurrence = rule;
-        changes.recurrence = { before: before.recurrence, after: rule };
-      }
+      values.recurrence = body.recurrence ? toRrule(body.recurrence) : null;
     }
     if ((values.recurrence ?? before.recurrence) && !(values.due_on ?? before.due_on)) {
       throw AppError.field('body.dueOn', 'is required for a recurring task');
     }
+    const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) {
       return;
     }
