@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import ts from 'typescript';
 
 /** What a column holds, as far as both databases and schema.ts can agree. */
@@ -10,6 +11,16 @@ export interface ColumnShape {
   nullable: boolean;
   /** The column's JSDoc, if any (JSON columns say so). */
   doc: string;
+  /** The values of a column typed by a union of string literals (an enum column), sorted. */
+  values: string[] | null;
+}
+
+function literalValues(type: ts.Type): string[] | null {
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)),
+  );
+  const values = parts.map((t) => (t.isStringLiteral() ? t.value : null));
+  return values.every((v) => v !== null) ? values.toSorted() : null;
 }
 
 const SCHEMA_FILE = path.join(import.meta.dirname, '../../src/server/db/schema.ts');
@@ -77,6 +88,7 @@ export function declaredSchema(): Map<string, ColumnShape[]> {
           kind: kindOf(type, where),
           nullable: type.isUnion() && type.types.some((t) => t.flags & ts.TypeFlags.Null),
           doc: ts.displayPartsToString(column.getDocumentationComment(checker)),
+          values: literalValues(type),
         };
       }),
     );
@@ -93,4 +105,40 @@ export function kindOfDataType(dataType: string): ColumnKind | undefined {
   }
   if (['blob', 'bytea'].includes(type)) return 'bytes';
   return undefined;
+}
+
+/**
+ * The values each `CHECK (column IN (…))` constraint allows, by `table.column`, as SQLite stores
+ * the constraint (`check (role in ('owner', …))`) or PostgreSQL shows it
+ * (`CHECK ((role = ANY (ARRAY['owner'::text, …])))`).
+ */
+export async function checkedValues<DB>(
+  db: Kysely<DB>,
+  kind: 'sqlite' | 'postgres',
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  const literals = (text: string) => [...text.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  if (kind === 'sqlite') {
+    const { rows } = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master where type = 'table' and sql is not null`.execute(db);
+    for (const row of rows) {
+      for (const m of row.sql.matchAll(/check \(\(?"?(\w+)"? in \(([^)]*)\)/gi)) {
+        const values = literals(m[2] ?? '');
+        // Flags (`in (0, 1)`) are numbers, not enums.
+        if (values.length > 0) found.set(`${row.name}.${m[1] ?? ''}`, values.toSorted());
+      }
+    }
+  } else {
+    const { rows } = await sql<{ name: string; definition: string }>`
+      select rel.relname as name, pg_get_constraintdef(con.oid) as definition
+      from pg_constraint con join pg_class rel on rel.oid = con.conrelid
+      join pg_namespace ns on ns.oid = rel.relnamespace
+      where ns.nspname = current_schema() and con.contype = 'c'`.execute(db);
+    for (const row of rows) {
+      const m = /^CHECK \(\((\w+) = ANY \(ARRAY\[(.*)\]\)\)\)$/.exec(row.definition);
+      const values = literals(m?.[2] ?? '');
+      if (m && values.length > 0) found.set(`${row.name}.${m[1] ?? ''}`, values.toSorted());
+    }
+  }
+  return found;
 }

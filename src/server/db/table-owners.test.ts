@@ -78,7 +78,7 @@ function repositoryFiles(): { feature: string; file: string }[] {
         !f.endsWith('.test.ts') &&
         (/(^|\/)repository\.ts$/.test(f) ||
           /(^|\/)repository\/[^/]+\.ts$/.test(f) ||
-          /-repository\.ts$/.test(f)),
+          f.endsWith('-repository.ts')),
     )
     .map((f) => ({ feature: f.split('/')[0] ?? f, file: f }));
 }
