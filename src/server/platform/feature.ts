@@ -1,3 +1,5 @@
+import type { LinkType } from '../../contracts/links';
+import type { Db } from './db/types';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
 
@@ -18,4 +20,19 @@ export interface Feature {
    * catalog citation), with an example. The cross-tenant and audit tests take ids from here.
    */
   readonly records?: Readonly<Record<string, string | { readonly shared: string }>>;
+  /** The feature's records as ends of links (record_links): the links feature asks through this. */
+  readonly link?: LinkTarget;
+}
+
+/**
+ * A kind of record other records can link to, declared by the feature that owns its table, so the
+ * links feature never reads another feature's table (issue 11).
+ */
+export interface LinkTarget {
+  /** The link type (`LINK_TYPES` in src/contracts/links.ts). */
+  readonly type: LinkType;
+  /** The ids among `ids` that name a record of the organization. */
+  exists(db: Db, orgId: string, ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** A readable label for each id asked for (one that names no record gets a generic label). */
+  labels(db: Db, orgId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

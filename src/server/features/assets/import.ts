@@ -12,7 +12,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { XLSX_TYPE } from '../../platform/http/spreadsheet';
 import { readTable } from '../../platform/import/table';
-import { reserveReferenceNumbers } from '../../platform/references';
+import { reserveReferenceNumbers } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { compileAssetInserts, memberIdsByEmail, runAssetInserts } from './repository';
 

@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AssetBody, AssetQuery, AssetUpdateBody } from '../../../contracts/assets';
-import type { AuditChanges } from '../../../contracts/audit';
 import type { AssetsTable, Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { EXPORT_COLUMNS, assetCells } from './export';
 import { presentAsset } from './presenter';
@@ -14,6 +14,24 @@ import { findAsset, insertAsset, listAssets, updateAsset } from './repository';
 import type { Kysely, Transaction } from 'kysely';
 
 /** Columns from a request body (only the fields present). */
+const AUDITED: AuditFields<AssetsTable> = {
+  kind: 'kind',
+  name: 'name',
+  description: 'description',
+  ownerId: 'owner_id',
+  location: 'location',
+  vendor: 'vendor',
+  ephiRoles: 'ephi_roles',
+  holdsEphi: 'holds_ephi',
+  recordCount: 'record_count',
+  criticality: 'criticality',
+  encryptionAtRest: 'encryption_at_rest',
+  encryptionInTransit: 'encryption_in_transit',
+  mfa: 'mfa',
+  backup: 'backup',
+  lifecycle: 'lifecycle',
+};
+
 function columnsOf(body: AssetUpdateBody): Partial<AssetsTable> {
   const values: Partial<AssetsTable> = {};
   if (body.kind !== undefined) values.kind = body.kind;
@@ -153,11 +171,7 @@ export async function changeAsset(
       await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
     }
     const values = columnsOf(body);
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof AssetsTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) return;
     await updateAsset(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
     await appendAuditEvent(trx, deps, context, {

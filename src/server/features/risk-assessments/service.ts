@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditChanges } from '../../../contracts/audit';
 import type {
   AssessmentCreateBody,
   AssessmentDetail,
@@ -11,10 +10,11 @@ import type {
 import type { Database, RiskAssessmentsTable } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { getProfile } from '../identity/service/profile';
 import { REGISTER_COLUMNS, riskCells } from '../risks/export';
 import { allRisks, heatMap } from '../risks/service';
@@ -32,6 +32,7 @@ import {
   type AssessmentRow,
 } from './repository';
 import { changesBetween, takeSnapshot } from './snapshot';
+import { readJson } from '../../platform/db/json-columns';
 
 export const DEFAULT_METHOD =
   'NIST SP 800-30 Rev. 1 semi-quantitative assessment, as NIST SP 800-66 Rev. 2 section 3 applies it: ' +
@@ -65,7 +66,7 @@ export async function riskSummary(deps: AppDeps, orgId: string): Promise<RiskSum
 }
 
 function snapshotOf(row: { snapshot: string | null }): Snapshot | null {
-  return row.snapshot ? (JSON.parse(row.snapshot) as Snapshot) : null;
+  return row.snapshot ? readJson('risk_assessments.snapshot', row.snapshot) : null;
 }
 
 export async function getAssessment(
@@ -128,7 +129,8 @@ export async function createAssessment(
         'All electronic protected health information the organization creates, receives, maintains or transmits, in every system, device, location and workflow of the asset inventory.',
       method: body.method ?? base?.method ?? DEFAULT_METHOD,
       participants: JSON.stringify(
-        body.participants ?? (base ? JSON.parse(base.participants) : []),
+        body.participants ??
+          (base ? readJson('risk_assessments.participants', base.participants) : []),
       ),
       starts_on: body.startsOn ?? today,
       ends_on: body.endsOn ?? null,
@@ -184,11 +186,14 @@ export async function changeAssessment(
     if (after.starts_on && after.ends_on && after.ends_on < after.starts_on) {
       throw AppError.field('body.endsOn', 'must not be before startsOn');
     }
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof RiskAssessmentsTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, {
+      title: 'title',
+      scope: 'scope',
+      method: 'method',
+      participants: 'participants',
+      startsOn: 'starts_on',
+      endsOn: 'ends_on',
+    });
     if (Object.keys(changes).length === 0) return;
     await updateAssessment(trx, orgId, id, {
       ...values,

@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature';
 import { registerRiskRoutes } from './routes';
 import { riskContent } from './content';
+import { riskLink } from './link';
 
 /** The risk register, the matrix and the threat library (164.308(a)(1)(ii)(B)). */
 export const risksFeature: Feature = {
@@ -10,4 +11,5 @@ export const risksFeature: Feature = {
     riskContent();
   },
   records: { riskId: 'risks' },
+  link: riskLink,
 };

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardLink } from './link';
 import { registerSafeguardRoutes } from './routes';
 
 /**
@@ -13,4 +14,5 @@ export const safeguardsFeature: Feature = {
     requirementId: { shared: '164.312(a)(2)(iv)' },
     profileId: { shared: 'proposed-2025' },
   },
+  link: safeguardLink,
 };
