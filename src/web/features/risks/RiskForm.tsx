@@ -12,13 +12,11 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { RequirementListSchema } from '../../../contracts/catalog';
 import { TREATMENTS, TREATMENT_LABELS, type Risk, type RiskBody } from '../../../contracts/risks';
 import { api } from '../../api';
-import { apiGet, fieldErrors } from '../../api/client';
+import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
@@ -62,10 +60,8 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
   const matrix = useApiQuery(api.risks.getMatrix, org ? [{ orgId }] : null).data?.matrix;
   const library = useApiQuery(api.risks.getLibrary, org ? [{ orgId }] : null).data;
   const assets = useAllAssets().data ?? [];
-  const catalog = useQuery({
-    queryKey: ['catalog-requirements'],
-    queryFn: () => apiGet('/api/catalog/requirements', RequirementListSchema),
-  }).data?.data;
+  // The catalog changes only with a release.
+  const catalog = useApiQuery(api.catalog.requirements, [], { staleTime: Infinity }).data?.data;
   const [form, setForm] = useState<RiskBody>(() => initial(props.risk));
   const set = (patch: Partial<RiskBody>) => setForm((f) => ({ ...f, ...patch }));
   const create = useApiMutation(api.risks.create);
