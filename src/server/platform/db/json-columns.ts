@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { AssetSchema } from '../../../contracts/assets';
 import { AuditEventSchema } from '../../../contracts/audit';
-import { AssessmentSchema, SnapshotSchema, TrendPointSchema } from '../../../contracts/risk-assessments';
+import {
+  AssessmentSchema,
+  SnapshotSchema,
+  TrendPointSchema,
+} from '../../../contracts/risk-assessments';
 import { RiskMatrixSchema } from '../../../contracts/risk-library';
 import type { Database } from '../../db/schema';
 
