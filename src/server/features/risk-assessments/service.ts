@@ -60,7 +60,7 @@ export async function riskSummary(deps: AppDeps, orgId: string): Promise<RiskSum
     assessmentId: row.id,
     reference: `RA-${row.number}`,
     approvedAt: row.approved_at ?? '',
-    levels: JSON.parse(row.level_counts ?? '[]') as RiskSummary['trend'][number]['levels'],
+    levels: readJson('risk_assessments.level_counts', row.level_counts ?? '[]'),
   }));
   return { heatMap: await heatMap(db, orgId), trend };
 }
