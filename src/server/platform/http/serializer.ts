@@ -30,11 +30,28 @@ function zodSchemaOf(schema: unknown): z.core.$ZodType {
   throw new InvalidSchemaError(JSON.stringify(schema));
 }
 
+type Writer = (data: unknown) => string;
+
+// One writer per zod schema, whatever the route or app (tests build many apps from the same
+// contracts); null when the schema needs zod.
+const writers = new WeakMap<z.core.$ZodType, Writer | null>();
+
+function fastWriterOf(schema: z.core.$ZodType): Writer | null {
+  let writer = writers.get(schema);
+  if (writer === undefined) {
+    const jsonSchema = serializationSchemaOf(schema);
+    writer = jsonSchema ? build(jsonSchema) : null;
+    writers.set(schema, writer);
+  }
+  return writer;
+}
+
 /**
  * Fastify's response serializer: each route's zod response schema is converted to JSON Schema and
- * compiled once with fast-json-stringify, which writes the declared fields only, so a field a
- * presenter did not declare never reaches the client. Schemas only zod can write (transforms,
- * codecs) keep zod's encode and JSON.stringify.
+ * compiled with fast-json-stringify, which writes the declared fields only, so a field a presenter
+ * did not declare never reaches the client. Schemas only zod can write (transforms, codecs) keep
+ * zod's encode and JSON.stringify. Compiled on a route's first answer (some 5 ms a schema; at
+ * start-up it cost 0.4 s, and as much for every app a test builds).
  */
 export function responseSerializerCompiler(
   options: SerializerOptions,
@@ -48,17 +65,18 @@ export function responseSerializerCompiler(
       }
       return result.data;
     };
-    const jsonSchema = serializationSchemaOf(schema);
-    if (!jsonSchema) {
-      return (data: unknown) => JSON.stringify(encode(data));
-    }
-    const fast: (data: unknown) => string = build(jsonSchema);
+    const viaZod: Writer = (data) => JSON.stringify(encode(data));
+    let writer: Writer | undefined;
+    const write: Writer = (data) => {
+      writer ??= fastWriterOf(schema) ?? viaZod;
+      return writer(data);
+    };
     if (!options.check) {
-      return fast;
+      return write;
     }
     return (data: unknown) => {
-      const expected = JSON.stringify(encode(data));
-      const json = fast(data);
+      const expected = viaZod(data);
+      const json = write(data);
       if (!isDeepStrictEqual(JSON.parse(json), JSON.parse(expected))) {
         throw new Error(
           `The compiled serializer of ${method} ${url} disagrees with its zod schema`,
