@@ -50,9 +50,12 @@ export async function versus(
 
 /** A bare Fastify app answering, from memory, the first page (50) of the risk register. */
 export async function riskPageReference(server: Server, orgId: string, cookie: string) {
-  const res = await fetch(`${server.url}/api/orgs/${orgId}/risks?limit=50`, {
-    headers: { cookie },
-  });
+  const url = `${server.url}/api/orgs/${orgId}/risks?limit=50`;
+  // The pooled connection may have idled out just now (Fastify closes idle ones after 72 s, the
+  // time the figures before take): once more on a new one.
+  const res = await fetch(url, { headers: { cookie } }).catch(() =>
+    fetch(url, { headers: { cookie } }),
+  );
   if (!res.ok) {
     throw new Error(`GET risks: ${res.status}`);
   }
