@@ -1,44 +1,21 @@
 // `npm run bench`: start-up time and HTTP throughput of the built server, on SQLite and, when
-// BENCH_POSTGRES_URL is set, PostgreSQL. Figures go in the issue note, never in assertions.
+// BENCH_POSTGRES_URL is set, PostgreSQL; /healthz, /api/me and the risk list also as a share of a
+// bare Fastify app measured in the same run. Figures go in the issue note, never in assertions.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, spawnNode, waitForOk, type Spawned } from '../test/support/cli';
+import { DURATION_S, load as loadUrl } from './load';
 import { seedProgram } from './program-data';
+import { riskPageReference, startBare, versus } from './reference';
 import { seedOrganization, seedRisks } from './risk-data';
+import { CLI, median, setUpOwner, start, stop, type Server } from './server';
 import { measureStalls } from './stalls';
 
-const root = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(root, 'dist', 'node', 'cli.js');
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const STARTS = 5;
 const PROGRAM_TASKS = Number(process.env.BENCH_TASKS ?? 50_000);
 const REGISTER_RISKS = Number(process.env.BENCH_RISKS ?? 50_000);
 const REPORT_RISKS = Number(process.env.BENCH_REPORT_RISKS ?? 2_000);
-
-interface Server {
-  url: string;
-  process: Spawned;
-  ms: number;
-}
-
-async function start(env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
-  const began = performance.now();
-  const child = spawnNode([CLI, 'serve'], { LOG_LEVEL: 'silent', ...env, PORT: String(port) });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/readyz`, 30_000);
-  return { url, process: child, ms: performance.now() - began };
-}
-
-async function stop(server: Server): Promise<void> {
-  server.process.kill('SIGTERM');
-  await server.process.exit;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function startTimes(label: string, env: () => Promise<NodeJS.ProcessEnv>): Promise<void> {
   const fresh: number[] = [];
@@ -52,31 +29,22 @@ async function startTimes(label: string, env: () => Promise<NodeJS.ProcessEnv>):
   );
 }
 
-async function load(
+const load = (
   server: Server,
   route: string,
   connections: number,
   headers: Record<string, string> = {},
-): Promise<void> {
-  const result = await autocannon({
-    url: server.url + route,
-    connections,
-    duration: DURATION_S,
-    headers,
-  });
-  const l = result.latency;
-  console.log(
-    `  GET ${route.replace(/[0-9a-f-]{36}/, ':orgId').padEnd(12)} ${connections} conns: ${Math.round(result.requests.average)} req/s, latency p50 ${l.p50} ms, p90 ${l.p90} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms, errors ${result.errors + result.non2xx}`,
-  );
-}
+) => loadUrl(server.url, route, connections, headers);
 
 async function throughput(label: string, env: NodeJS.ProcessEnv): Promise<void> {
   const server = await start(env);
   console.log(
     `${label}: throughput over ${DURATION_S} s per route (autocannon in this process, server in another)`,
   );
+  // The bare Fastify app answering a JSON hello: the reference of /healthz and /api/me.
+  const bare = await startBare();
   try {
-    await load(server, '/healthz', 50);
+    await versus(bare, '/hello', server, '/healthz', 50);
     await load(server, '/readyz', 50);
     await load(server, '/', 50);
     // Signed in: every request resolves its session (and, for organization routes, the membership).
@@ -89,7 +57,7 @@ async function throughput(label: string, env: NodeJS.ProcessEnv): Promise<void> 
       });
     }
     await resetRequestTimes(server);
-    await load(server, '/api/me', 50, { cookie });
+    await versus(bare, '/hello', server, '/api/me', 50, { cookie });
     // Owners and admins only: also resolves the caller's memberships.
     await load(server, '/api/status', 50, { cookie });
     await load(server, `/api/orgs/${orgId}/audit-events?limit=50`, 50, { cookie });
@@ -109,6 +77,7 @@ async function throughput(label: string, env: NodeJS.ProcessEnv): Promise<void> 
     }
     await risks(server, env, orgId, cookie);
   } finally {
+    await bare.close();
     await stop(server);
   }
 }
@@ -120,8 +89,18 @@ async function risks(server: Server, env: NodeJS.ProcessEnv, orgId: string, cook
   console.log(
     `  seeded ${REGISTER_RISKS} risks with asset and control links in ${((performance.now() - began) / 1000).toFixed(1)} s`,
   );
+  // The reference: a bare Fastify route answering the same page from memory.
+  const page = await riskPageReference(server, orgId, cookie);
+  try {
+    for (const connections of [1, 10]) {
+      await versus(page, '/document', server, `/api/orgs/${orgId}/risks?limit=50`, connections, {
+        cookie,
+      });
+    }
+  } finally {
+    await page.close();
+  }
   for (const connections of [1, 10]) {
-    await load(server, `/api/orgs/${orgId}/risks?limit=50`, connections, { cookie });
     await load(server, `/api/orgs/${orgId}/risks?status=open&level=4&limit=50`, connections, {
       cookie,
     });
@@ -190,24 +169,6 @@ async function resetRequestTimes(server: Server): Promise<void> {
   console.log(
     `  POST /api/auth/password-reset, 200 each, sequential: existing account median ${median(times.known).toFixed(2)} ms, unknown address median ${median(times.unknown).toFixed(2)} ms`,
   );
-}
-
-async function setUpOwner(server: Server): Promise<{ cookie: string; orgId: string }> {
-  const res = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      organization: { name: 'Bench Clinic' },
-      owner: {
-        name: 'Bench Owner',
-        email: 'owner@bench.example',
-        password: 'bench quiet harbor lantern 42',
-      },
-    }),
-  });
-  const { orgId } = (await res.json()) as { orgId: string };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie, orgId };
 }
 
 async function postgresDatabase(adminUrl: string): Promise<string> {

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { FEATURES } from './features';
 import { linkRegistry } from './platform/links-registry';
 import { auditKeysFrom } from './platform/audit/keys';
@@ -27,6 +23,7 @@ import {
 } from './platform/http/request-log';
 import { requireRoutePermissions } from './platform/http/route-permissions';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { responseSerializerCompiler } from './platform/http/serializer';
 import { registerTextInputCheck } from './platform/http/text-input';
 import { registerWebApp } from './platform/http/web';
 import { packageRoot } from './platform/package-info';
@@ -48,6 +45,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Where log lines go (default stdout); tests read them to check what is logged. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * Also check every answer against its zod schema before writing it (a wrong shape answers 500).
+   * On by default under tests (NODE_ENV=test, set by Vitest); production skips the cost.
+   */
+  checkResponses?: boolean;
   /** Extra routes, registered before the app is sealed (tests use it). */
   extraRoutes?: (app: App) => void | Promise<void>;
 }
@@ -85,7 +87,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(
+    responseSerializerCompiler({
+      check: options.checkResponses ?? process.env.NODE_ENV === 'test',
+    }),
+  );
   requireRoutePermissions(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app);

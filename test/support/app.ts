@@ -34,7 +34,14 @@ export async function createTestApp(
   options: Partial<
     Pick<
       AppOptions,
-      'extraRoutes' | 'config' | 'logStream' | 'clock' | 'mailer' | 'baseUrl' | 'background'
+      | 'extraRoutes'
+      | 'config'
+      | 'logStream'
+      | 'clock'
+      | 'mailer'
+      | 'baseUrl'
+      | 'background'
+      | 'checkResponses'
     >
   > & {
     migrate?: boolean;
@@ -62,6 +69,7 @@ export async function createTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.checkResponses !== undefined ? { checkResponses: options.checkResponses } : {}),
   });
   return {
     app,

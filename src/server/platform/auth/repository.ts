@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, MembershipsTable, SessionsTable } from '../../db/schema';
+import { prepared } from '../db/prepared';
 
 export interface SessionWithUser extends SessionsTable {
   email: string;
@@ -8,12 +9,9 @@ export interface SessionWithUser extends SessionsTable {
   idle_timeout_minutes: number | null;
 }
 
-/** The session holding `tokenHash`, with its user and its active organization's idle timeout. */
-export async function findSessionByTokenHash(
-  db: Kysely<Database>,
-  tokenHash: string,
-): Promise<SessionWithUser | undefined> {
-  return db
+// Compiled once: these run on every authenticated request (and the second on every organization route).
+const sessionByTokenHash = prepared((db: Kysely<Database>, slot: (name: 'tokenHash') => string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('organizations', 'organizations.id', 'sessions.org_id')
@@ -24,8 +22,16 @@ export async function findSessionByTokenHash(
       'users.totp_enabled_at',
       'organizations.idle_timeout_minutes',
     ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('sessions.token_hash', '=', slot('tokenHash')),
+);
+
+/** The session holding `tokenHash`, with its user and its active organization's idle timeout. */
+export async function findSessionByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<SessionWithUser | undefined> {
+  const [session] = await sessionByTokenHash(db, { tokenHash });
+  return session;
 }
 
 export async function insertSession(db: Kysely<Database>, row: SessionsTable): Promise<void> {
@@ -86,6 +92,20 @@ export interface LiveMembership extends MembershipsTable {
   mfa_required: number;
 }
 
+const liveMembership = prepared(
+  (db: Kysely<Database>, slot: (name: 'userId' | 'orgId' | 'now') => string) =>
+    db
+      .selectFrom('memberships')
+      .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+      .selectAll('memberships')
+      .select('organizations.mfa_required')
+      .where('user_id', '=', slot('userId'))
+      .where('org_id', '=', slot('orgId'))
+      .where((eb) =>
+        eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', slot('now'))]),
+      ),
+);
+
 /** A membership that grants access now (an auditor's ends at access_expires_at), with its org's MFA rule. */
 export async function findLiveMembership(
   db: Kysely<Database>,
@@ -93,15 +113,8 @@ export async function findLiveMembership(
   orgId: string,
   now: string,
 ): Promise<LiveMembership | undefined> {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-    .selectAll('memberships')
-    .select('organizations.mfa_required')
-    .where('user_id', '=', userId)
-    .where('org_id', '=', orgId)
-    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))
-    .executeTakeFirst();
+  const [membership] = await liveMembership(db, { userId, orgId, now });
+  return membership;
 }
 
 /** The name of a member of the organization, or undefined when the user is not one. */

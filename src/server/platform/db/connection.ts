@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseKind } from '../../../contracts/system';
 import type { Database } from '../../db/schema';
 import type { DatabaseTarget } from '../config';
+import { withStatementCache } from './statement-cache';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -27,7 +28,9 @@ function openSqlite(file: string): Kysely<Database> {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
 }
 
 const { builtins } = pg.types;

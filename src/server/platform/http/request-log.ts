@@ -30,7 +30,7 @@ export const errorSerializer = (err: Error & { code?: unknown }) => ({
  * queries or bodies (design.md §6.10: no PHI or secrets in logs).
  */
 export function registerRequestLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
         method: request.method,
@@ -40,5 +40,6 @@ export function registerRequestLog(app: FastifyInstance): void {
       },
       'request',
     );
+    done();
   });
 }

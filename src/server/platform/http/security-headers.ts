@@ -16,7 +16,7 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const ALWAYS: Record<string, string> = {
+const ALWAYS: [string, string][] = Object.entries({
   'content-security-policy': CSP,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -24,7 +24,7 @@ const ALWAYS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-};
+});
 
 function isNoStore(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz';
@@ -35,8 +35,9 @@ function isNoStore(path: string): boolean {
  * records and are never cached (164.312(a)(1)); HSTS is sent only when the request came over HTTPS.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    for (const [name, value] of Object.entries(ALWAYS)) {
+  // A callback hook: no promise and no extra turn of the event loop per answer.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    for (const [name, value] of ALWAYS) {
       reply.header(name, value);
     }
     reply.header('x-request-id', request.id);
@@ -46,6 +47,6 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (isNoStore(pathOf(request))) {
       reply.header('cache-control', 'no-store');
     }
-    return payload;
+    done(null, payload);
   });
 }

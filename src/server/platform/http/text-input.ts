@@ -51,15 +51,16 @@ function textProblem(text: string): string | null {
  * cannot be stored faithfully (design.md §6.9): a 400 naming the field, nothing written.
  */
 export function registerTextInputCheck(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request, reply) => {
+  app.addHook('preValidation', (request, reply, done) => {
     const issue =
       findBadText(request.params, 'params') ??
       findBadText(request.query, 'querystring') ??
       findBadText(request.body, 'body');
     if (issue) {
-      return sendError(request, reply, 'validation_failed', `${issue.path} ${issue.message}.`, [
-        issue,
-      ]);
+      // Answered here: the request goes no further (a callback hook that answers skips `done`).
+      sendError(request, reply, 'validation_failed', `${issue.path} ${issue.message}.`, [issue]);
+      return;
     }
+    done();
   });
 }
