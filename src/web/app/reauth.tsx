@@ -9,9 +9,9 @@ const RECENT_MS = 10 * 60_000;
 
 interface Reauth {
   /** Runs `action`; when the server asks for a recent sign-in, asks for the password (and code) and retries. */
-  run<T>(action: () => Promise<T>): Promise<T>;
+  run: <T>(action: () => Promise<T>) => Promise<T>;
   /** Makes sure the last sign-in is recent (for plain links such as exports), asking if needed. */
-  ensureRecent(): Promise<void>;
+  ensureRecent: () => Promise<void>;
 }
 
 const ReauthContext = createContext<Reauth | null>(null);
