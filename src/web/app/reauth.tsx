@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { SessionInfoSchema } from '../../contracts/identity';
-import { apiGet, apiSend } from '../api/client';
+import { api } from '../api';
 import { ApiError } from '../api/errors';
 import { useMe } from './session';
 
@@ -62,7 +61,7 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   );
 
   const ensureRecent = useCallback(async () => {
-    const info = await apiGet('/api/auth/session', SessionInfoSchema);
+    const info = await api.auth.session();
     if (Date.now() - Date.parse(info.authenticatedAt) > RECENT_MS - 30_000) {
       await ask();
     }
@@ -71,7 +70,7 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   const submit = async () => {
     setBusy(true);
     try {
-      await apiSend('POST', '/api/auth/reauthenticate', { password, ...(code ? { code } : {}) });
+      await api.auth.reauthenticate({ password, ...(code ? { code } : {}) });
       setOpen(false);
       pending.current?.resolve();
     } catch (e) {

@@ -14,7 +14,7 @@ import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
-import { getOrganization } from '../identity/service/organization';
+import { getOrganization } from '../organizations/service/organization';
 import { registerCsv, registerXlsx } from './export';
 import { readiness } from './readiness';
 import {
