@@ -13,6 +13,58 @@ const boundary = (patterns, paths = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns, paths }],
 });
 
+const serverImports = [
+  { group: ['**/web/**', '**/cli/**'], message: 'the server never imports the web app or the CLI' },
+];
+const otherFeatureRepository = {
+  group: ['../*/repository', '../*/repository.*', '**/features/*/repository'],
+  message: "call the other feature's service, not its repository",
+};
+const featureImports = [
+  otherFeatureRepository,
+  {
+    // design.md §6.2: one actor, one role. A membership's role is not the role a token acts with.
+    group: ['**/contracts/permissions'],
+    importNames: ['roleHolds'],
+    message: 'authorize with actingOf(request).holds(permission), the role the request acts with',
+  },
+];
+const routeRepositoryImports = {
+  group: ['**/repository', '**/repository/*', '**/*-repository'],
+  message: 'a route calls its service; only services call repositories',
+};
+const kyselyTypesOnly = {
+  name: 'kysely',
+  message: 'SQL belongs in repository files',
+  allowTypeImports: true,
+};
+
+// Where SQL may be written (conventions.md: "SQL lives only in repository files").
+const repositoryFiles = ['**/repository.ts', '**/repository/*.ts', '**/*-repository.ts'];
+const testFiles = ['**/*.test.ts', 'test/**'];
+const routeFiles = ['src/server/**/routes.ts', 'src/server/**/*-routes.ts'];
+const SQL_METHODS = [
+  'selectFrom',
+  'selectNoFrom',
+  'insertInto',
+  'replaceInto',
+  'updateTable',
+  'deleteFrom',
+  'mergeInto',
+];
+const sqlOutsideRepositories = [
+  {
+    selector: `MemberExpression[property.name=/^(${SQL_METHODS.join('|')})$/]`,
+    message:
+      'SQL belongs in a repository file (repository.ts, repository/*.ts, *-repository.ts): call a repository function',
+  },
+  {
+    selector: "ImportDeclaration[source.value='kysely'] ImportSpecifier[imported.name='sql']",
+    message:
+      'raw SQL belongs in a repository file (repository.ts, repository/*.ts, *-repository.ts)',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'coverage/', 'test-results/', 'node_modules/'] },
   js.configs.recommended,
@@ -62,41 +114,40 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**'],
-    rules: boundary([
-      {
-        group: ['**/web/**', '**/cli/**'],
-        message: 'the server never imports the web app or the CLI',
-      },
-      {
-        group: ['../*/repository', '../*/repository.*', '**/features/*/repository'],
-        message: "call the other feature's service, not its repository",
-      },
-    ]),
+    rules: boundary([...serverImports, otherFeatureRepository]),
   },
   {
     // SQL lives in repository files, migrations and the db platform only.
     files: ['src/server/features/**'],
+    ignores: [...repositoryFiles, ...testFiles],
+    rules: boundary([...serverImports, ...featureImports], [kyselyTypesOnly]),
+  },
+  {
+    // A route validates, authorizes, calls its service and presents: it never reaches a repository.
+    files: routeFiles,
+    // until identity is split (issue 11): the route files that import a repository today.
     ignores: [
-      'src/server/features/**/repository.ts',
-      'src/server/features/**/repository/**',
-      'src/server/features/**/*.test.ts',
+      'src/server/features/identity/member-routes.ts',
+      'src/server/features/risk-assessments/routes.ts',
     ],
     rules: boundary(
-      [
-        {
-          group: ['../*/repository', '../*/repository.*', '**/features/*/repository'],
-          message: "call the other feature's service, not its repository",
-        },
-        {
-          // design.md §6.2: one actor, one role. A membership's role is not the role a token acts with.
-          group: ['**/contracts/permissions'],
-          importNames: ['roleHolds'],
-          message:
-            'authorize with actingOf(request).holds(permission), the role the request acts with',
-        },
-      ],
-      [{ name: 'kysely', message: 'SQL belongs in repository.ts', allowTypeImports: true }],
+      [...serverImports, ...featureImports, routeRepositoryImports],
+      [kyselyTypesOnly],
     ),
+  },
+  {
+    // Queries (query builder or raw `sql`) only in repository files: a service that takes a
+    // Transaction passes it on to a repository, it does not query through it.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: [
+      ...repositoryFiles,
+      ...testFiles,
+      'src/server/platform/db/**',
+      'src/server/db/migrations/**',
+      // until identity is split (issue 11)
+      'src/server/features/identity/**',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...sqlOutsideRepositories] },
   },
   {
     files: ['src/cli/**'],

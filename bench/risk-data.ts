@@ -2,6 +2,7 @@
 // written straight into the database; and a second organization for the report benchmark.
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { RisksTable } from '../src/server/db/schema';
 import { levelOf, riskContent } from '../src/server/features/risks/content';
 import { loadConfig } from '../src/server/platform/config';
 import { openDatabase } from '../src/server/platform/db/connection';
@@ -95,7 +96,7 @@ export async function seedRisks(
       )
       .execute();
     for (let start = 0; start < risks; start += 500) {
-      const batch = Array.from({ length: Math.min(500, risks - start) }, (_, k) => {
+      const batch = Array.from({ length: Math.min(500, risks - start) }, (_, k): RisksTable => {
         const i = start + k;
         const [l, im, rl, ri] = [i % 5, (i * 3) % 5, Math.max(0, (i % 5) - 2), (i * 3) % 5];
         const threat = library.threats[i % library.threats.length];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { NumberCursorSchema } from './pagination';
+import { route } from './route';
 
 export const ASSET_KINDS = [
   'application',
@@ -33,16 +35,11 @@ export const LIFECYCLE_STATUSES = ['planned', 'active', 'retired', 'disposed'] a
 /** Whether a protection is in place. */
 export const PROTECTION_STATES = ['yes', 'partial', 'no', 'unknown', 'not_applicable'] as const;
 
-const Text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` });
 const Protection = z.enum(PROTECTION_STATES);
 
 export const AssetBodySchema = z.object({
   kind: z.enum(ASSET_KINDS),
-  name: Text(200).min(1, { error: 'is required' }),
+  name: Required(200),
   description: Text(5000).optional(),
   ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
   location: Text(200).optional(),
@@ -67,7 +64,7 @@ export const AssetSchema = z.object({
   kind: z.enum(ASSET_KINDS),
   name: z.string(),
   description: z.string(),
-  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  owner: PersonRef.nullable(),
   location: z.string(),
   vendor: z.string(),
   ephiRoles: z.array(z.enum(EPHI_ROLES)),
@@ -88,6 +85,7 @@ export const AssetListSchema = z.object({
   data: z.array(AssetSchema),
   nextCursor: z.string().nullable(),
 });
+export type AssetList = z.infer<typeof AssetListSchema>;
 
 export const AssetQuerySchema = z.object({
   q: z
@@ -147,3 +145,198 @@ export const AssetImportResultSchema = z.object({
 export const AssetImportQuerySchema = z.object({
   mode: z.enum(['preview', 'commit']).default('preview'),
 });
+
+/** The file types an asset import reads, sent as the request body. */
+export const ASSET_IMPORT_TYPES = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+
+// ---------- data flows ----------
+
+export const FLOW_ENCRYPTION = ['yes', 'no', 'unknown'] as const;
+export const DataFlowBodySchema = z.object({
+  fromAssetId: z.uuid({ error: 'must be an asset id' }),
+  toAssetId: z.uuid({ error: 'must be an asset id' }),
+  ephi: Text(500).optional().describe('What ePHI moves; empty when none'),
+  protocol: Text(100).optional(),
+  encrypted: z.enum(FLOW_ENCRYPTION).optional(),
+  external: z.boolean().optional().describe("Crosses the organization's boundary"),
+});
+export type DataFlowBody = z.infer<typeof DataFlowBodySchema>;
+export const DataFlowUpdateBodySchema = DataFlowBodySchema.partial();
+export type DataFlowUpdateBody = z.infer<typeof DataFlowUpdateBodySchema>;
+/** An asset named in another record: id, ASSET-n and name. */
+export const AssetRef = z.object({ id: z.string(), reference: z.string(), name: z.string() });
+export const DataFlowSchema = z.object({
+  id: z.string(),
+  reference: z.string().describe('FLOW-n'),
+  from: AssetRef,
+  to: AssetRef,
+  ephi: z.string(),
+  protocol: z.string(),
+  encrypted: z.enum(FLOW_ENCRYPTION),
+  external: z.boolean(),
+  exposed: z.boolean().describe('ePHI leaving the organization without encryption'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type DataFlow = z.infer<typeof DataFlowSchema>;
+export const DataFlowListSchema = z.object({ data: z.array(DataFlowSchema) });
+
+// ---------- routes ----------
+
+const tags = ['assets'];
+const flowTags = ['data flows'];
+const AssetParamsSchema = OrgParamsSchema.extend({ assetId: z.uuid() });
+const FlowParamsSchema = OrgParamsSchema.extend({ flowId: z.uuid() });
+// Assets are scored by the risk register, drawn in assessments' snapshots and proposed by their
+// guided path; an asset with ePHI raises a task ("update the risk analysis") on the dashboard.
+const invalidates = ['risks', 'risk-assessments', 'tasks', 'dashboard'];
+const exported = (format: 'csv' | 'xlsx') =>
+  route({
+    method: 'GET',
+    path: `/api/orgs/:orgId/assets/export.${format}`,
+    tags,
+    summary: `The inventory as ${format.toUpperCase()}, in the import's columns (audited)`,
+    permission: 'assets.read',
+    params: OrgParamsSchema,
+    file: true,
+    audits: ['assets.exported'],
+  });
+
+/** The asset inventory and its data flows: where ePHI is and how it moves (164.308(a)(1)(ii)(A)). */
+export const assetRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/assets',
+    tags,
+    summary: 'The asset inventory, filtered and paged',
+    permission: 'assets.read',
+    params: OrgParamsSchema,
+    query: AssetQuerySchema,
+    response: AssetListSchema,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/assets',
+    tags,
+    summary: 'Add an asset',
+    permission: 'assets.manage',
+    params: OrgParamsSchema,
+    body: AssetBodySchema,
+    status: 201,
+    response: AssetSchema,
+    // An asset with ePHI records a significant change, which opens a task to update the analysis.
+    audits: ['asset.created', 'risk_analysis.change_recorded', 'task.created'],
+    example: () => ({
+      kind: 'medical_device',
+      name: 'Ultrasound unit (exam room 2)',
+      vendor: 'Imaging vendor',
+      location: 'Main office, exam room 2',
+      ephiRoles: ['creates', 'maintains'],
+      recordCount: 1200,
+      criticality: 'high',
+      encryptionAtRest: 'no',
+    }),
+    invalidates,
+  }),
+  exportCsv: exported('csv'),
+  exportXlsx: exported('xlsx'),
+  import: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/assets/import',
+    tags,
+    summary: 'Import assets from CSV or XLSX: preview, or commit all rows or none',
+    description: `Send the file as the body with content-type text/csv or ${ASSET_IMPORT_TYPES[1]}. Columns: see the README.`,
+    permission: 'assets.manage',
+    params: OrgParamsSchema,
+    query: AssetImportQuerySchema,
+    exampleQuery: { mode: 'commit' },
+    upload: true,
+    response: AssetImportResultSchema,
+    // Written by ?mode=commit only; a preview writes nothing.
+    audits: ['assets.imported', 'risk_analysis.change_recorded', 'task.created'],
+    example: () =>
+      'kind,name,location,ephi_roles,criticality\n' +
+      'workstation,Nurse station PC (exam room 3),Main office,maintains,high\n' +
+      'mobile_device,On-call phone (Dr. Patel),Eastside office,receives;transmits,moderate\n',
+    invalidates,
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/assets/:assetId',
+    tags,
+    summary: 'One asset',
+    permission: 'assets.read',
+    params: AssetParamsSchema,
+    response: AssetSchema,
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/orgs/:orgId/assets/:assetId',
+    tags,
+    summary: 'Change an asset',
+    permission: 'assets.manage',
+    params: AssetParamsSchema,
+    body: AssetUpdateBodySchema,
+    response: AssetSchema,
+    audits: ['asset.changed'],
+    example: () => ({ mfa: 'yes', backup: 'yes', criticality: 'critical' }),
+    invalidates,
+  }),
+  listFlows: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/data-flows',
+    tags: flowTags,
+    summary: 'Every data flow',
+    permission: 'assets.read',
+    params: OrgParamsSchema,
+    response: DataFlowListSchema,
+  }),
+  createFlow: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/data-flows',
+    tags: flowTags,
+    summary: 'Add a data flow',
+    permission: 'assets.manage',
+    params: OrgParamsSchema,
+    body: DataFlowBodySchema,
+    status: 201,
+    response: DataFlowSchema,
+    audits: ['data_flow.created'],
+    example: (id) => ({
+      fromAssetId: id('assetId', 0),
+      toAssetId: id('assetId', 1),
+      ephi: 'Referral letters with diagnoses',
+      protocol: 'Direct secure messaging',
+      encrypted: 'yes',
+      external: true,
+    }),
+    invalidates,
+  }),
+  updateFlow: route({
+    method: 'PATCH',
+    path: '/api/orgs/:orgId/data-flows/:flowId',
+    tags: flowTags,
+    summary: 'Change a data flow',
+    permission: 'assets.manage',
+    params: FlowParamsSchema,
+    body: DataFlowUpdateBodySchema,
+    response: DataFlowSchema,
+    audits: ['data_flow.changed'],
+    example: () => ({ protocol: 'SFTP over a site-to-site VPN', encrypted: 'yes' }),
+    invalidates,
+  }),
+  removeFlow: route({
+    method: 'DELETE',
+    path: '/api/orgs/:orgId/data-flows/:flowId',
+    tags: flowTags,
+    summary: 'Remove a data flow',
+    permission: 'assets.manage',
+    params: FlowParamsSchema,
+    status: 204,
+    audits: ['data_flow.removed'],
+    invalidates,
+  }),
+};

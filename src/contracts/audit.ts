@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { OrgParamsSchema } from './common';
 import { NumberCursorSchema } from './pagination';
+import { route } from './route';
 
 /** Every action the audit trail records. Closed: add new ones here. */
 export const AUDIT_ACTIONS = [
@@ -144,3 +146,45 @@ export const AuditEventListSchema = z.object({
   data: z.array(AuditEventSchema),
   nextCursor: z.number().int().nullable(),
 });
+
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ cursor: true, limit: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
+
+// ---------- routes ----------
+
+const tags = ['audit'];
+
+/** The audit trail's reader (164.312(b) audit controls): search, export and verification. */
+export const auditLogRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/audit-events',
+    tags,
+    summary: 'The audit trail, newest first',
+    permission: 'audit.read',
+    params: OrgParamsSchema,
+    query: AuditQuerySchema,
+    response: AuditEventListSchema,
+  }),
+  exportCsv: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/audit-events/export.csv',
+    tags,
+    summary: 'The audit trail as CSV (the export is itself audited)',
+    permission: 'audit.export',
+    params: OrgParamsSchema,
+    query: AuditExportQuerySchema,
+    file: true,
+    audits: ['audit.exported'],
+  }),
+  verify: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/audit-events/verify',
+    tags,
+    summary: 'Check the hash chain of the audit trail',
+    permission: 'audit.verify',
+    params: OrgParamsSchema,
+    response: AuditVerificationSchema,
+    audits: ['audit.verified'],
+  }),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { route } from './route';
 
 export const SAFEGUARD_CATEGORIES = [
   'administrative',
@@ -98,3 +99,28 @@ export const RuleProfileSchema = z.object({
 export type RuleProfile = z.infer<typeof RuleProfileSchema>;
 
 export const RuleProfileListSchema = z.object({ data: z.array(RuleProfileSchema) });
+
+// ---------- routes ----------
+
+const tags = ['catalog'];
+
+/** The regulation catalog: the same for every organization, read by anyone signed in. */
+export const catalogRoutes = {
+  requirements: route({
+    method: 'GET',
+    path: '/api/catalog/requirements',
+    tags,
+    summary: 'Standards and implementation specifications of the Security Rule',
+    permission: 'catalog.read',
+    query: RequirementQuerySchema,
+    response: RequirementListSchema,
+  }),
+  profiles: route({
+    method: 'GET',
+    path: '/api/catalog/profiles',
+    tags,
+    summary: 'Rule profiles: the rule in force and the proposed rule of 2025',
+    permission: 'catalog.read',
+    response: RuleProfileListSchema,
+  }),
+};

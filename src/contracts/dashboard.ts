@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SAFEGUARD_CATEGORIES } from './catalog';
+import { OrgParamsSchema } from './common';
+import { route } from './route';
 import { TaskSchema } from './tasks';
 
 const CountsSchema = z.object({
@@ -52,3 +54,18 @@ export const DashboardSchema = z.object({
   proposedRule: z.object({ met: z.number().int(), total: z.number().int() }),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
+
+// ---------- routes ----------
+
+/** The home page's figures. */
+export const dashboardRoutes = {
+  get: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/dashboard',
+    tags: ['dashboard'],
+    summary: 'Progress, what needs attention, my tasks and the next things to do',
+    permission: 'dashboard.read',
+    params: OrgParamsSchema,
+    response: DashboardSchema,
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Text } from './common';
+import { OrgParamsSchema, Text } from './common';
+import { route } from './route';
 
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
 export const LINK_TYPES = ['safeguard', 'task', 'url', 'risk'] as const;
@@ -30,3 +31,44 @@ export const LinkBodySchema = z.object({
   to: LinkEndSchema,
   label: Text(200).optional(),
 });
+
+export const LinkCreatedSchema = z.object({ id: z.string() });
+
+// ---------- routes ----------
+
+const tags = ['links'];
+// Links show on safeguard records, tasks, risks (their controls) and the risks of assessments.
+const invalidates = ['safeguards', 'tasks', 'risks', 'risk-assessments'];
+
+/** Links between records: evidence for a safeguard, the records a task or risk is about. */
+export const linkRoutes = {
+  create: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/links',
+    tags,
+    summary: 'Link two records (a safeguard and a task, a record and a web address…)',
+    permission: 'links.manage',
+    params: OrgParamsSchema,
+    body: LinkBodySchema,
+    status: 201,
+    response: LinkCreatedSchema,
+    audits: ['link.created'],
+    example: () => ({
+      from: { type: 'safeguard', id: '164.308(a)(6)(ii)' },
+      to: { type: 'url', id: 'https://intranet.riverside-clinic.example/security/incident-log' },
+      label: 'Security incident log, front desk and EHR',
+    }),
+    invalidates,
+  }),
+  remove: route({
+    method: 'DELETE',
+    path: '/api/orgs/:orgId/links/:linkId',
+    tags,
+    summary: 'Remove a link',
+    permission: 'links.manage',
+    params: OrgParamsSchema.extend({ linkId: z.uuid() }),
+    status: 204,
+    audits: ['link.removed'],
+    invalidates,
+  }),
+};

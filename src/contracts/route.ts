@@ -4,8 +4,11 @@ import type { Permission } from './permissions';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Gives the id of a record of the kind a path parameter names (`riskId`), for examples. */
-export type ExampleIds = (param: string) => string;
+/**
+ * Gives the id of a record of the kind a path parameter names (`riskId`), for examples; `nth`
+ * (from 0, the default) picks another record of that kind, for a body naming two (a flow's ends).
+ */
+export type ExampleIds = (param: string, nth?: number) => string;
 
 /**
  * One HTTP operation, declared once: the server registers it from here (validation, permission,
@@ -27,6 +30,13 @@ export interface RouteContract {
   readonly status?: 200 | 201 | 202 | 204;
   /** The JSON answer on success; none for 204 and for files (`file: true`). */
   readonly response?: z.ZodType;
+  /**
+   * Other answers the route documents, by status (a probe's 503 "not ready"); a handler gives one
+   * by sending its reply itself.
+   */
+  readonly responses?: Readonly<Record<number, z.ZodType>>;
+  /** Left out of the OpenAPI document (the document's own route). */
+  readonly hidden?: true;
   /** The answer is a file (CSV, XLSX, PDF): not JSON, downloaded by link. */
   readonly file?: true;
   /** The body is a file sent as is (CSV or XLSX), not JSON. */
@@ -35,6 +45,8 @@ export interface RouteContract {
   readonly audits?: readonly AuditAction[];
   /** A valid body for tests, built from ids of the target organization's records. */
   readonly example?: (id: ExampleIds) => unknown;
+  /** The query the tests send with the example, where the write depends on it (an import's commit). */
+  readonly exampleQuery?: Readonly<Record<string, string>>;
   /** Web query keys (first segments) a successful call makes stale. */
   readonly invalidates?: readonly string[];
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DateOnly, Text, Required, PersonRef } from './common';
+import { DateOnly, OrgParamsSchema, Text, Required, PersonRef } from './common';
 import { RequirementSchema, SAFEGUARD_CATEGORIES } from './catalog';
 import { LinkSchema } from './links';
+import { route } from './route';
 
 export const SAFEGUARD_STATUSES = [
   'not_started',
@@ -87,6 +88,7 @@ export const SafeguardDetailSchema = SafeguardSchema.extend({
   links: z.array(LinkSchema),
   history: z.array(HistoryEntrySchema).describe('From the audit trail, newest first'),
 });
+export type SafeguardDetail = z.infer<typeof SafeguardDetailSchema>;
 
 export const SafeguardUpdateBodySchema = z.object({
   status: z.enum(SAFEGUARD_STATUSES).optional(),
@@ -136,3 +138,97 @@ export const ReadinessSchema = z.object({
   gap: z.number().int(),
   items: z.array(ReadinessItemSchema),
 });
+
+// ---------- routes ----------
+
+const tags = ['safeguards'];
+const SafeguardParamsSchema = OrgParamsSchema.extend({
+  requirementId: z.string().max(40).describe('The citation, e.g. 164.312(a)(2)(iv)'),
+});
+// A record's status, owner and decision show on the dashboard (progress, attention, next actions);
+// readiness is part of this feature.
+const invalidates = ['dashboard'];
+
+const exportRoute = <const F extends 'csv' | 'xlsx'>(format: F) =>
+  route({
+    method: 'GET',
+    path: `/api/orgs/:orgId/safeguards/export.${format}`,
+    tags,
+    summary: `The safeguard register as ${format === 'csv' ? 'CSV' : 'XLSX'} (the export is audited)`,
+    permission: 'safeguards.export',
+    params: OrgParamsSchema,
+    file: true,
+    audits: ['safeguards.exported'],
+  });
+
+/** The safeguard register: 164.316(b)(1) documentation of how each requirement is met. */
+export const safeguardRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/safeguards',
+    tags,
+    summary: 'The safeguard register: one record per requirement, in catalog order',
+    permission: 'program.read',
+    params: OrgParamsSchema,
+    query: SafeguardQuerySchema,
+    response: SafeguardListSchema,
+  }),
+  exportCsv: exportRoute('csv'),
+  exportXlsx: exportRoute('xlsx'),
+  get: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/safeguards/:requirementId',
+    tags,
+    summary: 'One safeguard record with its requirement, links and history',
+    permission: 'program.read',
+    params: SafeguardParamsSchema,
+    response: SafeguardDetailSchema,
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/orgs/:orgId/safeguards/:requirementId',
+    tags,
+    summary: 'Change status, owner, statement or review schedule',
+    permission: 'safeguards.update',
+    params: SafeguardParamsSchema,
+    body: SafeguardUpdateBodySchema,
+    response: SafeguardDetailSchema,
+    audits: ['safeguard.changed'],
+    example: () => ({
+      status: 'in_progress',
+      statement:
+        'The practice manager reviews EHR access reports every month and logs findings in the incident tracker.',
+      reviewIntervalMonths: 6,
+    }),
+    invalidates,
+  }),
+  decide: route({
+    method: 'PUT',
+    path: '/api/orgs/:orgId/safeguards/:requirementId/decision',
+    tags,
+    summary: 'Record the 164.306(d)(3) decision on an addressable specification',
+    permission: 'safeguards.decide',
+    params: SafeguardParamsSchema,
+    body: DecisionBodySchema,
+    response: SafeguardDetailSchema,
+    audits: ['safeguard.decision_recorded'],
+    // Needs an addressable specification as :requirementId, e.g. 164.312(a)(2)(iv).
+    example: () => ({
+      decision: 'alternative',
+      rationale: 'The legacy lab analyser cannot encrypt its local result cache.',
+      alternative:
+        'The analyser sits on an isolated network segment and its cache is wiped nightly.',
+      basis: 'Risk analysis 2026, approved by the Security Official',
+    }),
+    invalidates,
+  }),
+  readiness: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/readiness/:profileId',
+    tags,
+    summary: 'Readiness against a rule profile, from the in-force records',
+    permission: 'program.read',
+    params: OrgParamsSchema.extend({ profileId: z.string().max(60) }),
+    response: ReadinessSchema,
+  }),
+};

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ErrorBodySchema } from './errors';
+import { route } from './route';
 
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -32,3 +34,45 @@ export const SystemStatusSchema = z.object({
   }),
 });
 export type SystemStatus = z.infer<typeof SystemStatusSchema>;
+
+// ---------- routes ----------
+
+const tags = ['system'];
+
+/** The installation's probes and status, and the API's own description. */
+export const systemRoutes = {
+  health: route({
+    method: 'GET',
+    path: '/healthz',
+    tags,
+    summary: 'Liveness: the process answers',
+    permission: 'system.health',
+    response: HealthSchema,
+  }),
+  ready: route({
+    method: 'GET',
+    path: '/readyz',
+    tags,
+    summary: 'Readiness: database reachable and migrations current',
+    permission: 'system.health',
+    response: ReadinessSchema,
+    responses: { 503: ReadinessSchema },
+  }),
+  status: route({
+    method: 'GET',
+    path: '/api/status',
+    tags,
+    summary: 'Version, database kind and migration state',
+    permission: 'system.status.read',
+    response: SystemStatusSchema,
+    responses: { 503: ErrorBodySchema },
+  }),
+  openapi: route({
+    method: 'GET',
+    path: '/api/openapi.json',
+    tags,
+    summary: 'This OpenAPI document',
+    permission: 'system.openapi.read',
+    hidden: true,
+  }),
+};

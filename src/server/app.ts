@@ -7,6 +7,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { FEATURES } from './features';
+import { linkRegistry } from './platform/links-registry';
 import { auditKeysFrom } from './platform/audit/keys';
 import { registerAuth } from './platform/auth/hooks';
 import { createBackground, type Background } from './platform/background';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secrets: secretBox(masterKey),
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
+    links: linkRegistry(FEATURES),
     background:
       options.background ??
       createBackground((error) => app.log.error({ err: error }, 'background task failed')),

@@ -1,7 +1,20 @@
+import type { Asset, DataFlow } from '../../contracts/assets';
+import type { ActorType, AuditAction, AuditOutcome } from '../../contracts/audit';
+import type { LinkType } from '../../contracts/links';
+import type { Assessment } from '../../contracts/risk-assessments';
+import type { LibraryItemBody, Threat } from '../../contracts/risk-library';
+import type { Risk } from '../../contracts/risks';
+import type { Role } from '../../contracts/roles';
+import type { Safeguard, SafeguardStatus } from '../../contracts/safeguards';
+import type { Task } from '../../contracts/tasks';
+
 /**
  * Kysely's view of the tables. Instants are ISO-8601 UTC strings on both databases (design.md §6.7):
  * PostgreSQL's timestamptz is parsed back into that form by the driver set-up in platform/db.
- * Flags are integers 0/1 on both databases (SQLite has no boolean type).
+ * Flags are integers 0/1 on both databases (SQLite has no boolean type). Enumerated text columns
+ * carry their contract's union (the API validates what is written); JSON text columns are read
+ * through platform/db/json-columns.ts. schema.int.test.ts compares this file with the migrated
+ * database, table by table and column by column.
  */
 export interface Database {
   instance: InstanceTable;
@@ -77,7 +90,7 @@ export interface MembershipsTable {
   id: string;
   org_id: string;
   user_id: string;
-  role: string;
+  role: Role;
   access_expires_at: string | null;
   created_at: string;
 }
@@ -110,14 +123,15 @@ export interface AuditEventsTable {
   seq: number;
   org_id: string | null;
   occurred_at: string;
-  actor_type: string;
+  actor_type: ActorType;
   actor_id: string | null;
   actor_label: string | null;
-  action: string;
+  action: AuditAction;
   entity_type: string | null;
   entity_id: string | null;
+  /** JSON object of changed fields, each with its value before and after (canonical JSON). */
   changes: string | null;
-  outcome: string;
+  outcome: AuditOutcome;
   ip: string | null;
   user_agent: string | null;
   request_id: string | null;
@@ -156,7 +170,7 @@ export interface InvitationsTable {
   org_id: string;
   email: string;
   email_key: string;
-  role: string;
+  role: Role;
   access_expires_at: string | null;
   token_hash: string;
   invited_by: string;
@@ -183,7 +197,7 @@ export interface ApiTokensTable {
   org_id: string;
   user_id: string;
   name: string;
-  role: string;
+  role: Role;
   token_hash: string;
   prefix: string;
   created_at: string;
@@ -204,12 +218,12 @@ export interface SafeguardsTable {
   id: string;
   org_id: string;
   requirement_id: string;
-  status: string;
+  status: SafeguardStatus;
   owner_id: string | null;
   statement: string;
   review_interval_months: number | null;
   next_review_on: string | null;
-  decision: string | null;
+  decision: NonNullable<Safeguard['decision']>['decision'] | null;
   decision_rationale: string | null;
   decision_alternative: string | null;
   decision_approved_by: string | null;
@@ -221,9 +235,9 @@ export interface SafeguardsTable {
 export interface RecordLinksTable {
   id: string;
   org_id: string;
-  from_type: string;
+  from_type: LinkType;
   from_id: string;
-  to_type: string;
+  to_type: LinkType;
   to_id: string;
   label: string | null;
   created_at: string;
@@ -240,8 +254,8 @@ export interface TasksTable {
   due_on: string | null;
   /** due_on, or 9999-12-31 when undated (the list's sort key). */
   due_key: string;
-  status: string;
-  priority: string;
+  status: Task['status'];
+  priority: Task['priority'];
   recurrence: string | null;
   completion_note: string | null;
   evidence_url: string | null;
@@ -262,7 +276,7 @@ export interface AssetsTable {
   id: string;
   org_id: string;
   number: number;
-  kind: string;
+  kind: Asset['kind'];
   name: string;
   description: string;
   owner_id: string | null;
@@ -272,12 +286,12 @@ export interface AssetsTable {
   ephi_roles: string;
   holds_ephi: number;
   record_count: number | null;
-  criticality: string;
-  encryption_at_rest: string;
-  encryption_in_transit: string;
-  mfa: string;
-  backup: string;
-  lifecycle: string;
+  criticality: Asset['criticality'];
+  encryption_at_rest: Asset['encryptionAtRest'];
+  encryption_in_transit: Asset['encryptionInTransit'];
+  mfa: Asset['mfa'];
+  backup: Asset['backup'];
+  lifecycle: Asset['lifecycle'];
   created_at: string;
   updated_at: string;
 }
@@ -290,7 +304,7 @@ export interface DataFlowsTable {
   to_asset_id: string;
   ephi: string;
   protocol: string;
-  encrypted: string;
+  encrypted: DataFlow['encrypted'];
   external: number;
   created_at: string;
   updated_at: string;
@@ -300,10 +314,10 @@ export interface RiskLibraryItemsTable {
   id: string;
   org_id: string;
   key: string;
-  kind: string;
+  kind: LibraryItemBody['kind'];
   title: string;
   description: string;
-  source_type: string | null;
+  source_type: Threat['sourceType'] | null;
   /** JSON array of citations. */
   requirements: string;
   /** JSON array of vulnerability keys. */
@@ -322,7 +336,7 @@ export interface RiskAssessmentsTable {
   participants: string;
   starts_on: string | null;
   ends_on: string | null;
-  status: string;
+  status: Assessment['status'];
   based_on_id: string | null;
   submitted_at: string | null;
   submitted_by: string | null;
@@ -346,7 +360,7 @@ export interface RisksTable {
   number: number;
   title: string;
   description: string;
-  status: string;
+  status: Risk['status'];
   owner_id: string | null;
   threat_id: string | null;
   vulnerability_id: string | null;
@@ -354,7 +368,7 @@ export interface RisksTable {
   impact: number | null;
   inherent_level: number | null;
   rating_rationale: string;
-  treatment: string | null;
+  treatment: Risk['treatment'];
   treatment_plan: string;
   residual_likelihood: number | null;
   residual_impact: number | null;

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
 import type { DatabaseHandle } from './db/connection';
+import type { LinkRegistry } from './links-registry';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
 export interface AppDeps {
@@ -17,4 +18,6 @@ export interface AppDeps {
   background: Background;
   /** Where users reach Custos, for links in emails (no trailing slash). */
   baseUrl: string;
+  /** The record types links may join, as the features declare them. */
+  links: LinkRegistry;
 }

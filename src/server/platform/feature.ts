@@ -1,3 +1,5 @@
+import type { LinkType } from '../../contracts/links';
+import type { Db } from './db/types';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
 
@@ -13,8 +15,24 @@ export interface Feature {
   /** Checks the feature's content files at start; throws naming the file and field. */
   readonly checkContent?: () => void;
   /**
-   * The table of each record kind the feature's paths name, by path parameter (`taskId: 'tasks'`):
-   * the cross-tenant and audit tests take ids from there.
+   * What each path parameter of the feature's routes names (`taskId: 'tasks'`): the table of an
+   * organization's records, or `{ shared }`, an id that is the same in every organization (a
+   * catalog citation), with an example. The cross-tenant and audit tests take ids from here.
    */
-  readonly records?: Readonly<Record<string, string>>;
+  readonly records?: Readonly<Record<string, string | { readonly shared: string }>>;
+  /** The feature's records as ends of links (record_links): the links feature asks through this. */
+  readonly link?: LinkTarget;
+}
+
+/**
+ * A kind of record other records can link to, declared by the feature that owns its table, so the
+ * links feature never reads another feature's table (issue 11).
+ */
+export interface LinkTarget {
+  /** The link type (`LINK_TYPES` in src/contracts/links.ts). */
+  readonly type: LinkType;
+  /** The ids among `ids` that name a record of the organization. */
+  exists(db: Db, orgId: string, ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** A readable label for each id asked for (one that names no record gets a generic label). */
+  labels(db: Db, orgId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

@@ -13,7 +13,9 @@ type ParamsArg<C extends RouteContract> = C['params'] extends object ? [params: 
 type PayloadArg<C extends RouteContract> = C['body'] extends object
   ? [body: BodyOf<C>]
   : C['upload'] extends true
-    ? [file: File]
+    ? C['query'] extends object
+      ? [file: File, query?: QueryOf<C>]
+      : [file: File]
     : C['query'] extends object
       ? [query?: QueryOf<C>]
       : [];
@@ -39,13 +41,22 @@ export type Client<R extends Record<string, RouteContract>> = {
   [K in keyof R]: R[K]['file'] extends true ? FileLink<R[K]> : Call<R[K]>;
 };
 
-function split(contract: RouteContract, args: readonly unknown[]): [object, unknown] {
-  return contract.params ? [args[0] as object, args[1]] : [{}, args[0]];
+/** A call's arguments: path parameters, then the body, file or query, then an upload's query. */
+function split(contract: RouteContract, args: readonly unknown[]): [object, unknown, unknown] {
+  const [params, payload, extra] = contract.params ? args : [{}, ...args];
+  return [params as object, payload, extra];
+}
+
+/** The query among a call's payload arguments: none with a body; after the file of an upload. */
+function queryOf(contract: RouteContract, payload: unknown, extra: unknown): unknown {
+  if (!contract.query || contract.body) {
+    return undefined;
+  }
+  return contract.upload ? extra : payload;
 }
 
 function addressOf(contract: RouteContract, params: object, query: unknown): string {
-  const withQuery = contract.query && !contract.body && !contract.upload;
-  return pathOf(contract, params) + (withQuery ? queryStringOf(query as object | undefined) : '');
+  return pathOf(contract, params) + queryStringOf(query as object | undefined);
 }
 
 /** A typed client of a feature's contracts, checking every answer against its response schema. */
@@ -56,23 +67,24 @@ export function clientOf<R extends Record<string, RouteContract>>(
   const entries = Object.entries(contracts).map(([name, contract]) => {
     if (contract.file) {
       const link = (...args: unknown[]) => {
-        const [params, query] = split(contract, args);
-        return addressOf(contract, params, query);
+        const [params, payload, extra] = split(contract, args);
+        return addressOf(contract, params, queryOf(contract, payload, extra));
       };
       return [name, Object.assign(link, { contract, feature })];
     }
     const call = async (...args: unknown[]) => {
-      const [params, payload] = split(contract, args);
-      const path = addressOf(contract, params, payload);
+      const [params, payload, extra] = split(contract, args);
+      const path = addressOf(contract, params, queryOf(contract, payload, extra));
       const answer = contract.upload
         ? await upload(path, payload as File)
         : await request(contract.method, path, contract.body ? payload : undefined);
       return contract.response ? contract.response.parse(answer) : undefined;
     };
     const key = (...args: unknown[]) => {
-      const [params, query] = split(contract, args);
+      const [params, payload, extra] = split(contract, args);
       const orgId = (params as { orgId?: string }).orgId ?? null;
-      return [feature, orgId, pathOf(contract, params), query ?? null] as const;
+      const query = queryOf(contract, payload, extra) ?? null;
+      return [feature, orgId, pathOf(contract, params), query] as const;
     };
     return [name, Object.assign(call, { contract, feature, key })];
   });

@@ -8,6 +8,7 @@ type ArgsOf<C extends RouteContract> = Parameters<Call<C>>;
 /** TanStack Query options a page may set on an API query. */
 export interface ApiQueryOptions {
   enabled?: boolean;
+  staleTime?: number;
   retry?: boolean | number;
   refetchInterval?: number;
   refetchIntervalInBackground?: boolean;
@@ -15,7 +16,8 @@ export interface ApiQueryOptions {
 
 /**
  * A GET through the typed client, cached under its key; `args` null waits (e.g. for the
- * organization to be known).
+ * organization to be known). `staleTime` overrides the app's default (Infinity for content that
+ * changes only with a release, such as the catalog).
  */
 export function useApiQuery<C extends RouteContract>(
   call: Call<C>,
@@ -51,14 +53,19 @@ export interface ApiMutationOptions<C extends RouteContract> {
 
 /**
  * A change through the typed client: `mutate([params, body])`. On success every query of its
- * feature and of the features its contract names in `invalidates` is refreshed.
+ * feature and of the features its contract names in `invalidates` is refreshed, and the audit
+ * log's when the contract declares the audit events it writes.
  */
 export function useApiMutation<C extends RouteContract>(
   call: Call<C>,
   options: ApiMutationOptions<C> = {},
 ) {
   const queryClient = useQueryClient();
-  const stale = new Set([call.feature, ...(call.contract.invalidates ?? [])]);
+  const stale = new Set([
+    call.feature,
+    ...(call.contract.invalidates ?? []),
+    ...(call.contract.audits?.length ? ['audit-log'] : []),
+  ]);
   const { through } = options;
   return useMutation({
     mutationFn: (args: ArgsOf<C>) => (through ? through(() => call(...args)) : call(...args)),

@@ -30,6 +30,7 @@ export const PROGRAM_KEYS = [
   'risks',
   'risk',
   'risk-summary',
+  'risk-assessments',
   'assessments',
   'assessment',
   'candidates',

@@ -33,7 +33,7 @@ export const router = createBrowserRouter([
     path: 'safeguards/print',
     errorElement: <RouteError />,
     lazy: async () => {
-      const { PrintRegisterPage } = await import('../features/program/PrintRegisterPage');
+      const { PrintRegisterPage } = await import('../features/safeguards/PrintRegisterPage');
       return {
         Component: () => (
           <RequireSession>
@@ -54,19 +54,20 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: async () => ({
-          Component: (await import('../features/program/DashboardPage')).DashboardPage,
+          Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
         }),
       },
       {
         path: 'safeguards',
         lazy: async () => ({
-          Component: (await import('../features/program/SafeguardsPage')).SafeguardsPage,
+          Component: (await import('../features/safeguards/SafeguardsPage')).SafeguardsPage,
         }),
       },
       {
         path: 'safeguards/:requirementId',
         lazy: async () => ({
-          Component: (await import('../features/program/SafeguardDetailPage')).SafeguardDetailPage,
+          Component: (await import('../features/safeguards/SafeguardDetailPage'))
+            .SafeguardDetailPage,
         }),
       },
       {
@@ -78,37 +79,37 @@ export const router = createBrowserRouter([
       {
         path: 'assets',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssetsPage')).AssetsPage,
+          Component: (await import('../features/assets/AssetsPage')).AssetsPage,
         }),
       },
       {
         path: 'risks',
         lazy: async () => ({
-          Component: (await import('../features/risk/RisksPage')).RisksPage,
+          Component: (await import('../features/risks/RisksPage')).RisksPage,
         }),
       },
       {
         path: 'risk-assessments',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssessmentsPage')).AssessmentsPage,
+          Component: (await import('../features/risk-assessments/AssessmentsPage')).AssessmentsPage,
         }),
       },
       {
         path: 'risk-assessments/:assessmentId',
         lazy: async () => ({
-          Component: (await import('../features/risk/AssessmentPage')).AssessmentPage,
+          Component: (await import('../features/risk-assessments/AssessmentPage')).AssessmentPage,
         }),
       },
       {
         path: 'catalog',
         lazy: async () => ({
-          Component: (await import('../features/program/CatalogPage')).CatalogPage,
+          Component: (await import('../features/catalog/CatalogPage')).CatalogPage,
         }),
       },
       {
         path: 'readiness',
         lazy: async () => ({
-          Component: (await import('../features/program/ReadinessPage')).ReadinessPage,
+          Component: (await import('../features/safeguards/ReadinessPage')).ReadinessPage,
         }),
       },
       {
@@ -133,7 +134,7 @@ export const router = createBrowserRouter([
       {
         path: 'admin/audit-log',
         lazy: async () => ({
-          Component: (await import('../features/admin/AuditLogPage')).AuditLogPage,
+          Component: (await import('../features/audit-log/AuditLogPage')).AuditLogPage,
         }),
       },
       {

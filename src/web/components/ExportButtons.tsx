@@ -1,8 +1,14 @@
 import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 
-/** CSV and Excel downloads of `${base}.csv` and `${base}.xlsx` (plain links: the cookie goes along). */
-export function ExportButtons({ base, label = '' }: { base: string; label?: string }) {
+type Files = { base: string } | { files: { csv: string; xlsx: string } };
+
+/**
+ * CSV and Excel downloads (plain links: the cookie goes along): the addresses of `files` (file
+ * operations of the typed client), or `${base}.csv` and `${base}.xlsx`.
+ */
+export function ExportButtons(props: Files & { label?: string }) {
+  const label = props.label ?? '';
   return (
     <>
       {(
@@ -14,7 +20,7 @@ export function ExportButtons({ base, label = '' }: { base: string; label?: stri
         <Button
           key={format}
           component="a"
-          href={`${base}.${format}`}
+          href={'files' in props ? props.files[format] : `${props.base}.${format}`}
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
         >

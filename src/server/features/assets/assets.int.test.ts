@@ -122,7 +122,8 @@ describe(`asset inventory on ${testDatabaseKind()}`, () => {
       .execute();
     expect(events.map((e) => e.action)).toEqual(['asset.created', 'asset.changed']);
     expect(JSON.parse(events[1]?.changes ?? '{}')).toMatchObject({
-      encryption_at_rest: { before: 'unknown', after: 'no' },
+      encryptionAtRest: { before: 'unknown', after: 'no' },
+      lifecycle: { before: 'active', after: 'retired' },
     });
   });
 

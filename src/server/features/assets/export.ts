@@ -1,6 +1,7 @@
 import { ASSET_IMPORT_COLUMNS } from '../../../contracts/assets';
 import type { Cell, Columns } from '../../platform/http/spreadsheet';
 import type { AssetRow } from './repository';
+import { readJson } from '../../platform/db/json-columns';
 
 // The export uses the import's columns, so an exported file can be edited and imported again.
 export const EXPORT_COLUMNS: Columns = [
@@ -18,7 +19,7 @@ export function assetCells(row: AssetRow): Cell[] {
     row.owner_email ?? '',
     row.location,
     row.vendor,
-    (JSON.parse(row.ephi_roles) as string[]).join('; '),
+    readJson('assets.ephi_roles', row.ephi_roles).join('; '),
     row.record_count ?? '',
     row.criticality,
     row.encryption_at_rest,

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditChanges } from '../../../contracts/audit';
-import type { DataFlow, DataFlowBody, DataFlowUpdateBody } from '../../../contracts/risk';
+import type { DataFlow, DataFlowBody, DataFlowUpdateBody } from '../../../contracts/assets';
 import type { Database, DataFlowsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import {
   deleteFlow,
   findAsset,
@@ -26,7 +26,7 @@ export function presentFlow(row: FlowRow): DataFlow {
     to: { id: row.to_asset_id, reference: `ASSET-${row.to_number}`, name: row.to_name },
     ephi: row.ephi,
     protocol: row.protocol,
-    encrypted: row.encrypted as DataFlow['encrypted'],
+    encrypted: row.encrypted,
     external,
     // 164.312(e)(1): ePHI crossing the boundary without (known) encryption is what stands out.
     exposed: external && row.ephi.trim() !== '' && row.encrypted !== 'yes',
@@ -39,11 +39,25 @@ export async function allFlows(db: Db, orgId: string): Promise<DataFlow[]> {
   return (await listFlows(db, orgId)).map(presentFlow);
 }
 
+/** GET data-flows: every flow of the organization. */
+export async function listDataFlows(deps: AppDeps, orgId: string) {
+  return { data: await allFlows(deps.database.db, orgId) };
+}
+
 async function getFlow(db: Db, orgId: string, id: string): Promise<DataFlow> {
   const [row] = await listFlows(db, orgId, id);
   if (!row) throw new AppError('not_found', 'No such data flow.');
   return presentFlow(row);
 }
+
+const AUDITED: AuditFields<DataFlowsTable> = {
+  fromAssetId: 'from_asset_id',
+  toAssetId: 'to_asset_id',
+  ephi: 'ephi',
+  protocol: 'protocol',
+  encrypted: 'encrypted',
+  external: 'external',
+};
 
 function columnsOf(body: DataFlowUpdateBody): Partial<DataFlowsTable> {
   const v: Partial<DataFlowsTable> = {};
@@ -131,11 +145,7 @@ export async function changeFlow(
     const values = columnsOf(body);
     const after = { ...before, ...values };
     await checkEnds(trx, orgId, after.from_asset_id, after.to_asset_id);
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof DataFlowsTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) return;
     await updateFlow(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
     await appendAuditEvent(trx, deps, context, {

@@ -1,13 +1,18 @@
 import { setImmediate } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
-import { ASSET_IMPORT_COLUMNS, AssetBodySchema, type AssetBody } from '../../../contracts/assets';
+import {
+  ASSET_IMPORT_COLUMNS,
+  ASSET_IMPORT_TYPES,
+  AssetBodySchema,
+  type AssetBody,
+} from '../../../contracts/assets';
 import type { AssetsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { XLSX_TYPE } from '../../platform/http/spreadsheet';
 import { readTable } from '../../platform/import/table';
-import { reserveReferenceNumbers } from '../../platform/references';
+import { reserveReferenceNumbers } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { compileAssetInserts, memberIdsByEmail, runAssetInserts } from './repository';
 
@@ -179,15 +184,25 @@ function assetRows(
   });
 }
 
+/** The uploaded file: its content type and the body as the route's parsers left it. */
+export interface AssetUpload {
+  contentType: string;
+  body: unknown;
+}
+
 /** Imports every row or none: one problem anywhere refuses the whole file. */
 export async function importAssets(
   deps: AppDeps,
   context: AuditContext,
   orgId: string,
-  contentType: string,
-  body: Buffer,
+  upload: AssetUpload,
   mode: 'preview' | 'commit',
 ) {
+  const { contentType, body } = upload;
+  // Only CSV and XLSX arrive as bytes (the route's own parsers); anything else is refused here.
+  if (!ASSET_IMPORT_TYPES.some((type) => contentType.startsWith(type)) || !Buffer.isBuffer(body)) {
+    throw AppError.field('headers.content-type', `must be ${ASSET_IMPORT_TYPES.join(' or ')}`);
+  }
   const checked = await checkAssetImport(deps, orgId, contentType, body);
   // The preview shows the owner's email as the file named it, not the member id.
   const preview = checked.assets

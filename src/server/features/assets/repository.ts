@@ -41,9 +41,9 @@ export async function findAsset(db: Db, orgId: string, id: string): Promise<Asse
 
 export interface AssetFilter {
   q?: string | undefined;
-  kind?: string | undefined;
-  criticality?: string | undefined;
-  lifecycle?: string | undefined;
+  kind?: AssetsTable['kind'] | undefined;
+  criticality?: AssetsTable['criticality'] | undefined;
+  lifecycle?: AssetsTable['lifecycle'] | undefined;
   holdsEphi?: boolean | undefined;
   ownerId?: string | null | undefined;
   afterNumber?: number | undefined;

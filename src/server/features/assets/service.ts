@@ -1,18 +1,37 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AssetBody, AssetQuery, AssetUpdateBody } from '../../../contracts/assets';
-import type { AuditChanges } from '../../../contracts/audit';
 import type { AssetsTable, Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
+import { EXPORT_COLUMNS, assetCells } from './export';
 import { presentAsset } from './presenter';
 import { findAsset, insertAsset, listAssets, updateAsset } from './repository';
 import type { Kysely, Transaction } from 'kysely';
 
 /** Columns from a request body (only the fields present). */
+const AUDITED: AuditFields<AssetsTable> = {
+  kind: 'kind',
+  name: 'name',
+  description: 'description',
+  ownerId: 'owner_id',
+  location: 'location',
+  vendor: 'vendor',
+  ephiRoles: 'ephi_roles',
+  holdsEphi: 'holds_ephi',
+  recordCount: 'record_count',
+  criticality: 'criticality',
+  encryptionAtRest: 'encryption_at_rest',
+  encryptionInTransit: 'encryption_in_transit',
+  mfa: 'mfa',
+  backup: 'backup',
+  lifecycle: 'lifecycle',
+};
+
 function columnsOf(body: AssetUpdateBody): Partial<AssetsTable> {
   const values: Partial<AssetsTable> = {};
   if (body.kind !== undefined) values.kind = body.kind;
@@ -152,11 +171,7 @@ export async function changeAsset(
       await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
     }
     const values = columnsOf(body);
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof AssetsTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) return;
     await updateAsset(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
     await appendAuditEvent(trx, deps, context, {
@@ -169,7 +184,10 @@ export async function changeAsset(
   return getAsset(deps, orgId, id);
 }
 
-/** Every asset of the organization, read page by page, with the export audited. */
+/**
+ * The inventory as a CSV or XLSX download in the import's columns, read page by page, with the
+ * export audited (164.312(b)).
+ */
 export async function exportAssets(
   deps: AppDeps,
   context: AuditContext,
@@ -184,7 +202,13 @@ export async function exportAssets(
       changes: { format: { after: format }, rows: { after: rows.length } },
     }),
   );
-  return rows;
+  const file = {
+    name: 'assets',
+    sheet: 'Assets',
+    title: 'Asset inventory',
+    createdAt: deps.clock.now().toISOString(),
+  };
+  return { format, file, columns: EXPORT_COLUMNS, rows: rows.map(assetCells) };
 }
 
 /** Every asset row, read page by page. */

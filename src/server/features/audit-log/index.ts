@@ -4,7 +4,5 @@ import { registerAuditLogRoutes } from './routes';
 /** The audit trail's reader: search, export and verification (164.312(b)). */
 export const auditLogFeature: Feature = {
   name: 'audit-log',
-  routes: (app, deps) => {
-    registerAuditLogRoutes(app, deps);
-  },
+  routes: registerAuditLogRoutes,
 };

@@ -1,5 +1,6 @@
 import { ACTOR_TYPES, AUDIT_OUTCOMES, type AuditEvent } from '../../../contracts/audit';
 import type { AuditEventsTable } from '../../db/schema';
+import { readJson } from '../../platform/db/json-columns';
 
 const pick = <T extends string>(allowed: readonly T[], value: string): T => {
   const found = allowed.find((a) => a === value);
@@ -17,7 +18,7 @@ export function presentAuditEvent(row: AuditEventsTable): AuditEvent {
     actor: { type: pick(ACTOR_TYPES, row.actor_type), id: row.actor_id, label: row.actor_label },
     action: row.action,
     entity: row.entity_type && row.entity_id ? { type: row.entity_type, id: row.entity_id } : null,
-    changes: row.changes ? (JSON.parse(row.changes) as AuditEvent['changes']) : null,
+    changes: row.changes ? readJson('audit_events.changes', row.changes) : null,
     outcome: pick(AUDIT_OUTCOMES, row.outcome),
     ip: row.ip,
     userAgent: row.user_agent,

@@ -1,16 +1,34 @@
-import type { AuditQuery, AuditVerification } from '../../../contracts/audit';
+import { Readable } from 'node:stream';
+import type {
+  AuditEvent,
+  AuditExportQuery,
+  AuditQuery,
+  AuditVerification,
+} from '../../../contracts/audit';
 import type { AuditEventsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { takeCheckpoint } from '../../platform/audit/checkpoints';
 import { verifyTrail } from '../../platform/audit/trail';
+import { requireRecentAuthentication } from '../../platform/auth/recent';
+import type { Principal } from '../../platform/auth/sessions';
 import type { AppDeps } from '../../platform/deps';
+import { csvLine } from '../../platform/http/csv';
+import { auditCsvRow, CSV_HEADER, presentAuditEvent } from './presenter';
 import { findAuditEvents } from './repository';
 
-export async function listAuditEvents(deps: AppDeps, orgId: string, query: AuditQuery) {
+/** One page of the organization's trail, newest first, with the cursor of the next page. */
+export async function listAuditEvents(
+  deps: AppDeps,
+  orgId: string,
+  query: AuditQuery,
+): Promise<{ data: AuditEvent[]; nextCursor: number | null }> {
   const { cursor, limit, ...filters } = query;
   const rows = await findAuditEvents(deps.database.db, orgId, filters, cursor, limit + 1);
   const page = rows.slice(0, limit);
-  return { rows: page, nextCursor: rows.length > limit ? (page.at(-1)?.seq ?? null) : null };
+  return {
+    data: page.map(presentAuditEvent),
+    nextCursor: rows.length > limit ? (page.at(-1)?.seq ?? null) : null,
+  };
 }
 
 const EXPORT_BATCH = 500;
@@ -23,7 +41,7 @@ export async function* exportAuditEvents(
   deps: AppDeps,
   context: AuditContext,
   orgId: string,
-  query: Omit<AuditQuery, 'limit' | 'cursor'>,
+  query: AuditExportQuery,
 ): AsyncGenerator<AuditEventsTable[]> {
   await deps.database.db.transaction().execute(async (trx) => {
     await appendAuditEvent(trx, deps, context, {
@@ -45,6 +63,33 @@ export async function* exportAuditEvents(
     }
     before = rows.at(-1)?.seq;
   }
+}
+
+/**
+ * The matching trail as a CSV download, streamed in batches. A bulk export of the trail is a
+ * sensitive read: it needs a recent sign-in, and is recorded before the first line is sent.
+ */
+export async function auditCsvExport(
+  deps: AppDeps,
+  principal: Principal,
+  context: AuditContext,
+  orgId: string,
+  query: AuditExportQuery,
+): Promise<{ filename: string; body: Readable }> {
+  requireRecentAuthentication(principal, deps.clock);
+  const batches = exportAuditEvents(deps, context, orgId, query);
+  const first = await batches.next();
+  async function* lines() {
+    yield csvLine(CSV_HEADER);
+    if (!first.done) {
+      yield first.value.map((r) => csvLine(auditCsvRow(r))).join('');
+    }
+    for await (const batch of batches) {
+      yield batch.map((r) => csvLine(auditCsvRow(r))).join('');
+    }
+  }
+  const stamp = deps.clock.now().toISOString().slice(0, 10);
+  return { filename: `custos-audit-${stamp}.csv`, body: Readable.from(lines()) };
 }
 
 export async function verifyAuditTrail(

@@ -5,9 +5,7 @@ import { catalog } from './content';
 /** The regulation catalog: Subpart C and its NIST SP 800-66r2 guidance. */
 export const catalogFeature: Feature = {
   name: 'catalog',
-  routes: (app) => {
-    registerCatalogRoutes(app);
-  },
+  routes: registerCatalogRoutes,
   checkContent: () => {
     catalog();
   },

@@ -4,7 +4,5 @@ import { registerDashboardRoutes } from './routes';
 /** The dashboard: progress, next actions and the first week. */
 export const dashboardFeature: Feature = {
   name: 'dashboard',
-  routes: (app, deps) => {
-    registerDashboardRoutes(app, deps);
-  },
+  routes: registerDashboardRoutes,
 };

@@ -1,22 +1,12 @@
-import { z } from 'zod';
-import { DashboardSchema } from '../../../contracts/dashboard';
-import type { App } from '../../platform/http/app';
+import { dashboardRoutes } from '../../../contracts/dashboard';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
+import type { App } from '../../platform/http/app';
+import { registerRoutes } from '../../platform/http/contract-routes';
 import { dashboard } from './service';
 
 export function registerDashboardRoutes(app: App, deps: AppDeps): void {
-  app.get(
-    '/api/orgs/:orgId/dashboard',
-    {
-      config: { permission: 'dashboard.read' },
-      schema: {
-        tags: ['dashboard'],
-        summary: 'Progress, what needs attention, my tasks and the next things to do',
-        params: z.object({ orgId: z.uuid() }),
-        response: { 200: DashboardSchema },
-      },
-    },
-    (request) => dashboard(deps, request.params.orgId, principalOf(request).userId),
-  );
+  registerRoutes(app, dashboardRoutes, {
+    get: (request) => dashboard(deps, request.params.orgId, principalOf(request).userId),
+  });
 }

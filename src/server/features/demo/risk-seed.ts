@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FLOW_ENCRYPTION, RISK_STATUSES, TREATMENTS, type RiskBody } from '../../../contracts/risk';
+import { FLOW_ENCRYPTION } from '../../../contracts/assets';
+import { RISK_STATUSES, TREATMENTS, type RiskBody } from '../../../contracts/risks';
 import type { Database } from '../../db/schema';
 import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';

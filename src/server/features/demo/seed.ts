@@ -74,7 +74,16 @@ interface Seeded {
   orgId: string;
   organization: string;
   password: string;
-  people: { name: string; email: string; role: Role }[];
+  people: { name: string; email: string; role: Role; userId: string }[];
+}
+
+export interface SeedOptions {
+  /** Added to every email (dana+tag@…), so one database can hold several demo clinics (tests). */
+  emailTag?: string;
+}
+
+function taggedEmail(email: string, tag: string | undefined): string {
+  return tag ? email.replace('@', `+${tag}@`) : email;
 }
 
 /** Seeds the demo clinic through the same services the API uses, so its audit trail is real. */
@@ -82,9 +91,14 @@ export async function seedDemo(
   deps: AppDeps,
   context: AuditContext,
   password: string,
+  options: SeedOptions = {},
 ): Promise<Seeded> {
   const db = deps.database.db;
-  const data = demoData();
+  const loaded = demoData();
+  const data = {
+    ...loaded,
+    people: loaded.people.map((p) => ({ ...p, email: taggedEmail(p.email, options.emailTag) })),
+  };
   const passwordHash = await hashPassword(password);
   const ids = new Map<Person, string>();
   const orgId = await db.transaction().execute(async (trx) => {
@@ -238,6 +252,11 @@ export async function seedDemo(
     orgId,
     organization: data.organization,
     password,
-    people: data.people.map(({ name, email, role }) => ({ name, email, role })),
+    people: data.people.map(({ key, name, email, role }) => ({
+      name,
+      email,
+      role,
+      userId: id(key),
+    })),
   };
 }

@@ -4,8 +4,6 @@ import { registerLinkRoutes } from './routes';
 /** Links between records (a safeguard and a task, a record and a web address). */
 export const linksFeature: Feature = {
   name: 'links',
-  routes: (app, deps) => {
-    registerLinkRoutes(app, deps);
-  },
-  records: { linkId: 'links' },
+  routes: registerLinkRoutes,
+  records: { linkId: 'record_links' },
 };

@@ -1,6 +1,8 @@
 import type { RecordLinksTable } from '../../db/schema';
 import type { Db } from '../../platform/db/types';
 
+type LinkType = RecordLinksTable['from_type'];
+
 export async function insertLink(trx: Db, row: RecordLinksTable): Promise<void> {
   await trx.insertInto('record_links').values(row).execute();
 }
@@ -17,8 +19,8 @@ export async function findLink(db: Db, orgId: string, id: string) {
 export async function findLinkBetween(
   db: Db,
   orgId: string,
-  a: { type: string; id: string },
-  b: { type: string; id: string },
+  a: { type: LinkType; id: string },
+  b: { type: LinkType; id: string },
 ) {
   return db
     .selectFrom('record_links')
@@ -48,7 +50,7 @@ export async function deleteLink(trx: Db, orgId: string, id: string): Promise<vo
 }
 
 /** Every link touching a record, from either end (one query per index, as in listLinksAmong). */
-export async function listLinksOf(db: Db, orgId: string, type: string, id: string) {
+export async function listLinksOf(db: Db, orgId: string, type: LinkType, id: string) {
   const from = await db
     .selectFrom('record_links')
     .selectAll()
@@ -69,17 +71,6 @@ export async function listLinksOf(db: Db, orgId: string, type: string, id: strin
   );
 }
 
-/** Titles of tasks by id, for link labels. */
-export async function taskLabels(db: Db, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'number', 'title'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
 /**
  * Links between records of `type` (ids given) and any record of `otherType`, either direction.
  * Two queries, one per index: an OR of both directions lets SQLite fall back to scanning the
@@ -88,9 +79,9 @@ export async function taskLabels(db: Db, orgId: string, ids: readonly string[]) 
 export async function listLinksAmong(
   db: Db,
   orgId: string,
-  type: string,
+  type: LinkType,
   ids: readonly string[],
-  otherType: string,
+  otherType: LinkType,
 ) {
   if (ids.length === 0) return [];
   const columns = ['from_type', 'from_id', 'to_type', 'to_id', 'created_at'] as const;
@@ -111,26 +102,4 @@ export async function listLinksAmong(
     .where('from_type', '=', otherType)
     .execute();
   return [...from, ...to].sort((x, y) => x.created_at.localeCompare(y.created_at));
-}
-
-/** Tasks by id with their state, for plan lists. */
-export async function taskStates(db: Db, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'number', 'title', 'status'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
-/** Risk references by id, for link labels and checks. */
-export async function riskLabels(db: Db, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('risks')
-    .select(['id', 'number', 'title'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
 }

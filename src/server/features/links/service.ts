@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Link, LinkEnd } from '../../../contracts/links';
+import type { Link, LinkEnd, LinkType } from '../../../contracts/links';
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { catalog } from '../catalog/content';
 import {
   deleteLink,
   findLink,
@@ -12,25 +11,23 @@ import {
   insertLink,
   listLinksAmong,
   listLinksOf,
-  riskLabels,
-  taskLabels,
-  taskStates,
 } from './repository';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Refuses a link end that names no record of this organization, naming the field. */
-async function checkEnd(db: Db, orgId: string, end: LinkEnd, field: string): Promise<void> {
-  const known =
-    end.type === 'safeguard'
-      ? catalog().byId.has(end.id)
-      : end.type === 'task'
-        ? UUID.test(end.id) && (await taskLabels(db, orgId, [end.id])).length === 1
-        : end.type === 'risk'
-          ? UUID.test(end.id) && (await riskLabels(db, orgId, [end.id])).length === 1
-          : isWebAddress(end.id);
+async function checkEnd(
+  db: Db,
+  deps: Pick<AppDeps, 'links'>,
+  orgId: string,
+  end: LinkEnd,
+  field: string,
+): Promise<void> {
+  // Each record type is checked by the feature that owns it (its manifest's `link`).
+  const target = end.type === 'url' ? undefined : deps.links.target(end.type);
+  const known = target
+    ? (await target.exists(db, orgId, [end.id])).has(end.id)
+    : end.type === 'url' && isWebAddress(end.id);
   if (!known) {
     throw AppError.field(
       `${field}.id`,
@@ -61,8 +58,8 @@ export async function createLinkIn(
   if (link.from.type === 'url') {
     throw AppError.field(`${fields.from}.type`, 'must be a record; put the address in "to"');
   }
-  await checkEnd(trx, orgId, link.from, fields.from);
-  await checkEnd(trx, orgId, link.to, fields.to);
+  await checkEnd(trx, deps, orgId, link.from, fields.from);
+  await checkEnd(trx, deps, orgId, link.to, fields.to);
   const existing = await findLinkBetween(trx, orgId, link.from, link.to);
   if (existing) {
     return existing.id;
@@ -96,10 +93,11 @@ export async function createLink(
   context: AuditContext,
   orgId: string,
   link: { from: LinkEnd; to: LinkEnd; label?: string | undefined },
-): Promise<string> {
-  return deps.database.db
+): Promise<{ id: string }> {
+  const id = await deps.database.db
     .transaction()
     .execute((trx) => createLinkIn(trx, deps, context, orgId, link));
+  return { id };
 }
 
 export async function removeLink(
@@ -127,44 +125,33 @@ export async function removeLink(
 }
 
 /** The records linked to one record, each with a readable label. */
-export async function linksOf(db: Db, orgId: string, type: string, id: string): Promise<Link[]> {
+export async function linksOf(
+  db: Db,
+  deps: Pick<AppDeps, 'links'>,
+  orgId: string,
+  type: LinkType,
+  id: string,
+): Promise<Link[]> {
   const rows = await listLinksOf(db, orgId, type, id);
   const others = rows.map((row) =>
     row.from_type === type && row.from_id === id
       ? { row, type: row.to_type, id: row.to_id }
       : { row, type: row.from_type, id: row.from_id },
   );
-  const tasks = new Map(
-    (
-      await taskLabels(
-        db,
-        orgId,
-        others.filter((o) => o.type === 'task').map((o) => o.id),
-      )
-    ).map((t) => [t.id, `TASK-${t.number} ${t.title}`]),
-  );
-  const risks = new Map(
-    (
-      await riskLabels(
-        db,
-        orgId,
-        others.filter((o) => o.type === 'risk').map((o) => o.id),
-      )
-    ).map((r) => [r.id, `RISK-${r.number} ${r.title}`]),
-  );
+  const labels = new Map<string, string>();
+  for (const otherType of new Set(others.map((o) => o.type))) {
+    const target = deps.links.target(otherType);
+    if (!target) continue;
+    const ids = others.filter((o) => o.type === otherType).map((o) => o.id);
+    for (const [otherId, label] of await target.labels(db, orgId, ids)) {
+      labels.set(`${otherType}:${otherId}`, label);
+    }
+  }
   return others.map(({ row, type: otherType, id: otherId }) => ({
     id: row.id,
-    type: otherType as Link['type'],
+    type: otherType,
     targetId: otherId,
-    label:
-      row.label ??
-      (otherType === 'task'
-        ? (tasks.get(otherId) ?? 'Task')
-        : otherType === 'risk'
-          ? (risks.get(otherId) ?? 'Risk')
-          : otherType === 'safeguard'
-            ? `${otherId} ${catalog().byId.get(otherId)?.title ?? ''}`.trim()
-            : otherId),
+    label: row.label ?? labels.get(`${otherType}:${otherId}`) ?? otherId,
     createdAt: row.created_at,
   }));
 }
@@ -173,9 +160,9 @@ export async function linksOf(db: Db, orgId: string, type: string, id: string): 
 export async function linkedIds(
   db: Db,
   orgId: string,
-  type: string,
+  type: LinkType,
   ids: readonly string[],
-  otherType: string,
+  otherType: LinkType,
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   for (const row of await listLinksAmong(db, orgId, type, ids, otherType)) {
@@ -184,17 +171,6 @@ export async function linkedIds(
     result.set(own, [...(result.get(own) ?? []), other]);
   }
   return result;
-}
-
-/** Tasks by id with reference, title and status (for plans made of tasks). */
-export async function taskSummaries(db: Db, orgId: string, ids: readonly string[]) {
-  const rows = await taskStates(db, orgId, ids);
-  return new Map(
-    rows.map((t) => [
-      t.id,
-      { id: t.id, reference: `TASK-${t.number}`, title: t.title, status: t.status },
-    ]),
-  );
 }
 
 /** Removes the link between two records, if there is one (in the caller's transaction). */

@@ -63,7 +63,7 @@ async function readApproval(
     snapshot: JSON.stringify(snapshot),
     level_counts: JSON.stringify(levelCounts(snapshot, matrix.levels)),
     updated_at: now,
-  };
+  } satisfies Partial<RiskAssessmentsTable>;
   const approved = {
     ...row,
     ...values,

@@ -1,9 +1,11 @@
 import type { Asset } from '../../../contracts/assets';
-import type { Candidate, OrganizationLibrary } from '../../../contracts/risk';
+import type { Candidate } from '../../../contracts/risk-assessments';
+import type { OrganizationLibrary } from '../../../contracts/risk-library';
 import type { AppDeps } from '../../platform/deps';
 import { allAssets } from '../assets/service';
 import { riskCoverage } from '../risks/service';
 import { organizationLibrary } from '../risks/settings';
+import { getAssessment } from './service';
 
 const PROTECTED = new Set(['yes', 'not_applicable']);
 
@@ -26,7 +28,8 @@ function vulnerabilitiesFor(
  * applies to its kind, with the register risks already covering the pair, so nothing in scope is
  * forgotten (164.308(a)(1)(ii)(A): all ePHI; SP 800-66r2 §3.2).
  */
-export async function candidates(deps: AppDeps, orgId: string) {
+export async function candidates(deps: AppDeps, orgId: string, assessmentId: string) {
+  await getAssessment(deps, orgId, assessmentId);
   const db = deps.database.db;
   const library = await organizationLibrary(db, orgId);
   const cover = await riskCoverage(db, orgId);

@@ -1,5 +1,7 @@
-import type { Assessment, RiskMatrix } from '../../../contracts/risk';
+import type { Assessment } from '../../../contracts/risk-assessments';
+import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { AssessmentRow } from './repository';
+import { readJson } from '../../platform/db/json-columns';
 
 export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMatrix): Assessment {
   return {
@@ -8,15 +10,15 @@ export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMa
     title: row.title,
     scope: row.scope,
     method: row.method,
-    participants: JSON.parse(row.participants) as Assessment['participants'],
+    participants: readJson('risk_assessments.participants', row.participants),
     startsOn: row.starts_on,
     endsOn: row.ends_on,
-    status: row.status as Assessment['status'],
+    status: row.status,
     basedOn:
       row.based_on_id && row.based_on_number !== null
         ? { id: row.based_on_id, reference: `RA-${row.based_on_number}` }
         : null,
-    matrix: row.matrix ? (JSON.parse(row.matrix) as RiskMatrix) : organizationMatrix,
+    matrix: row.matrix ? readJson('risk_assessments.matrix', row.matrix) : organizationMatrix,
     submitted: row.submitted_at
       ? {
           by: row.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null,

@@ -41,6 +41,18 @@ export async function recordSignificantChangeIn(
   });
 }
 
+/** POST …/significant-changes: records the change in its own transaction. */
+export async function recordSignificantChange(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  change: { kind: keyof typeof CHANGE_LABELS; description: string },
+): Promise<void> {
+  await deps.database.db
+    .transaction()
+    .execute((trx) => recordSignificantChangeIn(trx, deps, context, orgId, change));
+}
+
 /** The yearly update of an approved analysis, due twelve months after its approval. */
 export async function scheduleReviewIn(
   trx: Transaction<Database>,

@@ -1,26 +1,28 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditChanges } from '../../../contracts/audit';
 import type {
   AssessmentCreateBody,
   AssessmentDetail,
   AssessmentUpdateBody,
-  RiskMatrix,
+  RiskSummary,
   Snapshot,
-} from '../../../contracts/risk';
+} from '../../../contracts/risk-assessments';
 import type { Database, RiskAssessmentsTable } from '../../db/schema';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { getProfile } from '../organizations/service/profile';
-import { allRisks } from '../risks/service';
+import { REGISTER_COLUMNS, riskCells } from '../risks/export';
+import { allRisks, heatMap } from '../risks/service';
 import { organizationMatrix } from '../risks/settings';
 import { presentAssessment } from './presenter';
 import { renderReport } from './report/report';
 import {
+  approvedLevelCounts,
   findAssessment,
   findReport,
   insertAssessment,
@@ -30,6 +32,7 @@ import {
   type AssessmentRow,
 } from './repository';
 import { changesBetween, takeSnapshot } from './snapshot';
+import { readJson } from '../../platform/db/json-columns';
 
 export const DEFAULT_METHOD =
   'NIST SP 800-30 Rev. 1 semi-quantitative assessment, as NIST SP 800-66 Rev. 2 section 3 applies it: ' +
@@ -43,13 +46,27 @@ async function requireAssessment(deps: AppDeps, orgId: string, id: string) {
   return row;
 }
 
+/** Every assessment, newest first. */
 export async function listAssessmentsOf(deps: AppDeps, orgId: string) {
   const matrix = await organizationMatrix(deps.database.db, orgId);
-  return (await listAssessments(deps.database.db, orgId)).map((r) => presentAssessment(r, matrix));
+  const rows = await listAssessments(deps.database.db, orgId);
+  return { data: rows.map((r) => presentAssessment(r, matrix)) };
+}
+
+/** Heat maps of the open risks and, per approved assessment, its open risks by level. */
+export async function riskSummary(deps: AppDeps, orgId: string): Promise<RiskSummary> {
+  const db = deps.database.db;
+  const trend = (await approvedLevelCounts(db, orgId)).map((row) => ({
+    assessmentId: row.id,
+    reference: `RA-${row.number}`,
+    approvedAt: row.approved_at ?? '',
+    levels: JSON.parse(row.level_counts ?? '[]') as RiskSummary['trend'][number]['levels'],
+  }));
+  return { heatMap: await heatMap(db, orgId), trend };
 }
 
 function snapshotOf(row: { snapshot: string | null }): Snapshot | null {
-  return row.snapshot ? (JSON.parse(row.snapshot) as Snapshot) : null;
+  return row.snapshot ? readJson('risk_assessments.snapshot', row.snapshot) : null;
 }
 
 export async function getAssessment(
@@ -112,7 +129,8 @@ export async function createAssessment(
         'All electronic protected health information the organization creates, receives, maintains or transmits, in every system, device, location and workflow of the asset inventory.',
       method: body.method ?? base?.method ?? DEFAULT_METHOD,
       participants: JSON.stringify(
-        body.participants ?? (base ? JSON.parse(base.participants) : []),
+        body.participants ??
+          (base ? readJson('risk_assessments.participants', base.participants) : []),
       ),
       starts_on: body.startsOn ?? today,
       ends_on: body.endsOn ?? null,
@@ -168,11 +186,14 @@ export async function changeAssessment(
     if (after.starts_on && after.ends_on && after.ends_on < after.starts_on) {
       throw AppError.field('body.endsOn', 'must not be before startsOn');
     }
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof RiskAssessmentsTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, {
+      title: 'title',
+      scope: 'scope',
+      method: 'method',
+      participants: 'participants',
+      startsOn: 'starts_on',
+      endsOn: 'ends_on',
+    });
     if (Object.keys(changes).length === 0) return;
     await updateAssessment(trx, orgId, id, {
       ...values,
@@ -233,7 +254,7 @@ export async function assessmentReport(
   context: AuditContext,
   orgId: string,
   id: string,
-): Promise<{ pdf: Buffer; sha256: string; reference: string; draft: boolean }> {
+): Promise<{ pdf: Buffer; sha256: string; fileName: string }> {
   const db = deps.database.db;
   const row = await requireAssessment(deps, orgId, id);
   const reference = `RA-${row.number}`;
@@ -248,7 +269,8 @@ export async function assessmentReport(
   if (row.status === 'approved') {
     const stored = await findReport(db, orgId, id);
     if (!stored) throw new AppError('not_found', 'The report of this assessment is missing.');
-    return { pdf: Buffer.from(stored.content), sha256: stored.sha256, reference, draft: false };
+    const fileName = `custos-risk-analysis-${reference}.pdf`;
+    return { pdf: Buffer.from(stored.content), sha256: stored.sha256, fileName };
   }
   const now = deps.clock.now().toISOString();
   const matrix = await organizationMatrix(db, orgId);
@@ -259,18 +281,30 @@ export async function assessmentReport(
     matrix,
     generatedAt: now,
   });
-  return { pdf, sha256: createHash('sha256').update(pdf).digest('hex'), reference, draft: true };
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  return { pdf, sha256, fileName: `custos-risk-analysis-${reference}-draft.pdf` };
 }
 
-/** The register as frozen in an approved assessment, or live for one not yet approved. */
-export async function assessmentRisks(deps: AppDeps, orgId: string, id: string) {
+/**
+ * The register as a CSV or XLSX download: as frozen in an approved assessment, or live for one
+ * not yet approved.
+ */
+export async function assessmentRegister(
+  deps: AppDeps,
+  orgId: string,
+  id: string,
+  format: 'csv' | 'xlsx',
+) {
   const row = await requireAssessment(deps, orgId, id);
-  const snapshot = snapshotOf(row);
-  return {
-    reference: `RA-${row.number}`,
-    risks: snapshot ? snapshot.risks : await allRisks(deps.database.db, orgId),
-    matrix: row.matrix ? (JSON.parse(row.matrix) as RiskMatrix) : null,
+  const reference = `RA-${row.number}`;
+  const risks = snapshotOf(row)?.risks ?? (await allRisks(deps.database.db, orgId));
+  const file = {
+    name: `risk-register-${reference}`,
+    sheet: 'Risk register',
+    title: `Risk register ${reference}`,
+    createdAt: deps.clock.now().toISOString(),
   };
+  return { format, file, columns: REGISTER_COLUMNS, rows: risks.map(riskCells) };
 }
 
 /** The most recent approved assessment, if any (dashboard). */

@@ -1,4 +1,5 @@
-import type { AssessmentChanges, Risk, Snapshot } from '../../../contracts/risk';
+import type { AssessmentChanges, Snapshot } from '../../../contracts/risk-assessments';
+import type { Risk } from '../../../contracts/risks';
 import { allAssets } from '../assets/service';
 import { allFlows } from '../assets/flows';
 import { allRisks } from '../risks/service';

@@ -5,7 +5,8 @@ import type { AppDeps } from '../../platform/deps';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
 import { securityOfficialIn } from '../organizations/service/profile';
-import { linkedIds, taskSummaries } from '../links/service';
+import { linkedIds } from '../links/service';
+import { taskSummaries } from '../tasks/summaries';
 import { closeTaskIn, createTaskIn } from '../tasks/service';
 import type { Transaction } from 'kysely';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEventsTable } from '../../db/schema';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
@@ -53,7 +54,7 @@ async function setUp() {
   const risk = (
     await call(privacy, 'POST', '/risks', { title: 'The X-ray unit runs an unsupported OS' })
   ).json<RiskJson>();
-  const events = (action: string) =>
+  const events = (action: AuditEventsTable['action']) =>
     db
       .selectFrom('audit_events')
       .selectAll()
@@ -144,9 +145,9 @@ describe(`risk acceptance on ${testDatabaseKind()}`, () => {
       entity_id: risk.id,
     });
     expect(JSON.parse(event?.changes ?? '{}')).toMatchObject({
-      accepted_by: { before: null, after: officer.user.id },
-      accepted_on: { after: '2026-11-22' },
-      acceptance_expires_on: { after: '2027-05-31' },
+      approverId: { before: null, after: officer.user.id },
+      acceptedOn: { after: '2026-11-22' },
+      expiresOn: { after: '2027-05-31' },
     });
     // The task that asked for it is done, by her.
     const task = await db

@@ -1,7 +1,7 @@
-import type { AuditChanges } from '../../../contracts/audit';
-import type { Risk, RiskAcceptanceBody } from '../../../contracts/risk';
+import type { Risk, RiskAcceptanceBody } from '../../../contracts/risks';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf } from '../../platform/audit/changes';
 import { approverOf, requireApprover } from '../../platform/auth/approver';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
@@ -9,26 +9,12 @@ import { organizationToday } from '../../platform/org-calendar';
 import { closeTaskIn } from '../tasks/service';
 import { openAcceptanceTasks } from './acceptance-task';
 import { findRisk, updateRisk } from './repository/risks';
+import { ACCEPTANCE_AUDIT_FIELDS } from './rules';
 import { getRisk } from './service';
 import type { Transaction } from 'kysely';
 
 // 164.308(a)(1)(ii)(B): a risk kept rather than reduced is a decision someone with authority owns,
 // and who approved is who acted (design.md §6.2): only the approver's own request accepts it.
-
-const ACCEPTANCE_COLUMNS = [
-  'treatment',
-  'accepted_by',
-  'accepted_on',
-  'acceptance_expires_on',
-] as const satisfies readonly (keyof RisksTable)[];
-
-function changesOf(before: RisksTable, values: Partial<RisksTable>): AuditChanges {
-  const changes: AuditChanges = {};
-  for (const column of ACCEPTANCE_COLUMNS) {
-    changes[column] = { before: before[column], after: values[column] ?? null };
-  }
-  return changes;
-}
 
 /**
  * Accepts a risk in a caller's transaction: the approver is the context's own person, the date is
@@ -64,7 +50,7 @@ export async function acceptRiskIn(
     orgId,
     action: 'risk.accepted',
     entity: { type: 'risk', id: riskId },
-    changes: changesOf(before, values),
+    changes: changesOf(before, values, ACCEPTANCE_AUDIT_FIELDS, { unchanged: true }),
   });
 }
 
@@ -126,7 +112,7 @@ export async function withdrawAcceptance(
       orgId,
       action: 'risk.acceptance_withdrawn',
       entity: { type: 'risk', id: riskId },
-      changes: changesOf(before, values),
+      changes: changesOf(before, values, ACCEPTANCE_AUDIT_FIELDS, { unchanged: true }),
     });
   });
   return getRisk(deps, orgId, riskId);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RiskMatrixSchema, THREAT_SOURCE_TYPES } from '../../../contracts/risk';
+import { RiskMatrixSchema, THREAT_SOURCE_TYPES } from '../../../contracts/risk-library';
 import { packageRoot } from '../../platform/package-info';
 import { levelOf, loadRiskContent, riskContent } from './content';
 

@@ -6,7 +6,7 @@ import {
   ThreatLibrarySchema,
   type RiskMatrix,
   type ThreatLibrary,
-} from '../../../contracts/risk';
+} from '../../../contracts/risk-library';
 import { packageRoot } from '../../platform/package-info';
 import { catalog } from '../catalog/content';
 
@@ -39,6 +39,12 @@ function parse<T>(file: string, schema: z.ZodType<T>): T {
     );
   }
   return result.data;
+}
+
+/** The shipped matrices and the id of the default (GET /api/catalog/risk-matrices). */
+export function shippedMatrices() {
+  const content = riskContent();
+  return { default: content.defaultMatrix.id, data: [...content.matrices] };
 }
 
 export function loadRiskContent(folder: string): RiskContent {

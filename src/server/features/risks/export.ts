@@ -1,5 +1,8 @@
-import { acceptancePending, type Risk } from '../../../contracts/risk';
+import { acceptancePending, type Risk } from '../../../contracts/risks';
 import type { Cell, Columns } from '../../platform/http/spreadsheet';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import { allRisks } from './service';
 
 /** The register's columns, for CSV/XLSX exports of the live register and of a snapshot. */
 export const REGISTER_COLUMNS: Columns = [
@@ -54,4 +57,24 @@ export function riskCells(risk: Risk): Cell[] {
     risk.identifiedOn,
     risk.nextReviewOn ?? '',
   ];
+}
+
+/** The live register as a CSV or XLSX download, the export audited (164.312(b)). */
+export async function exportRisks(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  format: 'csv' | 'xlsx',
+) {
+  const risks = await allRisks(deps.database.db, orgId);
+  await deps.database.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'risks.exported',
+      changes: { format: { after: format }, rows: { after: risks.length } },
+    }),
+  );
+  const createdAt = deps.clock.now().toISOString();
+  const file = { name: 'risk-register', sheet: 'Risk register', title: 'Risk register', createdAt };
+  return { format, file, columns: REGISTER_COLUMNS, rows: risks.map(riskCells) };
 }

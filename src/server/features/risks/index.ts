@@ -1,17 +1,15 @@
 import type { Feature } from '../../platform/feature';
-import { registerRiskLibraryRoutes } from './routes';
-import { registerRiskRegisterRoutes } from './register-routes';
+import { registerRiskRoutes } from './routes';
 import { riskContent } from './content';
+import { riskLink } from './link';
 
 /** The risk register, the matrix and the threat library (164.308(a)(1)(ii)(B)). */
 export const risksFeature: Feature = {
   name: 'risks',
-  routes: (app, deps) => {
-    registerRiskLibraryRoutes(app);
-    registerRiskRegisterRoutes(app, deps);
-  },
+  routes: registerRiskRoutes,
   checkContent: () => {
     riskContent();
   },
   records: { riskId: 'risks' },
+  link: riskLink,
 };

@@ -1,4 +1,5 @@
-import type { OrganizationLibrary, Risk, RiskMatrix } from '../../../contracts/risk';
+import type { OrganizationLibrary, RiskMatrix } from '../../../contracts/risk-library';
+import type { Risk } from '../../../contracts/risks';
 import { catalog } from '../catalog/content';
 import type { RiskRow } from './repository/risks';
 
@@ -30,7 +31,7 @@ export function presentRisk(row: RiskRow, context: RiskContext): Risk {
     reference: `RISK-${row.number}`,
     title: row.title,
     description: row.description,
-    status: row.status as Risk['status'],
+    status: row.status,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
     assets: context.assets.get(row.id) ?? [],
     threat: row.threat_id ? { id: row.threat_id, title: threat?.title ?? row.threat_id } : null,
@@ -45,7 +46,7 @@ export function presentRisk(row: RiskRow, context: RiskContext): Risk {
     impact: point(matrix.impact, row.impact),
     inherentLevel: level(matrix, row.inherent_level),
     ratingRationale: row.rating_rationale,
-    treatment: row.treatment as Risk['treatment'],
+    treatment: row.treatment,
     treatmentPlan: row.treatment_plan,
     planTasks: context.planTasks.get(row.id) ?? [],
     residualLikelihood: point(matrix.likelihood, row.residual_likelihood),

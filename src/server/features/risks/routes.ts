@@ -1,39 +1,72 @@
-import { z } from 'zod';
-import { RiskMatrixSchema, ThreatLibrarySchema } from '../../../contracts/risk';
+import { riskRoutes } from '../../../contracts/risks';
+import { auditContextOf } from '../../platform/auth/context';
+import type { AppDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/app';
-import { riskContent } from './content';
+import { registerRoutes, type ContractHandler } from '../../platform/http/contract-routes';
+import { sendTable } from '../../platform/http/spreadsheet';
+import { acceptRisk, withdrawAcceptance } from './acceptance';
+import { riskContent, shippedMatrices } from './content';
+import { exportRisks } from './export';
+import { addPlanTask, changeRisk, createRisk, getRisk, listRiskPage } from './service';
+import { addLibraryItem, changeMatrix, matrixSettings, organizationLibrary } from './settings';
 
-const tags = ['risk library'];
+/**
+ * The risk register (164.308(a)(1)(ii)(B)), the organization's matrix and its own library, and the
+ * shipped matrices and threat/vulnerability library (read-only content).
+ */
+export function registerRiskRoutes(app: App, deps: AppDeps): void {
+  const exportAs =
+    (format: 'csv' | 'xlsx'): ContractHandler<typeof riskRoutes.exportCsv> =>
+    async (request, reply) => {
+      const table = await exportRisks(deps, auditContextOf(request), request.params.orgId, format);
+      return sendTable(reply, table.format, table.file, table.columns, table.rows);
+    };
 
-/** The shipped risk matrices and threat/vulnerability library (read-only content). */
-export function registerRiskLibraryRoutes(app: App): void {
-  app.get(
-    '/api/catalog/risk-matrices',
-    {
-      config: { permission: 'catalog.read' },
-      schema: {
-        tags,
-        summary: 'Risk matrices: NIST SP 800-30 5×5 (the default), 4×4 and 3×3',
-        response: { 200: z.object({ default: z.string(), data: z.array(RiskMatrixSchema) }) },
-      },
-    },
-    () => {
-      const content = riskContent();
-      return { default: content.defaultMatrix.id, data: [...content.matrices] };
-    },
-  );
-
-  app.get(
-    '/api/catalog/threats',
-    {
-      config: { permission: 'catalog.read' },
-      schema: {
-        tags,
-        summary:
-          'Threat sources and events, and vulnerabilities with the requirements that address them',
-        response: { 200: ThreatLibrarySchema },
-      },
-    },
-    () => riskContent().library,
-  );
+  registerRoutes(app, riskRoutes, {
+    list: (request) => listRiskPage(deps, request.params.orgId, request.query),
+    create: (request) =>
+      createRisk(deps, auditContextOf(request), request.params.orgId, request.body),
+    exportCsv: exportAs('csv'),
+    exportXlsx: exportAs('xlsx'),
+    get: (request) => getRisk(deps, request.params.orgId, request.params.riskId),
+    update: (request) =>
+      changeRisk(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.riskId,
+        request.body,
+      ),
+    accept: (request) =>
+      acceptRisk(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.riskId,
+        request.body,
+      ),
+    withdrawAcceptance: (request) =>
+      withdrawAcceptance(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.riskId,
+      ),
+    addPlanTask: (request) =>
+      addPlanTask(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.riskId,
+        request.body,
+      ),
+    getMatrix: (request) => matrixSettings(deps, request.params.orgId),
+    setMatrix: (request) =>
+      changeMatrix(deps, auditContextOf(request), request.params.orgId, request.body.matrix),
+    getLibrary: (request) => organizationLibrary(deps.database.db, request.params.orgId),
+    addLibraryItem: (request) =>
+      addLibraryItem(deps, auditContextOf(request), request.params.orgId, request.body),
+    matrices: () => shippedMatrices(),
+    threats: () => riskContent().library,
+  });
 }

@@ -1,5 +1,7 @@
-import type { RiskMatrix, RiskUpdateBody } from '../../../contracts/risk';
+import type { RiskMatrix } from '../../../contracts/risk-library';
+import type { RiskUpdateBody } from '../../../contracts/risks';
 import type { Database, RisksTable } from '../../db/schema';
+import type { AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';
 import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
@@ -9,6 +11,37 @@ import { organizationLibrary } from './settings';
 import type { Transaction } from 'kysely';
 
 /** Columns a request body sets (only the fields present). */
+/** The acceptance of a risk in the audit trail (API field names). */
+export const ACCEPTANCE_AUDIT_FIELDS = {
+  treatment: 'treatment',
+  approverId: 'accepted_by',
+  acceptedOn: 'accepted_on',
+  expiresOn: 'acceptance_expires_on',
+} as const satisfies AuditFields<RisksTable>;
+
+/** A risk's columns in the audit trail (API field names), levels and acceptance included. */
+export const RISK_AUDIT_FIELDS = {
+  title: 'title',
+  description: 'description',
+  status: 'status',
+  ownerId: 'owner_id',
+  threatId: 'threat_id',
+  vulnerabilityId: 'vulnerability_id',
+  likelihood: 'likelihood',
+  impact: 'impact',
+  inherentLevel: 'inherent_level',
+  ratingRationale: 'rating_rationale',
+  treatmentPlan: 'treatment_plan',
+  residualLikelihood: 'residual_likelihood',
+  residualImpact: 'residual_impact',
+  residualLevel: 'residual_level',
+  residualRationale: 'residual_rationale',
+  identifiedOn: 'identified_on',
+  lastReviewedOn: 'last_reviewed_on',
+  nextReviewOn: 'next_review_on',
+  ...ACCEPTANCE_AUDIT_FIELDS,
+} as const satisfies AuditFields<RisksTable>;
+
 function columnsOf(body: RiskUpdateBody): Partial<RisksTable> {
   const v: Partial<RisksTable> = {};
   if (body.title !== undefined) v.title = body.title;

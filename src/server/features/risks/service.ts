@@ -1,14 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { HeatMap, Risk, RiskBody, RiskQuery, RiskUpdateBody } from '../../../contracts/risk';
-import type { AuditChanges } from '../../../contracts/audit';
+import type {
+  HeatMap,
+  Risk,
+  RiskBody,
+  RiskPlanTaskBody,
+  RiskQuery,
+  RiskUpdateBody,
+} from '../../../contracts/risks';
 import type { Database, RisksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
-import { createLinkIn, linkedIds, removeLinkBetweenIn, taskSummaries } from '../links/service';
+import { createLinkIn, linkedIds, removeLinkBetweenIn } from '../links/service';
+import { createTaskIn } from '../tasks/service';
+import { taskSummaries } from '../tasks/summaries';
 import { presentRisk, type RiskContext } from './presenter';
 import {
   assetsOfRisks,
@@ -22,7 +31,7 @@ import {
   type RiskRow,
 } from './repository/risks';
 import { followAcceptanceIn } from './acceptance-task';
-import { checkedColumns } from './rules';
+import { checkedColumns, RISK_AUDIT_FIELDS } from './rules';
 import { organizationLibrary, organizationMatrix } from './settings';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
@@ -213,11 +222,7 @@ export async function changeRisk(
     if (!before) throw new AppError('not_found', 'No such risk.');
     const matrix = await organizationMatrix(trx, orgId);
     const values = await checkedColumns(trx, orgId, matrix, body, before);
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof RisksTable];
-      if (value !== old) changes[column] = { before: old, after: value };
-    }
+    const changes = changesOf(before, values, RISK_AUDIT_FIELDS);
     if (body.assetIds !== undefined) {
       await replaceRiskAssets(trx, orgId, id, [...new Set(body.assetIds)]);
       changes.assetIds = { after: body.assetIds };
@@ -236,6 +241,27 @@ export async function changeRisk(
     await followAcceptanceIn(trx, deps, context, orgId, before, { ...before, ...values });
   });
   return getRisk(deps, orgId, id);
+}
+
+/** Adds a task to a risk's treatment plan (linked to the risk); answers the risk. */
+export async function addPlanTask(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  riskId: string,
+  body: RiskPlanTaskBody,
+): Promise<Risk> {
+  await getRisk(deps, orgId, riskId);
+  await deps.database.db.transaction().execute((trx) =>
+    createTaskIn(trx, deps, context, orgId, {
+      title: body.title,
+      ownerId: body.ownerId ?? null,
+      dueOn: body.dueOn ?? null,
+      priority: 'high',
+      links: [{ type: 'risk', id: riskId }],
+    }),
+  );
+  return getRisk(deps, orgId, riskId);
 }
 
 /** Open risks per cell of the organization's matrix, inherent and residual. */

@@ -1,9 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { LibraryItemBody, OrganizationLibrary, RiskMatrix } from '../../../contracts/risk';
+import type {
+  LibraryItemBody,
+  OrganizationLibrary,
+  RiskMatrix,
+} from '../../../contracts/risk-library';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { catalog } from '../catalog/content';
 import { levelOf, riskContent } from './content';
 import { anyRated, relevel } from './repository/risks';
@@ -14,18 +18,19 @@ import {
   writeMatrixJson,
 } from './repository/settings';
 import type { Db } from '../../platform/db/types';
+import { readJson } from '../../platform/db/json-columns';
 
 /** The matrix the organization rates risks on: its own, or SP 800-30's 5×5. */
 export async function organizationMatrix(db: Db, orgId: string): Promise<RiskMatrix> {
   const json = await readMatrixJson(db, orgId);
-  return json ? (JSON.parse(json) as RiskMatrix) : riskContent().defaultMatrix;
+  return json ? readJson('organizations.risk_matrix', json) : riskContent().defaultMatrix;
 }
 
 export async function matrixSettings(deps: AppDeps, orgId: string) {
   const json = await readMatrixJson(deps.database.db, orgId);
   const content = riskContent();
   return {
-    matrix: json ? (JSON.parse(json) as RiskMatrix) : content.defaultMatrix,
+    matrix: json ? readJson('organizations.risk_matrix', json) : content.defaultMatrix,
     isDefault: json === null,
     presets: [...content.matrices],
   };
@@ -80,10 +85,10 @@ export async function organizationLibrary(db: Db, orgId: string): Promise<Organi
         .map((item) => ({
           id: item.key,
           title: item.title,
-          sourceType: (item.source_type ?? 'adversarial') as 'adversarial',
+          sourceType: item.source_type ?? 'adversarial',
           description: item.description,
           examples: [],
-          vulnerabilities: JSON.parse(item.vulnerabilities) as string[],
+          vulnerabilities: readJson('risk_library_items.vulnerabilities', item.vulnerabilities),
           custom: true,
         })),
     ],
@@ -96,7 +101,7 @@ export async function organizationLibrary(db: Db, orgId: string): Promise<Organi
           title: item.title,
           kind: 'vulnerability' as const,
           description: item.description,
-          requirements: JSON.parse(item.requirements) as string[],
+          requirements: readJson('risk_library_items.requirements', item.requirements),
           custom: true,
         })),
     ],

@@ -3,9 +3,13 @@ import {
   SAFEGUARD_STATUS_LABELS,
   type Safeguard,
 } from '../../../contracts/safeguards';
-import { csvTable, xlsxTable } from '../../platform/http/spreadsheet';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import type { Columns } from '../../platform/http/spreadsheet';
+import { getOrganization } from '../organizations/service/organization';
+import { allSafeguards } from './service';
 
-const COLUMNS = [
+const COLUMNS: Columns = [
   ['Citation', 22],
   ['Title', 40],
   ['Safeguard', 16],
@@ -23,7 +27,7 @@ const COLUMNS = [
   ['Review every (months)', 10],
   ['Next review', 12],
   ['Review overdue', 10],
-] as const;
+];
 
 /** The register's cells, one row per requirement; every cell is text or a number. */
 export function registerRows(safeguards: readonly Safeguard[]): (string | number)[][] {
@@ -48,18 +52,34 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
   ]);
 }
 
-export function registerCsv(safeguards: readonly Safeguard[]): string {
-  return csvTable(COLUMNS, registerRows(safeguards));
-}
-
-/** The register as an XLSX workbook. */
-export async function registerXlsx(
-  safeguards: readonly Safeguard[],
-  organization: string,
-  generatedAt: string,
-): Promise<Buffer> {
-  return xlsxTable('Safeguard register', COLUMNS, registerRows(safeguards), {
-    title: `${organization}: safeguard register`,
-    createdAt: generatedAt,
-  });
+/**
+ * The whole register for a download, after recording the export in the trail: a bulk read of the
+ * program's records is audited (164.312(b)).
+ */
+export async function exportRegister(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  format: 'csv' | 'xlsx',
+) {
+  const safeguards = await allSafeguards(deps, orgId);
+  const createdAt = deps.clock.now().toISOString();
+  await deps.database.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'safeguards.exported',
+      changes: { format: { after: format }, rows: { after: safeguards.length } },
+    }),
+  );
+  const organization = (await getOrganization(deps, orgId)).name;
+  return {
+    file: {
+      name: 'safeguards',
+      sheet: 'Safeguard register',
+      title: `${organization}: safeguard register`,
+      createdAt,
+    },
+    columns: COLUMNS,
+    rows: registerRows(safeguards),
+  };
 }

@@ -1,10 +1,18 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardLink } from './link';
 import { registerSafeguardRoutes } from './routes';
 
-/** Safeguard records: status, owner, statement, decisions on addressable specifications. */
+/**
+ * Safeguard records: status, owner, statement, decisions on addressable specifications. Its paths
+ * name a requirement by citation and a rule profile by id: catalog ids, the same in every
+ * organization (the organization comes from `:orgId`).
+ */
 export const safeguardsFeature: Feature = {
   name: 'safeguards',
-  routes: (app, deps) => {
-    registerSafeguardRoutes(app, deps);
+  routes: registerSafeguardRoutes,
+  records: {
+    requirementId: { shared: '164.312(a)(2)(iv)' },
+    profileId: { shared: 'proposed-2025' },
   },
+  link: safeguardLink,
 };

@@ -1,6 +1,6 @@
 import type { Requirement } from '../../../contracts/catalog';
 import type { OrganizationsTable } from '../../db/schema';
-import type { Safeguard, SafeguardStatus } from '../../../contracts/safeguards';
+import type { Safeguard } from '../../../contracts/safeguards';
 import type { SafeguardRow } from './repository';
 
 export type Applicability = Pick<
@@ -28,10 +28,10 @@ export function presentSafeguard(
   org: Applicability,
   today: string,
 ): Safeguard {
-  const status = (row?.status ?? 'not_started') as SafeguardStatus;
+  const status = row?.status ?? 'not_started';
   const decision = row?.decision
     ? {
-        decision: row.decision as NonNullable<Safeguard['decision']>['decision'],
+        decision: row.decision,
         rationale: row.decision_rationale,
         alternative: row.decision_alternative,
         approvedBy: row.decision_approved_by

@@ -1,7 +1,10 @@
 import type { RuleProfile } from '../../../contracts/catalog';
 import type { Safeguard } from '../../../contracts/safeguards';
 import { DECISION_LABELS } from '../../../contracts/safeguards';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
+import { allSafeguards } from './service';
 
 /**
  * Readiness against a rule profile, judged from the in-force records alone (they are never
@@ -56,4 +59,13 @@ export function readiness(profile: RuleProfile, safeguards: readonly Safeguard[]
     gap: count('gap'),
     items,
   };
+}
+
+/** Readiness of an organization against one of the catalog's rule profiles. */
+export async function readinessOf(deps: AppDeps, orgId: string, profileId: string) {
+  const profile = catalog().profiles.find((p) => p.id === profileId);
+  if (!profile) {
+    throw new AppError('not_found', 'No such rule profile.');
+  }
+  return readiness(profile, await allSafeguards(deps, orgId));
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/safeguards';
 import type { Database, SafeguardsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireApprover } from '../../platform/auth/approver';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
@@ -16,7 +17,7 @@ import { AppError } from '../../platform/errors';
 import { addMonths, todayIn } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linksOf } from '../links/service';
-import { notApplicableAllowed, presentSafeguard, type Applicability } from './presenter';
+import { notApplicableAllowed, presentSafeguard } from './presenter';
 import {
   findApplicability,
   findNames,
@@ -29,13 +30,14 @@ import {
 } from './repository';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
+import { readJson } from '../../platform/db/json-columns';
 
 async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
   const org = await findApplicability(db, orgId);
   if (!org) {
     throw new AppError('not_found', 'No such organization.');
   }
-  return { org: org as Applicability, today: todayIn(org.time_zone, deps.clock.now()) };
+  return { org, today: todayIn(org.time_zone, deps.clock.now()) };
 }
 
 function requirementOf(requirementId: string): Requirement {
@@ -54,15 +56,16 @@ export async function allSafeguards(deps: AppDeps, orgId: string): Promise<Safeg
   return catalog().requirements.map((r) => presentSafeguard(r, rows.get(r.id), org, today));
 }
 
+/** The register filtered by a query, as one page (it holds 68 records at most). */
 export async function listSafeguards(
   deps: AppDeps,
   orgId: string,
   userId: string,
   query: SafeguardQuery,
-): Promise<Safeguard[]> {
+): Promise<{ data: Safeguard[]; nextCursor: null }> {
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const owner = query.ownerId === 'me' ? userId : query.ownerId;
-  return (await allSafeguards(deps, orgId)).filter((s) => {
+  const data = (await allSafeguards(deps, orgId)).filter((s) => {
     if (query.safeguard && s.safeguard !== query.safeguard) return false;
     if (query.status && s.status !== query.status) return false;
     if (owner === 'none' ? s.owner !== null : owner && s.owner?.id !== owner) return false;
@@ -74,6 +77,7 @@ export async function listSafeguards(
       `${s.requirementId} ${s.title} ${s.statement} ${s.owner?.name ?? ''}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
+  return { data, nextCursor: null };
 }
 
 export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: string) {
@@ -86,12 +90,12 @@ export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: 
     at: e.occurred_at,
     actor: e.actor_label,
     action: e.action,
-    changes: e.changes ? (JSON.parse(e.changes) as AuditChanges) : null,
+    changes: e.changes ? readJson('audit_events.changes', e.changes) : null,
   }));
   return {
     ...presentSafeguard(requirement, row, org, today),
     requirement,
-    links: await linksOf(db, orgId, 'safeguard', requirementId),
+    links: await linksOf(db, deps, orgId, 'safeguard', requirementId),
     history: await withPersonNames(db, history),
   };
 }
@@ -166,6 +170,15 @@ const FIELDS: [keyof SafeguardUpdateBody, keyof SafeguardsTable][] = [
   ['reviewIntervalMonths', 'review_interval_months'],
   ['nextReviewOn', 'next_review_on'],
 ];
+const AUDITED: AuditFields<SafeguardsTable> = Object.fromEntries(FIELDS);
+const DECISION_AUDITED = {
+  decision: 'decision',
+  rationale: 'decision_rationale',
+  alternative: 'decision_alternative',
+  approvedBy: 'decision_approved_by',
+  approvedOn: 'decision_approved_on',
+  basis: 'decision_basis',
+} as const satisfies AuditFields<SafeguardsTable>;
 
 /** Changes a safeguard record inside a caller's transaction; every changed field is audited. */
 export async function changeSafeguardIn(
@@ -193,20 +206,15 @@ export async function changeSafeguardIn(
   }
   const before = await rowFor(trx, deps, orgId, requirementId);
   const values: Partial<SafeguardsTable> = {};
-  const changes: AuditChanges = {};
   for (const [field, column] of FIELDS) {
-    const value = body[field];
-    if (value !== undefined && value !== before[column]) {
-      Object.assign(values, { [column]: value });
-      changes[field] = { before: before[column], after: value };
-    }
+    if (body[field] !== undefined) Object.assign(values, { [column]: body[field] });
   }
   // A review interval without a date schedules the first review from today.
   const interval = values.review_interval_months ?? before.review_interval_months;
   if (interval && body.nextReviewOn === undefined && !before.next_review_on) {
     values.next_review_on = addMonths(today, interval);
-    changes.nextReviewOn = { before: null, after: values.next_review_on };
   }
+  const changes = changesOf(before, values, AUDITED);
   if (Object.keys(changes).length === 0) {
     return;
   }
@@ -313,12 +321,7 @@ export async function recordDecision(
       entity: { type: 'safeguard', id: before.id },
       changes: {
         requirement: { after: requirementId },
-        decision: { before: before.decision, after: after.decision },
-        rationale: { before: before.decision_rationale, after: after.decision_rationale },
-        alternative: { before: before.decision_alternative, after: after.decision_alternative },
-        approvedBy: { before: before.decision_approved_by, after: after.decision_approved_by },
-        approvedOn: { before: before.decision_approved_on, after: after.decision_approved_on },
-        basis: { before: before.decision_basis, after: after.decision_basis },
+        ...changesOf(before, after, DECISION_AUDITED, { unchanged: true }),
       },
     });
   });

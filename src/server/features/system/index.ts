@@ -4,7 +4,5 @@ import { registerSystemRoutes } from './routes';
 /** System: health probes and the installation's status. */
 export const systemFeature: Feature = {
   name: 'system',
-  routes: (app, deps) => {
-    registerSystemRoutes(app, deps);
-  },
+  routes: registerSystemRoutes,
 };

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Readiness } from '../../../contracts/system';
+import type { Readiness, SystemStatus } from '../../../contracts/system';
 import type { AppDeps } from '../../platform/deps';
 import { pingDatabase } from '../../platform/db/connection';
 import { migrationState, type MigrationState } from '../../platform/db/migrator';
 import { productVersion } from '../../platform/package-info';
 import { AppError } from '../../platform/errors';
+import { presentStatus } from './presenter';
 import { findInstance, insertInstanceIfMissing, type InstanceRow } from './repository';
 
 export interface StatusRecord {
@@ -35,6 +36,11 @@ export async function getStatus(deps: AppDeps): Promise<StatusRecord> {
     throw new AppError('unavailable', 'Custos is not set up yet: database migrations are pending.');
   }
   return { version: productVersion(), databaseKind: deps.database.kind, migrations, instance };
+}
+
+/** The installation's status as the API answers it. */
+export async function systemStatus(deps: AppDeps): Promise<SystemStatus> {
+  return presentStatus(await getStatus(deps));
 }
 
 /** Ready = the database answers and every migration this version ships is applied. */

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { taskLink } from './link';
 import { registerTaskRoutes } from './routes';
 
 /** Tasks: owned, dated work, recurring on schedule, linked to the records they are about. */
@@ -6,4 +7,5 @@ export const tasksFeature: Feature = {
   name: 'tasks',
   routes: registerTaskRoutes,
   records: { taskId: 'tasks' },
+  link: taskLink,
 };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TasksTable } from '../../db/schema';
+import type { RecordLinksTable, TasksTable } from '../../db/schema';
 import type { Db } from '../../platform/db/types';
 
 export interface TaskRow extends TasksTable {
@@ -46,12 +46,12 @@ export async function findTask(db: Db, orgId: string, id: string): Promise<TaskR
 }
 
 export interface TaskFilter {
-  statuses: readonly string[];
+  statuses: readonly TasksTable['status'][];
   ownerId?: string | null | undefined;
-  priority?: string | undefined;
+  priority?: TasksTable['priority'] | undefined;
   /** Only tasks due before this date (overdue) or not (false). */
   overdueBefore?: { today: string; overdue: boolean } | undefined;
-  linked?: { type: string; id: string } | undefined;
+  linked?: { type: RecordLinksTable['to_type']; id: string } | undefined;
   q?: string | undefined;
   after?: { dueKey: string; number: number } | undefined;
   limit: number;
@@ -157,4 +157,15 @@ export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
     .limit(1)
     .executeTakeFirst();
   return row?.id;
+}
+
+/** Reference, title and status of the organization's tasks among `ids` (labels, plans). */
+export async function findTaskSummaries(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'number', 'title', 'status'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
 }

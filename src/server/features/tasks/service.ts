@@ -1,7 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditChanges } from '../../../contracts/audit';
 import type {
-  Task,
   TaskCompleteBody,
   TaskCreateBody,
   TaskQuery,
@@ -9,11 +7,12 @@ import type {
 } from '../../../contracts/tasks';
 import type { Database, TasksTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { nextReferenceNumber } from '../../platform/references';
+import { nextReferenceNumber } from '../../platform/references-repository';
 import { createLinkIn, linksOf } from '../links/service';
 import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
@@ -62,7 +61,7 @@ export async function listTaskPage(
       : query.ownerId === 'none'
         ? null
         : query.ownerId;
-  const statuses =
+  const statuses: TasksTable['status'][] =
     query.status === undefined || query.status === 'active'
       ? ['open', 'in_progress']
       : [query.status];
@@ -100,7 +99,7 @@ export async function getTask(deps: AppDeps, orgId: string, viewer: TaskViewer, 
   const today = await organizationToday(deps.database.db, deps.clock, orgId);
   return {
     ...presentTask(row, today),
-    links: await linksOf(deps.database.db, orgId, 'task', taskId),
+    links: await linksOf(deps.database.db, deps, orgId, 'task', taskId),
   };
 }
 
@@ -190,6 +189,10 @@ const FIELDS: [keyof TaskUpdateBody, keyof TasksTable][] = [
   ['priority', 'priority'],
   ['status', 'status'],
 ];
+const AUDITED: AuditFields<TasksTable> = {
+  ...Object.fromEntries(FIELDS),
+  recurrence: 'recurrence',
+};
 
 export async function changeTask(
   deps: AppDeps,
@@ -211,24 +214,16 @@ export async function changeTask(
       await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
     }
     const values: Partial<TasksTable> = {};
-    const changes: AuditChanges = {};
     for (const [field, column] of FIELDS) {
-      const value = body[field];
-      if (value !== undefined && value !== before[column]) {
-        Object.assign(values, { [column]: value });
-        changes[field] = { before: before[column], after: value };
-      }
+      if (body[field] !== undefined) Object.assign(values, { [column]: body[field] });
     }
     if (body.recurrence !== undefined) {
-      const rule = body.recurrence ? toRrule(body.recurrence) : null;
-      if (rule !== before.recurrence) {
-        values.recurrence = rule;
-        changes.recurrence = { before: before.recurrence, after: rule };
-      }
+      values.recurrence = body.recurrence ? toRrule(body.recurrence) : null;
     }
     if ((values.recurrence ?? before.recurrence) && !(values.due_on ?? before.due_on)) {
       throw AppError.field('body.dueOn', 'is required for a recurring task');
     }
+    const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) {
       return;
     }
@@ -288,13 +283,13 @@ export async function completeTask(
     if (!task.recurrence || !task.due_on) {
       return null;
     }
-    const links = await linksOf(trx, orgId, 'task', taskId);
+    const links = await linksOf(trx, deps, orgId, 'task', taskId);
     return createTaskIn(trx, deps, context, orgId, {
       title: task.title,
       description: task.description,
       ownerId: task.owner_id,
       dueOn: nextDueOn(task.recurrence, task.due_on),
-      priority: task.priority as Task['priority'],
+      priority: task.priority,
       recurrence: fromRrule(task.recurrence),
       links: links.map((link) => ({ type: link.type, id: link.targetId })),
     });

@@ -212,7 +212,7 @@ describe(`audit trail on ${testDatabaseKind()}`, () => {
         actor_type: 'system' as const,
         actor_id: null,
         actor_label: 'legacy',
-        action: 'organization.settings_changed',
+        action: 'organization.settings_changed' as const,
         entity_type: null,
         entity_id: null,
         changes: null,

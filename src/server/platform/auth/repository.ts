@@ -126,7 +126,7 @@ export async function findMemberName(
 export async function holdsRoleInAnyOrganization(
   db: Kysely<Database>,
   userId: string,
-  roles: readonly string[],
+  roles: readonly MembershipsTable['role'][],
   now: string,
   mfaEnabled: boolean,
 ): Promise<boolean> {
@@ -146,4 +146,19 @@ export async function holdsRoleInAnyOrganization(
     query = query.where('organizations.mfa_required', '=', 0);
   }
   return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The API token stored under `tokenHash`, with its creator's name and second-factor state. */
+export async function findTokenByHash(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select(['users.email', 'users.name', 'users.totp_enabled_at'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchToken(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }

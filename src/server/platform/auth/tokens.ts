@@ -3,6 +3,7 @@ import { roleOf } from '../../../contracts/roles';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import { sha256Hex } from '../crypto/hash';
+import { findTokenByHash, touchToken } from './repository';
 import type { Principal } from './sessions';
 
 export const TOKEN_PREFIX = 'cst_';
@@ -18,23 +19,13 @@ export async function resolveToken(
   if (!token.startsWith(TOKEN_PREFIX)) {
     return null;
   }
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .selectAll('api_tokens')
-    .select(['users.email', 'users.name', 'users.totp_enabled_at'])
-    .where('api_tokens.token_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
+  const row = await findTokenByHash(db, sha256Hex(token));
   const now = clock.now();
   if (row?.revoked_at !== null || Date.parse(row.expires_at) <= now.getTime()) {
     return null;
   }
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {
-    await db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    await touchToken(db, row.id, now.toISOString());
   }
   return {
     userId: row.user_id,

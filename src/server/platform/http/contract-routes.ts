@@ -5,19 +5,24 @@ import type { App } from './app';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** A request of a contract's route: params, query and body already validated by its schemas. */
+/**
+ * A request of a contract's route: params, query and body already validated by its schemas. An
+ * upload's body is whatever its scope's content-type parser made of it: the handler checks it.
+ */
 export type ContractRequest<C extends RouteContract> = FastifyRequest & {
   params: Parsed<C['params']>;
   query: Parsed<C['query']>;
-  body: Parsed<C['body']>;
+  body: C['upload'] extends true ? unknown : Parsed<C['body']>;
 };
 
-/** What a handler answers: the response's value (the platform sets the status), or a sent file. */
+/**
+ * What a handler answers: the response's value (the platform sets the status), a sent file, or,
+ * where the contract documents other `responses`, the reply it sent with one of them.
+ */
 export type ContractAnswer<C extends RouteContract> = C['file'] extends true
   ? FastifyReply
-  : C['response'] extends z.ZodType
-    ? z.input<C['response']>
-    : unknown;
+  : | (C['response'] extends z.ZodType ? z.input<C['response']> : unknown)
+    | (C['responses'] extends object ? FastifyReply : never);
 
 export type ContractHandler<C extends RouteContract> = (
   request: ContractRequest<C>,
@@ -58,18 +63,26 @@ export function registerRoute<C extends RouteContract>(
     ...options,
     config: { ...config, permission: contract.permission, contract },
     schema: {
+      ...(contract.hidden ? { hide: true } : {}),
       tags: [...contract.tags],
       summary: contract.summary,
       ...(contract.description === undefined ? {} : { description: contract.description }),
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
-      ...(contract.response ? { response: { [status]: contract.response } } : {}),
+      ...(contract.response || contract.responses
+        ? {
+            response: {
+              ...(contract.response ? { [status]: contract.response } : {}),
+              ...contract.responses,
+            },
+          }
+        : {}),
     },
     handler: async (request, reply) => {
       // Fastify validated params, query and body with the contract's schemas before this runs.
       const answer: unknown = await handler(request as ContractRequest<C>, reply);
-      if (contract.file) {
+      if (contract.file || reply.sent) {
         return reply;
       }
       reply.code(status);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isPermission, type Permission } from '../../../contracts/permissions';
+import type { RouteContract } from '../../../contracts/route';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,6 +16,8 @@ export interface RoutePermission {
   method: string;
   url: string;
   permission: Permission;
+  /** The contract the route was registered from, when it was. */
+  contract?: RouteContract;
 }
 
 declare module 'fastify' {
@@ -41,7 +44,8 @@ export function requireRoutePermissions(app: FastifyInstance): void {
       );
     }
     for (const method of [route.method].flat()) {
-      registry.push({ method, url, permission });
+      const contract = route.config?.contract;
+      registry.push({ method, url, permission, ...(contract ? { contract } : {}) });
     }
   });
 }

@@ -1,8 +1,8 @@
 import { Badge, Card, Code, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { SystemStatusSchema, type SystemStatus } from '../../../contracts/system';
-import { apiGet } from '../../api/client';
+import type { SystemStatus } from '../../../contracts/system';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 
@@ -12,10 +12,7 @@ const DATABASE_LABEL: Record<SystemStatus['database']['kind'], string> = {
 };
 
 export function StatusPage() {
-  const status = useQuery({
-    queryKey: ['system', 'status'],
-    queryFn: () => apiGet('/api/status', SystemStatusSchema),
-  });
+  const status = useApiQuery(api.system.status, []);
   return (
     <>
       <PageHeader

@@ -1,6 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import type { DataFlow, RiskMatrix, Snapshot } from '../../../../contracts/risk';
+import type { DataFlow } from '../../../../contracts/assets';
+import type { RiskMatrix } from '../../../../contracts/risk-library';
+import type { Snapshot } from '../../../../contracts/risk-assessments';
 
 export type Doc = PDFKit.PDFDocument;
 export const MARGIN = 48;

@@ -1,6 +1,8 @@
 import { ASSET_KIND_LABELS } from '../../../../contracts/assets';
-import type { Assessment, Risk, RiskMatrix, Snapshot } from '../../../../contracts/risk';
-import { TREATMENT_LABELS, acceptancePending } from '../../../../contracts/risk';
+import type { Assessment, Snapshot } from '../../../../contracts/risk-assessments';
+import type { Risk } from '../../../../contracts/risks';
+import type { RiskMatrix } from '../../../../contracts/risk-library';
+import { TREATMENT_LABELS, acceptancePending } from '../../../../contracts/risks';
 import {
   MARGIN,
   finish,

@@ -41,10 +41,10 @@ export async function findRisk(db: Db, orgId: string, id: string): Promise<RiskR
 
 export interface RiskFilter {
   q?: string | undefined;
-  status?: string | undefined;
+  status?: RisksTable['status'] | undefined;
   level?: number | undefined;
   residualLevel?: number | undefined;
-  treatment?: string | null | undefined;
+  treatment?: RisksTable['treatment'] | undefined;
   assetId?: string | undefined;
   ownerId?: string | null | undefined;
   afterNumber?: number | undefined;
@@ -193,4 +193,15 @@ export async function knownAssetIds(db: Db, orgId: string, ids: readonly string[
     .where('id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** Reference and title of the organization's risks among `ids` (link labels and checks). */
+export async function findRiskLabels(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('risks')
+    .select(['id', 'number', 'title'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AssetSchema } from '../../../contracts/assets';
+import { AuditEventSchema } from '../../../contracts/audit';
+import {
+  AssessmentSchema,
+  SnapshotSchema,
+  TrendPointSchema,
+} from '../../../contracts/risk-assessments';
+import { RiskMatrixSchema } from '../../../contracts/risk-library';
+import type { Database } from '../../db/schema';
+
+type ColumnRef = {
+  [T in keyof Database]: `${T}.${keyof Database[T] & string}`;
+}[keyof Database];
+
+/** Every JSON text column (design.md §6.7: JSON is text on both databases) and what it holds. */
+const SHAPES = {
+  'organizations.locations': z.array(z.string()),
+  'organizations.risk_matrix': RiskMatrixSchema,
+  'assets.ephi_roles': AssetSchema.shape.ephiRoles,
+  'risk_library_items.requirements': z.array(z.string()),
+  'risk_library_items.vulnerabilities': z.array(z.string()),
+  'risk_assessments.participants': AssessmentSchema.shape.participants,
+  'risk_assessments.matrix': RiskMatrixSchema,
+  'risk_assessments.snapshot': SnapshotSchema,
+  'risk_assessments.level_counts': TrendPointSchema.shape.levels,
+  'audit_events.changes': AuditEventSchema.shape.changes.unwrap(),
+} satisfies Partial<Record<ColumnRef, z.ZodType>>;
+
+export type JsonColumn = keyof typeof SHAPES;
+/** What a JSON column holds once read. */
+export type JsonOf<C extends JsonColumn> = z.output<(typeof SHAPES)[C]>;
+
+const SCHEMAS: { readonly [C in JsonColumn]: z.ZodType<JsonOf<C>> } = SHAPES;
+
+/** The JSON columns, for the test that compares them with schema.ts and the database. */
+export const JSON_COLUMNS: readonly JsonColumn[] = Object.keys(SCHEMAS).filter(
+  (key): key is JsonColumn => key in SCHEMAS,
+);
+
+/**
+ * Reads a JSON column through its zod shape. Stored text that is not JSON or not of the shape is
+ * a defect: it throws naming the column and the failing paths, never the stored values (PHI).
+ */
+export function readJson<C extends JsonColumn>(column: C, text: string): JsonOf<C> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`${column} holds text that is not JSON`);
+  }
+  const result = SCHEMAS[column].safeParse(value);
+  if (!result.success) {
+    const paths = result.error.issues.map((i) => i.path.join('.') || '(root)');
+    throw new Error(`${column} does not hold its shape (at ${[...new Set(paths)].join(', ')})`);
+  }
+  return result.data;
+}

@@ -1,0 +1,129 @@
+import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { ASSET_IMPORT_COLUMNS } from '../../../contracts/assets';
+import { api } from '../../api';
+import { useApiMutation } from '../../api/hooks';
+import { useActiveOrg } from '../../app/useActiveOrg';
+
+/** Imports assets from CSV or XLSX: a preview with every problem first, then all rows or none. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const org = useActiveOrg();
+  const [file, setFile] = useState<File | null>(null);
+  const params = { orgId: org?.orgId ?? '' };
+  const preview = useApiMutation(api.assets.import);
+  const commit = useApiMutation(api.assets.import);
+  const result = preview.data;
+  return (
+    <Modal opened onClose={onClose} title="Import assets" size="xl">
+      <Stack gap="sm">
+        <Text size="sm">
+          A CSV (UTF-8, or Excel&apos;s Unicode Text) or XLSX file with a header row, at most 20,000
+          rows. Columns: {ASSET_IMPORT_COLUMNS.join(', ')}. Only kind and name are required; an
+          exported inventory can be edited and imported again.
+        </Text>
+        <FileInput
+          label="File"
+          accept=".csv,.txt,.xlsx,text/csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            preview.reset();
+            commit.reset();
+            if (f) preview.mutate([params, f, { mode: 'preview' }]);
+          }}
+          clearable
+        />
+        {preview.error ? (
+          <Alert color="red" variant="light" role="alert">
+            {preview.error.message}
+          </Alert>
+        ) : null}
+        {result && !commit.isSuccess ? (
+          result.valid ? (
+            <Alert color="teal" variant="light" role="status">
+              {result.rows} rows are ready to import.
+            </Alert>
+          ) : (
+            <Alert
+              color="red"
+              variant="light"
+              role="alert"
+              title={`Nothing will be imported: ${result.problems.length} problem(s)`}
+            >
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Row</Table.Th>
+                    <Table.Th>Line</Table.Th>
+                    <Table.Th>Column</Table.Th>
+                    <Table.Th>Problem</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.problems.map((p) => (
+                    <Table.Tr key={`${p.row}-${p.field}`}>
+                      <Table.Td>{p.row}</Table.Td>
+                      <Table.Td>{p.line}</Table.Td>
+                      <Table.Td>{p.field}</Table.Td>
+                      <Table.Td>{p.message}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Alert>
+          )
+        ) : null}
+        {result && result.preview.length > 0 && !commit.isSuccess ? (
+          <Table striped={false} withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>ePHI</Table.Th>
+                <Table.Th>Criticality</Table.Th>
+                <Table.Th>Owner</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.preview.slice(0, 10).map((a, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{a.kind}</Table.Td>
+                  <Table.Td>{a.name}</Table.Td>
+                  <Table.Td>{(a.ephiRoles ?? []).join(', ') || 'none'}</Table.Td>
+                  <Table.Td>{a.criticality ?? 'moderate'}</Table.Td>
+                  <Table.Td>{a.ownerEmail ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+        {commit.isSuccess ? (
+          <Alert color="teal" variant="light" role="status">
+            Imported {commit.data.imported} assets.
+          </Alert>
+        ) : null}
+        {commit.error ? (
+          <Alert color="red" variant="light" role="alert">
+            {commit.error.message}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {commit.isSuccess ? 'Close' : 'Cancel'}
+          </Button>
+          {!commit.isSuccess ? (
+            <Button
+              disabled={!file || !result?.valid}
+              loading={commit.isPending}
+              onClick={() => {
+                if (file) commit.mutate([params, file, { mode: 'commit' }]);
+              }}
+            >
+              Import {result?.valid ? result.rows : ''} assets
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

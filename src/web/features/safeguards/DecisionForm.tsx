@@ -1,0 +1,157 @@
+import {
+  Badge,
+  Card,
+  Group,
+  Input,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import {
+  DECISIONS,
+  DECISION_LABELS,
+  type DecisionBody,
+  type SafeguardDetail as Detail,
+} from '../../../contracts/safeguards';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { useMe } from '../../app/session';
+import { formatDate } from '../../components/format';
+import { FormFooter } from '../program/FormFooter';
+
+/**
+ * The 164.306(d)(3) decision on an addressable specification, with date and basis. The approver
+ * is whoever records it (who approved is who acted): the form names nobody else.
+ */
+export function DecisionForm({ detail, editable }: { detail: Detail; editable: boolean }) {
+  const org = useActiveOrg();
+  const me = useMe().data;
+  const current = detail.decision;
+  const [form, setForm] = useState<Partial<DecisionBody>>({
+    decision: current?.decision ?? 'as_specified',
+    rationale: current?.rationale ?? '',
+    alternative: current?.alternative ?? '',
+    basis: current?.basis ?? '',
+  });
+  const save = useApiMutation(api.safeguards.decide);
+  const errors = fieldErrors(save.error, {
+    rationale: 'The rationale',
+    alternative: 'The alternative',
+    approvedOn: 'The date',
+    basis: 'The basis',
+  });
+  return (
+    <Card withBorder padding="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate([
+            { orgId: org?.orgId ?? '', requirementId: detail.requirementId },
+            { ...form, decision: form.decision ?? 'as_specified', basis: form.basis ?? '' },
+          ]);
+        }}
+      >
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              Addressable decision (164.306(d)(3))
+            </Title>
+            {detail.decisionMissing ? (
+              <Badge color="orange" variant="dot">
+                Missing
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="sm" c="dimmed">
+            Assess whether the specification is reasonable and appropriate for you. If it is not,
+            document why and implement an equivalent alternative where reasonable.
+          </Text>
+          <Radio.Group
+            value={form.decision ?? null}
+            onChange={(v) => setForm({ ...form, decision: v })}
+            label="Decision"
+          >
+            <Stack gap={6} mt={6}>
+              {DECISIONS.map((d) => (
+                <Radio key={d} value={d} label={DECISION_LABELS[d]} disabled={!editable} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {form.decision !== 'as_specified' ? (
+            <Textarea
+              label="Why the specification as written is not reasonable and appropriate"
+              autosize
+              minRows={2}
+              value={form.rationale ?? ''}
+              onChange={(e) => setForm({ ...form, rationale: e.currentTarget.value })}
+              error={errors.rationale}
+              disabled={!editable}
+              withAsterisk
+            />
+          ) : null}
+          {form.decision === 'alternative' ? (
+            <Textarea
+              label="The equivalent alternative measure"
+              autosize
+              minRows={2}
+              value={form.alternative ?? ''}
+              onChange={(e) => setForm({ ...form, alternative: e.currentTarget.value })}
+              error={errors.alternative}
+              disabled={!editable}
+              withAsterisk
+            />
+          ) : null}
+          <Group grow align="start">
+            <Input.Wrapper
+              label="Approved by"
+              description="Whoever records the decision is its approver"
+            >
+              <Text size="sm" mt={6}>
+                {editable
+                  ? `You (${me?.user.name ?? 'the person recording it'})`
+                  : (current?.approvedBy?.name ?? '—')}
+              </Text>
+              {current?.approvedBy && editable ? (
+                <Text size="xs" c="dimmed">
+                  Recorded until now: {current.approvedBy.name}, {formatDate(current.approvedOn)}
+                </Text>
+              ) : null}
+            </Input.Wrapper>
+            <TextInput
+              type="date"
+              label="Approved on"
+              description="Empty: today"
+              value={form.approvedOn ?? ''}
+              // Empty is sent as absent: the server takes today in the organization's time zone.
+              onChange={(e) => setForm({ ...form, approvedOn: e.currentTarget.value || undefined })}
+              error={errors.approvedOn}
+              disabled={!editable}
+            />
+          </Group>
+          <TextInput
+            label="Basis: the risk analysis it rests on"
+            placeholder="e.g. Risk analysis 2026, approved 12 March 2026"
+            value={form.basis ?? ''}
+            onChange={(e) => setForm({ ...form, basis: e.currentTarget.value })}
+            error={errors.basis}
+            disabled={!editable}
+            required
+          />
+          <FormFooter
+            mutation={save}
+            fieldErrors={errors}
+            label="Record decision"
+            done="Recorded."
+            editable={editable}
+          />
+        </Stack>
+      </form>
+    </Card>
+  );
+}

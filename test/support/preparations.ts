@@ -1,0 +1,59 @@
+import type { RouteContract } from '../../src/contracts/route';
+import type { Role } from '../../src/contracts/roles';
+import type { Clock } from '../../src/server/platform/clock';
+import type { TestApp } from './app';
+import { sessionHeaders } from './factories';
+
+/** A seeded demo clinic, with a record id of each declared kind and who may call what. */
+export interface Clinic {
+  orgId: string;
+  people: { name: string; email: string; role: Role; userId: string }[];
+  ids: Map<string, string[]>;
+  /** The id of the organization's record a path parameter names (`riskId`), or a shared id. */
+  id: (param: string, nth?: number) => string;
+  /** A person of the clinic whose role holds the contract's permission. */
+  personFor: (contract: RouteContract) => { userId: string; email: string; role: Role };
+}
+
+/** How an operation is called in the audit pass: headers, and ids or a body other than the example. */
+export interface Prepared {
+  headers: Record<string, string>;
+  id?: (param: string, nth?: number) => string;
+  body?: unknown;
+}
+
+export type Preparation = (
+  t: TestApp,
+  clinic: Clinic,
+  contract: RouteContract,
+  clock: Clock,
+) => Promise<Prepared>;
+
+/**
+ * Operations that need a state the demo clinic does not have (an assessment in review, a pending
+ * sign-in, a reset token), keyed by "METHOD path". Everything else is called with its contract's
+ * example as a person whose role holds its permission.
+ */
+export const PREPARATIONS: Record<string, Preparation> = {
+  // Approval needs an assessment in review, submitted by someone else than the approver.
+  'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
+    t,
+    clinic,
+    contract,
+    clock,
+  ) => {
+    const db = t.database.handle.db;
+    const submitter = clinic.people.find((p) => p.role === 'admin') ?? clinic.personFor(contract);
+    const approver = clinic.personFor(contract);
+    const url = `/api/orgs/${clinic.orgId}/risk-assessments/${clinic.id('assessmentId')}/submit`;
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: await sessionHeaders(db, clock, submitter.userId, clinic.orgId),
+    });
+    if (submitted.statusCode !== 200) {
+      throw new Error(`could not submit for approval: ${submitted.statusCode} ${submitted.body}`);
+    }
+    return { headers: await sessionHeaders(db, clock, approver.userId, clinic.orgId) };
+  },
+};
