@@ -342,6 +342,8 @@ export const authRoutes = {
     // Written after the answer, and only when the address has an account.
     audits: ['user.password_reset_requested'],
     example: () => ({ email: DEMO_OWNER }),
+    // The link waits in the outbox when there is no SMTP.
+    invalidates: ['organizations'],
   }),
   completePasswordReset: route({
     method: 'POST',

@@ -110,14 +110,16 @@ export const ENTITY_TYPES = [
   'business_associate',
   'hybrid',
 ] as const;
-export const ENTITY_TYPE_LABELS: Record<(typeof ENTITY_TYPES)[number], string> = {
+export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   provider: 'Covered entity: health care provider',
   health_plan: 'Covered entity: health plan',
   clearinghouse: 'Covered entity: health care clearinghouse',
   business_associate: 'Business associate',
   hybrid: 'Hybrid entity',
 };
+export type EntityType = (typeof ENTITY_TYPES)[number];
 export const ORGANIZATION_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;
+export type OrganizationSize = (typeof ORGANIZATION_SIZES)[number];
 
 const OfficialSchema = z.object({
   userId: z.string(),
@@ -250,7 +252,8 @@ export const organizationRoutes = {
     params: MemberParamsSchema,
     body: MemberChangeBodySchema,
     audits: ['membership.changed'],
-    example: () => ({ role: 'contributor' }),
+    // An end date for someone whose engagement ends (an auditor's is required).
+    example: () => ({ accessExpiresAt: '2027-06-30T23:59:59.000Z' }),
     invalidates: session,
   }),
   removeMember: route({

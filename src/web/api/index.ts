@@ -1,4 +1,3 @@
-import { authRoutes } from '../../contracts/auth';
 import { organizationRoutes } from '../../contracts/organizations';
 import { auditLogRoutes } from '../../contracts/audit';
 import { catalogRoutes } from '../../contracts/catalog';
@@ -10,11 +9,12 @@ import { assetRoutes } from '../../contracts/assets';
 import { riskAssessmentRoutes } from '../../contracts/risk-assessments';
 import { riskRoutes } from '../../contracts/risks';
 import { taskRoutes } from '../../contracts/tasks';
+import { authApi } from './auth';
 import { clientOf } from './endpoints';
 
 /** The typed client of every feature's contracts: `api.tasks.update({ orgId, taskId }, body)`. */
 export const api = {
-  auth: clientOf('auth', authRoutes),
+  auth: authApi,
   organizations: clientOf('organizations', organizationRoutes),
   tasks: clientOf('tasks', taskRoutes),
   system: clientOf('system', systemRoutes),

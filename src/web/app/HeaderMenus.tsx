@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../contracts/auth';
-import { api } from '../api';
+import { authApi } from '../api/auth';
 import { useApiMutation } from '../api/hooks';
 import { activeMembership, forgetSession } from './session';
 
@@ -30,7 +30,7 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const active = activeMembership(me);
-  const switchTo = useApiMutation(api.auth.switchOrganization, {
+  const switchTo = useApiMutation(authApi.switchOrganization, {
     onSuccess: async () => {
       // Everything cached belongs to the previous organization; refetch what is on screen.
       await queryClient.resetQueries();
@@ -73,7 +73,7 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
 export function UserMenu({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   // Signed out locally even when the server cannot be told (the session may have ended already).
-  const signOut = useApiMutation(api.auth.signOut, {
+  const signOut = useApiMutation(authApi.signOut, {
     onSuccess: () => forgetSession(queryClient),
     onError: () => forgetSession(queryClient),
   });

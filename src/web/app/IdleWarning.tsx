@@ -2,9 +2,9 @@ import { Button, Group, Modal, Text } from '@mantine/core';
 import { useInterval } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { authApi } from '../api/auth';
 import { useApiQuery } from '../api/hooks';
-import { SIGNED_OUT_REASON_KEY } from '../features/auth/SignInPage';
+import { SIGNED_OUT_REASON_KEY } from '../features/auth/signed-out';
 import { ME_KEY } from './session';
 
 const WARN_MS = 60_000;
@@ -16,7 +16,7 @@ const WARN_MS = 60_000;
  */
 export function IdleWarning() {
   const queryClient = useQueryClient();
-  const session = useApiQuery(api.auth.session, [], {
+  const session = useApiQuery(authApi.session, [], {
     refetchInterval: 30_000,
     refetchIntervalInBackground: true,
   });
@@ -41,11 +41,11 @@ export function IdleWarning() {
   }, [expired, info, queryClient]);
 
   const stay = async () => {
-    await api.auth.me();
+    await authApi.me();
     await session.refetch();
   };
   const signOut = async () => {
-    await api.auth.signOut().catch(() => undefined);
+    await authApi.signOut().catch(() => undefined);
     queryClient.setQueryData(ME_KEY, null);
   };
   const seconds = Math.max(0, Math.ceil(remaining / 1000));

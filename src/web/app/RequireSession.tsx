@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { api } from '../api';
+import { authApi } from '../api/auth';
 import { useApiQuery } from '../api/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useMe } from './session';
@@ -10,7 +10,7 @@ import { useMe } from './session';
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  const setup = useApiQuery(api.auth.setupState, [], { enabled: me.data === null });
+  const setup = useApiQuery(authApi.setupState, [], { enabled: me.data === null });
   if (me.isError) {
     return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
   }

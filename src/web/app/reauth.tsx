@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { api } from '../api';
+import { authApi } from '../api/auth';
 import { ApiError } from '../api/errors';
 import { useMe } from './session';
 
@@ -61,7 +61,7 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   );
 
   const ensureRecent = useCallback(async () => {
-    const info = await api.auth.session();
+    const info = await authApi.session();
     if (Date.now() - Date.parse(info.authenticatedAt) > RECENT_MS - 30_000) {
       await ask();
     }
@@ -70,7 +70,7 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   const submit = async () => {
     setBusy(true);
     try {
-      await api.auth.reauthenticate({ password, ...(code ? { code } : {}) });
+      await authApi.reauthenticate({ password, ...(code ? { code } : {}) });
       setOpen(false);
       pending.current?.resolve();
     } catch (e) {

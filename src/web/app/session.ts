@@ -2,11 +2,11 @@ import { hashKey, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../contracts/auth';
 import { grantOf, isAnyOrganizationGrant, type Permission } from '../../contracts/permissions';
 import type { Role } from '../../contracts/roles';
-import { api } from '../api';
+import { authApi } from '../api/auth';
 import { ApiError } from '../api/errors';
 
 /** The query key of the signed-in user (`GET /api/me`); null there means signed out. */
-export const ME_KEY = api.auth.me.key();
+export const ME_KEY = authApi.me.key();
 const ME_HASH = hashKey(ME_KEY);
 
 /** The signed-in user, or null when signed out (401). */
@@ -15,7 +15,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await api.auth.me();
+        return await authApi.me();
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           return null;

@@ -5,8 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { AuthLayout } from './AuthLayout';
-
-export const SIGNED_OUT_REASON_KEY = 'custos-signed-out-reason';
+import { SIGNED_OUT_REASON_KEY } from './signed-out';
 
 /** Sign-in: password, then the authenticator code when the account has one. `next` returns the user. */
 export function SignInPage() {

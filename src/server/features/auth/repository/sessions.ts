@@ -35,3 +35,19 @@ export async function markAuthenticated(trx: Db, sessionId: string, at: string):
     .where('id', '=', sessionId)
     .execute();
 }
+
+/** Ends a user's sessions working in `orgId`: their privileges there just changed. */
+export async function revokeSessionsInOrganization(
+  trx: Db,
+  orgId: string,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

@@ -10,7 +10,7 @@ import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { hashPassword, verifyPassword } from '../passwords';
-import { liveMembershipsOf } from '../../organizations/service/members';
+import { liveMembershipsOf } from '../../organizations/service/memberships';
 import { findUserByEmailKey, findUserById } from '../repository/accounts';
 import {
   claimReset,

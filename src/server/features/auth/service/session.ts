@@ -11,9 +11,9 @@ import type { Principal } from '../../../platform/auth/sessions';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
-import { liveMembershipsOf } from '../../organizations/service/members';
+import { liveMembershipsOf } from '../../organizations/service/memberships';
 import { presentMe, presentSession } from '../presenter';
-import { moveSession } from '../repository/sessions';
+import { moveSession, revokeSessionsInOrganization } from '../repository/sessions';
 import { revokeAllTokensIn } from './tokens';
 
 export async function getMe(deps: AppDeps, principal: Principal) {
@@ -23,6 +23,19 @@ export async function getMe(deps: AppDeps, principal: Principal) {
     deps.clock.now().toISOString(),
   );
   return presentMe(principal, memberships);
+}
+
+/**
+ * Ends a user's sessions working in `orgId`, inside the caller's transaction: their privileges
+ * there just changed (a new role applies from the next sign-in), or they left.
+ */
+export async function endSessionsInOrganizationIn(
+  trx: Transaction<Database>,
+  orgId: string,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await revokeSessionsInOrganization(trx, orgId, userId, at);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { burnPasswordCheck, verifyPassword } from '../passwords';
-import { liveMembershipsOf } from '../../organizations/service/members';
+import { liveMembershipsOf } from '../../organizations/service/memberships';
 import { findUserByEmailKey } from '../repository/accounts';
 import { emailKeyOf } from './accounts';
 

@@ -103,19 +103,3 @@ export async function updateMembership(
 export async function deleteMembership(trx: Db, orgId: string, id: string): Promise<void> {
   await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
-
-/** Ends a user's sessions working in `orgId`: their privileges there just changed. */
-export async function revokeSessionsInOrganization(
-  trx: Db,
-  orgId: string,
-  userId: string,
-  at: string,
-): Promise<void> {
-  await trx
-    .updateTable('sessions')
-    .set({ revoked_at: at })
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
-}

@@ -1,32 +1,20 @@
 import type { AuditChanges } from '../../../../contracts/audit';
-import type { MembershipSummary } from '../../../../contracts/auth';
 import type { MemberChange } from '../../../../contracts/organizations';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import type { ActingRole } from '../../../platform/auth/acting';
 import { requireRecentAuthentication } from '../../../platform/auth/recent';
 import type { Principal } from '../../../platform/auth/sessions';
 import type { AppDeps } from '../../../platform/deps';
-import type { Db } from '../../../platform/db/types';
 import { AppError } from '../../../platform/errors';
-import { presentMember, presentMembershipSummary } from '../presenter';
+import { endSessionsInOrganizationIn } from '../../auth/service/session';
+import { presentMember } from '../presenter';
 import {
   countOwners,
   deleteMembership,
   findMembership,
-  listLiveMemberships,
   listMembers,
-  revokeSessionsInOrganization,
   updateMembership,
 } from '../repository/memberships';
-
-/** The user's memberships that grant access `now`, oldest first; `db` may be a transaction. */
-export async function liveMembershipsOf(
-  db: Db,
-  userId: string,
-  now: string,
-): Promise<MembershipSummary[]> {
-  return (await listLiveMemberships(db, userId, now)).map(presentMembershipSummary);
-}
 
 export async function getMembers(deps: AppDeps, orgId: string) {
   return { data: (await listMembers(deps.database.db, orgId)).map(presentMember) };
@@ -103,7 +91,7 @@ export async function changeMember(
   const at = deps.clock.now().toISOString();
   await deps.database.db.transaction().execute(async (trx) => {
     await updateMembership(trx, orgId, membershipId, { role, access_expires_at: accessExpiresAt });
-    await revokeSessionsInOrganization(trx, orgId, member.user_id, at);
+    await endSessionsInOrganizationIn(trx, orgId, member.user_id, at);
     await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'membership.changed',
@@ -126,7 +114,7 @@ export async function removeMember(
   const at = deps.clock.now().toISOString();
   await deps.database.db.transaction().execute(async (trx) => {
     await deleteMembership(trx, orgId, membershipId);
-    await revokeSessionsInOrganization(trx, orgId, member.user_id, at);
+    await endSessionsInOrganizationIn(trx, orgId, member.user_id, at);
     await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'membership.removed',

@@ -1,11 +1,12 @@
-import type { AuditChanges } from '../../../../contracts/audit';
 import type {
   OrganizationProfile,
   OrganizationProfileBody,
 } from '../../../../contracts/organizations';
 import type { Database, OrganizationsTable } from '../../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../../platform/audit/changes';
 import { requireMember } from '../../../platform/auth/members';
+import { readJson } from '../../../platform/db/json-columns';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { changeSafeguardIn, safeguardStatusIn } from '../../safeguards/service';
@@ -33,11 +34,11 @@ async function present(db: Db, org: OrganizationsTable): Promise<OrganizationPro
   };
   return {
     name: org.name,
-    entityType: org.entity_type as OrganizationProfile['entityType'],
+    entityType: org.entity_type,
     includesGroupHealthPlan: org.includes_group_health_plan === 1,
     includesClearinghouse: org.includes_clearinghouse === 1,
-    size: org.size as OrganizationProfile['size'],
-    locations: JSON.parse(org.locations) as string[],
+    size: org.size,
+    locations: readJson('organizations.locations', org.locations),
     timeZone: org.time_zone,
     securityOfficial: official(org.security_official_id, org.security_official_since),
     privacyOfficial: official(org.privacy_official_id, org.privacy_official_since),
@@ -65,6 +66,21 @@ export async function organizationName(db: Db, orgId: string): Promise<string> {
   }
   return org.name;
 }
+
+/** How the profile's fields appear in the audit trail (API names, as every feature's). */
+const AUDITED: AuditFields<OrganizationsTable> = {
+  name: 'name',
+  entityType: 'entity_type',
+  includesGroupHealthPlan: 'includes_group_health_plan',
+  includesClearinghouse: 'includes_clearinghouse',
+  size: 'size',
+  locations: 'locations',
+  timeZone: 'time_zone',
+  securityOfficial: 'security_official_id',
+  securityOfficialSince: 'security_official_since',
+  privacyOfficial: 'privacy_official_id',
+  privacyOfficialSince: 'privacy_official_since',
+};
 
 /**
  * Changes the organization profile. Designating the Security Official (164.308(a)(2)) also
@@ -103,13 +119,7 @@ export async function updateProfile(
       values[idColumn] = official?.userId ?? null;
       values[sinceColumn] = official?.since ?? null;
     }
-    const changes: AuditChanges = {};
-    for (const [column, value] of Object.entries(values)) {
-      const old = before[column as keyof OrganizationsTable];
-      if (value !== old) {
-        changes[column] = { before: old, after: value };
-      }
-    }
+    const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) {
       return;
     }
