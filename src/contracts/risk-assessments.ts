@@ -139,10 +139,11 @@ const register = (format: 'csv' | 'xlsx') =>
     method: 'GET',
     path: `${base}/:assessmentId/register.${format}`,
     tags,
-    summary: `The assessment's register as ${format.toUpperCase()}`,
+    summary: `The assessment's register as ${format.toUpperCase()} (audited)`,
     permission: 'risks.read',
     params: AssessmentParamsSchema,
     file: true,
+    audits: ['risks.exported'],
   });
 
 /** Risk assessments (164.308(a)(1)(ii)(A)): draft → in review → approved, report, guided path. */

@@ -24,7 +24,13 @@ export function registerAssessmentRoutes(app: App, deps: AppDeps): void {
     (format: 'csv' | 'xlsx'): ContractHandler<typeof riskAssessmentRoutes.registerCsv> =>
     async (request, reply) => {
       const { orgId, assessmentId } = request.params;
-      const table = await assessmentRegister(deps, orgId, assessmentId, format);
+      const table = await assessmentRegister(
+        deps,
+        auditContextOf(request),
+        orgId,
+        assessmentId,
+        format,
+      );
       return sendTable(reply, table.format, table.file, table.columns, table.rows);
     };
 

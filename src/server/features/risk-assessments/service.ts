@@ -60,7 +60,7 @@ export async function riskSummary(deps: AppDeps, orgId: string): Promise<RiskSum
     assessmentId: row.id,
     reference: `RA-${row.number}`,
     approvedAt: row.approved_at ?? '',
-    levels: JSON.parse(row.level_counts ?? '[]') as RiskSummary['trend'][number]['levels'],
+    levels: readJson('risk_assessments.level_counts', row.level_counts ?? '[]'),
   }));
   return { heatMap: await heatMap(db, orgId), trend };
 }
@@ -287,10 +287,11 @@ export async function assessmentReport(
 
 /**
  * The register as a CSV or XLSX download: as frozen in an approved assessment, or live for one
- * not yet approved.
+ * not yet approved. Audited like the live register's export (164.312(b)).
  */
 export async function assessmentRegister(
   deps: AppDeps,
+  context: AuditContext,
   orgId: string,
   id: string,
   format: 'csv' | 'xlsx',
@@ -298,6 +299,14 @@ export async function assessmentRegister(
   const row = await requireAssessment(deps, orgId, id);
   const reference = `RA-${row.number}`;
   const risks = snapshotOf(row)?.risks ?? (await allRisks(deps.database.db, orgId));
+  await deps.database.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'risks.exported',
+      entity: { type: 'risk_assessment', id },
+      changes: { format: { after: format }, rows: { after: risks.length } },
+    }),
+  );
   const file = {
     name: `risk-register-${reference}`,
     sheet: 'Risk register',
