@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli, envFor } from '../../test/support/cli';
 import { freshDatabases } from '../../test/support/database';
-import { verifyPassword } from '../server/features/identity/passwords';
+import { verifyPassword } from '../server/features/auth/passwords';
 
 const freshDatabase = freshDatabases();
 const args = [

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app';
 import { testDatabaseKind } from '../../test/support/database';
-import { sessionHeaders, testClock } from '../../test/support/factories';
+import { sessionHeaders, testClock, tokenHeaders } from '../../test/support/factories';
 import { organizationSnapshot, seedClinic } from '../../test/support/tenants';
 import { grantOf, roleHolds } from '../contracts/permissions';
 import { pathOf, queryStringOf, type RouteContract } from '../contracts/route';
@@ -18,43 +18,14 @@ import type { RoutePermission } from './platform/http/route-permissions';
 // fails here.
 
 // Operations not yet registered from a contract (issue 11, being converted): this list only shrinks.
-const NOT_YET_CONVERTED = new Set([
-  'DELETE /api/me/mfa/totp',
-  'DELETE /api/me/sessions/:sessionId',
-  'DELETE /api/me/tokens/:tokenId',
-  'DELETE /api/orgs/:orgId/invitations/:invitationId',
-  'DELETE /api/orgs/:orgId/members/:memberId',
-  'GET /api/auth/session',
-  'GET /api/me',
-  'GET /api/me/sessions',
-  'GET /api/me/tokens',
-  'GET /api/orgs/:orgId',
-  'GET /api/orgs/:orgId/invitations',
-  'GET /api/orgs/:orgId/members',
-  'GET /api/orgs/:orgId/outbox',
-  'GET /api/orgs/:orgId/profile',
-  'GET /api/setup',
-  'PATCH /api/orgs/:orgId/members/:memberId',
-  'PATCH /api/orgs/:orgId/profile',
-  'PATCH /api/orgs/:orgId/settings',
-  'POST /api/auth/mfa',
-  'POST /api/auth/password-reset',
-  'POST /api/auth/password-reset/complete',
-  'POST /api/auth/reauthenticate',
-  'POST /api/auth/sign-in',
-  'POST /api/auth/sign-out',
-  'POST /api/auth/sign-out-everywhere',
-  'POST /api/invitations/accept',
-  'POST /api/invitations/accept-new',
-  'POST /api/invitations/lookup',
-  'POST /api/me/mfa/recovery-codes',
-  'POST /api/me/mfa/totp',
-  'POST /api/me/mfa/totp/confirm',
-  'POST /api/me/organization',
-  'POST /api/me/password',
-  'POST /api/me/tokens',
-  'POST /api/orgs/:orgId/invitations',
-  'POST /api/setup',
+const NOT_YET_CONVERTED = new Set<string>([]);
+
+// Non-GET operations that change no record, with why. They are still called, and fail here if
+// they declare or write an audit event. Recording them would need an audit action the OpenAPI
+// document does not list yet: this list only shrinks.
+const UNAUDITED = new Map([
+  ['POST /api/invitations/lookup', 'a read sent as POST, so that the token stays out of the path'],
+  ['POST /api/me/mfa/totp', 'keeps a pending secret, unused until confirm records mfa.enabled'],
 ]);
 
 const RECORDS = new Map(FEATURES.flatMap((feature) => Object.entries(feature.records ?? {})));
@@ -91,10 +62,18 @@ async function recordIds(orgId: string): Promise<Map<string, string[]>> {
 async function clinic(tag: string): Promise<Clinic> {
   const seeded = await seedClinic(t, clock, tag);
   const db = t.database.handle.db;
-  // A session and an API token of the owner, so that records of every kind exist.
+  // A session, an API token and an invitation of the owner, so that records of every kind exist.
   const owner = seeded.people.find((p) => p.role === 'owner');
   if (!owner) throw new Error('the demo clinic has no owner');
-  await sessionHeaders(db, clock, owner.userId, seeded.orgId);
+  const headers = await sessionHeaders(db, clock, owner.userId, seeded.orgId);
+  await tokenHeaders(db, clock, owner.userId, seeded.orgId, 'auditor');
+  const invited = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${seeded.orgId}/invitations`,
+    headers,
+    payload: { email: `temp.nurse+${tag}@riverside-clinic.example`, role: 'workforce' },
+  });
+  if (invited.statusCode !== 201) throw new Error(`could not invite: ${invited.body}`);
   const ids = await recordIds(seeded.orgId);
   return {
     ...seeded,
@@ -226,7 +205,8 @@ describe(`every operation, through its contract, on ${testDatabaseKind()}`, () =
     for (const { contract } of writes) {
       const label = `${contract.method} ${contract.path}`;
       const audits = contract.audits ?? [];
-      if (audits.length === 0) {
+      const unaudited = UNAUDITED.has(label);
+      if (audits.length === 0 && !unaudited) {
         failures.push(`${label}: declares no audit actions`);
         continue;
       }
@@ -254,6 +234,12 @@ describe(`every operation, through its contract, on ${testDatabaseKind()}`, () =
         .select('action')
         .where('request_id', '=', requestId)
         .execute();
+      if (unaudited) {
+        if (audits.length > 0 || events.length > 0) {
+          failures.push(`${label}: is listed as unaudited, but audits: remove it from UNAUDITED`);
+        }
+        continue;
+      }
       if (!events.some((e) => (audits as readonly string[]).includes(e.action))) {
         failures.push(
           `${label}: wrote [${events.map((e) => e.action).join(', ')}], declares [${audits.join(', ')}]`,

@@ -6,7 +6,7 @@ import type {
   OrganizationsTable,
   UsersTable,
 } from '../../src/server/db/schema';
-import { hashPassword } from '../../src/server/features/identity/passwords';
+import { hashPassword } from '../../src/server/features/auth/passwords';
 import { createSession } from '../../src/server/platform/auth/sessions';
 import { TOKEN_PREFIX } from '../../src/server/platform/auth/tokens';
 import { randomToken, sha256Hex } from '../../src/server/platform/crypto/hash';

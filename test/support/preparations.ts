@@ -2,6 +2,7 @@ import type { RouteContract } from '../../src/contracts/route';
 import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
 import type { TestApp } from './app';
+import { AUTH_PREPARATIONS } from './auth-preparations';
 import { sessionHeaders } from './factories';
 
 /** A seeded demo clinic, with a record id of each declared kind and who may call what. */
@@ -35,6 +36,7 @@ export type Preparation = (
  * example as a person whose role holds its permission.
  */
 export const PREPARATIONS: Record<string, Preparation> = {
+  ...AUTH_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,

@@ -1,11 +1,9 @@
 import { text } from 'node:stream/consumers';
 import { z } from 'zod';
-import { hashPassword } from '../../server/features/identity/passwords';
-import {
-  assertPasswordAcceptable,
-  createOrganizationWithOwner,
-} from '../../server/features/identity/service/setup';
-import { claimSetupIfOpen } from '../../server/features/identity/service/admin';
+import { hashPassword } from '../../server/features/auth/passwords';
+import { assertPasswordAcceptable } from '../../server/features/auth/service/accounts';
+import { claimSetupIfOpen } from '../../server/features/auth/service/admin';
+import { createOrganizationWithOwner } from '../../server/features/organizations/service/new-organization';
 import { appendAuditEvent } from '../../server/platform/audit/append';
 import { systemClock } from '../../server/platform/clock';
 import { migrateToLatest } from '../../server/platform/db/migrator';

@@ -1,7 +1,7 @@
-import { TokenCreateBodySchema } from '../../contracts/identity';
-import { findUserByEmailKey } from '../../server/features/identity/repository';
-import { emailKeyOf } from '../../server/features/identity/service/setup';
-import { issueToken } from '../../server/features/identity/service/tokens';
+import { TokenCreateBodySchema } from '../../contracts/auth';
+import { findUserByEmailKey } from '../../server/features/auth/repository/accounts';
+import { emailKeyOf } from '../../server/features/auth/service/accounts';
+import { issueToken } from '../../server/features/auth/service/tokens';
 import { AppError } from '../../server/platform/errors';
 import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';

@@ -39,11 +39,7 @@ async function migratedSchema(): Promise<Migrated> {
 }
 
 // Enum columns the database constrains but schema.ts still types as string.
-const UNTYPED_ENUMS = [
-  // until identity is split (issue 11): the organization profile service casts them today.
-  'organizations.entity_type',
-  'organizations.size',
-];
+const UNTYPED_ENUMS: readonly string[] = [];
 
 const line = (c: Pick<ColumnShape, 'name' | 'kind' | 'nullable'>) =>
   `${c.name} ${c.kind}${c.nullable ? ' null' : ''}`;
@@ -101,7 +97,7 @@ describe(`schema.ts against the migrated ${kind} database`, () => {
     );
     expect(migrated.checked.size).toBeGreaterThan(20);
     for (const [column, allowed] of migrated.checked) {
-      if ((UNTYPED_ENUMS as readonly string[]).includes(column)) {
+      if (UNTYPED_ENUMS.includes(column)) {
         expect(typed.get(column), `${column} is typed now: drop it from UNTYPED_ENUMS`).toBe(
           undefined,
         );

@@ -1,6 +1,7 @@
 import type { Asset, DataFlow } from '../../contracts/assets';
 import type { ActorType, AuditAction, AuditOutcome } from '../../contracts/audit';
 import type { LinkType } from '../../contracts/links';
+import type { EntityType, OrganizationSize } from '../../contracts/organizations';
 import type { Assessment } from '../../contracts/risk-assessments';
 import type { LibraryItemBody, Threat } from '../../contracts/risk-library';
 import type { Risk } from '../../contracts/risks';
@@ -72,10 +73,10 @@ export interface OrganizationsTable {
   idle_timeout_minutes: number;
   mfa_required: number;
   created_at: string;
-  entity_type: string | null;
+  entity_type: EntityType | null;
   includes_group_health_plan: number;
   includes_clearinghouse: number;
-  size: string | null;
+  size: OrganizationSize | null;
   /** JSON array of location names. */
   locations: string;
   /** JSON risk matrix; null = the default. */

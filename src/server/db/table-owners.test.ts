@@ -2,13 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import {
-  ALLOWED_READS,
-  ALLOWED_WRITES,
-  FEATURE_ALIASES,
-  TABLE_OWNERS,
-  type AllowedAccess,
-} from './table-owners';
+import { ALLOWED_READS, ALLOWED_WRITES, TABLE_OWNERS, type AllowedAccess } from './table-owners';
 
 const FEATURES_DIR = path.resolve(import.meta.dirname, '../features');
 
@@ -89,7 +83,7 @@ function allowed(list: readonly AllowedAccess[], owners: readonly string[], tabl
 
 /** What a feature's repository may not do: each problem as `file:line verb table`. */
 function ownershipProblems(feature: string, file: string, source: string): string[] {
-  const owners = FEATURE_ALIASES[feature] ?? [feature];
+  const owners = [feature];
   const problems: string[] = [];
   for (const { table, write, line } of tableAccesses(source)) {
     const where = `${file}:${line}`;
@@ -138,11 +132,7 @@ describe('each table has one owning feature', () => {
     const folders = readdirSync(FEATURES_DIR, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
-    const known = new Set([
-      'platform',
-      ...folders,
-      ...folders.flatMap((f) => FEATURE_ALIASES[f] ?? []),
-    ]);
+    const known = new Set(['platform', ...folders]);
     for (const owner of Object.values(TABLE_OWNERS)) {
       expect(known, owner).toContain(owner);
     }

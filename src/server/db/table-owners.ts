@@ -48,8 +48,9 @@ export interface AllowedAccess {
 export const ALLOWED_READS: readonly AllowedAccess[] = [
   {
     table: 'users',
-    by: ['tasks', 'assets', 'safeguards', 'risks', 'risk-assessments'],
-    reason: 'the name (and e-mail) of a person a record names (owner, approver), joined into lists',
+    by: ['organizations', 'tasks', 'assets', 'safeguards', 'risks', 'risk-assessments'],
+    reason:
+      'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists',
   },
   {
     table: 'memberships',
@@ -91,8 +92,3 @@ export const ALLOWED_WRITES: readonly AllowedAccess[] = [
     reason: 'first-run setup claims the installation (instance.setup_completed_at)',
   },
 ];
-
-/** Feature folders standing for several owners. until identity is split (issue 11) */
-export const FEATURE_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  identity: ['auth', 'organizations'],
-};

@@ -1,10 +1,11 @@
 import type { Feature } from '../platform/feature';
 import { assetsFeature } from './assets';
 import { auditLogFeature } from './audit-log';
+import { authFeature } from './auth';
 import { catalogFeature } from './catalog';
 import { dashboardFeature } from './dashboard';
-import { identityFeature } from './identity';
 import { linksFeature } from './links';
+import { organizationsFeature } from './organizations';
 import { riskAssessmentsFeature } from './risk-assessments';
 import { risksFeature } from './risks';
 import { safeguardsFeature } from './safeguards';
@@ -14,7 +15,8 @@ import { tasksFeature } from './tasks';
 /** Every feature of Custos: adding one means its folder, its migration and a line here. */
 export const FEATURES: readonly Feature[] = [
   systemFeature,
-  identityFeature,
+  authFeature,
+  organizationsFeature,
   auditLogFeature,
   catalogFeature,
   safeguardsFeature,

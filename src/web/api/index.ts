@@ -1,3 +1,4 @@
+import { organizationRoutes } from '../../contracts/organizations';
 import { auditLogRoutes } from '../../contracts/audit';
 import { catalogRoutes } from '../../contracts/catalog';
 import { dashboardRoutes } from '../../contracts/dashboard';
@@ -8,10 +9,13 @@ import { assetRoutes } from '../../contracts/assets';
 import { riskAssessmentRoutes } from '../../contracts/risk-assessments';
 import { riskRoutes } from '../../contracts/risks';
 import { taskRoutes } from '../../contracts/tasks';
+import { authApi } from './auth';
 import { clientOf } from './endpoints';
 
 /** The typed client of every feature's contracts: `api.tasks.update({ orgId, taskId }, body)`. */
 export const api = {
+  auth: authApi,
+  organizations: clientOf('organizations', organizationRoutes),
   tasks: clientOf('tasks', taskRoutes),
   system: clientOf('system', systemRoutes),
   catalog: clientOf('catalog', catalogRoutes),

@@ -1,5 +1,5 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   IconCheck,
   IconChevronDown,
@@ -8,9 +8,10 @@ import {
   IconUserCircle,
 } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
-import type { Me } from '../../contracts/identity';
-import { apiSend } from '../api/client';
-import { activeMembership, ME_KEY } from './session';
+import type { Me } from '../../contracts/auth';
+import { authApi } from '../api/auth';
+import { useApiMutation } from '../api/hooks';
+import { activeMembership, forgetSession } from './session';
 
 const ROLE_LABEL: Record<string, string> = {
   owner: 'Owner',
@@ -29,8 +30,7 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const active = activeMembership(me);
-  const switchTo = useMutation({
-    mutationFn: (orgId: string) => apiSend('POST', '/api/me/organization', { orgId }),
+  const switchTo = useApiMutation(authApi.switchOrganization, {
     onSuccess: async () => {
       // Everything cached belongs to the previous organization; refetch what is on screen.
       await queryClient.resetQueries();
@@ -54,7 +54,7 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
         {me.memberships.map((m) => (
           <Menu.Item
             key={m.orgId}
-            onClick={() => m.orgId !== active?.orgId && switchTo.mutate(m.orgId)}
+            onClick={() => m.orgId !== active?.orgId && switchTo.mutate([{ orgId: m.orgId }])}
             rightSection={
               m.orgId === active?.orgId ? <IconCheck size={14} aria-label="current" /> : null
             }
@@ -72,13 +72,10 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
 
 export function UserMenu({ me }: { me: Me }) {
   const queryClient = useQueryClient();
-  const signOut = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/sign-out'),
-    onSettled: () => {
-      // clear() would detach the mounted session observer; drop the rest and mark signed out.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      queryClient.setQueryData(ME_KEY, null);
-    },
+  // Signed out locally even when the server cannot be told (the session may have ended already).
+  const signOut = useApiMutation(authApi.signOut, {
+    onSuccess: () => forgetSession(queryClient),
+    onError: () => forgetSession(queryClient),
   });
   return (
     <Menu position="bottom-end" width={240}>
@@ -104,7 +101,7 @@ export function UserMenu({ me }: { me: Me }) {
         </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={14} aria-hidden />}
-          onClick={() => signOut.mutate()}
+          onClick={() => signOut.mutate([])}
         >
           Sign out
         </Menu.Item>

@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useInterval } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { MeSchema, SessionInfoSchema } from '../../contracts/identity';
-import { apiGet, apiSend } from '../api/client';
-import { SIGNED_OUT_REASON_KEY } from '../features/auth/SignInPage';
+import { authApi } from '../api/auth';
+import { useApiQuery } from '../api/hooks';
+import { SIGNED_OUT_REASON_KEY } from '../features/auth/signed-out';
 import { ME_KEY } from './session';
 
 const WARN_MS = 60_000;
@@ -16,9 +16,7 @@ const WARN_MS = 60_000;
  */
 export function IdleWarning() {
   const queryClient = useQueryClient();
-  const session = useQuery({
-    queryKey: ['session'],
-    queryFn: () => apiGet('/api/auth/session', SessionInfoSchema),
+  const session = useApiQuery(authApi.session, [], {
     refetchInterval: 30_000,
     refetchIntervalInBackground: true,
   });
@@ -43,11 +41,11 @@ export function IdleWarning() {
   }, [expired, info, queryClient]);
 
   const stay = async () => {
-    await apiGet('/api/me', MeSchema);
+    await authApi.me();
     await session.refetch();
   };
   const signOut = async () => {
-    await apiSend('POST', '/api/auth/sign-out').catch(() => undefined);
+    await authApi.signOut().catch(() => undefined);
     queryClient.setQueryData(ME_KEY, null);
   };
   const seconds = Math.max(0, Math.ceil(remaining / 1000));

@@ -1,9 +1,8 @@
 import { Center, Loader } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { SetupStateSchema } from '../../contracts/identity';
-import { apiGet } from '../api/client';
+import { authApi } from '../api/auth';
+import { useApiQuery } from '../api/hooks';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useMe } from './session';
 
@@ -11,11 +10,7 @@ import { useMe } from './session';
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  const setup = useQuery({
-    queryKey: ['setup'],
-    queryFn: () => apiGet('/api/setup', SetupStateSchema),
-    enabled: me.data === null,
-  });
+  const setup = useApiQuery(authApi.setupState, [], { enabled: me.data === null });
   if (me.isError) {
     return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
   }

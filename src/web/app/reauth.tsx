@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { SessionInfoSchema } from '../../contracts/identity';
-import { apiGet, apiSend } from '../api/client';
+import { authApi } from '../api/auth';
 import { ApiError } from '../api/errors';
 import { useMe } from './session';
 
@@ -9,9 +8,9 @@ const RECENT_MS = 10 * 60_000;
 
 interface Reauth {
   /** Runs `action`; when the server asks for a recent sign-in, asks for the password (and code) and retries. */
-  run<T>(action: () => Promise<T>): Promise<T>;
+  run: <T>(action: () => Promise<T>) => Promise<T>;
   /** Makes sure the last sign-in is recent (for plain links such as exports), asking if needed. */
-  ensureRecent(): Promise<void>;
+  ensureRecent: () => Promise<void>;
 }
 
 const ReauthContext = createContext<Reauth | null>(null);
@@ -62,7 +61,7 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   );
 
   const ensureRecent = useCallback(async () => {
-    const info = await apiGet('/api/auth/session', SessionInfoSchema);
+    const info = await authApi.session();
     if (Date.now() - Date.parse(info.authenticatedAt) > RECENT_MS - 30_000) {
       await ask();
     }
@@ -71,7 +70,7 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
   const submit = async () => {
     setBusy(true);
     try {
-      await apiSend('POST', '/api/auth/reauthenticate', { password, ...(code ? { code } : {}) });
+      await authApi.reauthenticate({ password, ...(code ? { code } : {}) });
       setOpen(false);
       pending.current?.resolve();
     } catch (e) {

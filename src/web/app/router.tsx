@@ -115,7 +115,7 @@ export const router = createBrowserRouter([
       {
         path: 'settings/organization',
         lazy: async () => ({
-          Component: (await import('../features/program/OrganizationProfilePage'))
+          Component: (await import('../features/organizations/OrganizationProfilePage'))
             .OrganizationProfilePage,
         }),
       },
@@ -128,7 +128,7 @@ export const router = createBrowserRouter([
       {
         path: 'profile',
         lazy: async () => ({
-          Component: (await import('../features/profile/ProfilePage')).ProfilePage,
+          Component: (await import('../features/auth/profile/ProfilePage')).ProfilePage,
         }),
       },
       {
@@ -140,19 +140,20 @@ export const router = createBrowserRouter([
       {
         path: 'admin/members',
         lazy: async () => ({
-          Component: (await import('../features/admin/MembersPage')).MembersPage,
+          Component: (await import('../features/organizations/MembersPage')).MembersPage,
         }),
       },
       {
         path: 'admin/outbox',
         lazy: async () => ({
-          Component: (await import('../features/admin/OutboxPage')).OutboxPage,
+          Component: (await import('../features/organizations/OutboxPage')).OutboxPage,
         }),
       },
       {
         path: 'admin/security',
         lazy: async () => ({
-          Component: (await import('../features/admin/SecuritySettingsPage')).SecuritySettingsPage,
+          Component: (await import('../features/organizations/SecuritySettingsPage'))
+            .SecuritySettingsPage,
         }),
       },
       {

@@ -1,11 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { hashKey, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { Me } from '../../contracts/auth';
 import { grantOf, isAnyOrganizationGrant, type Permission } from '../../contracts/permissions';
 import type { Role } from '../../contracts/roles';
-import { MeSchema, type Me } from '../../contracts/identity';
-import { apiGet } from '../api/client';
+import { authApi } from '../api/auth';
 import { ApiError } from '../api/errors';
 
-export const ME_KEY = ['me'] as const;
+/** The query key of the signed-in user (`GET /api/me`); null there means signed out. */
+export const ME_KEY = authApi.me.key();
+const ME_HASH = hashKey(ME_KEY);
 
 /** The signed-in user, or null when signed out (401). */
 export function useMe() {
@@ -13,7 +15,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await apiGet('/api/me', MeSchema);
+        return await authApi.me();
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           return null;
@@ -23,6 +25,15 @@ export function useMe() {
     },
     staleTime: 60_000,
   });
+}
+
+/**
+ * Forgets what the signed-out user saw and marks them signed out. clear() would detach the
+ * mounted session observer, so every other query is dropped instead.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== ME_HASH });
+  queryClient.setQueryData(ME_KEY, null);
 }
 
 /** The active organization and the user's role in it. */

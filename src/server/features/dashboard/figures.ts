@@ -1,6 +1,6 @@
 import { SAFEGUARD_CATEGORIES } from '../../../contracts/catalog';
 import type { Counts, Dashboard } from '../../../contracts/dashboard';
-import type { OrganizationProfile } from '../../../contracts/organization-profile';
+import type { OrganizationProfile } from '../../../contracts/organizations';
 import type { Safeguard } from '../../../contracts/safeguards';
 
 /** Records by status; percent counts implemented and not applicable as done. */

@@ -2,7 +2,7 @@ import type { Dashboard } from '../../../contracts/dashboard';
 import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
 import { holdsAnyEphi } from '../assets/service';
-import { getProfile } from '../identity/service/profile';
+import { getProfile } from '../organizations/service/profile';
 import { lastApprovedAssessment } from '../risk-assessments/service';
 import { readiness } from '../safeguards/readiness';
 import { allSafeguards } from '../safeguards/service';

@@ -9,10 +9,13 @@ import { packageRoot } from '../../platform/package-info';
 import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { addDays, addMonths, todayIn } from '../../platform/time';
-import { hashPassword } from '../identity/passwords';
-import { claimSetupIfOpen } from '../identity/service/admin';
-import { updateProfile } from '../identity/service/profile';
-import { createMemberAccount, createOrganizationWithOwner } from '../identity/service/setup';
+import { hashPassword } from '../auth/passwords';
+import { claimSetupIfOpen } from '../auth/service/admin';
+import { updateProfile } from '../organizations/service/profile';
+import {
+  createMemberAccount,
+  createOrganizationWithOwner,
+} from '../organizations/service/new-organization';
 import { changeSafeguardIn, recordDecision } from '../safeguards/service';
 import { createAssetIn } from '../assets/service';
 import { createLinkIn } from '../links/service';

@@ -6,7 +6,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
-import { organizationName } from '../identity/service/profile';
+import { organizationName } from '../organizations/service/profile';
 import { organizationMatrix } from '../risks/settings';
 import { presentAssessment } from './presenter';
 import { scheduleReviewIn } from './reminders';

@@ -15,7 +15,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
-import { getProfile } from '../identity/service/profile';
+import { getProfile } from '../organizations/service/profile';
 import { REGISTER_COLUMNS, riskCells } from '../risks/export';
 import { allRisks, heatMap } from '../risks/service';
 import { organizationMatrix } from '../risks/settings';

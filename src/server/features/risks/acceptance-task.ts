@@ -4,7 +4,7 @@ import { memberHolds } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
-import { securityOfficialIn } from '../identity/service/profile';
+import { securityOfficialIn } from '../organizations/service/profile';
 import { linkedIds } from '../links/service';
 import { taskSummaries } from '../tasks/summaries';
 import { closeTaskIn, createTaskIn } from '../tasks/service';

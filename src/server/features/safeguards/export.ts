@@ -6,7 +6,7 @@ import {
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { Columns } from '../../platform/http/spreadsheet';
-import { getOrganization } from '../identity/service/organization';
+import { getOrganization } from '../organizations/service/organization';
 import { allSafeguards } from './service';
 
 const COLUMNS: Columns = [

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteContract } from '../../../contracts/route';
 import type { App } from './app';
@@ -44,6 +44,8 @@ declare module 'fastify' {
 /** Fastify route options a contract gives beyond its schemas (an upload's own body limit). */
 export interface RouteExtras {
   bodyLimit?: number;
+  /** Route config beside the contract's permission (e.g. `passiveSession`). */
+  config?: Omit<FastifyContextConfig, 'permission' | 'contract'>;
 }
 
 /** Registers one route from its contract: schemas, permission, success status. */
@@ -54,11 +56,12 @@ export function registerRoute<C extends RouteContract>(
   extras: RouteExtras = {},
 ): void {
   const status = contract.status ?? 200;
+  const { config, ...options } = extras;
   app.route({
     method: contract.method,
     url: contract.path,
-    ...extras,
-    config: { permission: contract.permission, contract },
+    ...options,
+    config: { ...config, permission: contract.permission, contract },
     schema: {
       ...(contract.hidden ? { hide: true } : {}),
       tags: [...contract.tags],
@@ -88,13 +91,14 @@ export function registerRoute<C extends RouteContract>(
   });
 }
 
-/** Registers every contract of a group with its handler. */
+/** Registers every contract of a group with its handler (and, for some, their extras). */
 export function registerRoutes<R extends Record<string, RouteContract>>(
   app: App,
   contracts: R,
   handlers: ContractHandlers<R>,
+  extras: Partial<Record<keyof R, RouteExtras>> = {},
 ): void {
   for (const key of Object.keys(contracts) as (keyof R & string)[]) {
-    registerRoute(app, contracts[key], handlers[key]);
+    registerRoute(app, contracts[key], handlers[key], extras[key]);
   }
 }

@@ -1,9 +1,10 @@
 import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { InvitationLookupSchema } from '../../../contracts/identity';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { roleLabel } from '../../app/HeaderMenus';
 import { useMe } from '../../app/session';
 import { AuthLayout } from './AuthLayout';
@@ -16,32 +17,15 @@ export function InvitationPage() {
   const me = useMe();
   const [form, setForm] = useState({ name: '', password: '', confirm: '' });
   const [mismatch, setMismatch] = useState(false);
-  const lookup = useQuery({
-    queryKey: ['invitation', token],
-    enabled: token !== '',
+  const lookup = useApiQuery(api.organizations.lookupInvitation, token ? [{ token }] : null, {
     retry: false,
-    queryFn: async () =>
-      InvitationLookupSchema.parse(
-        await apiSend('POST', '/api/invitations/lookup', { token }, InvitationLookupSchema),
-      ),
   });
   const done = async () => {
     queryClient.clear();
     await navigate('/', { replace: true });
   };
-  const acceptNew = useMutation({
-    mutationFn: () =>
-      apiSend('POST', '/api/invitations/accept-new', {
-        token,
-        name: form.name,
-        password: form.password,
-      }),
-    onSuccess: done,
-  });
-  const accept = useMutation({
-    mutationFn: () => apiSend('POST', '/api/invitations/accept', { token }),
-    onSuccess: done,
-  });
+  const acceptNew = useApiMutation(api.organizations.acceptInvitationAsNew, { onSuccess: done });
+  const accept = useApiMutation(api.organizations.acceptInvitation, { onSuccess: done });
   const errors = fieldErrors(acceptNew.error, { name: 'Your name', password: 'This password' });
 
   if (token === '' || lookup.isError) {
@@ -83,7 +67,7 @@ export function InvitationPage() {
             </Alert>
           ) : null}
           {signedInAs === invitation.email.toLowerCase() ? (
-            <Button onClick={() => accept.mutate()} loading={accept.isPending}>
+            <Button onClick={() => accept.mutate([{ token }])} loading={accept.isPending}>
               Accept the invitation
             </Button>
           ) : (
@@ -113,7 +97,7 @@ export function InvitationPage() {
           const differs = form.password !== form.confirm;
           setMismatch(differs);
           if (!differs) {
-            acceptNew.mutate();
+            acceptNew.mutate([{ token, name: form.name, password: form.password }]);
           }
         }}
         noValidate

@@ -8,10 +8,11 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { AuthLayout } from './AuthLayout';
 
 /** Without a token: ask for a reset link. With one (in the URL fragment, never logged): set a new password. */
@@ -22,9 +23,7 @@ export function ResetPasswordPage() {
 
 function RequestLink() {
   const [email, setEmail] = useState('');
-  const request = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/password-reset', { email }),
-  });
+  const request = useApiMutation(api.auth.requestPasswordReset);
   return (
     <AuthLayout title="Reset your password">
       {request.isSuccess ? (
@@ -41,7 +40,7 @@ function RequestLink() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            request.mutate();
+            request.mutate([{ email }]);
           }}
         >
           <Stack gap="sm">
@@ -74,10 +73,7 @@ function NewPassword({ token }: { token: string }) {
   const [mismatch, setMismatch] = useState(false);
   // On by default: people reset after a compromise, and a token keeps working without a session.
   const [revokeTokens, setRevokeTokens] = useState(true);
-  const complete = useMutation({
-    mutationFn: () =>
-      apiSend('POST', '/api/auth/password-reset/complete', { token, password, revokeTokens }),
-  });
+  const complete = useApiMutation(api.auth.completePasswordReset);
   const errors = fieldErrors(complete.error, { password: 'This password' });
   return (
     <AuthLayout title="Choose a new password">
@@ -99,7 +95,7 @@ function NewPassword({ token }: { token: string }) {
             e.preventDefault();
             setMismatch(password !== confirm);
             if (password === confirm) {
-              complete.mutate();
+              complete.mutate([{ token, password, revokeTokens }]);
             }
           }}
         >

@@ -1,9 +1,10 @@
 import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { SetupStateSchema } from '../../../contracts/identity';
-import { apiGet, apiSend, fieldErrors } from '../../api/client';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ApiError } from '../../api/errors';
 import { AuthLayout } from './AuthLayout';
 
@@ -13,12 +14,7 @@ export function SetupPage() {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ orgName: '', name: '', email: '', password: '', confirm: '' });
   const [mismatch, setMismatch] = useState(false);
-  const setup = useMutation({
-    mutationFn: () =>
-      apiSend('POST', '/api/setup', {
-        organization: { name: form.orgName },
-        owner: { name: form.name, email: form.email, password: form.password },
-      }),
+  const setup = useApiMutation(api.auth.setup, {
     onSuccess: async () => {
       // Drop the cached "signed out, setup needed" answers before entering the app.
       queryClient.clear();
@@ -39,13 +35,15 @@ export function SetupPage() {
     const differs = form.password !== form.confirm;
     setMismatch(differs);
     if (!differs) {
-      setup.mutate();
+      setup.mutate([
+        {
+          organization: { name: form.orgName },
+          owner: { name: form.name, email: form.email, password: form.password },
+        },
+      ]);
     }
   };
-  const state = useQuery({
-    queryKey: ['setup'],
-    queryFn: () => apiGet('/api/setup', SetupStateSchema),
-  });
+  const state = useApiQuery(api.auth.setupState, []);
   if (state.data?.needed === false && !setup.isSuccess) {
     return <Navigate to="/" replace />;
   }

@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { SignInResultSchema } from '../../../contracts/identity';
-import { apiSend } from '../../api/client';
+import { api } from '../../api';
+import { useApiMutation } from '../../api/hooks';
 import { AuthLayout } from './AuthLayout';
-
-export const SIGNED_OUT_REASON_KEY = 'custos-signed-out-reason';
+import { SIGNED_OUT_REASON_KEY } from './signed-out';
 
 /** Sign-in: password, then the authenticator code when the account has one. `next` returns the user. */
 export function SignInPage() {
@@ -28,26 +27,22 @@ export function SignInPage() {
     // Only paths of this app: never an absolute URL from the query string.
     await navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
   };
-  const signIn = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/sign-in', { email, password }, SignInResultSchema),
+  const signIn = useApiMutation(api.auth.signIn, {
     onSuccess: async (result) => {
-      if (result?.mfaRequired) {
+      if (result.mfaRequired) {
         setStep('code');
       } else {
         await enter();
       }
     },
   });
-  const verify = useMutation({
-    mutationFn: () => apiSend('POST', '/api/auth/mfa', { code }),
-    onSuccess: enter,
-  });
+  const verify = useApiMutation(api.auth.verifyMfa, { onSuccess: enter });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (step === 'password') {
-      signIn.mutate();
+      signIn.mutate([{ email, password }]);
     } else {
-      verify.mutate();
+      verify.mutate([{ code }]);
     }
   };
   const error = step === 'password' ? signIn.error : verify.error;

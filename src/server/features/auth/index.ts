@@ -1,0 +1,9 @@
+import type { Feature } from '../../platform/feature';
+import { registerAuthRoutes } from './routes';
+
+/** Auth: first-run setup, sign-in, sessions, second factor, passwords and API tokens. */
+export const authFeature: Feature = {
+  name: 'auth',
+  routes: registerAuthRoutes,
+  records: { sessionId: 'sessions', tokenId: 'api_tokens' },
+};

@@ -1,0 +1,74 @@
+import type { Transaction } from 'kysely';
+import type { Database, PasswordResetsTable } from '../../../db/schema';
+import { isPostgres } from '../../../platform/db/dialect';
+import type { Db } from '../../../platform/db/types';
+
+/**
+ * Holds the user's row until the transaction ends, so that reset requests for one account are
+ * counted one after the other (PostgreSQL row lock; SQLite serialises writers).
+ */
+export async function lockUserForReset(trx: Transaction<Database>, userId: string): Promise<void> {
+  if (isPostgres(trx)) {
+    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+  }
+}
+
+export async function insertReset(trx: Db, row: PasswordResetsTable): Promise<void> {
+  await trx.insertInto('password_resets').values(row).execute();
+}
+
+export async function countRecentResets(db: Db, userId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('password_resets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Marks a reset link used; false when it already was (two tabs racing). */
+export async function claimReset(trx: Db, tokenHash: string, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('password_resets')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stores a new password hash and ends the user's sessions, except `keepSessionId`. */
+export async function setPassword(
+  trx: Db,
+  userId: string,
+  hash: string,
+  at: string,
+  keepSessionId: string | null,
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: hash, password_changed_at: at })
+    .where('id', '=', userId)
+    .execute();
+  let sessions = trx
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keepSessionId) {
+    sessions = sessions.where('id', '!=', keepSessionId);
+  }
+  await sessions.execute();
+}
+
+export async function findReset(
+  db: Db,
+  tokenHash: string,
+): Promise<PasswordResetsTable | undefined> {
+  return db
+    .selectFrom('password_resets')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}

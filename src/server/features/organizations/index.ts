@@ -1,0 +1,9 @@
+import type { Feature } from '../../platform/feature';
+import { registerOrganizationRoutes } from './routes';
+
+/** Organizations: their profile and security settings, members, invitations and the outbox. */
+export const organizationsFeature: Feature = {
+  name: 'organizations',
+  routes: registerOrganizationRoutes,
+  records: { memberId: 'memberships', invitationId: 'invitations' },
+};

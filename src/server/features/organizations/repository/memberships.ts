@@ -1,0 +1,105 @@
+import type { MembershipsTable } from '../../../db/schema';
+import type { Db } from '../../../platform/db/types';
+
+export async function insertMembership(trx: Db, row: MembershipsTable): Promise<void> {
+  await trx.insertInto('memberships').values(row).execute();
+}
+
+export interface MembershipWithOrg extends MembershipsTable {
+  org_name: string;
+  mfa_required: number;
+}
+
+/** The user's memberships that grant access now, oldest first. */
+export async function listLiveMemberships(
+  db: Db,
+  userId: string,
+  now: string,
+): Promise<MembershipWithOrg[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .selectAll('memberships')
+    .select(['organizations.name as org_name', 'organizations.mfa_required'])
+    .where('memberships.user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('memberships.access_expires_at', 'is', null),
+        eb('memberships.access_expires_at', '>', now),
+      ]),
+    )
+    .orderBy('memberships.created_at')
+    .execute();
+}
+
+export interface MemberRow extends MembershipsTable {
+  name: string;
+  email: string;
+}
+
+export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .selectAll('memberships')
+    .select(['users.name', 'users.email'])
+    .where('memberships.org_id', '=', orgId)
+    .orderBy('users.name')
+    .execute();
+}
+
+export async function findMembership(
+  db: Db,
+  orgId: string,
+  membershipId: string,
+): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .selectAll('memberships')
+    .select(['users.name', 'users.email'])
+    .where('memberships.org_id', '=', orgId)
+    .where('memberships.id', '=', membershipId)
+    .executeTakeFirst();
+}
+
+export async function findMembershipOfUser(
+  db: Db,
+  orgId: string,
+  userId: string,
+): Promise<MembershipsTable | undefined> {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function countOwners(db: Db, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function updateMembership(
+  trx: Db,
+  orgId: string,
+  id: string,
+  values: Partial<Pick<MembershipsTable, 'role' | 'access_expires_at'>>,
+): Promise<void> {
+  await trx
+    .updateTable('memberships')
+    .set(values)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteMembership(trx: Db, orgId: string, id: string): Promise<void> {
+  await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('id', '=', id).execute();
+}

@@ -1,0 +1,208 @@
+import {
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import {
+  ENTITY_TYPES,
+  ENTITY_TYPE_LABELS,
+  ORGANIZATION_SIZES,
+  type OrganizationProfileBody,
+} from '../../../contracts/organizations';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoOrganization } from '../../components/NoOrganization';
+import { PageHeader } from '../../components/PageHeader';
+import { FormFooter } from '../program/FormFooter';
+import { useMemberOptions } from './useMemberOptions';
+
+const ZONES =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+function OfficialFields(props: {
+  title: string;
+  citation: string;
+  value: { userId: string; since: string } | null;
+  onChange: (value: { userId: string; since: string } | null) => void;
+  error?: string | undefined;
+  disabled: boolean;
+}) {
+  const members = useMemberOptions();
+  return (
+    <Stack gap={6}>
+      <Text fw={600}>
+        {props.title}{' '}
+        <Text span size="xs" c="dimmed">
+          {props.citation}
+        </Text>
+      </Text>
+      <Group grow align="start">
+        <Select
+          label={props.title}
+          placeholder="Not designated"
+          data={members}
+          searchable
+          clearable
+          value={props.value?.userId ?? null}
+          onChange={(userId) =>
+            props.onChange(userId ? { userId, since: props.value?.since ?? today() } : null)
+          }
+          error={props.error}
+          disabled={props.disabled}
+        />
+        <TextInput
+          type="date"
+          label="Appointed on"
+          value={props.value?.since ?? ''}
+          onChange={(e) =>
+            props.value && props.onChange({ ...props.value, since: e.currentTarget.value })
+          }
+          disabled={props.disabled || !props.value}
+        />
+      </Group>
+    </Stack>
+  );
+}
+
+/** Who the organization is for the rule: entity type, size, locations, time zone and officials. */
+export function OrganizationProfilePage() {
+  const org = useActiveOrg();
+  const profile = useApiQuery(api.organizations.profile, org ? [{ orgId: org.orgId }] : null);
+  const [form, setForm] = useState<OrganizationProfileBody>({});
+  const save = useApiMutation(api.organizations.updateProfile, { onSuccess: () => setForm({}) });
+  if (!org) return <NoOrganization />;
+  if (profile.isError)
+    return <ErrorNotice error={profile.error} onRetry={() => void profile.refetch()} />;
+  const p = profile.data;
+  if (!p) return <Text c="dimmed">Loading…</Text>;
+  const editable = can(org.role, api.organizations.updateProfile);
+  const errors = fieldErrors(save.error, {
+    'securityOfficial.userId': 'The Security Official',
+    'privacyOfficial.userId': 'The Privacy Official',
+    timeZone: 'The time zone',
+  });
+  const pick = <K extends keyof OrganizationProfileBody>(
+    key: K,
+    fallback: OrganizationProfileBody[K],
+  ) => (key in form ? form[key] : fallback);
+  const official = (o: typeof p.securityOfficial) =>
+    o ? { userId: o.userId, since: o.since ?? today() } : null;
+  return (
+    <>
+      <PageHeader
+        title="Organization profile"
+        description="What kind of entity you are decides which requirements apply. Designating the Security Official is the first step of the program."
+      />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate([{ orgId: org.orgId }, form]);
+        }}
+      >
+        <Stack gap="lg" maw={760}>
+          <Card withBorder padding="lg">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                Officials
+              </Title>
+              <OfficialFields
+                title="Security Official"
+                citation="164.308(a)(2)"
+                value={pick('securityOfficial', official(p.securityOfficial)) ?? null}
+                onChange={(v) => setForm({ ...form, securityOfficial: v })}
+                error={errors['securityOfficial.userId']}
+                disabled={!editable}
+              />
+              <OfficialFields
+                title="Privacy Official"
+                citation="164.530(a)"
+                value={pick('privacyOfficial', official(p.privacyOfficial)) ?? null}
+                onChange={(v) => setForm({ ...form, privacyOfficial: v })}
+                error={errors['privacyOfficial.userId']}
+                disabled={!editable}
+              />
+            </Stack>
+          </Card>
+          <Card withBorder padding="lg">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                The organization
+              </Title>
+              <Select
+                label="Entity type"
+                placeholder="Choose one"
+                data={ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_TYPE_LABELS[t] }))}
+                value={pick('entityType', p.entityType) ?? null}
+                onChange={(v) => setForm({ ...form, entityType: v })}
+                disabled={!editable}
+              />
+              <Checkbox
+                label="Is, or includes, a group health plan (164.314(b) applies)"
+                checked={pick('includesGroupHealthPlan', p.includesGroupHealthPlan) ?? false}
+                onChange={(e) =>
+                  setForm({ ...form, includesGroupHealthPlan: e.currentTarget.checked })
+                }
+                disabled={!editable}
+              />
+              <Checkbox
+                label="Includes a health care clearinghouse function (164.308(a)(4)(ii)(A) applies)"
+                checked={pick('includesClearinghouse', p.includesClearinghouse) ?? false}
+                onChange={(e) =>
+                  setForm({ ...form, includesClearinghouse: e.currentTarget.checked })
+                }
+                disabled={!editable}
+              />
+              <Group grow align="start">
+                <Select
+                  label="Workforce size"
+                  placeholder="Choose"
+                  data={[...ORGANIZATION_SIZES]}
+                  value={pick('size', p.size) ?? null}
+                  onChange={(v) => setForm({ ...form, size: v })}
+                  disabled={!editable}
+                />
+                <Select
+                  label="Time zone"
+                  data={ZONES}
+                  searchable
+                  value={pick('timeZone', p.timeZone) ?? null}
+                  onChange={(v) => v && setForm({ ...form, timeZone: v })}
+                  error={errors.timeZone}
+                  disabled={!editable}
+                  allowDeselect={false}
+                />
+              </Group>
+              <TagsInput
+                label="Locations"
+                description="Press Enter after each"
+                value={pick('locations', p.locations) ?? []}
+                onChange={(v) => setForm({ ...form, locations: v })}
+                disabled={!editable}
+              />
+            </Stack>
+          </Card>
+          <FormFooter
+            mutation={save}
+            fieldErrors={errors}
+            label="Save profile"
+            done="Saved."
+            editable={editable}
+            disabled={Object.keys(form).length === 0}
+          />
+        </Stack>
+      </form>
+    </>
+  );
+}

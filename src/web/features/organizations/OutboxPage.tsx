@@ -1,0 +1,52 @@
+import { Alert, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/hooks';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { NoOrganization } from '../../components/NoOrganization';
+import { PageHeader } from '../../components/PageHeader';
+
+/** Messages Custos sent for this organization; without SMTP they wait here to be passed on by hand. */
+export function OutboxPage() {
+  const org = useActiveOrg();
+  const outbox = useApiQuery(api.organizations.outbox, org ? [{ orgId: org.orgId }] : null);
+  if (!org) {
+    return <NoOrganization />;
+  }
+  const messages = outbox.data?.data ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Outbox"
+        description="Invitations and notices Custos sent for this organization. Until an administrator sets SMTP_URL, messages are not emailed: copy the link from here to the recipient."
+      />
+      {outbox.isError ? (
+        <ErrorNotice error={outbox.error} onRetry={() => void outbox.refetch()} />
+      ) : null}
+      <Stack gap="sm" maw={860}>
+        {outbox.isSuccess && messages.length === 0 ? (
+          <Alert variant="light">No message yet.</Alert>
+        ) : null}
+        {messages.map((m) => (
+          <Card key={m.id} withBorder padding="md">
+            <Group justify="space-between" mb={4}>
+              <Text fw={600} size="sm">
+                {m.subject}
+              </Text>
+              <Badge size="sm" variant="dot" color={m.sentAt ? 'teal' : 'orange'}>
+                {m.sentAt ? 'sent' : 'not emailed'}
+              </Badge>
+            </Group>
+            <Text size="xs" c="dimmed" mb="xs">
+              To {m.to} · {m.createdAt.replace('T', ' ').slice(0, 16)} UTC
+              {m.error ? ` · last error: ${m.error}` : ''}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+              {m.body}
+            </Text>
+          </Card>
+        ))}
+      </Stack>
+    </>
+  );
+}
