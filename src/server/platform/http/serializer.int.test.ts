@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
-import { MeSchema } from '../../../contracts/identity';
+import { MeSchema } from '../../../contracts/auth';
 import type { App } from './app';
 
 const startApp = testApps();
