@@ -125,8 +125,6 @@ export default tseslint.config(
   {
     // A route validates, authorizes, calls its service and presents: it never reaches a repository.
     files: routeFiles,
-    // until identity is split (issue 11): the route files that import a repository today.
-    ignores: ['src/server/features/identity/member-routes.ts'],
     rules: boundary(
       [...serverImports, ...featureImports, routeRepositoryImports],
       [kyselyTypesOnly],
@@ -141,8 +139,6 @@ export default tseslint.config(
       ...testFiles,
       'src/server/platform/db/**',
       'src/server/db/migrations/**',
-      // until identity is split (issue 11)
-      'src/server/features/identity/**',
     ],
     rules: { 'no-restricted-syntax': ['error', ...sqlOutsideRepositories] },
   },
