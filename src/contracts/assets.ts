@@ -3,6 +3,9 @@ import { OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { NumberCursorSchema } from './pagination';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'assets';
+
 export const ASSET_KINDS = [
   'application',
   'server',

@@ -3,6 +3,9 @@ import { OrgParamsSchema } from './common';
 import { NumberCursorSchema } from './pagination';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'audit-log';
+
 /** Every action the audit trail records. Closed: add new ones here. */
 export const AUDIT_ACTIONS = [
   'setup.completed',

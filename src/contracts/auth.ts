@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { route } from './route';
 import { ROLES } from './roles';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'auth';
+
 export const Email = z.email({ error: 'must be an email address' }).max(254).trim();
 export const Name = z.string().trim().min(1, { error: 'is required' }).max(200);
 // Length only here: the password policy (length, common passwords) runs in the service so that

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'catalog';
+
 export const SAFEGUARD_CATEGORIES = [
   'administrative',
   'physical',

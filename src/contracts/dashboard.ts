@@ -4,6 +4,9 @@ import { OrgParamsSchema } from './common';
 import { route } from './route';
 import { TaskSchema } from './tasks';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'dashboard';
+
 const CountsSchema = z.object({
   total: z.number().int(),
   implemented: z.number().int(),

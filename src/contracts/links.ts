@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { OrgParamsSchema, Text } from './common';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'links';
+
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
 export const LINK_TYPES = ['safeguard', 'task', 'url', 'risk'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];

@@ -4,6 +4,9 @@ import { DateOnly, OrgParamsSchema, Required } from './common';
 import { route } from './route';
 import { ROLES } from './roles';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'organizations';
+
 export const OrganizationSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -5,6 +5,9 @@ import { RiskMatrixSchema } from './risk-library';
 import { HeatMapSchema, RiskSchema } from './risks';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'risk-assessments';
+
 export const TrendPointSchema = z.object({
   assessmentId: z.string(),
   reference: z.string(),

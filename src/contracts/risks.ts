@@ -16,6 +16,9 @@ import {
 } from './risk-library';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'risks';
+
 // ---------- risks ----------
 
 export const RISK_STATUSES = ['open', 'closed'] as const;

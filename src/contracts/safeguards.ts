@@ -4,6 +4,9 @@ import { RequirementSchema, SAFEGUARD_CATEGORIES } from './catalog';
 import { LinkSchema } from './links';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'safeguards';
+
 export const SAFEGUARD_STATUSES = [
   'not_started',
   'in_progress',

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ErrorBodySchema } from './errors';
 import { route } from './route';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'system';
+
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 

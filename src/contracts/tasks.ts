@@ -3,6 +3,9 @@ import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { route } from './route';
 import { LINK_TYPES, LinkEndSchema, LinkSchema } from './links';
 
+/** Names this feature's folders under src/server/features and src/web/features. */
+export const feature = 'tasks';
+
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const RECURRENCE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'yearly'] as const;
