@@ -40,14 +40,9 @@ function hashes(dir, prefix = '', into = new Map()) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === '.git') continue;
     const rel = prefix + entry.name;
-    if (entry.isDirectory()) hashes(path.join(dir, entry.name), `${rel}/`, into);
-    else
-      into.set(
-        rel,
-        createHash('sha256')
-          .update(readFileSync(path.join(dir, rel)))
-          .digest('hex'),
-      );
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashes(full, `${rel}/`, into);
+    else into.set(rel, createHash('sha256').update(readFileSync(full)).digest('hex'));
   }
   return into;
 }
