@@ -32,7 +32,7 @@ export async function startBare(document?: string): Promise<Bare> {
 
 /**
  * Warms both up, loads the bare route, then the Custos route, and prints the Custos figure as a
- * share of the bare one.
+ * share of the bare one, and its CPU time per request as a multiple of the bare one's.
  */
 export async function versus(
   bare: Bare,
@@ -44,11 +44,22 @@ export async function versus(
 ): Promise<number> {
   await warmUp(bare.server.url + bareRoute, connections);
   await warmUp(custos.url + route, connections, headers);
-  const reference = await load(bare.server.url, bareRoute, connections, {}, 'bare Fastify GET');
-  const measured = await load(custos.url, route, connections, headers);
-  const share = (100 * measured) / reference;
+  const reference = await load(
+    bare.server.url,
+    bareRoute,
+    connections,
+    {},
+    'bare Fastify GET',
+    bare.server.process.pid,
+  );
+  const measured = await load(custos.url, route, connections, headers, 'GET', custos.process.pid);
+  const share = (100 * measured.perSecond) / reference.perSecond;
+  const cpu =
+    reference.cpuMicrosPerRequest && measured.cpuMicrosPerRequest
+      ? `; CPU per request ${(measured.cpuMicrosPerRequest / reference.cpuMicrosPerRequest).toFixed(1)}× bare's`
+      : '';
   console.log(
-    `  → GET ${route.replace(/[0-9a-f-]{36}/, ':orgId')} at ${share.toFixed(0)}% of bare Fastify GET ${bareRoute} (${connections} conns)`,
+    `  → GET ${route.replace(/[0-9a-f-]{36}/, ':orgId')} at ${share.toFixed(0)}% of bare Fastify GET ${bareRoute} (${connections} conns)${cpu}`,
   );
   return share;
 }

@@ -58,6 +58,8 @@ export async function freePort(): Promise<number> {
 }
 
 export interface Spawned {
+  /** The child's process id (the bench reads its CPU time from it). */
+  pid: number | undefined;
   exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
   stderrLines(): string[];
   kill(signal: NodeJS.Signals): void;
@@ -78,6 +80,7 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Spawned {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
   return {
+    pid: child.pid,
     exit,
     stderrLines: () => stderr.split('\n').filter(Boolean),
     kill: (signal) => child.kill(signal),

@@ -72,7 +72,7 @@ export async function listLinksOf(db: Db, orgId: string, type: LinkType, id: str
 }
 
 /**
- * Links between records of `type` (ids given) and any record of `otherType`, either direction.
+ * Links between records of `type` (ids given) and any record of one of `otherTypes`, either direction.
  * Two queries, one per index: an OR of both directions lets SQLite fall back to scanning the
  * organization's links when its statistics are stale.
  */
@@ -81,17 +81,18 @@ export async function listLinksAmong(
   orgId: string,
   type: LinkType,
   ids: readonly string[],
-  otherType: LinkType,
+  otherTypes: readonly LinkType[],
 ) {
-  if (ids.length === 0) return [];
+  if (ids.length === 0 || otherTypes.length === 0) return [];
   const columns = ['from_type', 'from_id', 'to_type', 'to_id', 'created_at'] as const;
+  // One query per direction for all the other types: each probes its index once per id.
   const from = await db
     .selectFrom('record_links')
     .select(columns)
     .where('org_id', '=', orgId)
     .where('from_type', '=', type)
     .where('from_id', 'in', ids)
-    .where('to_type', '=', otherType)
+    .where('to_type', 'in', otherTypes)
     .execute();
   const to = await db
     .selectFrom('record_links')
@@ -99,7 +100,7 @@ export async function listLinksAmong(
     .where('org_id', '=', orgId)
     .where('to_type', '=', type)
     .where('to_id', 'in', ids)
-    .where('from_type', '=', otherType)
+    .where('from_type', 'in', otherTypes)
     .execute();
   return [...from, ...to].sort((x, y) => x.created_at.localeCompare(y.created_at));
 }

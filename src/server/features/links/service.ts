@@ -164,11 +164,33 @@ export async function linkedIds(
   ids: readonly string[],
   otherType: LinkType,
 ): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
-  for (const row of await listLinksAmong(db, orgId, type, ids, otherType)) {
-    const [own, other] =
-      row.from_type === type ? [row.from_id, row.to_id] : [row.to_id, row.from_id];
-    result.set(own, [...(result.get(own) ?? []), other]);
+  return (await linkedIdsByType(db, orgId, type, ids, [otherType])).get(otherType) ?? new Map();
+}
+
+/**
+ * For each of `otherTypes`, what linkedIds gives for it: two queries in all, where linkedIds
+ * called once per type would run two for each (a page of the risk register reads its controls
+ * and its plan tasks).
+ */
+export async function linkedIdsByType(
+  db: Db,
+  orgId: string,
+  type: LinkType,
+  ids: readonly string[],
+  otherTypes: readonly LinkType[],
+): Promise<Map<LinkType, Map<string, string[]>>> {
+  const result = new Map<LinkType, Map<string, string[]>>(
+    otherTypes.map((other) => [other, new Map<string, string[]>()]),
+  );
+  for (const row of await listLinksAmong(db, orgId, type, ids, otherTypes)) {
+    const [own, other, otherType] =
+      row.from_type === type && otherTypes.includes(row.to_type)
+        ? [row.from_id, row.to_id, row.to_type]
+        : [row.to_id, row.from_id, row.from_type];
+    const byOwn = result.get(otherType);
+    if (byOwn) {
+      byOwn.set(own, [...(byOwn.get(own) ?? []), other]);
+    }
   }
   return result;
 }

@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
-import { createLinkIn, linkedIds, removeLinkBetweenIn } from '../links/service';
+import { createLinkIn, linkedIds, linkedIdsByType, removeLinkBetweenIn } from '../links/service';
 import { createTaskIn } from '../tasks/service';
 import { taskSummaries } from '../tasks/summaries';
 import { presentRisk, type RiskContext } from './presenter';
@@ -44,8 +44,9 @@ async function present(db: Db, orgId: string, rows: readonly RiskRow[]): Promise
     const entry = { id: a.id, reference: `ASSET-${a.number}`, name: a.name };
     assets.set(a.risk_id, [...(assets.get(a.risk_id) ?? []), entry]);
   }
-  const controls = await linkedIds(db, orgId, 'risk', ids, 'safeguard');
-  const taskIds = await linkedIds(db, orgId, 'risk', ids, 'task');
+  const links = await linkedIdsByType(db, orgId, 'risk', ids, ['safeguard', 'task']);
+  const controls = links.get('safeguard') ?? new Map<string, string[]>();
+  const taskIds = links.get('task') ?? new Map<string, string[]>();
   const tasks = await taskSummaries(db, orgId, [...taskIds.values()].flat());
   const planTasks: RiskContext['planTasks'] = new Map(
     [...taskIds].map(([riskId, list]) => [

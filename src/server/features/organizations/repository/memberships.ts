@@ -1,4 +1,5 @@
 import type { MembershipsTable } from '../../../db/schema';
+import { prepared } from '../../../platform/db/prepared';
 import type { Db } from '../../../platform/db/types';
 
 export async function insertMembership(trx: Db, row: MembershipsTable): Promise<void> {
@@ -10,26 +11,30 @@ export interface MembershipWithOrg extends MembershipsTable {
   mfa_required: number;
 }
 
+// Compiled once: GET /api/me, which the web app calls on every page load, runs it.
+const liveMemberships = prepared((db: Db, slot: (name: 'userId' | 'now') => string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .selectAll('memberships')
+    .select(['organizations.name as org_name', 'organizations.mfa_required'])
+    .where('memberships.user_id', '=', slot('userId'))
+    .where((eb) =>
+      eb.or([
+        eb('memberships.access_expires_at', 'is', null),
+        eb('memberships.access_expires_at', '>', slot('now')),
+      ]),
+    )
+    .orderBy('memberships.created_at'),
+);
+
 /** The user's memberships that grant access now, oldest first. */
 export async function listLiveMemberships(
   db: Db,
   userId: string,
   now: string,
 ): Promise<MembershipWithOrg[]> {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-    .selectAll('memberships')
-    .select(['organizations.name as org_name', 'organizations.mfa_required'])
-    .where('memberships.user_id', '=', userId)
-    .where((eb) =>
-      eb.or([
-        eb('memberships.access_expires_at', 'is', null),
-        eb('memberships.access_expires_at', '>', now),
-      ]),
-    )
-    .orderBy('memberships.created_at')
-    .execute();
+  return liveMemberships(db, { userId, now });
 }
 
 export interface MemberRow extends MembershipsTable {
