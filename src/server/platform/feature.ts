@@ -1,4 +1,6 @@
+import type { Migration } from 'kysely';
 import type { LinkType } from '../../contracts/links';
+import type { Database } from '../db/schema';
 import type { Db } from './db/types';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
@@ -10,6 +12,16 @@ import type { App } from './http/app';
 export interface Feature {
   /** The folder's name. */
   readonly name: string;
+  /**
+   * The tables the feature owns (declared in its `tables.ts`): only its repositories write them
+   * (db/table-owners.ts builds the owner of each table from these).
+   */
+  readonly tables?: readonly (keyof Database)[];
+  /**
+   * The feature's migrations, `features/<feature>/migrations/NNNN_verb_object.ts` keyed by that
+   * name; the migrator runs them with db/migrations, all ordered by name. A released one never changes.
+   */
+  readonly migrations?: Readonly<Record<string, Migration>>;
   /** Registers the feature's routes (from its contracts). */
   readonly routes?: (app: App, deps: AppDeps) => void;
   /** Checks the feature's content files at start; throws naming the file and field. */

@@ -4,6 +4,7 @@ import { registerAssetRoutes } from './routes';
 /** Assets that hold or touch ePHI, and the data flows between them. */
 export const assetsFeature: Feature = {
   name: 'assets',
+  tables: ['assets', 'data_flows'],
   routes: registerAssetRoutes,
   records: { assetId: 'assets', flowId: 'data_flows' },
 };

@@ -4,6 +4,7 @@ import { registerOrganizationRoutes } from './routes';
 /** Organizations: their profile and security settings, members, invitations and the outbox. */
 export const organizationsFeature: Feature = {
   name: 'organizations',
+  tables: ['organizations', 'memberships', 'invitations'],
   routes: registerOrganizationRoutes,
   records: { memberId: 'memberships', invitationId: 'invitations' },
 };

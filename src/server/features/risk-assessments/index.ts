@@ -4,6 +4,7 @@ import { registerAssessmentRoutes } from './routes';
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
 export const riskAssessmentsFeature: Feature = {
   name: 'risk-assessments',
+  tables: ['risk_assessments', 'risk_reports'],
   routes: (app, deps) => {
     registerAssessmentRoutes(app, deps);
   },

@@ -6,6 +6,7 @@ import { riskLink } from './link';
 /** The risk register, the matrix and the threat library (164.308(a)(1)(ii)(B)). */
 export const risksFeature: Feature = {
   name: 'risks',
+  tables: ['risks', 'risk_assets', 'risk_library_items'],
   routes: registerRiskRoutes,
   checkContent: () => {
     riskContent();

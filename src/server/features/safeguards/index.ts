@@ -9,6 +9,7 @@ import { registerSafeguardRoutes } from './routes';
  */
 export const safeguardsFeature: Feature = {
   name: 'safeguards',
+  tables: ['safeguards'],
   routes: registerSafeguardRoutes,
   records: {
     requirementId: { shared: '164.312(a)(2)(iv)' },

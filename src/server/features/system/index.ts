@@ -4,5 +4,6 @@ import { registerSystemRoutes } from './routes';
 /** System: health probes and the installation's status. */
 export const systemFeature: Feature = {
   name: 'system',
+  tables: ['instance'],
   routes: registerSystemRoutes,
 };

@@ -5,6 +5,7 @@ import { registerTaskRoutes } from './routes';
 /** Tasks: owned, dated work, recurring on schedule, linked to the records they are about. */
 export const tasksFeature: Feature = {
   name: 'tasks',
+  tables: ['tasks'],
   routes: registerTaskRoutes,
   records: { taskId: 'tasks' },
   link: taskLink,

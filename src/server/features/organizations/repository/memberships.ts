@@ -1,4 +1,4 @@
-import type { MembershipsTable } from '../../../db/schema';
+import type { MembershipsTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 export async function insertMembership(trx: Db, row: MembershipsTable): Promise<void> {
