@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { LinkType } from '../../contracts/links';
 import type { Database } from '../db/schema';
+import type { DashboardContribution } from './dashboard';
 import type { Db } from './db/types';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
@@ -34,6 +35,8 @@ export interface Feature {
   readonly records?: Readonly<Record<string, string | { readonly shared: string }>>;
   /** The feature's records as ends of links (record_links): the links feature asks through this. */
   readonly link?: LinkTarget;
+  /** Its first-week steps and next actions on the dashboard. */
+  readonly dashboard?: DashboardContribution;
 }
 
 /**

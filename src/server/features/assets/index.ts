@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { assetsDashboard } from './dashboard';
 import { registerAssetRoutes } from './routes';
 
 /** Assets that hold or touch ePHI, and the data flows between them. */
@@ -7,4 +8,5 @@ export const assetsFeature: Feature = {
   tables: ['assets', 'data_flows'],
   routes: registerAssetRoutes,
   records: { assetId: 'assets', flowId: 'data_flows' },
+  dashboard: assetsDashboard,
 };

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { organizationsDashboard } from './dashboard';
 import { registerOrganizationRoutes } from './routes';
 
 /** Organizations: their profile and security settings, members, invitations and the outbox. */
@@ -7,4 +8,5 @@ export const organizationsFeature: Feature = {
   tables: ['organizations', 'memberships', 'invitations'],
   routes: registerOrganizationRoutes,
   records: { memberId: 'memberships', invitationId: 'invitations' },
+  dashboard: organizationsDashboard,
 };

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { riskAssessmentsDashboard } from './dashboard';
 import { registerAssessmentRoutes } from './routes';
 
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
@@ -9,4 +10,5 @@ export const riskAssessmentsFeature: Feature = {
     registerAssessmentRoutes(app, deps);
   },
   records: { assessmentId: 'risk_assessments' },
+  dashboard: riskAssessmentsDashboard,
 };

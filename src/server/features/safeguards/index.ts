@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardsDashboard } from './dashboard';
 import { safeguardLink } from './link';
 import { registerSafeguardRoutes } from './routes';
 
@@ -16,4 +17,5 @@ export const safeguardsFeature: Feature = {
     profileId: { shared: 'proposed-2025' },
   },
   link: safeguardLink,
+  dashboard: safeguardsDashboard,
 };

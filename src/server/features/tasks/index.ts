@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { tasksDashboard } from './dashboard';
 import { taskLink } from './link';
 import { registerTaskRoutes } from './routes';
 
@@ -9,4 +10,5 @@ export const tasksFeature: Feature = {
   routes: registerTaskRoutes,
   records: { taskId: 'tasks' },
   link: taskLink,
+  dashboard: tasksDashboard,
 };
