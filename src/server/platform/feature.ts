@@ -3,6 +3,7 @@ import type { LinkType } from '../../contracts/links';
 import type { Database } from '../db/schema';
 import type { DashboardContribution } from './dashboard';
 import type { Db } from './db/types';
+import type { DemoStep } from './demo';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
 
@@ -37,6 +38,8 @@ export interface Feature {
   readonly link?: LinkTarget;
   /** Its first-week steps and next actions on the dashboard. */
   readonly dashboard?: DashboardContribution;
+  /** Its part of the demo clinic (`custos demo`, and the tests' clinics). */
+  readonly demo?: readonly DemoStep[];
 }
 
 /**

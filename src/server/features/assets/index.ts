@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { assetsDemo } from './demo';
 import { assetsDashboard } from './dashboard';
 import { registerAssetRoutes } from './routes';
 
@@ -9,4 +10,5 @@ export const assetsFeature: Feature = {
   routes: registerAssetRoutes,
   records: { assetId: 'assets', flowId: 'data_flows' },
   dashboard: assetsDashboard,
+  demo: assetsDemo,
 };

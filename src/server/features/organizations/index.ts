@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { organizationsDemo } from './demo';
 import { organizationsDashboard } from './dashboard';
 import { registerOrganizationRoutes } from './routes';
 
@@ -9,4 +10,5 @@ export const organizationsFeature: Feature = {
   routes: registerOrganizationRoutes,
   records: { memberId: 'memberships', invitationId: 'invitations' },
   dashboard: organizationsDashboard,
+  demo: organizationsDemo,
 };

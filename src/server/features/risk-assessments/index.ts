@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { riskAssessmentsDemo } from './demo';
 import { riskAssessmentsDashboard } from './dashboard';
 import { registerAssessmentRoutes } from './routes';
 
@@ -11,4 +12,5 @@ export const riskAssessmentsFeature: Feature = {
   },
   records: { assessmentId: 'risk_assessments' },
   dashboard: riskAssessmentsDashboard,
+  demo: riskAssessmentsDemo,
 };

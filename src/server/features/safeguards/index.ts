@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardsDemo } from './demo';
 import { safeguardsDashboard } from './dashboard';
 import { safeguardLink } from './link';
 import { registerSafeguardRoutes } from './routes';
@@ -18,4 +19,5 @@ export const safeguardsFeature: Feature = {
   },
   link: safeguardLink,
   dashboard: safeguardsDashboard,
+  demo: safeguardsDemo,
 };

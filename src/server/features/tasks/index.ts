@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { tasksDemo } from './demo';
 import { tasksDashboard } from './dashboard';
 import { taskLink } from './link';
 import { registerTaskRoutes } from './routes';
@@ -11,4 +12,5 @@ export const tasksFeature: Feature = {
   records: { taskId: 'tasks' },
   link: taskLink,
   dashboard: tasksDashboard,
+  demo: tasksDemo,
 };
