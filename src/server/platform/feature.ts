@@ -8,8 +8,8 @@ import type { AppDeps } from './deps';
 import type { App } from './http/app';
 
 /**
- * What the platform needs from a feature, declared in the feature's `index.ts`. The platform
- * assembles the app from the list in src/server/features/index.ts.
+ * What the platform needs from a feature, declared in the feature's `index.ts` as `feature`.
+ * src/server/features/index.ts loads one for each module of src/contracts/features.ts.
  */
 export interface Feature {
   /** The folder's name. */
@@ -53,4 +53,47 @@ export interface LinkTarget {
   exists(db: Db, orgId: string, ids: readonly string[]): Promise<ReadonlySet<string>>;
   /** A readable label for each id asked for (one that names no record gets a generic label). */
   labels(db: Db, orgId: string, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+}
+
+const OPTIONAL_FIELDS = {
+  tables: 'array',
+  migrations: 'object',
+  routes: 'function',
+  checkContent: 'function',
+  records: 'object',
+  link: 'object',
+  dashboard: 'object',
+  demo: 'array',
+} as const;
+
+/** Whether `value` has a feature manifest's shape: a name, and each field it has of its kind. */
+export function isFeature(value: unknown): value is Feature {
+  if (typeof value !== 'object' || value === null || !('name' in value)) return false;
+  if (typeof value.name !== 'string') return false;
+  return Object.entries(OPTIONAL_FIELDS).every(([field, kind]) => {
+    if (!(field in value)) return true;
+    const held: unknown = Object.getOwnPropertyDescriptor(value, field)?.value;
+    if (held === undefined) return true;
+    return kind === 'array' ? Array.isArray(held) : typeof held === kind && held !== null;
+  });
+}
+
+/**
+ * The manifest a feature folder's `index.ts` exports as `feature`; throws naming the folder when
+ * it exports none, or one of another name (a typo in the folder or the contract's `feature`).
+ */
+export function featureManifest(folder: string, module: unknown): Feature {
+  const manifest =
+    typeof module === 'object' && module !== null && 'feature' in module
+      ? module.feature
+      : undefined;
+  if (!isFeature(manifest)) {
+    throw new Error(`src/server/features/${folder}/index.ts exports no feature manifest`);
+  }
+  if (manifest.name !== folder) {
+    throw new Error(
+      `src/server/features/${folder}/index.ts declares the feature "${manifest.name}", not "${folder}"`,
+    );
+  }
+  return manifest;
 }

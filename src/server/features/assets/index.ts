@@ -4,7 +4,7 @@ import { assetsDashboard } from './dashboard';
 import { registerAssetRoutes } from './routes';
 
 /** Assets that hold or touch ePHI, and the data flows between them. */
-export const assetsFeature: Feature = {
+export const feature: Feature = {
   name: 'assets',
   tables: ['assets', 'data_flows'],
   routes: registerAssetRoutes,

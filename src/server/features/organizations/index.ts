@@ -4,7 +4,7 @@ import { organizationsDashboard } from './dashboard';
 import { registerOrganizationRoutes } from './routes';
 
 /** Organizations: their profile and security settings, members, invitations and the outbox. */
-export const organizationsFeature: Feature = {
+export const feature: Feature = {
   name: 'organizations',
   tables: ['organizations', 'memberships', 'invitations'],
   routes: registerOrganizationRoutes,

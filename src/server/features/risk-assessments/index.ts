@@ -4,7 +4,7 @@ import { riskAssessmentsDashboard } from './dashboard';
 import { registerAssessmentRoutes } from './routes';
 
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
-export const riskAssessmentsFeature: Feature = {
+export const feature: Feature = {
   name: 'risk-assessments',
   tables: ['risk_assessments', 'risk_reports'],
   routes: (app, deps) => {

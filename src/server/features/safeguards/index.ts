@@ -9,7 +9,7 @@ import { registerSafeguardRoutes } from './routes';
  * name a requirement by citation and a rule profile by id: catalog ids, the same in every
  * organization (the organization comes from `:orgId`).
  */
-export const safeguardsFeature: Feature = {
+export const feature: Feature = {
   name: 'safeguards',
   tables: ['safeguards'],
   routes: registerSafeguardRoutes,

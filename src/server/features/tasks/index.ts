@@ -5,7 +5,7 @@ import { taskLink } from './link';
 import { registerTaskRoutes } from './routes';
 
 /** Tasks: owned, dated work, recurring on schedule, linked to the records they are about. */
-export const tasksFeature: Feature = {
+export const feature: Feature = {
   name: 'tasks',
   tables: ['tasks'],
   routes: registerTaskRoutes,
