@@ -3,6 +3,15 @@ import autocannon from 'autocannon';
 
 export const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 
+/** Load without a figure: lets the JIT of both sides settle before a comparison. */
+export async function warmUp(
+  url: string,
+  connections: number,
+  headers: Record<string, string> = {},
+) {
+  await autocannon({ url, connections, duration: 1, headers });
+}
+
 export async function load(
   base: string,
   route: string,

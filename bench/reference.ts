@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { load } from './load';
+import { load, warmUp } from './load';
 import { startProcess, stop, type Server } from './server';
 
 export interface Bare {
@@ -30,7 +30,10 @@ export async function startBare(document?: string): Promise<Bare> {
   };
 }
 
-/** Loads the bare route, then the Custos route, and prints the Custos figure as a share of it. */
+/**
+ * Warms both up, loads the bare route, then the Custos route, and prints the Custos figure as a
+ * share of the bare one.
+ */
 export async function versus(
   bare: Bare,
   bareRoute: string,
@@ -39,6 +42,8 @@ export async function versus(
   connections: number,
   headers: Record<string, string> = {},
 ): Promise<number> {
+  await warmUp(bare.server.url + bareRoute, connections);
+  await warmUp(custos.url + route, connections, headers);
   const reference = await load(bare.server.url, bareRoute, connections, {}, 'bare Fastify GET');
   const measured = await load(custos.url, route, connections, headers);
   const share = (100 * measured) / reference;

@@ -2,9 +2,28 @@ import { z } from 'zod';
 import { OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { NumberCursorSchema } from './pagination';
 import { route } from './route';
+import { EDITORS, STAFF_READERS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'assets';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  // 164.308(a)(1)(ii)(A): the inventory behind the risk analysis.
+  'assets.read': STAFF_READERS,
+  'assets.manage': EDITORS,
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  'asset.created',
+  'asset.changed',
+  'assets.imported',
+  'assets.exported',
+  'data_flow.created',
+  'data_flow.changed',
+  'data_flow.removed',
+] as const;
 
 export const ASSET_KINDS = [
   'application',

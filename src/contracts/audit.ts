@@ -1,75 +1,46 @@
 import { z } from 'zod';
+import * as features from './features';
 import { OrgParamsSchema } from './common';
 import { NumberCursorSchema } from './pagination';
 import { route } from './route';
+import { AUDIT_READERS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'audit-log';
 
-/** Every action the audit trail records. Closed: add new ones here. */
-export const AUDIT_ACTIONS = [
-  'setup.completed',
-  'auth.signed_in',
-  'auth.sign_in_failed',
-  'auth.locked_out',
-  'auth.signed_out',
-  'auth.signed_out_everywhere',
-  'auth.session_expired',
-  'auth.mfa_failed',
-  'auth.reauthenticated',
-  'mfa.enabled',
-  'mfa.disabled',
-  'mfa.recovery_codes_generated',
-  'mfa.recovery_code_used',
-  'session.revoked',
-  'user.created',
-  'user.password_changed',
-  'user.password_reset_requested',
-  'organization.created',
-  'organization.settings_changed',
-  'token.created',
-  'token.revoked',
-  'invitation.created',
-  'invitation.revoked',
-  'membership.created',
-  'membership.changed',
-  'membership.removed',
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'audit.read': AUDIT_READERS,
+  'audit.export': AUDIT_READERS,
+  'audit.verify': AUDIT_READERS,
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  // Written by the platform's authorization hook for every refused request.
   'access.denied',
   'audit.exported',
-  'outbox.read',
   'audit.verified',
-  'organization.profile_changed',
-  'safeguard.changed',
-  'safeguard.decision_recorded',
-  'safeguards.exported',
-  'link.created',
-  'link.removed',
-  'task.created',
-  'task.changed',
-  'task.completed',
-  'asset.created',
-  'asset.changed',
-  'assets.imported',
-  'assets.exported',
-  'data_flow.created',
-  'data_flow.changed',
-  'data_flow.removed',
-  'risk_library.item_added',
-  'risk_matrix.changed',
-  'risk.created',
-  'risk.changed',
-  'risk.accepted',
-  'risk.acceptance_withdrawn',
-  'risks.exported',
-  'risk_assessment.created',
-  'risk_assessment.changed',
-  'risk_assessment.submitted',
-  'risk_assessment.returned',
-  'risk_assessment.approved',
-  'risk_assessment.report_downloaded',
-  'risk_analysis.change_recorded',
 ] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+type FeatureModules = typeof features;
+
+/** An action the audit trail records: one of some feature's `auditActions`. */
+export type AuditAction = FeatureModules[keyof FeatureModules]['auditActions'][number];
+
+/** The features' audit actions in their order, refusing one declared twice (see AUDIT_ACTIONS). */
+export function collectAuditActions(modules: FeatureModules): readonly AuditAction[] {
+  const actions: AuditAction[] = [];
+  for (const { feature, auditActions } of Object.values(modules)) {
+    for (const action of auditActions) {
+      if (actions.includes(action)) {
+        throw new Error(`audit action "${action}" of feature "${feature}" is declared twice`);
+      }
+      actions.push(action);
+    }
+  }
+  return actions;
+}
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -135,7 +106,10 @@ export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
 export const AuditQuerySchema = z.object({
   actor: z.string().max(254).optional().describe('User id or email of the actor'),
-  action: z.enum(AUDIT_ACTIONS, { error: 'is not a known action' }).optional(),
+  // Lazy: the actions come from every feature's contract module, this one included (a cycle).
+  action: z
+    .lazy(() => z.enum(collectAuditActions(features), { error: 'is not a known action' }))
+    .optional(),
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
   from: z.iso.datetime({ error: 'must be an ISO-8601 instant' }).optional(),

@@ -1,149 +1,73 @@
 import { z } from 'zod';
 import { route } from './route';
-import { ROLES } from './roles';
+import {
+  SetupStateSchema,
+  SetupBodySchema,
+  SignInBodySchema,
+  SignInResultSchema,
+  MfaCodeBodySchema,
+  ReauthenticateBodySchema,
+  TotpEnrolmentSchema,
+  RecoveryCodesSchema,
+  SessionInfoSchema,
+  MeSchema,
+  SwitchOrganizationBodySchema,
+  SessionListSchema,
+  TokenCreateBodySchema,
+  ApiTokenListSchema,
+  CreatedTokenSchema,
+  PasswordChangeBodySchema,
+  PasswordResetRequestBodySchema,
+  PasswordResetCompleteBodySchema,
+  SignOutEverywhereBodySchema,
+} from './auth-schemas';
+import type { Grant } from './grants';
+
+export * from './auth-schemas';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'auth';
 
-export const Email = z.email({ error: 'must be an email address' }).max(254).trim();
-export const Name = z.string().trim().min(1, { error: 'is required' }).max(200);
-// Length only here: the password policy (length, common passwords) runs in the service so that
-// its message can say why a password is refused.
-export const Password = z.string().max(1024, { error: 'must be at most 1024 characters' });
-// Tokens (invitation, reset) travel in bodies, never in paths: paths are logged.
-export const LinkToken = z
-  .string()
-  .trim()
-  .min(20, { error: 'is not an invitation token' })
-  .max(200);
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'setup.read': 'public',
+  'setup.complete': 'public',
+  'auth.sign_in': 'public',
+  'auth.sign_out': 'authenticated',
+  'auth.mfa.verify': 'authenticated',
+  'auth.reauthenticate': 'authenticated',
+  'me.mfa.manage': 'authenticated',
+  'me.tokens.manage': 'authenticated',
+  'me.password.change': 'authenticated',
+  'auth.password_reset': 'public',
+  'auth.session.read': 'authenticated',
+  'me.read': 'authenticated',
+  'me.sessions.manage': 'authenticated',
+  'me.organization.switch': 'authenticated',
+} as const satisfies Record<string, Grant>;
 
-export const SetupStateSchema = z.object({ needed: z.boolean() });
-
-export const SetupBodySchema = z.object({
-  organization: z.object({ name: Name }),
-  owner: z.object({ name: Name, email: Email, password: Password }),
-});
-export type SetupBody = z.infer<typeof SetupBodySchema>;
-
-export const SignInBodySchema = z.object({
-  email: z.string().trim().min(1, { error: 'is required' }).max(254),
-  password: z.string().min(1, { error: 'is required' }).max(1024),
-});
-export type SignInBody = z.infer<typeof SignInBodySchema>;
-
-export const SignInResultSchema = z.object({
-  mfaRequired: z
-    .boolean()
-    .describe('True when a code from the authenticator app must follow (POST /api/auth/mfa)'),
-});
-
-const Code = z.string().trim().min(1, { error: 'is required' }).max(32);
-export const MfaCodeBodySchema = z.object({ code: Code });
-export const ReauthenticateBodySchema = z.object({
-  password: z.string().min(1, { error: 'is required' }).max(1024),
-  code: Code.optional(),
-});
-export const TotpEnrolmentSchema = z.object({
-  secret: z.string().describe('Base32 secret, for typing into the app by hand'),
-  otpauthUri: z.string(),
-  qrCode: z.string().describe('PNG data URL of the otpauth URI'),
-});
-export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
-
-export const MembershipSummarySchema = z.object({
-  orgId: z.string(),
-  orgName: z.string(),
-  role: z.enum(ROLES),
-  accessExpiresAt: z.iso.datetime().nullable(),
-  mfaRequired: z.boolean(),
-});
-export type MembershipSummary = z.infer<typeof MembershipSummarySchema>;
-
-export const SessionInfoSchema = z.object({
-  activeOrgId: z.string().nullable(),
-  authenticatedAt: z.iso
-    .datetime()
-    .describe('Last password (and code) check; sensitive actions need it within 10 minutes'),
-  idleTimeoutMinutes: z.number().int(),
-  idleExpiresAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-});
-
-export const MeSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), mfaEnabled: z.boolean() }),
-  memberships: z.array(MembershipSummarySchema),
-  session: SessionInfoSchema,
-});
-export type Me = z.infer<typeof MeSchema>;
-
-export const SwitchOrganizationBodySchema = z.object({
-  orgId: z.uuid({ error: 'must be an organization id' }),
-});
-
-export const SessionListSchema = z.object({
-  data: z.array(
-    z.object({
-      id: z.string(),
-      current: z.boolean(),
-      createdAt: z.iso.datetime(),
-      lastSeenAt: z.iso.datetime(),
-      ip: z.string().nullable(),
-      userAgent: z.string().nullable(),
-    }),
-  ),
-});
-
-export const TokenCreateBodySchema = z.object({
-  orgId: z.uuid({ error: 'must be an organization id' }),
-  name: z.string().trim().min(1, { error: 'is required' }).max(100),
-  role: z.enum(ROLES, { error: 'must be one of the roles' }),
-  expiresInDays: z
-    .number({ error: 'must be a number of days' })
-    .int()
-    .min(1, { error: 'must be at least 1 day' })
-    .max(365, { error: 'must be at most 365 days' })
-    .default(90),
-});
-export type TokenCreateBody = z.infer<typeof TokenCreateBodySchema>;
-
-export const ApiTokenSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  prefix: z.string().describe('First characters, to recognise the token'),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  lastUsedAt: z.iso.datetime().nullable(),
-});
-export const ApiTokenListSchema = z.object({ data: z.array(ApiTokenSchema) });
-export const CreatedTokenSchema = ApiTokenSchema.extend({
-  token: z.string().describe('Shown once: store it now'),
-});
-
-export const PasswordChangeBodySchema = z.object({
-  currentPassword: z.string().min(1, { error: 'is required' }).max(1024),
-  newPassword: Password,
-});
-export const PasswordResetRequestBodySchema = z.object({ email: Email });
-export const PasswordResetCompleteBodySchema = z.object({
-  token: LinkToken,
-  password: Password,
-  // On by default: a reset often follows a compromise, and a token outlives every session.
-  revokeTokens: z
-    .boolean()
-    .default(true)
-    .describe('Also revoke every API token of the account (default true)'),
-});
-export const SignOutEverywhereBodySchema = z
-  .object({
-    revokeTokens: z
-      .boolean()
-      .default(false)
-      .describe('Also revoke every API token of the account (default false)'),
-  })
-  // No body at all (Fastify passes null) keeps the tokens.
-  .nullish();
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  'setup.completed',
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.signed_out',
+  'auth.signed_out_everywhere',
+  'auth.session_expired',
+  'auth.mfa_failed',
+  'auth.reauthenticated',
+  'mfa.enabled',
+  'mfa.disabled',
+  'mfa.recovery_codes_generated',
+  'mfa.recovery_code_used',
+  'session.revoked',
+  'user.created',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'token.created',
+  'token.revoked',
+] as const;
 
 // ---------- routes ----------
 

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { route } from './route';
+import type { Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'catalog';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  // The regulation catalog is public knowledge, but the app serves it to signed-in people only.
+  'catalog.read': 'authenticated',
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [] as const;
 
 export const SAFEGUARD_CATEGORIES = [
   'administrative',

@@ -3,9 +3,18 @@ import { SAFEGUARD_CATEGORIES } from './catalog';
 import { OrgParamsSchema } from './common';
 import { route } from './route';
 import { TaskSchema } from './tasks';
+import { EVERY_ROLE, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'dashboard';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'dashboard.read': EVERY_ROLE,
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [] as const;
 
 const CountsSchema = z.object({
   total: z.number().int(),

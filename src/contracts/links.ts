@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { OrgParamsSchema, Text } from './common';
 import { route } from './route';
+import { EDITORS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'links';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'links.manage': EDITORS,
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = ['link.created', 'link.removed'] as const;
 
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
 export const LINK_TYPES = ['safeguard', 'task', 'url', 'risk'] as const;

@@ -1,11 +1,50 @@
 import { z } from 'zod';
-import { Email, LinkToken, Name, Password } from './auth';
+import { Email, LinkToken, Name, Password } from './auth-schemas';
 import { DateOnly, OrgParamsSchema, Required } from './common';
 import { route } from './route';
 import { ROLES } from './roles';
+import { ADMINS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'organizations';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'organization.read': EVERY_ROLE,
+  'organization.settings.update': ADMINS,
+  'organization.profile.update': [...ADMINS, 'security_officer'],
+  // Contributors pick owners for safeguards and tasks, so they see who the members are.
+  'members.read': STAFF_READERS,
+  'members.invite': ADMINS,
+  'members.manage': ADMINS,
+  // Capability checked inside member management: only owners grant, change or remove ownership.
+  'members.manage_owners': ['owner'],
+  'invitations.lookup': 'public',
+  'invitations.accept_new': 'public',
+  'invitations.accept': 'authenticated',
+  // The outbox holds every message sent (invitations, resets): owners only.
+  'outbox.read': ['owner'],
+} as const satisfies Record<string, Grant>;
+
+// Held by a signed-in person only, never an API token: it is a person's own act (design.md §6.2).
+export const personOnly = [
+  // The outbox holds other members' reset and invitation links: a token reading it could take over
+  // an account and then approve as that person.
+  'outbox.read',
+] as const satisfies readonly (keyof typeof permissions)[];
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  'organization.created',
+  'organization.settings_changed',
+  'organization.profile_changed',
+  'invitation.created',
+  'invitation.revoked',
+  'membership.created',
+  'membership.changed',
+  'membership.removed',
+  'outbox.read',
+] as const;
 
 export const OrganizationSchema = z.object({
   id: z.string(),

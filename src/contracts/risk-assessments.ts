@@ -4,9 +4,27 @@ import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { RiskMatrixSchema } from './risk-library';
 import { HeatMapSchema, RiskSchema } from './risks';
 import { route } from './route';
+import type { Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'risk-assessments';
+
+/**
+ * Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts): none
+ * of its own, as assessments are part of the risk analysis and use the risks feature's permissions.
+ */
+export const permissions = {} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  'risk_assessment.created',
+  'risk_assessment.changed',
+  'risk_assessment.submitted',
+  'risk_assessment.returned',
+  'risk_assessment.approved',
+  'risk_assessment.report_downloaded',
+  'risk_analysis.change_recorded',
+] as const;
 
 export const TrendPointSchema = z.object({
   assessmentId: z.string(),

@@ -15,9 +15,35 @@ import {
   ThreatLibrarySchema,
 } from './risk-library';
 import { route } from './route';
+import { ADMINS, EDITORS, STAFF_READERS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'risks';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  // 164.308(a)(1)(ii)(A)–(B): the risk analysis and the risk register (risk assessments too).
+  'risks.read': STAFF_READERS,
+  'risks.manage': EDITORS,
+  // Approving an assessment, or changing the matrix it is rated on, is the security official's call.
+  'risks.approve': [...ADMINS, 'security_officer'],
+} as const satisfies Record<string, Grant>;
+
+// Held by a signed-in person only, never an API token: it is a person's own act (design.md §6.2).
+export const personOnly = [
+  'risks.approve',
+] as const satisfies readonly (keyof typeof permissions)[];
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  'risk_library.item_added',
+  'risk_matrix.changed',
+  'risk.created',
+  'risk.changed',
+  'risk.accepted',
+  'risk.acceptance_withdrawn',
+  'risks.exported',
+] as const;
 
 // ---------- risks ----------
 

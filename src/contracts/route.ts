@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditAction } from './audit';
+import type { AuditAction } from './audit-actions';
 import type { Permission } from './permissions';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

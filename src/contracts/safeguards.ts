@@ -3,9 +3,32 @@ import { DateOnly, OrgParamsSchema, Text, Required, PersonRef } from './common';
 import { RequirementSchema, SAFEGUARD_CATEGORIES } from './catalog';
 import { LinkSchema } from './links';
 import { route } from './route';
+import { ADMINS, EDITORS, STAFF_READERS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'safeguards';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  // The compliance program. Workforce members see their own tasks only (tasks service).
+  'program.read': STAFF_READERS,
+  'safeguards.update': EDITORS,
+  // 164.306(d)(3): the decision on an addressable specification is the security official's call.
+  'safeguards.decide': [...ADMINS, 'security_officer'],
+  'safeguards.export': ['owner', 'admin', 'security_officer', 'privacy_officer', 'auditor'],
+} as const satisfies Record<string, Grant>;
+
+// Held by a signed-in person only, never an API token: it is a person's own act (design.md §6.2).
+export const personOnly = [
+  'safeguards.decide',
+] as const satisfies readonly (keyof typeof permissions)[];
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [
+  'safeguard.changed',
+  'safeguard.decision_recorded',
+  'safeguards.exported',
+] as const;
 
 export const SAFEGUARD_STATUSES = [
   'not_started',

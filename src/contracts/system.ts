@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import { ErrorBodySchema } from './errors';
 import { route } from './route';
+import { ADMINS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'system';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'system.health': 'public',
+  // Version, database and installation id help an attacker more than a load balancer, which has
+  // /healthz and /readyz: installation-wide facts for owners and admins only.
+  'system.status.read': { anyOrganization: ADMINS },
+  'system.openapi.read': 'public',
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = [] as const;
 
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];

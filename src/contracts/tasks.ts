@@ -2,9 +2,29 @@ import { z } from 'zod';
 import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { route } from './route';
 import { LINK_TYPES, LinkEndSchema, LinkSchema } from './links';
+import { EDITORS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'tasks';
+
+/** Who may use what this feature offers (assembled into PERMISSIONS, contracts/permissions.ts). */
+export const permissions = {
+  'tasks.read': EVERY_ROLE,
+  // Capability checked by the task list: workforce members see only their own tasks.
+  'tasks.read_all': STAFF_READERS,
+  'tasks.manage': EDITORS,
+  'tasks.complete': [
+    'owner',
+    'admin',
+    'security_officer',
+    'privacy_officer',
+    'contributor',
+    'workforce',
+  ],
+} as const satisfies Record<string, Grant>;
+
+/** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
+export const auditActions = ['task.created', 'task.changed', 'task.completed'] as const;
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;

@@ -24,7 +24,7 @@ import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { FormFooter } from '../program/FormFooter';
+import { FormFooter } from '../../components/FormFooter';
 import { useMemberOptions } from '../organizations/useMemberOptions';
 
 const options = (values: readonly string[]) =>

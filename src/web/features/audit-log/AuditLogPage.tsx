@@ -15,7 +15,8 @@ import {
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { AUDIT_ACTIONS, type AuditEvent } from '../../../contracts/audit';
+import { AUDIT_ACTIONS } from '../../../contracts/audit-actions';
+import type { AuditEvent } from '../../../contracts/audit';
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { useReauth } from '../../app/reauth';

@@ -24,7 +24,7 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { FormFooter } from '../program/FormFooter';
+import { FormFooter } from '../../components/FormFooter';
 import { useMemberOptions } from './useMemberOptions';
 
 const ZONES =

@@ -24,7 +24,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { FormFooter } from '../program/FormFooter';
+import { FormFooter } from '../../components/FormFooter';
 import { Changes, Guided } from './AssessmentParts';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
 

@@ -22,7 +22,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useAllAssets } from '../assets/useAllAssets';
 import { useMemberOptions } from '../organizations/useMemberOptions';
-import { FormFooter } from '../program/FormFooter';
+import { FormFooter } from '../../components/FormFooter';
 import { LevelBadge } from './LevelBadge';
 import { RiskAcceptance } from './RiskAcceptance';
 

@@ -23,7 +23,7 @@ import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMe } from '../../app/session';
 import { formatDate } from '../../components/format';
-import { FormFooter } from '../program/FormFooter';
+import { FormFooter } from '../../components/FormFooter';
 
 /**
  * The 164.306(d)(3) decision on an addressable specification, with date and basis. The approver

@@ -38,7 +38,7 @@ import { TaskDialog } from '../tasks/TaskDialog';
 import { StatusBadge } from './StatusBadge';
 import { formatDate } from '../../components/format';
 import { useMemberOptions } from '../organizations/useMemberOptions';
-import { FormFooter } from '../program/FormFooter';
+import { FormFooter } from '../../components/FormFooter';
 
 function RecordForm({ detail, editable }: { detail: Detail; editable: boolean }) {
   const org = useActiveOrg();

@@ -1,0 +1,24 @@
+import { IconDatabase } from '@tabler/icons-react';
+import type { WebFeature } from '../../app/web-feature';
+
+/** The web manifest of system (app/web-feature.ts). */
+export const manifest: WebFeature = {
+  feature: 'system',
+  pages: [
+    {
+      path: 'admin/status',
+      lazy: async () => ({ Component: (await import('./StatusPage')).StatusPage }),
+    },
+  ],
+  navigation: [
+    {
+      group: 'Administration',
+      order: 60,
+      label: 'System status',
+      path: '/admin/status',
+      icon: IconDatabase,
+      summary: 'Version, database and migrations',
+      permission: 'system.status.read',
+    },
+  ],
+};
