@@ -2,7 +2,7 @@
 // written straight into the database; and a second organization for the report benchmark.
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { RisksTable } from '../src/server/db/schema';
+import type { RisksTable } from '../src/server/features/risks/tables';
 import { levelOf, riskContent } from '../src/server/features/risks/content';
 import { loadConfig } from '../src/server/platform/config';
 import { openDatabase } from '../src/server/platform/db/connection';

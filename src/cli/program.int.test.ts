@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cli, envFor } from '../../test/support/cli';
 import { freshDatabases, testDatabaseKind } from '../../test/support/database';
-import { migrations } from '../server/db/migrations';
+import { allMigrations } from '../server/platform/db/migrator';
 import { productVersion } from '../server/platform/package-info';
+
+// db/migrations and every feature's own.
+const migrations = await allMigrations();
 
 const kind = testDatabaseKind();
 const freshDatabase = freshDatabases();

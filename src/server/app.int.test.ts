@@ -5,10 +5,13 @@ import { createTestApp, type TestApp } from '../../test/support/app';
 import { testDatabaseKind } from '../../test/support/database';
 import { ErrorBodySchema } from '../contracts/errors';
 import { SystemStatusSchema } from '../contracts/system';
-import { migrations } from './db/migrations';
+import { allMigrations } from './platform/db/migrator';
 import { AppError } from './platform/errors';
 import { systemClock } from './platform/clock';
 import { buildMember, buildOrganization } from '../../test/support/factories';
+
+// db/migrations and every feature's own.
+const migrations = await allMigrations();
 
 const SECRET_SQL = 'select ssn from patients where mrn = 1234567';
 const logLines: string[] = [];

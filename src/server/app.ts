@@ -3,7 +3,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { FEATURES } from './features';
-import { linkRegistry } from './platform/links-registry';
+import { featureDeps } from './platform/feature-deps';
 import { auditKeysFrom } from './platform/audit/keys';
 import { registerAuth } from './platform/auth/hooks';
 import { createBackground, type Background } from './platform/background';
@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secrets: secretBox(masterKey),
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
-    links: linkRegistry(FEATURES),
+    ...featureDeps(FEATURES),
     background:
       options.background ??
       createBackground((error) => app.log.error({ err: error }, 'background task failed')),

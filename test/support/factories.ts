@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../src/contracts/roles';
+import type { Database } from '../../src/server/db/schema';
 import type {
-  Database,
   MembershipsTable,
   OrganizationsTable,
-  UsersTable,
-} from '../../src/server/db/schema';
+} from '../../src/server/features/organizations/tables';
+import type { UsersTable } from '../../src/server/features/auth/tables';
 import { hashPassword } from '../../src/server/features/auth/passwords';
 import { createSession } from '../../src/server/platform/auth/sessions';
 import { TOKEN_PREFIX } from '../../src/server/platform/auth/tokens';

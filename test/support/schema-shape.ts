@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import ts from 'typescript';
@@ -24,6 +25,15 @@ function literalValues(type: ts.Type): string[] | null {
 }
 
 const SCHEMA_FILE = path.join(import.meta.dirname, '../../src/server/db/schema.ts');
+const FEATURES_DIR = path.join(import.meta.dirname, '../../src/server/features');
+
+/** schema.ts and every feature's tables.ts, which adds its tables to `Database` by augmentation. */
+function schemaFiles(): string[] {
+  const tables = readdirSync(FEATURES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(FEATURES_DIR, d.name, 'tables.ts')))
+    .map((d) => path.join(FEATURES_DIR, d.name, 'tables.ts'));
+  return [SCHEMA_FILE, ...tables];
+}
 
 function kindOf(type: ts.Type, where: string): ColumnKind {
   const parts = type.isUnion() ? type.types : [type];
@@ -48,8 +58,9 @@ function kindOf(type: ts.Type, where: string): ColumnKind {
 }
 
 /**
- * The tables and columns schema.ts declares, read with the TypeScript compiler (so enum columns
- * typed by their contract union count as text), for the test that compares them with the database.
+ * The tables and columns `Database` declares (schema.ts and the features' tables.ts), read with the
+ * TypeScript compiler (so enum columns typed by their contract union count as text), for the test
+ * that compares them with the database.
  */
 export function declaredSchema(): Map<string, ColumnShape[]> {
   const configFile = path.join(import.meta.dirname, '../../tsconfig.json');
@@ -64,8 +75,11 @@ export function declaredSchema(): Map<string, ColumnShape[]> {
     },
   );
   if (!config) throw new Error('tsconfig.json does not parse');
-  const program = ts.createProgram([SCHEMA_FILE], { ...config.options, noEmit: true });
-  const problems = ts.getPreEmitDiagnostics(program, program.getSourceFile(SCHEMA_FILE));
+  const roots = schemaFiles();
+  const program = ts.createProgram(roots, { ...config.options, noEmit: true });
+  const problems = roots.flatMap((root) =>
+    ts.getPreEmitDiagnostics(program, program.getSourceFile(root)),
+  );
   if (problems.length > 0) {
     throw new Error(ts.flattenDiagnosticMessageText(problems[0]?.messageText, '\n'));
   }

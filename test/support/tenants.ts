@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema';
 import { FEATURES } from '../../src/server/features';
 import { seedDemo } from '../../src/server/features/demo/seed';
-import { linkRegistry } from '../../src/server/platform/links-registry';
+import { featureDeps } from '../../src/server/platform/feature-deps';
 import type { AuditContext } from '../../src/server/platform/audit/append';
 import { auditKeysFrom } from '../../src/server/platform/audit/keys';
 import type { Clock } from '../../src/server/platform/clock';
@@ -31,7 +31,7 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: 'http://localhost:8080',
     background: t.background,
-    links: linkRegistry(FEATURES),
+    ...featureDeps(FEATURES),
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { FEATURES } from '../../server/features';
 import { seedDemo } from '../../server/features/demo/seed';
-import { linkRegistry } from '../../server/platform/links-registry';
+import { featureDeps } from '../../server/platform/feature-deps';
 import { createBackground } from '../../server/platform/background';
 import { systemClock } from '../../server/platform/clock';
 import { secretBox } from '../../server/platform/crypto/secret-box';
@@ -29,7 +29,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
         secrets: secretBox(audit.masterKey),
         mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
         baseUrl: config.baseUrl,
-        links: linkRegistry(FEATURES),
+        ...featureDeps(FEATURES),
         background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),
       };
       const result = await seedDemo(deps, cliAuditContext('demo'), demoPassword());

@@ -1,8 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_READS, ALLOWED_WRITES, TABLE_OWNERS, type AllowedAccess } from './table-owners';
+import { FEATURES } from '../features';
+import {
+  ALLOWED_READS,
+  ALLOWED_WRITES,
+  TABLE_OWNERS,
+  tableOwners,
+  type AllowedAccess,
+} from './table-owners';
 
 const FEATURES_DIR = path.resolve(import.meta.dirname, '../features');
 
@@ -87,11 +94,11 @@ function ownershipProblems(feature: string, file: string, source: string): strin
   const problems: string[] = [];
   for (const { table, write, line } of tableAccesses(source)) {
     const where = `${file}:${line}`;
-    if (!(table in TABLE_OWNERS)) {
+    const owner = TABLE_OWNERS[table];
+    if (owner === undefined) {
       problems.push(`${where} names "${table}", which is no table of table-owners.ts`);
       continue;
     }
-    const owner: string = TABLE_OWNERS[table as keyof typeof TABLE_OWNERS];
     if (owners.includes(owner)) continue;
     // A feature allowed to write a table may read it too.
     if (
@@ -143,6 +150,25 @@ describe('each table has one owning feature', () => {
         expect(TABLE_OWNERS[access.table], `${by} owns ${access.table}`).not.toBe(by);
       }
     }
+  });
+
+  it("claims in each feature's manifest the tables its tables.ts adds to Database", () => {
+    for (const feature of FEATURES) {
+      const file = path.join(FEATURES_DIR, feature.name, 'tables.ts');
+      const source = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const block = /interface Database \{([^}]*)\}/.exec(source)?.[1] ?? '';
+      const declared = [...block.matchAll(/^\s*(\w+):/gm)].map((m) => m[1]);
+      expect(declared.toSorted(), feature.name).toEqual([...(feature.tables ?? [])].toSorted());
+    }
+  });
+
+  it('refuses a table two owners claim', () => {
+    expect(() => tableOwners([...FEATURES, { name: 'vendors', tables: ['tasks'] }])).toThrow(
+      'Table "tasks" is claimed by tasks and vendors',
+    );
+    expect(() => tableOwners([{ name: 'vendors', tables: ['outbox'] }])).toThrow(
+      'Table "outbox" is claimed by platform and vendors',
+    );
   });
 
   it('fails a repository that reads or writes what another feature owns', () => {

@@ -1,41 +1,46 @@
+import type { Feature } from '../platform/feature';
+import { FEATURES } from '../features';
 import type { Database } from './schema';
+
+/** Tables of platform modules (the audit trail, mail, throttling, counters), owned by no feature. */
+export const PLATFORM_TABLES = [
+  'auth_throttle',
+  'outbox',
+  'audit_events',
+  'audit_chain_heads',
+  'audit_checkpoints',
+  'reference_counters',
+] as const satisfies readonly (keyof Database)[];
+
+export type TableName = keyof Database;
+
+/**
+ * The owner of each table from the features' manifests (`tables`) and the platform's list; a table
+ * claimed twice is a programming error.
+ */
+export function tableOwners(features: readonly Feature[]): Readonly<Record<string, string>> {
+  const owners: Record<string, string> = {};
+  const claim = (table: string, owner: string) => {
+    const before = owners[table];
+    if (before !== undefined) {
+      throw new Error(`Table "${table}" is claimed by ${before} and ${owner}`);
+    }
+    owners[table] = owner;
+  };
+  for (const table of PLATFORM_TABLES) claim(table, 'platform');
+  for (const feature of features) {
+    for (const table of feature.tables ?? []) claim(table, feature.name);
+  }
+  return owners;
+}
 
 /**
  * The one feature that owns each table (issue 11): only its repositories write the table, and other
  * features ask it through its service, its manifest's `link`, or one of the reads allowed below.
- * `platform` tables belong to platform modules (the audit trail, mail, throttling, counters).
- * Checked by table-owners.test.ts (repositories) and schema.int.test.ts (the migrated database).
+ * `platform` tables belong to platform modules. Checked by table-owners.test.ts (repositories) and
+ * schema.int.test.ts (every table of the migrated database has exactly one owner).
  */
-export const TABLE_OWNERS = {
-  instance: 'system',
-  users: 'auth',
-  sessions: 'auth',
-  recovery_codes: 'auth',
-  password_resets: 'auth',
-  api_tokens: 'auth',
-  organizations: 'organizations',
-  memberships: 'organizations',
-  invitations: 'organizations',
-  auth_throttle: 'platform',
-  outbox: 'platform',
-  audit_events: 'platform',
-  audit_chain_heads: 'platform',
-  audit_checkpoints: 'platform',
-  reference_counters: 'platform',
-  safeguards: 'safeguards',
-  record_links: 'links',
-  tasks: 'tasks',
-  assets: 'assets',
-  data_flows: 'assets',
-  risks: 'risks',
-  risk_assets: 'risks',
-  risk_library_items: 'risks',
-  risk_assessments: 'risk-assessments',
-  risk_reports: 'risk-assessments',
-} as const satisfies Record<keyof Database, string>;
-
-export type TableName = keyof typeof TABLE_OWNERS;
-export type TableOwner = (typeof TABLE_OWNERS)[TableName];
+export const TABLE_OWNERS = tableOwners(FEATURES);
 
 /** A feature's repository touching a table another feature owns, and why that is right. */
 export interface AllowedAccess {

@@ -1,29 +1,18 @@
-import type { Feature } from '../platform/feature';
-import { assetsFeature } from './assets';
-import { auditLogFeature } from './audit-log';
-import { authFeature } from './auth';
-import { catalogFeature } from './catalog';
-import { dashboardFeature } from './dashboard';
-import { linksFeature } from './links';
-import { organizationsFeature } from './organizations';
-import { riskAssessmentsFeature } from './risk-assessments';
-import { risksFeature } from './risks';
-import { safeguardsFeature } from './safeguards';
-import { systemFeature } from './system';
-import { tasksFeature } from './tasks';
+import * as contracts from '../../contracts/features';
+import { featureManifest, type Feature } from '../platform/feature';
 
-/** Every feature of Custos: adding one means its folder, its migration and a line here. */
-export const FEATURES: readonly Feature[] = [
-  systemFeature,
-  authFeature,
-  organizationsFeature,
-  auditLogFeature,
-  catalogFeature,
-  safeguardsFeature,
-  tasksFeature,
-  linksFeature,
-  dashboardFeature,
-  assetsFeature,
-  risksFeature,
-  riskAssessmentsFeature,
-];
+/**
+ * Every feature of Custos, in the order of src/contracts/features.ts (the one list a new feature
+ * adds a line to, issue 11): for each contract module, the manifest `feature` of
+ * `./<its feature>/index.ts`, checked at load. esbuild bundles the folders this import can name.
+ */
+async function loadFeatures(): Promise<Feature[]> {
+  return Promise.all(
+    Object.values(contracts).map(async ({ feature: folder }) => {
+      const module: unknown = await import(`./${folder}/index.ts`);
+      return featureManifest(folder, module);
+    }),
+  );
+}
+
+export const FEATURES: readonly Feature[] = await loadFeatures();

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
 import type { DatabaseHandle } from './db/connection';
+import type { DashboardContribution } from './dashboard';
 import type { LinkRegistry } from './links-registry';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
@@ -20,4 +21,6 @@ export interface AppDeps {
   baseUrl: string;
   /** The record types links may join, as the features declare them. */
   links: LinkRegistry;
+  /** What the features add to the dashboard (their manifests' `dashboard`). */
+  dashboard: readonly DashboardContribution[];
 }

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DataFlow, DataFlowBody, DataFlowUpdateBody } from '../../../contracts/assets';
-import type { Database, DataFlowsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { DataFlowsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';

@@ -6,7 +6,7 @@ import {
   AssetBodySchema,
   type AssetBody,
 } from '../../../contracts/assets';
-import type { AssetsTable } from '../../db/schema';
+import type { AssetsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';

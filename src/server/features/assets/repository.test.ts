@@ -8,7 +8,8 @@ import {
   type Transaction,
 } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { AssetsTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { AssetsTable } from './tables';
 import { compileAssetInserts, runAssetInserts } from './repository';
 
 // Compiles only: no database behind it.

@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { sql, type CompiledQuery, type Transaction } from 'kysely';
-import type { AssetsTable, DataFlowsTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { AssetsTable, DataFlowsTable } from './tables';
 import type { Db } from '../../platform/db/types';
 
 export interface AssetRow extends AssetsTable {

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AssetBody, AssetQuery, AssetUpdateBody } from '../../../contracts/assets';
-import type { AssetsTable, Database } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { AssetsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';

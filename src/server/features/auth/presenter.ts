@@ -1,6 +1,6 @@
 import type { Me, MembershipSummary } from '../../../contracts/auth';
 import { roleOf } from '../../../contracts/roles';
-import type { ApiTokensTable, SessionsTable } from '../../db/schema';
+import type { ApiTokensTable, SessionsTable } from './tables';
 import type { Principal } from '../../platform/auth/sessions';
 
 export function presentMe(principal: Principal, memberships: MembershipSummary[]): Me {

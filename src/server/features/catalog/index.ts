@@ -3,7 +3,7 @@ import { registerCatalogRoutes } from './routes';
 import { catalog } from './content';
 
 /** The regulation catalog: Subpart C and its NIST SP 800-66r2 guidance. */
-export const catalogFeature: Feature = {
+export const feature: Feature = {
   name: 'catalog',
   routes: registerCatalogRoutes,
   checkContent: () => {

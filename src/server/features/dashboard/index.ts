@@ -2,7 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { registerDashboardRoutes } from './routes';
 
 /** The dashboard: progress, next actions and the first week. */
-export const dashboardFeature: Feature = {
+export const feature: Feature = {
   name: 'dashboard',
   routes: registerDashboardRoutes,
 };

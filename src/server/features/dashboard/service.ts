@@ -1,22 +1,23 @@
 import type { Dashboard } from '../../../contracts/dashboard';
+import { collectFirstWeek, collectNextActions, type DashboardAsk } from '../../platform/dashboard';
 import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
-import { holdsAnyEphi } from '../assets/service';
-import { getProfile } from '../organizations/service/profile';
-import { lastApprovedAssessment } from '../risk-assessments/service';
 import { readiness } from '../safeguards/readiness';
-import { allSafeguards } from '../safeguards/service';
-import { taskSummary } from '../tasks/service';
-import { firstWeek, nextActions, progressFigures } from './figures';
+import { safeguardsFor } from '../safeguards/dashboard';
+import { taskSummaryFor } from '../tasks/dashboard';
+import { COMING_STEPS, progressFigures } from './figures';
 
-/** The home page's figures for one organization and the person looking. */
+/**
+ * The home page's figures for one organization and the person looking. Next actions and the first
+ * week come from the features' manifests (`deps.dashboard`).
+ */
 export async function dashboard(deps: AppDeps, orgId: string, userId: string): Promise<Dashboard> {
-  const [records, profile, tasks, ephiAssets, approved] = await Promise.all([
-    allSafeguards(deps, orgId),
-    getProfile(deps, orgId),
-    taskSummary(deps, orgId, userId),
-    holdsAnyEphi(deps.database.db, orgId),
-    lastApprovedAssessment(deps.database.db, orgId),
+  const ask: DashboardAsk = { deps, orgId, userId };
+  const [records, tasks, nextActions, firstWeek] = await Promise.all([
+    safeguardsFor(ask),
+    taskSummaryFor(ask),
+    collectNextActions(deps.dashboard, ask),
+    collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
   ]);
   const figures = progressFigures(records);
   const proposed = catalog().profiles.find((p) => p.status === 'proposed');
@@ -24,8 +25,8 @@ export async function dashboard(deps: AppDeps, orgId: string, userId: string): P
   return {
     ...figures,
     tasks,
-    nextActions: nextActions(profile, figures, records, tasks),
-    firstWeek: firstWeek(profile, { ephiAssets, approvedAssessment: approved !== undefined }),
+    nextActions: nextActions.slice(0, 5),
+    firstWeek,
     proposedRule: { met: ready?.met ?? 0, total: ready?.items.length ?? 0 },
   };
 }

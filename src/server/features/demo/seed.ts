@@ -1,73 +1,42 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DECISIONS, SAFEGUARD_STATUSES } from '../../../contracts/safeguards';
-import { RecurrenceSchema, TASK_PRIORITIES, type TaskCreateBody } from '../../../contracts/tasks';
-import { AssetBodySchema } from '../../../contracts/assets';
 import { ROLES, type Role } from '../../../contracts/roles';
 import { packageRoot } from '../../platform/package-info';
 import type { AuditContext } from '../../platform/audit/append';
+import type { DemoClinic, DemoStep } from '../../platform/demo';
 import type { AppDeps } from '../../platform/deps';
-import { addDays, addMonths, todayIn } from '../../platform/time';
+import type { Feature } from '../../platform/feature';
+import { todayIn } from '../../platform/time';
+import { FEATURES } from '../index';
 import { hashPassword } from '../auth/passwords';
 import { claimSetupIfOpen } from '../auth/service/admin';
-import { updateProfile } from '../organizations/service/profile';
 import {
   createMemberAccount,
   createOrganizationWithOwner,
 } from '../organizations/service/new-organization';
-import { changeSafeguardIn, recordDecision } from '../safeguards/service';
-import { createAssetIn } from '../assets/service';
-import { createLinkIn } from '../links/service';
-import { completeTask, createTaskIn } from '../tasks/service';
-import { RiskAnalysisDemoSchema, seedRiskAnalysis } from './risk-seed';
 
-const Person = z.enum(['dana', 'marcus', 'priya', 'tom', 'grace', 'sam', 'helen']);
-type Person = z.infer<typeof Person>;
-
-/** The demo clinic's data: content/demo/riverside-clinic.json, relative to today. */
-const DemoSchema = z.object({
+/**
+ * The demo clinic's organization and people (content/demo/riverside-clinic.json); the rest of the
+ * file is read by the features' demo steps, each its own part.
+ */
+const ClinicSchema = z.object({
   organization: z.string(),
   timeZone: z.string(),
   people: z.array(
-    z.object({ key: Person, name: z.string(), email: z.string(), role: z.enum(ROLES) }),
-  ),
-  records: z.array(
-    z.object({
-      requirement: z.string(),
-      status: z.enum(SAFEGUARD_STATUSES),
-      owner: Person,
-      statement: z.string(),
-      reviewMonths: z.number().int().optional(),
-    }),
-  ),
-  decisions: z.array(
-    z.object({
-      requirement: z.string(),
-      decision: z.enum(DECISIONS),
-      rationale: z.string().optional(),
-      alternative: z.string().optional(),
-    }),
-  ),
-  assets: z.array(AssetBodySchema.omit({ ownerId: true }).extend({ owner: Person })),
-  evidence: z.array(z.object({ requirement: z.string(), label: z.string(), url: z.string() })),
-  riskAnalysis: RiskAnalysisDemoSchema,
-  tasks: z.array(
-    z.object({
-      title: z.string(),
-      owner: Person,
-      dueInDays: z.number().int().nullable(),
-      priority: z.enum(TASK_PRIORITIES),
-      recurrence: RecurrenceSchema.optional(),
-      safeguard: z.string(),
-      done: z.string().optional(),
-    }),
+    z.object({ key: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) }),
   ),
 });
 
-function demoData() {
+function demoData(): unknown {
   const file = path.join(packageRoot(), 'content', 'demo', 'riverside-clinic.json');
-  return DemoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  return data;
+}
+
+/** Every feature's demo steps, in the order they run. */
+export function demoSteps(features: readonly Feature[]): DemoStep[] {
+  return features.flatMap((f) => f.demo ?? []).toSorted((a, b) => a.order - b.order);
 }
 
 interface Seeded {
@@ -86,7 +55,10 @@ function taggedEmail(email: string, tag: string | undefined): string {
   return tag ? email.replace('@', `+${tag}@`) : email;
 }
 
-/** Seeds the demo clinic through the same services the API uses, so its audit trail is real. */
+/**
+ * Seeds the demo clinic through the same services the API uses, so its audit trail is real: the
+ * organization and its people here, then each feature's steps (its manifest's `demo`).
+ */
 export async function seedDemo(
   deps: AppDeps,
   context: AuditContext,
@@ -94,18 +66,22 @@ export async function seedDemo(
   options: SeedOptions = {},
 ): Promise<Seeded> {
   const db = deps.database.db;
-  const loaded = demoData();
-  const data = {
-    ...loaded,
-    people: loaded.people.map((p) => ({ ...p, email: taggedEmail(p.email, options.emailTag) })),
-  };
+  const data = demoData();
+  const steps = demoSteps(FEATURES);
+  // The whole file is checked before anything is written.
+  const loaded = ClinicSchema.parse(data);
+  for (const step of steps) step.check(data);
+  const people = loaded.people.map((p) => ({
+    ...p,
+    email: taggedEmail(p.email, options.emailTag),
+  }));
   const passwordHash = await hashPassword(password);
-  const ids = new Map<Person, string>();
+  const ids = new Map<string, string>();
   const orgId = await db.transaction().execute(async (trx) => {
-    const [first, ...rest] = data.people;
+    const [first, ...rest] = people;
     if (!first) throw new Error('no demo people');
     const created = await createOrganizationWithOwner(trx, deps, context, {
-      orgName: data.organization,
+      orgName: loaded.organization,
       owner: { name: first.name, email: first.email, passwordHash },
     });
     ids.set(first.key, created.userId);
@@ -128,135 +104,41 @@ export async function seedDemo(
     await claimSetupIfOpen(trx, deps.clock);
     return created.orgId;
   });
-  const id = (key: Person) => ids.get(key) ?? '';
-  const today = todayIn(data.timeZone, deps.clock.now());
 
-  await updateProfile(deps, context, orgId, {
-    entityType: 'provider',
-    includesGroupHealthPlan: false,
-    includesClearinghouse: false,
-    size: '11-50',
-    locations: ['Main clinic, 120 River Street', 'Eastside satellite office'],
-    timeZone: data.timeZone,
-    privacyOfficial: { userId: id('tom'), since: addMonths(today, -30) },
-  });
-
-  await db.transaction().execute(async (trx) => {
-    for (const { requirement, status, owner, statement, reviewMonths: months } of data.records) {
-      await changeSafeguardIn(trx, deps, context, orgId, requirement, {
-        status,
-        ownerId: id(owner),
-        statement,
-        ...(months
-          ? { reviewIntervalMonths: months, nextReviewOn: addMonths(today, months - 2) }
-          : {}),
-      });
-    }
-    // Two reviews fell behind, and the rule lets a provider mark two items not applicable.
-    await changeSafeguardIn(trx, deps, context, orgId, '164.310(a)(2)(ii)', {
-      nextReviewOn: addDays(today, -20),
-    });
-    await changeSafeguardIn(trx, deps, context, orgId, '164.308(a)(5)(ii)(A)', {
-      nextReviewOn: addDays(today, -5),
-    });
-    for (const citation of [
-      '164.308(a)(4)(ii)(A)',
-      '164.314(b)(1)',
-      '164.314(b)(2)(i)',
-      '164.314(b)(2)(ii)',
-      '164.314(b)(2)(iii)',
-      '164.314(b)(2)(iv)',
-    ]) {
-      await changeSafeguardIn(trx, deps, context, orgId, citation, {
-        status: 'not_applicable',
-        statement: citation.startsWith('164.314')
-          ? 'The clinic is not a group health plan and sponsors none.'
-          : 'The clinic has no health care clearinghouse function.',
-      });
-    }
-  });
-
-  // The Security Official records her own decisions: the approver is who acts.
-  const officer: AuditContext = {
-    ...context,
-    actor: { type: 'user', id: id('priya'), label: 'demo' },
-  };
-  for (const { requirement, ...decision } of data.decisions) {
-    await recordDecision(deps, officer, orgId, requirement, {
-      ...decision,
-      approvedOn: addMonths(today, -10),
-      basis: `Risk analysis ${addMonths(today, -12).slice(0, 4)}, approved by the Security Official`,
-    });
-  }
-
-  const assetIds = new Map<string, string>();
-  await db.transaction().execute(async (trx) => {
-    for (const [index, { owner, ...asset }] of data.assets.entries()) {
-      assetIds.set(
-        asset.name,
-        await createAssetIn(
-          trx,
-          deps,
-          context,
-          orgId,
-          { ...asset, ownerId: id(owner) },
-          `assets.${index}`,
-        ),
-      );
-    }
-    for (const { requirement, label, url } of data.evidence) {
-      await createLinkIn(trx, deps, context, orgId, {
-        from: { type: 'safeguard', id: requirement },
-        to: { type: 'url', id: url },
-        label,
-      });
-    }
-  });
-
-  // The Security Official is designated last, on the profile (the first-week step).
-  await updateProfile(deps, context, orgId, {
-    securityOfficial: { userId: id('priya'), since: addMonths(today, -30) },
-  });
-
-  for (const { done, owner, dueInDays, safeguard, ...rest } of data.tasks) {
-    const task: TaskCreateBody = {
-      ...rest,
-      ownerId: id(owner),
-      dueOn: dueInDays === null ? null : addDays(today, dueInDays),
-      links: [{ type: 'safeguard', id: safeguard }],
-    };
-    const taskId = await db
-      .transaction()
-      .execute((trx) => createTaskIn(trx, deps, context, orgId, task));
-    if (done) {
-      await completeTask(
-        deps,
-        context,
-        orgId,
-        { userId: task.ownerId ?? '', seesAll: true },
-        taskId,
-        { note: done },
-      );
-    }
-  }
-  await seedRiskAnalysis(deps, context, orgId, data.riskAnalysis, {
-    person: (key) => id(Person.parse(key)),
-    asset: (name) => {
-      const assetId = assetIds.get(name);
-      if (!assetId) throw new Error(`demo: no asset named ${name}`);
-      return assetId;
+  const named = new Map<string, string>();
+  const clinic: DemoClinic = {
+    deps,
+    context,
+    orgId,
+    today: todayIn(loaded.timeZone, deps.clock.now()),
+    timeZone: loaded.timeZone,
+    data,
+    person: (key) => {
+      const userId = ids.get(key);
+      if (!userId) throw new Error(`demo: no person "${key}"`);
+      return userId;
     },
-    today,
-  });
+    remember: (kind, name, id) => {
+      named.set(`${kind}:${name}`, id);
+    },
+    recall: (kind, name) => {
+      const id = named.get(`${kind}:${name}`);
+      if (!id) throw new Error(`demo: no ${kind} named "${name}"`);
+      return id;
+    },
+  };
+  for (const step of steps) {
+    await step.seed(clinic);
+  }
   return {
     orgId,
-    organization: data.organization,
+    organization: loaded.organization,
     password,
-    people: data.people.map(({ key, name, email, role }) => ({
+    people: people.map(({ key, name, email, role }) => ({
       name,
       email,
       role,
-      userId: id(key),
+      userId: clinic.person(key),
     })),
   };
 }

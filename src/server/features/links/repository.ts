@@ -1,4 +1,4 @@
-import type { RecordLinksTable } from '../../db/schema';
+import type { RecordLinksTable } from './tables';
 import type { Db } from '../../platform/db/types';
 
 type LinkType = RecordLinksTable['from_type'];

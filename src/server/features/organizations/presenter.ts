@@ -6,7 +6,8 @@ import type {
   Organization,
 } from '../../../contracts/organizations';
 import { roleOf } from '../../../contracts/roles';
-import type { InvitationsTable, OrganizationsTable, OutboxTable } from '../../db/schema';
+import type { OutboxTable } from '../../db/schema';
+import type { InvitationsTable, OrganizationsTable } from './tables';
 import type { MemberRow, MembershipWithOrg } from './repository/memberships';
 
 export function presentMembershipSummary(m: MembershipWithOrg): MembershipSummary {

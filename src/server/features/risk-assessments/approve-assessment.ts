@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { Database, RiskAssessmentsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RiskAssessmentsTable } from './tables';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';

@@ -1,11 +1,16 @@
 import type { Feature } from '../../platform/feature';
+import { riskAssessmentsDemo } from './demo';
+import { riskAssessmentsDashboard } from './dashboard';
 import { registerAssessmentRoutes } from './routes';
 
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
-export const riskAssessmentsFeature: Feature = {
+export const feature: Feature = {
   name: 'risk-assessments',
+  tables: ['risk_assessments', 'risk_reports'],
   routes: (app, deps) => {
     registerAssessmentRoutes(app, deps);
   },
   records: { assessmentId: 'risk_assessments' },
+  dashboard: riskAssessmentsDashboard,
+  demo: riskAssessmentsDemo,
 };

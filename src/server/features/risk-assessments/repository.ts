@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database, RiskAssessmentsTable, RiskReportsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RiskAssessmentsTable, RiskReportsTable } from './tables';
 import { isPostgres } from '../../platform/db/dialect';
 import type { Db } from '../../platform/db/types';
 

@@ -7,7 +7,8 @@ import type {
   RiskSummary,
   Snapshot,
 } from '../../../contracts/risk-assessments';
-import type { Database, RiskAssessmentsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RiskAssessmentsTable } from './tables';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf } from '../../platform/audit/changes';

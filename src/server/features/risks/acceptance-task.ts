@@ -1,4 +1,5 @@
-import type { Database, RisksTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RisksTable } from './tables';
 import type { AuditContext } from '../../platform/audit/append';
 import { memberHolds } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';

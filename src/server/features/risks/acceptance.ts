@@ -1,5 +1,6 @@
 import type { Risk, RiskAcceptanceBody } from '../../../contracts/risks';
-import type { Database, RisksTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RisksTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf } from '../../platform/audit/changes';
 import { approverOf, requireApprover } from '../../platform/auth/approver';

@@ -4,8 +4,9 @@ import { riskContent } from './content';
 import { riskLink } from './link';
 
 /** The risk register, the matrix and the threat library (164.308(a)(1)(ii)(B)). */
-export const risksFeature: Feature = {
+export const feature: Feature = {
   name: 'risks',
+  tables: ['risks', 'risk_assets', 'risk_library_items'],
   routes: registerRiskRoutes,
   checkContent: () => {
     riskContent();

@@ -1,6 +1,7 @@
 import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { RiskUpdateBody } from '../../../contracts/risks';
-import type { Database, RisksTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RisksTable } from './tables';
 import type { AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';
 import { AppError } from '../../platform/errors';

@@ -7,7 +7,8 @@ import type {
   RiskQuery,
   RiskUpdateBody,
 } from '../../../contracts/risks';
-import type { Database, RisksTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { RisksTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';

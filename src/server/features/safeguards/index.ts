@@ -1,4 +1,6 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardsDemo } from './demo';
+import { safeguardsDashboard } from './dashboard';
 import { safeguardLink } from './link';
 import { registerSafeguardRoutes } from './routes';
 
@@ -7,12 +9,15 @@ import { registerSafeguardRoutes } from './routes';
  * name a requirement by citation and a rule profile by id: catalog ids, the same in every
  * organization (the organization comes from `:orgId`).
  */
-export const safeguardsFeature: Feature = {
+export const feature: Feature = {
   name: 'safeguards',
+  tables: ['safeguards'],
   routes: registerSafeguardRoutes,
   records: {
     requirementId: { shared: '164.312(a)(2)(iv)' },
     profileId: { shared: 'proposed-2025' },
   },
   link: safeguardLink,
+  dashboard: safeguardsDashboard,
+  demo: safeguardsDemo,
 };

@@ -1,5 +1,5 @@
 import type { Requirement } from '../../../contracts/catalog';
-import type { OrganizationsTable } from '../../db/schema';
+import type { OrganizationsTable } from '../organizations/tables';
 import type { Safeguard } from '../../../contracts/safeguards';
 import type { SafeguardRow } from './repository';
 

@@ -1,4 +1,4 @@
-import type { SafeguardsTable } from '../../db/schema';
+import type { SafeguardsTable } from './tables';
 import type { Db } from '../../platform/db/types';
 
 export interface SafeguardRow extends SafeguardsTable {

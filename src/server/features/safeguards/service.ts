@@ -7,7 +7,8 @@ import type {
   SafeguardQuery,
   SafeguardUpdateBody,
 } from '../../../contracts/safeguards';
-import type { Database, SafeguardsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { SafeguardsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireApprover } from '../../platform/auth/approver';

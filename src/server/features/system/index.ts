@@ -2,7 +2,8 @@ import type { Feature } from '../../platform/feature';
 import { registerSystemRoutes } from './routes';
 
 /** System: health probes and the installation's status. */
-export const systemFeature: Feature = {
+export const feature: Feature = {
   name: 'system',
+  tables: ['instance'],
   routes: registerSystemRoutes,
 };

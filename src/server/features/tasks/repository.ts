@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { RecordLinksTable, TasksTable } from '../../db/schema';
+import type { RecordLinksTable } from '../links/tables';
+import type { TasksTable } from './tables';
 import type { Db } from '../../platform/db/types';
 
 export interface TaskRow extends TasksTable {

@@ -5,7 +5,8 @@ import type {
   TaskQuery,
   TaskUpdateBody,
 } from '../../../contracts/tasks';
-import type { Database, TasksTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
+import type { TasksTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireMember } from '../../platform/auth/members';

@@ -1,6 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, MembershipsTable, SessionsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
 import { prepared } from '../db/prepared';
+
+// Tables of the auth and organizations features (their tables.ts), as the platform sees them.
+type SessionsTable = Database['sessions'];
+type MembershipsTable = Database['memberships'];
 
 export interface SessionWithUser extends SessionsTable {
   email: string;

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Database, SessionsTable } from '../../db/schema';
+import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import { randomToken, sha256Hex } from '../crypto/hash';
 import type { Kysely } from 'kysely';
@@ -11,6 +11,9 @@ import {
   touchSession,
   type SessionWithUser,
 } from './repository';
+
+// The auth feature's table (features/auth/tables.ts), as the platform sees it.
+type SessionsTable = Database['sessions'];
 
 export const SESSION_COOKIE = 'custos_session';
 // Absolute session lifetime, whatever the activity.

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { freshDatabases, testDatabaseKind } from '../../../../test/support/database';
-import { migrations } from '../../db/migrations';
 import { describeSchema } from './introspect';
-import { migrateToEmpty, migrateToLatest, migrationState } from './migrator';
+import { allMigrations, migrateToEmpty, migrateToLatest, migrationState } from './migrator';
+
+// db/migrations and every feature's own.
+const migrations = await allMigrations();
 
 const kind = testDatabaseKind();
 const freshDatabase = freshDatabases();

@@ -4,11 +4,13 @@ import {
   NO_MIGRATIONS,
   sql,
   type Kysely,
+  type Migration,
   type MigrationResultSet,
 } from 'kysely';
 import { isPostgres } from './dialect';
-import { migrations } from '../../db/migrations';
+import { migrations as platformMigrations } from '../../db/migrations';
 import type { Database } from '../../db/schema';
+import type { Feature } from '../feature';
 
 export interface MigrationState {
   applied: number;
@@ -18,11 +20,37 @@ export interface MigrationState {
   pendingNames: string[];
 }
 
+/**
+ * db/migrations and every feature's own, ordered by name (the migrator runs them in that order); a
+ * name used twice is a programming error.
+ */
+export function collectMigrations(
+  platform: Readonly<Record<string, Migration>>,
+  features: readonly Feature[],
+): Record<string, Migration> {
+  const all = new Map(Object.entries(platform));
+  for (const feature of features) {
+    for (const [name, migration] of Object.entries(feature.migrations ?? {})) {
+      if (all.has(name)) {
+        throw new Error(`Migration ${name} of ${feature.name} has the name of another migration`);
+      }
+      all.set(name, migration);
+    }
+  }
+  return Object.fromEntries([...all].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Every migration of this version. The features are imported here, when asked, not at load: they
+ * import this module (the system feature's readiness), and a static import would be a cycle.
+ */
+export async function allMigrations(): Promise<Record<string, Migration>> {
+  const { FEATURES } = await import('../../features/index');
+  return collectMigrations(platformMigrations, FEATURES);
+}
+
 function migratorFor(db: Kysely<Database>): Migrator {
-  return new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
+  return new Migrator({ db, provider: { getMigrations: allMigrations } });
 }
 
 /** Applies every pending migration in order. Throws with the failing migration's name. */
@@ -52,7 +80,7 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
  */
 export async function migrationState(db: Kysely<Database>): Promise<MigrationState> {
   const done = new Set(await appliedMigrationNames(db));
-  const names = Object.keys(migrations);
+  const names = Object.keys(await allMigrations());
   const applied = names.filter((n) => done.has(n));
   const pendingNames = names.filter((n) => !done.has(n));
   return {

@@ -1,4 +1,4 @@
-import type { RecoveryCodesTable, UsersTable } from '../../../db/schema';
+import type { RecoveryCodesTable, UsersTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 export async function findUserByEmailKey(

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { Database, PasswordResetsTable } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { PasswordResetsTable } from '../tables';
 import { isPostgres } from '../../../platform/db/dialect';
 import type { Db } from '../../../platform/db/types';
 

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { ApiTokensTable, Database } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { ApiTokensTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 export async function insertToken(trx: Db, row: ApiTokensTable): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { v7 as uuidv7 } from 'uuid';
-import type { RecoveryCodesTable, UsersTable } from '../../../db/schema';
+import type { RecoveryCodesTable, UsersTable } from '../tables';
 import { sha256Hex } from '../../../platform/crypto/hash';
 import type { SecretBox } from '../../../platform/crypto/secret-box';
 import { setTotpColumns, useRecoveryCode } from '../repository/accounts';

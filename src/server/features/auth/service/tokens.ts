@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { TokenCreateBody } from '../../../../contracts/auth';
 import { roleWithin } from '../../../../contracts/permissions';
 import { roleOf } from '../../../../contracts/roles';
-import type { ApiTokensTable, Database } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { ApiTokensTable } from '../tables';
 import {
   appendAuditEvent,
   type AuditContext,

@@ -1,4 +1,4 @@
-import type { InvitationsTable } from '../../../db/schema';
+import type { InvitationsTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 export async function insertInvitation(trx: Db, row: InvitationsTable): Promise<void> {

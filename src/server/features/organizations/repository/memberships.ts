@@ -1,4 +1,4 @@
-import type { MembershipsTable } from '../../../db/schema';
+import type { MembershipsTable } from '../tables';
 import { prepared } from '../../../platform/db/prepared';
 import type { Db } from '../../../platform/db/types';
 

@@ -1,4 +1,4 @@
-import type { OrganizationsTable } from '../../../db/schema';
+import type { OrganizationsTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 /** The columns a new organization starts with; the profile is filled in later. */

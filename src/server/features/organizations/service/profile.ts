@@ -2,7 +2,8 @@ import type {
   OrganizationProfile,
   OrganizationProfileBody,
 } from '../../../../contracts/organizations';
-import type { Database, OrganizationsTable } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
+import type { OrganizationsTable } from '../tables';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../../platform/audit/changes';
 import { requireMember } from '../../../platform/auth/members';

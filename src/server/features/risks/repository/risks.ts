@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RisksTable } from '../../../db/schema';
+import type { RisksTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 export interface RiskRow extends RisksTable {

@@ -1,4 +1,4 @@
-import type { RiskLibraryItemsTable } from '../../../db/schema';
+import type { RiskLibraryItemsTable } from '../tables';
 import type { Db } from '../../../platform/db/types';
 
 export async function readMatrixJson(db: Db, orgId: string): Promise<string | null> {

@@ -4,10 +4,11 @@ import { RISK_STATUSES, TREATMENTS, type RiskBody } from '../../../contracts/ris
 import type { Database } from '../../db/schema';
 import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
+import { demoStep, type DemoClinic } from '../../platform/demo';
 import { addDays, addMonths } from '../../platform/time';
 import { createFlowIn } from '../assets/flows';
-import { approveAssessment } from '../risk-assessments/approve-assessment';
-import { changeAssessment, createAssessment, moveAssessment } from '../risk-assessments/service';
+import { approveAssessment } from './approve-assessment';
+import { changeAssessment, createAssessment, moveAssessment } from './service';
 import { acceptRiskIn } from '../risks/acceptance';
 import { changeRisk, createRiskIn } from '../risks/service';
 import { createTaskIn } from '../tasks/service';
@@ -44,7 +45,7 @@ const DemoRisk = z.object({
 type DemoRisk = z.infer<typeof DemoRisk>;
 const Participant = z.object({ name: z.string(), role: z.string() });
 
-export const RiskAnalysisDemoSchema = z.object({
+const RiskAnalysisDemoSchema = z.object({
   flows: z.array(
     z.object({
       from: z.string(),
@@ -71,15 +72,10 @@ type RiskAnalysisDemo = z.infer<typeof RiskAnalysisDemoSchema>;
  * The demo clinic's risk analysis: data flows, a register, an assessment approved last year (with
  * its stored report) and this year's draft started from it, with the changes since.
  */
-export async function seedRiskAnalysis(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  data: RiskAnalysisDemo,
-  ids: { person: (key: string) => string; asset: (name: string) => string; today: string },
-): Promise<void> {
+async function seedRiskAnalysis(clinic: DemoClinic, data: RiskAnalysisDemo): Promise<void> {
+  const { deps, context, orgId, today, person } = clinic;
+  const asset = (name: string) => clinic.recall('asset', name);
   const db = deps.database.db;
-  const { person, asset, today } = ids;
   // Last year's work is recorded with last year's dates.
   const then = addMonths(today, -data.previous.monthsAgo);
   const at = (date: string) => ({ ...deps, clock: { now: () => new Date(`${date}T16:00:00Z`) } });
@@ -185,3 +181,10 @@ export async function seedRiskAnalysis(
     title: `${data.current.title} ${today.slice(0, 4)}`,
   });
 }
+
+/** The risk analysis, after the inventory and the tasks it names. */
+export const riskAssessmentsDemo = [
+  demoStep(70, z.object({ riskAnalysis: RiskAnalysisDemoSchema }), (clinic, data) =>
+    seedRiskAnalysis(clinic, data.riskAnalysis),
+  ),
+];
