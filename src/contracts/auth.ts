@@ -57,6 +57,7 @@ export const auditActions = [
   'auth.session_expired',
   'auth.mfa_failed',
   'auth.reauthenticated',
+  'mfa.enrollment_started',
   'mfa.enabled',
   'mfa.disabled',
   'mfa.recovery_codes_generated',
@@ -209,7 +210,7 @@ export const authRoutes = {
     summary: 'Start setting up an authenticator app',
     permission: 'me.mfa.manage',
     response: TotpEnrolmentSchema,
-    // Writes no audit event: the secret waits, unused, until the code confirms it (confirmTotp).
+    audits: ['mfa.enrollment_started'],
   }),
   confirmTotp: route({
     method: 'POST',

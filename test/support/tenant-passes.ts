@@ -19,7 +19,6 @@ import type { RoutePermission } from '../../src/server/platform/http/route-permi
 
 const UNAUDITED = new Map([
   ['POST /api/invitations/lookup', 'a read sent as POST, so that the token stays out of the path'],
-  ['POST /api/me/mfa/totp', 'keeps a pending secret, unused until confirm records mfa.enabled'],
 ]);
 
 const RECORDS = new Map(FEATURES.flatMap((feature) => Object.entries(feature.records ?? {})));

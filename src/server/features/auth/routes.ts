@@ -72,7 +72,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
         keep(request, reply, token, principalOf(request).expiresAt);
       },
       reauthenticate: (request) => reauthenticate(...caller(request), request.body),
-      startTotp: (request) => startTotpEnrolment(deps, principalOf(request)),
+      startTotp: (request) =>
+        startTotpEnrolment(deps, auditContextOf(request), principalOf(request)),
       confirmTotp: async (request) => ({
         recoveryCodes: await confirmTotpEnrolment(...caller(request), request.body.code),
       }),

@@ -73,12 +73,26 @@ async function recordWrongCode(
 /** The throttle key of a user's second-factor codes. */
 const codeThrottleKey = (userId: string) => `mfa:${userId}`;
 
-/** Step 1 of enrolment: a new secret (kept encrypted until confirmed), as QR code and text. */
-export async function startTotpEnrolment(deps: AppDeps, principal: Principal) {
+/**
+ * Step 1 of enrolment: a new secret (kept encrypted until confirmed), as QR code and text. Audited:
+ * a stolen session starting to bind its own authenticator shows in the trail (164.312(b)).
+ */
+export async function startTotpEnrolment(
+  deps: AppDeps,
+  context: AuditContext,
+  principal: Principal,
+) {
   requireRecentAuthentication(principal, deps.clock);
   const secret = newTotpSecret();
-  await setTotpColumns(deps.database.db, principal.userId, {
-    totp_pending_secret: deps.secrets.seal(secret, TOTP_PURPOSE),
+  await deps.database.db.transaction().execute(async (trx) => {
+    await setTotpColumns(trx, principal.userId, {
+      totp_pending_secret: deps.secrets.seal(secret, TOTP_PURPOSE),
+    });
+    await appendAuditEvent(trx, deps, context, {
+      orgId: principal.activeOrgId,
+      action: 'mfa.enrollment_started',
+      entity: { type: 'user', id: principal.userId },
+    });
   });
   const uri = totpFor(secret, principal.email).toString();
   return {
