@@ -112,8 +112,14 @@ for (const [from, to] of Object.entries(files)) {
   writeFileSync(to, fill(readFileSync(path.join(template, from), 'utf8')));
   written.push(to);
 }
-const listText = readFileSync(list, 'utf8');
-writeFileSync(list, `${listText.trimEnd()}\nexport * as ${camel(name)} from './${name}';\n`);
+// The list is kept in alphabetical order of the export names (the order features load in).
+const listLines = readFileSync(list, 'utf8').trimEnd().split('\n');
+const entry = `export * as ${camel(name)} from './${name}';`;
+const exportName = (line) => /^export \* as (\w+) /.exec(line)?.[1];
+const at = listLines.findIndex((line) => (exportName(line) ?? '') > camel(name));
+const before = at === -1 ? listLines.length : at;
+listLines.splice(before, 0, entry);
+writeFileSync(list, `${listLines.join('\n')}\n`);
 written.push(list);
 
 if (!values['no-format']) {

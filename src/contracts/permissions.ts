@@ -30,7 +30,8 @@ function assemblePermissions(): Readonly<Record<Permission, Grant>> {
 }
 
 /**
- * The one permission table: every feature's `permissions`, in the order of contracts/features.ts.
+ * The one permission table: every feature's `permissions`, in the order of contracts/features.ts
+ * (alphabetical).
  * Every API route names exactly one of these keys in its `config.permission`; the server refuses to
  * register an /api route that does not. Auditors appear only on reading permissions: they can
  * change nothing.

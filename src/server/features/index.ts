@@ -2,8 +2,8 @@ import * as contracts from '../../contracts/features';
 import { featureManifest, type Feature } from '../platform/feature';
 
 /**
- * Every feature of Custos, in the order of src/contracts/features.ts (the one list a new feature
- * adds a line to, issue 11): for each contract module, the manifest `feature` of
+ * Every feature of Custos, in the alphabetical order of src/contracts/features.ts (the one list a
+ * new feature adds a line to, issue 11): for each contract module, the manifest `feature` of
  * `./<its feature>/index.ts`, checked at load. esbuild bundles the folders this import can name.
  */
 async function loadFeatures(): Promise<Feature[]> {

@@ -153,7 +153,8 @@ describe('response serializer', () => {
         },
       ),
     );
-  });
+    // A hundred random documents: seconds on a loaded machine, and what is checked is the text.
+  }, 60_000);
 
   it('writes a record key named __proto__ as the data holds it', () => {
     const schema = z.object({ changes: z.record(z.string(), z.number()) });
