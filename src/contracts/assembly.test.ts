@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from './audit-actions';
 import * as features from './features';
-import { PERMISSIONS, PERSON_ONLY, isPermission } from './permissions';
+import {
+  PERMISSIONS,
+  PERSON_ONLY,
+  grantOf,
+  isAnyOrganizationGrant,
+  isPermission,
+} from './permissions';
+import type { Role } from './roles';
+import type { RouteContract } from './route';
 
 describe('the tables assembled from contracts/features.ts', () => {
   it('hold every feature’s permissions and audit actions, each once', () => {
@@ -17,5 +25,25 @@ describe('the tables assembled from contracts/features.ts', () => {
   it('make approvals, decisions and the outbox person-only', () => {
     expect([...PERSON_ONLY].sort()).toEqual(['outbox.read', 'risks.approve', 'safeguards.decide']);
     expect(PERSON_ONLY.every((p) => isPermission(p))).toBe(true);
+  });
+
+  // Auditors read and change nothing (README; 164.308(a)(4)): a write guarded by a permission they
+  // hold, such as a feature's read permission by mistake, fails here. Verifying the trail is a POST
+  // that writes only its own audit event.
+  it('give auditors no operation that writes, apart from verifying the trail', () => {
+    const writable = Object.values(features)
+      .flatMap((m) => Object.entries(m).filter(([name]) => name.endsWith('Routes')))
+      .flatMap(([, routes]) => Object.values(routes as Record<string, RouteContract>))
+      .filter((c) => c.method !== 'GET')
+      .filter((c) => {
+        const grant = grantOf(c.permission);
+        if (grant === 'public' || grant === 'authenticated') return false;
+        const roles: readonly Role[] = isAnyOrganizationGrant(grant)
+          ? grant.anyOrganization
+          : grant;
+        return roles.includes('auditor');
+      })
+      .map((c) => `${c.method} ${c.path} (${c.permission})`);
+    expect(writable).toEqual(['POST /api/orgs/:orgId/audit-events/verify (audit.verify)']);
   });
 });
