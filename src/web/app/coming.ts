@@ -35,7 +35,7 @@ export const COMING: readonly Omit<NavEntry, 'permission'>[] = [
     group: 'People',
     order: 20,
     label: 'Business associates',
-    path: '/vendors',
+    path: '/business-associates',
     icon: IconBuildingHospital,
     summary: 'BAAs and the obligations they carry',
   },
