@@ -45,8 +45,12 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
           size="xs"
           rightSection={<IconChevronDown size={14} aria-hidden />}
           aria-label={`Organization: ${active?.orgName ?? 'none'}. Switch organization`}
+          // On a phone the header must keep room for the account menu (sign out).
+          maw={{ base: 150, sm: 320 }}
         >
-          {active?.orgName ?? 'No organization'}
+          <Text span size="xs" fw={600} truncate="end">
+            {active?.orgName ?? 'No organization'}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -87,7 +91,9 @@ export function UserMenu({ me }: { me: Me }) {
           leftSection={<IconUserCircle size={16} aria-hidden />}
           aria-label={`Account of ${me.user.name}`}
         >
-          {me.user.name}
+          <Text span size="xs" fw={600} visibleFrom="sm">
+            {me.user.name}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

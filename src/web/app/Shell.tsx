@@ -57,7 +57,7 @@ export function Shell() {
               />
               <Group gap={8} wrap="nowrap">
                 <IconShieldCheck size={24} stroke={1.8} className={classes.logo} aria-hidden />
-                <Text fw={700} size="lg" component="span">
+                <Text fw={700} size="lg" component="span" visibleFrom="xs">
                   Custos
                 </Text>
               </Group>
