@@ -26,6 +26,8 @@ const clock = testClock();
 
 // Set by describeTenantPasses' beforeAll: one app and two clinics per test file.
 let t: TestApp;
+// The app beforeAll started, if it got that far: afterAll closes only that.
+let started: TestApp | undefined;
 let a: Clinic;
 let b: Clinic;
 
@@ -135,11 +137,12 @@ export function describeTenantPasses(only?: readonly Record<string, RouteContrac
   const scope = only ? new Set(only.flatMap((routes) => Object.values(routes))) : undefined;
   if (scope) inScope = (contract) => scope.has(contract);
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    t = started = await createTestApp({ clock });
     a = await clinic('a');
     b = await clinic('b');
   }, 120_000);
-  afterAll(async () => t.close());
+  // When beforeAll failed there is no app: its error is the one to read.
+  afterAll(async () => started?.close());
   describe(`every operation, through its contract, on ${testDatabaseKind()}`, () => {
     passes(scope === undefined);
   });

@@ -74,7 +74,7 @@ describe(`schema.ts against the migrated ${kind} database`, () => {
     const expected = Object.fromEntries(
       [...declared].map(([table, columns]) => [table, columns.map(line).toSorted()]),
     );
-    expect(expected).toEqual(actual);
+    expect(actual).toEqual(expected);
   });
 
   it('reads every JSON column, documented as JSON in schema.ts, through json-columns.ts', () => {
