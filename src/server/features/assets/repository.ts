@@ -80,7 +80,8 @@ export async function listAssets(db: Db, orgId: string, filter: AssetFilter): Pr
   }
   if (filter.afterNumber !== undefined)
     query = query.where('assets.number', '>', filter.afterNumber);
-  return query.orderBy('assets.number').limit(filter.limit).execute();
+  // As the (org_id, number) index: SQLite reads the page in its order whatever its statistics.
+  return query.orderBy('assets.org_id').orderBy('assets.number').limit(filter.limit).execute();
 }
 
 const IMPORT_BATCH = 500;

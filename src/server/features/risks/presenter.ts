@@ -1,12 +1,13 @@
-import type { OrganizationLibrary, RiskMatrix } from '../../../contracts/risk-library';
+import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { Risk } from '../../../contracts/risks';
 import { catalog } from '../catalog/content';
 import type { RiskRow } from './repository/risks';
+import type { LibraryTitles } from './settings';
 
 /** What the presenter needs besides the row: the scales, the library and the linked records. */
 export interface RiskContext {
   matrix: RiskMatrix;
-  library: OrganizationLibrary;
+  library: LibraryTitles;
   assets: Map<string, Risk['assets']>;
   controls: Map<string, string[]>;
   planTasks: Map<string, Risk['planTasks']>;
@@ -23,8 +24,6 @@ function level(matrix: RiskMatrix, index: number | null) {
 
 export function presentRisk(row: RiskRow, context: RiskContext): Risk {
   const { matrix, library } = context;
-  const threat = library.threats.find((t) => t.id === row.threat_id);
-  const vulnerability = library.vulnerabilities.find((v) => v.id === row.vulnerability_id);
   const requirements = catalog().byId;
   return {
     id: row.id,
@@ -34,9 +33,14 @@ export function presentRisk(row: RiskRow, context: RiskContext): Risk {
     status: row.status,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
     assets: context.assets.get(row.id) ?? [],
-    threat: row.threat_id ? { id: row.threat_id, title: threat?.title ?? row.threat_id } : null,
+    threat: row.threat_id
+      ? { id: row.threat_id, title: library.threats.get(row.threat_id) ?? row.threat_id }
+      : null,
     vulnerability: row.vulnerability_id
-      ? { id: row.vulnerability_id, title: vulnerability?.title ?? row.vulnerability_id }
+      ? {
+          id: row.vulnerability_id,
+          title: library.vulnerabilities.get(row.vulnerability_id) ?? row.vulnerability_id,
+        }
       : null,
     controls: (context.controls.get(row.id) ?? []).map((citation) => ({
       citation,

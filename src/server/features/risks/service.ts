@@ -33,7 +33,7 @@ import {
 } from './repository/risks';
 import { followAcceptanceIn } from './acceptance-task';
 import { checkedColumns, RISK_AUDIT_FIELDS } from './rules';
-import { organizationLibrary, organizationMatrix } from './settings';
+import { libraryTitles, organizationMatrix } from './settings';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
 
@@ -60,7 +60,7 @@ async function present(db: Db, orgId: string, rows: readonly RiskRow[]): Promise
   );
   const context: RiskContext = {
     matrix: await organizationMatrix(db, orgId),
-    library: await organizationLibrary(db, orgId),
+    library: await libraryTitles(db, orgId),
     assets,
     controls,
     planTasks,

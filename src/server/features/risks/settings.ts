@@ -3,6 +3,7 @@ import type {
   LibraryItemBody,
   OrganizationLibrary,
   RiskMatrix,
+  ThreatLibrary,
 } from '../../../contracts/risk-library';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
@@ -14,6 +15,7 @@ import { anyRated, relevel } from './repository/risks';
 import {
   insertLibraryItem,
   listLibraryItems,
+  listLibraryTitles,
   readMatrixJson,
   writeMatrixJson,
 } from './repository/settings';
@@ -71,6 +73,39 @@ export async function changeMatrix(
     });
   });
   return matrixSettings(deps, orgId);
+}
+
+/** Threat and vulnerability titles by id: all that a presented risk shows of the library. */
+export interface LibraryTitles {
+  threats: ReadonlyMap<string, string>;
+  vulnerabilities: ReadonlyMap<string, string>;
+}
+
+const shippedTitles = new WeakMap<ThreatLibrary, LibraryTitles>();
+
+/**
+ * The titles of the shipped library (built once) and of the organization's own items (one small
+ * query), as `organizationLibrary` lists them: a shipped id is never shadowed.
+ */
+export async function libraryTitles(db: Db, orgId: string): Promise<LibraryTitles> {
+  const { library } = riskContent();
+  let shipped = shippedTitles.get(library);
+  if (!shipped) {
+    shipped = {
+      threats: new Map(library.threats.map((t) => [t.id, t.title])),
+      vulnerabilities: new Map(library.vulnerabilities.map((v) => [v.id, v.title])),
+    };
+    shippedTitles.set(library, shipped);
+  }
+  const own = await listLibraryTitles(db, orgId);
+  if (own.length === 0) return shipped;
+  const threats = new Map(shipped.threats);
+  const vulnerabilities = new Map(shipped.vulnerabilities);
+  for (const item of own) {
+    const titles = item.kind === 'threat' ? threats : vulnerabilities;
+    if (!titles.has(item.key)) titles.set(item.key, item.title);
+  }
+  return { threats, vulnerabilities };
 }
 
 /** The shipped library with the organization's own threats and vulnerabilities added. */

@@ -118,14 +118,18 @@ export async function listTasks(db: Db, orgId: string, filter: TaskFilter): Prom
   }
   if (filter.after) {
     const { dueKey, number } = filter.after;
+    // A row-value comparison: one range of the (org_id, due_key, number) index.
     query = query.where((eb) =>
-      eb.or([
-        eb('tasks.due_key', '>', dueKey),
-        eb.and([eb('tasks.due_key', '=', dueKey), eb('tasks.number', '>', number)]),
-      ]),
+      eb(eb.refTuple('tasks.due_key', 'tasks.number'), '>', eb.tuple(dueKey, number)),
     );
   }
-  return query.orderBy('tasks.due_key').orderBy('tasks.number').limit(filter.limit).execute();
+  // As the (org_id, due_key, number) index: SQLite reads the page in its order whatever its statistics.
+  return query
+    .orderBy('tasks.org_id')
+    .orderBy('tasks.due_key')
+    .orderBy('tasks.number')
+    .limit(filter.limit)
+    .execute();
 }
 /** Counts of active tasks: all, overdue, and those of one owner (each an index-only count). */
 export async function countActiveTasks(db: Db, orgId: string, today: string, ownerId: string) {

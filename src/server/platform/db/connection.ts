@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseKind } from '../../../contracts/system';
 import type { Database } from '../../db/schema';
 import type { DatabaseTarget } from '../config';
+import { clearPlannerStatistics } from './sqlite-statistics';
 import { withStatementCache } from './statement-cache';
 
 export interface DatabaseHandle {
@@ -15,7 +16,10 @@ export interface DatabaseHandle {
   destroy(): Promise<void>;
 }
 
-/** Opens the database named by the configuration. Nothing is queried yet. */
+/**
+ * Opens the database named by the configuration. Nothing is queried yet, but for SQLite's own
+ * statistics (see clearPlannerStatistics).
+ */
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
   return { db, kind: target.kind, destroy: () => db.destroy() };
@@ -28,6 +32,7 @@ function openSqlite(file: string): Kysely<Database> {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
+  clearPlannerStatistics(database);
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
   });

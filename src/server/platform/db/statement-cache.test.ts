@@ -66,4 +66,19 @@ describe('statement cache', () => {
     await sql`alter table t add column note text default 'n'`.execute(db);
     expect((await all()).rows).toEqual([{ id: 1, name: 'a', note: 'n' }]);
   });
+
+  it('names the columns anew after a rename (same count) and keeps duplicate names as SQLite does', async () => {
+    const { database } = counted();
+    const db = new Kysely<{ t: { id: number; name: string } }>({
+      dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    });
+    const all = () => sql`select * from t where id = 2`.execute(db);
+    expect((await all()).rows).toEqual([{ id: 2, name: 'b' }]);
+    await sql`alter table t rename column name to label`.execute(db);
+    expect((await all()).rows).toEqual([{ id: 2, label: 'b' }]);
+    const twice = await sql`select id as x, label as x from t where id = 3`.execute(db);
+    expect(twice.rows).toEqual([
+      database.prepare('select id as x, label as x from t where id = 3').get(),
+    ]);
+  });
 });
