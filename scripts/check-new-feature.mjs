@@ -110,6 +110,7 @@ try {
   run('npx', ['eslint', '--max-warnings', '0', ...changed]);
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   run('npx', ['tsc', '-p', 'src/web/tsconfig.json', '--noEmit']);
+  run('npx', ['tsc', '-p', 'test/e2e/tsconfig.json', '--noEmit']);
 
   step("the feature's tests, the passes over every route, the snapshots recorded anew (SQLite)");
   run(
