@@ -12,6 +12,13 @@ import type { Role } from './roles';
 import type { RouteContract } from './route';
 
 describe('the tables assembled from contracts/features.ts', () => {
+  // Node and esbuild give a namespace's exports in alphabetical order, vitest in the file's order:
+  // kept alphabetical, the features load in one order everywhere.
+  it('list the features in alphabetical order of their names', () => {
+    const names = Object.keys(features);
+    expect(names).toEqual(names.toSorted());
+  });
+
   it('hold every feature’s permissions and audit actions, each once', () => {
     const modules = Object.values(features);
     const permissions = modules.flatMap((m) => Object.keys(m.permissions));
