@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { root } from './build-state.mjs';
 
 const usage =
-  'usage: npm run new:feature -- <name> [--record <singular>] [--title <Title>] [--summary <text>]\n' +
+  'usage: npm run new:feature -- <name> [--record <singular>] [--title <Title>] [--summary <text>] [--prefix <REF>]\n' +
   '  <name>: the plural, in lower-case words joined by hyphens (vendors, business-associates)';
 
 function fail(message) {
@@ -22,6 +22,7 @@ const { values, positionals } = parseArgs({
     record: { type: 'string' },
     title: { type: 'string' },
     summary: { type: 'string' },
+    prefix: { type: 'string' },
     'no-format': { type: 'boolean' },
   },
 });
@@ -73,6 +74,13 @@ const numbers = [
 const migration = `${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}_create_${snake(name)}`;
 
 const title = values.title ?? sentence(name);
+// The records' references read PREFIX-n (TASK-12, RISK-3): short is better (`--prefix BA`).
+const initials = words(record)
+  .map((w) => w[0])
+  .join('');
+const prefix = values.prefix ?? (initials.length > 1 ? initials : record).toUpperCase();
+if (!/^[A-Z][A-Z0-9]{0,11}$/.test(prefix))
+  fail(`--prefix "${prefix}" is not 1 to 12 capitals or digits`);
 const tokens = {
   __features_table__: snake(name),
   __featuresCamel__: camel(name),
@@ -81,7 +89,7 @@ const tokens = {
   __record_snake__: snake(record),
   __recordCamel__: camel(record),
   __Record__: pascal(record),
-  __RECORD__: record.toUpperCase(),
+  __RECORD__: prefix,
   __title_lower_singular__: words(record).join(' '),
   __title_lower__: title.toLowerCase(),
   __title__: title,

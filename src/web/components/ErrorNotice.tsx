@@ -6,6 +6,8 @@ import { ApiError } from '../api/errors';
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const message = error instanceof Error ? error.message : 'Something went wrong.';
   const requestId = error instanceof ApiError ? error.requestId : undefined;
+  // A refusal (403) or a missing record (404) stays so on a second try: no button that cannot help.
+  const final = error instanceof ApiError && (error.status === 403 || error.status === 404);
   return (
     <Alert
       color="red"
@@ -20,7 +22,7 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
           Request id {requestId}
         </Text>
       ) : null}
-      {onRetry ? (
+      {onRetry && !final ? (
         <Button size="xs" variant="light" color="red" mt="sm" onClick={onRetry}>
           Try again
         </Button>
