@@ -6,8 +6,8 @@ import { buildOrganization, buildUser } from './support/factories';
 import type { Database } from '../src/server/db/schema';
 import { listAssets } from '../src/server/features/assets/repository';
 import { listLinksAmong } from '../src/server/features/links/repository';
-import { listRisks } from '../src/server/features/risks/repository/risks';
-import { listTasks } from '../src/server/features/tasks/repository';
+import { assetsOfRisks, listRisks } from '../src/server/features/risks/repository/risks';
+import { findTaskSummaries, listTasks } from '../src/server/features/tasks/repository';
 import { openDatabase } from '../src/server/platform/db/connection';
 
 // SQLite only: the statistics and plans of PostgreSQL are its own.
@@ -147,9 +147,32 @@ function expectIndexedLinks(links: string[]) {
   expect(links.filter((s) => !/SEARCH record_links USING (COVERING )?INDEX/.test(s))).toEqual([]);
 }
 
+/** The plans of a page's lookups by ids: its assets and its plan tasks. */
+async function lookupPlans(): Promise<string[]> {
+  const queries: CompiledQuery[] = [];
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: raw }),
+    log: (event) => {
+      queries.push(event.query);
+    },
+  });
+  const risks = (await listRisks(db, org, { limit: 50 })).map((r) => r.id);
+  const tasks = Array.from({ length: 50 }, (_, i) => `${org}-t${i * 7 + 1}`);
+  queries.length = 0;
+  expect(await assetsOfRisks(db, org, risks)).toHaveLength(50);
+  expect(await findTaskSummaries(db, org, tasks)).toHaveLength(50);
+  return queries.map(plan);
+}
+
 describe('list plans on SQLite, with and without statistics', () => {
   it('follow an index of the organization without statistics', async () => {
     expectIndexedLinks(await expectIndexOrder('no statistics'));
+  });
+
+  it('probe the ids of a page, never read the whole tenant', async () => {
+    const [assets, tasks] = await lookupPlans();
+    expect(assets).toMatch(/^SEARCH risk_assets USING INDEX \S+ \(risk_id=\?\)/);
+    expect(tasks).toMatch(/^SEARCH tasks USING INDEX \S+ \(id=\?\)/);
   });
 
   it('follow it after a full ANALYZE (stat1 and stat4 samples)', async () => {

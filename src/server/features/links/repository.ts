@@ -1,3 +1,6 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { inList, prepared } from '../../platform/db/prepared';
 import type { RecordLinksTable } from './tables';
 import type { Db } from '../../platform/db/types';
 
@@ -71,6 +74,29 @@ export async function listLinksOf(db: Db, orgId: string, type: LinkType, id: str
   );
 }
 
+type Slot = (name: 'orgId' | 'type' | 'ids' | 'otherTypes') => string;
+const columns = ['from_type', 'from_id', 'to_type', 'to_id', 'created_at'] as const;
+// One query per direction for all the other types: each probes its index once per id. Compiled
+// once, the ids and types bound as lists.
+const linksFrom = prepared((db: Kysely<Database>, slot: Slot) =>
+  db
+    .selectFrom('record_links')
+    .select(columns)
+    .where('org_id', '=', slot('orgId'))
+    .where('from_type', '=', sql<LinkType>`${slot('type')}`)
+    .where(inList(db, 'from_id', slot('ids')))
+    .where(inList(db, 'to_type', slot('otherTypes'))),
+);
+const linksTo = prepared((db: Kysely<Database>, slot: Slot) =>
+  db
+    .selectFrom('record_links')
+    .select(columns)
+    .where('org_id', '=', slot('orgId'))
+    .where('to_type', '=', sql<LinkType>`${slot('type')}`)
+    .where(inList(db, 'to_id', slot('ids')))
+    .where(inList(db, 'from_type', slot('otherTypes'))),
+);
+
 /**
  * Links between records of `type` (ids given) and any record of one of `otherTypes`, either direction.
  * Two queries, one per index: an OR of both directions lets SQLite fall back to scanning the
@@ -84,23 +110,8 @@ export async function listLinksAmong(
   otherTypes: readonly LinkType[],
 ) {
   if (ids.length === 0 || otherTypes.length === 0) return [];
-  const columns = ['from_type', 'from_id', 'to_type', 'to_id', 'created_at'] as const;
-  // One query per direction for all the other types: each probes its index once per id.
-  const from = await db
-    .selectFrom('record_links')
-    .select(columns)
-    .where('org_id', '=', orgId)
-    .where('from_type', '=', type)
-    .where('from_id', 'in', ids)
-    .where('to_type', 'in', otherTypes)
-    .execute();
-  const to = await db
-    .selectFrom('record_links')
-    .select(columns)
-    .where('org_id', '=', orgId)
-    .where('to_type', '=', type)
-    .where('to_id', 'in', ids)
-    .where('from_type', 'in', otherTypes)
-    .execute();
+  const values = { orgId, type, ids, otherTypes };
+  const from = await linksFrom(db, values);
+  const to = await linksTo(db, values);
   return [...from, ...to].sort((x, y) => x.created_at.localeCompare(y.created_at));
 }

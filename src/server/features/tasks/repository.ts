@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { inList, prepared, tenantFilter } from '../../platform/db/prepared';
 import type { RecordLinksTable } from '../links/tables';
 import type { TasksTable } from './tables';
 import type { Db } from '../../platform/db/types';
@@ -164,13 +166,17 @@ export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
   return row?.id;
 }
 
+// Compiled once, the ids bound as one list.
+const summariesOf = prepared((db: Kysely<Database>, slot: (name: 'orgId' | 'ids') => string) =>
+  db
+    .selectFrom('tasks')
+    .select(['id', 'number', 'title', 'status'])
+    .where(tenantFilter(db, 'org_id', slot('orgId')))
+    .where(inList(db, 'id', slot('ids'))),
+);
+
 /** Reference, title and status of the organization's tasks among `ids` (labels, plans). */
 export async function findTaskSummaries(db: Db, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('tasks')
-    .select(['id', 'number', 'title', 'status'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', ids)
-    .execute();
+  return summariesOf(db, { orgId, ids });
 }
