@@ -33,6 +33,11 @@ export function newDocument(info: { title: string; author: string; createdAt: Da
   });
 }
 
+/** Starts a new page unless `height` points are left above the bottom margin. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
+}
+
 export function heading(doc: Doc, text: string, level: 1 | 2 = 1): void {
   if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
   doc.moveDown(level === 1 ? 0.8 : 0.5);
@@ -92,6 +97,8 @@ export async function table<T>(
     });
     doc.y = y + 16;
   };
+  // A header never stands alone at the foot of a page: it and a first row fit, or both move.
+  if (doc.y + 16 + 24 > bottom) doc.addPage();
   drawHeader();
   doc.font('Helvetica').fontSize(8);
   for (const [index, row] of rows.entries()) {
