@@ -37,6 +37,8 @@ export async function judgeNegligible(
   body: NegligiblePairBody,
 ): Promise<NegligiblePair> {
   const db = deps.database.db;
+  // The assessment first: another organization's answers 404 whatever the body names.
+  await editableAssessment(db, orgId, assessmentId);
   const assets = await allAssets(db, orgId);
   const asset = assets.find((a) => a.id === body.assetId);
   if (!asset) throw AppError.field('body.assetId', 'names no asset of this organization');
