@@ -36,7 +36,7 @@ export async function approvals(
   at: (iso: string | null | undefined) => string,
 ): Promise<void> {
   // The steps, the note and the signature block stay on one page.
-  ensureSpace(doc, 250);
+  ensureSpace(doc, 200);
   heading(doc, '8. Approvals');
   await table(
     doc,

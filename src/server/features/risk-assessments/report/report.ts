@@ -120,6 +120,8 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   ensureSpace(doc, 230);
   matrixGrid(doc, matrix, MARGIN, doc.y + 6, 'Level of risk by likelihood and impact');
   doc.x = MARGIN;
+  // A short list of participants stays on one page with its heading.
+  ensureSpace(doc, 60 + 16 * Math.min(a.participants.length, 12));
   heading(doc, 'Participants', 2);
   if (a.participants.length === 0) paragraph(doc, 'No participants are recorded.');
   else {
@@ -166,10 +168,11 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     heading(doc, '3. Data-flow map');
     paragraph(doc, 'No data flows are recorded.');
   } else {
-    // The map and the first rows of its table stay together.
-    ensureSpace(doc, 400);
+    // The map shrinks a little rather than leave half a page blank before it.
+    ensureSpace(doc, 300);
     heading(doc, '3. Data-flow map');
-    flowMap(doc, snapshot, doc.y + 10, 300);
+    const room = doc.page.height - MARGIN - 20 - doc.y - 30;
+    flowMap(doc, snapshot, doc.y + 10, Math.max(220, Math.min(300, room)));
     await table(
       doc,
       [
@@ -311,6 +314,8 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     );
   }
 
+  // Completeness and the approvals (with the lines to sign) close the report on one page.
+  ensureSpace(doc, 280 + 16 * gapPhrases(input.gaps).length);
   heading(doc, '7. Completeness');
   const phrases = gapPhrases(input.gaps);
   if (phrases.length === 0) {
