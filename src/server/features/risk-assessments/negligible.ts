@@ -133,7 +133,16 @@ export async function copyNegligiblePairsIn(
   const rows = await listNegligiblePairs(trx, orgId, fromId);
   await insertNegligiblePairs(
     trx,
-    rows.map(({ decided_by_name: _, ...row }) => ({ ...row, id: uuidv7(), assessment_id: toId })),
+    rows.map((row) => ({
+      id: uuidv7(),
+      org_id: row.org_id,
+      assessment_id: toId,
+      asset_id: row.asset_id,
+      threat_id: row.threat_id,
+      reason: row.reason,
+      decided_by: row.decided_by,
+      decided_at: row.decided_at,
+    })),
   );
   return rows.length;
 }
