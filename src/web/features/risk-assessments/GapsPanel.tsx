@@ -41,8 +41,11 @@ export function GapsPanel(props: {
     );
   }
   return (
-    <Alert color="yellow" variant="light" title="This assessment is incomplete">
+    <Alert color="yellow" variant="light">
       <Stack gap="xs">
+        <Text fw={700} size="sm">
+          This assessment is incomplete
+        </Text>
         <GapList gaps={gaps} />
         <Checkbox
           checked={props.acknowledged}
