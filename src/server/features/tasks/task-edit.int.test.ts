@@ -21,7 +21,9 @@ interface TaskJson {
   priority: string;
   status: string;
 }
-type ErrorJson = { error: { code: string; details?: { path: string; message: string }[] } };
+interface ErrorJson {
+  error: { code: string; details?: { path: string; message: string }[] };
+}
 
 async function setUp() {
   const clock = testClock();
@@ -69,7 +71,7 @@ async function setUp() {
   };
 }
 
-const pathOf = (res: { json: <T>() => T }) => res.json<ErrorJson>().error.details?.[0]?.path;
+const pathOf = (res: { json: () => unknown }) => (res.json() as ErrorJson).error.details?.[0]?.path;
 
 describe(`editing a task on ${testDatabaseKind()}`, () => {
   it('reassigns, reschedules and reprioritises, auditing only what changed', async () => {

@@ -11,7 +11,8 @@ export function useMemberOptions(options: { activeOnly?: boolean } = {}) {
   const org = useActiveOrg();
   const readable = org !== undefined && can(org.role, api.organizations.members);
   const members = useApiQuery(api.organizations.members, readable ? [{ orgId: org.orgId }] : null);
-  const now = Date.now();
+  // As of the list's answer (render stays pure); the server checks again on save.
+  const now = members.dataUpdatedAt;
   return (members.data?.data ?? [])
     .filter(
       (m) =>
