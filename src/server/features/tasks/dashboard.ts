@@ -20,6 +20,9 @@ export const tasksDashboard: DashboardContribution = {
   nextActions: async (ask) => {
     const actions: Ranked<NextAction>[] = [];
     const { mineOverdue, mine } = await taskSummaryFor(ask);
+    // Workforce members complete their tasks; moving a due date is for those who assign them.
+    const assigns = await memberHolds(ask.deps.database.db, ask.orgId, ask.userId, 'tasks.manage');
+    const move = assigns ? 'edit it to move its due date' : 'ask for a new due date';
     // The next five are by due date, so a single overdue task is the first of them.
     const only = mineOverdue === 1 ? mine[0] : undefined;
     if (mineOverdue > 0) {
@@ -31,13 +34,13 @@ export const tasksDashboard: DashboardContribution = {
             ? `Your task ${only.reference} is overdue`
             : `You have ${plural(mineOverdue, 'overdue task', 'overdue tasks')}`,
           detail: only
-            ? `${only.title}: finish it, or edit it to move its due date.`
-            : 'Finish them, or open each and edit it to move its due date.',
+            ? `${only.title}: finish it, or ${move}.`
+            : `Finish them, or open each and ${move}.`,
           href: only ? `/tasks?task=${only.id}` : '/tasks?overdue=true',
         },
       });
     }
-    if (await memberHolds(ask.deps.database.db, ask.orgId, ask.userId, 'tasks.manage')) {
+    if (assigns) {
       const unowned = await unownedTaskCounts(ask.deps, ask.orgId);
       if (unowned.all > 0) {
         actions.push({

@@ -182,6 +182,19 @@ describe(`the dashboard's task advice, on ${testDatabaseKind()}`, () => {
       detail: '1 is high priority. Open each and assign it to someone.',
       href: '/tasks?scope=unowned',
     });
-    expect((await actions(w.worker)).map((a) => a.id)).not.toContain('unowned-tasks');
+    // A workforce member cannot edit the task: they ask for a new date instead.
+    await w.call(w.officer, 'POST', '/tasks', {
+      title: 'Complete the security training',
+      ownerId: w.worker.user.id,
+      dueOn: '2026-05-15',
+    });
+    const theirs = await actions(w.worker);
+    expect(theirs.map((a) => a.id)).not.toContain('unowned-tasks');
+    expect(theirs.find((a) => a.id === 'my-overdue-tasks')?.detail).toBe(
+      'Complete the security training: finish it, or ask for a new due date.',
+    );
+    expect(seen.find((a) => a.id === 'my-overdue-tasks')?.detail).toBe(
+      'Rotate the Wi-Fi key: finish it, or edit it to move its due date.',
+    );
   });
 });

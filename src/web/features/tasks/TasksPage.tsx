@@ -10,6 +10,7 @@ import {
   Table,
   Text,
   TextInput,
+  useComputedColorScheme,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -53,6 +54,8 @@ export function TasksPage() {
     limit: 100,
     ...(scope === 'mine' ? { ownerId: 'me' } : scope === 'unowned' ? { ownerId: 'none' } : {}),
   };
+  // Red that keeps AA contrast on either background (axe).
+  const overdueColor = useComputedColorScheme('light') === 'dark' ? 'red.4' : 'red.9';
   const list = useApiQuery(api.tasks.list, org ? [{ orgId: org.orgId }, query] : null);
   if (!org) return <NoOrganization />;
   const openTask = params.get('task');
@@ -127,10 +130,10 @@ export function TasksPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Task</Table.Th>
-              <Table.Th>Owner</Table.Th>
+              <Table.Th visibleFrom="sm">Owner</Table.Th>
               <Table.Th>Due</Table.Th>
-              <Table.Th>Priority</Table.Th>
-              <Table.Th>Status</Table.Th>
+              <Table.Th visibleFrom="sm">Priority</Table.Th>
+              <Table.Th visibleFrom="sm">Status</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -141,6 +144,7 @@ export function TasksPage() {
                     component="button"
                     type="button"
                     size="sm"
+                    ta="left"
                     onClick={() => set('task', t.id)}
                   >
                     <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
@@ -148,22 +152,27 @@ export function TasksPage() {
                     </Text>
                     {t.title}
                   </Anchor>
+                  {/* On a phone the owner, priority and status go under the title. */}
+                  <Text hiddenFrom="sm" size="xs" c="dimmed">
+                    {t.owner?.name ?? 'No owner'} · {TASK_PRIORITY_LABELS[t.priority]} priority ·{' '}
+                    {TASK_STATUS_LABELS[t.status]}
+                  </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{t.owner?.name ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" {...(t.overdue ? { c: 'red.9', fw: 700 } : {})}>
+                  <Text size="sm" {...(t.overdue ? { c: overdueColor, fw: 700 } : {})}>
                     {t.overdue ? 'Overdue · ' : ''}
                     {formatDate(t.dueOn)}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Badge size="sm" variant="dot" color={PRIORITY_COLORS[t.priority]}>
                     {TASK_PRIORITY_LABELS[t.priority]}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{TASK_STATUS_LABELS[t.status]}</Text>
                 </Table.Td>
               </Table.Tr>
