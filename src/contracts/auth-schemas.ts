@@ -54,6 +54,7 @@ export const MembershipSummarySchema = z.object({
   role: z.enum(ROLES),
   accessExpiresAt: z.iso.datetime().nullable(),
   mfaRequired: z.boolean(),
+  timeZone: z.string().describe("The organization's IANA time zone: dates are shown in it"),
 });
 export type MembershipSummary = z.infer<typeof MembershipSummarySchema>;
 

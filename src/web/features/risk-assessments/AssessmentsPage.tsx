@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
-import type { Assessment } from '../../../contracts/risk-assessments';
+import { ASSESSMENT_STATUS_LABELS, type Assessment } from '../../../contracts/risk-assessments';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
@@ -12,9 +12,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../components/format';
 
 export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; color: string }> = {
-  draft: { label: 'Draft', color: 'gray' },
-  in_review: { label: 'In review', color: 'yellow' },
-  approved: { label: 'Approved', color: 'teal' },
+  draft: { label: ASSESSMENT_STATUS_LABELS.draft, color: 'gray' },
+  in_review: { label: ASSESSMENT_STATUS_LABELS.in_review, color: 'yellow' },
+  approved: { label: ASSESSMENT_STATUS_LABELS.approved, color: 'teal' },
 };
 
 /** Risk assessments (164.308(a)(1)(ii)(A)), newest first; a new one starts from the last approved. */

@@ -7,9 +7,5 @@ export const PRIORITY_COLORS: Record<Task['priority'], string> = {
   critical: 'red',
 };
 
-export const TASK_STATUS_LABELS: Record<Task['status'], string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
+// The labels live beside the values in the contract (the server's exports read them too).
+export { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from '../../../contracts/tasks';
