@@ -17,6 +17,8 @@ import {
   ASSET_KIND_LABELS,
   AssetQuerySchema,
   CRITICALITIES,
+  CRITICALITY_LABELS,
+  EPHI_ROLE_LABELS,
   type Asset,
 } from '../../../contracts/assets';
 import { api } from '../../api';
@@ -96,7 +98,7 @@ function Inventory() {
             label="Criticality"
             placeholder="Any"
             clearable
-            data={[...CRITICALITIES]}
+            data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
             value={params.get('criticality')}
             onChange={(v) => set('criticality', v)}
             w={140}
@@ -183,10 +185,12 @@ function Inventory() {
                 <Text size="sm">{ASSET_KIND_LABELS[a.kind]}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{a.holdsEphi ? a.ephiRoles.join(', ') : 'none'}</Text>
+                <Text size="sm">
+                  {a.holdsEphi ? a.ephiRoles.map((r) => EPHI_ROLE_LABELS[r]).join(', ') : 'None'}
+                </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{a.criticality}</Text>
+                <Text size="sm">{CRITICALITY_LABELS[a.criticality]}</Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>

@@ -26,7 +26,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate } from '../../components/format';
+import { countOf, formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 import { HeatMapGrid, Trend } from './HeatMap';
 import { RiskForm } from './RiskForm';
@@ -128,7 +128,7 @@ export function RisksPage() {
               <Trend trend={summary.data.trend} />
               {summary.data.heatMap.unrated > 0 ? (
                 <Text size="sm" c="orange.9">
-                  {summary.data.heatMap.unrated} open risk(s) not rated yet.
+                  {countOf(summary.data.heatMap.unrated, 'open risk')} not rated yet.
                 </Text>
               ) : null}
             </Stack>
