@@ -49,10 +49,10 @@ export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], stri
 };
 export const RECURRENCE_FREQUENCY_LABELS: Record<(typeof RECURRENCE_FREQUENCIES)[number], string> =
   {
-    daily: 'Every day',
-    weekly: 'Every week',
-    monthly: 'Every month',
-    yearly: 'Every year',
+    daily: 'Daily',
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    yearly: 'Yearly',
   };
 
 export const RecurrenceSchema = z.object({

@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../../components/FormFooter';
 import { Changes, Guided } from './AssessmentParts';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
+import { useOrgTime } from '../../components/useOrgTime';
 
 function Details({ assessment }: { assessment: AssessmentDetail }) {
   const org = useActiveOrg();
@@ -158,6 +159,7 @@ export function AssessmentPage() {
   const params = org && assessmentId ? { orgId: org.orgId, assessmentId } : null;
   const query = useApiQuery(api.riskAssessments.get, params && [params]);
   const [note, setNote] = useState('');
+  const time = useOrgTime();
   // One workflow step at a time: starting one clears what the others left (their error).
   const submit = useApiMutation(api.riskAssessments.submit);
   const approve = useApiMutation(api.riskAssessments.approve);
@@ -214,7 +216,7 @@ export function AssessmentPage() {
             <Text fw={700} size="sm">
               Approved: this record can no longer change
             </Text>
-            Approved by {a.approved.by.name} on {new Date(a.approved.at).toLocaleString()}.
+            Approved by {a.approved.by.name} on {time.dateTime(a.approved.at)}.
             {a.approved.note ? ` “${a.approved.note}”` : ''} The report is stored with SHA-256{' '}
             <Text span ff="monospace" size="xs">
               {a.report?.sha256}

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
 
 export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; color: string }> = {
   draft: { label: ASSESSMENT_STATUS_LABELS.draft, color: 'gray' },
@@ -19,6 +20,7 @@ export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; co
 
 /** Risk assessments (164.308(a)(1)(ii)(A)), newest first; a new one starts from the last approved. */
 export function AssessmentsPage() {
+  const time = useOrgTime();
   const org = useActiveOrg();
   const navigate = useNavigate();
   const list = useApiQuery(api.riskAssessments.list, org ? [{ orgId: org.orgId }] : null);
@@ -83,9 +85,7 @@ export function AssessmentsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {a.approved
-                      ? `${a.approved.by.name}, ${formatDate(a.approved.at.slice(0, 10))}`
-                      : '—'}
+                    {a.approved ? `${a.approved.by.name}, ${time.day(a.approved.at)}` : '—'}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -13,7 +13,9 @@ import {
 import { useState } from 'react';
 import {
   RECURRENCE_FREQUENCIES,
+  RECURRENCE_FREQUENCY_LABELS,
   TASK_PRIORITIES,
+  TASK_PRIORITY_LABELS,
   type TaskCreateBody,
 } from '../../../contracts/tasks';
 import { type LinkType } from '../../../contracts/links';
@@ -124,7 +126,7 @@ export function TaskDialog(props: {
             />
             <Select
               label="Priority"
-              data={[...TASK_PRIORITIES]}
+              data={TASK_PRIORITIES.map((p) => ({ value: p, label: TASK_PRIORITY_LABELS[p] }))}
               value={form.priority}
               onChange={(v) => setForm({ ...form, priority: v ?? 'medium' })}
               allowDeselect={false}
@@ -137,7 +139,7 @@ export function TaskDialog(props: {
               clearable
               data={RECURRENCE_FREQUENCIES.map((f) => ({
                 value: f,
-                label: `${f.charAt(0).toUpperCase()}${f.slice(1)}`,
+                label: RECURRENCE_FREQUENCY_LABELS[f],
               }))}
               value={form.frequency === '' ? null : form.frequency}
               onChange={(v) => setForm({ ...form, frequency: v ?? '' })}

@@ -27,8 +27,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { TaskDialog } from './TaskDialog';
-import { PRIORITY_COLORS, TASK_STATUS_LABELS } from './labels';
-import { formatDate } from '../../components/format';
+import { PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
+import { formatDate, plural } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
 import { useFilterParams } from '../../app/useFilterParams';
 
 function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }) {
@@ -40,6 +41,7 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
   const complete = useApiMutation(api.tasks.complete);
   const errors = fieldErrors(complete.error, { evidenceUrl: 'The evidence link' });
   const t = task.data;
+  const time = useOrgTime();
   return (
     <Drawer
       opened
@@ -54,18 +56,21 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
           <Group gap="xs">
             <Badge variant="light">{TASK_STATUS_LABELS[t.status]}</Badge>
             <Badge variant="dot" color={PRIORITY_COLORS[t.priority]}>
-              {t.priority}
+              {TASK_PRIORITY_LABELS[t.priority]}
             </Badge>
             {t.overdue ? <Badge color="red">Overdue</Badge> : null}
             {t.recurrence ? (
               <Badge variant="outline">
                 Every {t.recurrence.interval > 1 ? `${t.recurrence.interval} ` : ''}
-                {
+                {plural(
+                  t.recurrence.interval,
                   { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year' }[
                     t.recurrence.frequency
-                  ]
-                }
-                {t.recurrence.interval > 1 ? 's' : ''}
+                  ],
+                  { daily: 'days', weekly: 'weeks', monthly: 'months', yearly: 'years' }[
+                    t.recurrence.frequency
+                  ],
+                )}
               </Badge>
             ) : null}
           </Group>
@@ -98,8 +103,7 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
           ) : null}
           {t.status === 'done' ? (
             <Alert color="teal" variant="light">
-              Completed {t.completedAt ? new Date(t.completedAt).toLocaleString() : ''}.{' '}
-              {t.completionNote}
+              Completed {t.completedAt ? time.dateTime(t.completedAt) : ''}. {t.completionNote}
               {t.evidenceUrl ? (
                 <>
                   {' '}
@@ -219,7 +223,7 @@ export function TasksPage() {
             label="Priority"
             placeholder="Any"
             clearable
-            data={[...TASK_PRIORITIES]}
+            data={TASK_PRIORITIES.map((p) => ({ value: p, label: TASK_PRIORITY_LABELS[p] }))}
             value={params.get('priority')}
             onChange={(v) => set('priority', v)}
             w={140}
@@ -277,7 +281,7 @@ export function TasksPage() {
                 </Table.Td>
                 <Table.Td>
                   <Badge size="sm" variant="dot" color={PRIORITY_COLORS[t.priority]}>
-                    {t.priority}
+                    {TASK_PRIORITY_LABELS[t.priority]}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
