@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, LinkToken, Name, Password } from './auth-schemas';
-import { DateOnly, OrgParamsSchema, Required } from './common';
+import { DateOnly, OrgParamsSchema, Required, TimeZone } from './common';
 import { route } from './route';
 import { ROLES } from './roles';
 import { ADMINS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
@@ -220,25 +220,11 @@ export const OrganizationProfileBodySchema = z.object({
   includesClearinghouse: z.boolean().optional(),
   size: z.enum(ORGANIZATION_SIZES).nullable().optional(),
   locations: z.array(Required(200)).max(100).optional(),
-  timeZone: z
-    .string()
-    .refine((zone) => isTimeZone(zone), {
-      error: 'must be an IANA time zone such as America/Chicago',
-    })
-    .optional(),
+  timeZone: TimeZone.optional(),
   securityOfficial: OfficialBody.nullable().optional(),
   privacyOfficial: OfficialBody.nullable().optional(),
 });
 export type OrganizationProfileBody = z.infer<typeof OrganizationProfileBodySchema>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 // ---------- routes ----------
 

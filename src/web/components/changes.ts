@@ -9,43 +9,11 @@ import { TREATMENT_LABELS } from '../../contracts/risks';
 import { ROLE_LABELS } from '../../contracts/roles';
 import { DECISION_LABELS, SAFEGUARD_STATUS_LABELS } from '../../contracts/safeguards';
 import { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from '../../contracts/tasks';
+import { fieldLabel } from './field-labels';
 import { formatDate, formatDateTime } from './format';
 
 // History and the audit log say what changed in a person's words: field labels, value labels,
 // people by name, dates in the organization's time zone. Never `nextReviewOn: "2026-03-01"`.
-
-/** Labels of the fields the features record in their changes; others are spelled out from camelCase. */
-const FIELD_LABELS: Record<string, string> = {
-  ownerId: 'Owner',
-  owner: 'Owner',
-  assigneeId: 'Assignee',
-  approverId: 'Approver',
-  approvedBy: 'Approved by',
-  nextReviewOn: 'Next review',
-  dueOn: 'Due',
-  status: 'Status',
-  priority: 'Priority',
-  decision: 'Decision',
-  rationale: 'Reasoning',
-  alternative: 'Alternative',
-  implementation: 'How it is implemented',
-  kind: 'Kind',
-  criticality: 'Criticality',
-  encrypted: 'Encrypted',
-  treatment: 'Treatment',
-  role: 'Role',
-  entityType: 'Kind of entity',
-  size: 'Size',
-  timeZone: 'Time zone',
-  idleTimeoutMinutes: 'Sign out after inactivity (minutes)',
-  mfaRequired: 'Two-factor sign-in required',
-  securityOfficial: 'Security official',
-  privacyOfficial: 'Privacy official',
-  includesGroupHealthPlan: 'Includes a group health plan',
-  includesClearinghouse: 'Includes a clearinghouse',
-  ephiRoles: 'What it does with ePHI',
-  accessExpiresAt: 'Access ends',
-};
 
 /** Value labels by field: a stored value such as `in_progress` reads as "In progress". */
 const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
@@ -69,20 +37,6 @@ const VALUE_LABELS: Record<string, Readonly<Record<string, string>>> = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/** "nextReviewOn" → "Next review on", when no label is declared. */
-export function fieldLabel(field: string): string {
-  const known = FIELD_LABELS[field];
-  if (known) {
-    return known;
-  }
-  const words = field
-    .replace(/Id$/, '')
-    .replace(/_/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 export interface ChangeContext {
   /** Names of the organization's people by user id. */

@@ -67,8 +67,3 @@ export function dayIn(timeZone: string, instant: Date): string {
 export function formatDayOf(instant: string | null, timeZone: string): string {
   return instant ? formatDate(dayIn(timeZone, new Date(instant))) : '—';
 }
-
-/** The browser's own time zone (a default for a new organization's profile). */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}

@@ -1,12 +1,13 @@
 import { useActiveOrg } from '../app/useActiveOrg';
-import { browserTimeZone, dayIn, formatDateTime, formatDayOf } from './format';
+import { dayIn, formatDateTime, formatDayOf } from './format';
+import { browserZone } from './time-zones';
 
 /**
  * Dates and times in the active organization's time zone (its profile), each saying which zone:
  * an approval at 23:30 in Chicago is that day in Chicago, wherever the reader's browser is.
  */
 export function useOrgTime() {
-  const timeZone = useActiveOrg()?.timeZone ?? browserTimeZone();
+  const timeZone = useActiveOrg()?.timeZone ?? browserZone();
   return {
     timeZone,
     /** 12 Mar 2026, 14:05 CST */
