@@ -12,7 +12,7 @@ function errorOf(status: number, parsed: unknown): ApiError {
     const { code, message, requestId, details } = error.data.error;
     // The server names fields by their request path (body.code); a person reads their label.
     const readable =
-      code === 'validation_failed' && details.length > 0
+      code === 'validation_failed' && details && details.length > 0
         ? details.map((d) => `${fieldLabel(d.path)} ${d.message}.`).join(' ')
         : message;
     return new ApiError(readable, status, code, requestId, details);

@@ -104,6 +104,8 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       <NavLink
         component="div"
         label={item.label}
+        // What is coming, in a short line (issue 12): a bare "Soon" says nothing.
+        description={item.summary}
         leftSection={icon}
         rightSection={
           <Badge size="xs" variant="default">

@@ -30,6 +30,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { useFilterParams } from '../../app/useFilterParams';
+import { EmptyState } from '../../components/EmptyState';
 import { AssetDialog } from './AssetDialog';
 import { FlowMap } from './FlowMap';
 import { ImportDialog } from './ImportDialog';
@@ -53,7 +54,7 @@ function Protection({ label, value }: { label: string; value: string }) {
 
 function Inventory() {
   const org = useActiveOrg();
-  const { params, set } = useFilterParams();
+  const { params, set, filtered } = useFilterParams();
   const [editing, setEditing] = useState<Asset | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   // The filters come from the page's address: what the contract does not accept is left out.
@@ -213,9 +214,19 @@ function Inventory() {
         </Text>
       ) : null}
       {list.data?.data.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          No asset matches these filters.
-        </Text>
+        <EmptyState filtered={filtered()} noun="asset">
+          <Text fw={600}>No asset yet</Text>
+          <Text size="sm">
+            The inventory lists every system, device, service and place that creates, receives,
+            maintains or transmits ePHI: the risk analysis starts from it (164.308(a)(1)(ii)(A)).
+          </Text>
+          {manage ? (
+            <Text size="sm">
+              Add them one by one with <b>Add asset</b>, or all at once with <b>Import</b> (CSV or
+              XLSX; the dialog offers a template).
+            </Text>
+          ) : null}
+        </EmptyState>
       ) : null}
       {editing ? (
         <AssetDialog asset={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

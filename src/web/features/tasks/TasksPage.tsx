@@ -28,6 +28,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { TaskDialog } from './TaskDialog';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
+import { EmptyState } from '../../components/EmptyState';
 import { formatDate, plural } from '../../components/format';
 import { useOrgTime } from '../../components/useOrgTime';
 import { useFilterParams } from '../../app/useFilterParams';
@@ -159,7 +160,7 @@ function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }
 /** Tasks: mine by default, the organization's for those who manage them. */
 export function TasksPage() {
   const org = useActiveOrg();
-  const { params, set } = useFilterParams();
+  const { params, set, filtered } = useFilterParams();
   const [creating, setCreating] = useState(false);
   const seesAll = org !== undefined && org.role !== 'workforce';
   const scope = seesAll && params.get('scope') === 'all' ? 'all' : 'mine';
@@ -292,9 +293,21 @@ export function TasksPage() {
           </Table.Tbody>
         </Table>
         {list.data?.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            No task matches these filters.
-          </Text>
+          <EmptyState filtered={filtered(['view', 'task', 'scope'])} noun="task">
+            <Text fw={600}>
+              {scope === 'mine' ? 'No open task is assigned to you' : 'No open task'}
+            </Text>
+            <Text size="sm">
+              Tasks are the work of the program: reviews, fixes, trainings, each with an owner and a
+              due date. Custos adds some as records need them (a review coming due, a risk to
+              treat).
+            </Text>
+            {can(org.role, 'tasks.manage') ? (
+              <Text size="sm">
+                Add one with <b>New task</b>.
+              </Text>
+            ) : null}
+          </EmptyState>
         ) : null}
       </Stack>
       <TaskDialog opened={creating} onClose={() => setCreating(false)} />
