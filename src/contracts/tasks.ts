@@ -41,6 +41,11 @@ export const TASK_STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> 
   done: 'Done',
   cancelled: 'Cancelled',
 };
+/** The label of a task status read as text (a linked task's status), the text itself if unknown. */
+export function taskStatusLabel(status: string): string {
+  const known = TASK_STATUSES.find((s) => s === status);
+  return known ? TASK_STATUS_LABELS[known] : status;
+}
 export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], string> = {
   low: 'Low',
   medium: 'Medium',
