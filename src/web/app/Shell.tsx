@@ -137,13 +137,14 @@ function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
   const next = computed === 'dark' ? 'light' : 'dark';
+  const label = computed === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
   return (
-    <Tooltip label={`Switch to ${next} theme`}>
+    <Tooltip label={label}>
       <ActionIcon
         variant="default"
         size="md"
         onClick={() => setColorScheme(next)}
-        aria-label={`Switch to ${next} theme`}
+        aria-label={label}
       >
         {computed === 'dark' ? (
           <IconSun size={16} aria-hidden />

@@ -63,7 +63,10 @@ export function valueText(field: string, value: unknown, context: ChangeContext)
     const named = Object.entries(value).find(([k]) => k === 'name' || k === 'title');
     return typeof named?.[1] === 'string' ? named[1] : 'changed';
   }
-  const text = String(value);
+  if (typeof value !== 'string') {
+    return 'changed';
+  }
+  const text = value;
   const label = VALUE_LABELS[field]?.[text];
   if (label) {
     return label;
