@@ -33,6 +33,18 @@ export const auditActions = [
   'risk_assessment.pair_reopened',
   'risk_analysis.change_recorded',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'risk_assessment.created': 'Risk assessment started',
+  'risk_assessment.changed': 'Risk assessment changed',
+  'risk_assessment.submitted': 'Risk assessment submitted for approval',
+  'risk_assessment.returned': 'Risk assessment returned for changes',
+  'risk_assessment.approved': 'Risk assessment approved',
+  'risk_assessment.report_downloaded': 'Risk assessment report downloaded',
+  'risk_assessment.pair_judged_negligible': 'Threat and vulnerability pair judged negligible',
+  'risk_assessment.pair_reopened': 'Negligible judgement withdrawn',
+  'risk_analysis.change_recorded': 'Significant change recorded',
+};
 
 export const TrendPointSchema = z.object({
   assessmentId: z.string(),
@@ -49,6 +61,11 @@ export type RiskSummary = z.infer<typeof RiskSummarySchema>;
 // ---------- assessments ----------
 
 export const ASSESSMENT_STATUSES = ['draft', 'in_review', 'approved'] as const;
+export const ASSESSMENT_STATUS_LABELS: Record<(typeof ASSESSMENT_STATUSES)[number], string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+};
 const Participant = z.object({ name: Required(120), role: Text(120) });
 export const AssessmentBodySchema = z.object({
   title: Required(200),
@@ -184,6 +201,12 @@ export const SIGNIFICANT_CHANGES = [
   'security_incident',
   'other',
 ] as const;
+export const SIGNIFICANT_CHANGE_LABELS: Record<(typeof SIGNIFICANT_CHANGES)[number], string> = {
+  new_system: 'A new system',
+  new_vendor: 'A new vendor',
+  security_incident: 'A security incident',
+  other: 'Another change',
+};
 export const SignificantChangeBodySchema = z.object({
   kind: z.enum(SIGNIFICANT_CHANGES),
   description: Required(1000),

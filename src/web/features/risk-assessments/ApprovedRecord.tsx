@@ -3,7 +3,7 @@ import type { AssessmentDetail, FrozenRecord } from '../../../contracts/risk-ass
 import type { Level } from '../../../contracts/risk-library';
 import { TREATMENT_LABELS } from '../../../contracts/risks';
 import { formatDate } from '../../components/format';
-import { formatInstant, useOrgTimeZone } from './dates';
+import { useOrgTime } from '../../components/useOrgTime';
 import { GapList } from './GapsPanel';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -35,14 +35,15 @@ function Level({ level }: { level: Level | null }) {
 }
 
 /** The risks as they stood at approval, and the pairs judged negligible. */
-function FrozenRegister({ record, timeZone }: { record: FrozenRecord; timeZone: string }) {
+function FrozenRegister({ record }: { record: FrozenRecord }) {
+  const time = useOrgTime();
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4">
         Register as approved
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        Frozen on {formatInstant(record.takenAt, timeZone)}; later changes to the register do not
+        Frozen on {time.dateTime(record.takenAt)}; later changes to the register do not
         alter it.
       </Text>
       <Table.ScrollContainer minWidth={640}>
@@ -108,7 +109,7 @@ function FrozenRegister({ record, timeZone }: { record: FrozenRecord; timeZone: 
               </strong>
               : {p.reason}{' '}
               <Text span size="xs" c="dimmed">
-                ({p.decidedBy?.name ?? 'unknown'}, {formatInstant(p.decidedAt, timeZone)})
+                ({p.decidedBy?.name ?? 'unknown'}, {time.dateTime(p.decidedAt)})
               </Text>
             </Text>
           ))}
@@ -120,7 +121,7 @@ function FrozenRegister({ record, timeZone }: { record: FrozenRecord; timeZone: 
 
 /** An approved assessment, read as the record it is: fields as text, not a disabled form. */
 export function ApprovedRecord({ assessment: a }: { assessment: AssessmentDetail }) {
-  const timeZone = useOrgTimeZone();
+  const time = useOrgTime();
   return (
     <>
       <Paper withBorder p="md">
@@ -135,12 +136,12 @@ export function ApprovedRecord({ assessment: a }: { assessment: AssessmentDetail
             </Field>
             <Field label="Submitted">
               {a.submitted
-                ? `${a.submitted.by?.name ?? '—'}, ${formatInstant(a.submitted.at, timeZone)}`
+                ? `${a.submitted.by?.name ?? '—'}, ${time.dateTime(a.submitted.at)}`
                 : '—'}
             </Field>
             <Field label="Approved">
               {a.approved
-                ? `${a.approved.by.name}, ${formatInstant(a.approved.at, timeZone)}`
+                ? `${a.approved.by.name}, ${time.dateTime(a.approved.at)}`
                 : '—'}
             </Field>
           </SimpleGrid>
@@ -159,7 +160,7 @@ export function ApprovedRecord({ assessment: a }: { assessment: AssessmentDetail
           )}
         </Stack>
       </Paper>
-      {a.record ? <FrozenRegister record={a.record} timeZone={timeZone} /> : null}
+      {a.record ? <FrozenRegister record={a.record} /> : null}
     </>
   );
 }

@@ -27,10 +27,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../../components/FormFooter';
 import { ApprovedRecord } from './ApprovedRecord';
 import { Changes } from './AssessmentParts';
-import { formatInstant, useOrgTimeZone } from './dates';
 import { GapsPanel, useNothingToAcknowledge } from './GapsPanel';
 import { Guided } from './Guided';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
+import { useOrgTime } from '../../components/useOrgTime';
 
 function Details({ assessment }: { assessment: AssessmentDetail }) {
   const org = useActiveOrg();
@@ -163,7 +163,7 @@ export function AssessmentPage() {
   const query = useApiQuery(api.riskAssessments.get, params && [params]);
   const [note, setNote] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
-  const timeZone = useOrgTimeZone();
+  const time = useOrgTime();
   // One workflow step at a time: starting one clears what the others left (their error).
   const submit = useApiMutation(api.riskAssessments.submit);
   const approve = useApiMutation(api.riskAssessments.approve);
@@ -221,8 +221,8 @@ export function AssessmentPage() {
             <Text fw={700} size="sm">
               Approved: this record can no longer change
             </Text>
-            Approved by {a.approved.by.name} on {formatInstant(a.approved.at, timeZone)}. The report
-            is stored with SHA-256{' '}
+            Approved by {a.approved.by.name} on {time.dateTime(a.approved.at)}.
+            {a.approved.note ? ` “${a.approved.note}”` : ''} The report is stored with SHA-256{' '}
             <Text span ff="monospace" size="xs">
               {a.report?.sha256}
             </Text>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { Assessment } from '../../../contracts/risk-assessments';
+import { ASSESSMENT_STATUS_LABELS, type Assessment } from '../../../contracts/risk-assessments';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
@@ -10,16 +10,18 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
 import { NewAssessment } from './NewAssessment';
 
 export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; color: string }> = {
-  draft: { label: 'Draft', color: 'gray' },
-  in_review: { label: 'In review', color: 'yellow' },
-  approved: { label: 'Approved', color: 'teal' },
+  draft: { label: ASSESSMENT_STATUS_LABELS.draft, color: 'gray' },
+  in_review: { label: ASSESSMENT_STATUS_LABELS.in_review, color: 'yellow' },
+  approved: { label: ASSESSMENT_STATUS_LABELS.approved, color: 'teal' },
 };
 
 /** Risk assessments (164.308(a)(1)(ii)(A)), newest first; a new one may start from the last approved. */
 export function AssessmentsPage() {
+  const time = useOrgTime();
   const org = useActiveOrg();
   const list = useApiQuery(api.riskAssessments.list, org ? [{ orgId: org.orgId }] : null);
   const all = list.data?.data ?? [];
@@ -88,9 +90,7 @@ export function AssessmentsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {a.approved
-                      ? `${a.approved.by.name}, ${formatDate(a.approved.at.slice(0, 10))}`
-                      : '—'}
+                    {a.approved ? `${a.approved.by.name}, ${time.day(a.approved.at)}` : '—'}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { FormFooter } from '../../components/FormFooter';
-import { todayIn, useOrgTimeZone } from './dates';
+import { useOrgTime } from '../../components/useOrgTime';
 
 interface Form {
   title: string;
@@ -25,10 +25,10 @@ interface Form {
  */
 export function NewAssessment({ orgId, base }: { orgId: string; base: Assessment | null }) {
   const navigate = useNavigate();
-  const timeZone = useOrgTimeZone();
+  const time = useOrgTime();
   const [opened, setOpened] = useState(false);
   const blank = (): Form => {
-    const today = todayIn(timeZone);
+    const today = time.today();
     return {
       title: `Risk analysis ${today.slice(0, 4)}`,
       scope: '',
@@ -120,7 +120,7 @@ export function NewAssessment({ orgId, base }: { orgId: string; base: Assessment
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label="Starts on"
-                description={`Today in ${timeZone}`}
+                description={`Today in ${time.timeZone}`}
                 type="date"
                 value={form.startsOn}
                 onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}

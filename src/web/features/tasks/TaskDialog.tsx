@@ -11,7 +11,12 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useState } from 'react';
-import { RECURRENCE_FREQUENCIES, TASK_PRIORITIES, type Task } from '../../../contracts/tasks';
+import {
+  RECURRENCE_FREQUENCIES,
+  RECURRENCE_FREQUENCY_LABELS,
+  TASK_PRIORITIES,
+  type Task,
+} from '../../../contracts/tasks';
 import { type LinkType } from '../../../contracts/links';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
@@ -144,7 +149,7 @@ export function TaskDialog(props: {
               clearable
               data={RECURRENCE_FREQUENCIES.map((f) => ({
                 value: f,
-                label: `${f.charAt(0).toUpperCase()}${f.slice(1)}`,
+                label: RECURRENCE_FREQUENCY_LABELS[f],
               }))}
               value={form.frequency === '' ? null : form.frequency}
               onChange={(v) => setForm({ ...form, frequency: v ?? '' })}

@@ -20,7 +20,8 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate } from '../../components/format';
+import { formatDate, plural } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
 import { TaskEditForm } from './TaskEditForm';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
 
@@ -37,8 +38,11 @@ function TaskBadges({ task }: { task: Task }) {
       {task.recurrence ? (
         <Badge variant="outline">
           Every {task.recurrence.interval > 1 ? `${task.recurrence.interval} ` : ''}
-          {PERIODS[task.recurrence.frequency]}
-          {task.recurrence.interval > 1 ? 's' : ''}
+          {plural(
+            task.recurrence.interval,
+            PERIODS[task.recurrence.frequency],
+            `${PERIODS[task.recurrence.frequency]}s`,
+          )}
         </Badge>
       ) : null}
     </Group>
@@ -106,6 +110,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
   const task = useApiQuery(api.tasks.get, params && [params]);
   const [editing, setEditing] = useState(false);
   const t = task.data;
+  const time = useOrgTime();
   const editable = t !== undefined && t.status !== 'done' && can(org?.role, api.tasks.update);
   return (
     <Drawer
@@ -153,8 +158,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
           ) : null}
           {t.status === 'done' ? (
             <Alert color="teal" variant="light">
-              Completed {t.completedAt ? new Date(t.completedAt).toLocaleString() : ''}.{' '}
-              {t.completionNote}
+              Completed {t.completedAt ? time.dateTime(t.completedAt) : ''}. {t.completionNote}
               {t.evidenceUrl ? (
                 <>
                   {' '}

@@ -30,13 +30,14 @@ import {
   TASK_PRIORITY_LABELS,
   TASK_STATUS_LABELS,
 } from './labels';
+import { EmptyState } from '../../components/EmptyState';
 import { formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 
 /** Tasks: mine by default, the organization's for those who manage them. */
 export function TasksPage() {
   const org = useActiveOrg();
-  const { params, set } = useFilterParams();
+  const { params, set, filtered } = useFilterParams();
   const [creating, setCreating] = useState(false);
   const seesAll = org !== undefined && org.role !== 'workforce';
   // scope=unowned (the dashboard's "no owner" advice): the organization's tasks nobody owns.
@@ -180,9 +181,21 @@ export function TasksPage() {
           </Table.Tbody>
         </Table>
         {list.data?.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            No task matches these filters.
-          </Text>
+          <EmptyState filtered={filtered(['view', 'task', 'scope'])} noun="task">
+            <Text fw={600}>
+              {scope === 'mine' ? 'No open task is assigned to you' : 'No open task'}
+            </Text>
+            <Text size="sm">
+              Tasks are the work of the program: reviews, fixes, trainings, each with an owner and a
+              due date. Custos adds some as records need them (a review coming due, a risk to
+              treat).
+            </Text>
+            {can(org.role, 'tasks.manage') ? (
+              <Text size="sm">
+                Add one with <b>New task</b>.
+              </Text>
+            ) : null}
+          </EmptyState>
         ) : null}
       </Stack>
       <TaskDialog opened={creating} onClose={() => setCreating(false)} />
