@@ -69,7 +69,7 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
     if (root.scrollWidth <= width) {
       return null;
     }
-    const offenders = [...document.querySelectorAll('body *')]
+    const offenders = Array.from(document.querySelectorAll('body *'))
       .map((e) => ({ e, right: e.getBoundingClientRect().right }))
       .filter(
         ({ e, right }) =>
@@ -88,7 +88,7 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
 /** The same-origin links a page offers (navigation, cards, tables), without downloads. */
 export async function offeredLinks(page: Page, scope: string): Promise<string[]> {
   return page.evaluate((selector) => {
-    const links = [...document.querySelectorAll<HTMLAnchorElement>(`${selector} a[href]`)];
+    const links = Array.from(document.querySelectorAll<HTMLAnchorElement>(`${selector} a[href]`));
     return links
       .filter((a) => a.origin === location.origin && !a.hasAttribute('download'))
       .filter((a) => !a.pathname.startsWith('/api/'))
