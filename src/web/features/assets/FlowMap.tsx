@@ -1,3 +1,5 @@
+import { TONE } from '../../components/tones';
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Alert,
   Button,
@@ -134,7 +136,7 @@ export function FlowMap() {
           ) : null}
         </form>
       ) : null}
-      <Table verticalSpacing={6}>
+      <ScrollTable label="Data flows" minWidth={640} verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Flow</Table.Th>
@@ -166,7 +168,7 @@ export function FlowMap() {
                 <Text size="sm">{f.encrypted}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" {...(f.exposed ? { c: 'red.9', fw: 700 } : {})}>
+                <Text size="sm" {...(f.exposed ? { c: TONE.danger, fw: 700 } : {})}>
                   {f.external ? (f.exposed ? 'Yes, unencrypted' : 'Yes') : 'No'}
                 </Text>
               </Table.Td>
@@ -186,7 +188,7 @@ export function FlowMap() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ASSET_IMPORT_COLUMNS } from '../../../contracts/assets';
@@ -50,7 +51,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               role="alert"
               title={`Nothing will be imported: ${result.problems.length} problem(s)`}
             >
-              <Table>
+              <ScrollTable label="Problems in the file" minWidth={480}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Row</Table.Th>
@@ -69,12 +70,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
+              </ScrollTable>
             </Alert>
           )
         ) : null}
         {result && result.preview.length > 0 && !commit.isSuccess ? (
-          <Table striped={false} withTableBorder>
+          <ScrollTable label="Preview of the import" minWidth={640} striped={false} withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Kind</Table.Th>
@@ -95,7 +96,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
         ) : null}
         {commit.isSuccess ? (
           <Alert color="teal" variant="light" role="status">

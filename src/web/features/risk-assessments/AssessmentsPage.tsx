@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
@@ -50,7 +51,7 @@ export function AssessmentsPage() {
       <Stack>
         {list.isError ? <ErrorNotice error={list.error} /> : null}
         {start.error ? <ErrorNotice error={start.error} /> : null}
-        <Table verticalSpacing={6}>
+        <ScrollTable label="Risk assessments" minWidth={560} verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Assessment</Table.Th>
@@ -94,7 +95,7 @@ export function AssessmentsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         {list.data?.data.length === 0 ? (
           <Text size="sm" c="dimmed">
             No assessment yet. Start one: it covers every asset with ePHI and the risks of the

@@ -1,3 +1,5 @@
+import { TONE } from '../../components/tones';
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Alert,
   Anchor,
@@ -240,7 +242,7 @@ export function TasksPage() {
         {list.isError ? (
           <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
-        <Table highlightOnHover verticalSpacing={6}>
+        <ScrollTable label="Tasks" minWidth={640} highlightOnHover verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Task</Table.Th>
@@ -270,7 +272,7 @@ export function TasksPage() {
                   <Text size="sm">{t.owner?.name ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" {...(t.overdue ? { c: 'red.9', fw: 700 } : {})}>
+                  <Text size="sm" {...(t.overdue ? { c: TONE.danger, fw: 700 } : {})}>
                     {t.overdue ? 'Overdue · ' : ''}
                     {formatDate(t.dueOn)}
                   </Text>
@@ -286,7 +288,7 @@ export function TasksPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         {list.data?.data.length === 0 ? (
           <Text c="dimmed" size="sm">
             No task matches these filters.
