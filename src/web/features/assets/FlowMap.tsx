@@ -10,6 +10,7 @@ import {
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -144,7 +145,11 @@ export function FlowMap() {
             <Table.Th>Protocol</Table.Th>
             <Table.Th>Encrypted</Table.Th>
             <Table.Th>Leaves the organization</Table.Th>
-            {manage ? <Table.Th aria-label="Actions" /> : null}
+            {manage ? (
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            ) : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
