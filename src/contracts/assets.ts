@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FlowMapLayoutBodySchema, FlowMapLayoutSchema } from './assets-flow-map';
 import { OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { NumberCursorSchema } from './pagination';
 import { route } from './route';
@@ -23,6 +24,7 @@ export const auditActions = [
   'data_flow.created',
   'data_flow.changed',
   'data_flow.removed',
+  'data_flow_map.layout_saved',
 ] as const;
 /** What a person reads for each of this feature's audit actions (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -33,6 +35,7 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'data_flow.created': 'Data flow added',
   'data_flow.changed': 'Data flow changed',
   'data_flow.removed': 'Data flow removed',
+  'data_flow_map.layout_saved': 'Data-flow map layout saved',
 };
 
 export const ASSET_KINDS = [
@@ -400,5 +403,26 @@ export const assetRoutes = {
     status: 204,
     audits: ['data_flow.removed'],
     invalidates,
+  }),
+  getFlowMapLayout: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/data-flow-map/layout',
+    tags: flowTags,
+    summary: "Where the data-flow map's assets were placed by hand",
+    permission: 'assets.read',
+    params: OrgParamsSchema,
+    response: FlowMapLayoutSchema,
+  }),
+  saveFlowMapLayout: route({
+    method: 'PUT',
+    path: '/api/orgs/:orgId/data-flow-map/layout',
+    tags: flowTags,
+    summary: "Save the data-flow map's layout (one for the organization)",
+    permission: 'assets.manage',
+    params: OrgParamsSchema,
+    body: FlowMapLayoutBodySchema,
+    response: FlowMapLayoutSchema,
+    audits: ['data_flow_map.layout_saved'],
+    example: (id) => ({ positions: [{ assetId: id('assetId', 0), x: 240, y: 120 }] }),
   }),
 };

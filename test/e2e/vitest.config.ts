@@ -6,6 +6,8 @@ export default defineConfig({
     name: 'e2e',
     include: ['test/e2e/**/*.e2e.ts'],
     fileParallelism: false,
+    // it.concurrent (the page tour's roles): two at a time, for two cores.
+    maxConcurrency: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -17,6 +17,7 @@ import { IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
 import { IdleWarning } from './IdleWarning';
+import { PermissionGate } from './PermissionGate';
 import { ReauthProvider } from './reauth';
 import { NAVIGATION, type NavItem } from './navigation';
 import { activeMembership, mayUse, useMe } from './session';
@@ -87,7 +88,9 @@ export function Shell() {
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
           <ReauthProvider>
-            <Outlet />
+            <PermissionGate>
+              <Outlet />
+            </PermissionGate>
           </ReauthProvider>
         </AppShell.Main>
         {me ? <IdleWarning /> : null}

@@ -53,6 +53,14 @@ export interface NavGroup {
   readonly items: readonly NavItem[];
 }
 
+/**
+ * A page that only some roles may open: the app shows others a plain "not open to your role"
+ * page (app/PermissionGate.tsx) instead of asking the server for what it would refuse.
+ */
+export function needs(permission: Permission, route: RouteObject): RouteObject {
+  return { ...route, handle: { permission } };
+}
+
 function fail(where: string, problem: string): never {
   throw new Error(`${where}: ${problem}`);
 }

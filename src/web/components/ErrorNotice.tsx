@@ -7,13 +7,20 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   const message = error instanceof Error ? error.message : 'Something went wrong.';
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   // A refusal (403) or a missing record (404) stays so on a second try: no button that cannot help.
-  const final = error instanceof ApiError && (error.status === 403 || error.status === 404);
+  const status = error instanceof ApiError ? error.status : undefined;
+  const final = status === 403 || status === 404;
+  const title =
+    status === 403
+      ? 'Not open to your role'
+      : status === 404
+        ? 'Not found'
+        : 'Could not load this page';
   return (
     <Alert
       color="red"
       variant="light"
       icon={<IconAlertCircle aria-hidden />}
-      title="Could not load this page"
+      title={title}
       role="alert"
     >
       <Text size="sm">{message}</Text>

@@ -1,3 +1,4 @@
+import { TONE } from './tones';
 import { Alert, Button, Group, Text } from '@mantine/core';
 
 /**
@@ -26,7 +27,7 @@ export function FormFooter(props: {
             {props.label}
           </Button>
           {mutation.isSuccess ? (
-            <Text size="sm" c="teal.9" role="status">
+            <Text size="sm" c={TONE.success} role="status">
               {props.done}
             </Text>
           ) : null}

@@ -7,22 +7,17 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS = path.resolve(import.meta.dirname, '../../../test-results/e2e');
 
-/** Debian's Chromium, headless, with a fresh profile and no background networking (machine.md). */
-export async function launchBrowser(): Promise<BrowserContext> {
+/** How the tests start Debian's Chromium: headless, no sandbox, no background networking (machine.md). */
+export function launchOptions() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
     );
   }
   mkdirSync(RESULTS, { recursive: true });
-  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'custos-chromium-')), {
+  return {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1366, height: 860 },
-    // Lets the test inject axe-core; the app itself still gets the strict CSP.
-    bypassCSP: true,
-    // No transitions: axe then never measures a half-faded dialog.
-    reducedMotion: 'reduce',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -32,6 +27,18 @@ export async function launchBrowser(): Promise<BrowserContext> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  };
+}
+
+/** Debian's Chromium, headless, with a fresh profile. */
+export async function launchBrowser(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'custos-chromium-')), {
+    ...launchOptions(),
+    viewport: { width: 1366, height: 860 },
+    // Lets the test inject axe-core; the app itself still gets the strict CSP.
+    bypassCSP: true,
+    // No transitions: axe then never measures a half-faded dialog.
+    reducedMotion: 'reduce',
   });
 }
 
@@ -47,23 +54,47 @@ const axeSource = (): string => {
   return (require('axe-core') as { source: string }).source;
 };
 
+/** axe-core's own options (a subset): which rules, and which results to build. */
+export interface AxeOptions {
+  runOnly?: string[];
+  resultTypes?: string[];
+}
+
+async function runAxe(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
+  // Once per document: a page navigated within the app keeps the injected script.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: axeSource() });
+  }
+  return page.evaluate(async (opts) => {
+    const axe = (
+      window as unknown as {
+        axe: { run(c: Document, o: AxeOptions): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    return (await axe.run(document, opts)).violations;
+  }, options);
+}
+
+const described = (v: AxeViolation) =>
+  `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(', ')}`;
+
 /**
  * Runs axe-core on the page; returns the serious and critical violations as one line each
  * (rule, impact and the offending elements), so a failing test reads at a glance.
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource() });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return violations
+  return (await runAxe(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(', ')}`,
-    );
+    .map(described);
+}
+
+/**
+ * Every axe-core violation of the page, whatever its impact, one line each; `only` limits the
+ * run to some rules (axe builds no passes either: the checks need the violations alone).
+ */
+export async function a11yViolations(page: Page, only?: string[]): Promise<string[]> {
+  const options: AxeOptions = { resultTypes: ['violations'], ...(only ? { runOnly: only } : {}) };
+  return (await runAxe(page, options)).map(described);
 }
 
 /** Saves a full-page screenshot under test-results/e2e. */

@@ -61,6 +61,9 @@ CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_
 -- table auth_throttle
 CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not null, "last_failure_at" text not null, "locked_until" text);
 
+-- table data_flow_map_positions
+CREATE TABLE "data_flow_map_positions" ("org_id" text not null references "organizations" ("id"), "asset_id" text not null references "assets" ("id"), "x" integer not null, "y" integer not null, "saved_at" text not null, "saved_by" text references "users" ("id"), constraint "data_flow_map_positions_pk" primary key ("org_id", "asset_id"));
+
 -- table data_flows
 CREATE TABLE "data_flows" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "from_asset_id" text not null references "assets" ("id"), "to_asset_id" text not null references "assets" ("id"), "ephi" text default '' not null, "protocol" text default '' not null, "encrypted" text not null check (encrypted in ('yes','no','unknown')), "external" integer default 0 not null, "created_at" text not null, "updated_at" text not null, constraint "data_flows_org_number_unique" unique ("org_id", "number"));
 

@@ -9,6 +9,7 @@ import {
 } from '../../platform/http/contract-routes';
 import { sendTable } from '../../platform/http/spreadsheet';
 import { TABLE_LIMITS } from '../../platform/import/limits';
+import { getFlowMapLayout, saveFlowMapLayout } from './flow-map';
 import { changeFlow, createFlow, listDataFlows, removeFlow } from './flows';
 import { importAssets } from './import';
 import { changeAsset, createAsset, exportAssets, getAsset, listAssetPage } from './service';
@@ -80,5 +81,8 @@ export function registerAssetRoutes(app: App, deps: AppDeps): void {
       ),
     removeFlow: (request) =>
       removeFlow(deps, auditContextOf(request), request.params.orgId, request.params.flowId),
+    getFlowMapLayout: (request) => getFlowMapLayout(deps, request.params.orgId),
+    saveFlowMapLayout: (request) =>
+      saveFlowMapLayout(deps, auditContextOf(request), request.params.orgId, request.body),
   });
 }

@@ -5,6 +5,7 @@ declare module '../../db/schema' {
   interface Database {
     assets: AssetsTable;
     data_flows: DataFlowsTable;
+    data_flow_map_positions: DataFlowMapPositionsTable;
   }
 }
 
@@ -44,4 +45,14 @@ export interface DataFlowsTable {
   external: number;
   created_at: string;
   updated_at: string;
+}
+
+/** Where someone placed an asset on the data-flow map; assets without a row are laid out. */
+export interface DataFlowMapPositionsTable {
+  org_id: string;
+  asset_id: string;
+  x: number;
+  y: number;
+  saved_at: string;
+  saved_by: string | null;
 }

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Anchor,
   Badge,
@@ -140,7 +141,7 @@ function Inventory() {
         </Group>
       </Group>
       {list.isError ? <ErrorNotice error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table verticalSpacing={6}>
+      <ScrollTable label="Assets" minWidth={720} verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Asset</Table.Th>
@@ -207,7 +208,7 @@ function Inventory() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {list.data?.nextCursor ? (
         <Text c="dimmed" size="sm">
           Showing the first 200 assets: narrow the list with the filters, or export it.

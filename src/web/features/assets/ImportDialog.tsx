@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
@@ -56,7 +57,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               role="alert"
               title={`Nothing will be imported: ${countOf(result.problems.length, 'problem')}`}
             >
-              <Table>
+              <ScrollTable label="Problems in the file" minWidth={480}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Row</Table.Th>
@@ -75,12 +76,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
+              </ScrollTable>
             </Alert>
           )
         ) : null}
         {result && result.preview.length > 0 && !commit.isSuccess ? (
-          <Table striped={false} withTableBorder>
+          <ScrollTable label="Preview of the import" minWidth={640} striped={false} withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Kind</Table.Th>
@@ -103,7 +104,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
         ) : null}
         {commit.isSuccess ? (
           <Alert color="teal" variant="light" role="status">

@@ -1,14 +1,14 @@
 import { IconServer2 } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of assets (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'assets',
   pages: [
-    {
+    needs('assets.read', {
       path: 'assets',
       lazy: async () => ({ Component: (await import('./AssetsPage')).AssetsPage }),
-    },
+    }),
   ],
   navigation: [
     {

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Alert,
   Anchor,
@@ -191,51 +192,54 @@ export function AuditLogPage() {
         {events.isError ? (
           <ErrorNotice error={events.error} onRetry={() => void events.refetch()} />
         ) : null}
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Details</Table.Th>
-                <Table.Th>Outcome</Table.Th>
-                <Table.Th>From</Table.Th>
+        <ScrollTable
+          label="Audit events"
+          minWidth={900}
+          striped
+          highlightOnHover
+          verticalSpacing={6}
+          fz="sm"
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>#</Table.Th>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>Action</Table.Th>
+              <Table.Th>Details</Table.Th>
+              <Table.Th>Outcome</Table.Th>
+              <Table.Th>From</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{e.seq}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{time.dateTime(e.occurredAt)}</Table.Td>
+                <Table.Td>{e.actor.label ?? ACTOR_TYPE_LABELS[e.actor.type]}</Table.Td>
+                <Table.Td>{auditActionLabel(e.action)}</Table.Td>
+                <Table.Td maw={360}>
+                  <Text size="xs" lineClamp={2}>
+                    {describeChanges(e.changes, { people, timeZone: time.timeZone })}
+                  </Text>
+                </Table.Td>
+                <Table.Td w={120}>
+                  <Badge
+                    size="sm"
+                    variant="dot"
+                    color={OUTCOME_COLOR[e.outcome]}
+                    style={{ overflow: 'visible' }}
+                  >
+                    {AUDIT_OUTCOME_LABELS[e.outcome]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{e.ip ?? ''}</Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {time.dateTime(e.occurredAt)}
-                  </Table.Td>
-                  <Table.Td>{e.actor.label ?? ACTOR_TYPE_LABELS[e.actor.type]}</Table.Td>
-                  <Table.Td>{auditActionLabel(e.action)}</Table.Td>
-                  <Table.Td maw={360}>
-                    <Text size="xs" lineClamp={2}>
-                      {describeChanges(e.changes, { people, timeZone: time.timeZone })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td w={120}>
-                    <Badge
-                      size="sm"
-                      variant="dot"
-                      color={OUTCOME_COLOR[e.outcome]}
-                      style={{ overflow: 'visible' }}
-                    >
-                      {AUDIT_OUTCOME_LABELS[e.outcome]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{e.ip ?? ''}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
         {events.isSuccess && rows.length === 0 ? (
           <Text size="sm" c="dimmed">
             No event matches these filters.

@@ -1,14 +1,14 @@
 import { IconHistory } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of audit-log (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'audit-log',
   pages: [
-    {
+    needs('audit.read', {
       path: 'admin/audit-log',
       lazy: async () => ({ Component: (await import('./AuditLogPage')).AuditLogPage }),
-    },
+    }),
   ],
   navigation: [
     {

@@ -1,3 +1,5 @@
+import { TONE } from '../../components/tones';
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Anchor,
   Badge,
@@ -275,7 +277,7 @@ export function DashboardPage() {
                       <Group gap={8}>
                         <Text
                           size="xs"
-                          {...(task.overdue ? { c: 'red.9', fw: 700 } : { c: 'dimmed' })}
+                          {...(task.overdue ? { c: TONE.danger, fw: 700 } : { c: 'dimmed' })}
                         >
                           {task.overdue ? 'Overdue · due ' : 'Due '}
                           {formatDate(task.dueOn)}
@@ -337,7 +339,7 @@ export function DashboardPage() {
             <Title order={2} size="h4" mb="sm">
               By standard
             </Title>
-            <Table verticalSpacing={6} highlightOnHover>
+            <ScrollTable label="Standards" minWidth={560} verticalSpacing={6} highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Standard</Table.Th>
@@ -371,7 +373,7 @@ export function DashboardPage() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
+            </ScrollTable>
           </Card>
         </Stack>
       ) : (

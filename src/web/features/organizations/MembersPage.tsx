@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { INVITATION_STATUS_LABELS } from '../../../contracts/organizations';
@@ -65,72 +77,74 @@ export function MembersPage() {
         {members.isError ? (
           <ErrorNotice error={members.error} onRetry={() => void members.refetch()} />
         ) : null}
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Access until</Table.Th>
-                <Table.Th>Member since</Table.Th>
-                {manage ? <Table.Th /> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(members.data?.data ?? []).map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{m.name}</Table.Td>
-                  <Table.Td>{m.email}</Table.Td>
-                  <Table.Td>
-                    {manage ? (
-                      <Select
-                        aria-label={`Role of ${m.name}`}
-                        size="xs"
-                        w={190}
-                        data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
-                        value={m.role}
-                        allowDeselect={false}
-                        onChange={(value) => {
-                          const role = ROLES.find((r) => r === value);
-                          if (role && role !== m.role) {
-                            change.mutate([{ orgId, memberId: m.id }, { role }]);
-                          }
-                        }}
-                      />
-                    ) : (
-                      <Badge variant="default" size="sm">
-                        {roleLabel(m.role)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {m.accessExpiresAt ? (
-                      time.day(m.accessExpiresAt)
-                    ) : (
-                      <Text span size="sm" c="dimmed">
-                        no end date
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{time.day(m.since)}</Table.Td>
+        <ScrollTable label="Members" minWidth={720} striped verticalSpacing={6} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Access until</Table.Th>
+              <Table.Th>Member since</Table.Th>
+              {manage ? (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              ) : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(members.data?.data ?? []).map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>{m.email}</Table.Td>
+                <Table.Td>
                   {manage ? (
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => remove.mutate([{ orgId, memberId: m.id }])}
-                      >
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    <Select
+                      aria-label={`Role of ${m.name}`}
+                      size="xs"
+                      w={190}
+                      data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+                      value={m.role}
+                      allowDeselect={false}
+                      onChange={(value) => {
+                        const role = ROLES.find((r) => r === value);
+                        if (role && role !== m.role) {
+                          change.mutate([{ orgId, memberId: m.id }, { role }]);
+                        }
+                      }}
+                    />
+                  ) : (
+                    <Badge variant="default" size="sm">
+                      {roleLabel(m.role)}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {m.accessExpiresAt ? (
+                    time.day(m.accessExpiresAt)
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      no end date
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{time.day(m.since)}</Table.Td>
+                {manage ? (
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => remove.mutate([{ orgId, memberId: m.id }])}
+                    >
+                      Remove
+                    </Button>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
 
         <Title order={2} size="h4">
           Invitations
@@ -140,14 +154,18 @@ export function MembersPage() {
             No open invitation.
           </Text>
         ) : (
-          <Table verticalSpacing={6} fz="sm">
+          <ScrollTable label="Invitations" minWidth={560} verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Expires</Table.Th>
                 <Table.Th>Status</Table.Th>
-                {manage ? <Table.Th /> : null}
+                {manage ? (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -175,7 +193,7 @@ export function MembersPage() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
         )}
       </Stack>
       <InviteDialog

@@ -1,5 +1,5 @@
 import { IconBuilding, IconLock, IconMail, IconUsersGroup } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of organizations (app/web-feature.ts). */
 export const manifest: WebFeature = {
@@ -11,20 +11,20 @@ export const manifest: WebFeature = {
         Component: (await import('./OrganizationProfilePage')).OrganizationProfilePage,
       }),
     },
-    {
+    needs('members.read', {
       path: 'admin/members',
       lazy: async () => ({ Component: (await import('./MembersPage')).MembersPage }),
-    },
-    {
+    }),
+    needs('outbox.read', {
       path: 'admin/outbox',
       lazy: async () => ({ Component: (await import('./OutboxPage')).OutboxPage }),
-    },
-    {
+    }),
+    needs('organization.settings.update', {
       path: 'admin/security',
       lazy: async () => ({
         Component: (await import('./SecuritySettingsPage')).SecuritySettingsPage,
       }),
-    },
+    }),
   ],
   navigation: [
     {

@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -57,7 +58,7 @@ export function AssessmentsPage() {
       </Group>
       <Stack>
         {list.isError ? <ErrorNotice error={list.error} /> : null}
-        <Table verticalSpacing={6}>
+        <ScrollTable label="Risk assessments" minWidth={560} verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Assessment</Table.Th>
@@ -99,7 +100,7 @@ export function AssessmentsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         {list.data?.data.length === 0 ? (
           <Text size="sm" c="dimmed">
             No assessment yet. Start one: it covers every asset with ePHI and the risks of the

@@ -1,18 +1,18 @@
 import { IconReportSearch } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of risk-assessments (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'risk-assessments',
   pages: [
-    {
+    needs('risks.read', {
       path: 'risk-assessments',
       lazy: async () => ({ Component: (await import('./AssessmentsPage')).AssessmentsPage }),
-    },
-    {
+    }),
+    needs('risks.read', {
       path: 'risk-assessments/:assessmentId',
       lazy: async () => ({ Component: (await import('./AssessmentPage')).AssessmentPage }),
-    },
+    }),
   ],
   navigation: [
     {

@@ -26,7 +26,7 @@ export function HeatMapGrid(props: {
   const { matrix } = props.data;
   const rows = matrix.likelihood.map((_, l) => l).reverse();
   return (
-    <Stack gap={4} role="group" aria-label={props.title}>
+    <Stack gap={4} role="group" aria-label={props.title} maw="100%">
       <Text fw={600} size="sm">
         {props.title}
       </Text>
@@ -42,13 +42,22 @@ export function HeatMapGrid(props: {
         <Box
           style={{
             display: 'grid',
-            gridTemplateColumns: `80px repeat(${matrix.impact.length}, 52px)`,
+            // Narrower cells on a phone, rather than a matrix cut off at the screen's edge.
+            gridTemplateColumns: `minmax(52px, 80px) repeat(${matrix.impact.length}, minmax(34px, 52px))`,
             gap: 2,
+            minWidth: 0,
+            flex: '1 1 auto',
           }}
         >
           {rows.map((l) => (
             <Box key={l} style={{ display: 'contents' }}>
-              <Text size="xs" c="dimmed" ta="right" pr={6} style={{ alignSelf: 'center' }}>
+              <Text
+                size="xs"
+                c="dimmed"
+                ta="right"
+                pr={6}
+                style={{ alignSelf: 'center', overflowWrap: 'anywhere' }}
+              >
                 {matrix.likelihood[l]}
               </Text>
               {matrix.impact.map((_, i) => {
@@ -90,7 +99,14 @@ export function HeatMapGrid(props: {
           ))}
           <Box />
           {matrix.impact.map((label) => (
-            <Text key={label} size="xs" c="dimmed" ta="center" lh={1.1}>
+            <Text
+              key={label}
+              size="xs"
+              c="dimmed"
+              ta="center"
+              lh={1.1}
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {label}
             </Text>
           ))}
@@ -121,7 +137,7 @@ export function Trend({ trend }: { trend: RiskSummary['trend'] }) {
       </Text>
       {trend.map((point) => (
         <Group key={point.assessmentId} gap="xs" wrap="nowrap">
-          <Text size="xs" w={150}>
+          <Text size="xs" w={{ base: 96, sm: 150 }}>
             {point.reference} · {time.day(point.approvedAt)}
           </Text>
           <Group gap={0} wrap="nowrap" style={{ flex: 1 }}>
@@ -135,6 +151,7 @@ export function Trend({ trend }: { trend: RiskSummary['trend'] }) {
                   w={`${(l.count / max) * 100}%`}
                   style={{ background: l.color }}
                   title={`${l.label}: ${l.count}`}
+                  role="img"
                   aria-label={`${l.label}: ${l.count}`}
                 />
               ))}

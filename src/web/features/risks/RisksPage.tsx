@@ -1,3 +1,5 @@
+import { TONE } from '../../components/tones';
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Anchor,
   Button,
@@ -128,7 +130,7 @@ export function RisksPage() {
               </Group>
               <Trend trend={summary.data.trend} />
               {summary.data.heatMap.unrated > 0 ? (
-                <Text size="sm" c="orange.9">
+                <Text size="sm" c={TONE.warning}>
                   {countOf(summary.data.heatMap.unrated, 'open risk')} not rated yet.
                 </Text>
               ) : null}
@@ -189,7 +191,7 @@ export function RisksPage() {
         {list.isError ? (
           <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
-        <Table verticalSpacing={6}>
+        <ScrollTable label="Risks" minWidth={760} verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Risk</Table.Th>
@@ -253,7 +255,7 @@ export function RisksPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         {list.data?.nextCursor ? (
           <Text c="dimmed" size="sm">
             Showing the first 200 risks: narrow the list with the filters, or export it.

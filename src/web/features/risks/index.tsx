@@ -1,14 +1,14 @@
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of risks (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'risks',
   pages: [
-    {
+    needs('risks.read', {
       path: 'risks',
       lazy: async () => ({ Component: (await import('./RisksPage')).RisksPage }),
-    },
+    }),
   ],
   navigation: [
     {

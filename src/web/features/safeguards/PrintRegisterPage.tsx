@@ -19,7 +19,7 @@ export function PrintRegisterPage() {
   const list = useApiQuery(api.safeguards.list, org ? [{ orgId: org.orgId }] : null);
   if (list.isError) return <ErrorNotice error={list.error} />;
   return (
-    <div className={classes.page}>
+    <main className={classes.page}>
       <Group justify="space-between" className={classes.noPrint} mb="md">
         <Button component={Link} to="/safeguards" variant="default">
           Back
@@ -83,6 +83,6 @@ export function PrintRegisterPage() {
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </main>
   );
 }

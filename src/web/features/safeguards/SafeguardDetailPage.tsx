@@ -291,7 +291,11 @@ export function SafeguardDetailPage() {
               {r.parent ? (
                 <Text size="sm">
                   Part of the standard{' '}
-                  <Anchor component={Link} to={`/safeguards/${encodeURIComponent(r.parent)}`}>
+                  <Anchor
+                    component={Link}
+                    to={`/safeguards/${encodeURIComponent(r.parent)}`}
+                    underline="always"
+                  >
                     {r.parent}
                   </Anchor>
                   .

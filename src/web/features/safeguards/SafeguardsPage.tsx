@@ -1,3 +1,5 @@
+import { TONE } from '../../components/tones';
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Anchor,
   Badge,
@@ -128,7 +130,13 @@ export function SafeguardsPage() {
         {list.isError ? (
           <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
-        <Table highlightOnHover verticalSpacing={6} stickyHeader>
+        <ScrollTable
+          label="Safeguards"
+          minWidth={720}
+          highlightOnHover
+          verticalSpacing={6}
+          stickyHeader
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Requirement</Table.Th>
@@ -171,7 +179,7 @@ export function SafeguardsPage() {
                   <Text size="sm">{s.owner?.name ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" {...(s.reviewOverdue ? { c: 'red.8', fw: 700 } : {})}>
+                  <Text size="sm" {...(s.reviewOverdue ? { c: TONE.danger, fw: 700 } : {})}>
                     {formatDate(s.nextReviewOn)}
                   </Text>
                 </Table.Td>
@@ -192,7 +200,7 @@ export function SafeguardsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         {list.data?.data.length === 0 ? (
           <Text c="dimmed" size="sm">
             No requirement matches these filters.

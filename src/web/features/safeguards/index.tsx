@@ -1,28 +1,29 @@
 import { IconShieldCheck, IconTimeline } from '@tabler/icons-react';
+import { PermissionGate } from '../../app/PermissionGate';
 import { RequireSession } from '../../app/RequireSession';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of safeguards (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'safeguards',
   pages: [
-    {
+    needs('program.read', {
       path: 'safeguards',
       lazy: async () => ({ Component: (await import('./SafeguardsPage')).SafeguardsPage }),
-    },
-    {
+    }),
+    needs('program.read', {
       path: 'safeguards/:requirementId',
       lazy: async () => ({
         Component: (await import('./SafeguardDetailPage')).SafeguardDetailPage,
       }),
-    },
-    {
+    }),
+    needs('program.read', {
       path: 'readiness',
       lazy: async () => ({ Component: (await import('./ReadinessPage')).ReadinessPage }),
-    },
+    }),
   ],
   fullPages: [
-    {
+    needs('program.read', {
       path: 'safeguards/print',
       // The printable register: signed in, but without the shell around it.
       lazy: async () => {
@@ -30,12 +31,14 @@ export const manifest: WebFeature = {
         return {
           Component: () => (
             <RequireSession>
-              <PrintRegisterPage />
+              <PermissionGate>
+                <PrintRegisterPage />
+              </PermissionGate>
             </RequireSession>
           ),
         };
       },
-    },
+    }),
   ],
   navigation: [
     {

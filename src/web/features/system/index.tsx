@@ -1,14 +1,14 @@
 import { IconDatabase } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of system (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'system',
   pages: [
-    {
+    needs('system.status.read', {
       path: 'admin/status',
       lazy: async () => ({ Component: (await import('./StatusPage')).StatusPage }),
-    },
+    }),
   ],
   navigation: [
     {

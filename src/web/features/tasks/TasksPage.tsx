@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../components/ScrollTable';
 import {
   Anchor,
   Badge,
@@ -127,7 +128,7 @@ export function TasksPage() {
         {list.isError ? (
           <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
-        <Table highlightOnHover verticalSpacing={6}>
+        <ScrollTable label="Tasks" minWidth={320} highlightOnHover verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Task</Table.Th>
@@ -179,7 +180,7 @@ export function TasksPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </ScrollTable>
         {list.data?.data.length === 0 ? (
           <EmptyState filtered={filtered(['view', 'task', 'scope'])} noun="task">
             <Text fw={600}>

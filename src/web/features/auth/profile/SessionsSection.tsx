@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../../components/ScrollTable';
 import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -62,49 +63,47 @@ export function SessionsSection() {
         {sessions.isError ? (
           <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
         ) : null}
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={6} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Browser</Table.Th>
-                <Table.Th>Address</Table.Th>
-                <Table.Th>Signed in (UTC)</Table.Th>
-                <Table.Th>Last active (UTC)</Table.Th>
-                <Table.Th />
+        <ScrollTable label="Sessions" minWidth={560} verticalSpacing={6} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Browser</Table.Th>
+              <Table.Th>Address</Table.Th>
+              <Table.Th>Signed in (UTC)</Table.Th>
+              <Table.Th>Last active (UTC)</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(sessions.data?.data ?? []).map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td maw={260}>
+                  <Text size="xs" lineClamp={1}>
+                    {s.userAgent ?? 'unknown'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{s.ip ?? ''}</Table.Td>
+                <Table.Td>{time.dateTime(s.createdAt)}</Table.Td>
+                <Table.Td>{time.dateTime(s.lastSeenAt)}</Table.Td>
+                <Table.Td>
+                  {s.current ? (
+                    <Badge size="sm" variant="default">
+                      This browser
+                    </Badge>
+                  ) : (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => revoke.mutate([{ sessionId: s.id }])}
+                    >
+                      Sign out
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(sessions.data?.data ?? []).map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td maw={260}>
-                    <Text size="xs" lineClamp={1}>
-                      {s.userAgent ?? 'unknown'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{s.ip ?? ''}</Table.Td>
-                  <Table.Td>{time.dateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>{time.dateTime(s.lastSeenAt)}</Table.Td>
-                  <Table.Td>
-                    {s.current ? (
-                      <Badge size="sm" variant="default">
-                        This browser
-                      </Badge>
-                    ) : (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => revoke.mutate([{ sessionId: s.id }])}
-                      >
-                        Sign out
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
       </Stack>
     </Card>
   );

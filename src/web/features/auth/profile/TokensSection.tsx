@@ -1,3 +1,4 @@
+import { ScrollTable } from '../../../components/ScrollTable';
 import {
   Alert,
   Button,
@@ -103,7 +104,7 @@ export function TokensSection({ me }: { me: Me }) {
           </Group>
         </form>
         {(tokens.data?.data.length ?? 0) > 0 ? (
-          <Table verticalSpacing={6} fz="sm">
+          <ScrollTable label="API tokens" minWidth={560} verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -137,7 +138,7 @@ export function TokensSection({ me }: { me: Me }) {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </ScrollTable>
         ) : null}
       </Stack>
     </Card>
