@@ -35,9 +35,9 @@ describe('custos catalog export', () => {
       '164.312(d)',
       '164.316(a)',
     ]);
-    expect(standards.every((i) => (i.designation === 'required') === (i.selfSpecified === true))).toBe(
-      true,
-    );
+    expect(
+      standards.every((i) => (i.designation === 'required') === (i.selfSpecified === true)),
+    ).toBe(true);
   });
 
   it('prints CSV with a header line', async () => {
