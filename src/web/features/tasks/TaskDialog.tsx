@@ -11,27 +11,37 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useState } from 'react';
-import {
-  RECURRENCE_FREQUENCIES,
-  TASK_PRIORITIES,
-  type TaskCreateBody,
-} from '../../../contracts/tasks';
+import { RECURRENCE_FREQUENCIES, TASK_PRIORITIES, type Task } from '../../../contracts/tasks';
 import { type LinkType } from '../../../contracts/links';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { useMe } from '../../app/session';
 import { useMemberOptions } from '../organizations/useMemberOptions';
+import { PRIORITY_OPTIONS } from './labels';
 
-const EMPTY = {
+interface Form {
+  title: string;
+  description: string;
+  ownerId: string | null;
+  dueOn: string;
+  priority: Task['priority'];
+  frequency: string;
+  interval: number;
+}
+
+const EMPTY: Omit<Form, 'ownerId'> = {
   title: '',
   description: '',
-  ownerId: null,
   dueOn: '',
   priority: 'medium',
   frequency: '',
   interval: 1,
 };
+
+const isPriority = (v: string | null): v is Task['priority'] =>
+  TASK_PRIORITIES.some((p) => p === v);
 
 /** Creates a task, optionally about one record (a safeguard…). */
 export function TaskDialog(props: {
@@ -40,19 +50,14 @@ export function TaskDialog(props: {
   link?: { type: LinkType; id: string; label: string };
 }) {
   const org = useActiveOrg();
-  const members = useMemberOptions();
-  const [form, setForm] = useState<{
-    title: string;
-    description: string;
-    ownerId: string | null;
-    dueOn: string;
-    priority: string;
-    frequency: string;
-    interval: number;
-  }>(EMPTY);
+  const members = useMemberOptions({ activeOnly: true });
+  // A new task is its creator's until they hand it on: a task nobody owns is nobody's work.
+  const me = useMe().data?.user.id ?? null;
+  const blank = { ...EMPTY, ownerId: me };
+  const [form, setForm] = useState<Form>(blank);
   const create = useApiMutation(api.tasks.create, {
     onSuccess: () => {
-      setForm(EMPTY);
+      setForm(blank);
       props.onClose();
     },
   });
@@ -73,7 +78,7 @@ export function TaskDialog(props: {
               description: form.description,
               ownerId: form.ownerId,
               dueOn: form.dueOn === '' ? null : form.dueOn,
-              priority: form.priority as TaskCreateBody['priority'] & string,
+              priority: form.priority,
               recurrence:
                 form.frequency === ''
                   ? null
@@ -124,9 +129,11 @@ export function TaskDialog(props: {
             />
             <Select
               label="Priority"
-              data={[...TASK_PRIORITIES]}
+              data={PRIORITY_OPTIONS}
               value={form.priority}
-              onChange={(v) => setForm({ ...form, priority: v ?? 'medium' })}
+              onChange={(v) => {
+                if (isPriority(v)) setForm({ ...form, priority: v });
+              }}
               allowDeselect={false}
             />
           </Group>

@@ -13,3 +13,16 @@ export const TASK_STATUS_LABELS: Record<Task['status'], string> = {
   done: 'Done',
   cancelled: 'Cancelled',
 };
+
+export const TASK_PRIORITY_LABELS: Record<Task['priority'], string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+
+/** The priorities as choices, lowest first. */
+export const PRIORITY_OPTIONS = Object.entries(TASK_PRIORITY_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
