@@ -11,6 +11,14 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
     reportCompressedSize: false,
+    rolldownOptions: {
+      // A page imported both lazily and statically loads with the first page and its lazy chunk is
+      // wasted (issue 12: the first `npm start` warned of one): fail the build instead.
+      onLog(level, log, handler) {
+        if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') throw new Error(log.message);
+        handler(level, log);
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -11,7 +11,8 @@ describe('custos catalog export', () => {
       parent: string | null;
       title: string;
       safeguard: string;
-      designation: string;
+      designation: string | null;
+      selfSpecified?: boolean;
     }[];
     expect(items.filter((i) => i.kind === 'standard')).toHaveLength(22);
     expect(items.filter((i) => i.kind === 'implementation_specification')).toHaveLength(46);
@@ -22,6 +23,21 @@ describe('custos catalog export', () => {
       safeguard: 'technical',
       designation: 'addressable',
     });
+    // A standard with specifications has no designation of its own; a self-specified one is required.
+    const standards = items.filter((i) => i.kind === 'standard');
+    expect(standards.filter((i) => i.designation === null)).toHaveLength(15);
+    expect(standards.filter((i) => i.designation === 'required').map((i) => i.id)).toEqual([
+      '164.308(a)(2)',
+      '164.308(a)(8)',
+      '164.310(b)',
+      '164.310(c)',
+      '164.312(b)',
+      '164.312(d)',
+      '164.316(a)',
+    ]);
+    expect(
+      standards.every((i) => (i.designation === 'required') === (i.selfSpecified === true)),
+    ).toBe(true);
   });
 
   it('prints CSV with a header line', async () => {
@@ -30,6 +46,10 @@ describe('custos catalog export', () => {
     const lines = run.out.join('\n').split('\r\n');
     expect(lines[0]).toBe('id,kind,parent,title,safeguard,designation,summary');
     expect(lines).toHaveLength(69);
+    expect(lines.find((l) => l.startsWith('164.312(a)(1),'))).toMatch(
+      /^164\.312\(a\)\(1\),standard,,Access control,technical,,/,
+    );
+    expect(lines.find((l) => l.startsWith('164.312(b),'))).toMatch(/,technical,required,/);
   });
 
   it('refuses an unknown format naming the option', async () => {

@@ -18,7 +18,13 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
     expect(run.out[0]).toMatch(/^Created the demo organization "Riverside Family Clinic" \(/);
     const password = run.out.find((line) => /^\s+riverside-/.test(line))?.trim();
     expect(password).toMatch(/^riverside-[\w-]{12}$/);
-    expect(run.out.filter((line) => /@[\w-]+\.example$/.test(line))).toHaveLength(7);
+    const accounts = run.out.filter((line) => /@[\w-]+\.example$/.test(line));
+    expect(accounts).toHaveLength(7);
+    // Roles by their labels, never their keys.
+    expect(accounts.find((line) => line.includes('priya@'))).toMatch(
+      /^\s+Security official\s+Priya/,
+    );
+    expect(accounts.join('\n')).not.toMatch(/security_officer|privacy_officer/);
 
     const db = database.handle.db;
     const org = await db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();

@@ -15,6 +15,11 @@ export const permissions = {
   'assets.manage': EDITORS,
 } as const satisfies Record<string, Grant>;
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = [
+  'the inventory of the assets that hold or reach ePHI, and the data flows between them',
+] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [
   'asset.created',

@@ -15,6 +15,9 @@ export const permissions = {
   'audit.verify': AUDIT_READERS,
 } as const satisfies Record<string, Grant>;
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = ['an audit trail of who recorded or changed what, and when'] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [
   // Written by the platform's authorization hook for every refused request.

@@ -79,6 +79,16 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/**
+ * Whether this browser is signed in, and as whom: answered 200 either way, so that a visitor who
+ * is not signed in is no error (the browser logs every 401 in its console).
+ */
+export const SignedInStateSchema = z.discriminatedUnion('signedIn', [
+  z.object({ signedIn: z.literal(false) }),
+  z.object({ signedIn: z.literal(true), me: MeSchema }),
+]);
+export type SignedInState = z.infer<typeof SignedInStateSchema>;
+
 export const SwitchOrganizationBodySchema = z.object({
   orgId: z.uuid({ error: 'must be an organization id' }),
 });

@@ -11,6 +11,7 @@ import {
   RecoveryCodesSchema,
   SessionInfoSchema,
   MeSchema,
+  SignedInStateSchema,
   SwitchOrganizationBodySchema,
   SessionListSchema,
   TokenCreateBodySchema,
@@ -42,6 +43,8 @@ export const permissions = {
   'auth.password_reset': 'public',
   'auth.session.read': 'authenticated',
   'me.read': 'authenticated',
+  // Anyone may ask whether they are signed in; the answer names only the caller.
+  'auth.state.read': 'public',
   'me.sessions.manage': 'authenticated',
   'me.organization.switch': 'authenticated',
 } as const satisfies Record<string, Grant>;
@@ -164,6 +167,15 @@ export const authRoutes = {
     summary: 'When this session ends, without counting as activity',
     permission: 'auth.session.read',
     response: SessionInfoSchema,
+  }),
+  state: route({
+    method: 'GET',
+    path: '/api/auth/state',
+    tags,
+    summary:
+      'Whether this browser is signed in, and as whom (200 either way; an API token is no person signed in)',
+    permission: 'auth.state.read',
+    response: SignedInStateSchema,
   }),
   me: route({
     method: 'GET',

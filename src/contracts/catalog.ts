@@ -58,7 +58,10 @@ export const RequirementSchema = z.object({
   safeguard: z.enum(SAFEGUARD_CATEGORIES),
   designation: z
     .enum(['required', 'addressable'])
-    .describe('Standards are required; specifications carry the designation the rule gives them'),
+    .nullable()
+    .describe(
+      'Specifications carry the designation the rule gives them; a standard with no separate specification is itself required; a standard with specifications has none of its own (null)',
+    ),
   summary: z.string(),
   guidance: z.string(),
   aliases: z.array(z.string()).optional().describe('Older or NIST CPRT citations of the same item'),
@@ -73,6 +76,20 @@ export const RequirementSchema = z.object({
     .optional(),
 });
 export type Requirement = z.infer<typeof RequirementSchema>;
+export type Designation = NonNullable<Requirement['designation']>;
+
+export const DESIGNATION_LABELS: Record<Designation, string> = {
+  required: 'Required',
+  addressable: 'Addressable',
+};
+
+/**
+ * What the rule designates a requirement (Appendix A's "(R)"/"(A)"): a specification's own, a
+ * self-specified standard's "Required", and nothing for a standard with specifications ("").
+ */
+export function designationLabel(requirement: Pick<Requirement, 'designation'>): string {
+  return requirement.designation ? DESIGNATION_LABELS[requirement.designation] : '';
+}
 
 export const CatalogSchema = z.object({
   id: z.string(),

@@ -11,6 +11,9 @@ export const permissions = {
   'links.manage': EDITORS,
 } as const satisfies Record<string, Grant>;
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = ['the evidence linked to each requirement, risk or task'] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = ['link.created', 'link.removed'] as const;
 /** What a person reads for each of this feature's audit actions (the audit log, its export). */

@@ -33,6 +33,9 @@ export const personOnly = [
   'outbox.read',
 ] as const satisfies readonly (keyof typeof permissions)[];
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = ["the Security Official's designation and its date"] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [
   'organization.created',

@@ -21,6 +21,11 @@ export const feature = 'risk-assessments';
  */
 export const permissions = {} as const satisfies Record<string, Grant>;
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = [
+  'risk analyses with their scope, method, participants, approver, date and frozen report',
+] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [
   'risk_assessment.created',

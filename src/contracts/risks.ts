@@ -34,6 +34,11 @@ export const personOnly = [
   'risks.approve',
 ] as const satisfies readonly (keyof typeof permissions)[];
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = [
+  'each risk of the register with its rating and treatment, and who accepted it',
+] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [
   'risk_library.item_added',

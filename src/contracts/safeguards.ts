@@ -23,6 +23,11 @@ export const personOnly = [
   'safeguards.decide',
 ] as const satisfies readonly (keyof typeof permissions)[];
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = [
+  "each requirement's implementation statement, owner and review date, and each addressable decision with its rationale, approver and date",
+] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [
   'safeguard.changed',

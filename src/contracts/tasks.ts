@@ -23,6 +23,9 @@ export const permissions = {
   ],
 } as const satisfies Record<string, Grant>;
 
+/** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
+export const recordsKept = ['tasks with their owner, due date, completion and evidence'] as const;
+
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = ['task.created', 'task.changed', 'task.completed'] as const;
 /** What a person reads for each of this feature's audit actions (the audit log, its export). */

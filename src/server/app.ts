@@ -27,9 +27,10 @@ import { responseSerializerCompiler } from './platform/http/serializer';
 import { registerTextInputCheck } from './platform/http/text-input';
 import { registerWebApp } from './platform/http/web';
 import { packageRoot } from './platform/package-info';
+import { prettyLogStream } from './platform/pretty-log';
 
 export interface AppOptions {
-  config: Pick<Config, 'logLevel' | 'trustProxy'>;
+  config: Pick<Config, 'logLevel' | 'trustProxy'> & Partial<Pick<Config, 'logFormat'>>;
   database: DatabaseHandle;
   /** Outgoing mail; by default kept in the in-app outbox. */
   mailer?: Mailer;
@@ -78,7 +79,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: {
       level: options.config.logLevel,
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(options.logStream
+        ? { stream: options.logStream }
+        : options.config.logFormat === 'pretty'
+          ? { stream: await prettyLogStream() }
+          : {}),
       serializers: { err: errorSerializer },
     },
     trustProxy: trustProxyOption(options.config.trustProxy),

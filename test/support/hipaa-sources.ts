@@ -11,7 +11,11 @@ export interface EcfrItem {
   kind: 'standard' | 'implementation_specification';
   /** The heading as printed, or null where the text gives none (164.314(b)(2)(i)–(iv)). */
   title: string | null;
-  designation: 'required' | 'addressable';
+  /**
+   * A specification's marker; a standard's "(R)" of Appendix A when it has no separate
+   * specification, and null when it has some (the rule gives such a standard no designation).
+   */
+  designation: 'required' | 'addressable' | null;
 }
 
 const ROMAN = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x']);
@@ -45,7 +49,15 @@ export function readEcfrItems(): EcfrItem[] {
     const start = xml.indexOf(`<DIV8 N="${section}"`);
     const body = xml.slice(start, xml.indexOf('</DIV8>', start));
     const path: string[] = [];
-    let group: { prefix: string; designation: EcfrItem['designation'] } | null = null;
+    let group: { prefix: string; designation: 'required' | 'addressable' } | null = null;
+    let standard: EcfrItem | null = null;
+    // A specification printed after a standard of the same paragraph, (a) or (b), is one of its own.
+    const pushSpecification = (item: EcfrItem) => {
+      items.push(item);
+      if (standard && item.id.startsWith(/^164\.3\d\d\([a-z]\)/.exec(standard.id)?.[0] ?? '-')) {
+        standard.designation = null;
+      }
+    };
     for (const [, raw = ''] of body.matchAll(/<P>([\s\S]*?)<\/P>/g)) {
       const italics = [...raw.matchAll(/<I>([\s\S]*?)<\/I>/g)].map((m) =>
         decode(m[1] ?? '').trim(),
@@ -64,12 +76,13 @@ export function readEcfrItems(): EcfrItem[] {
       const marker = /\((Required|Addressable)\)/.exec(heading);
       if (heading.startsWith('Standard: ')) {
         // "(1)(i) Standard: …" is the standard (1); its (ii) lists the specifications.
-        items.push({
+        standard = {
           id: id.replace(/\(i\)$/, ''),
           kind: 'standard',
           title: heading.slice('Standard: '.length),
           designation: 'required',
-        });
+        };
+        items.push(standard);
         group = null;
       } else if (
         /^Implementation specifications \((Required|Addressable)\)/.test(
@@ -80,13 +93,18 @@ export function readEcfrItems(): EcfrItem[] {
         group = { prefix: id, designation };
         if (text.includes('—(i)')) {
           const title = (italics.at(-1) ?? '').replace(/\.$/, '');
-          items.push({ id: `${id}(i)`, kind: 'implementation_specification', title, designation });
+          pushSpecification({
+            id: `${id}(i)`,
+            kind: 'implementation_specification',
+            title,
+            designation,
+          });
         }
       } else if (marker) {
         const title = heading
           .replace(/^Implementation specifications?: /, '')
           .replace(/ \((Required|Addressable)\)$/, '');
-        items.push({
+        pushSpecification({
           id,
           kind: 'implementation_specification',
           title,
@@ -97,7 +115,7 @@ export function readEcfrItems(): EcfrItem[] {
         id.startsWith(group.prefix) &&
         /^\([ivx]+\)$/.test(id.slice(group.prefix.length))
       ) {
-        items.push({
+        pushSpecification({
           id,
           kind: 'implementation_specification',
           title: heading === '' ? null : heading,

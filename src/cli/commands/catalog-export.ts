@@ -18,7 +18,7 @@ export function runCatalogExport(io: Io, format: string): number {
         [
           csvLine(header),
           ...requirements.map((r) =>
-            csvLine([r.id, r.kind, r.parent, r.title, r.safeguard, r.designation, r.summary]),
+            csvLine([r.id, r.kind, r.parent, r.title, r.safeguard, r.designation ?? '', r.summary]),
           ),
         ]
           .join('')

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ROLE_LABELS } from '../../contracts/roles';
 import { FEATURES } from '../../server/features';
 import { seedDemo } from '../../server/features/demo/seed';
 import { featureDeps } from '../../server/platform/feature-deps';
@@ -43,8 +44,11 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
     );
     io.out(`  ${seeded.password}`);
     io.out('');
+    const roleWidth = Math.max(...seeded.people.map((p) => ROLE_LABELS[p.role].length));
+    const nameWidth = Math.max(...seeded.people.map((p) => p.name.length));
     for (const person of seeded.people) {
-      io.out(`  ${person.role.padEnd(17)} ${person.name.padEnd(15)} ${person.email}`);
+      const role = ROLE_LABELS[person.role].padEnd(roleWidth);
+      io.out(`  ${role}  ${person.name.padEnd(nameWidth)}  ${person.email}`);
     }
     io.out('');
     io.out('Demo accounts share one password: use them to explore, never for real records.');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeConfig, loadConfig, redactUrl } from './config';
 
-const load = (env: Record<string, string>) => loadConfig(env, '/srv/custos');
+const load = (env: Record<string, string>) => loadConfig(env, '/srv/custos', false);
 
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/custos/data',
       database: { kind: 'sqlite', file: path.join('/srv/custos/data', 'custos.db') },
       logLevel: 'info',
+      logFormat: 'json',
       trustProxy: false,
       masterKey: null,
       baseUrl: 'http://localhost:8080',
@@ -38,8 +39,18 @@ describe('loadConfig', () => {
       url: 'postgres://custos:pw@db:5432/custos',
     });
     expect(config.logLevel).toBe('warn');
+    expect(load({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     // `true` means one proxy hop, never "believe every X-Forwarded-For entry".
     expect(config.trustProxy).toBe(1);
+  });
+
+  it('logs pretty lines at a terminal and JSON lines elsewhere, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}, '/srv', true).logFormat).toBe('pretty');
+    expect(loadConfig({}, '/srv', false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, '/srv', true).logFormat).toBe('json');
+    expect(() => load({ LOG_FORMAT: 'text' })).toThrow(
+      'Invalid configuration: LOG_FORMAT must be one of json, pretty, got "text"',
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -11,6 +12,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseTarget;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** JSON lines for machines; pretty lines for a person at a terminal (the default there). */
+  logFormat: (typeof LOG_FORMATS)[number];
   /**
    * Which X-Forwarded-* entries to believe (164.312(b): the audit trail records the client's
    * address): false for none, a number of proxy hops in front of Custos, or the proxies' addresses.
@@ -85,6 +88,11 @@ const EnvSchema = z.object({
       error: (i) => `must be one of ${LOG_LEVELS.join(', ')}, got ${shown(i.input)}`,
     }),
   ),
+  LOG_FORMAT: optional(
+    z.enum(LOG_FORMATS, {
+      error: (i) => `must be one of ${LOG_FORMATS.join(', ')}, got ${shown(i.input)}`,
+    }),
+  ),
   // Never repeated in messages: it is the key to every encrypted secret.
   CUSTOS_MASTER_KEY: optional(
     z
@@ -124,9 +132,14 @@ const EnvSchema = z.object({
 
 /**
  * Reads the configuration from environment variables. Throws ConfigError naming the first
- * wrong variable and what is wrong with it.
+ * wrong variable and what is wrong with it. Logs are pretty by default when `terminal` (standard
+ * output is a TTY), JSON lines otherwise.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  terminal = process.stdout.isTTY,
+): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -143,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'custos.db') },
     logLevel: e.LOG_LEVEL ?? 'info',
+    logFormat: e.LOG_FORMAT ?? (terminal ? 'pretty' : 'json'),
     trustProxy: e.CUSTOS_TRUST_PROXY ?? false,
     masterKey: e.CUSTOS_MASTER_KEY ?? null,
     baseUrl: (e.CUSTOS_BASE_URL ?? `http://localhost:${e.PORT ?? 8080}`).replace(/\/+$/, ''),
@@ -162,6 +176,7 @@ export function describeConfig(config: Config): Record<string, string> {
         ? redactUrl(config.database.url)
         : '(unset: embedded SQLite)',
     LOG_LEVEL: config.logLevel,
+    LOG_FORMAT: config.logFormat,
     CUSTOS_TRUST_PROXY:
       config.trustProxy === false
         ? 'false'

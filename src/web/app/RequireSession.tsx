@@ -1,8 +1,8 @@
-import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { authApi } from '../api/auth';
 import { useApiQuery } from '../api/hooks';
+import { PageLoading } from './PageLoading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useMe } from './session';
 
@@ -29,9 +29,5 @@ export function RequireSession({ children }: { children: ReactNode }) {
       />
     );
   }
-  return (
-    <Center h="100vh">
-      <Loader size="sm" aria-label="Loading" />
-    </Center>
-  );
+  return <PageLoading />;
 }

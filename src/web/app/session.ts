@@ -3,25 +3,21 @@ import type { Me } from '../../contracts/auth';
 import { grantOf, isAnyOrganizationGrant, type Permission } from '../../contracts/permissions';
 import type { Role } from '../../contracts/roles';
 import { authApi } from '../api/auth';
-import { ApiError } from '../api/errors';
 
-/** The query key of the signed-in user (`GET /api/me`); null there means signed out. */
-export const ME_KEY = authApi.me.key();
+/** The query key of the signed-in user (`GET /api/auth/state`); null there means signed out. */
+export const ME_KEY = authApi.state.key();
 const ME_HASH = hashKey(ME_KEY);
 
-/** The signed-in user, or null when signed out (401). */
+/**
+ * The signed-in user, or null when signed out. Asked of `GET /api/auth/state`, which answers 200
+ * either way: a 401 from `GET /api/me` showed as an error in the console of every signed-out visit.
+ */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
-      try {
-        return await authApi.me();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          return null;
-        }
-        throw error;
-      }
+      const state = await authApi.state();
+      return state.signedIn ? state.me : null;
     },
     staleTime: 60_000,
   });

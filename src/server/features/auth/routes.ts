@@ -18,6 +18,7 @@ import {
 import { changePassword, completePasswordReset, queuePasswordReset } from './service/password';
 import {
   getMe,
+  getSignedInState,
   listSessions,
   revokeOwnSession,
   signOut,
@@ -60,6 +61,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
         clearSessionCookie(reply);
       },
       session: (request) => presentSessionInfo(principalOf(request)),
+      state: (request) => getSignedInState(deps, request.principal),
       me: (request) => getMe(deps, principalOf(request)),
       switchOrganization: async (request, reply) => {
         const token = await switchOrganization(...caller(request), request.body.orgId);

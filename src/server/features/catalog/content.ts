@@ -8,6 +8,7 @@ import {
   type Requirement,
   type RuleProfile,
 } from '../../../contracts/catalog';
+import { RECORDS_KEPT } from '../../../contracts/records-kept';
 import { packageRoot } from '../../platform/package-info';
 
 /** The regulation catalog, validated and indexed once per process. */
@@ -29,7 +30,8 @@ export function catalog(): LoadedCatalog {
 }
 
 export function loadCatalog(folder: string): LoadedCatalog {
-  const base = readJson(path.join(folder, 'security-rule.json'), CatalogSchema);
+  const read = readJson(path.join(folder, 'security-rule.json'), CatalogSchema);
+  const base = { ...read, requirements: read.requirements.map(withFilledGuidance) };
   const { profiles } = readJson(path.join(folder, 'rule-profiles.json'), ProfilesFileSchema);
   const byId = new Map<string, Requirement>();
   const childrenOf = new Map<string, Requirement[]>();
@@ -48,6 +50,8 @@ export function loadCatalog(folder: string): LoadedCatalog {
     if (requirement.parent && byId.get(requirement.parent)?.kind !== 'standard') {
       throw new Error(`Catalog: ${requirement.id} names an unknown standard ${requirement.parent}`);
     }
+    const problem = designationProblem(requirement, childrenOf.has(requirement.id));
+    if (problem) throw new Error(`Catalog: ${requirement.id} ${problem}`);
   }
   for (const profile of profiles) {
     for (const item of profile.items) {
@@ -58,6 +62,39 @@ export function loadCatalog(folder: string): LoadedCatalog {
     }
   }
   return { ...base, byId, childrenOf, profiles };
+}
+
+/**
+ * What is wrong with a requirement's designation, if anything (Appendix A; 164.306(d)): a standard
+ * with specifications has none of its own; one without is itself the specification, and required;
+ * a specification carries the rule's (required or addressable).
+ */
+function designationProblem(requirement: Requirement, hasSpecifications: boolean): string | null {
+  if (requirement.kind === 'implementation_specification') {
+    return requirement.designation ? null : 'needs the designation the rule gives it';
+  }
+  if (Boolean(requirement.selfSpecified) === hasSpecifications) {
+    return hasSpecifications ? 'has specifications: not selfSpecified' : 'must be selfSpecified';
+  }
+  if (hasSpecifications) {
+    return requirement.designation === null ? null : 'has specifications: no designation (null)';
+  }
+  return requirement.designation === 'required' ? null : 'is its own specification: required';
+}
+
+/**
+ * Fills the guidance's placeholders: `{recordsKept}`, what the features keep today
+ * (contracts/records-kept.ts), so 164.316(b)(1) says no more than is true and grows as features land.
+ */
+function withFilledGuidance(requirement: Requirement): Requirement {
+  const guidance = requirement.guidance.replaceAll('{recordsKept}', RECORDS_KEPT.join('; '));
+  const unknown = /\{[^}]*\}/.exec(guidance);
+  if (unknown) {
+    throw new Error(
+      `security-rule.json: ${requirement.id} guidance has no value for ${unknown[0]}`,
+    );
+  }
+  return guidance === requirement.guidance ? requirement : { ...requirement, guidance };
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {

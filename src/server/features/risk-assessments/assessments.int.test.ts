@@ -226,6 +226,7 @@ describe(`risk assessments on ${testDatabaseKind()}`, () => {
     expect(lost?.vulnerabilities.map((v) => v.id)).toEqual([
       'V-NO-ASSET-INVENTORY',
       'V-NO-REMOTE-WIPE',
+      'V-NO-INCIDENT-RESPONSE',
     ]);
     expect(before.covered).toBe(0);
     await call(officer, 'POST', '/risks', {

@@ -60,7 +60,7 @@ describe(`risk register on ${testDatabaseKind()}`, () => {
     const created = await call(officer, 'POST', '/risks', {
       title: 'Stolen laptop exposes patient records',
       assetIds: [laptop.id],
-      threatId: 'T-LOST-DEVICE',
+      threatId: 'T-DEVICE-THEFT',
       vulnerabilityId: 'V-UNENCRYPTED-DEVICE',
       controls: ['164.310(d)(1)', '164.312(a)(2)(iv)'],
       likelihood: 3,
@@ -72,7 +72,7 @@ describe(`risk register on ${testDatabaseKind()}`, () => {
     expect(risk).toMatchObject({
       reference: 'RISK-1',
       inherentLevel: { label: 'Very High', color: '#e03131' },
-      threat: { title: 'Lost or stolen device' },
+      threat: { title: 'Device theft' },
       assets: [{ reference: 'ASSET-1' }],
       nextReviewOn: '2027-11-22',
     });

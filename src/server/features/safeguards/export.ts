@@ -3,6 +3,7 @@ import {
   SAFEGUARD_STATUS_LABELS,
   type Safeguard,
 } from '../../../contracts/safeguards';
+import { designationLabel } from '../../../contracts/catalog';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { Columns } from '../../platform/http/spreadsheet';
@@ -36,7 +37,7 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
     s.title,
     s.safeguard,
     s.kind === 'standard' ? 'Standard' : 'Specification',
-    s.designation === 'required' ? 'Required' : 'Addressable',
+    designationLabel(s),
     SAFEGUARD_STATUS_LABELS[s.status],
     s.owner?.name ?? '',
     s.statement,

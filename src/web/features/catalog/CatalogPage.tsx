@@ -2,6 +2,7 @@ import { Accordion, Badge, Group, List, Select, Stack, Text, TextInput } from '@
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
+  DESIGNATION_LABELS,
   SAFEGUARD_CATEGORIES,
   SAFEGUARD_CATEGORY_LABELS,
   type SafeguardCategory,
@@ -62,23 +63,20 @@ export function CatalogPage() {
                   <Text fw={r.kind === 'standard' ? 700 : 500} size="sm">
                     {r.title}
                   </Text>
-                  <Badge
-                    size="xs"
-                    variant="outline"
-                    color={
-                      r.kind === 'standard'
-                        ? 'gray'
-                        : r.designation === 'required'
-                          ? 'indigo'
-                          : 'grape'
-                    }
-                  >
-                    {r.kind === 'standard'
-                      ? 'Standard'
-                      : r.designation === 'required'
-                        ? 'Required'
-                        : 'Addressable'}
-                  </Badge>
+                  {r.kind === 'standard' ? (
+                    <Badge size="xs" variant="outline" color="gray">
+                      Standard
+                    </Badge>
+                  ) : null}
+                  {r.designation ? (
+                    <Badge
+                      size="xs"
+                      variant="outline"
+                      color={r.designation === 'required' ? 'indigo' : 'grape'}
+                    >
+                      {DESIGNATION_LABELS[r.designation]}
+                    </Badge>
+                  ) : null}
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>

@@ -26,6 +26,17 @@ export async function getMe(deps: AppDeps, principal: Principal) {
 }
 
 /**
+ * Whether the caller is a person signed in (a finished sign-in, not an API token), and who: the
+ * web app's first question, answered without an error for a visitor.
+ */
+export async function getSignedInState(deps: AppDeps, principal: Principal | null) {
+  if (!principal || principal.token) {
+    return { signedIn: false as const };
+  }
+  return { signedIn: true as const, me: await getMe(deps, principal) };
+}
+
+/**
  * Ends a user's sessions working in `orgId`, inside the caller's transaction: their privileges
  * there just changed (a new role applies from the next sign-in), or they left.
  */
