@@ -23,6 +23,8 @@ const NOT_SHOWN: Record<string, string> = {
   PERSON_ONLY: 'permission keys',
   // Labelled by each feature's auditActionLabels, checked below.
   AUDIT_ACTIONS: 'labelled below',
+  // Sentences written for people (the 164.316(b)(1) guidance lists them as they are).
+  RECORDS_KEPT: 'already words',
 };
 
 const CONTRACTS = new URL('../src/contracts/', import.meta.url);
