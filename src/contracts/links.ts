@@ -15,7 +15,15 @@ export const permissions = {
 export const auditActions = ['link.created', 'link.removed'] as const;
 
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
-export const LINK_TYPES = ['safeguard', 'task', 'url', 'risk'] as const;
+export const LINK_TYPES = [
+  'safeguard',
+  'task',
+  'url',
+  'risk',
+  'risk_assessment',
+  // An approved assessment's stored report, addressed by the assessment's id.
+  'risk_report',
+] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
 export const LinkEndSchema = z.object({

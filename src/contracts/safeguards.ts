@@ -149,8 +149,12 @@ export const ReadinessItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   summary: z.string(),
-  state: z.enum(['met', 'partial', 'gap']),
+  state: z.enum(['met', 'partial', 'gap']).describe('Met only on evidence that fits the item'),
   gaps: z.array(z.string()).describe('What is missing, readable'),
+  toCheck: z
+    .string()
+    .nullable()
+    .describe('Set when the item is not sourced yet: what to check against the proposal text'),
   requirements: z.array(
     z.object({ id: z.string(), title: z.string(), status: z.enum(SAFEGUARD_STATUSES) }),
   ),

@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature';
 import { riskAssessmentsDemo } from './demo';
 import { riskAssessmentsDashboard } from './dashboard';
+import { assessmentLink, reportLink } from './link';
 import { registerAssessmentRoutes } from './routes';
 
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
@@ -11,6 +12,7 @@ export const feature: Feature = {
     registerAssessmentRoutes(app, deps);
   },
   records: { assessmentId: 'risk_assessments' },
+  link: [assessmentLink, reportLink],
   dashboard: riskAssessmentsDashboard,
   demo: riskAssessmentsDemo,
 };

@@ -1,3 +1,4 @@
+import { taskRoutes } from '../../../contracts/tasks';
 import { oncePerAsk, type DashboardContribution } from '../../platform/dashboard';
 import { taskSummary } from './service';
 
@@ -14,6 +15,7 @@ export const tasksDashboard: DashboardContribution = {
       ? [
           {
             rank: 40,
+            for: [taskRoutes.list.permission, taskRoutes.complete.permission],
             item: {
               id: 'my-overdue-tasks',
               title: `You have ${plural(mineOverdue, 'overdue task', 'overdue tasks')}`,
