@@ -108,7 +108,11 @@ export const PROFILE_CHECKS = [
 ] as const;
 
 /** Records that show a proposed change: the inventory, the data-flow map, an approved analysis. */
-export const PROFILE_RECORDS = ['asset_inventory', 'data_flow_map', 'approved_risk_analysis'] as const;
+export const PROFILE_RECORDS = [
+  'asset_inventory',
+  'data_flow_map',
+  'approved_risk_analysis',
+] as const;
 
 const ProfileItemBase = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -63,7 +63,11 @@ export const DashboardSchema = z.object({
   ),
   tasks: z.object({
     open: z.number().int().nullable().describe("The organization's: null without tasks.read_all"),
-    overdue: z.number().int().nullable().describe("The organization's: null without tasks.read_all"),
+    overdue: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The organization's: null without tasks.read_all"),
     mineOpen: z.number().int(),
     mineOverdue: z.number().int(),
     mine: z.array(TaskSchema).describe('My next five, by due date'),

@@ -21,7 +21,10 @@ const action = (rank: number, id: string, ...needs: Permission[]) => ({
 });
 
 describe("the dashboard's contributions from the features", () => {
-  const ask: { orgId: string; holds: (p: Permission) => boolean } = { orgId: 'o', holds: () => true };
+  const ask: { orgId: string; holds: (p: Permission) => boolean } = {
+    orgId: 'o',
+    holds: () => true,
+  };
   const features: Contribution<typeof ask>[] = [
     { nextActions: () => Promise.resolve([action(50, 'late'), action(10, 'first')]) },
     {},
@@ -47,7 +50,9 @@ describe("the dashboard's contributions from the features", () => {
             action(30, 'everyone'),
           ]),
         firstWeek: () =>
-          Promise.resolve([{ ...step(10, 'officials', 'todo'), for: ['organization.profile.update'] }]),
+          Promise.resolve([
+            { ...step(10, 'officials', 'todo'), for: ['organization.profile.update'] },
+          ]),
       },
     ];
     const workforce = { orgId: 'o', holds: (p: Permission) => p === 'tasks.read' };

@@ -90,7 +90,5 @@ export async function collectFirstWeek<Ask extends Asking = DashboardAsk>(
     await Promise.all(contributions.map((c) => c.firstWeek?.(ask) ?? Promise.resolve([])))
   ).flat();
   const declared = new Set(steps.map((s) => s.item.id));
-  return byRank(
-    visible([...steps, ...coming.filter((c) => !declared.has(c.item.id))], ask.holds),
-  );
+  return byRank(visible([...steps, ...coming.filter((c) => !declared.has(c.item.id))], ask.holds));
 }

@@ -12,7 +12,10 @@ import { COMING_STEPS, progressFigures } from './figures';
 /** The organization's figures, for a role that may open the register and readiness pages. */
 async function programFigures(ask: DashboardAsk): Promise<Dashboard['program']> {
   // The figures link to the register and to readiness, both read with the register's permission.
-  if (!ask.holds(safeguardRoutes.list.permission) || !ask.holds(safeguardRoutes.readiness.permission)) {
+  if (
+    !ask.holds(safeguardRoutes.list.permission) ||
+    !ask.holds(safeguardRoutes.readiness.permission)
+  ) {
     return null;
   }
   const facts = await programFactsFor(ask);

@@ -5,7 +5,10 @@ import { getProfile } from './service/profile';
 const profileFor = oncePerAsk((ask) => getProfile(ask.deps, ask.orgId));
 
 // The organization profile page, and designating or describing there.
-const PROFILE = [organizationRoutes.profile.permission, organizationRoutes.updateProfile.permission];
+const PROFILE = [
+  organizationRoutes.profile.permission,
+  organizationRoutes.updateProfile.permission,
+];
 
 /** The officials and the kind of entity: the first things an organization says about itself. */
 export const organizationsDashboard: DashboardContribution = {

@@ -36,7 +36,10 @@ export async function findAssessmentLabels(
 }
 
 /** The organization's approved assessments, newest first (a decision's basis is picked from them). */
-export async function listApprovedAssessments(db: Db, orgId: string): Promise<AssessmentLabelRow[]> {
+export async function listApprovedAssessments(
+  db: Db,
+  orgId: string,
+): Promise<AssessmentLabelRow[]> {
   return db
     .selectFrom('risk_assessments')
     .leftJoin('risk_reports', 'risk_reports.assessment_id', 'risk_assessments.id')

@@ -33,10 +33,9 @@ async function load(deps: AppDeps, orgId: string, safeguards: Promise<readonly S
   return {
     safeguards: records,
     today,
-    approvedAssessment:
-      approved?.approved_at
-        ? { id: approved.id, reference: `RA-${approved.number}`, approvedAt: approved.approved_at }
-        : null,
+    approvedAssessment: approved?.approved_at
+      ? { id: approved.id, reference: `RA-${approved.number}`, approvedAt: approved.approved_at }
+      : null,
     ...inventory,
   } satisfies ProgramFacts;
 }

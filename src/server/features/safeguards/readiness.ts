@@ -73,7 +73,9 @@ function judge(item: ProfileItem, facts: ProgramFacts, byId: ReadonlyMap<string,
         if (s.decision && s.decision.decision !== 'as_specified') {
           return [`${s.requirementId} ${s.title}: ${DECISION_LABELS[s.decision.decision]}`];
         }
-        return s.status === 'implemented' ? [] : [`${s.requirementId} ${s.title}: not implemented yet`];
+        return s.status === 'implemented'
+          ? []
+          : [`${s.requirementId} ${s.title}: not implemented yet`];
       });
       return { gaps, weighed: considered.length };
     }
