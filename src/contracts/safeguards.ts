@@ -79,6 +79,12 @@ export const SafeguardSchema = z.object({
     .boolean()
     .describe('Addressable, applicable and no 164.306(d)(3) decision yet'),
   notApplicableAllowed: z.boolean(),
+  notApplicableReason: z
+    .string()
+    .nullable()
+    .describe(
+      'Set when the organization profile makes the requirement not applicable: the status then shows not_applicable, whatever was recorded',
+    ),
   updatedAt: z.iso.datetime().nullable(),
 });
 export type Safeguard = z.infer<typeof SafeguardSchema>;

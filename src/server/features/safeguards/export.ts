@@ -37,7 +37,9 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
     s.safeguard,
     s.kind === 'standard' ? 'Standard' : 'Specification',
     s.designation === 'required' ? 'Required' : 'Addressable',
-    SAFEGUARD_STATUS_LABELS[s.status],
+    s.notApplicableReason
+      ? `${SAFEGUARD_STATUS_LABELS[s.status]}: ${s.notApplicableReason}`
+      : SAFEGUARD_STATUS_LABELS[s.status],
     s.owner?.name ?? '',
     s.statement,
     s.decision ? DECISION_LABELS[s.decision.decision] : s.decisionMissing ? 'Missing' : '',

@@ -18,7 +18,7 @@ import { AppError } from '../../platform/errors';
 import { addMonths, todayIn } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linksOf } from '../links/service';
-import { notApplicableAllowed, presentSafeguard } from './presenter';
+import { notApplicableAllowed, notApplicableReason, presentSafeguard } from './presenter';
 import {
   findApplicability,
   findNames,
@@ -200,6 +200,13 @@ export async function changeSafeguardIn(
           ? 'can be "not_applicable" only once the organization profile says what kind of entity this is'
           : 'cannot be "not_applicable": the organization profile says this requirement applies'
         : 'cannot be "not_applicable": the Security Rule requires this of every covered entity and business associate',
+    );
+  }
+  const profileSays = notApplicableReason(requirement, org);
+  if (profileSays && body.status !== undefined && body.status !== 'not_applicable') {
+    throw AppError.field(
+      'body.status',
+      `stays "not_applicable" while the organization profile says so: ${profileSays}`,
     );
   }
   if (body.ownerId) {
