@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, OrgParamsSchema, Text, Required, PersonRef } from './common';
+import { DateOnly, OrgParamsSchema, Text, PersonRef } from './common';
 import { RequirementSchema, SAFEGUARD_CATEGORIES } from './catalog';
 import { LinkSchema } from './links';
 import { route } from './route';
@@ -58,7 +58,16 @@ export const DecisionSchema = z.object({
   alternative: z.string().nullable(),
   approvedBy: PersonRef.nullable(),
   approvedOn: z.string().nullable(),
-  basis: z.string().nullable().describe('The risk analysis the decision rests on'),
+  basis: z.string().nullable().describe('The risk analysis the decision rests on, in words'),
+  basisAssessment: z
+    .object({
+      id: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      approvedAt: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The approved risk assessment the decision rests on'),
 });
 
 export const SafeguardSchema = z.object({
@@ -147,7 +156,16 @@ export const DecisionBodySchema = z.object({
   approvedOn: DateOnly.optional().describe(
     "When it was approved: today in the organization's time zone unless given; never later",
   ),
-  basis: Required(2000).describe('The risk analysis the decision rests on'),
+  basisAssessmentId: z
+    .uuid({ error: 'must be a risk assessment id' })
+    .nullable()
+    .optional()
+    .describe('The approved risk assessment the decision rests on'),
+  basis: Text(2000)
+    .optional()
+    .describe(
+      'The risk analysis the decision rests on, in words: required without basisAssessmentId (an analysis made outside Custos)',
+    ),
 });
 export type DecisionBody = z.infer<typeof DecisionBodySchema>;
 

@@ -52,3 +52,32 @@ export const reportLink: LinkTarget = {
     );
   },
 };
+
+/** How another feature names an assessment: a decision's basis. */
+export interface AssessmentRef {
+  id: string;
+  reference: string;
+  title: string;
+  approved: boolean;
+  approvedAt: string | null;
+}
+
+/** The organization's assessments among `ids`, by id (another tenant's ids find nothing). */
+export async function assessmentRefs(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, AssessmentRef>> {
+  return new Map(
+    [...(await byId(db, orgId, ids)).values()].map((r) => [
+      r.id,
+      {
+        id: r.id,
+        reference: `RA-${r.number}`,
+        title: r.title,
+        approved: r.status === 'approved',
+        approvedAt: r.approved_at,
+      },
+    ]),
+  );
+}

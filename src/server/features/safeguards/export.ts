@@ -47,7 +47,9 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
     s.decision?.alternative ?? '',
     s.decision?.approvedBy?.name ?? '',
     s.decision?.approvedOn ?? '',
-    s.decision?.basis ?? '',
+    s.decision?.basisAssessment
+      ? `${s.decision.basisAssessment.reference} ${s.decision.basisAssessment.title}`
+      : (s.decision?.basis ?? ''),
     s.reviewIntervalMonths ?? '',
     s.nextReviewOn ?? '',
     s.reviewOverdue ? 'Yes' : '',

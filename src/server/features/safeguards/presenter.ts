@@ -1,6 +1,7 @@
 import type { Requirement } from '../../../contracts/catalog';
 import type { OrganizationsTable } from '../organizations/tables';
 import type { Safeguard } from '../../../contracts/safeguards';
+import type { AssessmentRef } from '../risk-assessments/link';
 import type { SafeguardRow } from './repository';
 
 export type Applicability = Pick<
@@ -44,7 +45,10 @@ export function presentSafeguard(
   row: SafeguardRow | undefined,
   org: Applicability,
   today: string,
+  assessments: ReadonlyMap<string, AssessmentRef> = new Map(),
 ): Safeguard {
+  const basisId = row?.decision_basis_assessment_id ?? null;
+  const basis = basisId === null ? undefined : assessments.get(basisId);
   const reason = notApplicableReason(requirement, org);
   const status = reason ? 'not_applicable' : (row?.status ?? 'not_started');
   const decision = row?.decision
@@ -57,6 +61,14 @@ export function presentSafeguard(
           : null,
         approvedOn: row.decision_approved_on,
         basis: row.decision_basis,
+        basisAssessment: basis
+          ? {
+              id: basis.id,
+              reference: basis.reference,
+              title: basis.title,
+              approvedAt: basis.approvedAt,
+            }
+          : null,
       }
     : null;
   return {
