@@ -52,7 +52,7 @@ describe(`the risk analysis an addressable decision rests on, on ${testDatabaseK
         alternative: 'Isolated segment, cache wiped nightly.',
         ...body,
       });
-    const path = (response: { json: <T>() => T }) =>
+    const path = (response: Awaited<ReturnType<typeof decide>>) =>
       response.json<ErrorJson>().error.details[0]?.path;
 
     const linked = await decide({ basisAssessmentId: approved });
