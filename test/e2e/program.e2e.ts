@@ -93,7 +93,14 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await page.getByRole('heading', { level: 2, name: /Addressable decision/ }).waitFor();
     await page.getByRole('radio', { name: 'Not reasonable and appropriate' }).check();
     // The decision rests on the clinic's approved assessment, offered first (164.306(d)(3)).
-    await expect.poll(() => page.getByLabel(/^Basis/).inputValue()).toMatch(/^RA-\d+ /);
+    await expect
+      .poll(() =>
+        page
+          .getByLabel(/^Basis/)
+          .and(page.locator('input'))
+          .inputValue(),
+      )
+      .toMatch(/^RA-\d+ /);
     // Who approved is who acted: the form names no one else; the approver is the one recording.
     await page.getByText('You (Priya Raman)').waitFor();
     expect(await page.getByRole('combobox', { name: /^Approved by/ }).count()).toBe(0);
