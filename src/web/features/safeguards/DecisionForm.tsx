@@ -42,8 +42,11 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
     rationale: current?.rationale ?? '',
     alternative: current?.alternative ?? '',
     basis: current?.basis ?? '',
-    basisAssessmentId: current?.basisAssessment?.id ?? null,
   });
+  // The basis picked: an assessment id, OUTSIDE, or undefined until chosen (the latest approved).
+  const [chosen, setChosen] = useState<string | undefined>(
+    current ? (current.basisAssessment?.id ?? OUTSIDE) : undefined,
+  );
   // 164.306(d)(3): the decision rests on the risk analysis, an approved assessment when there is one.
   const assessments = useApiQuery(
     api.riskAssessments.list,
@@ -65,9 +68,7 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
       : []),
     { value: OUTSIDE, label: 'An analysis made outside Custos (describe it)' },
   ];
-  const picked =
-    form.basisAssessmentId ??
-    (current === null && (form.basis ?? '') === '' ? (approved[0]?.id ?? OUTSIDE) : OUTSIDE);
+  const picked = chosen ?? approved[0]?.id ?? OUTSIDE;
   const save = useApiMutation(api.safeguards.decide);
   const errors = fieldErrors(save.error, {
     rationale: 'The rationale',
@@ -176,7 +177,7 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
             description="An approved risk assessment, or one made outside Custos"
             data={basisOptions}
             value={picked}
-            onChange={(v) => v && setForm({ ...form, basisAssessmentId: v === OUTSIDE ? null : v })}
+            onChange={(v) => v && setChosen(v)}
             error={errors.basisAssessmentId}
             disabled={!editable}
             allowDeselect={false}
