@@ -5,6 +5,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import words from './scripts/eslint/words.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -111,6 +112,12 @@ export default tseslint.config(
         { group: nodeBuiltins, message: 'no Node modules in the browser' },
       ]),
     },
+  },
+  {
+    // Issue 12: labels, never an enum's raw value (scripts/eslint/words.js).
+    files: ['src/web/**/*.tsx'],
+    plugins: { words },
+    rules: { 'words/no-raw-enum-text': 'error' },
   },
   {
     files: ['src/server/**'],

@@ -83,11 +83,13 @@ export async function measureStalls(target: StallTarget): Promise<void> {
   const assessment = (await (
     await call(target.reportOrg, 'POST', '/risk-assessments', '{}')
   ).json()) as { id: string };
-  await call(target.reportOrg, 'POST', `/risk-assessments/${assessment.id}/submit`);
+  // The seeded register has gaps: both steps acknowledge them.
+  const ack = '{"acknowledgeIncomplete":true}';
+  await call(target.reportOrg, 'POST', `/risk-assessments/${assessment.id}/submit`, ack);
   report(
     'an approval (snapshot, PDF, stored)',
     await during(target, () =>
-      call(target.reportOrg, 'POST', `/risk-assessments/${assessment.id}/approve`, '{}'),
+      call(target.reportOrg, 'POST', `/risk-assessments/${assessment.id}/approve`, ack),
     ),
   );
 }

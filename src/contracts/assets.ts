@@ -24,6 +24,16 @@ export const auditActions = [
   'data_flow.changed',
   'data_flow.removed',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'asset.created': 'Asset added',
+  'asset.changed': 'Asset changed',
+  'assets.imported': 'Assets imported',
+  'assets.exported': 'Inventory exported',
+  'data_flow.created': 'Data flow added',
+  'data_flow.changed': 'Data flow changed',
+  'data_flow.removed': 'Data flow removed',
+};
 
 export const ASSET_KINDS = [
   'application',
@@ -51,11 +61,36 @@ export const ASSET_KIND_LABELS: Record<(typeof ASSET_KINDS)[number], string> = {
 };
 /** What the asset does with ePHI (164.308(a)(1)(ii)(A): all ePHI created, received, maintained or transmitted). */
 export const EPHI_ROLES = ['creates', 'receives', 'maintains', 'transmits'] as const;
+export const EPHI_ROLE_LABELS: Record<(typeof EPHI_ROLES)[number], string> = {
+  creates: 'Creates',
+  receives: 'Receives',
+  maintains: 'Maintains',
+  transmits: 'Transmits',
+};
 /** Criticality for the applications and data criticality analysis, 164.308(a)(7)(ii)(E). */
 export const CRITICALITIES = ['low', 'moderate', 'high', 'critical'] as const;
+export const CRITICALITY_LABELS: Record<(typeof CRITICALITIES)[number], string> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  critical: 'Critical',
+};
 export const LIFECYCLE_STATUSES = ['planned', 'active', 'retired', 'disposed'] as const;
+export const LIFECYCLE_STATUS_LABELS: Record<(typeof LIFECYCLE_STATUSES)[number], string> = {
+  planned: 'Planned',
+  active: 'In use',
+  retired: 'Retired',
+  disposed: 'Disposed of',
+};
 /** Whether a protection is in place. */
 export const PROTECTION_STATES = ['yes', 'partial', 'no', 'unknown', 'not_applicable'] as const;
+export const PROTECTION_STATE_LABELS: Record<(typeof PROTECTION_STATES)[number], string> = {
+  yes: 'Yes',
+  partial: 'Partly',
+  no: 'No',
+  unknown: 'Unknown',
+  not_applicable: 'Not applicable',
+};
 
 const Protection = z.enum(PROTECTION_STATES);
 
@@ -177,6 +212,11 @@ export const ASSET_IMPORT_TYPES = [
 // ---------- data flows ----------
 
 export const FLOW_ENCRYPTION = ['yes', 'no', 'unknown'] as const;
+export const FLOW_ENCRYPTION_LABELS: Record<(typeof FLOW_ENCRYPTION)[number], string> = {
+  yes: 'Encrypted',
+  no: 'Not encrypted',
+  unknown: 'Unknown',
+};
 export const DataFlowBodySchema = z.object({
   fromAssetId: z.uuid({ error: 'must be an asset id' }),
   toAssetId: z.uuid({ error: 'must be an asset id' }),

@@ -1,5 +1,5 @@
 import * as features from './features';
-import { collectAuditActions } from './audit';
+import { collectAuditActionLabels, collectAuditActions } from './audit';
 
 export type { AuditAction } from './audit';
 
@@ -9,3 +9,11 @@ export type { AuditAction } from './audit';
  * contracts/audit.ts, which the list imports, so that the list is complete when this runs.
  */
 export const AUDIT_ACTIONS = collectAuditActions(features);
+
+/** The label of every audit action, as the audit log shows it. */
+export const AUDIT_ACTION_LABELS = collectAuditActionLabels(features);
+
+/** The label of a stored action; an action no longer declared shows as stored. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS.get(action) ?? action;
+}

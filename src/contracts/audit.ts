@@ -22,6 +22,12 @@ export const auditActions = [
   'audit.exported',
   'audit.verified',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'access.denied': 'Access refused',
+  'audit.exported': 'Audit trail exported',
+  'audit.verified': 'Audit trail verified',
+};
 
 type FeatureModules = typeof features;
 
@@ -42,11 +48,37 @@ export function collectAuditActions(modules: FeatureModules): readonly AuditActi
   return actions;
 }
 
+/**
+ * What a person reads for every audit action: each feature's `auditActionLabels`, typed
+ * `Record<(typeof auditActions)[number], string>` beside its `auditActions`, so an action without
+ * a label does not compile (contracts/audit-labels.test.ts checks that none is left over).
+ */
+export function collectAuditActionLabels(modules: FeatureModules): ReadonlyMap<string, string> {
+  const labels = new Map<string, string>();
+  for (const module of Object.values(modules)) {
+    for (const [action, label] of Object.entries(module.auditActionLabels)) {
+      labels.set(action, label);
+    }
+  }
+  return labels;
+}
+
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: 'Succeeded',
+  denied: 'Refused',
+  failure: 'Failed',
+};
 
 export const ACTOR_TYPES = ['user', 'token', 'system', 'anonymous'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
+export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
+  user: 'Person',
+  token: 'API token',
+  system: 'Custos',
+  anonymous: 'Not signed in',
+};
 
 /** Changed fields, each with its value before and after (secrets shown as "[redacted]"). */
 export type AuditChanges = Record<string, { before?: unknown; after?: unknown }>;
@@ -84,6 +116,13 @@ export const AUDIT_PROBLEM_KINDS = [
   // A checkpoint's signature is wrong, or it disagrees with the trail.
   'checkpoint',
 ] as const;
+export const AUDIT_PROBLEM_KIND_LABELS: Record<(typeof AUDIT_PROBLEM_KINDS)[number], string> = {
+  altered: 'Altered',
+  removed: 'Missing',
+  out_of_order: 'Out of order',
+  head: 'Chain head',
+  checkpoint: 'Checkpoint',
+};
 
 export const AuditProblemSchema = z.object({
   chain: z.string().describe('Organization id, or "global"'),

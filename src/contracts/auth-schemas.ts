@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { TimeZone } from './common';
 import { ROLES } from './roles';
 
 // The auth feature's schemas: bodies and answers of setup, sign-in, sessions, MFA, passwords and
 // tokens (re-exported by contracts/auth.ts, which holds its routes).
-export const Email = z.email({ error: 'must be an email address' }).max(254).trim();
+export const Email = z.email({ error: 'must look like name@example.com' }).max(254).trim();
 export const Name = z.string().trim().min(1, { error: 'is required' }).max(200);
 // Length only here: the password policy (length, common passwords) runs in the service so that
 // its message can say why a password is refused.
@@ -18,7 +19,10 @@ export const LinkToken = z
 export const SetupStateSchema = z.object({ needed: z.boolean() });
 
 export const SetupBodySchema = z.object({
-  organization: z.object({ name: Name }),
+  organization: z.object({
+    name: Name,
+    timeZone: TimeZone.optional().describe("Its IANA time zone; the browser's by default"),
+  }),
   owner: z.object({ name: Name, email: Email, password: Password }),
 });
 export type SetupBody = z.infer<typeof SetupBodySchema>;
@@ -54,6 +58,7 @@ export const MembershipSummarySchema = z.object({
   role: z.enum(ROLES),
   accessExpiresAt: z.iso.datetime().nullable(),
   mfaRequired: z.boolean(),
+  timeZone: z.string().describe("The organization's IANA time zone: dates are shown in it"),
 });
 export type MembershipSummary = z.infer<typeof MembershipSummarySchema>;
 

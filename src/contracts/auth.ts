@@ -69,6 +69,29 @@ export const auditActions = [
   'token.created',
   'token.revoked',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'setup.completed': 'Custos set up',
+  'auth.signed_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in failed',
+  'auth.locked_out': 'Sign-in locked',
+  'auth.signed_out': 'Signed out',
+  'auth.signed_out_everywhere': 'Signed out everywhere',
+  'auth.session_expired': 'Session expired',
+  'auth.mfa_failed': 'Wrong verification code',
+  'auth.reauthenticated': 'Password confirmed',
+  'mfa.enrollment_started': 'Two-factor setup started',
+  'mfa.enabled': 'Two-factor sign-in turned on',
+  'mfa.disabled': 'Two-factor sign-in turned off',
+  'mfa.recovery_codes_generated': 'Recovery codes created',
+  'mfa.recovery_code_used': 'Recovery code used',
+  'session.revoked': 'Session ended',
+  'user.created': 'Account created',
+  'user.password_changed': 'Password changed',
+  'user.password_reset_requested': 'Password reset requested',
+  'token.created': 'API token created',
+  'token.revoked': 'API token revoked',
+};
 
 // ---------- routes ----------
 

@@ -13,6 +13,8 @@ export const permissions = {
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [] as const;
+// No actions: a label map typed by them once there are some (test/labels.test.ts checks).
+export const auditActionLabels: Readonly<Record<string, never>> = {};
 
 export const SAFEGUARD_CATEGORIES = [
   'administrative',
@@ -34,6 +36,10 @@ export const SAFEGUARD_CATEGORY_LABELS: Record<SafeguardCategory, string> = {
 /** Conditions under which the rule lets an organization mark a requirement not applicable. */
 export const NOT_APPLICABLE_CONDITIONS = ['no_clearinghouse', 'no_group_health_plan'] as const;
 export type NotApplicableCondition = (typeof NOT_APPLICABLE_CONDITIONS)[number];
+export const NOT_APPLICABLE_CONDITION_LABELS: Record<NotApplicableCondition, string> = {
+  no_clearinghouse: 'The organization includes no health care clearinghouse',
+  no_group_health_plan: 'The organization includes no group health plan',
+};
 
 const Citation = z
   .string()
@@ -106,6 +112,12 @@ export const PROFILE_CHECKS = [
   'records',
   'not_recorded',
 ] as const;
+export const PROFILE_CHECK_LABELS: Record<(typeof PROFILE_CHECKS)[number], string> = {
+  requirements_implemented: 'The requirements are implemented',
+  addressable_as_specified: 'Addressable specifications are implemented as specified',
+  records: 'Your records show it',
+  not_recorded: 'Not shown by any record Custos keeps',
+};
 
 /** Records that show a proposed change: the inventory, the data-flow map, an approved analysis. */
 export const PROFILE_RECORDS = [
@@ -113,6 +125,11 @@ export const PROFILE_RECORDS = [
   'data_flow_map',
   'approved_risk_analysis',
 ] as const;
+export const PROFILE_RECORD_LABELS: Record<(typeof PROFILE_RECORDS)[number], string> = {
+  asset_inventory: 'The asset inventory',
+  data_flow_map: 'The data-flow map',
+  approved_risk_analysis: 'An approved risk assessment',
+};
 
 const ProfileItemBase = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

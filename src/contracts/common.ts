@@ -18,3 +18,20 @@ export const PersonRef = z.object({ id: z.string(), name: z.string() });
 
 /** Path parameters of every organization route. */
 export const OrgParamsSchema = z.object({ orgId: z.uuid() });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone the platform knows, such as America/Chicago. */
+export const TimeZone = z
+  .string()
+  .max(100)
+  .refine((zone) => isTimeZone(zone), {
+    error: 'must be an IANA time zone such as America/Chicago',
+  });

@@ -15,6 +15,8 @@ export const permissions = {
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [] as const;
+// No actions: a label map typed by them once there are some (test/labels.test.ts checks).
+export const auditActionLabels: Readonly<Record<string, never>> = {};
 
 const CountsSchema = z.object({
   total: z.number().int(),

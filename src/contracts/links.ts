@@ -13,6 +13,11 @@ export const permissions = {
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = ['link.created', 'link.removed'] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'link.created': 'Link added',
+  'link.removed': 'Link removed',
+};
 
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
 export const LINK_TYPES = [
@@ -25,6 +30,14 @@ export const LINK_TYPES = [
   'risk_report',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
+export const LINK_TYPE_LABELS: Record<LinkType, string> = {
+  safeguard: 'Safeguard',
+  task: 'Task',
+  url: 'Web address',
+  risk: 'Risk',
+  risk_assessment: 'Risk assessment',
+  risk_report: 'Risk analysis report',
+};
 
 export const LinkEndSchema = z.object({
   type: z.enum(LINK_TYPES),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, LinkToken, Name, Password } from './auth-schemas';
-import { DateOnly, OrgParamsSchema, Required } from './common';
+import { DateOnly, OrgParamsSchema, Required, TimeZone } from './common';
 import { route } from './route';
 import { ROLES } from './roles';
 import { ADMINS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
@@ -45,6 +45,18 @@ export const auditActions = [
   'membership.removed',
   'outbox.read',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'organization.created': 'Organization created',
+  'organization.settings_changed': 'Security settings changed',
+  'organization.profile_changed': 'Organization profile changed',
+  'invitation.created': 'Invitation sent',
+  'invitation.revoked': 'Invitation revoked',
+  'membership.created': 'Member joined',
+  'membership.changed': "Member's role changed",
+  'membership.removed': 'Member removed',
+  'outbox.read': 'Outbox read',
+};
 
 export const OrganizationSchema = z.object({
   id: z.string(),
@@ -97,6 +109,12 @@ export const InviteBodySchema = z.object({
 export type InviteBody = z.infer<typeof InviteBodySchema>;
 
 export const INVITATION_STATUSES = ['pending', 'expired', 'accepted', 'revoked'] as const;
+export const INVITATION_STATUS_LABELS: Record<(typeof INVITATION_STATUSES)[number], string> = {
+  pending: 'Pending',
+  expired: 'Expired',
+  accepted: 'Accepted',
+  revoked: 'Revoked',
+};
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export const InvitationSchema = z.object({
@@ -162,6 +180,13 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
 export type EntityType = (typeof ENTITY_TYPES)[number];
 export const ORGANIZATION_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;
 export type OrganizationSize = (typeof ORGANIZATION_SIZES)[number];
+export const ORGANIZATION_SIZE_LABELS: Record<OrganizationSize, string> = {
+  '1-10': '1 to 10 people',
+  '11-50': '11 to 50 people',
+  '51-200': '51 to 200 people',
+  '201-1000': '201 to 1,000 people',
+  '1000+': 'More than 1,000 people',
+};
 
 const OfficialSchema = z.object({
   userId: z.string(),
@@ -195,25 +220,11 @@ export const OrganizationProfileBodySchema = z.object({
   includesClearinghouse: z.boolean().optional(),
   size: z.enum(ORGANIZATION_SIZES).nullable().optional(),
   locations: z.array(Required(200)).max(100).optional(),
-  timeZone: z
-    .string()
-    .refine((zone) => isTimeZone(zone), {
-      error: 'must be an IANA time zone such as America/Chicago',
-    })
-    .optional(),
+  timeZone: TimeZone.optional(),
   securityOfficial: OfficialBody.nullable().optional(),
   privacyOfficial: OfficialBody.nullable().optional(),
 });
 export type OrganizationProfileBody = z.infer<typeof OrganizationProfileBodySchema>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 // ---------- routes ----------
 

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { AssetRef, DataFlowSchema } from './assets';
 import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
-import { RiskMatrixSchema } from './risk-library';
-import { HeatMapSchema, RiskSchema } from './risks';
+import { LevelSchema, RiskMatrixSchema } from './risk-library';
+import {
+  AcknowledgeBodySchema,
+  GapsSchema,
+  NegligiblePairBodySchema,
+  NegligiblePairSchema,
+} from './risk-assessment-gaps';
+import { HeatMapSchema, RiskSchema, TREATMENTS } from './risks';
 import { route } from './route';
 import type { Grant } from './grants';
 
@@ -23,8 +29,22 @@ export const auditActions = [
   'risk_assessment.returned',
   'risk_assessment.approved',
   'risk_assessment.report_downloaded',
+  'risk_assessment.pair_judged_negligible',
+  'risk_assessment.pair_reopened',
   'risk_analysis.change_recorded',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'risk_assessment.created': 'Risk assessment started',
+  'risk_assessment.changed': 'Risk assessment changed',
+  'risk_assessment.submitted': 'Risk assessment submitted for approval',
+  'risk_assessment.returned': 'Risk assessment returned for changes',
+  'risk_assessment.approved': 'Risk assessment approved',
+  'risk_assessment.report_downloaded': 'Risk assessment report downloaded',
+  'risk_assessment.pair_judged_negligible': 'Threat and vulnerability pair judged negligible',
+  'risk_assessment.pair_reopened': 'Negligible judgement withdrawn',
+  'risk_analysis.change_recorded': 'Significant change recorded',
+};
 
 export const TrendPointSchema = z.object({
   assessmentId: z.string(),
@@ -41,6 +61,11 @@ export type RiskSummary = z.infer<typeof RiskSummarySchema>;
 // ---------- assessments ----------
 
 export const ASSESSMENT_STATUSES = ['draft', 'in_review', 'approved'] as const;
+export const ASSESSMENT_STATUS_LABELS: Record<(typeof ASSESSMENT_STATUSES)[number], string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+};
 const Participant = z.object({ name: Required(120), role: Text(120) });
 export const AssessmentBodySchema = z.object({
   title: Required(200),
@@ -75,6 +100,8 @@ export const SnapshotSchema = z.object({
     }),
   ),
   flows: z.array(DataFlowSchema),
+  // Snapshots taken before negligible pairs existed have none.
+  negligiblePairs: z.array(NegligiblePairSchema).default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -105,8 +132,21 @@ export const AssessmentSchema = z.object({
   status: z.enum(ASSESSMENT_STATUSES),
   basedOn: z.object({ id: z.string(), reference: z.string() }).nullable(),
   matrix: RiskMatrixSchema.describe("Frozen when approved; the organization's until then"),
-  submitted: z.object({ by: PersonRef.nullable(), at: z.string() }).nullable(),
-  approved: z.object({ by: PersonRef, at: z.string(), note: z.string() }).nullable(),
+  submitted: z
+    .object({
+      by: PersonRef.nullable(),
+      at: z.string(),
+      incomplete: GapsSchema.nullable().describe('What was left incomplete and acknowledged'),
+    })
+    .nullable(),
+  approved: z
+    .object({
+      by: PersonRef,
+      at: z.string(),
+      note: z.string(),
+      incomplete: GapsSchema.nullable().describe('What was left incomplete and acknowledged'),
+    })
+    .nullable(),
   report: z
     .object({ sha256: z.string(), size: z.number().int(), createdAt: z.string() })
     .nullable(),
@@ -114,12 +154,31 @@ export const AssessmentSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
+/** An approved assessment's frozen register, as the record shows it. */
+export const FrozenRecordSchema = z.object({
+  takenAt: z.string(),
+  risks: z.array(
+    z.object({
+      reference: z.string(),
+      title: z.string(),
+      status: RiskSchema.shape.status,
+      assets: z.array(z.string()),
+      inherentLevel: LevelSchema.nullable(),
+      residualLevel: LevelSchema.nullable(),
+      treatment: z.enum(TREATMENTS).nullable(),
+      owner: z.string().nullable(),
+    }),
+  ),
+  negligiblePairs: z.array(NegligiblePairSchema),
+});
+export type FrozenRecord = z.infer<typeof FrozenRecordSchema>;
 export const AssessmentDetailSchema = AssessmentSchema.extend({
   changes: AssessmentChangesSchema.nullable().describe('Since the assessment it started from'),
+  record: FrozenRecordSchema.nullable().describe('The register as approved (approved only)'),
 });
 export type AssessmentDetail = z.infer<typeof AssessmentDetailSchema>;
 export const AssessmentListSchema = z.object({ data: z.array(AssessmentSchema) });
-export const ApproveBodySchema = z.object({ note: Text(2000).optional() });
+export const ApproveBodySchema = AcknowledgeBodySchema.extend({ note: Text(2000).optional() });
 
 /** Guided path: an ePHI asset × a threat that applies to it, with the register's cover. */
 export const CandidateSchema = z.object({
@@ -127,11 +186,12 @@ export const CandidateSchema = z.object({
   threat: z.object({ id: z.string(), title: z.string() }),
   vulnerabilities: z.array(z.object({ id: z.string(), title: z.string() })),
   coveredBy: z.array(z.string()).describe('RISK-n already naming this asset and threat'),
+  negligible: NegligiblePairSchema.nullable().describe('Judged negligible, with the reason'),
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 export const CandidateListSchema = z.object({
   data: z.array(CandidateSchema),
-  covered: z.number().int(),
+  covered: z.number().int().describe('Pairs covered by a risk or judged negligible'),
   total: z.number().int(),
 });
 
@@ -141,6 +201,12 @@ export const SIGNIFICANT_CHANGES = [
   'security_incident',
   'other',
 ] as const;
+export const SIGNIFICANT_CHANGE_LABELS: Record<(typeof SIGNIFICANT_CHANGES)[number], string> = {
+  new_system: 'A new system',
+  new_vendor: 'A new vendor',
+  security_incident: 'A security incident',
+  other: 'Another change',
+};
 export const SignificantChangeBodySchema = z.object({
   kind: z.enum(SIGNIFICANT_CHANGES),
   description: Required(1000),
@@ -253,15 +319,58 @@ export const riskAssessmentRoutes = {
     }),
     invalidates,
   }),
+  gaps: route({
+    method: 'GET',
+    path: `${base}/:assessmentId/gaps`,
+    tags,
+    summary:
+      'What is incomplete: unrated risks, guided pairs not covered, ePHI assets without risks',
+    permission: 'risks.read',
+    params: AssessmentParamsSchema,
+    response: GapsSchema,
+  }),
+  judgeNegligible: route({
+    method: 'POST',
+    path: `${base}/:assessmentId/negligible-pairs`,
+    tags,
+    summary:
+      'Guided path: record a pair (asset × threat) as considered, with negligible risk, and why (or change the reason)',
+    permission: 'risks.manage',
+    params: AssessmentParamsSchema,
+    body: NegligiblePairBodySchema,
+    response: NegligiblePairSchema,
+    audits: ['risk_assessment.pair_judged_negligible'],
+    example: (id) => ({
+      assetId: id('assetId'),
+      threatId: 'T-FLOOD-FIRE',
+      reason: 'Hosted by the vendor in two regions; nothing of ours is on site.',
+    }),
+    invalidates,
+  }),
+  reopenPair: route({
+    method: 'DELETE',
+    path: `${base}/:assessmentId/negligible-pairs/:negligiblePairId`,
+    tags,
+    summary: 'Guided path: withdraw a negligible judgement (the pair is open again)',
+    permission: 'risks.manage',
+    params: AssessmentParamsSchema.extend({ negligiblePairId: z.uuid() }),
+    status: 204,
+    audits: ['risk_assessment.pair_reopened'],
+    invalidates,
+  }),
   submit: route({
     method: 'POST',
     path: `${base}/:assessmentId/submit`,
     tags,
-    summary: 'Submit a draft for review',
+    summary:
+      'Submit a draft for review; gaps (GET …/gaps) need acknowledgeIncomplete, else 409 naming them',
     permission: 'risks.manage',
     params: AssessmentParamsSchema,
+    // Optional: a complete assessment is submitted without one.
+    body: AcknowledgeBodySchema.nullish(),
     response: AssessmentDetailSchema,
     audits: ['risk_assessment.submitted'],
+    example: () => ({ acknowledgeIncomplete: true }),
     invalidates,
   }),
   return: route({
@@ -280,7 +389,8 @@ export const riskAssessmentRoutes = {
     method: 'POST',
     path: `${base}/:assessmentId/approve`,
     tags,
-    summary: 'Approve: freezes the matrix and register, stores the report with its SHA-256',
+    summary:
+      'Approve: freezes the matrix and register, stores the report with its SHA-256; gaps need acknowledgeIncomplete, else 409',
     permission: 'risks.approve',
     params: AssessmentParamsSchema,
     body: ApproveBodySchema,
@@ -290,6 +400,7 @@ export const riskAssessmentRoutes = {
     audits: ['risk_assessment.approved', 'task.created', 'safeguard.changed', 'link.created'],
     example: () => ({
       note: 'Reviewed with the owner; residual risks and acceptances as listed in the register.',
+      acknowledgeIncomplete: true,
     }),
     invalidates: [...invalidates, 'safeguards'],
   }),

@@ -83,6 +83,12 @@ export const THREAT_SOURCE_TYPES = [
   'structural',
   'environmental',
 ] as const;
+export const THREAT_SOURCE_TYPE_LABELS: Record<(typeof THREAT_SOURCE_TYPES)[number], string> = {
+  adversarial: 'Adversarial',
+  accidental: 'Accidental',
+  structural: 'Structural',
+  environmental: 'Environmental',
+};
 
 /** A catalog citation, e.g. 164.312(a)(2)(iv). */
 export const Citation = z
@@ -139,6 +145,10 @@ export const MatrixBodySchema = z.object({ matrix: RiskMatrixSchema });
 // ---------- the library, with the organization's own entries ----------
 
 export const LIBRARY_KINDS = ['threat', 'vulnerability'] as const;
+export const LIBRARY_KIND_LABELS: Record<(typeof LIBRARY_KINDS)[number], string> = {
+  threat: 'Threat',
+  vulnerability: 'Vulnerability',
+};
 export const LibraryItemBodySchema = z.object({
   kind: z.enum(LIBRARY_KINDS),
   title: Required(200),

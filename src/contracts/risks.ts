@@ -44,10 +44,24 @@ export const auditActions = [
   'risk.acceptance_withdrawn',
   'risks.exported',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'risk_library.item_added': 'Threat or vulnerability added to the library',
+  'risk_matrix.changed': 'Risk matrix changed',
+  'risk.created': 'Risk added',
+  'risk.changed': 'Risk changed',
+  'risk.accepted': 'Risk accepted',
+  'risk.acceptance_withdrawn': 'Risk acceptance withdrawn',
+  'risks.exported': 'Risk register exported',
+};
 
 // ---------- risks ----------
 
 export const RISK_STATUSES = ['open', 'closed'] as const;
+export const RISK_STATUS_LABELS: Record<(typeof RISK_STATUSES)[number], string> = {
+  open: 'Open',
+  closed: 'Closed',
+};
 export const TREATMENTS = ['mitigate', 'accept', 'transfer', 'avoid'] as const;
 export const TREATMENT_LABELS: Record<(typeof TREATMENTS)[number], string> = {
   mitigate: 'Mitigate',

@@ -11,6 +11,17 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** What a person reads for each role. */
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owner',
+  admin: 'Administrator',
+  security_officer: 'Security official',
+  privacy_officer: 'Privacy official',
+  contributor: 'Contributor',
+  workforce: 'Workforce member',
+  auditor: 'Auditor',
+};
+
 /** Reads a stored role, refusing anything outside the closed set. */
 export function roleOf(value: string): Role {
   const role = ROLES.find((r) => r === value);

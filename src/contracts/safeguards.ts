@@ -29,6 +29,12 @@ export const auditActions = [
   'safeguard.decision_recorded',
   'safeguards.exported',
 ] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'safeguard.changed': 'Safeguard changed',
+  'safeguard.decision_recorded': 'Addressable decision recorded',
+  'safeguards.exported': 'Safeguard register exported',
+};
 
 export const SAFEGUARD_STATUSES = [
   'not_started',

@@ -17,9 +17,15 @@ export const permissions = {
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = [] as const;
+// No actions: a label map typed by them once there are some (test/labels.test.ts checks).
+export const auditActionLabels: Readonly<Record<string, never>> = {};
 
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+export const DATABASE_KIND_LABELS: Record<DatabaseKind, string> = {
+  sqlite: 'SQLite (embedded)',
+  postgres: 'PostgreSQL',
+};
 
 export const HealthSchema = z.object({ status: z.literal('ok') });
 

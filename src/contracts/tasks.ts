@@ -25,10 +25,40 @@ export const permissions = {
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
 export const auditActions = ['task.created', 'task.changed', 'task.completed'] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'task.created': 'Task created',
+  'task.changed': 'Task changed',
+  'task.completed': 'Task completed',
+};
 
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const RECURRENCE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'yearly'] as const;
+export const TASK_STATUS_LABELS: Record<(typeof TASK_STATUSES)[number], string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+/** The label of a task status read as text (a linked task's status), the text itself if unknown. */
+export function taskStatusLabel(status: string): string {
+  const known = TASK_STATUSES.find((s) => s === status);
+  return known ? TASK_STATUS_LABELS[known] : status;
+}
+export const TASK_PRIORITY_LABELS: Record<(typeof TASK_PRIORITIES)[number], string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+export const RECURRENCE_FREQUENCY_LABELS: Record<(typeof RECURRENCE_FREQUENCIES)[number], string> =
+  {
+    daily: 'Daily',
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    yearly: 'Yearly',
+  };
 
 export const RecurrenceSchema = z.object({
   frequency: z.enum(RECURRENCE_FREQUENCIES),

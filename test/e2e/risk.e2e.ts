@@ -163,8 +163,25 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     // The assessment: draft, review, approval, then an immutable record with its PDF.
     await page.getByRole('link', { name: 'Risk assessments' }).click();
     await page.getByRole('button', { name: 'New assessment' }).click();
+    // A form first: nothing is created until it is sent.
+    await page.getByRole('dialog', { name: 'New risk assessment' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Starts on' }).inputValue()).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
+    await expectAccessible(page);
+    await screenshot(page, `risk-assessment-new-${kind}`);
+    await page.getByRole('button', { name: 'Create assessment' }).click();
     await page.getByRole('heading', { level: 1, name: /RA-1 Risk analysis/ }).waitFor();
-    await page.getByText(/1 of \d+ pairs covered by the register/).waitFor();
+    await page.getByText(/1 of \d+ pairs covered or judged negligible/).waitFor();
+    // An open pair: judged negligible with a reason, it counts as covered.
+    await page.getByRole('button', { name: /^\+ / }).first().click();
+    await page.getByRole('dialog').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `risk-pair-dialog-${kind}`);
+    await page.getByText('Judge negligible', { exact: true }).first().click();
+    await page.getByRole('textbox', { name: 'Reason' }).fill('Paper records only at this site.');
+    await page.getByRole('button', { name: 'Judge negligible' }).click();
+    await page.getByText(/2 of \d+ pairs covered or judged negligible/).waitFor();
     await page.getByRole('textbox', { name: 'Participant 1 name' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Add participant' }).click();
     await page.getByRole('textbox', { name: 'Participant 1 name' }).fill('Omar Haddad');
@@ -173,13 +190,20 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, `risk-assessment-draft-${kind}`);
+    // Pairs are still open: submitting and approving need the acknowledgement.
+    expect(await page.getByRole('button', { name: 'Submit for review' }).isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /I submit it as it is/ }).check();
     await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByRole('checkbox', { name: /I approve it as it is/ }).check();
     await page
       .getByRole('textbox', { name: 'Approval note' })
       .fill('Reviewed with the clinic owner.');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved: this record can no longer change').waitFor();
-    expect(await page.getByRole('textbox', { name: 'Scope' }).isDisabled()).toBe(true);
+    // A record to read, not a disabled form: the frozen register and what was acknowledged.
+    await page.getByRole('heading', { name: 'Register as approved' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Scope' }).count()).toBe(0);
+    await page.getByText(/Incomplete at approval, acknowledged by Omar Haddad/).waitFor();
     const sha = (await page.getByText(/^[0-9a-f]{64}$/).textContent()) ?? '';
     await expectAccessible(page);
     await screenshot(page, `risk-assessment-approved-${kind}`);

@@ -52,10 +52,44 @@ export const PREPARATIONS: Record<string, Preparation> = {
       method: 'POST',
       url,
       headers: await sessionHeaders(db, clock, submitter.userId, clinic.orgId),
+      // The demo's draft leaves guided pairs open: acknowledged, as a person would.
+      payload: { acknowledgeIncomplete: true },
     });
     if (submitted.statusCode !== 200) {
       throw new Error(`could not submit for approval: ${submitted.statusCode} ${submitted.body}`);
     }
     return { headers: await sessionHeaders(db, clock, approver.userId, clinic.orgId) };
   },
+  // Withdrawing a negligible judgement needs one in an assessment still open: by the time removals
+  // run, the demo's draft has been approved, so a new assessment takes a judgement first.
+  'DELETE /api/orgs/:orgId/risk-assessments/:assessmentId/negligible-pairs/:negligiblePairId':
+    async (t, clinic, contract, clock) => {
+      const person = clinic.personFor(contract);
+      const headers = await sessionHeaders(
+        t.database.handle.db,
+        clock,
+        person.userId,
+        clinic.orgId,
+      );
+      const base = `/api/orgs/${clinic.orgId}/risk-assessments`;
+      const created = await t.app.inject({
+        method: 'POST',
+        url: base,
+        headers,
+        payload: { title: 'Scoped review: fax server' },
+      });
+      const assessmentId = created.json<{ id: string }>().id;
+      const judged = await t.app.inject({
+        method: 'POST',
+        url: `${base}/${assessmentId}/negligible-pairs`,
+        headers,
+        payload: { assetId: clinic.id('assetId'), threatId: 'T-POWER-LOSS', reason: 'On a UPS' },
+      });
+      if (judged.statusCode !== 200) {
+        throw new Error(`could not judge a pair: ${judged.statusCode} ${judged.body}`);
+      }
+      const negligiblePairId = judged.json<{ id: string }>().id;
+      const ids: Record<string, string> = { assessmentId, negligiblePairId };
+      return { headers, id: (param, nth) => ids[param] ?? clinic.id(param, nth) };
+    },
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ErrorBodySchema } from '../../contracts/errors';
+import { fieldLabel } from '../components/field-labels';
 import { ApiError } from './errors';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -9,7 +10,12 @@ function errorOf(status: number, parsed: unknown): ApiError {
   const error = ErrorBodySchema.safeParse(parsed);
   if (error.success) {
     const { code, message, requestId, details } = error.data.error;
-    return new ApiError(message, status, code, requestId, details);
+    // The server names fields by their request path (body.code); a person reads their label.
+    const readable =
+      code === 'validation_failed' && details && details.length > 0
+        ? details.map((d) => `${fieldLabel(d.path)} ${d.message}.`).join(' ')
+        : message;
+    return new ApiError(readable, status, code, requestId, details);
   }
   return new ApiError(`The server answered ${status}.`, status, 'internal');
 }
@@ -60,7 +66,7 @@ export async function apiSend<T extends z.ZodType>(
 /**
  * Field errors of a validation failure, keyed by field path without its "body." prefix. The
  * server's messages follow the field's name ("is required"), so each gets a subject: the label
- * given for its path, or "This field".
+ * given for its path, or the field's own label (components/field-labels.ts).
  */
 export function fieldErrors(
   error: unknown,
@@ -72,7 +78,7 @@ export function fieldErrors(
   return Object.fromEntries(
     error.details.map((d) => {
       const path = d.path.replace(/^body\./, '');
-      return [path, `${subjects[path] ?? 'This field'} ${d.message}.`];
+      return [path, `${subjects[path] ?? fieldLabel(path)} ${d.message}.`];
     }),
   );
 }

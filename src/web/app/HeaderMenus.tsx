@@ -9,21 +9,13 @@ import {
 } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../contracts/auth';
+import { ROLE_LABELS, type Role } from '../../contracts/roles';
 import { authApi } from '../api/auth';
 import { useApiMutation } from '../api/hooks';
 import { activeMembership, forgetSession } from './session';
 
-const ROLE_LABEL: Record<string, string> = {
-  owner: 'Owner',
-  admin: 'Administrator',
-  security_officer: 'Security official',
-  privacy_officer: 'Privacy official',
-  contributor: 'Contributor',
-  workforce: 'Workforce member',
-  auditor: 'Auditor',
-};
-
-export const roleLabel = (role: string) => ROLE_LABEL[role] ?? role;
+/** The label of a role (contracts/roles.ts). */
+export const roleLabel = (role: Role) => ROLE_LABELS[role];
 
 /** Switches the active organization (consultants work for several). */
 export function OrganizationSwitcher({ me }: { me: Me }) {

@@ -104,6 +104,8 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       <NavLink
         component="div"
         label={item.label}
+        // What is coming, in a short line (issue 12): a bare "Soon" says nothing.
+        description={item.summary}
         leftSection={icon}
         rightSection={
           <Badge size="xs" variant="default">
@@ -135,13 +137,14 @@ function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
   const next = computed === 'dark' ? 'light' : 'dark';
+  const label = computed === 'dark' ? 'Switch to light theme' : 'Switch to dark theme';
   return (
-    <Tooltip label={`Switch to ${next} theme`}>
+    <Tooltip label={label}>
       <ActionIcon
         variant="default"
         size="md"
         onClick={() => setColorScheme(next)}
-        aria-label={`Switch to ${next} theme`}
+        aria-label={label}
       >
         {computed === 'dark' ? (
           <IconSun size={16} aria-hidden />

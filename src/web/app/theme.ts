@@ -1,4 +1,4 @@
-import { createTheme, Drawer, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, Drawer, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 // Calm and dense: indigo accents, system fonts (no third-party font requests), small radii.
 export const theme = createTheme({
@@ -18,6 +18,10 @@ export const theme = createTheme({
     // Mantine's close button has no accessible name of its own (axe: button-name).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A badge says a whole word: never "UNRAT…" when a table column is narrow.
+    Badge: Badge.extend({
+      styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } },
+    }),
   },
 });
 

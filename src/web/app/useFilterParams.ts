@@ -9,5 +9,8 @@ export function useFilterParams() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  return { params, set };
+  /** Whether any filter is set (`view` and other page states given in `except` are no filters). */
+  const filtered = (except: readonly string[] = ['view']) =>
+    [...params.keys()].some((key) => !except.includes(key));
+  return { params, set, filtered };
 }

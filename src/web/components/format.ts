@@ -1,4 +1,21 @@
-/** A date as people read it: 12 Mar 2026. */
+// Words and numbers a user reads: real plurals, dates in the organization's time zone.
+
+const pluralRules = new Intl.PluralRules('en-US');
+
+/**
+ * The word for `count` things, chosen by Intl.PluralRules: plural(1, 'flow', 'flows') is 'flow'.
+ * Never "flow(s)".
+ */
+export function plural(count: number, one: string, other: string): string {
+  return pluralRules.select(count) === 'one' ? one : other;
+}
+
+/** A count with its noun: countOf(2, 'problem') is '2 problems'; give `other` when not `one`+s. */
+export function countOf(count: number, one: string, other = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${plural(count, one, other)}`;
+}
+
+/** A date as people read it: 12 Mar 2026. A date-only value has no time zone. */
 export function formatDate(date: string | null): string {
   if (!date) return '—';
   return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
@@ -7,4 +24,46 @@ export function formatDate(date: string | null): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
+}
+
+/** The time zone's short name at `at` as Americans read it: CST, EDT, UTC, GMT+1. */
+function zoneName(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(
+    at,
+  );
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/**
+ * An instant in the organization's time zone, saying which: 12 Mar 2026, 14:05 CST.
+ * `timeZone` is the organization's (useOrgTimeZone), never the browser's.
+ */
+export function formatDateTime(instant: string | null, timeZone: string): string {
+  if (!instant) return '—';
+  const at = new Date(instant);
+  const local = at.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
+  return `${local} ${zoneName(at, timeZone)}`;
+}
+
+/** The calendar day of `instant` in `timeZone`, as YYYY-MM-DD. */
+export function dayIn(timeZone: string, instant: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return instant.toLocaleDateString('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+}
+
+/** The date of an instant as people read it, in the organization's time zone: 12 Mar 2026. */
+export function formatDayOf(instant: string | null, timeZone: string): string {
+  return instant ? formatDate(dayIn(timeZone, new Date(instant))) : '—';
 }

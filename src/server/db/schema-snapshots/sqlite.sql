@@ -85,6 +85,12 @@ CREATE TABLE "memberships" ("id" text primary key, "org_id" text not null refere
 -- index memberships_user_idx
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
 
+-- table negligible_pairs
+CREATE TABLE "negligible_pairs" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assessment_id" text not null references "risk_assessments" ("id"), "asset_id" text not null references "assets" ("id"), "threat_id" text not null, "reason" text not null, "decided_by" text references "users" ("id"), "decided_at" text not null, constraint "negligible_pairs_assessment_pair_unique" unique ("assessment_id", "asset_id", "threat_id"));
+
+-- index negligible_pairs_org_assessment_idx
+CREATE INDEX "negligible_pairs_org_assessment_idx" on "negligible_pairs" ("org_id", "assessment_id");
+
 -- table organizations
 CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text, "risk_matrix" text);
 
@@ -116,7 +122,7 @@ CREATE INDEX "recovery_codes_user_idx" on "recovery_codes" ("user_id");
 CREATE TABLE "reference_counters" ("org_id" text not null references "organizations" ("id"), "kind" text not null, "last" integer not null, constraint "reference_counters_pk" primary key ("org_id", "kind"));
 
 -- table risk_assessments
-CREATE TABLE "risk_assessments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "scope" text default '' not null, "method" text default '' not null, "participants" text default '[]' not null, "starts_on" text, "ends_on" text, "status" text not null check (status in ('draft','in_review','approved')), "based_on_id" text references "risk_assessments" ("id"), "submitted_at" text, "submitted_by" text references "users" ("id"), "approved_at" text, "approved_by" text references "users" ("id"), "approval_note" text, "matrix" text, "snapshot" text, "level_counts" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "risk_assessments_org_number_unique" unique ("org_id", "number"));
+CREATE TABLE "risk_assessments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "scope" text default '' not null, "method" text default '' not null, "participants" text default '[]' not null, "starts_on" text, "ends_on" text, "status" text not null check (status in ('draft','in_review','approved')), "based_on_id" text references "risk_assessments" ("id"), "submitted_at" text, "submitted_by" text references "users" ("id"), "approved_at" text, "approved_by" text references "users" ("id"), "approval_note" text, "matrix" text, "snapshot" text, "level_counts" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, "submission_gaps" text, "approval_gaps" text, constraint "risk_assessments_org_number_unique" unique ("org_id", "number"));
 
 -- table risk_assets
 CREATE TABLE "risk_assets" ("org_id" text not null references "organizations" ("id"), "risk_id" text not null references "risks" ("id"), "asset_id" text not null references "assets" ("id"), constraint "risk_assets_pk" primary key ("risk_id", "asset_id"));

@@ -14,6 +14,7 @@ import { XLSX_TYPE } from '../../platform/http/spreadsheet';
 import { readTable } from '../../platform/import/table';
 import { reserveReferenceNumbers } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
+import { choiceOf, choicesMessage } from './import-values';
 import { compileAssetInserts, memberIdsByEmail, runAssetInserts } from './repository';
 
 const MAX_PROBLEMS = 100;
@@ -113,10 +114,10 @@ export async function checkAssetImport(
         if (text === '') continue;
         if (field === 'ephiRoles') {
           input[field] = text
-            .toLowerCase()
             .split(/[;,|]/)
             .map((s) => s.trim())
-            .filter(Boolean);
+            .filter(Boolean)
+            .map((s) => choiceOf(field, s));
         } else if (field === 'recordCount') {
           input[field] = /^\d+$/.test(text.replace(/[,_ ]/g, ''))
             ? Number(text.replace(/[,_ ]/g, ''))
@@ -124,14 +125,18 @@ export async function checkAssetImport(
         } else {
           input[field] = ['name', 'description', 'location', 'vendor'].includes(field)
             ? text
-            : text.toLowerCase();
+            : choiceOf(field, text);
         }
       }
       const parsed = ImportedAssetSchema.safeParse(input);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? '');
-          add({ row, line, field: FIELD_COLUMN[field] ?? field, message: issue.message });
+          const message =
+            issue.code === 'invalid_value'
+              ? (choicesMessage(field) ?? issue.message)
+              : issue.message;
+          add({ row, line, field: FIELD_COLUMN[field] ?? field, message });
         }
         continue;
       }

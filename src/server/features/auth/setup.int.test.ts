@@ -134,4 +134,37 @@ describe(`first-run setup on ${testDatabaseKind()}`, () => {
       ]),
     );
   });
+
+  // Issue 12: dates follow the organization's zone; a new one takes the browser's (sent by setup).
+  it("records the organization's time zone, UTC when none is sent", async () => {
+    const t = await startApp();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: {
+        ...body('brisk maple orchard 1987'),
+        organization: { name: 'Riverside Family Clinic', timeZone: 'America/Chicago' },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const me = await t.app.inject({
+      url: '/api/me',
+      headers: asSession(sessionTokenOf(res.headers['set-cookie']) ?? ''),
+    });
+    expect(me.json()).toMatchObject({ memberships: [{ timeZone: 'America/Chicago' }] });
+
+    const other = await startApp();
+    const refused = await other.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: {
+        ...body('brisk maple orchard 1987'),
+        organization: { name: 'X', timeZone: 'Mars/Olympus' },
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      error: { details: [{ path: 'body.organization.timeZone' }] },
+    });
+  });
 });

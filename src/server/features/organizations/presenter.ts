@@ -17,6 +17,7 @@ export function presentMembershipSummary(m: MembershipWithOrg): MembershipSummar
     role: roleOf(m.role),
     accessExpiresAt: m.access_expires_at,
     mfaRequired: m.mfa_required === 1,
+    timeZone: m.time_zone,
   };
 }
 

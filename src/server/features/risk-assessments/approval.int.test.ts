@@ -54,7 +54,8 @@ async function setUp() {
   ).json<{ id: string }>();
   const ra = (await call('POST', '/risk-assessments', {})).json<{ id: string }>();
   const url = `/risk-assessments/${ra.id}`;
-  expect((await call('POST', `${url}/submit`)).statusCode).toBe(200);
+  const submitted = await call('POST', `${url}/submit`);
+  expect(submitted.statusCode, submitted.body).toBe(200);
   hooks.events.length = 0;
   hooks.renders = 0;
   hooks.during = undefined;

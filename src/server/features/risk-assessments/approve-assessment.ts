@@ -20,14 +20,20 @@ import {
   lockAssessment,
   updateAssessment,
 } from './repository';
-import { getAssessment, requireEditable } from './service';
-import { levelCounts, takeSnapshot } from './snapshot';
+import { getAssessment } from './service';
+import { requireEditable } from './editable';
+import { gapsOf, guidedPairs, requireAcknowledged } from './guided';
+import { gapsInWords, levelCounts, takeSnapshot } from './snapshot';
+import { findTimeZone } from '../../platform/org-calendar-repository';
+import { isComplete, type Gaps } from '../../../contracts/risk-assessment-gaps';
 
 /** What an approval freezes, read at one instant, and the report drawn from it. */
 interface Approval {
   reference: string;
   values: Partial<RiskAssessmentsTable>;
   report: ReportInput;
+  /** What the approver acknowledged as incomplete, if anything. */
+  incomplete: Gaps | null;
   /** Everything the stored record and the report are made of, for the re-check. */
   fingerprint: string;
 }
@@ -44,6 +50,7 @@ async function readApproval(
   approverId: string,
   note: string,
   now: string,
+  acknowledgeIncomplete: boolean | undefined,
 ): Promise<Approval> {
   const row = await findAssessment(db, orgId, id);
   if (!row) throw new AppError('not_found', 'No such risk assessment.');
@@ -55,7 +62,11 @@ async function readApproval(
     );
   }
   const matrix = await organizationMatrix(db, orgId);
-  const snapshot = await takeSnapshot(db, orgId, now);
+  const snapshot = await takeSnapshot(db, orgId, id, now);
+  const { pairs, assets } = await guidedPairs(db, orgId, id);
+  const gaps = gapsOf(snapshot.risks, pairs, assets);
+  requireAcknowledged(`RA-${row.number}`, 'approve', gaps, acknowledgeIncomplete);
+  const incomplete = isComplete(gaps) ? null : gaps;
   const values = {
     status: 'approved',
     approved_at: now,
@@ -64,6 +75,7 @@ async function readApproval(
     matrix: JSON.stringify(matrix),
     snapshot: JSON.stringify(snapshot),
     level_counts: JSON.stringify(levelCounts(snapshot, matrix.levels)),
+    approval_gaps: incomplete ? JSON.stringify(incomplete) : null,
     updated_at: now,
   } satisfies Partial<RiskAssessmentsTable>;
   const approved = {
@@ -73,12 +85,20 @@ async function readApproval(
   };
   const report: ReportInput = {
     organization: await organizationName(db, orgId),
+    timeZone: (await findTimeZone(db, orgId)) ?? 'UTC',
     assessment: presentAssessment(approved, matrix),
     snapshot,
     matrix,
     generatedAt: now,
+    gaps,
   };
-  return { reference: `RA-${row.number}`, values, report, fingerprint: JSON.stringify(report) };
+  return {
+    reference: `RA-${row.number}`,
+    values,
+    report,
+    incomplete,
+    fingerprint: JSON.stringify(report),
+  };
 }
 
 /**
@@ -97,6 +117,7 @@ export async function approveAssessment(
   orgId: string,
   id: string,
   note: string | undefined,
+  acknowledgeIncomplete?: boolean,
 ) {
   const approverId = context.actor.type === 'user' ? context.actor.id : null;
   if (approverId === null) {
@@ -105,12 +126,28 @@ export async function approveAssessment(
   const db = deps.database.db;
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now().toISOString();
-    const prepared = await readApproval(db, orgId, id, approverId, note ?? '', now);
+    const prepared = await readApproval(
+      db,
+      orgId,
+      id,
+      approverId,
+      note ?? '',
+      now,
+      acknowledgeIncomplete,
+    );
     const pdf = await renderReport(prepared.report);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const written = await db.transaction().execute(async (trx) => {
       await lockAssessment(trx, orgId, id);
-      const current = await readApproval(trx, orgId, id, approverId, note ?? '', now);
+      const current = await readApproval(
+        trx,
+        orgId,
+        id,
+        approverId,
+        note ?? '',
+        now,
+        acknowledgeIncomplete,
+      );
       if (current.fingerprint !== prepared.fingerprint) return false;
       await updateAssessment(trx, orgId, id, prepared.values);
       await insertReport(trx, {
@@ -130,6 +167,9 @@ export async function approveAssessment(
           status: { before: 'in_review', after: 'approved' },
           risks: { after: prepared.report.snapshot.risks.length },
           reportSha256: { after: sha256 },
+          ...(prepared.incomplete
+            ? { incompleteAcknowledged: { after: gapsInWords(prepared.incomplete) } }
+            : {}),
         },
       });
       const today = await organizationToday(trx, deps.clock, orgId);

@@ -8,7 +8,9 @@ import { demoStep, type DemoClinic } from '../../platform/demo';
 import { addDays, addMonths } from '../../platform/time';
 import { createFlowIn } from '../assets/flows';
 import { approveAssessment } from './approve-assessment';
-import { changeAssessment, createAssessment, moveAssessment } from './service';
+import { changeAssessment, createAssessment } from './service';
+import { moveAssessment } from './move-assessment';
+import { judgeNegligible } from './negligible';
 import { acceptRiskIn } from '../risks/acceptance';
 import { changeRisk, createRiskIn } from '../risks/service';
 import { createTaskIn } from '../tasks/service';
@@ -64,13 +66,15 @@ const RiskAnalysisDemoSchema = z.object({
     participants: z.array(Participant),
     note: z.string(),
   }),
+  negligible: z.array(z.object({ asset: z.string(), threat: z.string(), reason: z.string() })),
   current: z.object({ title: z.string() }),
 });
 type RiskAnalysisDemo = z.infer<typeof RiskAnalysisDemoSchema>;
 
 /**
  * The demo clinic's risk analysis: data flows, a register, an assessment approved last year (with
- * its stored report) and this year's draft started from it, with the changes since.
+ * its stored report, its negligible pairs and the gaps it acknowledged) and this year's draft
+ * started from it, with the changes since.
  */
 async function seedRiskAnalysis(clinic: DemoClinic, data: RiskAnalysisDemo): Promise<void> {
   const { deps, context, orgId, today, person } = clinic;
@@ -155,8 +159,17 @@ async function seedRiskAnalysis(clinic: DemoClinic, data: RiskAnalysisDemo): Pro
     startsOn: addDays(then, -30),
     endsOn: then,
   });
-  await moveAssessment(at(addDays(then, -3)), officer, orgId, previous.id, 'in_review');
-  await approveAssessment(past, officer, orgId, previous.id, data.previous.note);
+  for (const pair of data.negligible) {
+    await judgeNegligible(at(addDays(then, -10)), officer, orgId, previous.id, {
+      assetId: asset(pair.asset),
+      threatId: pair.threat,
+      reason: pair.reason,
+    });
+  }
+  // Last year's analysis left pairs open, as a first one does: acknowledged on submission and
+  // approval, and printed in its report.
+  await moveAssessment(at(addDays(then, -3)), officer, orgId, previous.id, 'in_review', true);
+  await approveAssessment(past, officer, orgId, previous.id, data.previous.note, true);
 
   // What changed since: one risk rerated, one closed, one new.
   for (const [index, risk] of data.risks.entries()) {

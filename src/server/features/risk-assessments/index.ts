@@ -2,16 +2,18 @@ import type { Feature } from '../../platform/feature';
 import { riskAssessmentsDemo } from './demo';
 import { riskAssessmentsDashboard } from './dashboard';
 import { assessmentLink, reportLink } from './link';
+import * as recordAssessmentCompleteness from './migrations/0012_record_assessment_completeness';
 import { registerAssessmentRoutes } from './routes';
 
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
 export const feature: Feature = {
   name: 'risk-assessments',
-  tables: ['risk_assessments', 'risk_reports'],
+  tables: ['risk_assessments', 'risk_reports', 'negligible_pairs'],
+  migrations: { '0012_record_assessment_completeness': recordAssessmentCompleteness },
   routes: (app, deps) => {
     registerAssessmentRoutes(app, deps);
   },
-  records: { assessmentId: 'risk_assessments' },
+  records: { assessmentId: 'risk_assessments', negligiblePairId: 'negligible_pairs' },
   link: [assessmentLink, reportLink],
   dashboard: riskAssessmentsDashboard,
   demo: riskAssessmentsDemo,

@@ -1,4 +1,4 @@
-import type { Assessment } from '../../../contracts/risk-assessments';
+import type { Assessment, FrozenRecord, Snapshot } from '../../../contracts/risk-assessments';
 import type { RiskMatrix } from '../../../contracts/risk-library';
 import type { AssessmentRow } from './repository';
 import { readJson } from '../../platform/db/json-columns';
@@ -23,6 +23,9 @@ export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMa
       ? {
           by: row.submitted_by ? { id: row.submitted_by, name: row.submitted_by_name ?? '' } : null,
           at: row.submitted_at,
+          incomplete: row.submission_gaps
+            ? readJson('risk_assessments.submission_gaps', row.submission_gaps)
+            : null,
         }
       : null,
     approved:
@@ -31,6 +34,9 @@ export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMa
             by: { id: row.approved_by, name: row.approved_by_name ?? '' },
             at: row.approved_at,
             note: row.approval_note ?? '',
+            incomplete: row.approval_gaps
+              ? readJson('risk_assessments.approval_gaps', row.approval_gaps)
+              : null,
           }
         : null,
     report:
@@ -39,5 +45,23 @@ export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMa
         : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** The frozen register of an approved assessment, as its record shows it. */
+export function presentRecord(snapshot: Snapshot): FrozenRecord {
+  return {
+    takenAt: snapshot.takenAt,
+    risks: snapshot.risks.map((r) => ({
+      reference: r.reference,
+      title: r.title,
+      status: r.status,
+      assets: r.assets.map((a) => a.name),
+      inherentLevel: r.inherentLevel,
+      residualLevel: r.residualLevel,
+      treatment: r.treatment,
+      owner: r.owner?.name ?? null,
+    })),
+    negligiblePairs: snapshot.negligiblePairs,
   };
 }

@@ -32,6 +32,8 @@ const COLUMNS = [
   'risk_assessments.approval_note',
   'risk_assessments.matrix',
   'risk_assessments.level_counts',
+  'risk_assessments.submission_gaps',
+  'risk_assessments.approval_gaps',
   'risk_assessments.created_at',
   'risk_assessments.created_by',
   'risk_assessments.updated_at',
@@ -154,4 +156,16 @@ export async function findMemberName(db: Db, orgId: string, userId: string): Pro
     .where('users.id', '=', userId)
     .executeTakeFirst();
   return row?.name ?? '';
+}
+
+/** An assessment not yet approved that started from `baseId`, if any. */
+export async function openAssessmentFrom(db: Db, orgId: string, baseId: string) {
+  return db
+    .selectFrom('risk_assessments')
+    .select(['id', 'number', 'status'])
+    .where('org_id', '=', orgId)
+    .where('based_on_id', '=', baseId)
+    .where('status', '!=', 'approved')
+    .orderBy('number')
+    .executeTakeFirst();
 }

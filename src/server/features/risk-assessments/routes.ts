@@ -5,16 +5,16 @@ import type { App } from '../../platform/http/app';
 import { registerRoutes, type ContractHandler } from '../../platform/http/contract-routes';
 import { sendTable } from '../../platform/http/spreadsheet';
 import { approveAssessment } from './approve-assessment';
-import { candidates } from './guided';
+import { candidates, gapsOfAssessment } from './guided';
 import { recordSignificantChange } from './reminders';
+import { assessmentRegister, assessmentReport } from './downloads';
+import { moveAssessment } from './move-assessment';
+import { judgeNegligible, reopenPair } from './negligible';
 import {
-  assessmentRegister,
-  assessmentReport,
   changeAssessment,
   createAssessment,
   getAssessment,
   listAssessmentsOf,
-  moveAssessment,
   riskSummary,
 } from './service';
 
@@ -57,6 +57,7 @@ export function registerAssessmentRoutes(app: App, deps: AppDeps): void {
         request.params.orgId,
         request.params.assessmentId,
         'in_review',
+        request.body?.acknowledgeIncomplete,
       ),
     return: (request) =>
       moveAssessment(
@@ -73,6 +74,7 @@ export function registerAssessmentRoutes(app: App, deps: AppDeps): void {
         request.params.orgId,
         request.params.assessmentId,
         request.body.note,
+        request.body.acknowledgeIncomplete,
       ),
     report: async (request, reply) => {
       const { orgId, assessmentId } = request.params;
@@ -86,5 +88,23 @@ export function registerAssessmentRoutes(app: App, deps: AppDeps): void {
     registerCsv: registerAs('csv'),
     registerXlsx: registerAs('xlsx'),
     candidates: (request) => candidates(deps, request.params.orgId, request.params.assessmentId),
+    gaps: (request) =>
+      gapsOfAssessment(deps.database.db, request.params.orgId, request.params.assessmentId),
+    judgeNegligible: (request) =>
+      judgeNegligible(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.assessmentId,
+        request.body,
+      ),
+    reopenPair: (request) =>
+      reopenPair(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.assessmentId,
+        request.params.negligiblePairId,
+      ),
   });
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   AssessmentCreateBody,
@@ -16,23 +15,22 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
-import { getProfile } from '../organizations/service/profile';
-import { REGISTER_COLUMNS, riskCells } from '../risks/export';
 import { allRisks, heatMap } from '../risks/service';
 import { organizationMatrix } from '../risks/settings';
-import { presentAssessment } from './presenter';
-import { renderReport } from './report/report';
+import { presentAssessment, presentRecord } from './presenter';
 import {
   approvedLevelCounts,
   findAssessment,
-  findReport,
   insertAssessment,
   lastApproval,
   listAssessments,
+  openAssessmentFrom,
   updateAssessment,
   type AssessmentRow,
 } from './repository';
-import { changesBetween, takeSnapshot } from './snapshot';
+import { changesBetween } from './snapshot';
+import { copyNegligiblePairsIn } from './negligible';
+import { requireEditable } from './editable';
 import { readJson } from '../../platform/db/json-columns';
 
 export const DEFAULT_METHOD =
@@ -89,17 +87,8 @@ export async function getAssessment(
       approvedAt: base.approved_at,
     });
   }
-  return { ...assessment, changes };
-}
-
-/** Refuses any change to an approved assessment: it is an immutable record (164.316(b)(1)). */
-export function requireEditable(row: AssessmentRow): void {
-  if (row.status === 'approved') {
-    throw new AppError(
-      'conflict',
-      `RA-${row.number} is approved and can no longer change. Start a new draft from it.`,
-    );
-  }
+  const snapshot = row.status === 'approved' ? snapshotOf(row) : null;
+  return { ...assessment, changes, record: snapshot ? presentRecord(snapshot) : null };
 }
 
 export async function createAssessment(
@@ -115,6 +104,15 @@ export async function createAssessment(
       if (!base) throw AppError.field('body.basedOnId', 'names no assessment of this organization');
       if (base.status !== 'approved') {
         throw AppError.field('body.basedOnId', 'must name an approved assessment');
+      }
+      // One update of an approved assessment at a time: a second draft from RA-1 beside RA-2
+      // would split the review of one register in two.
+      const open = await openAssessmentFrom(trx, orgId, base.id);
+      if (open) {
+        throw new AppError(
+          'conflict',
+          `RA-${open.number} already updates RA-${base.number} and is not approved yet: continue it, or approve it first.`,
+        );
       }
     }
     const today = await organizationToday(trx, deps.clock, orgId);
@@ -145,11 +143,14 @@ export async function createAssessment(
       matrix: null,
       snapshot: null,
       level_counts: null,
+      submission_gaps: null,
+      approval_gaps: null,
       created_at: now,
       created_by: context.actor.type === 'user' ? context.actor.id : null,
       updated_at: now,
     };
     await insertAssessment(trx, row);
+    const carried = base ? await copyNegligiblePairsIn(trx, orgId, base.id, row.id) : 0;
     await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'risk_assessment.created',
@@ -158,6 +159,7 @@ export async function createAssessment(
         reference: { after: `RA-${row.number}` },
         title: { after: row.title },
         basedOn: { after: base ? `RA-${base.number}` : null },
+        ...(carried > 0 ? { negligiblePairs: { after: carried } } : {}),
       },
     });
     return row.id;
@@ -208,113 +210,6 @@ export async function changeAssessment(
     });
   });
   return getAssessment(deps, orgId, id);
-}
-
-/** Moves a draft to review, or a review back to draft. */
-export async function moveAssessment(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  id: string,
-  to: 'in_review' | 'draft',
-) {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const row = await findAssessment(trx, orgId, id);
-    if (!row) throw new AppError('not_found', 'No such risk assessment.');
-    requireEditable(row);
-    const from = to === 'in_review' ? 'draft' : 'in_review';
-    if (row.status !== from) {
-      throw new AppError(
-        'conflict',
-        `RA-${row.number} is ${row.status.replace('_', ' ')}, not ${from.replace('_', ' ')}.`,
-      );
-    }
-    const now = deps.clock.now().toISOString();
-    const userId = context.actor.type === 'user' ? context.actor.id : null;
-    await updateAssessment(trx, orgId, id, {
-      status: to,
-      updated_at: now,
-      ...(to === 'in_review' ? { submitted_at: now, submitted_by: userId } : {}),
-    });
-    await appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: to === 'in_review' ? 'risk_assessment.submitted' : 'risk_assessment.returned',
-      entity: { type: 'risk_assessment', id },
-      changes: { status: { before: row.status, after: to } },
-    });
-  });
-  return getAssessment(deps, orgId, id);
-}
-
-/**
- * The report: for an approved assessment the stored, immutable PDF; before approval a draft
- * rendered from the live register (not stored).
- */
-export async function assessmentReport(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  id: string,
-): Promise<{ pdf: Buffer; sha256: string; fileName: string }> {
-  const db = deps.database.db;
-  const row = await requireAssessment(deps, orgId, id);
-  const reference = `RA-${row.number}`;
-  await db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: 'risk_assessment.report_downloaded',
-      entity: { type: 'risk_assessment', id },
-      changes: { status: { after: row.status } },
-    }),
-  );
-  if (row.status === 'approved') {
-    const stored = await findReport(db, orgId, id);
-    if (!stored) throw new AppError('not_found', 'The report of this assessment is missing.');
-    const fileName = `custos-risk-analysis-${reference}.pdf`;
-    return { pdf: Buffer.from(stored.content), sha256: stored.sha256, fileName };
-  }
-  const now = deps.clock.now().toISOString();
-  const matrix = await organizationMatrix(db, orgId);
-  const pdf = await renderReport({
-    organization: (await getProfile(deps, orgId)).name,
-    assessment: presentAssessment(row, matrix),
-    snapshot: await takeSnapshot(db, orgId, now),
-    matrix,
-    generatedAt: now,
-  });
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  return { pdf, sha256, fileName: `custos-risk-analysis-${reference}-draft.pdf` };
-}
-
-/**
- * The register as a CSV or XLSX download: as frozen in an approved assessment, or live for one
- * not yet approved. Audited like the live register's export (164.312(b)).
- */
-export async function assessmentRegister(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  id: string,
-  format: 'csv' | 'xlsx',
-) {
-  const row = await requireAssessment(deps, orgId, id);
-  const reference = `RA-${row.number}`;
-  const risks = snapshotOf(row)?.risks ?? (await allRisks(deps.database.db, orgId));
-  await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: 'risks.exported',
-      entity: { type: 'risk_assessment', id },
-      changes: { format: { after: format }, rows: { after: risks.length } },
-    }),
-  );
-  const file = {
-    name: `risk-register-${reference}`,
-    sheet: 'Risk register',
-    title: `Risk register ${reference}`,
-    createdAt: deps.clock.now().toISOString(),
-  };
-  return { format, file, columns: REGISTER_COLUMNS, rows: risks.map(riskCells) };
 }
 
 /** The most recent approved assessment, if any (dashboard). */

@@ -1,12 +1,22 @@
 import type { AssessmentChanges, Snapshot } from '../../../contracts/risk-assessments';
 import type { Risk } from '../../../contracts/risks';
+import { gapPhrases, type Gaps } from '../../../contracts/risk-assessment-gaps';
 import { allAssets } from '../assets/service';
 import { allFlows } from '../assets/flows';
 import { allRisks } from '../risks/service';
+import { negligiblePairsOf } from './guided';
 import type { Db } from '../../platform/db/types';
 
-/** The register, the inventory and the flows as they stand: what an approval freezes. */
-export async function takeSnapshot(db: Db, orgId: string, takenAt: string): Promise<Snapshot> {
+/**
+ * The register, the inventory, the flows and the assessment's negligible pairs as they stand: what
+ * an approval freezes.
+ */
+export async function takeSnapshot(
+  db: Db,
+  orgId: string,
+  assessmentId: string,
+  takenAt: string,
+): Promise<Snapshot> {
   const assets = await allAssets(db, orgId);
   return {
     takenAt,
@@ -23,6 +33,7 @@ export async function takeSnapshot(db: Db, orgId: string, takenAt: string): Prom
       backup: a.backup,
     })),
     flows: await allFlows(db, orgId),
+    negligiblePairs: await negligiblePairsOf(db, orgId, assessmentId, assets),
   };
 }
 
@@ -81,4 +92,9 @@ export function levelCounts(
       (r) => r.status === 'open' && r.inherentLevel?.label === level.label,
     ).length,
   }));
+}
+
+/** Acknowledged gaps in words, for the audit trail: "2 unrated risks (RISK-3, RISK-4); …". */
+export function gapsInWords(gaps: Gaps): string {
+  return gapPhrases(gaps).join('; ');
 }

@@ -5,6 +5,7 @@ declare module '../../db/schema' {
   interface Database {
     risk_assessments: RiskAssessmentsTable;
     risk_reports: RiskReportsTable;
+    negligible_pairs: NegligiblePairsTable;
   }
 }
 
@@ -32,6 +33,10 @@ export interface RiskAssessmentsTable {
   snapshot: string | null;
   /** JSON open risks per level, at approval. */
   level_counts: string | null;
+  /** JSON Gaps acknowledged on submission; null when nothing was left incomplete. */
+  submission_gaps: string | null;
+  /** JSON Gaps acknowledged on approval; null when nothing was left incomplete. */
+  approval_gaps: string | null;
   created_at: string;
   created_by: string | null;
   updated_at: string;
@@ -45,4 +50,16 @@ export interface RiskReportsTable {
   size: number;
   content: Buffer;
   created_at: string;
+}
+
+/** A guided pair (asset × threat) an assessment considered and judged negligible, and why. */
+export interface NegligiblePairsTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  asset_id: string;
+  threat_id: string;
+  reason: string;
+  decided_by: string | null;
+  decided_at: string;
 }

@@ -1,14 +1,13 @@
 import type { Database } from '../../db/schema';
 import type { RisksTable } from './tables';
 import type { AuditContext } from '../../platform/audit/append';
-import { memberHolds } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
-import { securityOfficialIn } from '../organizations/service/profile';
 import { linkedIds } from '../links/service';
 import { taskSummaries } from '../tasks/summaries';
-import { closeTaskIn, createTaskIn } from '../tasks/service';
+import { closeTaskIn } from '../tasks/service';
+import { createSystemTaskIn } from '../tasks/system-tasks';
 import type { Transaction } from 'kysely';
 
 // 164.308(a)(1)(ii)(B): a risk kept rather than reduced is a decision someone with authority owns.
@@ -36,8 +35,8 @@ export async function openAcceptanceTasks(
 
 /**
  * Keeps the acceptance task in step with a change of treatment made by an editor: moving to
- * "accept" without an approver raises one (for the Security Official when designated and able to
- * approve), moving away from "accept" cancels it.
+ * "accept" without an approver raises one, owned by the first who may approve of the risk's owner,
+ * the Security Official and the editor (`systemTaskOwnerIn`), moving away from "accept" cancels it.
  */
 export async function followAcceptanceIn(
   trx: Transaction<Database>,
@@ -45,7 +44,7 @@ export async function followAcceptanceIn(
   context: AuditContext,
   orgId: string,
   before: Pick<RisksTable, 'treatment'>,
-  after: Pick<RisksTable, 'id' | 'number' | 'title' | 'treatment' | 'accepted_by'>,
+  after: Pick<RisksTable, 'id' | 'number' | 'title' | 'treatment' | 'accepted_by' | 'owner_id'>,
 ): Promise<void> {
   const open = await openAcceptanceTasks(trx, orgId, after);
   if (after.treatment !== 'accept') {
@@ -55,16 +54,19 @@ export async function followAcceptanceIn(
     return;
   }
   if (before.treatment === 'accept' || after.accepted_by || open.length > 0) return;
-  const official = await securityOfficialIn(trx, orgId);
-  const owner =
-    official && (await memberHolds(trx, orgId, official, 'risks.approve')) ? official : null;
   const today = await organizationToday(trx, deps.clock, orgId);
-  await createTaskIn(trx, deps, context, orgId, {
-    title: acceptanceTaskTitle(`RISK-${after.number}`),
-    description: `"${after.title}" is to be accepted rather than reduced. An owner, admin or security official accepts it on the risk with an expiry date, which records them as its approver, or declines it (164.308(a)(1)(ii)(B)).`,
-    ownerId: owner,
-    dueOn: addDays(today, 14),
-    priority: 'high',
-    links: [{ type: 'risk', id: after.id }],
-  });
+  await createSystemTaskIn(
+    trx,
+    deps,
+    context,
+    orgId,
+    {
+      title: acceptanceTaskTitle(`RISK-${after.number}`),
+      description: `"${after.title}" is to be accepted rather than reduced. An owner, admin or security official accepts it on the risk with an expiry date, which records them as its approver, or declines it (164.308(a)(1)(ii)(B)).`,
+      dueOn: addDays(today, 14),
+      priority: 'high',
+      links: [{ type: 'risk', id: after.id }],
+    },
+    { recordOwnerId: after.owner_id, able: 'risks.approve' },
+  );
 }

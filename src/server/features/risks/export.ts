@@ -3,6 +3,7 @@ import type { Cell, Columns } from '../../platform/http/spreadsheet';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { allRisks } from './service';
+import { taskStatusLabel } from '../../../contracts/tasks';
 
 /** The register's columns, for CSV/XLSX exports of the live register and of a snapshot. */
 export const REGISTER_COLUMNS: Columns = [
@@ -46,7 +47,9 @@ export function riskCells(risk: Risk): Cell[] {
     risk.ratingRationale,
     risk.treatment ?? '',
     risk.treatmentPlan,
-    risk.planTasks.map((t) => `${t.reference} ${t.title} (${t.status})`).join('; '),
+    risk.planTasks
+      .map((t) => `${t.reference} ${t.title} (${taskStatusLabel(t.status).toLowerCase()})`)
+      .join('; '),
     risk.residualLikelihood?.label ?? '',
     risk.residualImpact?.label ?? '',
     risk.residualLevel?.label ?? '',

@@ -17,7 +17,7 @@ import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
 import { createLinkIn, linkedIds, linkedIdsByType, removeLinkBetweenIn } from '../links/service';
-import { createTaskIn } from '../tasks/service';
+import { createSystemTaskIn } from '../tasks/system-tasks';
 import { taskSummaries } from '../tasks/summaries';
 import { presentRisk, type RiskContext } from './presenter';
 import {
@@ -253,15 +253,23 @@ export async function addPlanTask(
   riskId: string,
   body: RiskPlanTaskBody,
 ): Promise<Risk> {
-  await getRisk(deps, orgId, riskId);
+  const risk = await getRisk(deps, orgId, riskId);
+  // Without a named owner, the plan's task goes to the risk's owner (issue 12).
   await deps.database.db.transaction().execute((trx) =>
-    createTaskIn(trx, deps, context, orgId, {
-      title: body.title,
-      ownerId: body.ownerId ?? null,
-      dueOn: body.dueOn ?? null,
-      priority: 'high',
-      links: [{ type: 'risk', id: riskId }],
-    }),
+    createSystemTaskIn(
+      trx,
+      deps,
+      context,
+      orgId,
+      {
+        title: body.title,
+        ownerId: body.ownerId ?? null,
+        dueOn: body.dueOn ?? null,
+        priority: 'high',
+        links: [{ type: 'risk', id: riskId }],
+      },
+      { recordOwnerId: risk.owner?.id ?? null },
+    ),
   );
   return getRisk(deps, orgId, riskId);
 }

@@ -31,10 +31,20 @@ describe(`the risk analysis an addressable decision rests on, on ${testDatabaseK
           id: string;
         }>();
         if (approve) {
-          expect((await call('POST', `/risk-assessments/${ra.id}/submit`)).statusCode).toBe(200);
-          expect((await call('POST', `/risk-assessments/${ra.id}/approve`, {})).statusCode).toBe(
-            200,
-          );
+          expect(
+            (
+              await call('POST', `/risk-assessments/${ra.id}/submit`, {
+                acknowledgeIncomplete: true,
+              })
+            ).statusCode,
+          ).toBe(200);
+          expect(
+            (
+              await call('POST', `/risk-assessments/${ra.id}/approve`, {
+                acknowledgeIncomplete: true,
+              })
+            ).statusCode,
+          ).toBe(200);
         }
         return ra.id;
       };

@@ -33,8 +33,14 @@ async function setUp() {
     const ra = (await call('POST', '/risk-assessments', { title: 'Risk analysis 2026' })).json<{
       id: string;
     }>();
-    expect((await call('POST', `/risk-assessments/${ra.id}/submit`)).statusCode).toBe(200);
-    const approval = await call('POST', `/risk-assessments/${ra.id}/approve`, { note: 'Reviewed' });
+    expect(
+      (await call('POST', `/risk-assessments/${ra.id}/submit`, { acknowledgeIncomplete: true }))
+        .statusCode,
+    ).toBe(200);
+    const approval = await call('POST', `/risk-assessments/${ra.id}/approve`, {
+      note: 'Reviewed',
+      acknowledgeIncomplete: true,
+    });
     expect(approval.statusCode).toBe(200);
     return { id: ra.id, requestId: approval.headers['x-request-id'] };
   };

@@ -153,6 +153,21 @@ export async function countActiveTasks(db: Db, orgId: string, today: string, own
   };
 }
 
+/** Active tasks without an owner: all of them, and those of high or critical priority. */
+export async function countUnownedActiveTasks(db: Db, orgId: string) {
+  const rows = await db
+    .selectFrom('tasks')
+    .select(['priority', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('org_id', '=', orgId)
+    .where('owner_id', 'is', null)
+    .where('status', 'in', ['open', 'in_progress'])
+    .groupBy('priority')
+    .execute();
+  const count = (priorities: readonly TasksTable['priority'][]) =>
+    rows.filter((r) => priorities.includes(r.priority)).reduce((n, r) => n + Number(r.n), 0);
+  return { all: count(['low', 'medium', 'high', 'critical']), urgent: count(['high', 'critical']) };
+}
+
 /** The id of an open task with exactly this title, if there is one. */
 export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
   const row = await db

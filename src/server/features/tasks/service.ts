@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema';
 import type { TasksTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
-import { requireMember } from '../../platform/auth/members';
+import { requireActiveMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
@@ -17,8 +17,10 @@ import { nextReferenceNumber } from '../../platform/references-repository';
 import { createLinkIn, linksOf } from '../links/service';
 import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
+import { systemTaskOwnerIn } from './task-owner';
 import {
   countActiveTasks,
+  countUnownedActiveTasks,
   findOpenTaskTitled,
   findTask,
   insertTask,
@@ -112,13 +114,13 @@ export async function createTaskIn(
   orgId: string,
   body: TaskCreateBody,
 ): Promise<string> {
+  const now = deps.clock.now().toISOString();
   if (body.ownerId) {
-    await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+    await requireActiveMember(trx, orgId, body.ownerId, 'body.ownerId', now);
   }
   if (body.recurrence && !body.dueOn) {
     throw AppError.field('body.dueOn', 'is required for a recurring task');
   }
-  const now = deps.clock.now().toISOString();
   const id = uuidv7();
   const row: Omit<TasksTable, 'due_key'> = {
     id,
@@ -211,8 +213,15 @@ export async function changeTask(
     if (before.status === 'done') {
       throw new AppError('conflict', 'A completed task is a record: it cannot be changed.');
     }
-    if (body.ownerId) {
-      await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+    // Reassigning hands the work to someone who can still sign in (164.308(a)(3)(ii)(C)).
+    if (body.ownerId && body.ownerId !== before.owner_id) {
+      await requireActiveMember(
+        trx,
+        orgId,
+        body.ownerId,
+        'body.ownerId',
+        deps.clock.now().toISOString(),
+      );
     }
     const values: Partial<TasksTable> = {};
     for (const [field, column] of FIELDS) {
@@ -285,10 +294,14 @@ export async function completeTask(
       return null;
     }
     const links = await linksOf(trx, deps, orgId, 'task', taskId);
+    // The next occurrence stays with its owner while their access lasts (issue 12).
+    const ownerId = await systemTaskOwnerIn(trx, deps, context, orgId, {
+      recordOwnerId: task.owner_id,
+    });
     return createTaskIn(trx, deps, context, orgId, {
       title: task.title,
       description: task.description,
-      ownerId: task.owner_id,
+      ownerId,
       dueOn: nextDueOn(task.recurrence, task.due_on),
       priority: task.priority,
       recurrence: fromRrule(task.recurrence),
@@ -355,6 +368,11 @@ export async function taskSummary(deps: AppDeps, orgId: string, userId: string) 
     limit: 5,
   });
   return { ...counts, mine: mine.map((row) => presentTask(row, today)) };
+}
+
+/** Active tasks nobody owns (all, and high or critical), for those who assign them. */
+export async function unownedTaskCounts(deps: AppDeps, orgId: string) {
+  return countUnownedActiveTasks(deps.database.db, orgId);
 }
 
 /** The id of an open task with exactly this title (so a reminder is not raised twice). */

@@ -179,3 +179,35 @@ export async function findTokenByHash(db: Kysely<Database>, tokenHash: string) {
 export async function touchToken(db: Kysely<Database>, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
+
+/** The person behind an API token of the organization (its creator), or undefined. */
+export async function findTokenCreator(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  tokenId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('user_id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+/** True when the user's membership of the organization grants access at `now`. */
+export async function membershipIsLive(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  userId: string,
+  now: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -6,6 +6,7 @@ import {
   SnapshotSchema,
   TrendPointSchema,
 } from '../../../contracts/risk-assessments';
+import { GapsSchema } from '../../../contracts/risk-assessment-gaps';
 import { RiskMatrixSchema } from '../../../contracts/risk-library';
 import type { Database } from '../../db/schema';
 
@@ -24,6 +25,8 @@ const SHAPES = {
   'risk_assessments.matrix': RiskMatrixSchema,
   'risk_assessments.snapshot': SnapshotSchema,
   'risk_assessments.level_counts': TrendPointSchema.shape.levels,
+  'risk_assessments.submission_gaps': GapsSchema,
+  'risk_assessments.approval_gaps': GapsSchema,
   'audit_events.changes': AuditEventSchema.shape.changes.unwrap(),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 

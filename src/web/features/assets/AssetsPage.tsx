@@ -17,6 +17,8 @@ import {
   ASSET_KIND_LABELS,
   AssetQuerySchema,
   CRITICALITIES,
+  CRITICALITY_LABELS,
+  EPHI_ROLE_LABELS,
   type Asset,
 } from '../../../contracts/assets';
 import { api } from '../../api';
@@ -28,6 +30,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { useFilterParams } from '../../app/useFilterParams';
+import { EmptyState } from '../../components/EmptyState';
 import { AssetDialog } from './AssetDialog';
 import { FlowMap } from './FlowMap';
 import { ImportDialog } from './ImportDialog';
@@ -51,7 +54,7 @@ function Protection({ label, value }: { label: string; value: string }) {
 
 function Inventory() {
   const org = useActiveOrg();
-  const { params, set } = useFilterParams();
+  const { params, set, filtered } = useFilterParams();
   const [editing, setEditing] = useState<Asset | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
   // The filters come from the page's address: what the contract does not accept is left out.
@@ -96,7 +99,7 @@ function Inventory() {
             label="Criticality"
             placeholder="Any"
             clearable
-            data={[...CRITICALITIES]}
+            data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
             value={params.get('criticality')}
             onChange={(v) => set('criticality', v)}
             w={140}
@@ -183,10 +186,12 @@ function Inventory() {
                 <Text size="sm">{ASSET_KIND_LABELS[a.kind]}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{a.holdsEphi ? a.ephiRoles.join(', ') : 'none'}</Text>
+                <Text size="sm">
+                  {a.holdsEphi ? a.ephiRoles.map((r) => EPHI_ROLE_LABELS[r]).join(', ') : 'None'}
+                </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{a.criticality}</Text>
+                <Text size="sm">{CRITICALITY_LABELS[a.criticality]}</Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
@@ -209,9 +214,19 @@ function Inventory() {
         </Text>
       ) : null}
       {list.data?.data.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          No asset matches these filters.
-        </Text>
+        <EmptyState filtered={filtered()} noun="asset">
+          <Text fw={600}>No asset yet</Text>
+          <Text size="sm">
+            The inventory lists every system, device, service and place that creates, receives,
+            maintains or transmits ePHI: the risk analysis starts from it (164.308(a)(1)(ii)(A)).
+          </Text>
+          {manage ? (
+            <Text size="sm">
+              Add them one by one with <b>Add asset</b>, or all at once with <b>Import</b> (CSV or
+              XLSX; the dialog offers a template).
+            </Text>
+          ) : null}
+        </EmptyState>
       ) : null}
       {editing ? (
         <AssetDialog asset={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

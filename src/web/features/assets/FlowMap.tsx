@@ -25,6 +25,7 @@ import { toPng } from 'html-to-image';
 import { useMemo, useRef, useState } from 'react';
 import {
   FLOW_ENCRYPTION,
+  FLOW_ENCRYPTION_LABELS,
   type Asset,
   type DataFlow,
   type DataFlowBody,
@@ -36,6 +37,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAllAssets } from './useAllAssets';
+import { countOf, plural } from '../../components/format';
 
 // Columns of the map: end-user devices, the clinic's own infrastructure, applications, cloud services.
 const COLUMN: Record<Asset['kind'], number> = {
@@ -152,7 +154,7 @@ export function FlowMap() {
         <Alert
           color="red"
           variant="light"
-          title={`${exposed.length} flow(s) send ePHI outside the organization unencrypted`}
+          title={`${countOf(exposed.length, 'flow')} ${plural(exposed.length, 'sends', 'send')} ePHI outside the organization unencrypted`}
         >
           {exposed
             .map(
@@ -231,7 +233,7 @@ export function FlowMap() {
             />
             <Select
               label="Encrypted"
-              data={[...FLOW_ENCRYPTION]}
+              data={FLOW_ENCRYPTION.map((e) => ({ value: e, label: FLOW_ENCRYPTION_LABELS[e] }))}
               value={form.encrypted ?? 'unknown'}
               onChange={(v) =>
                 setForm({ ...form, encrypted: (v ?? 'unknown') as DataFlowBody['encrypted'] })
@@ -285,7 +287,7 @@ export function FlowMap() {
                 <Text size="sm">{f.protocol || '—'}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{f.encrypted}</Text>
+                <Text size="sm">{FLOW_ENCRYPTION_LABELS[f.encrypted]}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" {...(f.exposed ? { c: 'red.9', fw: 700 } : {})}>

@@ -1,9 +1,15 @@
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ASSET_IMPORT_COLUMNS } from '../../../contracts/assets';
+import {
+  ASSET_IMPORT_COLUMNS,
+  ASSET_KIND_LABELS,
+  CRITICALITY_LABELS,
+  EPHI_ROLE_LABELS,
+} from '../../../contracts/assets';
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { countOf } from '../../components/format';
 
 /** Imports assets from CSV or XLSX: a preview with every problem first, then all rows or none. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -48,7 +54,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               color="red"
               variant="light"
               role="alert"
-              title={`Nothing will be imported: ${result.problems.length} problem(s)`}
+              title={`Nothing will be imported: ${countOf(result.problems.length, 'problem')}`}
             >
               <Table>
                 <Table.Thead>
@@ -87,10 +93,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <Table.Tbody>
               {result.preview.slice(0, 10).map((a, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td>{a.kind}</Table.Td>
+                  <Table.Td>{ASSET_KIND_LABELS[a.kind]}</Table.Td>
                   <Table.Td>{a.name}</Table.Td>
-                  <Table.Td>{(a.ephiRoles ?? []).join(', ') || 'none'}</Table.Td>
-                  <Table.Td>{a.criticality ?? 'moderate'}</Table.Td>
+                  <Table.Td>
+                    {(a.ephiRoles ?? []).map((r) => EPHI_ROLE_LABELS[r]).join(', ') || 'None'}
+                  </Table.Td>
+                  <Table.Td>{CRITICALITY_LABELS[a.criticality ?? 'moderate']}</Table.Td>
                   <Table.Td>{a.ownerEmail ?? '—'}</Table.Td>
                 </Table.Tr>
               ))}

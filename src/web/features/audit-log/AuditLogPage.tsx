@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Code,
   Group,
   List,
   Select,
@@ -15,8 +14,8 @@ import {
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { AUDIT_ACTIONS } from '../../../contracts/audit-actions';
-import type { AuditEvent } from '../../../contracts/audit';
+import { AUDIT_ACTIONS, auditActionLabel } from '../../../contracts/audit-actions';
+import { ACTOR_TYPE_LABELS, AUDIT_OUTCOME_LABELS } from '../../../contracts/audit';
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { useReauth } from '../../app/reauth';
@@ -24,6 +23,9 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
+import { describeChanges } from '../../components/changes';
+import { useOrgTime } from '../../components/useOrgTime';
+import { usePeopleNames } from '../organizations/usePeopleNames';
 
 const ENTITY_TYPES = [
   { value: 'organization', label: 'Organization' },
@@ -32,27 +34,23 @@ const ENTITY_TYPES = [
   { value: 'invitation', label: 'Invitation' },
   { value: 'session', label: 'Session' },
   { value: 'api_token', label: 'API token' },
+  { value: 'safeguard', label: 'Safeguard' },
+  { value: 'task', label: 'Task' },
+  { value: 'asset', label: 'Asset' },
+  { value: 'data_flow', label: 'Data flow' },
+  { value: 'risk', label: 'Risk' },
+  { value: 'risk_assessment', label: 'Risk assessment' },
+  { value: 'link', label: 'Link' },
 ];
 
 const OUTCOME_COLOR = { success: 'teal', denied: 'orange', failure: 'red' } as const;
-
-function describeChanges(changes: AuditEvent['changes']): string {
-  if (!changes) {
-    return '';
-  }
-  return Object.entries(changes)
-    .map(([field, { before, after }]) =>
-      before === undefined
-        ? `${field}: ${JSON.stringify(after)}`
-        : `${field}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
-    )
-    .join('; ');
-}
 
 /** 164.312(b) audit controls / 164.308(a)(1)(ii)(D) activity review: the organization's trail. */
 export function AuditLogPage() {
   const org = useActiveOrg();
   const reauth = useReauth();
+  const time = useOrgTime();
+  const people = usePeopleNames();
   const [filters, setFilters] = useState({
     actor: '',
     action: '',
@@ -104,7 +102,7 @@ export function AuditLogPage() {
           <Select
             label="Action"
             placeholder="Any action"
-            data={[...AUDIT_ACTIONS]}
+            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a) }))}
             value={filters.action || null}
             onChange={(v) => setFilters({ ...filters, action: v ?? '' })}
             clearable
@@ -198,7 +196,7 @@ export function AuditLogPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>#</Table.Th>
-                <Table.Th>When (UTC)</Table.Th>
+                <Table.Th>When</Table.Th>
                 <Table.Th>Who</Table.Th>
                 <Table.Th>Action</Table.Th>
                 <Table.Th>Details</Table.Th>
@@ -211,15 +209,13 @@ export function AuditLogPage() {
                 <Table.Tr key={e.id}>
                   <Table.Td>{e.seq}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {e.occurredAt.replace('T', ' ').slice(0, 19)}
+                    {time.dateTime(e.occurredAt)}
                   </Table.Td>
-                  <Table.Td>{e.actor.label ?? e.actor.type}</Table.Td>
-                  <Table.Td>
-                    <Code fz="xs">{e.action}</Code>
-                  </Table.Td>
+                  <Table.Td>{e.actor.label ?? ACTOR_TYPE_LABELS[e.actor.type]}</Table.Td>
+                  <Table.Td>{auditActionLabel(e.action)}</Table.Td>
                   <Table.Td maw={360}>
                     <Text size="xs" lineClamp={2}>
-                      {describeChanges(e.changes)}
+                      {describeChanges(e.changes, { people, timeZone: time.timeZone })}
                     </Text>
                   </Table.Td>
                   <Table.Td w={120}>
@@ -229,7 +225,7 @@ export function AuditLogPage() {
                       color={OUTCOME_COLOR[e.outcome]}
                       style={{ overflow: 'visible' }}
                     >
-                      {e.outcome}
+                      {AUDIT_OUTCOME_LABELS[e.outcome]}
                     </Badge>
                   </Table.Td>
                   <Table.Td>

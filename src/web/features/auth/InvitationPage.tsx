@@ -2,6 +2,7 @@ import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@m
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { INVITATION_STATUS_LABELS } from '../../../contracts/organizations';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -51,7 +52,8 @@ export function InvitationPage() {
     return (
       <AuthLayout title={`Join ${invitation.orgName}`}>
         <Alert color="orange" variant="light" role="alert">
-          This invitation is {invitation.status}. Ask the person who invited you for a new one.
+          This invitation is {INVITATION_STATUS_LABELS[invitation.status].toLowerCase()}. Ask the
+          person who invited you for a new one.
         </Alert>
       </AuthLayout>
     );

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ApiError } from '../../api/errors';
+import { browserZone } from '../../components/time-zones';
 import { AuthLayout } from './AuthLayout';
 
 /** First run: the organization and its owner (the security official, usually). */
@@ -14,6 +15,7 @@ export function SetupPage() {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ orgName: '', name: '', email: '', password: '', confirm: '' });
   const [mismatch, setMismatch] = useState(false);
+  const [noPassword, setNoPassword] = useState(false);
   const setup = useApiMutation(api.auth.setup, {
     onSuccess: async () => {
       // Drop the cached "signed out, setup needed" answers before entering the app.
@@ -33,11 +35,13 @@ export function SetupPage() {
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     const differs = form.password !== form.confirm;
+    const empty = form.password === '';
     setMismatch(differs);
-    if (!differs) {
+    setNoPassword(empty);
+    if (!differs && !empty) {
       setup.mutate([
         {
-          organization: { name: form.orgName },
+          organization: { name: form.orgName, timeZone: browserZone() },
           owner: { name: form.name, email: form.email, password: form.password },
         },
       ]);
@@ -96,7 +100,7 @@ export function SetupPage() {
             required
             value={form.password}
             onChange={set('password')}
-            error={errors['owner.password']}
+            error={noPassword ? 'Choose a password.' : errors['owner.password']}
             autoComplete="new-password"
           />
           <PasswordInput

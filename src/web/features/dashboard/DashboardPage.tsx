@@ -18,7 +18,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { AttentionStats, ByStandardCard, ProgressCards, ReadinessCard } from './ProgramCards';
-import { PRIORITY_COLORS } from '../tasks/labels';
+import { PRIORITY_COLORS, TASK_PRIORITY_LABELS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
 
 /** The home page: where the program stands and what to do next. */
@@ -180,7 +180,7 @@ export function DashboardPage() {
                           {formatDate(task.dueOn)}
                         </Text>
                         <Badge size="xs" variant="dot" color={PRIORITY_COLORS[task.priority]}>
-                          {task.priority}
+                          {TASK_PRIORITY_LABELS[task.priority]}
                         </Badge>
                       </Group>
                     </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
+import { INVITATION_STATUS_LABELS } from '../../../contracts/organizations';
 import { ROLES } from '../../../contracts/roles';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -12,6 +13,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { InviteDialog } from './InviteDialog';
+import { useOrgTime } from '../../components/useOrgTime';
 
 const STATUS_COLOR = {
   pending: 'blue',
@@ -22,6 +24,7 @@ const STATUS_COLOR = {
 
 /** 164.308(a)(4) information access management: who can reach this organization's records. */
 export function MembersPage() {
+  const time = useOrgTime();
   const org = useActiveOrg();
   const reauth = useReauth();
   const [inviting, invite] = useDisclosure(false);
@@ -103,14 +106,14 @@ export function MembersPage() {
                   </Table.Td>
                   <Table.Td>
                     {m.accessExpiresAt ? (
-                      m.accessExpiresAt.slice(0, 10)
+                      time.day(m.accessExpiresAt)
                     ) : (
                       <Text span size="sm" c="dimmed">
                         no end date
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{m.since.slice(0, 10)}</Table.Td>
+                  <Table.Td>{time.day(m.since)}</Table.Td>
                   {manage ? (
                     <Table.Td>
                       <Button
@@ -152,10 +155,10 @@ export function MembersPage() {
                 <Table.Tr key={i.id}>
                   <Table.Td>{i.email}</Table.Td>
                   <Table.Td>{roleLabel(i.role)}</Table.Td>
-                  <Table.Td>{i.expiresAt.slice(0, 10)}</Table.Td>
+                  <Table.Td>{time.dateTime(i.expiresAt)}</Table.Td>
                   <Table.Td>
                     <Badge size="sm" variant="dot" color={STATUS_COLOR[i.status]}>
-                      {i.status}
+                      {INVITATION_STATUS_LABELS[i.status]}
                     </Badge>
                   </Table.Td>
                   {manage ? (

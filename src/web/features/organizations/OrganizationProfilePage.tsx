@@ -14,6 +14,7 @@ import {
   ENTITY_TYPES,
   ENTITY_TYPE_LABELS,
   ORGANIZATION_SIZES,
+  ORGANIZATION_SIZE_LABELS,
   type OrganizationProfileBody,
 } from '../../../contracts/organizations';
 import { api } from '../../api';
@@ -25,11 +26,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../../components/FormFooter';
+import { browserZone, currentZoneName, timeZoneNames } from '../../components/time-zones';
+import { useOrgTime } from '../../components/useOrgTime';
 import { useMemberOptions } from './useMemberOptions';
 
-const ZONES =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
-const today = () => new Date().toISOString().slice(0, 10);
+const ZONES = timeZoneNames();
 
 function OfficialFields(props: {
   title: string;
@@ -40,6 +41,8 @@ function OfficialFields(props: {
   disabled: boolean;
 }) {
   const members = useMemberOptions();
+  // "Appointed on" defaults to today where the organization is, as the server's dates do.
+  const { today } = useOrgTime();
   return (
     <Stack gap={6}>
       <Text fw={600}>
@@ -80,6 +83,7 @@ function OfficialFields(props: {
 export function OrganizationProfilePage() {
   const org = useActiveOrg();
   const profile = useApiQuery(api.organizations.profile, org ? [{ orgId: org.orgId }] : null);
+  const { today } = useOrgTime();
   const [form, setForm] = useState<OrganizationProfileBody>({});
   const save = useApiMutation(api.organizations.updateProfile, { onSuccess: () => setForm({}) });
   if (!org) return <NoOrganization />;
@@ -97,6 +101,10 @@ export function OrganizationProfilePage() {
     key: K,
     fallback: OrganizationProfileBody[K],
   ) => (key in form ? form[key] : fallback);
+  // A new organization is in UTC until its profile says otherwise: the picker proposes the
+  // browser's zone then, and saving the profile records it.
+  const proposedZone =
+    p.timeZone === 'UTC' && browserZone() !== 'UTC' ? { timeZone: browserZone() } : {};
   const official = (o: typeof p.securityOfficial) =>
     o ? { userId: o.userId, since: o.since ?? today() } : null;
   return (
@@ -108,7 +116,7 @@ export function OrganizationProfilePage() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate([{ orgId: org.orgId }, form]);
+          save.mutate([{ orgId: org.orgId }, { ...proposedZone, ...form }]);
         }}
       >
         <Stack gap="lg" maw={760}>
@@ -168,7 +176,10 @@ export function OrganizationProfilePage() {
                 <Select
                   label="Workforce size"
                   placeholder="Choose"
-                  data={[...ORGANIZATION_SIZES]}
+                  data={ORGANIZATION_SIZES.map((s) => ({
+                    value: s,
+                    label: ORGANIZATION_SIZE_LABELS[s],
+                  }))}
                   value={pick('size', p.size) ?? null}
                   onChange={(v) => setForm({ ...form, size: v })}
                   disabled={!editable}
@@ -177,7 +188,14 @@ export function OrganizationProfilePage() {
                   label="Time zone"
                   data={ZONES}
                   searchable
-                  value={pick('timeZone', p.timeZone) ?? null}
+                  value={currentZoneName(
+                    pick('timeZone', proposedZone.timeZone ?? p.timeZone) ?? 'UTC',
+                  )}
+                  description={
+                    proposedZone.timeZone && !('timeZone' in form)
+                      ? 'Proposed from your browser; saved with the profile'
+                      : 'Every date and time is shown in it'
+                  }
                   onChange={(v) => v && setForm({ ...form, timeZone: v })}
                   error={errors.timeZone}
                   disabled={!editable}

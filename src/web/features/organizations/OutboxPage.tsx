@@ -5,10 +5,12 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
+import { useOrgTime } from '../../components/useOrgTime';
 
 /** Messages Custos sent for this organization; without SMTP they wait here to be passed on by hand. */
 export function OutboxPage() {
   const org = useActiveOrg();
+  const time = useOrgTime();
   const outbox = useApiQuery(api.organizations.outbox, org ? [{ orgId: org.orgId }] : null);
   if (!org) {
     return <NoOrganization />;
@@ -34,11 +36,11 @@ export function OutboxPage() {
                 {m.subject}
               </Text>
               <Badge size="sm" variant="dot" color={m.sentAt ? 'teal' : 'orange'}>
-                {m.sentAt ? 'sent' : 'not emailed'}
+                {m.sentAt ? 'Sent' : 'Not emailed'}
               </Badge>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">
-              To {m.to} · {m.createdAt.replace('T', ' ').slice(0, 16)} UTC
+              To {m.to} · {time.dateTime(m.createdAt)}
               {m.error ? ` · last error: ${m.error}` : ''}
             </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>

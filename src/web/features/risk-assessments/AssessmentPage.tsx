@@ -25,8 +25,12 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../../components/FormFooter';
-import { Changes, Guided } from './AssessmentParts';
+import { ApprovedRecord } from './ApprovedRecord';
+import { Changes } from './AssessmentParts';
+import { GapsPanel, useNothingToAcknowledge } from './GapsPanel';
+import { Guided } from './Guided';
 import { ASSESSMENT_STATUS } from './AssessmentsPage';
+import { useOrgTime } from '../../components/useOrgTime';
 
 function Details({ assessment }: { assessment: AssessmentDetail }) {
   const org = useActiveOrg();
@@ -158,6 +162,8 @@ export function AssessmentPage() {
   const params = org && assessmentId ? { orgId: org.orgId, assessmentId } : null;
   const query = useApiQuery(api.riskAssessments.get, params && [params]);
   const [note, setNote] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const time = useOrgTime();
   // One workflow step at a time: starting one clears what the others left (their error).
   const submit = useApiMutation(api.riskAssessments.submit);
   const approve = useApiMutation(api.riskAssessments.approve);
@@ -172,6 +178,7 @@ export function AssessmentPage() {
       }
     },
   };
+  const complete = useNothingToAcknowledge(org?.orgId, assessmentId);
   if (!org || !params) return <NoOrganization />;
   const a = query.data;
   if (!a) return query.isError ? <ErrorNotice error={query.error} /> : null;
@@ -214,7 +221,7 @@ export function AssessmentPage() {
             <Text fw={700} size="sm">
               Approved: this record can no longer change
             </Text>
-            Approved by {a.approved.by.name} on {new Date(a.approved.at).toLocaleString()}.
+            Approved by {a.approved.by.name} on {time.dateTime(a.approved.at)}.
             {a.approved.note ? ` “${a.approved.note}”` : ''} The report is stored with SHA-256{' '}
             <Text span ff="monospace" size="xs">
               {a.report?.sha256}
@@ -224,17 +231,29 @@ export function AssessmentPage() {
         ) : null}
         {step.error ? <ErrorNotice error={step.error} /> : null}
         {a.status === 'draft' && can(org.role, api.riskAssessments.submit) ? (
-          <Group>
-            <Button
-              onClick={() => {
-                step.clear();
-                submit.mutate([params]);
-              }}
-              loading={step.isPending}
-            >
-              Submit for review
-            </Button>
-          </Group>
+          <Paper withBorder p="md">
+            <Stack gap="xs">
+              <GapsPanel
+                orgId={org.orgId}
+                assessmentId={a.id}
+                step="submit"
+                acknowledged={acknowledged}
+                onAcknowledge={setAcknowledged}
+              />
+              <Group>
+                <Button
+                  onClick={() => {
+                    step.clear();
+                    submit.mutate([params, { acknowledgeIncomplete: acknowledged }]);
+                  }}
+                  loading={step.isPending}
+                  disabled={!acknowledged && !complete}
+                >
+                  Submit for review
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
         ) : null}
         {a.status === 'in_review' && can(org.role, api.riskAssessments.approve) ? (
           <Paper withBorder p="md">
@@ -243,6 +262,18 @@ export function AssessmentPage() {
                 Approving freezes the matrix and the register as they stand, stores the report, and
                 schedules the next update in twelve months.
               </Text>
+              {a.submitted?.incomplete ? (
+                <Text size="sm">
+                  Submitted by {a.submitted.by?.name ?? 'someone'} with gaps they acknowledged.
+                </Text>
+              ) : null}
+              <GapsPanel
+                orgId={org.orgId}
+                assessmentId={a.id}
+                step="approve"
+                acknowledged={acknowledged}
+                onAcknowledge={setAcknowledged}
+              />
               <Textarea
                 label="Approval note"
                 autosize
@@ -255,9 +286,10 @@ export function AssessmentPage() {
                   color="teal"
                   onClick={() => {
                     step.clear();
-                    approve.mutate([params, { note }]);
+                    approve.mutate([params, { note, acknowledgeIncomplete: acknowledged }]);
                   }}
                   loading={step.isPending}
+                  disabled={!acknowledged && !complete}
                 >
                   Approve
                 </Button>
@@ -275,10 +307,16 @@ export function AssessmentPage() {
           </Paper>
         ) : null}
         {a.changes ? <Changes changes={a.changes} /> : null}
-        <Paper withBorder p="md">
-          <Details key={a.id} assessment={a} />
-        </Paper>
-        {a.status !== 'approved' ? <Guided assessmentId={a.id} /> : null}
+        {a.status === 'approved' ? (
+          <ApprovedRecord assessment={a} />
+        ) : (
+          <>
+            <Paper withBorder p="md">
+              <Details key={a.id} assessment={a} />
+            </Paper>
+            <Guided assessmentId={a.id} matrix={a.matrix} />
+          </>
+        )}
       </Stack>
     </>
   );

@@ -1,29 +1,37 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router';
-import type { Assessment } from '../../../contracts/risk-assessments';
+import { IconArrowRight } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { ASSESSMENT_STATUS_LABELS, type Assessment } from '../../../contracts/risk-assessments';
 import { api } from '../../api';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
+import { NewAssessment } from './NewAssessment';
 
 export const ASSESSMENT_STATUS: Record<Assessment['status'], { label: string; color: string }> = {
-  draft: { label: 'Draft', color: 'gray' },
-  in_review: { label: 'In review', color: 'yellow' },
-  approved: { label: 'Approved', color: 'teal' },
+  draft: { label: ASSESSMENT_STATUS_LABELS.draft, color: 'gray' },
+  in_review: { label: ASSESSMENT_STATUS_LABELS.in_review, color: 'yellow' },
+  approved: { label: ASSESSMENT_STATUS_LABELS.approved, color: 'teal' },
 };
 
-/** Risk assessments (164.308(a)(1)(ii)(A)), newest first; a new one starts from the last approved. */
+/** Risk assessments (164.308(a)(1)(ii)(A)), newest first; a new one may start from the last approved. */
 export function AssessmentsPage() {
+  const time = useOrgTime();
   const org = useActiveOrg();
-  const navigate = useNavigate();
   const list = useApiQuery(api.riskAssessments.list, org ? [{ orgId: org.orgId }] : null);
-  const lastApproved = list.data?.data.find((a) => a.status === 'approved');
-  const start = useApiMutation(api.riskAssessments.create);
+  const all = list.data?.data ?? [];
+  const lastApproved = all.find((a) => a.status === 'approved') ?? null;
+  // The assessment in progress, if any, is continued; a second update of the same approved
+  // assessment is not offered (the server refuses it), a separately scoped one still is.
+  const open = all.find((a) => a.status !== 'approved') ?? null;
+  const updating = lastApproved
+    ? (all.find((a) => a.status !== 'approved' && a.basedOn?.id === lastApproved.id) ?? null)
+    : null;
   if (!org) return <NoOrganization />;
   return (
     <>
@@ -32,24 +40,23 @@ export function AssessmentsPage() {
           title="Risk assessments"
           description="Each assessment reviews the register for its period and, once approved, freezes it with the matrix and a signed-off PDF report. Approved assessments never change."
         />
-        {can(org.role, api.riskAssessments.create) ? (
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            loading={start.isPending}
-            onClick={() =>
-              start.mutate(
-                [{ orgId: org.orgId }, lastApproved ? { basedOnId: lastApproved.id } : {}],
-                { onSuccess: (a) => void navigate(`/risk-assessments/${a.id}`) },
-              )
-            }
-          >
-            {lastApproved ? `New assessment from ${lastApproved.reference}` : 'New assessment'}
-          </Button>
-        ) : null}
+        <Group gap="xs">
+          {open ? (
+            <Button
+              component={Link}
+              to={`/risk-assessments/${open.id}`}
+              rightSection={<IconArrowRight size={16} aria-hidden />}
+            >
+              Continue {open.reference}
+            </Button>
+          ) : null}
+          {can(org.role, api.riskAssessments.create) && list.data ? (
+            <NewAssessment orgId={org.orgId} base={updating ? null : lastApproved} />
+          ) : null}
+        </Group>
       </Group>
       <Stack>
         {list.isError ? <ErrorNotice error={list.error} /> : null}
-        {start.error ? <ErrorNotice error={start.error} /> : null}
         <Table verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
@@ -83,9 +90,7 @@ export function AssessmentsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {a.approved
-                      ? `${a.approved.by.name}, ${formatDate(a.approved.at.slice(0, 10))}`
-                      : '—'}
+                    {a.approved ? `${a.approved.by.name}, ${time.day(a.approved.at)}` : '—'}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -1,6 +1,7 @@
 import { Box, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { HeatMap as HeatMapData } from '../../../contracts/risks';
 import type { RiskSummary } from '../../../contracts/risk-assessments';
+import { useOrgTime } from '../../components/useOrgTime';
 
 /** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
 function inkOn(hex: string): string {
@@ -104,6 +105,7 @@ export function HeatMapGrid(props: {
 
 /** Open risks by level in each approved assessment, oldest first, as stacked bars. */
 export function Trend({ trend }: { trend: RiskSummary['trend'] }) {
+  const time = useOrgTime();
   if (trend.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -120,7 +122,7 @@ export function Trend({ trend }: { trend: RiskSummary['trend'] }) {
       {trend.map((point) => (
         <Group key={point.assessmentId} gap="xs" wrap="nowrap">
           <Text size="xs" w={150}>
-            {point.reference} · {point.approvedAt.slice(0, 10)}
+            {point.reference} · {time.day(point.approvedAt)}
           </Text>
           <Group gap={0} wrap="nowrap" style={{ flex: 1 }}>
             {point.levels

@@ -25,6 +25,7 @@ import { useMemberOptions } from '../organizations/useMemberOptions';
 import { FormFooter } from '../../components/FormFooter';
 import { LevelBadge } from './LevelBadge';
 import { RiskAcceptance } from './RiskAcceptance';
+import { taskStatusLabel } from '../../../contracts/tasks';
 
 function initial(risk: Risk | null): RiskBody {
   if (!risk) return { title: '', assetIds: [], controls: [] };
@@ -307,7 +308,7 @@ export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => vo
                 to={`/tasks?scope=all&status=${t.status === 'done' ? 'done' : 'active'}&task=${t.id}`}
                 size="sm"
               >
-                {t.reference} {t.title} ({t.status.replace('_', ' ')})
+                {t.reference} {t.title} ({taskStatusLabel(t.status).toLowerCase()})
               </Anchor>
             ))
           )}

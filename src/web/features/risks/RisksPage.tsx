@@ -26,7 +26,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate } from '../../components/format';
+import { EmptyState } from '../../components/EmptyState';
+import { countOf, formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 import { HeatMapGrid, Trend } from './HeatMap';
 import { RiskForm } from './RiskForm';
@@ -68,7 +69,7 @@ function ExistingRiskDrawer({ riskId, onClose }: { riskId: string; onClose: () =
 /** The living risk register (164.308(a)(1)(ii)(B)) with its heat maps and trend. */
 export function RisksPage() {
   const org = useActiveOrg();
-  const { params, set } = useFilterParams();
+  const { params, set, filtered } = useFilterParams();
   // The filters come from the page's address: what the contract does not accept is left out.
   const status = params.get('status');
   const filters = RiskQuerySchema.pick({ status: true, level: true, treatment: true, q: true })
@@ -128,7 +129,7 @@ export function RisksPage() {
               <Trend trend={summary.data.trend} />
               {summary.data.heatMap.unrated > 0 ? (
                 <Text size="sm" c="orange.9">
-                  {summary.data.heatMap.unrated} open risk(s) not rated yet.
+                  {countOf(summary.data.heatMap.unrated, 'open risk')} not rated yet.
                 </Text>
               ) : null}
             </Stack>
@@ -259,9 +260,18 @@ export function RisksPage() {
           </Text>
         ) : null}
         {list.data?.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            No risk matches these filters.
-          </Text>
+          <EmptyState filtered={filtered(['view', 'risk'])} noun="risk">
+            <Text fw={600}>No risk yet</Text>
+            <Text size="sm">
+              The register holds each threat to ePHI, the vulnerability it exploits, its likelihood
+              and impact, and how it is treated. Risk assessments add risks asset by asset.
+            </Text>
+            {can(org.role, api.risks.create) ? (
+              <Text size="sm">
+                Start a risk assessment, or add a risk here with <b>Add risk</b>.
+              </Text>
+            ) : null}
+          </EmptyState>
         ) : null}
       </Stack>
       {openRisk ? (

@@ -9,9 +9,11 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../components/format';
 import classes from './print.module.css';
+import { useOrgTime } from '../../components/useOrgTime';
 
 /** The safeguard register laid out for paper: no navigation, one table, a dated header. */
 export function PrintRegisterPage() {
+  const time = useOrgTime();
   const org = useActiveOrg();
   useDocumentTitle(`Safeguard register · ${org?.orgName ?? ''}`);
   const list = useApiQuery(api.safeguards.list, org ? [{ orgId: org.orgId }] : null);
@@ -30,7 +32,8 @@ export function PrintRegisterPage() {
         Safeguard register: {org?.orgName}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        HIPAA Security Rule, 45 CFR 164.308–164.316 · printed {new Date().toLocaleString()}
+        HIPAA Security Rule, 45 CFR 164.308–164.316 · printed{' '}
+        {time.dateTime(new Date().toISOString())}
       </Text>
       <Table className={classes.table} withTableBorder withColumnBorders verticalSpacing={4}>
         <Table.Thead>

@@ -36,7 +36,11 @@ import { DecisionForm } from './DecisionForm';
 import { EvidenceCard } from './EvidenceCard';
 import { TaskDialog } from '../tasks/TaskDialog';
 import { StatusBadge } from './StatusBadge';
+import { describeChanges } from '../../components/changes';
 import { formatDate } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
+import { auditActionLabel } from '../../../contracts/audit-actions';
+import { usePeopleNames } from '../organizations/usePeopleNames';
 import { useMemberOptions } from '../organizations/useMemberOptions';
 import { FormFooter } from '../../components/FormFooter';
 
@@ -158,19 +162,6 @@ function RecordForm({ detail, editable }: { detail: Detail; editable: boolean })
   );
 }
 
-function describeChange(
-  changes: Record<string, { before?: unknown; after?: unknown }> | null,
-): string {
-  if (!changes) return '';
-  return Object.entries(changes)
-    .filter(([field]) => field !== 'requirement')
-    .map(
-      ([field, c]) =>
-        `${field}: ${c.after === null || c.after === undefined ? '—' : (typeof c.after === 'object' ? JSON.stringify(c.after) : String(c.after as string | number | boolean)).slice(0, 80)}`,
-    )
-    .join(' · ');
-}
-
 /** One requirement: what the rule asks, how the organization complies, its decision and history. */
 export function SafeguardDetailPage() {
   const org = useActiveOrg();
@@ -186,6 +177,8 @@ export function SafeguardDetailPage() {
       : null,
   );
   const [taskOpen, setTaskOpen] = useState(false);
+  const time = useOrgTime();
+  const people = usePeopleNames();
   if (!org) return <NoOrganization />;
   if (detail.isError)
     return <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -268,16 +261,18 @@ export function SafeguardDetailPage() {
                       key={i}
                       title={
                         <Text size="sm" fw={600}>
-                          {h.action === 'safeguard.decision_recorded'
-                            ? 'Decision recorded'
-                            : 'Record changed'}
+                          {auditActionLabel(h.action)}
                         </Text>
                       }
                     >
                       <Text size="xs" c="dimmed">
-                        {new Date(h.at).toLocaleString()} · {h.actor ?? 'system'}
+                        {time.dateTime(h.at)} · {h.actor ?? 'Custos'}
                       </Text>
-                      <Text size="xs">{describeChange(h.changes)}</Text>
+                      <Text size="xs">
+                        {describeChanges(h.changes, { people, timeZone: time.timeZone }, [
+                          'requirement',
+                        ])}
+                      </Text>
                     </Timeline.Item>
                   ))}
                 </Timeline>

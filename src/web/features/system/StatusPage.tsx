@@ -1,15 +1,10 @@
 import { Badge, Card, Code, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { SystemStatus } from '../../../contracts/system';
+import { DATABASE_KIND_LABELS, type SystemStatus } from '../../../contracts/system';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
-
-const DATABASE_LABEL: Record<SystemStatus['database']['kind'], string> = {
-  sqlite: 'SQLite (embedded)',
-  postgres: 'PostgreSQL',
-};
 
 export function StatusPage() {
   const status = useApiQuery(api.system.status, []);
@@ -27,7 +22,7 @@ export function StatusPage() {
             {status.data ? `Custos ${status.data.version}` : null}
           </Fact>
           <Fact label="Database" loading={status.isPending}>
-            {status.data ? DATABASE_LABEL[status.data.database.kind] : null}
+            {status.data ? DATABASE_KIND_LABELS[status.data.database.kind] : null}
           </Fact>
           <Fact label="Migrations" loading={status.isPending}>
             {status.data ? <Migrations status={status.data} /> : null}

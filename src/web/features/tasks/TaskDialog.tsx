@@ -13,25 +13,40 @@ import {
 import { useState } from 'react';
 import {
   RECURRENCE_FREQUENCIES,
+  RECURRENCE_FREQUENCY_LABELS,
   TASK_PRIORITIES,
-  type TaskCreateBody,
+  type Task,
 } from '../../../contracts/tasks';
 import { type LinkType } from '../../../contracts/links';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { useMe } from '../../app/session';
 import { useMemberOptions } from '../organizations/useMemberOptions';
+import { PRIORITY_OPTIONS } from './labels';
 
-const EMPTY = {
+interface Form {
+  title: string;
+  description: string;
+  ownerId: string | null;
+  dueOn: string;
+  priority: Task['priority'];
+  frequency: string;
+  interval: number;
+}
+
+const EMPTY: Omit<Form, 'ownerId'> = {
   title: '',
   description: '',
-  ownerId: null,
   dueOn: '',
   priority: 'medium',
   frequency: '',
   interval: 1,
 };
+
+const isPriority = (v: string | null): v is Task['priority'] =>
+  TASK_PRIORITIES.some((p) => p === v);
 
 /** Creates a task, optionally about one record (a safeguard…). */
 export function TaskDialog(props: {
@@ -40,19 +55,14 @@ export function TaskDialog(props: {
   link?: { type: LinkType; id: string; label: string };
 }) {
   const org = useActiveOrg();
-  const members = useMemberOptions();
-  const [form, setForm] = useState<{
-    title: string;
-    description: string;
-    ownerId: string | null;
-    dueOn: string;
-    priority: string;
-    frequency: string;
-    interval: number;
-  }>(EMPTY);
+  const members = useMemberOptions({ activeOnly: true });
+  // A new task is its creator's until they hand it on: a task nobody owns is nobody's work.
+  const me = useMe().data?.user.id ?? null;
+  const blank = { ...EMPTY, ownerId: me };
+  const [form, setForm] = useState<Form>(blank);
   const create = useApiMutation(api.tasks.create, {
     onSuccess: () => {
-      setForm(EMPTY);
+      setForm(blank);
       props.onClose();
     },
   });
@@ -73,7 +83,7 @@ export function TaskDialog(props: {
               description: form.description,
               ownerId: form.ownerId,
               dueOn: form.dueOn === '' ? null : form.dueOn,
-              priority: form.priority as TaskCreateBody['priority'] & string,
+              priority: form.priority,
               recurrence:
                 form.frequency === ''
                   ? null
@@ -124,9 +134,11 @@ export function TaskDialog(props: {
             />
             <Select
               label="Priority"
-              data={[...TASK_PRIORITIES]}
+              data={PRIORITY_OPTIONS}
               value={form.priority}
-              onChange={(v) => setForm({ ...form, priority: v ?? 'medium' })}
+              onChange={(v) => {
+                if (isPriority(v)) setForm({ ...form, priority: v });
+              }}
               allowDeselect={false}
             />
           </Group>
@@ -137,7 +149,7 @@ export function TaskDialog(props: {
               clearable
               data={RECURRENCE_FREQUENCIES.map((f) => ({
                 value: f,
-                label: `${f.charAt(0).toUpperCase()}${f.slice(1)}`,
+                label: RECURRENCE_FREQUENCY_LABELS[f],
               }))}
               value={form.frequency === '' ? null : form.frequency}
               onChange={(v) => setForm({ ...form, frequency: v ?? '' })}

@@ -1,9 +1,7 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
-  Drawer,
   Group,
   SegmentedControl,
   Select,
@@ -12,153 +10,39 @@ import {
   Table,
   Text,
   TextInput,
-  Textarea,
+  useComputedColorScheme,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { TASK_PRIORITIES, TaskQuerySchema } from '../../../contracts/tasks';
+import { TaskQuerySchema } from '../../../contracts/tasks';
 import { api } from '../../api';
-import { fieldErrors } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { TaskDialog } from './TaskDialog';
-import { PRIORITY_COLORS, TASK_STATUS_LABELS } from './labels';
+import { TaskDrawer } from './TaskDrawer';
+import {
+  PRIORITY_COLORS,
+  PRIORITY_OPTIONS,
+  TASK_PRIORITY_LABELS,
+  TASK_STATUS_LABELS,
+} from './labels';
+import { EmptyState } from '../../components/EmptyState';
 import { formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
-
-function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }) {
-  const org = useActiveOrg();
-  const params = org ? { orgId: org.orgId, taskId } : null;
-  const task = useApiQuery(api.tasks.get, params && [params]);
-  const [note, setNote] = useState('');
-  const [evidenceUrl, setEvidenceUrl] = useState('');
-  const complete = useApiMutation(api.tasks.complete);
-  const errors = fieldErrors(complete.error, { evidenceUrl: 'The evidence link' });
-  const t = task.data;
-  return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
-      size="md"
-      title={t ? `${t.reference} ${t.title}` : 'Task'}
-    >
-      {task.isError ? <ErrorNotice error={task.error} /> : null}
-      {t ? (
-        <Stack gap="sm">
-          <Group gap="xs">
-            <Badge variant="light">{TASK_STATUS_LABELS[t.status]}</Badge>
-            <Badge variant="dot" color={PRIORITY_COLORS[t.priority]}>
-              {t.priority}
-            </Badge>
-            {t.overdue ? <Badge color="red">Overdue</Badge> : null}
-            {t.recurrence ? (
-              <Badge variant="outline">
-                Every {t.recurrence.interval > 1 ? `${t.recurrence.interval} ` : ''}
-                {
-                  { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year' }[
-                    t.recurrence.frequency
-                  ]
-                }
-                {t.recurrence.interval > 1 ? 's' : ''}
-              </Badge>
-            ) : null}
-          </Group>
-          <Text size="sm">
-            Owner: {t.owner?.name ?? 'nobody yet'} · Due {formatDate(t.dueOn)}
-          </Text>
-          {t.description ? <Text size="sm">{t.description}</Text> : null}
-          {t.links.length > 0 ? (
-            <Stack gap={2}>
-              <Text size="xs" c="dimmed" fw={600}>
-                About
-              </Text>
-              {t.links.map((l) =>
-                l.type === 'safeguard' ? (
-                  <Anchor
-                    key={l.id}
-                    component={Link}
-                    to={`/safeguards/${encodeURIComponent(l.targetId)}`}
-                    size="sm"
-                  >
-                    {l.label}
-                  </Anchor>
-                ) : (
-                  <Text key={l.id} size="sm">
-                    {l.label}
-                  </Text>
-                ),
-              )}
-            </Stack>
-          ) : null}
-          {t.status === 'done' ? (
-            <Alert color="teal" variant="light">
-              Completed {t.completedAt ? new Date(t.completedAt).toLocaleString() : ''}.{' '}
-              {t.completionNote}
-              {t.evidenceUrl ? (
-                <>
-                  {' '}
-                  <Anchor href={t.evidenceUrl} target="_blank" rel="noreferrer">
-                    Evidence
-                  </Anchor>
-                </>
-              ) : null}
-            </Alert>
-          ) : t.status !== 'cancelled' && can(org?.role, 'tasks.complete') ? (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                complete.mutate([
-                  { orgId: org?.orgId ?? '', taskId },
-                  { ...(note ? { note } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) },
-                ]);
-              }}
-            >
-              <Stack gap="sm">
-                <Textarea
-                  label="Completion note"
-                  autosize
-                  minRows={2}
-                  value={note}
-                  onChange={(e) => setNote(e.currentTarget.value)}
-                />
-                <TextInput
-                  label="Evidence link"
-                  placeholder="https://…"
-                  value={evidenceUrl}
-                  onChange={(e) => setEvidenceUrl(e.currentTarget.value)}
-                  error={errors.evidenceUrl}
-                />
-                {complete.isSuccess && complete.data.next ? (
-                  <Alert color="blue" variant="light" role="status">
-                    Next occurrence {complete.data.next.reference} is due{' '}
-                    {formatDate(complete.data.next.dueOn)}.
-                  </Alert>
-                ) : null}
-                <Button type="submit" loading={complete.isPending}>
-                  Mark done
-                </Button>
-              </Stack>
-            </form>
-          ) : null}
-        </Stack>
-      ) : null}
-    </Drawer>
-  );
-}
 
 /** Tasks: mine by default, the organization's for those who manage them. */
 export function TasksPage() {
   const org = useActiveOrg();
-  const { params, set } = useFilterParams();
+  const { params, set, filtered } = useFilterParams();
   const [creating, setCreating] = useState(false);
   const seesAll = org !== undefined && org.role !== 'workforce';
-  const scope = seesAll && params.get('scope') === 'all' ? 'all' : 'mine';
+  // scope=unowned (the dashboard's "no owner" advice): the organization's tasks nobody owns.
+  const asked = params.get('scope');
+  const scope = seesAll && (asked === 'all' || asked === 'unowned') ? asked : 'mine';
   // The filters come from the page's address: what the contract does not accept is left out.
   const filters = TaskQuerySchema.partial().safeParse({
     status: params.get('status') ?? 'active',
@@ -169,8 +53,10 @@ export function TasksPage() {
   const query = {
     ...(filters.success ? filters.data : { status: 'active' as const }),
     limit: 100,
-    ...(scope === 'mine' ? { ownerId: 'me' } : {}),
+    ...(scope === 'mine' ? { ownerId: 'me' } : scope === 'unowned' ? { ownerId: 'none' } : {}),
   };
+  // Red that keeps AA contrast on either background (axe).
+  const overdueColor = useComputedColorScheme('light') === 'dark' ? 'red.4' : 'red.9';
   const list = useApiQuery(api.tasks.list, org ? [{ orgId: org.orgId }, query] : null);
   if (!org) return <NoOrganization />;
   const openTask = params.get('task');
@@ -195,10 +81,11 @@ export function TasksPage() {
           {seesAll ? (
             <SegmentedControl
               value={scope}
-              onChange={(v) => set('scope', v === 'all' ? 'all' : null)}
+              onChange={(v) => set('scope', v === 'mine' ? null : v)}
               data={[
                 { value: 'mine', label: 'My tasks' },
                 { value: 'all', label: 'All tasks' },
+                { value: 'unowned', label: 'No owner' },
               ]}
               aria-label="Whose tasks"
             />
@@ -219,7 +106,7 @@ export function TasksPage() {
             label="Priority"
             placeholder="Any"
             clearable
-            data={[...TASK_PRIORITIES]}
+            data={PRIORITY_OPTIONS}
             value={params.get('priority')}
             onChange={(v) => set('priority', v)}
             w={140}
@@ -244,10 +131,10 @@ export function TasksPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Task</Table.Th>
-              <Table.Th>Owner</Table.Th>
+              <Table.Th visibleFrom="sm">Owner</Table.Th>
               <Table.Th>Due</Table.Th>
-              <Table.Th>Priority</Table.Th>
-              <Table.Th>Status</Table.Th>
+              <Table.Th visibleFrom="sm">Priority</Table.Th>
+              <Table.Th visibleFrom="sm">Status</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -258,6 +145,7 @@ export function TasksPage() {
                     component="button"
                     type="button"
                     size="sm"
+                    ta="left"
                     onClick={() => set('task', t.id)}
                   >
                     <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
@@ -265,22 +153,27 @@ export function TasksPage() {
                     </Text>
                     {t.title}
                   </Anchor>
+                  {/* On a phone the owner, priority and status go under the title. */}
+                  <Text hiddenFrom="sm" size="xs" c="dimmed">
+                    {t.owner?.name ?? 'No owner'} · {TASK_PRIORITY_LABELS[t.priority]} priority ·{' '}
+                    {TASK_STATUS_LABELS[t.status]}
+                  </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{t.owner?.name ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" {...(t.overdue ? { c: 'red.9', fw: 700 } : {})}>
+                  <Text size="sm" {...(t.overdue ? { c: overdueColor, fw: 700 } : {})}>
                     {t.overdue ? 'Overdue · ' : ''}
                     {formatDate(t.dueOn)}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Badge size="sm" variant="dot" color={PRIORITY_COLORS[t.priority]}>
-                    {t.priority}
+                    {TASK_PRIORITY_LABELS[t.priority]}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{TASK_STATUS_LABELS[t.status]}</Text>
                 </Table.Td>
               </Table.Tr>
@@ -288,9 +181,21 @@ export function TasksPage() {
           </Table.Tbody>
         </Table>
         {list.data?.data.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            No task matches these filters.
-          </Text>
+          <EmptyState filtered={filtered(['view', 'task', 'scope'])} noun="task">
+            <Text fw={600}>
+              {scope === 'mine' ? 'No open task is assigned to you' : 'No open task'}
+            </Text>
+            <Text size="sm">
+              Tasks are the work of the program: reviews, fixes, trainings, each with an owner and a
+              due date. Custos adds some as records need them (a review coming due, a risk to
+              treat).
+            </Text>
+            {can(org.role, 'tasks.manage') ? (
+              <Text size="sm">
+                Add one with <b>New task</b>.
+              </Text>
+            ) : null}
+          </EmptyState>
         ) : null}
       </Stack>
       <TaskDialog opened={creating} onClose={() => setCreating(false)} />

@@ -1,4 +1,4 @@
-import type { Task } from '../../../contracts/tasks';
+import { TASK_PRIORITIES, TASK_PRIORITY_LABELS, type Task } from '../../../contracts/tasks';
 
 export const PRIORITY_COLORS: Record<Task['priority'], string> = {
   low: 'gray',
@@ -7,9 +7,11 @@ export const PRIORITY_COLORS: Record<Task['priority'], string> = {
   critical: 'red',
 };
 
-export const TASK_STATUS_LABELS: Record<Task['status'], string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
-};
+// The labels live beside the values in the contract (the server's exports read them too).
+export { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from '../../../contracts/tasks';
+
+/** The priorities as choices, lowest first. */
+export const PRIORITY_OPTIONS = TASK_PRIORITIES.map((value) => ({
+  value,
+  label: TASK_PRIORITY_LABELS[value],
+}));

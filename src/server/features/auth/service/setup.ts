@@ -36,6 +36,7 @@ export async function completeSetup(deps: AppDeps, context: AuditContext, body: 
     }
     const result = await createOrganizationWithOwner(trx, deps, asOwner, {
       orgName: body.organization.name,
+      ...(body.organization.timeZone ? { timeZone: body.organization.timeZone } : {}),
       owner: { ...body.owner, id: userId, passwordHash },
     });
     await appendAuditEvent(trx, deps, asOwner, {

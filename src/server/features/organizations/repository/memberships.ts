@@ -9,6 +9,7 @@ export async function insertMembership(trx: Db, row: MembershipsTable): Promise<
 export interface MembershipWithOrg extends MembershipsTable {
   org_name: string;
   mfa_required: number;
+  time_zone: string;
 }
 
 // Compiled once: GET /api/me, which the web app calls on every page load, runs it.
@@ -17,7 +18,11 @@ const liveMemberships = prepared((db: Db, slot: (name: 'userId' | 'now') => stri
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
     .selectAll('memberships')
-    .select(['organizations.name as org_name', 'organizations.mfa_required'])
+    .select([
+      'organizations.name as org_name',
+      'organizations.mfa_required',
+      'organizations.time_zone',
+    ])
     .where('memberships.user_id', '=', slot('userId'))
     .where((eb) =>
       eb.or([

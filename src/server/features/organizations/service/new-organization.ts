@@ -14,6 +14,8 @@ import { insertOrganization } from '../repository/organizations';
 
 export interface NewOrganization {
   orgName: string;
+  /** The IANA time zone its dates are shown in; UTC until the profile says otherwise. */
+  timeZone?: string;
   /** The owner's id when the caller needs it beforehand (to name them as the actor). */
   owner: { id?: string; name: string; email: string; passwordHash: string };
 }
@@ -50,7 +52,7 @@ export async function createOrganizationWithOwner(
   await insertOrganization(trx, {
     id: orgId,
     name: input.orgName,
-    time_zone: 'UTC',
+    time_zone: input.timeZone ?? 'UTC',
     idle_timeout_minutes: 15,
     mfa_required: 0,
     created_at: now,

@@ -33,8 +33,14 @@ export function newDocument(info: { title: string; author: string; createdAt: Da
   });
 }
 
+/** Starts a new page unless `height` points are left above the bottom margin. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
+}
+
 export function heading(doc: Doc, text: string, level: 1 | 2 = 1): void {
-  if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+  // A heading keeps room for the start of what it heads (a table's header and first rows).
+  ensureSpace(doc, level === 1 ? 120 : 90);
   doc.moveDown(level === 1 ? 0.8 : 0.5);
   doc
     .font('Helvetica-Bold')
@@ -78,20 +84,27 @@ export async function table<T>(
   const widths = columns.map((c) => c.width * width);
   const pad = 3;
   const bottom = doc.page.height - MARGIN - 20;
+  // Headers wrap within their column; the header row is as tall as the tallest.
+  doc.font('Helvetica-Bold').fontSize(7.5);
+  const headerHeight =
+    Math.max(
+      ...columns.map((c, i) =>
+        doc.heightOfString(pdfText(c.header), { width: (widths[i] ?? 0) - 2 * pad }),
+      ),
+    ) + 7;
   const drawHeader = () => {
     let x = MARGIN;
     const y = doc.y;
-    doc.rect(MARGIN, y, width, 16).fill('#e9ecef');
+    doc.rect(MARGIN, y, width, headerHeight).fill('#e9ecef');
     doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK);
     columns.forEach((c, i) => {
-      doc.text(pdfText(c.header), x + pad, y + 4, {
-        width: (widths[i] ?? 0) - 2 * pad,
-        lineBreak: false,
-      });
+      doc.text(pdfText(c.header), x + pad, y + 4, { width: (widths[i] ?? 0) - 2 * pad });
       x += widths[i] ?? 0;
     });
-    doc.y = y + 16;
+    doc.y = y + headerHeight;
   };
+  // A header never stands alone at the foot of a page: it and a first row fit, or both move.
+  if (doc.y + headerHeight + 24 > bottom) doc.addPage();
   drawHeader();
   doc.font('Helvetica').fontSize(8);
   for (const [index, row] of rows.entries()) {

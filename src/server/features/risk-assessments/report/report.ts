@@ -3,8 +3,10 @@ import type { Assessment, Snapshot } from '../../../../contracts/risk-assessment
 import type { Risk } from '../../../../contracts/risks';
 import type { RiskMatrix } from '../../../../contracts/risk-library';
 import { TREATMENT_LABELS, acceptancePending } from '../../../../contracts/risks';
+import { gapPhrases, type Gaps } from '../../../../contracts/risk-assessment-gaps';
 import {
   MARGIN,
+  ensureSpace,
   finish,
   flowMap,
   footers,
@@ -16,13 +18,27 @@ import {
   table,
   type Column,
 } from './drawing';
+import { approvals } from './approvals';
+import {
+  STATUS,
+  criticalityWord,
+  dateWord,
+  flowEncryptionWord,
+  instantIn,
+  protectionWord,
+  taskStatusWord,
+} from './words';
 
 export interface ReportInput {
   organization: string;
+  /** The organization's IANA time zone: every time printed is in it, and says so. */
+  timeZone: string;
   assessment: Assessment;
   snapshot: Snapshot;
   matrix: RiskMatrix;
   generatedAt: string;
+  /** What is incomplete now (a draft), or was when approved. */
+  gaps: Gaps;
 }
 
 /** Open risks counted per cell of the matrix, inherent or residual. */
@@ -42,16 +58,16 @@ export function cellCounts(
   return counts;
 }
 
-const date = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
-const stamp = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-
 /**
  * The risk analysis report (164.308(a)(1)(ii)(A), documented per 164.316(b)(1)): scope and method,
- * assets, the data-flow map, the rated risks, the treatment plan and the approvals.
+ * assets, the data-flow map, the rated risks, the treatment plan, the pairs judged negligible, what
+ * was left incomplete, and the approvals with lines to sign. Sections follow one another and start
+ * a page only when the one before is full (no near-empty pages).
  */
 export async function renderReport(input: ReportInput): Promise<Buffer> {
   const { assessment: a, snapshot, matrix } = input;
   const approved = a.status === 'approved';
+  const at = instantIn(input.timeZone);
   const title = `${a.reference} ${a.title}`;
   const doc = newDocument({
     title: `Risk analysis ${title}`,
@@ -79,16 +95,16 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   paragraph(
     doc,
     approved
-      ? `Approved by ${a.approved?.by.name ?? ''} on ${stamp(a.approved?.at ?? '')}. This report is the record of the approved assessment; its SHA-256 is kept with it in Custos.`
-      : `DRAFT (${a.status.replace('_', ' ')}): not approved. Generated ${stamp(input.generatedAt)} from the live register.`,
+      ? `Approved by ${a.approved?.by.name ?? ''} on ${at(a.approved?.at)}. This report is the record of the approved assessment; its SHA-256 is kept with it in Custos.`
+      : `DRAFT, not approved (status: ${STATUS[a.status].toLowerCase()}). Generated ${at(input.generatedAt)} from the live register.`,
   );
   paragraph(
     doc,
-    `Period: ${date(a.startsOn)} to ${date(a.endsOn)}. Register as of ${stamp(snapshot.takenAt)}: ${snapshot.risks.length} risks (${open.length} open), ${snapshot.assets.length} assets (${snapshot.assets.filter((x) => x.holdsEphi).length} with ePHI), ${snapshot.flows.length} data flows.`,
+    `Period: ${dateWord(a.startsOn)} to ${dateWord(a.endsOn)}. Register as of ${at(snapshot.takenAt)}: ${snapshot.risks.length} risks (${open.length} open), ${snapshot.assets.length} assets (${snapshot.assets.filter((x) => x.holdsEphi).length} with ePHI), ${snapshot.flows.length} data flows.`,
   );
   paragraph(
     doc,
-    'Required by 45 CFR 164.308(a)(1)(ii)(A) (risk analysis) and (B) (risk management); method per NIST SP 800-30 Rev. 1 as applied by NIST SP 800-66 Rev. 2, section 3.',
+    `Dates and times are in the organization's time zone, ${input.timeZone}. Required by 45 CFR 164.308(a)(1)(ii)(A) (risk analysis) and (B) (risk management); method per NIST SP 800-30 Rev. 1 as applied by NIST SP 800-66 Rev. 2, section 3.`,
     { muted: true },
   );
 
@@ -101,21 +117,24 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     doc,
     `Risk matrix: ${matrix.name}. Likelihood: ${matrix.likelihood.join(', ')}. Impact: ${matrix.impact.join(', ')}. Levels: ${matrix.levels.map((l) => l.label).join(', ')}.`,
   );
-  if (doc.y > doc.page.height - 260) doc.addPage();
+  ensureSpace(doc, 230);
   matrixGrid(doc, matrix, MARGIN, doc.y + 6, 'Level of risk by likelihood and impact');
-  doc.y += 30;
   doc.x = MARGIN;
+  // A short list of participants stays on one page with its heading.
+  ensureSpace(doc, 60 + 16 * Math.min(a.participants.length, 12));
   heading(doc, 'Participants', 2);
-  await table(
-    doc,
-    [
-      { header: 'Name', width: 0.5, value: (p) => p.name },
-      { header: 'Role', width: 0.5, value: (p) => p.role },
-    ],
-    a.participants,
-  );
+  if (a.participants.length === 0) paragraph(doc, 'No participants are recorded.');
+  else {
+    await table(
+      doc,
+      [
+        { header: 'Name', width: 0.5, value: (p) => p.name },
+        { header: 'Role', width: 0.5, value: (p) => p.role },
+      ],
+      a.participants,
+    );
+  }
 
-  doc.addPage();
   heading(doc, '2. Asset inventory');
   await table(
     doc,
@@ -127,21 +146,33 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         width: 0.15,
         value: (x) => (ASSET_KIND_LABELS as Record<string, string | undefined>)[x.kind] ?? x.kind,
       },
-      { header: 'ePHI', width: 0.06, value: (x) => (x.holdsEphi ? 'yes' : 'no') },
-      { header: 'Criticality', width: 0.1, value: (x) => x.criticality },
-      { header: 'At rest', width: 0.09, value: (x) => x.encryptionAtRest },
-      { header: 'In transit', width: 0.09, value: (x) => x.encryptionInTransit },
-      { header: 'MFA', width: 0.08, value: (x) => x.mfa },
-      { header: 'Backup', width: 0.09, value: (x) => x.backup },
+      { header: 'ePHI', width: 0.06, value: (x) => (x.holdsEphi ? 'Yes' : 'No') },
+      { header: 'Criticality', width: 0.1, value: (x) => criticalityWord(x.criticality) },
+      {
+        header: 'Encrypted at rest',
+        width: 0.09,
+        value: (x) => protectionWord(x.encryptionAtRest),
+      },
+      {
+        header: 'Encrypted in transit',
+        width: 0.09,
+        value: (x) => protectionWord(x.encryptionInTransit),
+      },
+      { header: 'MFA', width: 0.08, value: (x) => protectionWord(x.mfa) },
+      { header: 'Backup', width: 0.09, value: (x) => protectionWord(x.backup) },
     ],
     snapshot.assets,
   );
 
-  doc.addPage();
-  heading(doc, '3. Data-flow map');
-  if (snapshot.flows.length === 0) paragraph(doc, 'No data flows are recorded.');
-  else {
-    flowMap(doc, snapshot, doc.y + 10, 300);
+  if (snapshot.flows.length === 0) {
+    heading(doc, '3. Data-flow map');
+    paragraph(doc, 'No data flows are recorded.');
+  } else {
+    // The map shrinks a little rather than leave half a page blank before it.
+    ensureSpace(doc, 300);
+    heading(doc, '3. Data-flow map');
+    const room = doc.page.height - MARGIN - 20 - doc.y - 30;
+    flowMap(doc, snapshot, doc.y + 10, Math.max(220, Math.min(300, room)));
     await table(
       doc,
       [
@@ -150,11 +181,11 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         { header: 'To', width: 0.2, value: (f) => `${f.to.reference} ${f.to.name}` },
         { header: 'ePHI', width: 0.21, value: (f) => f.ephi },
         { header: 'Protocol', width: 0.1, value: (f) => f.protocol },
-        { header: 'Encrypted', width: 0.09, value: (f) => f.encrypted },
+        { header: 'Encrypted', width: 0.09, value: (f) => flowEncryptionWord(f.encrypted) },
         {
           header: 'External',
           width: 0.11,
-          value: (f) => (f.exposed ? 'yes: EXPOSED' : f.external ? 'yes' : 'no'),
+          value: (f) => (f.exposed ? 'Yes: EXPOSED' : f.external ? 'Yes' : 'No'),
           fill: (f) => (f.exposed ? '#ffc9c9' : null),
         },
       ],
@@ -162,7 +193,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     );
   }
 
-  doc.addPage();
+  ensureSpace(doc, 300);
   heading(doc, '4. Risks and their ratings');
   const top = doc.y + 4;
   matrixGrid(
@@ -195,7 +226,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     {
       header: 'Level',
       width: 0.09,
-      value: (r) => r.inherentLevel?.label ?? 'unrated',
+      value: (r) => r.inherentLevel?.label ?? 'Not rated',
       fill: (r) => level(r.inherentLevel),
     },
     {
@@ -212,7 +243,6 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   ];
   await table(doc, riskColumns, snapshot.risks);
 
-  doc.addPage();
   heading(doc, '5. Treatment plan');
   await table(
     doc,
@@ -221,13 +251,16 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       {
         header: 'Treatment',
         width: 0.1,
-        value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : 'none yet'),
+        value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : 'None yet'),
       },
       {
         header: 'Plan and tasks',
         width: 0.37,
         value: (r) =>
-          [r.treatmentPlan, ...r.planTasks.map((t) => `${t.reference} ${t.title} (${t.status})`)]
+          [
+            r.treatmentPlan,
+            ...r.planTasks.map((t) => `${t.reference} ${t.title} (${taskStatusWord(t.status)})`),
+          ]
             .filter(Boolean)
             .join('\n'),
       },
@@ -243,11 +276,11 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         value: (r) =>
           [
             r.acceptance
-              ? `Accepted by ${r.acceptance.approver.name} on ${r.acceptance.acceptedOn}, expires ${r.acceptance.expiresOn}`
+              ? `Accepted by ${r.acceptance.approver.name} on ${dateWord(r.acceptance.acceptedOn)}, expires ${dateWord(r.acceptance.expiresOn)}`
               : acceptancePending(r)
                 ? 'Acceptance pending approval'
                 : '',
-            `Next review ${date(r.nextReviewOn)}`,
+            `Next review ${dateWord(r.nextReviewOn)}`,
           ]
             .filter(Boolean)
             .join('\n'),
@@ -256,30 +289,51 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     open,
   );
 
-  heading(doc, '6. Approvals');
-  await table(
-    doc,
-    [
-      { header: 'Step', width: 0.25, value: (s) => s.step },
-      { header: 'By', width: 0.35, value: (s) => s.by },
-      { header: 'When', width: 0.4, value: (s) => s.at },
-    ],
-    [
-      { step: 'Started', by: '—', at: stamp(a.createdAt) },
-      {
-        step: 'Submitted for review',
-        by: a.submitted?.by?.name ?? '—',
-        at: a.submitted ? stamp(a.submitted.at) : '—',
-      },
-      {
-        step: 'Approved',
-        by: a.approved?.by.name ?? 'not approved',
-        at: a.approved ? stamp(a.approved.at) : '—',
-      },
-    ],
-  );
-  if (a.approved?.note) paragraph(doc, `Approval note: ${a.approved.note}`);
+  heading(doc, '6. Pairs considered and judged negligible');
+  if (snapshot.negligiblePairs.length === 0) {
+    paragraph(doc, 'No asset and threat pair was judged negligible.');
+  } else {
+    paragraph(
+      doc,
+      'Each asset with ePHI was weighed against every threat that applies to its kind. These pairs were considered and judged to carry negligible risk, for the reason given; no risk was entered for them.',
+      { muted: true },
+    );
+    await table(
+      doc,
+      [
+        { header: 'Asset', width: 0.22, value: (p) => `${p.asset.reference} ${p.asset.name}` },
+        { header: 'Threat', width: 0.2, value: (p) => p.threat.title },
+        { header: 'Reason', width: 0.38, value: (p) => p.reason },
+        {
+          header: 'Judged by',
+          width: 0.2,
+          value: (p) => `${p.decidedBy?.name ?? '—'}\n${at(p.decidedAt)}`,
+        },
+      ],
+      snapshot.negligiblePairs,
+    );
+  }
 
+  // Completeness and the approvals (with the lines to sign) close the report on one page.
+  ensureSpace(doc, 280 + 16 * gapPhrases(input.gaps).length);
+  heading(doc, '7. Completeness');
+  const phrases = gapPhrases(input.gaps);
+  if (phrases.length === 0) {
+    paragraph(
+      doc,
+      'Every open risk is rated, every asset and threat pair of the guided path is covered by a risk or judged negligible, and every asset with ePHI is named by a risk.',
+    );
+  } else {
+    paragraph(
+      doc,
+      approved
+        ? `Approved with these gaps, acknowledged by the approver (${a.approved?.by.name ?? ''}):`
+        : 'Incomplete so far; submitting and approving will ask to acknowledge:',
+    );
+    for (const phrase of phrases) paragraph(doc, `•  ${phrase}`);
+  }
+
+  await approvals(doc, a, at);
   footers(doc, `${input.organization} · Risk analysis ${a.reference}${approved ? '' : ' · DRAFT'}`);
   return finish(doc);
 }

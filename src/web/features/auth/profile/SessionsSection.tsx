@@ -5,9 +5,11 @@ import { api } from '../../../api';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { forgetSession } from '../../../app/session';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useOrgTime } from '../../../components/useOrgTime';
 
 /** Where the account is signed in; any session can be ended from here. */
 export function SessionsSection() {
+  const time = useOrgTime();
   const queryClient = useQueryClient();
   const sessions = useApiQuery(api.auth.sessions, []);
   const revoke = useApiMutation(api.auth.endSession);
@@ -80,8 +82,8 @@ export function SessionsSection() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{s.ip ?? ''}</Table.Td>
-                  <Table.Td>{s.createdAt.replace('T', ' ').slice(0, 16)}</Table.Td>
-                  <Table.Td>{s.lastSeenAt.replace('T', ' ').slice(0, 16)}</Table.Td>
+                  <Table.Td>{time.dateTime(s.createdAt)}</Table.Td>
+                  <Table.Td>{time.dateTime(s.lastSeenAt)}</Table.Td>
                   <Table.Td>
                     {s.current ? (
                       <Badge size="sm" variant="default">

@@ -20,9 +20,11 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { roleLabel } from '../../../app/HeaderMenus';
 import { useReauth } from '../../../app/reauth';
 import { activeMembership } from '../../../app/session';
+import { useOrgTime } from '../../../components/useOrgTime';
 
 /** Personal API tokens for scripts and log shippers, bound to the active organization. */
 export function TokensSection({ me }: { me: Me }) {
+  const time = useOrgTime();
   const reauth = useReauth();
   const org = activeMembership(me);
   const [name, setName] = useState('');
@@ -120,10 +122,8 @@ export function TokensSection({ me }: { me: Me }) {
                     <Code fz="xs">{t.prefix}…</Code>
                   </Table.Td>
                   <Table.Td>{roleLabel(t.role)}</Table.Td>
-                  <Table.Td>{t.expiresAt.slice(0, 10)}</Table.Td>
-                  <Table.Td>
-                    {t.lastUsedAt ? t.lastUsedAt.replace('T', ' ').slice(0, 16) : 'never'}
-                  </Table.Td>
+                  <Table.Td>{time.day(t.expiresAt)}</Table.Td>
+                  <Table.Td>{t.lastUsedAt ? time.dateTime(t.lastUsedAt) : 'never'}</Table.Td>
                   <Table.Td>
                     <Button
                       size="compact-xs"

@@ -1,0 +1,68 @@
+import type {
+  CRITICALITIES,
+  FLOW_ENCRYPTION,
+  PROTECTION_STATES,
+} from '../../../../contracts/assets';
+import type { Assessment } from '../../../../contracts/risk-assessments';
+
+// The report's words for stored values: never a raw enum value on paper.
+const CRITICALITY: Record<(typeof CRITICALITIES)[number], string> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  critical: 'Critical',
+};
+const PROTECTION: Record<(typeof PROTECTION_STATES)[number], string> = {
+  yes: 'Yes',
+  partial: 'Partly',
+  no: 'No',
+  unknown: 'Unknown',
+  not_applicable: 'N/A',
+};
+const FLOW: Record<(typeof FLOW_ENCRYPTION)[number], string> = {
+  yes: 'Yes',
+  no: 'No',
+  unknown: 'Unknown',
+};
+const TASK: Record<string, string> = {
+  open: 'open',
+  in_progress: 'in progress',
+  done: 'done',
+  cancelled: 'cancelled',
+};
+export const STATUS: Record<Assessment['status'], string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+};
+
+const lookup = (labels: Record<string, string>) => (value: string) => labels[value] ?? value;
+export const criticalityWord = lookup(CRITICALITY);
+export const protectionWord = lookup(PROTECTION);
+export const flowEncryptionWord = lookup(FLOW);
+export const taskStatusWord = lookup(TASK);
+
+/** A calendar date as people read it: 22 Nov 2026 (dates are the organization's own). */
+export function dateWord(date: string | null | undefined): string {
+  if (!date) return '—';
+  return new Date(`${date.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** An instant in the organization's time zone, naming it: 22 Nov 2026, 09:00 America/Chicago. */
+export function instantIn(timeZone: string): (iso: string | null | undefined) => string {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (iso) => (iso ? `${format.format(new Date(iso))} ${timeZone}` : '—');
+}

@@ -1,0 +1,196 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Task } from '../../../contracts/tasks';
+import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDate, plural } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
+import { TaskEditForm } from './TaskEditForm';
+import { PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
+
+const PERIODS = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year' } as const;
+
+function TaskBadges({ task }: { task: Task }) {
+  return (
+    <Group gap="xs">
+      <Badge variant="light">{TASK_STATUS_LABELS[task.status]}</Badge>
+      <Badge variant="dot" color={PRIORITY_COLORS[task.priority]}>
+        {TASK_PRIORITY_LABELS[task.priority]} priority
+      </Badge>
+      {task.overdue ? <Badge color="red">Overdue</Badge> : null}
+      {task.recurrence ? (
+        <Badge variant="outline">
+          Every {task.recurrence.interval > 1 ? `${task.recurrence.interval} ` : ''}
+          {plural(
+            task.recurrence.interval,
+            PERIODS[task.recurrence.frequency],
+            `${PERIODS[task.recurrence.frequency]}s`,
+          )}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
+function CompleteForm({ task }: { task: Task }) {
+  const org = useActiveOrg();
+  const [note, setNote] = useState('');
+  const [evidenceUrl, setEvidenceUrl] = useState('');
+  const complete = useApiMutation(api.tasks.complete);
+  const errors = fieldErrors(complete.error, { evidenceUrl: 'The evidence link' });
+  return (
+    <form
+      aria-label={`Complete ${task.reference}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        complete.mutate([
+          { orgId: org?.orgId ?? '', taskId: task.id },
+          { ...(note ? { note } : {}), ...(evidenceUrl ? { evidenceUrl } : {}) },
+        ]);
+      }}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label="Completion note"
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Evidence link"
+          placeholder="https://…"
+          value={evidenceUrl}
+          onChange={(e) => setEvidenceUrl(e.currentTarget.value)}
+          error={errors.evidenceUrl}
+        />
+        {complete.error && Object.keys(errors).length === 0 ? (
+          <Alert color="red" variant="light" role="alert">
+            {complete.error.message}
+          </Alert>
+        ) : null}
+        {complete.isSuccess && complete.data.next ? (
+          <Alert color="blue" variant="light" role="status">
+            Next occurrence {complete.data.next.reference} is due{' '}
+            {formatDate(complete.data.next.dueOn)}.
+          </Alert>
+        ) : null}
+        <Button type="submit" loading={complete.isPending}>
+          Mark done
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * A task in a drawer: its details and links; while it is not done, those who manage tasks edit
+ * it (reassign, reschedule…) and its owner marks it done. A done task is a record, read-only.
+ */
+export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () => void }) {
+  const org = useActiveOrg();
+  const params = org ? { orgId: org.orgId, taskId } : null;
+  const task = useApiQuery(api.tasks.get, params && [params]);
+  const [editing, setEditing] = useState(false);
+  const t = task.data;
+  const time = useOrgTime();
+  const editable = t !== undefined && t.status !== 'done' && can(org?.role, api.tasks.update);
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={t ? `${t.reference} ${t.title}` : 'Task'}
+      closeButtonProps={{ 'aria-label': 'Close the task' }}
+    >
+      {task.isError ? <ErrorNotice error={task.error} /> : null}
+      {t ? (
+        <Stack gap="sm">
+          <TaskBadges task={t} />
+          <Text size="sm">
+            Owner: {t.owner?.name ?? 'nobody yet'} · Due {formatDate(t.dueOn)}
+          </Text>
+          {t.description ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {t.description}
+            </Text>
+          ) : null}
+          {t.links.length > 0 ? (
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed" fw={600}>
+                About
+              </Text>
+              {t.links.map((l) =>
+                l.type === 'safeguard' ? (
+                  <Anchor
+                    key={l.id}
+                    component={Link}
+                    to={`/safeguards/${encodeURIComponent(l.targetId)}`}
+                    size="sm"
+                  >
+                    {l.label}
+                  </Anchor>
+                ) : (
+                  <Text key={l.id} size="sm">
+                    {l.label}
+                  </Text>
+                ),
+              )}
+            </Stack>
+          ) : null}
+          {t.status === 'done' ? (
+            <Alert color="teal" variant="light">
+              Completed {t.completedAt ? time.dateTime(t.completedAt) : ''}. {t.completionNote}
+              {t.evidenceUrl ? (
+                <>
+                  {' '}
+                  <Anchor href={t.evidenceUrl} target="_blank" rel="noreferrer">
+                    Evidence
+                  </Anchor>
+                </>
+              ) : null}{' '}
+              A completed task is a record: it can no longer be changed.
+            </Alert>
+          ) : editing ? (
+            <TaskEditForm task={t} onDone={() => setEditing(false)} />
+          ) : (
+            <>
+              {editable ? (
+                <Group>
+                  <Button
+                    variant="default"
+                    leftSection={<IconPencil size={16} aria-hidden />}
+                    onClick={() => setEditing(true)}
+                  >
+                    Edit task
+                  </Button>
+                </Group>
+              ) : null}
+              {t.status !== 'cancelled' && can(org?.role, 'tasks.complete') ? (
+                <CompleteForm task={t} />
+              ) : null}
+            </>
+          )}
+        </Stack>
+      ) : null}
+    </Drawer>
+  );
+}

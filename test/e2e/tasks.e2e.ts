@@ -1,0 +1,85 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnNode } from '../support/cli';
+import type { TestDatabaseKind } from '../support/database';
+import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
+import { startApp, type RunningApp } from './support/server';
+
+const databases = (process.env.TEST_DATABASES ?? 'sqlite')
+  .split(',')
+  .map((s) => s.trim()) as TestDatabaseKind[];
+
+async function expectAccessible(page: Page) {
+  await page.mouse.move(0, 0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+// Issue 12: a task the system raised has an owner, and can be rescheduled and reassigned until done.
+describe.each(databases)('tasks on %s', (kind) => {
+  let app: RunningApp;
+  let browser: BrowserContext;
+  let password = '';
+
+  beforeAll(async () => {
+    app = await startApp(kind);
+    browser = await launchBrowser();
+    const demo = await spawnNode(['bin/custos.js', 'demo'], app.env).exit;
+    expect(demo.code, demo.stderr).toBe(0);
+    password = /\s(riverside-[\w-]+)\s/.exec(demo.stdout)?.[1] ?? '';
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  it('reschedules and reassigns the reminder the approval raised; a done task stays as it was', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel(/^Email/).fill('priya@riverside-clinic.example');
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+    await page.goto(`${app.url}/tasks?scope=all`);
+    const reminder = page.getByRole('button', { name: /Update the risk analysis \(RA-1/ });
+    await reminder.click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('Owner: Priya Raman').waitFor();
+    await drawer.getByRole('button', { name: 'Edit task' }).click();
+    const form = drawer.getByRole('form', { name: /^Edit TASK-/ });
+    await form.getByLabel('Due', { exact: true }).fill('2027-03-31');
+    await form.getByLabel('Owner').click();
+    await page.getByRole('option', { name: 'Marcus Lee' }).click();
+    await expectAccessible(page);
+    await screenshot(page, `tasks-edit-${kind}`);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await drawer.getByText('Owner: Marcus Lee · Due 31 Mar 2027').waitFor();
+    await page.keyboard.press('Escape');
+
+    // A completed task is a record: no Edit.
+    await page.goto(`${app.url}/tasks?scope=all&status=done`);
+    await page.getByRole('button', { name: /Send the monthly security tip/ }).click();
+    await drawer.getByText('it can no longer be changed').waitFor();
+    expect(await drawer.getByRole('button', { name: 'Edit task' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // On a phone the list and the drawer fit the width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.url}/tasks?scope=all`);
+    await reminder.click();
+    await drawer.getByRole('button', { name: 'Edit task' }).click();
+    await form.waitFor();
+    expect(await overflow(page)).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, `tasks-edit-390-${kind}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

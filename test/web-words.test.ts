@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// Issue 12: "1 flow(s)" is developer text. Every text of the web app (string, template and JSX
+// text) says a real plural, chosen by countOf/plural (components/format.ts, Intl.PluralRules).
+// Raw enum values are the lint rule words/no-raw-enum-text's (scripts/eslint/words.js).
+const WEB = new URL('../src/web/', import.meta.url).pathname;
+const PLURAL_S = /\w\(s\)/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return sources(path);
+    }
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** The texts of a file that a person may read, with their line. */
+export function textsOf(fileName: string, code: string): { line: number; text: string }[] {
+  const file = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
+  const found: { line: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node) ||
+      ts.isJsxText(node)
+    ) {
+      const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      found.push({ line, text: node.text });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('words of the web app', () => {
+  it('finds the texts of strings, templates and JSX', () => {
+    const texts = textsOf(
+      'x.tsx',
+      'const a = `${n} flow(s)`; const b = <p>2 problem(s)</p>; const c = "risk(s)";',
+    );
+    expect(texts.filter((t) => PLURAL_S.test(t.text)).map((t) => t.text.trim())).toEqual([
+      'flow(s)',
+      '2 problem(s)',
+      'risk(s)',
+    ]);
+  });
+
+  it('never writes a plural as "(s)"', () => {
+    const offending = sources(WEB).flatMap((path) =>
+      textsOf(path, readFileSync(path, 'utf8'))
+        .filter((t) => PLURAL_S.test(t.text))
+        .map((t) => `${relative(WEB, path)}:${t.line}: ${t.text.trim()}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
