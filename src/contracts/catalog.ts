@@ -113,20 +113,73 @@ export const RequirementQuerySchema = z.object({
 });
 export type RequirementQuery = z.infer<typeof RequirementQuerySchema>;
 
-/** How readiness for a rule-profile item is judged from the organization's in-force records. */
-export const PROFILE_CHECKS = ['requirements_implemented', 'addressable_as_specified'] as const;
+/**
+ * How readiness for a rule-profile item is judged from the organization's records. An item is met
+ * only on evidence that fits it:
+ * - `requirements_implemented`: the requirements are the item (an addressable one only as
+ *   specified: an alternative to encryption is not encryption);
+ * - `addressable_as_specified`: every addressable specification implemented as specified;
+ * - `records`: the organization's own records show it (`records`);
+ * - `not_recorded`: Custos keeps no record that would show it; the requirements are only its
+ *   foundation, so it is partly met at best, and the gaps say what is not recorded.
+ */
+export const PROFILE_CHECKS = [
+  'requirements_implemented',
+  'addressable_as_specified',
+  'records',
+  'not_recorded',
+] as const;
 export const PROFILE_CHECK_LABELS: Record<(typeof PROFILE_CHECKS)[number], string> = {
   requirements_implemented: 'The requirements are implemented',
   addressable_as_specified: 'Addressable specifications are implemented as specified',
+  records: 'Your records show it',
+  not_recorded: 'Not shown by any record Custos keeps',
 };
 
-export const ProfileItemSchema = z.object({
+/** Records that show a proposed change: the inventory, the data-flow map, an approved analysis. */
+export const PROFILE_RECORDS = [
+  'asset_inventory',
+  'data_flow_map',
+  'approved_risk_analysis',
+] as const;
+export const PROFILE_RECORD_LABELS: Record<(typeof PROFILE_RECORDS)[number], string> = {
+  asset_inventory: 'The asset inventory',
+  data_flow_map: 'The data-flow map',
+  approved_risk_analysis: 'An approved risk assessment',
+};
+
+const ProfileItemBase = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string(),
   summary: z.string(),
   requirements: z.array(Citation).describe('In-force requirements the change builds on'),
-  check: z.enum(PROFILE_CHECKS),
+  toCheck: z
+    .string()
+    .optional()
+    .describe('Set when the item is not sourced yet: what to check against the proposal text'),
 });
+
+export const ProfileItemSchema = z.discriminatedUnion('check', [
+  ProfileItemBase.extend({
+    check: z.literal('requirements_implemented'),
+    reviewWithinMonths: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Each record must also be reviewed at least this often'),
+  }),
+  ProfileItemBase.extend({ check: z.literal('addressable_as_specified') }),
+  ProfileItemBase.extend({
+    check: z.literal('records'),
+    records: z.array(z.enum(PROFILE_RECORDS)).min(1),
+  }),
+  ProfileItemBase.extend({
+    check: z.literal('not_recorded'),
+    notRecorded: z.string().min(1).describe('What Custos keeps no record of, readable'),
+  }),
+]);
+export type ProfileItem = z.infer<typeof ProfileItemSchema>;
 
 export const RuleProfileSchema = z.object({
   id: z.string(),

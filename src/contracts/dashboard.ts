@@ -43,7 +43,7 @@ export const FirstWeekStepSchema = z.object({
   href: z.string().nullable(),
 });
 
-export const DashboardSchema = z.object({
+export const ProgramFiguresSchema = z.object({
   progress: CountsSchema,
   byCategory: z.array(CountsSchema.extend({ safeguard: z.enum(SAFEGUARD_CATEGORIES) })),
   byStandard: z.array(
@@ -56,16 +56,28 @@ export const DashboardSchema = z.object({
   decisionsMissing: z.number().int(),
   reviewsOverdue: z.number().int(),
   unowned: z.number().int(),
+  proposedRule: z.object({ met: z.number().int(), total: z.number().int() }),
+});
+
+export const DashboardSchema = z.object({
+  program: ProgramFiguresSchema.nullable().describe(
+    "The organization's figures and gaps: null for a role that may not read the program (program.read)",
+  ),
   tasks: z.object({
-    open: z.number().int(),
-    overdue: z.number().int(),
+    open: z.number().int().nullable().describe("The organization's: null without tasks.read_all"),
+    overdue: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The organization's: null without tasks.read_all"),
     mineOpen: z.number().int(),
     mineOverdue: z.number().int(),
     mine: z.array(TaskSchema).describe('My next five, by due date'),
   }),
-  nextActions: z.array(NextActionSchema),
-  firstWeek: z.array(FirstWeekStepSchema),
-  proposedRule: z.object({ met: z.number().int(), total: z.number().int() }),
+  nextActions: z
+    .array(NextActionSchema)
+    .describe("The first five the person's role may act on, each to a page it may open"),
+  firstWeek: z.array(FirstWeekStepSchema).describe("The steps the person's role may act on"),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

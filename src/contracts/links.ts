@@ -23,13 +23,23 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
 };
 
 /** Record types a link may join; later features add theirs here (policy, risk, evidence…). */
-export const LINK_TYPES = ['safeguard', 'task', 'url', 'risk'] as const;
+export const LINK_TYPES = [
+  'safeguard',
+  'task',
+  'url',
+  'risk',
+  'risk_assessment',
+  // An approved assessment's stored report, addressed by the assessment's id.
+  'risk_report',
+] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   safeguard: 'Safeguard',
   task: 'Task',
   url: 'Web address',
   risk: 'Risk',
+  risk_assessment: 'Risk assessment',
+  risk_report: 'Risk analysis report',
 };
 
 export const LinkEndSchema = z.object({

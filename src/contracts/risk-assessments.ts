@@ -400,13 +400,14 @@ export const riskAssessmentRoutes = {
     params: AssessmentParamsSchema,
     body: ApproveBodySchema,
     response: AssessmentDetailSchema,
-    // The yearly update is scheduled as a task.
-    audits: ['risk_assessment.approved', 'task.created'],
+    // The yearly update is scheduled as a task; 164.308(a)(1)(ii)(A) is recorded as implemented,
+    // with the assessment and its report linked as evidence.
+    audits: ['risk_assessment.approved', 'task.created', 'safeguard.changed', 'link.created'],
     example: () => ({
       note: 'Reviewed with the owner; residual risks and acceptances as listed in the register.',
       acknowledgeIncomplete: true,
     }),
-    invalidates,
+    invalidates: [...invalidates, 'safeguards'],
   }),
   report: route({
     method: 'GET',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, OrgParamsSchema, Text, Required, PersonRef } from './common';
+import { DateOnly, OrgParamsSchema, Text, PersonRef } from './common';
 import { RequirementSchema, SAFEGUARD_CATEGORIES } from './catalog';
 import { LinkSchema } from './links';
 import { route } from './route';
@@ -69,7 +69,16 @@ export const DecisionSchema = z.object({
   alternative: z.string().nullable(),
   approvedBy: PersonRef.nullable(),
   approvedOn: z.string().nullable(),
-  basis: z.string().nullable().describe('The risk analysis the decision rests on'),
+  basis: z.string().nullable().describe('The risk analysis the decision rests on, in words'),
+  basisAssessment: z
+    .object({
+      id: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      approvedAt: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The approved risk assessment the decision rests on'),
 });
 
 export const SafeguardSchema = z.object({
@@ -90,6 +99,12 @@ export const SafeguardSchema = z.object({
     .boolean()
     .describe('Addressable, applicable and no 164.306(d)(3) decision yet'),
   notApplicableAllowed: z.boolean(),
+  notApplicableReason: z
+    .string()
+    .nullable()
+    .describe(
+      'Set when the organization profile makes the requirement not applicable: the status then shows not_applicable, whatever was recorded',
+    ),
   updatedAt: z.iso.datetime().nullable(),
 });
 export type Safeguard = z.infer<typeof SafeguardSchema>;
@@ -152,7 +167,16 @@ export const DecisionBodySchema = z.object({
   approvedOn: DateOnly.optional().describe(
     "When it was approved: today in the organization's time zone unless given; never later",
   ),
-  basis: Required(2000).describe('The risk analysis the decision rests on'),
+  basisAssessmentId: z
+    .uuid({ error: 'must be a risk assessment id' })
+    .nullable()
+    .optional()
+    .describe('The approved risk assessment the decision rests on'),
+  basis: Text(2000)
+    .optional()
+    .describe(
+      'The risk analysis the decision rests on, in words: required without basisAssessmentId (an analysis made outside Custos)',
+    ),
 });
 export type DecisionBody = z.infer<typeof DecisionBodySchema>;
 
@@ -160,8 +184,12 @@ export const ReadinessItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   summary: z.string(),
-  state: z.enum(['met', 'partial', 'gap']),
+  state: z.enum(['met', 'partial', 'gap']).describe('Met only on evidence that fits the item'),
   gaps: z.array(z.string()).describe('What is missing, readable'),
+  toCheck: z
+    .string()
+    .nullable()
+    .describe('Set when the item is not sourced yet: what to check against the proposal text'),
   requirements: z.array(
     z.object({ id: z.string(), title: z.string(), status: z.enum(SAFEGUARD_STATUSES) }),
   ),

@@ -92,7 +92,15 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await page.goto(`${app.url}/safeguards/${encodeURIComponent('164.310(a)(2)(iii)')}`);
     await page.getByRole('heading', { level: 2, name: /Addressable decision/ }).waitFor();
     await page.getByRole('radio', { name: 'Not reasonable and appropriate' }).check();
-    await page.getByRole('textbox', { name: /Basis/ }).fill('Risk analysis 2026');
+    // The decision rests on the clinic's approved assessment, offered first (164.306(d)(3)).
+    await expect
+      .poll(() =>
+        page
+          .getByLabel(/^Basis/)
+          .and(page.locator('input'))
+          .inputValue(),
+      )
+      .toMatch(/^RA-\d+ /);
     // Who approved is who acted: the form names no one else; the approver is the one recording.
     await page.getByText('You (Priya Raman)').waitFor();
     expect(await page.getByRole('combobox', { name: /^Approved by/ }).count()).toBe(0);

@@ -1,20 +1,34 @@
 import type { Dashboard } from '../../contracts/dashboard';
+import type { Permission } from '../../contracts/permissions';
 import type { AppDeps } from './deps';
 
 export type NextAction = Dashboard['nextActions'][number];
 export type FirstWeekStep = Dashboard['firstWeek'][number];
 
-/** One dashboard request: who looks at which organization. */
+/** One dashboard request: who looks at which organization, acting with which permissions. */
 export interface DashboardAsk {
   readonly deps: AppDeps;
   readonly orgId: string;
   readonly userId: string;
+  /** Whether the request's acting role holds a permission (platform/auth/acting.ts). */
+  readonly holds: (permission: Permission) => boolean;
 }
 
 /** An item and its place among every feature's items (lower first). */
 export interface Ranked<T> {
   readonly rank: number;
   readonly item: T;
+  /**
+   * Whom the item is for: it is shown only to a role holding every one of these. Name the
+   * permission of the data route of the page its link opens (`routes.list.permission`), and the
+   * one of the act it asks for, so nobody is sent where their role cannot go.
+   */
+  readonly for: readonly Permission[];
+}
+
+/** The items the asker's role may see (every permission of `for` held). */
+function visible<T>(items: readonly Ranked<T>[], holds: (p: Permission) => boolean) {
+  return items.filter((r) => r.for.every(holds));
 }
 
 /**
@@ -49,22 +63,25 @@ export function oncePerAsk<T, Ask extends object = DashboardAsk>(load: (ask: Ask
 const byRank = <T>(items: readonly Ranked<T>[]) =>
   items.toSorted((a, b) => a.rank - b.rank).map((r) => r.item);
 
-/** Every feature's next actions for this request, by rank. */
-export async function collectNextActions<Ask = DashboardAsk>(
+/** A request as the collectors need it: any value saying which permissions it holds. */
+type Asking = Pick<DashboardAsk, 'holds'>;
+
+/** Every feature's next actions this request's role may see, by rank. */
+export async function collectNextActions<Ask extends Asking = DashboardAsk>(
   contributions: readonly Contribution<Ask>[],
   ask: Ask,
 ): Promise<NextAction[]> {
   const lists = await Promise.all(
     contributions.map((c) => c.nextActions?.(ask) ?? Promise.resolve([])),
   );
-  return byRank(lists.flat());
+  return byRank(visible(lists.flat(), ask.holds));
 }
 
 /**
  * Every feature's first-week steps, with the placeholders of features still to come that no
  * feature declares yet (adding the feature replaces its placeholder without an edit here).
  */
-export async function collectFirstWeek<Ask = DashboardAsk>(
+export async function collectFirstWeek<Ask extends Asking = DashboardAsk>(
   contributions: readonly Contribution<Ask>[],
   ask: Ask,
   coming: readonly Ranked<FirstWeekStep>[],
@@ -73,5 +90,5 @@ export async function collectFirstWeek<Ask = DashboardAsk>(
     await Promise.all(contributions.map((c) => c.firstWeek?.(ask) ?? Promise.resolve([])))
   ).flat();
   const declared = new Set(steps.map((s) => s.item.id));
-  return byRank([...steps, ...coming.filter((c) => !declared.has(c.item.id))]);
+  return byRank(visible([...steps, ...coming.filter((c) => !declared.has(c.item.id))], ask.holds));
 }

@@ -34,8 +34,11 @@ export interface Feature {
    * catalog citation), with an example. The cross-tenant and audit tests take ids from here.
    */
   readonly records?: Readonly<Record<string, string | { readonly shared: string }>>;
-  /** The feature's records as ends of links (record_links): the links feature asks through this. */
-  readonly link?: LinkTarget;
+  /**
+   * The feature's records as ends of links (record_links), one target per link type: the links
+   * feature asks through this.
+   */
+  readonly link?: LinkTarget | readonly LinkTarget[];
   /** Its first-week steps and next actions on the dashboard. */
   readonly dashboard?: DashboardContribution;
   /** Its part of the demo clinic (`custos demo`, and the tests' clinics). */

@@ -11,11 +11,14 @@ export interface LinkRegistry {
 export function linkRegistry(features: readonly Feature[]): LinkRegistry {
   const targets = new Map<LinkType, LinkTarget>();
   for (const feature of features) {
-    if (!feature.link) continue;
-    if (targets.has(feature.link.type)) {
-      throw new Error(`Two features declare the link type "${feature.link.type}"`);
+    const declared: readonly LinkTarget[] =
+      feature.link === undefined ? [] : 'type' in feature.link ? [feature.link] : feature.link;
+    for (const link of declared) {
+      if (targets.has(link.type)) {
+        throw new Error(`Two features declare the link type "${link.type}"`);
+      }
+      targets.set(link.type, link);
     }
-    targets.set(feature.link.type, feature.link);
   }
   return { target: (type) => targets.get(type) };
 }

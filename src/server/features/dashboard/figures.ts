@@ -1,6 +1,6 @@
 import { SAFEGUARD_CATEGORIES } from '../../../contracts/catalog';
 import type { Counts } from '../../../contracts/dashboard';
-import type { Safeguard } from '../../../contracts/safeguards';
+import { safeguardRoutes, type Safeguard } from '../../../contracts/safeguards';
 import type { FirstWeekStep, Ranked } from '../../platform/dashboard';
 import { attentionCounts } from '../safeguards/dashboard';
 
@@ -45,8 +45,13 @@ export function progressFigures(records: readonly Safeguard[]) {
   };
 }
 
+// The first week is the program's setup: its coming steps are for those who keep the program.
 function coming(rank: number, id: string, title: string, detail: string): Ranked<FirstWeekStep> {
-  return { rank, item: { id, title, detail, state: 'coming', href: null } };
+  return {
+    rank,
+    for: [safeguardRoutes.update.permission],
+    item: { id, title, detail, state: 'coming', href: null },
+  };
 }
 
 /** First-week steps of features not in Custos yet; a feature declaring a step of the id replaces it. */

@@ -1,32 +1,61 @@
 import type { Dashboard } from '../../../contracts/dashboard';
+import type { Permission } from '../../../contracts/permissions';
+import { safeguardRoutes } from '../../../contracts/safeguards';
 import { collectFirstWeek, collectNextActions, type DashboardAsk } from '../../platform/dashboard';
 import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
+import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
-import { safeguardsFor } from '../safeguards/dashboard';
 import { taskSummaryFor } from '../tasks/dashboard';
 import { COMING_STEPS, progressFigures } from './figures';
 
+/** The organization's figures, for a role that may open the register and readiness pages. */
+async function programFigures(ask: DashboardAsk): Promise<Dashboard['program']> {
+  // The figures link to the register and to readiness, both read with the register's permission.
+  if (
+    !ask.holds(safeguardRoutes.list.permission) ||
+    !ask.holds(safeguardRoutes.readiness.permission)
+  ) {
+    return null;
+  }
+  const facts = await programFactsFor(ask);
+  const proposed = catalog().profiles.find((p) => p.status === 'proposed');
+  const ready = proposed ? readiness(proposed, facts) : null;
+  return {
+    ...progressFigures(facts.safeguards),
+    proposedRule: { met: ready?.met ?? 0, total: ready?.items.length ?? 0 },
+  };
+}
+
 /**
- * The home page's figures for one organization and the person looking. Next actions and the first
+ * The home page for one organization and the person looking, built for the role the request acts
+ * with: the organization's figures only for a role that may read the program, and only next
+ * actions and first-week steps whose page and act the role may use. Next actions and the first
  * week come from the features' manifests (`deps.dashboard`).
  */
-export async function dashboard(deps: AppDeps, orgId: string, userId: string): Promise<Dashboard> {
-  const ask: DashboardAsk = { deps, orgId, userId };
-  const [records, tasks, nextActions, firstWeek] = await Promise.all([
-    safeguardsFor(ask),
+export async function dashboard(
+  deps: AppDeps,
+  orgId: string,
+  userId: string,
+  holds: (permission: Permission) => boolean,
+): Promise<Dashboard> {
+  const ask: DashboardAsk = { deps, orgId, userId, holds };
+  const [program, tasks, nextActions, firstWeek] = await Promise.all([
+    programFigures(ask),
     taskSummaryFor(ask),
     collectNextActions(deps.dashboard, ask),
     collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
   ]);
-  const figures = progressFigures(records);
-  const proposed = catalog().profiles.find((p) => p.status === 'proposed');
-  const ready = proposed ? readiness(proposed, records) : null;
+  // The organization's task counts are for roles that may list everyone's tasks.
+  const everyone = holds('tasks.read_all');
   return {
-    ...figures,
-    tasks,
+    program,
+    tasks: {
+      ...tasks,
+      open: everyone ? tasks.open : null,
+      overdue: everyone ? tasks.overdue : null,
+    },
     nextActions: nextActions.slice(0, 5),
     firstWeek,
-    proposedRule: { met: ready?.met ?? 0, total: ready?.items.length ?? 0 },
   };
 }

@@ -1,7 +1,14 @@
+import { organizationRoutes } from '../../../contracts/organizations';
 import { oncePerAsk, type DashboardContribution } from '../../platform/dashboard';
 import { getProfile } from './service/profile';
 
 const profileFor = oncePerAsk((ask) => getProfile(ask.deps, ask.orgId));
+
+// The organization profile page, and designating or describing there.
+const PROFILE = [
+  organizationRoutes.profile.permission,
+  organizationRoutes.updateProfile.permission,
+];
 
 /** The officials and the kind of entity: the first things an organization says about itself. */
 export const organizationsDashboard: DashboardContribution = {
@@ -13,6 +20,7 @@ export const organizationsDashboard: DashboardContribution = {
         : [
             {
               rank: 10,
+              for: PROFILE,
               item: {
                 id: 'designate-security-official',
                 title: 'Designate a Security Official',
@@ -26,6 +34,7 @@ export const organizationsDashboard: DashboardContribution = {
         : [
             {
               rank: 20,
+              for: PROFILE,
               item: {
                 id: 'describe-organization',
                 title: 'Say what kind of entity you are',
@@ -42,6 +51,7 @@ export const organizationsDashboard: DashboardContribution = {
     return [
       {
         rank: 10,
+        for: PROFILE,
         item: {
           id: 'officials',
           title: 'Designate your officials',

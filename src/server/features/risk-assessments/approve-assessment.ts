@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { organizationName } from '../organizations/service/profile';
 import { organizationMatrix } from '../risks/settings';
+import { recordRiskAnalysisIn } from '../safeguards/record-risk-analysis';
 import { presentAssessment } from './presenter';
 import { scheduleReviewIn } from './reminders';
 import { renderReport, type ReportInput } from './report/report';
@@ -173,6 +174,14 @@ export async function approveAssessment(
       });
       const today = await organizationToday(trx, deps.clock, orgId);
       await scheduleReviewIn(trx, deps, context, orgId, prepared.reference, today);
+      await recordRiskAnalysisIn(trx, deps, context, orgId, {
+        assessmentId: id,
+        reference: prepared.reference,
+        title: prepared.report.assessment.title,
+        approverId,
+        approverName: prepared.report.assessment.approved?.by.name ?? '',
+        approvedOn: today,
+      });
       return true;
     });
     if (written) break;

@@ -1,19 +1,46 @@
+import { riskAssessmentRoutes } from '../../../contracts/risk-assessments';
 import type { DashboardContribution } from '../../platform/dashboard';
-import { lastApprovedAssessment } from './service';
+import { programFactsFor, riskAnalysisDone } from '../safeguards/program-facts';
 
-/** The risk analysis step of the first week: done once an assessment is approved. */
+// The assessments page, and starting one there.
+const ASSESSMENTS = [
+  riskAssessmentRoutes.list.permission,
+  riskAssessmentRoutes.create.permission,
+] as const;
+
+/**
+ * The risk analysis, as a first-week step and, until it is done, a next action: both read the one
+ * fact `riskAnalysisDone`, so the dashboard never crosses it out in one card and asks for it in
+ * the other.
+ */
 export const riskAssessmentsDashboard: DashboardContribution = {
-  firstWeek: async ({ deps, orgId }) => [
+  firstWeek: async (ask) => [
     {
       rank: 30,
+      for: ASSESSMENTS,
       item: {
         id: 'risk-analysis',
         title: 'Run the risk analysis',
         detail:
           'Threats, vulnerabilities, likelihood, impact; approved and kept (164.308(a)(1)(ii)(A)).',
-        state: (await lastApprovedAssessment(deps.database.db, orgId)) ? 'done' : 'todo',
+        state: riskAnalysisDone(await programFactsFor(ask)) ? 'done' : 'todo',
         href: '/risk-assessments',
       },
     },
   ],
+  nextActions: async (ask) =>
+    riskAnalysisDone(await programFactsFor(ask))
+      ? []
+      : [
+          {
+            rank: 30,
+            for: ASSESSMENTS,
+            item: {
+              id: 'risk-analysis',
+              title: 'Complete your risk analysis',
+              detail: 'The first thing OCR asks for, and the basis of every addressable decision.',
+              href: '/risk-assessments',
+            },
+          },
+        ],
 };

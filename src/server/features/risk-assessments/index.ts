@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature';
 import { riskAssessmentsDemo } from './demo';
 import { riskAssessmentsDashboard } from './dashboard';
+import { assessmentLink, reportLink } from './link';
 import * as recordAssessmentCompleteness from './migrations/0012_record_assessment_completeness';
 import { registerAssessmentRoutes } from './routes';
 
@@ -13,6 +14,7 @@ export const feature: Feature = {
     registerAssessmentRoutes(app, deps);
   },
   records: { assessmentId: 'risk_assessments', negligiblePairId: 'negligible_pairs' },
+  link: [assessmentLink, reportLink],
   dashboard: riskAssessmentsDashboard,
   demo: riskAssessmentsDemo,
 };

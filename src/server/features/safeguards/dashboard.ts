@@ -1,4 +1,4 @@
-import type { Safeguard } from '../../../contracts/safeguards';
+import { safeguardRoutes, type Safeguard } from '../../../contracts/safeguards';
 import {
   oncePerAsk,
   type DashboardContribution,
@@ -21,27 +21,19 @@ export function attentionCounts(records: readonly Safeguard[]) {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** The risk analysis while it is not implemented, then what the records lack. */
+// The register page (its list route), and the act each action asks for there.
+const REGISTER = safeguardRoutes.list.permission;
+
+/** What the records lack (the risk analysis is the risk assessments' action). */
 export const safeguardsDashboard: DashboardContribution = {
   nextActions: async (ask) => {
     const records = await safeguardsFor(ask);
     const counts = attentionCounts(records);
     const actions: Ranked<NextAction>[] = [];
-    const riskAnalysis = records.find((r) => r.requirementId === '164.308(a)(1)(ii)(A)');
-    if (riskAnalysis && riskAnalysis.status !== 'implemented') {
-      actions.push({
-        rank: 30,
-        item: {
-          id: 'risk-analysis',
-          title: 'Complete your risk analysis',
-          detail: 'The first thing OCR asks for, and the basis of every addressable decision.',
-          href: '/safeguards/164.308(a)(1)(ii)(A)',
-        },
-      });
-    }
     if (counts.unowned > 0) {
       actions.push({
         rank: 50,
+        for: [REGISTER, safeguardRoutes.update.permission],
         item: {
           id: 'assign-owners',
           title: `${plural(counts.unowned, 'requirement has', 'requirements have')} no owner`,
@@ -53,6 +45,7 @@ export const safeguardsDashboard: DashboardContribution = {
     if (counts.decisionsMissing > 0) {
       actions.push({
         rank: 60,
+        for: [REGISTER, safeguardRoutes.decide.permission],
         item: {
           id: 'record-decisions',
           title: `Record ${plural(counts.decisionsMissing, 'addressable decision', 'addressable decisions')}`,
@@ -64,6 +57,7 @@ export const safeguardsDashboard: DashboardContribution = {
     if (counts.reviewsOverdue > 0) {
       actions.push({
         rank: 70,
+        for: [REGISTER, safeguardRoutes.update.permission],
         item: {
           id: 'overdue-reviews',
           title: `${plural(counts.reviewsOverdue, 'review is', 'reviews are')} overdue`,

@@ -4,7 +4,8 @@ import type { AuditContext } from '../../platform/audit/append';
 import { demoStep } from '../../platform/demo';
 import { addDays, addMonths } from '../../platform/time';
 import { createLinkIn } from '../links/service';
-import { changeSafeguardIn, recordDecision } from './service';
+import { recordDecision } from './record-decision';
+import { changeSafeguardIn } from './service';
 
 const Records = z.object({
   records: z.array(

@@ -38,7 +38,9 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
     s.safeguard,
     s.kind === 'standard' ? 'Standard' : 'Specification',
     designationLabel(s),
-    SAFEGUARD_STATUS_LABELS[s.status],
+    s.notApplicableReason
+      ? `${SAFEGUARD_STATUS_LABELS[s.status]}: ${s.notApplicableReason}`
+      : SAFEGUARD_STATUS_LABELS[s.status],
     s.owner?.name ?? '',
     s.statement,
     s.decision ? DECISION_LABELS[s.decision.decision] : s.decisionMissing ? 'Missing' : '',
@@ -46,7 +48,9 @@ export function registerRows(safeguards: readonly Safeguard[]): (string | number
     s.decision?.alternative ?? '',
     s.decision?.approvedBy?.name ?? '',
     s.decision?.approvedOn ?? '',
-    s.decision?.basis ?? '',
+    s.decision?.basisAssessment
+      ? `${s.decision.basisAssessment.reference} ${s.decision.basisAssessment.title}`
+      : (s.decision?.basis ?? ''),
     s.reviewIntervalMonths ?? '',
     s.nextReviewOn ?? '',
     s.reviewOverdue ? 'Yes' : '',

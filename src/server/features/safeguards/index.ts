@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { safeguardsDemo } from './demo';
 import { safeguardsDashboard } from './dashboard';
 import { safeguardLink } from './link';
+import * as addDecisionBasisAssessment from './migrations/0012_add_decision_basis_assessment';
 import { registerSafeguardRoutes } from './routes';
 
 /**
@@ -12,6 +13,7 @@ import { registerSafeguardRoutes } from './routes';
 export const feature: Feature = {
   name: 'safeguards',
   tables: ['safeguards'],
+  migrations: { '0012_add_decision_basis_assessment': addDecisionBasisAssessment },
   routes: registerSafeguardRoutes,
   records: {
     requirementId: { shared: '164.312(a)(2)(iv)' },

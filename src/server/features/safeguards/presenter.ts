@@ -1,6 +1,7 @@
 import type { Requirement } from '../../../contracts/catalog';
 import type { OrganizationsTable } from '../organizations/tables';
 import type { Safeguard } from '../../../contracts/safeguards';
+import type { AssessmentRef } from '../risk-assessments/link';
 import type { SafeguardRow } from './repository';
 
 export type Applicability = Pick<
@@ -21,14 +22,35 @@ export function notApplicableAllowed(requirement: Requirement, org: Applicabilit
   return org.includes_group_health_plan === 0;
 }
 
+const NOT_APPLICABLE_BECAUSE = {
+  no_clearinghouse:
+    'The organization profile says it includes no health care clearinghouse function (164.308(a)(4)(ii)(A) concerns a clearinghouse inside a larger organization).',
+  no_group_health_plan:
+    'The organization profile says it includes no group health plan (164.314(b) binds group health plans and their plan sponsors).',
+} as const;
+
+/**
+ * Why the organization profile makes a requirement not applicable, or null when it applies. The
+ * profile decides: the record shows as not applicable with this reason, and counts as done.
+ */
+export function notApplicableReason(requirement: Requirement, org: Applicability): string | null {
+  return requirement.notApplicableWhen && notApplicableAllowed(requirement, org)
+    ? NOT_APPLICABLE_BECAUSE[requirement.notApplicableWhen]
+    : null;
+}
+
 /** One requirement's record as the organization sees it; no stored row means not started. */
 export function presentSafeguard(
   requirement: Requirement,
   row: SafeguardRow | undefined,
   org: Applicability,
   today: string,
+  assessments: ReadonlyMap<string, AssessmentRef> = new Map(),
 ): Safeguard {
-  const status = row?.status ?? 'not_started';
+  const basisId = row?.decision_basis_assessment_id ?? null;
+  const basis = basisId === null ? undefined : assessments.get(basisId);
+  const reason = notApplicableReason(requirement, org);
+  const status = reason ? 'not_applicable' : (row?.status ?? 'not_started');
   const decision = row?.decision
     ? {
         decision: row.decision,
@@ -39,6 +61,14 @@ export function presentSafeguard(
           : null,
         approvedOn: row.decision_approved_on,
         basis: row.decision_basis,
+        basisAssessment: basis
+          ? {
+              id: basis.id,
+              reference: basis.reference,
+              title: basis.title,
+              approvedAt: basis.approvedAt,
+            }
+          : null,
       }
     : null;
   return {
@@ -62,6 +92,7 @@ export function presentSafeguard(
       status !== 'not_applicable' &&
       decision === null,
     notApplicableAllowed: notApplicableAllowed(requirement, org),
+    notApplicableReason: reason,
     updatedAt: row?.updated_at ?? null,
   };
 }

@@ -8,7 +8,8 @@ import { registerRoutes, type ContractRequest } from '../../platform/http/contra
 import { sendTable } from '../../platform/http/spreadsheet';
 import { exportRegister } from './export';
 import { readinessOf } from './readiness';
-import { changeSafeguard, getSafeguard, listSafeguards, recordDecision } from './service';
+import { recordDecision } from './record-decision';
+import { changeSafeguard, getSafeguard, listSafeguards } from './service';
 
 export function registerSafeguardRoutes(app: App, deps: AppDeps): void {
   const download =

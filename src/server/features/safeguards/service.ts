@@ -1,24 +1,19 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditChanges } from '../../../contracts/audit';
 import type { Requirement } from '../../../contracts/catalog';
-import type {
-  DecisionBody,
-  Safeguard,
-  SafeguardQuery,
-  SafeguardUpdateBody,
-} from '../../../contracts/safeguards';
+import type { Safeguard, SafeguardQuery, SafeguardUpdateBody } from '../../../contracts/safeguards';
 import type { Database } from '../../db/schema';
 import type { SafeguardsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
-import { requireApprover } from '../../platform/auth/approver';
 import { requireMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { addMonths, todayIn } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linksOf } from '../links/service';
-import { notApplicableAllowed, presentSafeguard } from './presenter';
+import { assessmentRefs } from '../risk-assessments/link';
+import { notApplicableAllowed, notApplicableReason, presentSafeguard } from './presenter';
 import {
   findApplicability,
   findNames,
@@ -33,7 +28,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
 import { readJson } from '../../platform/db/json-columns';
 
-async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
+export async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
   const org = await findApplicability(db, orgId);
   if (!org) {
     throw new AppError('not_found', 'No such organization.');
@@ -41,7 +36,7 @@ async function orgFacts(db: Db, deps: AppDeps, orgId: string) {
   return { org, today: todayIn(org.time_zone, deps.clock.now()) };
 }
 
-function requirementOf(requirementId: string): Requirement {
+export function requirementOf(requirementId: string): Requirement {
   const requirement = catalog().byId.get(requirementId);
   if (!requirement) {
     throw new AppError('not_found', `No requirement ${requirementId} in the catalog.`);
@@ -53,8 +48,21 @@ function requirementOf(requirementId: string): Requirement {
 export async function allSafeguards(deps: AppDeps, orgId: string): Promise<Safeguard[]> {
   const db = deps.database.db;
   const { org, today } = await orgFacts(db, deps, orgId);
-  const rows = new Map((await listSafeguardRows(db, orgId)).map((r) => [r.requirement_id, r]));
-  return catalog().requirements.map((r) => presentSafeguard(r, rows.get(r.id), org, today));
+  const stored = await listSafeguardRows(db, orgId);
+  const rows = new Map(stored.map((r) => [r.requirement_id, r]));
+  const assessments = await basisAssessments(db, orgId, stored);
+  return catalog().requirements.map((r) =>
+    presentSafeguard(r, rows.get(r.id), org, today, assessments),
+  );
+}
+
+/** The approved assessments the decisions of `rows` rest on (one query). */
+function basisAssessments(db: Db, orgId: string, rows: readonly SafeguardRow[]) {
+  return assessmentRefs(
+    db,
+    orgId,
+    rows.flatMap((r) => r.decision_basis_assessment_id ?? []),
+  );
 }
 
 /** The register filtered by a query, as one page (it holds 68 records at most). */
@@ -94,7 +102,13 @@ export async function getSafeguard(deps: AppDeps, orgId: string, requirementId: 
     changes: e.changes ? readJson('audit_events.changes', e.changes) : null,
   }));
   return {
-    ...presentSafeguard(requirement, row, org, today),
+    ...presentSafeguard(
+      requirement,
+      row,
+      org,
+      today,
+      await basisAssessments(db, orgId, row ? [row] : []),
+    ),
     requirement,
     links: await linksOf(db, deps, orgId, 'safeguard', requirementId),
     history: await withPersonNames(db, history),
@@ -133,7 +147,7 @@ async function withPersonNames<T extends { changes: AuditChanges | null }>(
 }
 
 /** The stored row of a requirement, created (not started) on first write. */
-async function rowFor(
+export async function rowFor(
   trx: Transaction<Database>,
   deps: AppDeps,
   orgId: string,
@@ -158,6 +172,7 @@ async function rowFor(
     decision_approved_by: null,
     decision_approved_on: null,
     decision_basis: null,
+    decision_basis_assessment_id: null,
     updated_at: deps.clock.now().toISOString(),
   };
   await insertSafeguard(trx, row);
@@ -172,14 +187,6 @@ const FIELDS: [keyof SafeguardUpdateBody, keyof SafeguardsTable][] = [
   ['nextReviewOn', 'next_review_on'],
 ];
 const AUDITED: AuditFields<SafeguardsTable> = Object.fromEntries(FIELDS);
-const DECISION_AUDITED = {
-  decision: 'decision',
-  rationale: 'decision_rationale',
-  alternative: 'decision_alternative',
-  approvedBy: 'decision_approved_by',
-  approvedOn: 'decision_approved_on',
-  basis: 'decision_basis',
-} as const satisfies AuditFields<SafeguardsTable>;
 
 /** Changes a safeguard record inside a caller's transaction; every changed field is audited. */
 export async function changeSafeguardIn(
@@ -200,6 +207,13 @@ export async function changeSafeguardIn(
           ? 'can be "not_applicable" only once the organization profile says what kind of entity this is'
           : 'cannot be "not_applicable": the organization profile says this requirement applies'
         : 'cannot be "not_applicable": the Security Rule requires this of every covered entity and business associate',
+    );
+  }
+  const profileSays = notApplicableReason(requirement, org);
+  if (profileSays && body.status !== undefined && body.status !== 'not_applicable') {
+    throw AppError.field(
+      'body.status',
+      `stays "not_applicable" while the organization profile says so: ${profileSays}`,
     );
   }
   if (body.ownerId) {
@@ -251,80 +265,4 @@ export async function safeguardStatusIn(
   requirementId: string,
 ): Promise<string> {
   return (await findSafeguardRow(trx, orgId, requirementId))?.status ?? 'not_started';
-}
-
-/**
- * Records the 164.306(d)(3) decision on an addressable specification: implemented as specified,
- * an equivalent alternative (described, with why the specification itself is not reasonable),
- * or not reasonable and appropriate (rationale required), with approver, date and basis. The
- * approver is the person recording it (design.md §6.2: who approved is who acted), whose role
- * holds `safeguards.decide` (the route's permission); a token records no decision.
- */
-export async function recordDecision(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  requirementId: string,
-  body: DecisionBody,
-) {
-  const requirement = requirementOf(requirementId);
-  if (requirement.designation !== 'addressable') {
-    throw AppError.field(
-      'body.decision',
-      `applies only to addressable specifications; ${requirementId} is required`,
-    );
-  }
-  const rationale = body.rationale?.trim() ?? '';
-  const alternative = body.alternative?.trim() ?? '';
-  if (body.decision !== 'as_specified' && rationale === '') {
-    // 164.306(d)(3)(ii)(B)(1): document why implementing it would not be reasonable and appropriate.
-    throw AppError.field(
-      'body.rationale',
-      'is required when the specification is not implemented as specified',
-    );
-  }
-  if (body.decision === 'alternative' && alternative === '') {
-    // 164.306(d)(3)(ii)(B)(2): the equivalent alternative measure.
-    throw AppError.field('body.alternative', 'must describe the equivalent alternative measure');
-  }
-  const approverId = await requireApprover(deps, context, orgId, {
-    action: 'record an addressable decision',
-    entity: { type: 'safeguard', id: requirementId },
-  });
-  if (body.approvedBy !== undefined && body.approvedBy.toLowerCase() !== approverId.toLowerCase()) {
-    throw AppError.field(
-      'body.approvedBy',
-      'must be you: the person who records a decision is its approver',
-    );
-  }
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { today } = await orgFacts(trx, deps, orgId);
-    const approvedOn = body.approvedOn ?? today;
-    if (approvedOn > today) {
-      throw AppError.field('body.approvedOn', 'cannot be later than today');
-    }
-    const before = await rowFor(trx, deps, orgId, requirementId);
-    const after = {
-      decision: body.decision,
-      decision_rationale: rationale === '' ? null : rationale,
-      decision_alternative: body.decision === 'alternative' ? alternative : null,
-      decision_approved_by: approverId,
-      decision_approved_on: approvedOn,
-      decision_basis: body.basis,
-    };
-    await updateSafeguard(trx, orgId, before.id, {
-      ...after,
-      updated_at: deps.clock.now().toISOString(),
-    });
-    await appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: 'safeguard.decision_recorded',
-      entity: { type: 'safeguard', id: before.id },
-      changes: {
-        requirement: { after: requirementId },
-        ...changesOf(before, after, DECISION_AUDITED, { unchanged: true }),
-      },
-    });
-  });
-  return getSafeguard(deps, orgId, requirementId);
 }

@@ -22,5 +22,7 @@ export interface SafeguardsTable {
   decision_approved_by: string | null;
   decision_approved_on: string | null;
   decision_basis: string | null;
+  /** The approved risk assessment the decision rests on (migration 0012). */
+  decision_basis_assessment_id: string | null;
   updated_at: string;
 }

@@ -1,4 +1,4 @@
-import { memberHolds } from '../../platform/auth/members';
+import { taskRoutes } from '../../../contracts/tasks';
 import {
   oncePerAsk,
   type DashboardContribution,
@@ -21,13 +21,14 @@ export const tasksDashboard: DashboardContribution = {
     const actions: Ranked<NextAction>[] = [];
     const { mineOverdue, mine } = await taskSummaryFor(ask);
     // Workforce members complete their tasks; moving a due date is for those who assign them.
-    const assigns = await memberHolds(ask.deps.database.db, ask.orgId, ask.userId, 'tasks.manage');
+    const assigns = ask.holds(taskRoutes.update.permission);
     const move = assigns ? 'edit it to move its due date' : 'ask for a new due date';
     // The next five are by due date, so a single overdue task is the first of them.
     const only = mineOverdue === 1 ? mine[0] : undefined;
     if (mineOverdue > 0) {
       actions.push({
         rank: 40,
+        for: [taskRoutes.list.permission, taskRoutes.complete.permission],
         item: {
           id: 'my-overdue-tasks',
           title: only
@@ -45,6 +46,8 @@ export const tasksDashboard: DashboardContribution = {
       if (unowned.all > 0) {
         actions.push({
           rank: 45,
+          // The list of everyone's tasks, and assigning them.
+          for: [taskRoutes.list.permission, 'tasks.read_all', taskRoutes.update.permission],
           item: {
             id: 'unowned-tasks',
             title: `${plural(unowned.all, 'open task has', 'open tasks have')} no owner`,

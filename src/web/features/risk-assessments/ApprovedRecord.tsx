@@ -43,8 +43,7 @@ function FrozenRegister({ record }: { record: FrozenRecord }) {
         Register as approved
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        Frozen on {time.dateTime(record.takenAt)}; later changes to the register do not
-        alter it.
+        Frozen on {time.dateTime(record.takenAt)}; later changes to the register do not alter it.
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing={4}>
@@ -140,9 +139,7 @@ export function ApprovedRecord({ assessment: a }: { assessment: AssessmentDetail
                 : '—'}
             </Field>
             <Field label="Approved">
-              {a.approved
-                ? `${a.approved.by.name}, ${time.dateTime(a.approved.at)}`
-                : '—'}
+              {a.approved ? `${a.approved.by.name}, ${time.dateTime(a.approved.at)}` : '—'}
             </Field>
           </SimpleGrid>
           {a.approved?.note ? <Field label="Approval note">{a.approved.note}</Field> : null}

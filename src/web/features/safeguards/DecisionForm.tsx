@@ -4,6 +4,7 @@ import {
   Group,
   Input,
   Radio,
+  Select,
   Stack,
   Text,
   TextInput,
@@ -19,11 +20,14 @@ import {
 } from '../../../contracts/safeguards';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { useMe } from '../../app/session';
 import { formatDate } from '../../components/format';
 import { FormFooter } from '../../components/FormFooter';
+
+// The basis picker's choice for an analysis made outside Custos (described in words).
+const OUTSIDE = 'outside';
 
 /**
  * The 164.306(d)(3) decision on an addressable specification, with date and basis. The approver
@@ -39,12 +43,39 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
     alternative: current?.alternative ?? '',
     basis: current?.basis ?? '',
   });
+  // The basis picked: an assessment id, OUTSIDE, or undefined until chosen (the latest approved).
+  const [chosen, setChosen] = useState<string | undefined>(
+    current ? (current.basisAssessment?.id ?? OUTSIDE) : undefined,
+  );
+  // 164.306(d)(3): the decision rests on the risk analysis, an approved assessment when there is one.
+  const assessments = useApiQuery(
+    api.riskAssessments.list,
+    org && editable ? [{ orgId: org.orgId }] : null,
+  );
+  const approved = (assessments.data?.data ?? []).filter((a) => a.status === 'approved');
+  const basisOptions = [
+    ...approved.map((a) => ({
+      value: a.id,
+      label: `${a.reference} ${a.title}${a.approved ? `, approved ${formatDate(a.approved.at.slice(0, 10))}` : ''}`,
+    })),
+    ...(current?.basisAssessment && !approved.some((a) => a.id === current.basisAssessment?.id)
+      ? [
+          {
+            value: current.basisAssessment.id,
+            label: `${current.basisAssessment.reference} ${current.basisAssessment.title}`,
+          },
+        ]
+      : []),
+    { value: OUTSIDE, label: 'An analysis made outside Custos (describe it)' },
+  ];
+  const picked = chosen ?? approved[0]?.id ?? OUTSIDE;
   const save = useApiMutation(api.safeguards.decide);
   const errors = fieldErrors(save.error, {
     rationale: 'The rationale',
     alternative: 'The alternative',
     approvedOn: 'The date',
-    basis: 'The basis',
+    basis: 'The analysis',
+    basisAssessmentId: 'The risk assessment',
   });
   return (
     <Card withBorder padding="lg">
@@ -53,7 +84,14 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
           e.preventDefault();
           save.mutate([
             { orgId: org?.orgId ?? '', requirementId: detail.requirementId },
-            { ...form, decision: form.decision ?? 'as_specified', basis: form.basis ?? '' },
+            picked === OUTSIDE
+              ? {
+                  ...form,
+                  decision: form.decision ?? 'as_specified',
+                  basis: form.basis ?? '',
+                  basisAssessmentId: null,
+                }
+              : { ...form, decision: form.decision ?? 'as_specified', basisAssessmentId: picked },
           ]);
         }}
       >
@@ -134,15 +172,27 @@ export function DecisionForm({ detail, editable }: { detail: Detail; editable: b
               disabled={!editable}
             />
           </Group>
-          <TextInput
+          <Select
             label="Basis: the risk analysis it rests on"
-            placeholder="e.g. Risk analysis 2026, approved 12 March 2026"
-            value={form.basis ?? ''}
-            onChange={(e) => setForm({ ...form, basis: e.currentTarget.value })}
-            error={errors.basis}
+            description="An approved risk assessment, or one made outside Custos"
+            data={basisOptions}
+            value={picked}
+            onChange={(v) => v && setChosen(v)}
+            error={errors.basisAssessmentId}
             disabled={!editable}
-            required
+            allowDeselect={false}
           />
+          {picked === OUTSIDE ? (
+            <TextInput
+              label="The analysis it rests on"
+              placeholder="e.g. Consultant's risk analysis, approved 12 March 2026"
+              value={form.basis ?? ''}
+              onChange={(e) => setForm({ ...form, basis: e.currentTarget.value })}
+              error={errors.basis}
+              disabled={!editable}
+              required
+            />
+          ) : null}
           <FormFooter
             mutation={save}
             fieldErrors={errors}

@@ -18,6 +18,22 @@ import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 
+/** The page of a linked record. */
+function pageOf(link: Link): string {
+  switch (link.type) {
+    case 'task':
+      return `/tasks?scope=all&task=${link.targetId}`;
+    case 'risk':
+      return `/risks?risk=${link.targetId}`;
+    case 'risk_assessment':
+      return `/risk-assessments/${link.targetId}`;
+    case 'safeguard':
+    case 'url':
+    case 'risk_report':
+      return `/safeguards/${encodeURIComponent(link.targetId)}`;
+  }
+}
+
 /** What proves a safeguard: links to documents elsewhere and to related records. */
 export function EvidenceCard(props: { requirementId: string; links: Link[]; editable: boolean }) {
   const org = useActiveOrg();
@@ -48,24 +64,21 @@ export function EvidenceCard(props: { requirementId: string; links: Link[]; edit
         ) : (
           props.links.map((link) => (
             <Group key={link.id} justify="space-between" wrap="nowrap">
-              {link.type === 'url' ? (
-                <Anchor href={link.targetId} target="_blank" rel="noreferrer" size="sm">
+              {link.type === 'url' || link.type === 'risk_report' ? (
+                <Anchor
+                  href={
+                    link.type === 'url'
+                      ? link.targetId
+                      : `/api/orgs/${orgId}/risk-assessments/${link.targetId}/report.pdf`
+                  }
+                  target="_blank"
+                  rel="noreferrer"
+                  size="sm"
+                >
                   {link.label} <IconExternalLink size={12} aria-hidden />
                 </Anchor>
-              ) : link.type === 'task' ? (
-                <Anchor
-                  component={RouterLink}
-                  to={`/tasks?scope=all&task=${link.targetId}`}
-                  size="sm"
-                >
-                  {link.label}
-                </Anchor>
               ) : (
-                <Anchor
-                  component={RouterLink}
-                  to={`/safeguards/${encodeURIComponent(link.targetId)}`}
-                  size="sm"
-                >
+                <Anchor component={RouterLink} to={pageOf(link)} size="sm">
                   {link.label}
                 </Anchor>
               )}

@@ -57,6 +57,11 @@ export function ReadinessPage() {
                   </Badge>
                 </Group>
                 <Text size="sm">{item.summary}</Text>
+                {item.toCheck ? (
+                  <Text size="xs" fs="italic">
+                    {item.toCheck}
+                  </Text>
+                ) : null}
                 {item.requirements.length > 0 ? (
                   <Group gap="xs">
                     <Text size="xs" c="dimmed">

@@ -86,7 +86,7 @@ function RecordForm({ detail, editable }: { detail: Detail; editable: boolean })
               value={value('status', detail.status) ?? null}
               onChange={(v) => v && setForm({ ...form, status: v })}
               error={errors.status}
-              disabled={!editable}
+              disabled={!editable || detail.notApplicableReason !== null}
               allowDeselect={false}
             />
             <Select
@@ -101,7 +101,12 @@ function RecordForm({ detail, editable }: { detail: Detail; editable: boolean })
               disabled={!editable}
             />
           </Group>
-          {detail.notApplicableAllowed ? null : (
+          {detail.notApplicableReason ? (
+            <Text size="sm" data-testid="not-applicable-reason">
+              Not applicable: {detail.notApplicableReason} It counts as done; if this changes,
+              update the organization profile.
+            </Text>
+          ) : detail.notApplicableAllowed ? null : (
             <Text size="xs" c="dimmed">
               “Not applicable” is available only where the rule allows it (a clearinghouse function,
               a group health plan) and the organization profile says it does not apply.
