@@ -28,6 +28,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../../components/FormFooter';
 import { browserZone, currentZoneName, timeZoneNames } from '../../components/time-zones';
 import { useOrgTime } from '../../components/useOrgTime';
+import { ProfileRecord } from './ProfileRecord';
 import { useMemberOptions } from './useMemberOptions';
 
 const ZONES = timeZoneNames();
@@ -38,7 +39,6 @@ function OfficialFields(props: {
   value: { userId: string; since: string } | null;
   onChange: (value: { userId: string; since: string } | null) => void;
   error?: string | undefined;
-  disabled: boolean;
 }) {
   const members = useMemberOptions();
   // "Appointed on" defaults to today where the organization is, as the server's dates do.
@@ -63,7 +63,6 @@ function OfficialFields(props: {
             props.onChange(userId ? { userId, since: props.value?.since ?? today() } : null)
           }
           error={props.error}
-          disabled={props.disabled}
         />
         <TextInput
           type="date"
@@ -72,7 +71,7 @@ function OfficialFields(props: {
           onChange={(e) =>
             props.value && props.onChange({ ...props.value, since: e.currentTarget.value })
           }
-          disabled={props.disabled || !props.value}
+          disabled={!props.value}
         />
       </Group>
     </Stack>
@@ -107,12 +106,23 @@ export function OrganizationProfilePage() {
     p.timeZone === 'UTC' && browserZone() !== 'UTC' ? { timeZone: browserZone() } : {};
   const official = (o: typeof p.securityOfficial) =>
     o ? { userId: o.userId, since: o.since ?? today() } : null;
+  const header = (
+    <PageHeader
+      title="Organization profile"
+      description="What kind of entity you are decides which requirements apply. Designating the Security Official is the first step of the program."
+    />
+  );
+  if (!editable) {
+    return (
+      <>
+        {header}
+        <ProfileRecord profile={p} />
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader
-        title="Organization profile"
-        description="What kind of entity you are decides which requirements apply. Designating the Security Official is the first step of the program."
-      />
+      {header}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -131,7 +141,6 @@ export function OrganizationProfilePage() {
                 value={pick('securityOfficial', official(p.securityOfficial)) ?? null}
                 onChange={(v) => setForm({ ...form, securityOfficial: v })}
                 error={errors['securityOfficial.userId']}
-                disabled={!editable}
               />
               <OfficialFields
                 title="Privacy Official"
@@ -139,7 +148,6 @@ export function OrganizationProfilePage() {
                 value={pick('privacyOfficial', official(p.privacyOfficial)) ?? null}
                 onChange={(v) => setForm({ ...form, privacyOfficial: v })}
                 error={errors['privacyOfficial.userId']}
-                disabled={!editable}
               />
             </Stack>
           </Card>
@@ -154,7 +162,6 @@ export function OrganizationProfilePage() {
                 data={ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_TYPE_LABELS[t] }))}
                 value={pick('entityType', p.entityType) ?? null}
                 onChange={(v) => setForm({ ...form, entityType: v })}
-                disabled={!editable}
               />
               <Checkbox
                 label="Is, or includes, a group health plan (164.314(b) applies)"
@@ -162,7 +169,6 @@ export function OrganizationProfilePage() {
                 onChange={(e) =>
                   setForm({ ...form, includesGroupHealthPlan: e.currentTarget.checked })
                 }
-                disabled={!editable}
               />
               <Checkbox
                 label="Includes a health care clearinghouse function (164.308(a)(4)(ii)(A) applies)"
@@ -170,7 +176,6 @@ export function OrganizationProfilePage() {
                 onChange={(e) =>
                   setForm({ ...form, includesClearinghouse: e.currentTarget.checked })
                 }
-                disabled={!editable}
               />
               <Group grow align="start">
                 <Select
@@ -182,7 +187,6 @@ export function OrganizationProfilePage() {
                   }))}
                   value={pick('size', p.size) ?? null}
                   onChange={(v) => setForm({ ...form, size: v })}
-                  disabled={!editable}
                 />
                 <Select
                   label="Time zone"
@@ -198,7 +202,6 @@ export function OrganizationProfilePage() {
                   }
                   onChange={(v) => v && setForm({ ...form, timeZone: v })}
                   error={errors.timeZone}
-                  disabled={!editable}
                   allowDeselect={false}
                 />
               </Group>
@@ -207,7 +210,6 @@ export function OrganizationProfilePage() {
                 description="Press Enter after each"
                 value={pick('locations', p.locations) ?? []}
                 onChange={(v) => setForm({ ...form, locations: v })}
-                disabled={!editable}
               />
             </Stack>
           </Card>
@@ -216,7 +218,6 @@ export function OrganizationProfilePage() {
             fieldErrors={errors}
             label="Save profile"
             done="Saved."
-            editable={editable}
             disabled={Object.keys(form).length === 0}
           />
         </Stack>

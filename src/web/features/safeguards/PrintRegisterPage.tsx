@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../components/format';
 import classes from './print.module.css';
 import { useOrgTime } from '../../components/useOrgTime';
@@ -35,7 +36,13 @@ export function PrintRegisterPage() {
         HIPAA Security Rule, 45 CFR 164.308–164.316 · printed{' '}
         {time.dateTime(new Date().toISOString())}
       </Text>
-      <Table className={classes.table} withTableBorder withColumnBorders verticalSpacing={4}>
+      <ScrollTable
+        label="Safeguard register"
+        className={classes.table}
+        withTableBorder
+        withColumnBorders
+        verticalSpacing={4}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Requirement</Table.Th>
@@ -82,7 +89,7 @@ export function PrintRegisterPage() {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
     </main>
   );
 }

@@ -34,7 +34,12 @@ function TaskBadges({ task }: { task: Task }) {
       <Badge variant="dot" color={PRIORITY_COLORS[task.priority]}>
         {TASK_PRIORITY_LABELS[task.priority]} priority
       </Badge>
-      {task.overdue ? <Badge color="red">Overdue</Badge> : null}
+      {/* The dot carries the red; the word keeps the page's text colour (white on red.6 is 3.3:1). */}
+      {task.overdue ? (
+        <Badge variant="dot" color="red">
+          Overdue
+        </Badge>
+      ) : null}
       {task.recurrence ? (
         <Badge variant="outline">
           Every {task.recurrence.interval > 1 ? `${task.recurrence.interval} ` : ''}

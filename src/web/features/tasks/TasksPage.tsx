@@ -11,7 +11,6 @@ import {
   Table,
   Text,
   TextInput,
-  useComputedColorScheme,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -23,6 +22,7 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
+import { TONE } from '../../components/tones';
 import { TaskDialog } from './TaskDialog';
 import { TaskDrawer } from './TaskDrawer';
 import {
@@ -56,8 +56,6 @@ export function TasksPage() {
     limit: 100,
     ...(scope === 'mine' ? { ownerId: 'me' } : scope === 'unowned' ? { ownerId: 'none' } : {}),
   };
-  // Red that keeps AA contrast on either background (axe).
-  const overdueColor = useComputedColorScheme('light') === 'dark' ? 'red.4' : 'red.9';
   const list = useApiQuery(api.tasks.list, org ? [{ orgId: org.orgId }, query] : null);
   if (!org) return <NoOrganization />;
   const openTask = params.get('task');
@@ -164,7 +162,7 @@ export function TasksPage() {
                   <Text size="sm">{t.owner?.name ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" {...(t.overdue ? { c: overdueColor, fw: 700 } : {})}>
+                  <Text size="sm" {...(t.overdue ? { c: TONE.danger, fw: 700 } : {})}>
                     {t.overdue ? 'Overdue · ' : ''}
                     {formatDate(t.dueOn)}
                   </Text>
