@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActionLabel } from '../../src/contracts/audit-actions';
 import type { TestDatabaseKind } from '../support/database';
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
@@ -164,7 +165,10 @@ describe.each(databases)('identity journey on %s', (kind) => {
       'invitation.created',
       'membership.created',
     ]) {
-      await page.getByRole('cell', { name: action, exact: true }).first().waitFor();
+      await page
+        .getByRole('cell', { name: auditActionLabel(action), exact: true })
+        .first()
+        .waitFor();
     }
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `audit-log-identity-${kind}`);

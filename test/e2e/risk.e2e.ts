@@ -49,6 +49,9 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     await page.getByLabel(/^Repeat the password/).fill('lakeside morning ripples 42');
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    // Issue 12: before an approved analysis, the next actions ask for one (checked again below).
+    await page.getByRole('heading', { name: 'Next things to do' }).waitFor();
+    await page.getByText('Complete your risk analysis').waitFor();
 
     // Assets: one by hand, two from a CSV after a refused file.
     await page.getByRole('link', { name: 'Assets' }).first().click();
@@ -91,13 +94,18 @@ describe.each(databases)('risk analysis on %s', (kind) => {
 
     // A flow of ePHI leaving the organization unencrypted stands out on the map.
     await page.getByRole('tab', { name: 'Data-flow map' }).click();
+    // The taller map leaves the flow form at the foot of the window, where a picker has no room
+    // to open (a known problem, issue 12's notes): bring the form up as a person would scroll.
+    await page
+      .getByRole('textbox', { name: 'ePHI' })
+      .evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await pick(page, 'From', /ASSET-1\s*Therapy EHR/);
     await pick(page, 'To', /ASSET-2 Claims clearinghouse/);
     await page.getByRole('textbox', { name: 'ePHI' }).fill('Claims');
-    await pick(page, 'Encrypted', 'no');
+    await pick(page, 'Encrypted', 'Not encrypted');
     await page.getByRole('checkbox', { name: 'Leaves the organization' }).check();
     await page.getByRole('button', { name: 'Add flow' }).click();
-    await page.getByText(/1 flow\(s\) send ePHI outside the organization unencrypted/).waitFor();
+    await page.getByText(/1 flow sends ePHI outside the organization unencrypted/).waitFor();
     await page.getByTestId('flow-map').getByText('ASSET-2 Claims clearinghouse').waitFor();
     const [image] = await Promise.all([
       page.waitForEvent('download'),
@@ -218,5 +226,34 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     expect(download.suggestedFilename()).toBe('custos-risk-analysis-RA-1.pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(sha);
+
+    // Issue 12: the approval is the record of 164.308(a)(1)(ii)(A), and every view reads it.
+    await page.goto(`${app.url}/safeguards/${encodeURIComponent('164.308(a)(1)(ii)(A)')}`);
+    await page.getByText('Implemented', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: /RA-1/ }).first().waitFor();
+    await page.goto(app.url);
+    await page.getByRole('heading', { name: 'Next things to do' }).waitFor();
+    expect(await page.getByText('Complete your risk analysis').count()).toBe(0);
+    await page.goto(`${app.url}/readiness`);
+    for (const title of [
+      'Technology asset inventory and network map',
+      'A more specific written risk analysis',
+    ]) {
+      const card = page
+        .locator('.mantine-Card-root')
+        .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+      await card.getByText('Met', { exact: true }).waitFor();
+    }
+    // The reminder the approval raised has an owner, and can be rescheduled.
+    await page.goto(`${app.url}/tasks?scope=all`);
+    await page.getByRole('button', { name: /Update the risk analysis \(RA-1/ }).click();
+    const taskDrawer = page.getByRole('dialog');
+    await taskDrawer.getByText(/Owner: Omar Haddad/).waitFor();
+    await taskDrawer.getByRole('button', { name: 'Edit task' }).click();
+    const form = taskDrawer.getByRole('form', { name: /^Edit TASK-/ });
+    await form.getByLabel('Due', { exact: true }).fill('2027-06-30');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await taskDrawer.getByText('Owner: Omar Haddad · Due 30 Jun 2027').waitFor();
+    await screenshot(page, `risk-reminder-edit-${kind}`);
   });
 });

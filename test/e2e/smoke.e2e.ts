@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActionLabel } from '../../src/contracts/audit-actions';
 import type { TestDatabaseKind } from '../support/database';
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
 import { startApp, type RunningApp } from './support/server';
@@ -109,7 +110,8 @@ describe.each(databases)('the built app on %s', (kind) => {
   it('shows the setup in the audit log, then signs out and back in', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/admin/audit-log`);
-    await page.getByRole('cell', { name: 'setup.completed' }).waitFor();
+    // The log names actions for people (issue 12): the label, not the key.
+    await page.getByRole('cell', { name: auditActionLabel('setup.completed') }).waitFor();
     await page.getByRole('button', { name: 'Verify integrity' }).click();
     await page.getByText('The audit trail is intact').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

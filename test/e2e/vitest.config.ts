@@ -8,7 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     // it.concurrent (the page tour's roles): two at a time, for two cores.
     maxConcurrency: 2,
-    testTimeout: 60_000,
+    // A journey (setup to an approved assessment and its PDF) takes minutes on two busy cores.
+    testTimeout: 240_000,
     hookTimeout: 60_000,
   },
 });
