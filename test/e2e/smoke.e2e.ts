@@ -139,7 +139,7 @@ describe.each(databases)('the built app on %s', (kind) => {
     await page.getByLabel(/^Password/).fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
-    await page.getByRole('cell', { name: 'auth.sign_in_failed' }).waitFor();
+    await page.getByRole('cell', { name: auditActionLabel('auth.sign_in_failed') }).waitFor();
     await page.close();
   });
 });
