@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import type { AssetsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
-import { requireMember } from '../../platform/auth/members';
+import { requireNewlyNamedMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references-repository';
@@ -94,10 +94,9 @@ export async function createAssetIn(
   body: AssetBody,
   field = 'body',
 ): Promise<string> {
-  if (body.ownerId) {
-    await requireMember(trx, orgId, body.ownerId, `${field}.ownerId`);
-  }
   const now = deps.clock.now().toISOString();
+  // 164.308(a)(3)(ii)(C): a record is not handed to someone whose access has ended.
+  await requireNewlyNamedMember(trx, orgId, body.ownerId, null, `${field}.ownerId`, now);
   const id = uuidv7();
   const row: AssetsTable = {
     id,
@@ -168,9 +167,14 @@ export async function changeAsset(
     if (!before) {
       throw new AppError('not_found', 'No such asset.');
     }
-    if (body.ownerId) {
-      await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
-    }
+    await requireNewlyNamedMember(
+      trx,
+      orgId,
+      body.ownerId,
+      before.owner_id,
+      'body.ownerId',
+      deps.clock.now().toISOString(),
+    );
     const values = columnsOf(body);
     const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) return;

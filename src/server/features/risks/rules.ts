@@ -3,7 +3,7 @@ import type { RiskUpdateBody } from '../../../contracts/risks';
 import type { Database } from '../../db/schema';
 import type { RisksTable } from './tables';
 import type { AuditFields } from '../../platform/audit/changes';
-import { requireMember } from '../../platform/auth/members';
+import { requireNewlyNamedMember } from '../../platform/auth/members';
 import { AppError } from '../../platform/errors';
 import { catalog } from '../catalog/content';
 import { levelOf } from './content';
@@ -96,10 +96,12 @@ export async function checkedColumns(
   matrix: RiskMatrix,
   body: RiskUpdateBody,
   before: RisksTable,
+  now: string,
 ): Promise<Partial<RisksTable>> {
   const values = columnsOf(body);
   const row = { ...before, ...values };
-  if (body.ownerId) await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
+  // 164.308(a)(3)(ii)(C): a risk is not handed to someone whose access has ended.
+  await requireNewlyNamedMember(trx, orgId, body.ownerId, before.owner_id, 'body.ownerId', now);
 
   const library = await organizationLibrary(trx, orgId);
   if (values.threat_id && !library.threats.some((t) => t.id === values.threat_id)) {

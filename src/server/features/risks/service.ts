@@ -176,7 +176,7 @@ export async function createRiskIn(
     updated_at: now,
   };
   const matrix = await organizationMatrix(trx, orgId);
-  const values = await checkedColumns(trx, orgId, matrix, body, defaults);
+  const values = await checkedColumns(trx, orgId, matrix, body, defaults, now);
   const row: RisksTable = {
     ...defaults,
     ...values,
@@ -223,7 +223,14 @@ export async function changeRisk(
     const before = await findRisk(trx, orgId, id);
     if (!before) throw new AppError('not_found', 'No such risk.');
     const matrix = await organizationMatrix(trx, orgId);
-    const values = await checkedColumns(trx, orgId, matrix, body, before);
+    const values = await checkedColumns(
+      trx,
+      orgId,
+      matrix,
+      body,
+      before,
+      deps.clock.now().toISOString(),
+    );
     const changes = changesOf(before, values, RISK_AUDIT_FIELDS);
     if (body.assetIds !== undefined) {
       await replaceRiskAssets(trx, orgId, id, [...new Set(body.assetIds)]);

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import type { SafeguardsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
-import { requireMember } from '../../platform/auth/members';
+import { requireNewlyNamedMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { addMonths, todayIn } from '../../platform/time';
@@ -216,10 +216,9 @@ export async function changeSafeguardIn(
       `stays "not_applicable" while the organization profile says so: ${profileSays}`,
     );
   }
-  if (body.ownerId) {
-    await requireMember(trx, orgId, body.ownerId, 'body.ownerId');
-  }
   const before = await rowFor(trx, deps, orgId, requirementId);
+  const now = deps.clock.now().toISOString();
+  await requireNewlyNamedMember(trx, orgId, body.ownerId, before.owner_id, 'body.ownerId', now);
   const values: Partial<SafeguardsTable> = {};
   for (const [field, column] of FIELDS) {
     if (body[field] !== undefined) Object.assign(values, { [column]: body[field] });

@@ -106,6 +106,9 @@ export async function getTask(deps: AppDeps, orgId: string, viewer: TaskViewer, 
   };
 }
 
+/** A task's owner must be able to complete it. */
+const COMPLETES = { permission: 'tasks.complete', act: 'complete tasks' } as const;
+
 /** Creates a task inside a caller's transaction (other features create tasks this way). */
 export async function createTaskIn(
   trx: Transaction<Database>,
@@ -116,7 +119,7 @@ export async function createTaskIn(
 ): Promise<string> {
   const now = deps.clock.now().toISOString();
   if (body.ownerId) {
-    await requireActiveMember(trx, orgId, body.ownerId, 'body.ownerId', now);
+    await requireActiveMember(trx, orgId, body.ownerId, 'body.ownerId', now, COMPLETES);
   }
   if (body.recurrence && !body.dueOn) {
     throw AppError.field('body.dueOn', 'is required for a recurring task');
@@ -221,6 +224,7 @@ export async function changeTask(
         body.ownerId,
         'body.ownerId',
         deps.clock.now().toISOString(),
+        COMPLETES,
       );
     }
     const values: Partial<TasksTable> = {};

@@ -127,10 +127,10 @@ describe(`owners of the tasks the system raises, on ${testDatabaseKind()}`, () =
 
   it("hands a recurring task's next occurrence to the official when its owner has left", async () => {
     const w = await setUp({ official: true });
-    const auditor = await buildMember(w.db, w.clock, w.org.id, 'auditor', '2026-06-20T00:00:00Z');
+    const leaver = await buildMember(w.db, w.clock, w.org.id, 'workforce', '2026-06-20T00:00:00Z');
     const created = await w.call(w.officer, 'POST', '/tasks', {
       title: 'Collect the access review evidence',
-      ownerId: auditor.user.id,
+      ownerId: leaver.user.id,
       dueOn: '2026-06-15',
       recurrence: { frequency: 'monthly', interval: 1 },
     });
@@ -141,7 +141,7 @@ describe(`owners of the tasks the system raises, on ${testDatabaseKind()}`, () =
       `/tasks/${created.json<TaskJson>().id}/complete`,
       {},
     );
-    expect(kept.json<{ next: TaskJson }>().next.owner?.id).toBe(auditor.user.id);
+    expect(kept.json<{ next: TaskJson }>().next.owner?.id).toBe(leaver.user.id);
     w.clock.set('2026-07-01T09:00:00.000Z');
     const next = kept.json<{ next: TaskJson }>().next;
     // A month later, the session is a new one.

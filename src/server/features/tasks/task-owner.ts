@@ -17,7 +17,7 @@ export interface TaskSubject {
 /**
  * The owner of a task the system raises: the owner of the record it is about, else the Security
  * Official (164.308(a)(2): the person responsible for the program), else the person who acted. A
- * candidate counts only while their access has not ended and, when the task asks for an act (an
+ * candidate counts only while their access has not ended and their role can complete tasks and, when the task asks for an act (an
  * approval), while their role allows it; when no candidate may act, the first active one owns the
  * task, to find someone who can. Null only when no candidate is an active member (the demo's
  * system actor, with no official).
@@ -36,7 +36,12 @@ export async function systemTaskOwnerIn(
     await securityOfficialIn(trx, orgId),
     await actingPersonIn(trx, orgId, context.actor),
   ]) {
-    if (id !== null && !candidates.includes(id) && (await memberIsActive(trx, orgId, id, now))) {
+    if (
+      id !== null &&
+      !candidates.includes(id) &&
+      (await memberIsActive(trx, orgId, id, now)) &&
+      (await memberHolds(trx, orgId, id, 'tasks.complete'))
+    ) {
       candidates.push(id);
     }
   }

@@ -45,12 +45,40 @@ export async function requireActiveMember(
   userId: string,
   field: string,
   now: string,
+  able?: { permission: Permission; act: string },
 ): Promise<string> {
-  const name = await requireMember(db, orgId, userId, field);
-  if (!(await memberIsActive(db, orgId, userId, now))) {
-    throw AppError.field(field, 'must be a member whose access has not ended');
+  const member = await findMemberName(db, orgId, userId);
+  if (member === undefined) {
+    throw AppError.field(field, 'must be a member of this organization');
   }
-  return name;
+  if (!(await memberIsActive(db, orgId, userId, now))) {
+    throw AppError.field(
+      field,
+      `must be a member whose access has not ended (${member.name}'s has)`,
+    );
+  }
+  // Work goes to someone whose role lets them do it (an auditor cannot complete a task).
+  if (able && !roleHolds(roleOf(member.role), able.permission)) {
+    throw AppError.field(field, `must be someone whose role allows them to ${able.act}`);
+  }
+  return member.name;
+}
+
+/**
+ * As requireActiveMember for a person newly named on a record (its owner); naming again the
+ * person the record already has passes, so a record whose owner has left can still be edited
+ * while a new owner is found.
+ */
+export async function requireNewlyNamedMember(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  userId: string | null | undefined,
+  previous: string | null,
+  field: string,
+  now: string,
+): Promise<void> {
+  if (!userId || userId === previous) return;
+  await requireActiveMember(db, orgId, userId, field, now);
 }
 
 /** The person who acted: the signed-in user, or the creator of the API token; null otherwise. */

@@ -30,6 +30,7 @@ import { browserZone, currentZoneName, timeZoneNames } from '../../components/ti
 import { useOrgTime } from '../../components/useOrgTime';
 import { ProfileRecord } from './ProfileRecord';
 import { useMemberOptions } from './useMemberOptions';
+import { usePeopleNames } from './usePeopleNames';
 
 const ZONES = timeZoneNames();
 
@@ -40,7 +41,12 @@ function OfficialFields(props: {
   onChange: (value: { userId: string; since: string } | null) => void;
   error?: string | undefined;
 }) {
-  const members = useMemberOptions();
+  const names = usePeopleNames();
+  const userId = props.value?.userId;
+  const members = useMemberOptions({
+    activeOnly: true,
+    current: userId ? { id: userId, name: names.get(userId) ?? 'A former member' } : null,
+  });
   // "Appointed on" defaults to today where the organization is, as the server's dates do.
   const { today } = useOrgTime();
   return (

@@ -55,7 +55,7 @@ export function TaskDialog(props: {
   link?: { type: LinkType; id: string; label: string };
 }) {
   const org = useActiveOrg();
-  const members = useMemberOptions({ activeOnly: true });
+  const members = useMemberOptions({ activeOnly: true, able: 'tasks.complete' });
   // A new task is its creator's until they hand it on: a task nobody owns is nobody's work.
   const me = useMe().data?.user.id ?? null;
   const blank = { ...EMPTY, ownerId: me };

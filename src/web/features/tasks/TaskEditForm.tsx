@@ -52,12 +52,11 @@ const isStatus = (v: string | null): v is Form['status'] => EDITABLE_STATUSES.so
 export function TaskEditForm(props: { task: Task; onDone: () => void }) {
   const { task } = props;
   const org = useActiveOrg();
-  const active = useMemberOptions({ activeOnly: true });
-  // The current owner stays a choice even when their access has ended, so the form shows them.
-  const members =
-    task.owner && !active.some((m) => m.value === task.owner?.id)
-      ? [{ value: task.owner.id, label: `${task.owner.name} (access ended)` }, ...active]
-      : active;
+  const members = useMemberOptions({
+    activeOnly: true,
+    able: 'tasks.complete',
+    current: task.owner,
+  });
   const [form, setForm] = useState<Form>(() => formOf(task));
   const update = useApiMutation(api.tasks.update, { onSuccess: props.onDone });
   const errors = fieldErrors(update.error, {

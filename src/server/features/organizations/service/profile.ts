@@ -6,7 +6,7 @@ import type { Database } from '../../../db/schema';
 import type { OrganizationsTable } from '../tables';
 import { appendAuditEvent, type AuditContext } from '../../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../../platform/audit/changes';
-import { requireMember } from '../../../platform/auth/members';
+import { requireMember, requireNewlyNamedMember } from '../../../platform/auth/members';
 import { readJson } from '../../../platform/db/json-columns';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
@@ -114,9 +114,15 @@ export async function updateProfile(
     ] as const) {
       const official = body[key];
       if (official === undefined) continue;
-      if (official) {
-        await requireMember(trx, orgId, official.userId, `body.${key}.userId`);
-      }
+      // 164.308(a)(2): the responsibility goes to someone whose access has not ended.
+      await requireNewlyNamedMember(
+        trx,
+        orgId,
+        official?.userId,
+        before[idColumn],
+        `body.${key}.userId`,
+        deps.clock.now().toISOString(),
+      );
       values[idColumn] = official?.userId ?? null;
       values[sinceColumn] = official?.since ?? null;
     }
