@@ -19,9 +19,10 @@ async function setUp() {
   const officer = await buildMember(db, clock, org.id, 'security_officer');
   const leaving = await buildMember(db, clock, org.id, 'contributor', '2026-07-01T00:00:00.000Z');
   const former = await buildMember(db, clock, org.id, 'contributor', '2026-05-01T00:00:00.000Z');
+  const auditor = await buildMember(db, clock, org.id, 'auditor', '2027-01-01T00:00:00.000Z');
   const send = (method: 'POST' | 'PATCH', url: string, payload: object) =>
     t.app.inject({ method, url: `/api/orgs/${org.id}${url}`, headers: officer.headers, payload });
-  return { ...t, clock, org, officer, leaving, former, send };
+  return { ...t, clock, org, officer, leaving, former, auditor, send };
 }
 
 function fieldOf(res: { body: string }) {
@@ -71,13 +72,34 @@ describe('owners named on records', () => {
     }
   });
 
-  it('refuses a Security Official whose access has ended', async () => {
-    const { send, former, officer } = await setUp();
-    const res = await send('PATCH', '/profile', {
-      securityOfficial: { userId: former.user.id, since: '2026-06-01' },
+  it('refuses an auditor as the owner of a record: they read, and could not keep it', async () => {
+    const { send, auditor } = await setUp();
+    const asset = await send('POST', '/assets', {
+      kind: 'server',
+      name: 'File server',
+      criticality: 'high',
+      ownerId: auditor.user.id,
     });
-    expect(res.statusCode).toBe(400);
-    expect(fieldOf(res)?.path).toBe('body.securityOfficial.userId');
+    expect(fieldOf(asset)).toEqual({
+      path: 'body.ownerId',
+      message: 'must be someone whose role allows them to edit the inventory',
+    });
+    const safeguard = await send('PATCH', '/safeguards/164.308(a)(7)(ii)(B)', {
+      ownerId: auditor.user.id,
+    });
+    expect(fieldOf(safeguard)?.path).toBe('body.ownerId');
+    expect(safeguard.statusCode).toBe(400);
+  });
+
+  it('refuses a Security Official whose access has ended, or who could not keep the records', async () => {
+    const { send, former, officer, auditor } = await setUp();
+    for (const userId of [former.user.id, auditor.user.id]) {
+      const res = await send('PATCH', '/profile', {
+        securityOfficial: { userId, since: '2026-06-01' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(fieldOf(res)?.path).toBe('body.securityOfficial.userId');
+    }
     const ok = await send('PATCH', '/profile', {
       securityOfficial: { userId: officer.user.id, since: '2026-06-01' },
     });

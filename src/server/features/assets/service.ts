@@ -85,6 +85,9 @@ export async function getAsset(deps: AppDeps, orgId: string, id: string) {
   return presentAsset(row);
 }
 
+/** An asset's owner keeps its entry up to date. */
+const KEEPS_ASSETS = { permission: 'assets.manage', act: 'edit the inventory' } as const;
+
 /** Adds an asset in a caller's transaction (the import adds many in one). */
 export async function createAssetIn(
   trx: Transaction<Database>,
@@ -96,7 +99,8 @@ export async function createAssetIn(
 ): Promise<string> {
   const now = deps.clock.now().toISOString();
   // 164.308(a)(3)(ii)(C): a record is not handed to someone whose access has ended.
-  await requireNewlyNamedMember(trx, orgId, body.ownerId, null, `${field}.ownerId`, now);
+  const owner = { userId: body.ownerId, previous: null };
+  await requireNewlyNamedMember(trx, orgId, owner, `${field}.ownerId`, now, KEEPS_ASSETS);
   const id = uuidv7();
   const row: AssetsTable = {
     id,
@@ -170,10 +174,10 @@ export async function changeAsset(
     await requireNewlyNamedMember(
       trx,
       orgId,
-      body.ownerId,
-      before.owner_id,
+      { userId: body.ownerId, previous: before.owner_id },
       'body.ownerId',
       deps.clock.now().toISOString(),
+      KEEPS_ASSETS,
     );
     const values = columnsOf(body);
     const changes = changesOf(before, values, AUDITED);

@@ -101,7 +101,14 @@ export async function checkedColumns(
   const values = columnsOf(body);
   const row = { ...before, ...values };
   // 164.308(a)(3)(ii)(C): a risk is not handed to someone whose access has ended.
-  await requireNewlyNamedMember(trx, orgId, body.ownerId, before.owner_id, 'body.ownerId', now);
+  await requireNewlyNamedMember(
+    trx,
+    orgId,
+    { userId: body.ownerId, previous: before.owner_id },
+    'body.ownerId',
+    now,
+    { permission: 'risks.manage', act: 'edit risks' },
+  );
 
   const library = await organizationLibrary(trx, orgId);
   if (values.threat_id && !library.threats.some((t) => t.id === values.threat_id)) {

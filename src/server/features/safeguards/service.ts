@@ -218,7 +218,14 @@ export async function changeSafeguardIn(
   }
   const before = await rowFor(trx, deps, orgId, requirementId);
   const now = deps.clock.now().toISOString();
-  await requireNewlyNamedMember(trx, orgId, body.ownerId, before.owner_id, 'body.ownerId', now);
+  await requireNewlyNamedMember(
+    trx,
+    orgId,
+    { userId: body.ownerId, previous: before.owner_id },
+    'body.ownerId',
+    now,
+    { permission: 'safeguards.update', act: 'edit safeguard records' },
+  );
   const values: Partial<SafeguardsTable> = {};
   for (const [field, column] of FIELDS) {
     if (body[field] !== undefined) Object.assign(values, { [column]: body[field] });

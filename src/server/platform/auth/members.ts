@@ -65,20 +65,21 @@ export async function requireActiveMember(
 }
 
 /**
- * As requireActiveMember for a person newly named on a record (its owner); naming again the
- * person the record already has passes, so a record whose owner has left can still be edited
- * while a new owner is found.
+ * As requireActiveMember for a person newly named on a record (its owner), whose role must let
+ * them keep it (`able`: an auditor reads, and owns nothing); naming again the person the record
+ * already has passes, so a record whose owner has left can still be edited while a new owner is
+ * found.
  */
 export async function requireNewlyNamedMember(
   db: Kysely<Database> | Transaction<Database>,
   orgId: string,
-  userId: string | null | undefined,
-  previous: string | null,
+  change: { userId: string | null | undefined; previous: string | null },
   field: string,
   now: string,
+  able: { permission: Permission; act: string },
 ): Promise<void> {
-  if (!userId || userId === previous) return;
-  await requireActiveMember(db, orgId, userId, field, now);
+  if (!change.userId || change.userId === change.previous) return;
+  await requireActiveMember(db, orgId, change.userId, field, now, able);
 }
 
 /** The person who acted: the signed-in user, or the creator of the API token; null otherwise. */

@@ -54,7 +54,11 @@ function initial(asset: Asset | null): AssetBody {
 /** Adds an asset, or changes one. */
 export function AssetDialog(props: { asset: Asset | null; onClose: () => void }) {
   const org = useActiveOrg();
-  const members = useMemberOptions({ activeOnly: true, current: props.asset?.owner });
+  const members = useMemberOptions({
+    activeOnly: true,
+    able: 'assets.manage',
+    current: props.asset?.owner,
+  });
   const [form, setForm] = useState<AssetBody>(() => initial(props.asset));
   const set = (patch: Partial<AssetBody>) => setForm((f) => ({ ...f, ...patch }));
   const orgId = org?.orgId ?? '';

@@ -45,6 +45,7 @@ function OfficialFields(props: {
   const userId = props.value?.userId;
   const members = useMemberOptions({
     activeOnly: true,
+    able: 'safeguards.update',
     current: userId ? { id: userId, name: names.get(userId) ?? 'A former member' } : null,
   });
   // "Appointed on" defaults to today where the organization is, as the server's dates do.

@@ -56,7 +56,11 @@ const index = (v: string | null) => (v === null ? null : Number(v));
 /** Adds a risk or changes one: what is at risk, its rating, its treatment and its review. */
 export function RiskForm(props: { risk: Risk | null; onSaved: (risk: Risk) => void }) {
   const org = useActiveOrg();
-  const members = useMemberOptions({ activeOnly: true, current: props.risk?.owner });
+  const members = useMemberOptions({
+    activeOnly: true,
+    able: 'risks.manage',
+    current: props.risk?.owner,
+  });
   const orgId = org?.orgId ?? '';
   const matrix = useApiQuery(api.risks.getMatrix, org ? [{ orgId }] : null).data?.matrix;
   const library = useApiQuery(api.risks.getLibrary, org ? [{ orgId }] : null).data;

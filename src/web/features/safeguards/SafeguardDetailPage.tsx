@@ -46,7 +46,11 @@ import { FormFooter } from '../../components/FormFooter';
 
 function RecordForm({ detail, editable }: { detail: Detail; editable: boolean }) {
   const org = useActiveOrg();
-  const members = useMemberOptions({ activeOnly: true, current: detail.owner });
+  const members = useMemberOptions({
+    activeOnly: true,
+    able: 'safeguards.update',
+    current: detail.owner,
+  });
   const [form, setForm] = useState<SafeguardUpdateBody>({});
   const save = useApiMutation(api.safeguards.update, {
     onSuccess: () => {

@@ -118,10 +118,10 @@ export async function updateProfile(
       await requireNewlyNamedMember(
         trx,
         orgId,
-        official?.userId,
-        before[idColumn],
+        { userId: official?.userId, previous: before[idColumn] },
         `body.${key}.userId`,
         deps.clock.now().toISOString(),
+        { permission: 'safeguards.update', act: 'keep the safeguard records' },
       );
       values[idColumn] = official?.userId ?? null;
       values[sinceColumn] = official?.since ?? null;
