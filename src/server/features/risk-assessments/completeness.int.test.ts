@@ -162,6 +162,20 @@ describe(`assessment completeness on ${testDatabaseKind()}`, () => {
     expect(
       (await call('POST', `${url}/negligible-pairs`, { ...body, threatId: 'T-NOPE' })).statusCode,
     ).toBe(400);
+    // A pair the guided path does not offer (a flood does not threaten a laptop here; an asset
+    // without ePHI is outside the analysis): no judgement the page cannot show reaches the report.
+    const flood = await call('POST', `${url}/negligible-pairs`, {
+      ...body,
+      threatId: 'T-FLOOD-FIRE',
+    });
+    expect(flood.statusCode).toBe(400);
+    expect(flood.json<ErrorJson>().error.details?.[0]?.path).toBe('body.threatId');
+    const printer = (
+      await call('POST', '/assets', { kind: 'workstation', name: 'Front-desk printer PC' })
+    ).json<{ id: string }>().id;
+    const outside = await call('POST', `${url}/negligible-pairs`, { ...body, assetId: printer });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json<ErrorJson>().error.details?.[0]?.path).toBe('body.assetId');
 
     const ack = { acknowledgeIncomplete: true };
     await call('POST', `${url}/submit`, ack);

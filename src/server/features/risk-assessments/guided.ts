@@ -74,11 +74,11 @@ export async function guidedPairs(db: Db, orgId: string, assessmentId: string) {
   const all = await allAssets(db, orgId);
   const negligible = await negligiblePairsOf(db, orgId, assessmentId, all, library);
   const judged = new Map(negligible.map((p) => [`${p.asset.id} ${p.threat.id}`, p]));
-  const assets = all.filter((a) => a.holdsEphi && a.lifecycle !== 'disposed');
+  const assets = all.filter(inScope);
   const pairs: Candidate[] = [];
   for (const asset of assets) {
     for (const threat of library.threats) {
-      if (threat.assetKinds && !threat.assetKinds.includes(asset.kind)) continue;
+      if (!threatApplies(threat, asset)) continue;
       const key = `${asset.id} ${threat.id}`;
       pairs.push({
         asset: { id: asset.id, reference: asset.reference, name: asset.name },
@@ -90,6 +90,19 @@ export async function guidedPairs(db: Db, orgId: string, assessmentId: string) {
     }
   }
   return { pairs, assets, negligible };
+}
+
+/** An asset the guided path covers: it holds ePHI and has not been disposed of. */
+export function inScope(asset: Asset): boolean {
+  return asset.holdsEphi && asset.lifecycle !== 'disposed';
+}
+
+/** A threat the guided path pairs with this asset: one that applies to its kind. */
+export function threatApplies(
+  threat: OrganizationLibrary['threats'][number],
+  asset: Asset,
+): boolean {
+  return !threat.assetKinds || threat.assetKinds.includes(asset.kind);
 }
 
 /** Pairs a risk covers or a judgement calls negligible. */

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import { allAssets } from '../assets/service';
 import { organizationLibrary } from '../risks/settings';
-import { negligiblePairsOf } from './guided';
+import { inScope, negligiblePairsOf, threatApplies } from './guided';
 import {
   deleteNegligiblePair,
   findNegligiblePair,
@@ -45,6 +45,19 @@ export async function judgeNegligible(
   const library = await organizationLibrary(db, orgId);
   const threat = library.threats.find((t) => t.id === body.threatId);
   if (!threat) throw AppError.field('body.threatId', 'names no threat of the library');
+  // Only a pair the guided path offers: a judgement nobody can see on the page must not reach the report.
+  if (!inScope(asset)) {
+    throw AppError.field(
+      'body.assetId',
+      'names an asset outside the analysis (no ePHI, or disposed of)',
+    );
+  }
+  if (!threatApplies(threat, asset)) {
+    throw AppError.field(
+      'body.threatId',
+      `names a threat that does not apply to ${asset.reference}`,
+    );
+  }
   const decidedBy = context.actor.type === 'user' ? context.actor.id : null;
   const id = await db.transaction().execute(async (trx) => {
     const row = await editableAssessment(trx, orgId, assessmentId);
