@@ -24,6 +24,7 @@ import {
 import { requireRoutePermissions } from './platform/http/route-permissions';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { responseSerializerCompiler } from './platform/http/serializer';
+import { registerJsonBody } from './platform/http/json-body';
 import { registerTextInputCheck } from './platform/http/text-input';
 import { registerWebApp } from './platform/http/web';
 import { packageRoot } from './platform/package-info';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   requireRoutePermissions(app);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerJsonBody(app);
   registerRequestLog(app);
   await registerOpenApi(app);
 

@@ -109,3 +109,41 @@ describe(`text at the edge on ${testDatabaseKind()}`, () => {
     expect(trail.events).toBeGreaterThan(0);
   });
 });
+
+describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
+  it('refuses bytes that are not UTF-8, another charset and compressed bodies, writing nothing', async () => {
+    const { t, db, org, officer } = await setUp();
+    const post = (payload: Buffer | string, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/tasks`,
+        headers: { ...officer.headers, 'content-type': 'application/json', ...headers },
+        payload,
+      });
+    // "a" then FF FE C3: not UTF-8 (a string parser would store U+FFFD as if sent).
+    const bytes = Buffer.concat([
+      Buffer.from('{"title":"a'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('"}'),
+    ]);
+    const bad = await post(bytes);
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad.body).details).toEqual([{ path: 'body', message: 'is not valid UTF-8' }]);
+    const latin1 = await post('{"title":"Caf\u00e9"}', {
+      'content-type': 'application/json; charset=iso-8859-1',
+    });
+    expect(latin1.statusCode).toBe(415);
+    const gzip = await post('{"title":"Backups"}', { 'content-encoding': 'gzip' });
+    expect(gzip.statusCode).toBe(415);
+    expect(errorOf(gzip.body).code).toBe('unsupported_media_type');
+    expect(await db.selectFrom('tasks').select('id').execute()).toEqual([]);
+    // Well-formed UTF-8, declared or not, including U+FFFD itself sent on purpose, goes through.
+    const ok = await post('{"title":"Caf\u00e9 \ufffd"}', {
+      'content-type': 'application/json; charset=UTF-8',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<{ title: string }>().title).toBe('Caf\u00e9 \ufffd');
+    const proto = await post('{"title":"x","__proto__":{"admin":true}}');
+    expect(proto.statusCode).toBe(400);
+  });
+});

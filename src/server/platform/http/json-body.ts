@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors';
+import { sendError } from './errors';
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
+/**
+ * Reads JSON bodies as bytes and refuses, rather than repairs, what cannot be stored faithfully
+ * (design.md §6.9): bytes that are not UTF-8 (a string parser would turn them into U+FFFD, stored
+ * and hashed into the audit trail as if sent), another declared charset (415), and compressed
+ * bodies (415: Custos does not inflate request bodies, so none can be a compression bomb).
+ */
+export function registerJsonBody(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+    if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+      sendError(
+        request,
+        reply,
+        'unsupported_media_type',
+        'Compressed request bodies are not accepted: send the body without Content-Encoding.',
+      );
+      return;
+    }
+    done();
+  });
+  // Fastify's own parser, with its refusal of __proto__ and constructor keys.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      done(
+        new AppError(
+          'unsupported_media_type',
+          'JSON bodies are read as UTF-8: send Content-Type: application/json; charset=utf-8.',
+        ),
+      );
+      return;
+    }
+    let text: string;
+    try {
+      text = typeof body === 'string' ? body : decoder.decode(body);
+    } catch {
+      done(AppError.field('body', 'is not valid UTF-8'));
+      return;
+    }
+    void parseJson(request, text, done);
+  });
+}
