@@ -345,10 +345,11 @@ export const riskAssessmentRoutes = {
     body: NegligiblePairBodySchema,
     response: NegligiblePairSchema,
     audits: ['risk_assessment.pair_judged_negligible'],
+    // The demo clinic's third-newest asset is its X-ray unit (the newest two hold no ePHI).
     example: (id) => ({
-      assetId: id('assetId'),
-      threatId: 'T-FLOOD-FIRE',
-      reason: 'Hosted by the vendor in two regions; nothing of ours is on site.',
+      assetId: id('assetId', 2),
+      threatId: 'T-HARDWARE-FAILURE',
+      reason: 'Images go to the hosted EHR as they are taken; the vendor replaces a failed unit.',
     }),
     invalidates,
   }),

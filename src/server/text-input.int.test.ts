@@ -145,5 +145,11 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
     expect(ok.json<{ title: string }>().title).toBe('Caf\u00e9 \ufffd');
     const proto = await post('{"title":"x","__proto__":{"admin":true}}');
     expect(proto.statusCode).toBe(400);
+    // A field the request does not take is refused, not ignored: a 200 would read as agreement.
+    const unknown = await post('{"title":"Backups","approvedBy":"someone","ownerID":"x"}');
+    expect(unknown.statusCode).toBe(400);
+    expect(errorOf(unknown.body).details).toEqual([
+      { path: 'body', message: 'has fields this request does not take: "approvedBy", "ownerID"' },
+    ]);
   });
 });

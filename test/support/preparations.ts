@@ -79,11 +79,16 @@ export const PREPARATIONS: Record<string, Preparation> = {
         payload: { title: 'Scoped review: fax server' },
       });
       const assessmentId = created.json<{ id: string }>().id;
+      // A pair the guided path offers (only those can be judged).
+      const offered = await t.app.inject({ url: `${base}/${assessmentId}/candidates`, headers });
+      const [pair] = offered.json<{ data: { asset: { id: string }; threat: { id: string } }[] }>()
+        .data;
+      if (!pair) throw new Error(`the guided path offers no pair: ${offered.body}`);
       const judged = await t.app.inject({
         method: 'POST',
         url: `${base}/${assessmentId}/negligible-pairs`,
         headers,
-        payload: { assetId: clinic.id('assetId'), threatId: 'T-POWER-LOSS', reason: 'On a UPS' },
+        payload: { assetId: pair.asset.id, threatId: pair.threat.id, reason: 'On a UPS' },
       });
       if (judged.statusCode !== 200) {
         throw new Error(`could not judge a pair: ${judged.statusCode} ${judged.body}`);

@@ -92,7 +92,7 @@ describe(`owners of the tasks the system raises, on ${testDatabaseKind()}`, () =
     for (const official of [true, false]) {
       const w = await setUp({ official });
       for (const [riskOwner, expected] of [
-        [w.worker.user.id, w.worker.user.id],
+        [w.privacy.user.id, w.privacy.user.id],
         [null, official ? w.officer.user.id : w.contributor.user.id],
       ] as const) {
         const created = await w.call(w.contributor, 'POST', '/risks', {

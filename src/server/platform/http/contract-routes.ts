@@ -1,5 +1,5 @@
 import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RouteContract } from '../../../contracts/route';
 import type { App } from './app';
 
@@ -41,6 +41,14 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A body object refuses fields its contract does not name (400 naming them), rather than ignoring
+ * them: a client sending `approvedBy` must learn it was not used, not read a 200 as agreement.
+ */
+function knownFieldsOnly<S extends z.ZodType>(schema: S): S | z.ZodObject {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
+
 /** Fastify route options a contract gives beyond its schemas (an upload's own body limit). */
 export interface RouteExtras {
   bodyLimit?: number;
@@ -69,7 +77,7 @@ export function registerRoute<C extends RouteContract>(
       ...(contract.description === undefined ? {} : { description: contract.description }),
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
-      ...(contract.body ? { body: contract.body } : {}),
+      ...(contract.body ? { body: knownFieldsOnly(contract.body) } : {}),
       ...(contract.response || contract.responses
         ? {
             response: {

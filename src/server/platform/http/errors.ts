@@ -59,8 +59,18 @@ function validationIssues(error: FastifyError): FieldIssue[] {
   const part = error.validationContext ?? 'request';
   return (error.validation ?? []).map((v) => {
     const field = v.instancePath.split('/').filter(Boolean).join('.');
-    return { path: field ? `${part}.${field}` : part, message: v.message ?? 'is invalid' };
+    return { path: field ? `${part}.${field}` : part, message: issueMessage(v) };
   });
+}
+
+/** A field the request does not take is named as such (contract-routes.ts refuses them). */
+function issueMessage(v: NonNullable<FastifyError['validation']>[number]): string {
+  const keys = v.keyword === 'unrecognized_keys' ? v.params.keys : undefined;
+  if (Array.isArray(keys) && keys.length > 0) {
+    const names = keys.map((k) => `"${String(k)}"`).join(', ');
+    return `has ${keys.length === 1 ? 'a field' : 'fields'} this request does not take: ${names}`;
+  }
+  return v.message ?? 'is invalid';
 }
 
 /** Installs the error handler: every failure answers `{ error: { code, message, requestId } }`. */
