@@ -220,7 +220,12 @@ export function AuditLogPage() {
                 <Table.Td>{e.actor.label ?? ACTOR_TYPE_LABELS[e.actor.type]}</Table.Td>
                 <Table.Td>{auditActionLabel(e.action)}</Table.Td>
                 <Table.Td maw={360}>
-                  <Text size="xs" lineClamp={2}>
+                  {/* Two lines here; the whole description on hover. */}
+                  <Text
+                    size="xs"
+                    lineClamp={2}
+                    title={describeChanges(e.changes, { people, timeZone: time.timeZone })}
+                  >
                     {describeChanges(e.changes, { people, timeZone: time.timeZone })}
                   </Text>
                 </Table.Td>
