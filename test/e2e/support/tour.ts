@@ -151,7 +151,7 @@ export async function clippedText(page: Page): Promise<string[]> {
       if (!(e instanceof HTMLElement) || e.getClientRects().length === 0 || e.clientWidth <= 1) {
         continue;
       }
-      const text = (e instanceof HTMLInputElement ? e.value : (e.textContent ?? '')).trim();
+      const text = (e instanceof HTMLInputElement ? e.value : e.textContent).trim();
       const classes = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
       const where = [e.tagName.toLowerCase(), ...classes.slice(0, 2)].join('.');
       const style = getComputedStyle(e);
