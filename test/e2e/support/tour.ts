@@ -155,10 +155,14 @@ export async function clippedText(page: Page): Promise<string[]> {
       const classes = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
       const where = [e.tagName.toLowerCase(), ...classes.slice(0, 2)].join('.');
       const style = getComputedStyle(e);
+      // Its own text, not a child's: a canvas that pans (the data-flow map) clips on purpose.
+      const ownText = Array.from(e.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
       const cuts =
-        style.textOverflow === 'ellipsis' ||
-        ['hidden', 'clip'].includes(style.overflowX) ||
-        e instanceof HTMLInputElement;
+        e instanceof HTMLInputElement ||
+        (ownText &&
+          (style.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(style.overflowX)));
       // An input's scrollWidth is its text's: it is cut when that needs more than the box.
       if (text && cuts && e.scrollWidth > e.clientWidth + 1 && !e.closest('[title]')) {
         found.push(
