@@ -155,18 +155,26 @@ export async function clippedText(page: Page): Promise<string[]> {
       const classes = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
       const where = [e.tagName.toLowerCase(), ...classes.slice(0, 2)].join('.');
       const style = getComputedStyle(e);
-      // Its own text, not a child's: a canvas that pans (the data-flow map) clips on purpose.
+      // Text is cut by its own box or by the one or two around it (a badge clips its label),
+      // not by a far ancestor: a canvas that pans (the data-flow map) clips on purpose.
       const ownText = Array.from(e.childNodes).some(
         (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
       );
-      const cuts =
-        e instanceof HTMLInputElement ||
-        (ownText &&
-          (style.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(style.overflowX)));
-      // An input's scrollWidth is its text's: it is cut when that needs more than the box.
-      if (text && cuts && e.scrollWidth > e.clientWidth + 1 && !e.closest('[title]')) {
+      const boxes = [e, e.parentElement, e.parentElement?.parentElement];
+      const cutter = boxes.find((b) => {
+        if (!b || !(ownText || e instanceof HTMLInputElement)) {
+          return false;
+        }
+        const s = getComputedStyle(b);
+        const clips =
+          b instanceof HTMLInputElement ||
+          s.textOverflow === 'ellipsis' ||
+          ['hidden', 'clip'].includes(s.overflowX);
+        return clips && b.clientWidth > 1 && b.scrollWidth > b.clientWidth + 1;
+      });
+      if (text && cutter && !e.closest('[title]')) {
         found.push(
-          `"${text.slice(0, 40)}" is cut off in ${where} (${e.scrollWidth} px in ${e.clientWidth})`,
+          `"${text.slice(0, 40)}" is cut off in ${where} (${cutter.scrollWidth} px in ${cutter.clientWidth})`,
         );
       }
       if (
