@@ -1,3 +1,4 @@
+import { countOf } from './words';
 import { z } from 'zod';
 import { AssetRef } from './assets';
 import { PersonRef, Required } from './common';
@@ -27,12 +28,6 @@ export function isComplete(gaps: Gaps): boolean {
     gaps.uncoveredPairs.length === 0 &&
     gaps.assetsWithoutRisks.length === 0
   );
-}
-
-const plural = new Intl.PluralRules('en-US');
-/** "1 unrated risk", "3 unrated risks". */
-export function countOf(count: number, one: string, other: string): string {
-  return `${count} ${plural.select(count) === 'one' ? one : other}`;
 }
 
 /** The gaps in words, one phrase per kind present: "2 unrated risks (RISK-3, RISK-4)". */
