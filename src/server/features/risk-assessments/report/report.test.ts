@@ -21,7 +21,7 @@ function risk(n: number, rated: boolean): Risk {
     title: `Risk number ${n}`,
     description: '',
     status: 'open',
-    owner: person,
+    owner: rated ? person : null,
     assets: [ehr],
     threat: { id: 'T-RANSOMWARE', title: 'Ransomware' },
     vulnerability: null,
@@ -60,6 +60,8 @@ const asset = (n: number): Snapshot['assets'][number] => ({
 
 const gaps: Gaps = {
   unratedRisks: [{ reference: 'RISK-2', title: 'Risk number 2' }],
+  untreatedRisks: [{ reference: 'RISK-2', title: 'Risk number 2' }],
+  unownedRisks: [{ reference: 'RISK-2', title: 'Risk number 2' }],
   uncoveredPairs: [{ asset: ehr, threat: { id: 'T-PHISHING', title: 'Phishing' } }],
   assetsWithoutRisks: [],
 };
@@ -188,6 +190,8 @@ describe('the risk analysis report', () => {
     expect(flat).toContain('Hosted by the vendor in two regions');
     expect(flat).toContain('Approved with these gaps, acknowledged by the approver (Priya Raman):');
     expect(flat).toContain('1 unrated risk (RISK-2)');
+    expect(flat).toContain('1 open risk without a treatment (RISK-2)');
+    expect(flat).toContain('1 open risk without an owner (RISK-2)');
     for (const caption of ['Approver (name and title)', 'Signature', 'Date']) {
       expect(all.split('\n')).toContain(caption);
     }

@@ -251,7 +251,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       {
         header: 'Treatment',
         width: 0.1,
-        value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : 'None yet'),
+        value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : 'None chosen'),
       },
       {
         header: 'Plan and tasks',
@@ -269,7 +269,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         width: 0.17,
         value: (r) => r.controls.map((c) => c.citation).join(', '),
       },
-      { header: 'Owner', width: 0.11, value: (r) => r.owner?.name ?? '—' },
+      { header: 'Owner', width: 0.11, value: (r) => r.owner?.name ?? 'No owner' },
       {
         header: 'Acceptance / review',
         width: 0.17,
@@ -321,7 +321,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   if (phrases.length === 0) {
     paragraph(
       doc,
-      'Every open risk is rated, every asset and threat pair of the guided path is covered by a risk or judged negligible, and every asset with ePHI is named by a risk.',
+      'Every open risk is rated and has a treatment and an owner, every asset and threat pair of the guided path is covered by a risk or judged negligible, and every asset with ePHI is named by a risk.',
     );
   } else {
     paragraph(
