@@ -155,6 +155,7 @@ export const AssessmentSchema = z.object({
   report: z
     .object({ sha256: z.string(), size: z.number().int(), createdAt: z.string() })
     .nullable(),
+  createdBy: PersonRef.nullable().describe('Who started it; null when a token did'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

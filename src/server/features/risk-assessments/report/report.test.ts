@@ -89,6 +89,7 @@ function input(status: Assessment['status']): ReportInput {
       submitted: { by: person, at, incomplete: gaps },
       approved: approved ? { by: person, at, note: 'Reviewed', incomplete: gaps } : null,
       report: null,
+      createdBy: person,
       createdAt: at,
       updatedAt: at,
     },
@@ -195,6 +196,26 @@ describe('the risk analysis report', () => {
     for (const caption of ['Approver (name and title)', 'Signature', 'Date']) {
       expect(all.split('\n')).toContain(caption);
     }
+  });
+
+  it('names the uncovered pairs, ends the period at approval and names who started it', async () => {
+    const approved = await draw(input('approved'));
+    expect(approved.flat).toContain(
+      'Guided pairs neither covered nor judged negligible Asset Threat ASSET-1 Hosted EHR Phishing',
+    );
+    expect(approved.flat).toContain('Period: 1 Nov 2026 to 22 Nov 2026 (approval).');
+    expect(approved.flat).toContain('Started Priya Raman 22 Nov 2026, 09:00 America/Chicago');
+    expect(approved.all).not.toMatch(/^—$/m);
+    // In Chicago, 03:00 UTC on the 23rd is still the 22nd.
+    const late = input('approved');
+    const approval = late.assessment.approved;
+    if (approval) late.assessment.approved = { ...approval, at: '2026-11-23T03:00:00.000Z' };
+    expect((await draw(late)).flat).toContain('Period: 1 Nov 2026 to 22 Nov 2026 (approval).');
+    const draft = (await draw(input('draft'))).flat;
+    expect(draft).toContain('Period: 1 Nov 2026 open until approval.');
+    const unknown = input('approved');
+    unknown.assessment.createdBy = null;
+    expect((await draw(unknown)).flat).toContain('Started Not recorded');
   });
 
   it('leaves no near-empty page: a short report takes three pages at most, each well filled', async () => {

@@ -18,13 +18,14 @@ import {
   table,
   type Column,
 } from './drawing';
-import { approvals } from './approvals';
+import { approvals, uncoveredPairs } from './approvals';
 import {
   STATUS,
   criticalityWord,
   dateWord,
   flowEncryptionWord,
   instantIn,
+  periodWords,
   protectionWord,
   taskStatusWord,
 } from './words';
@@ -100,7 +101,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   );
   paragraph(
     doc,
-    `Period: ${dateWord(a.startsOn)} to ${dateWord(a.endsOn)}. Register as of ${at(snapshot.takenAt)}: ${snapshot.risks.length} risks (${open.length} open), ${snapshot.assets.length} assets (${snapshot.assets.filter((x) => x.holdsEphi).length} with ePHI), ${snapshot.flows.length} data flows.`,
+    `Period: ${periodWords(a, input.timeZone)}. Register as of ${at(snapshot.takenAt)}: ${snapshot.risks.length} risks (${open.length} open), ${snapshot.assets.length} assets (${snapshot.assets.filter((x) => x.holdsEphi).length} with ePHI), ${snapshot.flows.length} data flows.`,
   );
   paragraph(
     doc,
@@ -331,6 +332,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         : 'Incomplete so far; submitting and approving will ask to acknowledge:',
     );
     for (const phrase of phrases) paragraph(doc, `•  ${phrase}`);
+    await uncoveredPairs(doc, input.gaps);
   }
 
   await approvals(doc, a, at);
