@@ -98,6 +98,7 @@ function input(status: Assessment['status']): ReportInput {
       risks: [risk(1, true), risk(2, false)],
       assets: [1, 2, 3, 4].map(asset),
       flows: [],
+      mapPositions: [],
       negligiblePairs: [
         {
           id: 'n1',
@@ -216,6 +217,29 @@ describe('the risk analysis report', () => {
     const unknown = input('approved');
     unknown.assessment.createdBy = null;
     expect((await draw(unknown)).flat).toContain('Started Not recorded');
+  });
+
+  it('labels each arrow of the map with its FLOW-n, as the table names it', async () => {
+    const report = input('draft');
+    report.snapshot.flows = [
+      {
+        id: 'f1',
+        reference: 'FLOW-1',
+        from: { id: 'a1', reference: 'ASSET-1', name: 'Asset 1' },
+        to: { id: 'a2', reference: 'ASSET-2', name: 'Asset 2' },
+        ephi: 'Charts',
+        protocol: 'HTTPS',
+        encrypted: 'yes',
+        external: false,
+        exposed: false,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ];
+    const lines = (await draw(report)).all.split('\n');
+    // Once on the map, once in the table.
+    expect(lines.filter((line) => line === 'FLOW-1')).toHaveLength(2);
+    expect(lines).toContain('ASSET-1 Asset 1');
   });
 
   it('leaves no near-empty page: a short report takes three pages at most, each well filled', async () => {

@@ -8,7 +8,6 @@ import {
   MARGIN,
   ensureSpace,
   finish,
-  flowMap,
   footers,
   heading,
   matrixGrid,
@@ -19,6 +18,7 @@ import {
   type Column,
 } from './drawing';
 import { approvals, uncoveredPairs } from './approvals';
+import { drawFlowMap, mapHeight, reportMap } from './flow-map';
 import {
   STATUS,
   criticalityWord,
@@ -169,11 +169,12 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     heading(doc, '3. Data-flow map');
     paragraph(doc, 'No data flows are recorded.');
   } else {
-    // The map shrinks a little rather than leave half a page blank before it.
-    ensureSpace(doc, 300);
+    // The map as the app lays it out, across the page's width and at most most of a page tall.
+    const map = reportMap(snapshot);
+    const height = mapHeight(doc, map, 560);
+    ensureSpace(doc, height + 70);
     heading(doc, '3. Data-flow map');
-    const room = doc.page.height - MARGIN - 20 - doc.y - 30;
-    flowMap(doc, snapshot, doc.y + 10, Math.max(220, Math.min(300, room)));
+    drawFlowMap(doc, map, doc.y + 10, height);
     await table(
       doc,
       [
