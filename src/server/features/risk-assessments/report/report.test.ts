@@ -213,7 +213,7 @@ describe('the risk analysis report', () => {
     if (approval) late.assessment.approved = { ...approval, at: '2026-11-23T03:00:00.000Z' };
     expect((await draw(late)).flat).toContain('Period: 1 Nov 2026 to 22 Nov 2026 (approval).');
     const draft = (await draw(input('draft'))).flat;
-    expect(draft).toContain('Period: 1 Nov 2026 open until approval.');
+    expect(draft).toContain('Period: from 1 Nov 2026, open until approval.');
     const unknown = input('approved');
     unknown.assessment.createdBy = null;
     expect((await draw(unknown)).flat).toContain('Started Not recorded');

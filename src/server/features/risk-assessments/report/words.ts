@@ -67,7 +67,8 @@ export function periodWords(a: Assessment, timeZone: string): string {
   const ending = end
     ? `to ${dateWord(end)}${a.endsOn ? '' : ' (approval)'}`
     : 'open until approval';
-  return a.startsOn ? `${dateWord(a.startsOn)} ${ending}` : `not recorded; ${ending}`;
+  if (!a.startsOn) return `start not recorded, ${ending}`;
+  return end ? `${dateWord(a.startsOn)} ${ending}` : `from ${dateWord(a.startsOn)}, ${ending}`;
 }
 
 /** An instant in the organization's time zone, naming it: 22 Nov 2026, 09:00 America/Chicago. */
