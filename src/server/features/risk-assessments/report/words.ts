@@ -53,6 +53,24 @@ export function dateWord(date: string | null | undefined): string {
   });
 }
 
+/** The calendar day an instant falls on in the organization's time zone, as YYYY-MM-DD. */
+export function dayIn(timeZone: string, iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
+}
+
+/**
+ * The assessment's period: its end date, else (approved) the day it was approved in the
+ * organization's time zone, else open.
+ */
+export function periodWords(a: Assessment, timeZone: string): string {
+  const end = a.endsOn ?? (a.approved ? dayIn(timeZone, a.approved.at) : null);
+  const ending = end
+    ? `to ${dateWord(end)}${a.endsOn ? '' : ' (approval)'}`
+    : 'open until approval';
+  if (!a.startsOn) return `start not recorded, ${ending}`;
+  return end ? `${dateWord(a.startsOn)} ${ending}` : `from ${dateWord(a.startsOn)}, ${ending}`;
+}
+
 /** An instant in the organization's time zone, naming it: 22 Nov 2026, 09:00 America/Chicago. */
 export function instantIn(timeZone: string): (iso: string | null | undefined) => string {
   const format = new Intl.DateTimeFormat('en-GB', {
