@@ -7,14 +7,17 @@ import type { Db } from '../../platform/db/types';
 
 export interface TaskRow extends TasksTable {
   owner_name: string | null;
+  completed_by_name: string | null;
 }
 
+/** Tasks with the names of their owner and of who completed them. */
 function withOwner(db: Db) {
   return db
     .selectFrom('tasks')
     .leftJoin('users', 'users.id', 'tasks.owner_id')
+    .leftJoin('users as completer', 'completer.id', 'tasks.completed_by')
     .selectAll('tasks')
-    .select('users.name as owner_name');
+    .select(['users.name as owner_name', 'completer.name as completed_by_name']);
 }
 
 const UNDATED = '9999-12-31';

@@ -23,6 +23,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, plural } from '../../components/format';
 import { pageOfLink } from '../../components/link-pages';
 import { useOrgTime } from '../../components/useOrgTime';
+import { completionText } from './completion';
 import { TaskEditForm } from './TaskEditForm';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
 
@@ -160,7 +161,7 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
           ) : null}
           {t.status === 'done' ? (
             <Alert color="teal" variant="light">
-              Completed {t.completedAt ? time.dateTime(t.completedAt) : ''}. {t.completionNote}
+              {completionText(t, time.timeZone, true)}. {t.completionNote}
               {t.evidenceUrl ? (
                 <>
                   {' '}
