@@ -282,7 +282,7 @@ export const riskAssessmentRoutes = {
     body: SignificantChangeBodySchema,
     status: 204,
     // One open task collects the changes: the task is raised by the first only.
-    audits: ['risk_analysis.change_recorded', 'task.created'],
+    audits: ['risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: () => ({
       kind: 'new_vendor',
       description: 'The after-hours answering service now receives patient messages',
@@ -403,7 +403,13 @@ export const riskAssessmentRoutes = {
     response: AssessmentDetailSchema,
     // The yearly update is scheduled as a task; 164.308(a)(1)(ii)(A) is recorded as implemented,
     // with the assessment and its report linked as evidence.
-    audits: ['risk_assessment.approved', 'task.created', 'safeguard.changed', 'link.created'],
+    audits: [
+      'risk_assessment.approved',
+      'task.created',
+      'task.completed',
+      'safeguard.changed',
+      'link.created',
+    ],
     example: () => ({
       note: 'Reviewed with the owner; residual risks and acceptances as listed in the register.',
       acknowledgeIncomplete: true,

@@ -175,13 +175,13 @@ export async function countUnownedActiveTasks(db: Db, orgId: string) {
 export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
   const row = await db
     .selectFrom('tasks')
-    .select('id')
+    .select(['id', 'created_at'])
     .where('org_id', '=', orgId)
     .where('title', '=', title)
     .where('status', 'in', ['open', 'in_progress'])
     .limit(1)
     .executeTakeFirst();
-  return row?.id;
+  return row ? { id: row.id, createdAt: row.created_at } : undefined;
 }
 
 // Compiled once, the ids bound as one list.
