@@ -224,7 +224,7 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
       })
     ).json<{ status: string; owner: { id: string }; statement: string }>();
     expect(record).toMatchObject({ status: 'implemented', owner: { id: officer.user.id } });
-    expect(record.statement).toContain('designated Security Official on 2026-06-01');
+    expect(record.statement).toContain('designated Security Official on 1 Jun 2026');
   });
 
   it('refuses an official who is not a member and a made-up time zone, naming the field', async () => {
