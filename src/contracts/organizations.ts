@@ -307,10 +307,11 @@ export const organizationRoutes = {
     permission: 'members.manage',
     params: MemberParamsSchema,
     body: MemberChangeBodySchema,
-    audits: ['membership.changed'],
+    // A member whose new role cannot complete tasks hands their open tasks on.
+    audits: ['membership.changed', 'task.changed'],
     // An end date for someone whose engagement ends (an auditor's is required).
     example: () => ({ accessExpiresAt: '2027-06-30T23:59:59.000Z' }),
-    invalidates: session,
+    invalidates: [...session, 'tasks', 'dashboard'],
   }),
   removeMember: route({
     method: 'DELETE',
@@ -320,8 +321,9 @@ export const organizationRoutes = {
     permission: 'members.manage',
     params: MemberParamsSchema,
     status: 204,
-    audits: ['membership.removed'],
-    invalidates: session,
+    // Their open tasks go to the Security Official (tasks/handover.ts).
+    audits: ['membership.removed', 'task.changed'],
+    invalidates: [...session, 'tasks', 'dashboard'],
   }),
   invite: route({
     method: 'POST',

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { othersWhoHold } from '../../platform/auth/members';
 import { organizationToday } from '../../platform/org-calendar';
 import { organizationName } from '../organizations/service/profile';
 import { organizationMatrix } from '../risks/settings';
@@ -39,6 +40,27 @@ interface Approval {
 }
 
 /**
+ * Four eyes where there are four: whoever submitted an assessment does not approve it too while
+ * another member may (a separation of duties the Security Rule does not require, but an auditor
+ * looks for; a one-person practice still approves its own analysis).
+ */
+async function requireSecondPerson(
+  db: Kysely<Database>,
+  orgId: string,
+  row: RiskAssessmentsTable,
+  approverId: string,
+  now: string,
+): Promise<void> {
+  if (row.submitted_by !== approverId) return;
+  const others = await othersWhoHold(db, orgId, approverId, 'risks.approve', now);
+  if (others.length === 0) return;
+  throw new AppError(
+    'conflict',
+    `You submitted RA-${row.number}, so someone else approves it: ${others.join(', ')} may.`,
+  );
+}
+
+/**
  * Reads an assessment in review and everything its approval freezes: the matrix, the register,
  * the inventory and the flows (the snapshot), and what the report prints. `db` is the database
  * before the write transaction, or the transaction itself when re-checking.
@@ -61,6 +83,7 @@ async function readApproval(
       `RA-${row.number} must be submitted for review before approval.`,
     );
   }
+  await requireSecondPerson(db, orgId, row, approverId, now);
   const matrix = await organizationMatrix(db, orgId);
   const snapshot = await takeSnapshot(db, orgId, id, now);
   const { pairs, assets } = await guidedPairs(db, orgId, id);

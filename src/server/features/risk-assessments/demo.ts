@@ -169,7 +169,12 @@ async function seedRiskAnalysis(clinic: DemoClinic, data: RiskAnalysisDemo): Pro
   // Last year's analysis left pairs open, as a first one does: acknowledged on submission and
   // approval, and printed in its report.
   await moveAssessment(at(addDays(then, -3)), officer, orgId, previous.id, 'in_review', true);
-  await approveAssessment(past, officer, orgId, previous.id, data.previous.note, true);
+  // The practice's owner approves what the Security Official submitted (four eyes).
+  const management: AuditContext = {
+    ...context,
+    actor: { type: 'user', id: person('dana'), label: 'demo' },
+  };
+  await approveAssessment(past, management, orgId, previous.id, data.previous.note, true);
 
   // What changed since: one risk rerated, one closed, one new.
   for (const [index, risk] of data.risks.entries()) {

@@ -37,6 +37,13 @@ export async function moveAssessment(
     const gaps = to === 'in_review' ? await gapsOfAssessment(trx, orgId, id) : null;
     if (gaps) requireAcknowledged(`RA-${row.number}`, 'submit', gaps, acknowledgeIncomplete);
     const incomplete = gaps && !isComplete(gaps) ? gaps : null;
+    // Acknowledging gaps is a person's judgement, recorded in their name, as an approval is.
+    if (incomplete && context.actor.type !== 'user') {
+      throw new AppError(
+        'forbidden',
+        'Only a person signed in can acknowledge what is incomplete; an API token cannot.',
+      );
+    }
     const now = deps.clock.now().toISOString();
     const userId = context.actor.type === 'user' ? context.actor.id : null;
     await updateAssessment(trx, orgId, id, {

@@ -216,7 +216,7 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         !acting.viaToken
           ? `Your role (${acting.role}) does not allow this.`
           : PERSON_ONLY.includes(permission)
-            ? 'Only a person signed in can approve or decide; an API token cannot.'
+            ? 'Only a person signed in can do this; an API token cannot.'
             : `This token's role (${acting.role}) does not allow this.`,
       );
     }

@@ -4,7 +4,12 @@ import { roleHolds, type Permission } from '../../../contracts/permissions';
 import { roleOf } from '../../../contracts/roles';
 import { AppError } from '../errors';
 import type { AuditActor } from '../audit/append';
-import { findMemberName, findTokenCreator, membershipIsLive } from './repository';
+import {
+  findMemberName,
+  findTokenCreator,
+  listLiveMembersExcept,
+  membershipIsLive,
+} from './repository';
 
 /**
  * Checks that a person named in a request (an owner, an official) is a member of
@@ -102,4 +107,16 @@ export async function memberIsActive(
   now: string,
 ): Promise<boolean> {
   return membershipIsLive(db, orgId, userId, now);
+}
+
+/** The names of the other members, access not ended, whose role holds `permission`. */
+export async function othersWhoHold(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  userId: string,
+  permission: Permission,
+  now: string,
+): Promise<string[]> {
+  const members = await listLiveMembersExcept(db, orgId, userId, now);
+  return members.filter((m) => roleHolds(roleOf(m.role), permission)).map((m) => m.name);
 }

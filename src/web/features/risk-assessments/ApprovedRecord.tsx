@@ -118,45 +118,54 @@ function FrozenRegister({ record }: { record: FrozenRecord }) {
   );
 }
 
-/** An approved assessment, read as the record it is: fields as text, not a disabled form. */
-export function ApprovedRecord({ assessment: a }: { assessment: AssessmentDetail }) {
+/**
+ * An assessment read as a record: fields as text, not a disabled form (an approved one, and any
+ * one for a role that reads without changing it).
+ */
+export function AssessmentRecord({ assessment: a }: { assessment: AssessmentDetail }) {
   const time = useOrgTime();
   return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Field label="Period">
+            {formatDate(a.startsOn)} – {formatDate(a.endsOn)}
+          </Field>
+          <Field label="Participants">
+            {a.participants.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}`).join('\n') || '—'}
+          </Field>
+          <Field label="Submitted">
+            {a.submitted
+              ? `${a.submitted.by?.name ?? '—'}, ${time.dateTime(a.submitted.at)}`
+              : 'Not yet'}
+          </Field>
+          <Field label="Approved">
+            {a.approved ? `${a.approved.by.name}, ${time.dateTime(a.approved.at)}` : 'Not yet'}
+          </Field>
+        </SimpleGrid>
+        {a.approved?.note ? <Field label="Approval note">{a.approved.note}</Field> : null}
+        <Field label="Scope">{a.scope || '—'}</Field>
+        <Field label="Method">{a.method || '—'}</Field>
+        {a.approved?.incomplete ? (
+          <Stack gap={2}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+              Incomplete at approval, acknowledged by {a.approved.by.name}
+            </Text>
+            <GapList gaps={a.approved.incomplete} />
+          </Stack>
+        ) : a.approved ? (
+          <Field label="Completeness">Nothing was left incomplete at approval.</Field>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** An approved assessment, read as the record it is, with the register it froze. */
+export function ApprovedRecord({ assessment: a }: { assessment: AssessmentDetail }) {
+  return (
     <>
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Field label="Period">
-              {formatDate(a.startsOn)} – {formatDate(a.endsOn)}
-            </Field>
-            <Field label="Participants">
-              {a.participants.map((p) => `${p.name}${p.role ? `, ${p.role}` : ''}`).join('\n') ||
-                '—'}
-            </Field>
-            <Field label="Submitted">
-              {a.submitted
-                ? `${a.submitted.by?.name ?? '—'}, ${time.dateTime(a.submitted.at)}`
-                : '—'}
-            </Field>
-            <Field label="Approved">
-              {a.approved ? `${a.approved.by.name}, ${time.dateTime(a.approved.at)}` : '—'}
-            </Field>
-          </SimpleGrid>
-          {a.approved?.note ? <Field label="Approval note">{a.approved.note}</Field> : null}
-          <Field label="Scope">{a.scope || '—'}</Field>
-          <Field label="Method">{a.method || '—'}</Field>
-          {a.approved?.incomplete ? (
-            <Stack gap={2}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-                Incomplete at approval, acknowledged by {a.approved.by.name}
-              </Text>
-              <GapList gaps={a.approved.incomplete} />
-            </Stack>
-          ) : (
-            <Field label="Completeness">Nothing was left incomplete at approval.</Field>
-          )}
-        </Stack>
-      </Paper>
+      <AssessmentRecord assessment={a} />
       {a.record ? <FrozenRegister record={a.record} /> : null}
     </>
   );

@@ -25,7 +25,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { FormFooter } from '../../components/FormFooter';
-import { ApprovedRecord } from './ApprovedRecord';
+import { ApprovedRecord, AssessmentRecord } from './ApprovedRecord';
 import { Changes } from './AssessmentParts';
 import { GapsPanel, useNothingToAcknowledge } from './GapsPanel';
 import { Guided } from './Guided';
@@ -46,6 +46,7 @@ function Details({ assessment }: { assessment: AssessmentDetail }) {
   const save = useApiMutation(api.riskAssessments.update);
   const errors = fieldErrors(save.error, { title: 'The title', endsOn: 'The end date' });
   const participants = form.participants ?? [];
+  if (!editable) return <AssessmentRecord assessment={assessment} />;
   const setParticipant = (i: number, patch: Partial<{ name: string; role: string }>) =>
     setForm({
       ...form,
@@ -61,96 +62,86 @@ function Details({ assessment }: { assessment: AssessmentDetail }) {
         ]);
       }}
     >
-      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Stack gap="sm">
+      <Stack gap="sm">
+        <TextInput
+          label="Title"
+          value={form.title ?? ''}
+          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          error={errors.title}
+        />
+        <Textarea
+          label="Scope"
+          autosize
+          minRows={2}
+          value={form.scope ?? ''}
+          onChange={(e) => setForm({ ...form, scope: e.currentTarget.value })}
+        />
+        <Textarea
+          label="Method"
+          autosize
+          minRows={3}
+          value={form.method ?? ''}
+          onChange={(e) => setForm({ ...form, method: e.currentTarget.value })}
+        />
+        <SimpleGrid cols={2}>
           <TextInput
-            label="Title"
-            value={form.title ?? ''}
-            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-            error={errors.title}
+            label="Starts on"
+            type="date"
+            value={form.startsOn ?? ''}
+            onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value || null })}
           />
-          <Textarea
-            label="Scope"
-            autosize
-            minRows={2}
-            value={form.scope ?? ''}
-            onChange={(e) => setForm({ ...form, scope: e.currentTarget.value })}
+          <TextInput
+            label="Ends on"
+            type="date"
+            value={form.endsOn ?? ''}
+            onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value || null })}
+            error={errors.endsOn}
           />
-          <Textarea
-            label="Method"
-            autosize
-            minRows={3}
-            value={form.method ?? ''}
-            onChange={(e) => setForm({ ...form, method: e.currentTarget.value })}
-          />
-          <SimpleGrid cols={2}>
+        </SimpleGrid>
+        <Text size="sm" fw={500}>
+          Participants
+        </Text>
+        {participants.map((p, i) => (
+          <Group key={i} gap="xs" align="end">
             <TextInput
-              label="Starts on"
-              type="date"
-              value={form.startsOn ?? ''}
-              onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value || null })}
+              aria-label={`Participant ${i + 1} name`}
+              placeholder="Name"
+              value={p.name}
+              onChange={(e) => setParticipant(i, { name: e.currentTarget.value })}
+              style={{ flex: 1 }}
             />
             <TextInput
-              label="Ends on"
-              type="date"
-              value={form.endsOn ?? ''}
-              onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value || null })}
-              error={errors.endsOn}
+              aria-label={`Participant ${i + 1} role`}
+              placeholder="Role"
+              value={p.role}
+              onChange={(e) => setParticipant(i, { role: e.currentTarget.value })}
+              style={{ flex: 1 }}
             />
-          </SimpleGrid>
-          <Text size="sm" fw={500}>
-            Participants
-          </Text>
-          {participants.map((p, i) => (
-            <Group key={i} gap="xs" align="end">
-              <TextInput
-                aria-label={`Participant ${i + 1} name`}
-                placeholder="Name"
-                value={p.name}
-                onChange={(e) => setParticipant(i, { name: e.currentTarget.value })}
-                style={{ flex: 1 }}
-              />
-              <TextInput
-                aria-label={`Participant ${i + 1} role`}
-                placeholder="Role"
-                value={p.role}
-                onChange={(e) => setParticipant(i, { role: e.currentTarget.value })}
-                style={{ flex: 1 }}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Remove participant ${i + 1}`}
-                onClick={() =>
-                  setForm({ ...form, participants: participants.filter((_, k) => k !== i) })
-                }
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
-            </Group>
-          ))}
-          {editable ? (
-            <Group>
-              <Button
-                variant="default"
-                size="xs"
-                onClick={() =>
-                  setForm({ ...form, participants: [...participants, { name: '', role: '' }] })
-                }
-              >
-                Add participant
-              </Button>
-            </Group>
-          ) : null}
-          <FormFooter
-            mutation={save}
-            fieldErrors={errors}
-            label="Save"
-            done="Saved."
-            editable={editable}
-          />
-        </Stack>
-      </fieldset>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove participant ${i + 1}`}
+              onClick={() =>
+                setForm({ ...form, participants: participants.filter((_, k) => k !== i) })
+              }
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() =>
+              setForm({ ...form, participants: [...participants, { name: '', role: '' }] })
+            }
+          >
+            Add participant
+          </Button>
+        </Group>
+        <FormFooter mutation={save} fieldErrors={errors} label="Save" done="Saved." />
+      </Stack>
     </form>
   );
 }

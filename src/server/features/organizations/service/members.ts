@@ -7,6 +7,8 @@ import type { Principal } from '../../../platform/auth/sessions';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { endSessionsInOrganizationIn } from '../../auth/service/session';
+import { handOnOpenTasksIn } from '../../tasks/handover';
+import { memberHolds } from '../../../platform/auth/members';
 import { presentMember } from '../presenter';
 import {
   countOwners,
@@ -98,6 +100,9 @@ export async function changeMember(
       entity: { type: 'membership', id: membershipId },
       changes: { user: { after: member.email }, ...changes },
     });
+    if (!(await memberHolds(trx, orgId, member.user_id, 'tasks.complete'))) {
+      await handOnOpenTasksIn(trx, deps, context, orgId, member.user_id);
+    }
   });
   return presentMember({ ...member, role, access_expires_at: accessExpiresAt });
 }
@@ -121,5 +126,6 @@ export async function removeMember(
       entity: { type: 'membership', id: membershipId },
       changes: { user: { before: member.email }, role: { before: member.role } },
     });
+    await handOnOpenTasksIn(trx, deps, context, orgId, member.user_id);
   });
 }
