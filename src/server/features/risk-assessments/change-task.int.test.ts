@@ -71,15 +71,10 @@ describe(`the significant-change task and approvals on ${testDatabaseKind()}`, (
       completionNote:
         'Covered by the approval of RA-1: its inventory holds the new systems with ePHI.',
     });
-    const trail = (await call('GET', `/audit-events?action=task.completed&entityType=task`)).json<{
+    const trail = (await call('GET', '/audit-events?action=task.completed')).json<{
       data: { entity: { id: string } | null; actor: { id: string | null } }[];
     }>().data;
-    expect(trail).toEqual([
-      expect.objectContaining({
-        entity: { type: 'task', id: task?.id },
-        actor: expect.objectContaining({ id: officer.user.id }),
-      }),
-    ]);
+    expect(trail.map((e) => [e.entity?.id, e.actor.id])).toEqual([[task?.id, officer.user.id]]);
   });
 
   it('leaves it open when a change the inventory cannot show was recorded (an incident)', async () => {
