@@ -1,15 +1,21 @@
+import { countOf } from './words';
 import { z } from 'zod';
 import { AssetRef } from './assets';
 import { PersonRef, Required } from './common';
 
+const RiskRef = z.object({ reference: z.string(), title: z.string() });
+
 /**
- * What an assessment leaves incomplete: open risks without a rating, guided pairs (an ePHI asset ×
- * a threat that applies to it) that no risk covers and nobody judged negligible, and ePHI assets
- * that no risk names. Submitting or approving with any of these needs an explicit acknowledgement,
+ * What an assessment leaves incomplete: open risks without a rating, a treatment or an owner,
+ * guided pairs (an ePHI asset × a threat that applies to it) that no risk covers and nobody judged
+ * negligible, and ePHI assets that no risk names. Submitting or approving with any of these needs an explicit acknowledgement,
  * recorded with the step (164.308(a)(1)(ii)(A): an accurate and thorough assessment).
  */
 export const GapsSchema = z.object({
-  unratedRisks: z.array(z.object({ reference: z.string(), title: z.string() })),
+  unratedRisks: z.array(RiskRef),
+  // 164.308(a)(1)(ii)(B): each risk is managed; gaps recorded before these existed have none.
+  untreatedRisks: z.array(RiskRef).default([]),
+  unownedRisks: z.array(RiskRef).default([]),
   uncoveredPairs: z.array(
     z.object({
       asset: z.object({ reference: z.string(), name: z.string() }),
@@ -24,15 +30,11 @@ export type Gaps = z.infer<typeof GapsSchema>;
 export function isComplete(gaps: Gaps): boolean {
   return (
     gaps.unratedRisks.length === 0 &&
+    gaps.untreatedRisks.length === 0 &&
+    gaps.unownedRisks.length === 0 &&
     gaps.uncoveredPairs.length === 0 &&
     gaps.assetsWithoutRisks.length === 0
   );
-}
-
-const plural = new Intl.PluralRules('en-US');
-/** "1 unrated risk", "3 unrated risks". */
-export function countOf(count: number, one: string, other: string): string {
-  return `${count} ${plural.select(count) === 'one' ? one : other}`;
 }
 
 /** The gaps in words, one phrase per kind present: "2 unrated risks (RISK-3, RISK-4)". */
@@ -45,6 +47,16 @@ export function gapPhrases(gaps: Gaps): string[] {
   if (gaps.unratedRisks.length > 0) {
     phrases.push(
       `${countOf(gaps.unratedRisks.length, 'unrated risk', 'unrated risks')} ${refs(gaps.unratedRisks)}`,
+    );
+  }
+  if (gaps.untreatedRisks.length > 0) {
+    phrases.push(
+      `${countOf(gaps.untreatedRisks.length, 'open risk', 'open risks')} without a treatment ${refs(gaps.untreatedRisks)}`,
+    );
+  }
+  if (gaps.unownedRisks.length > 0) {
+    phrases.push(
+      `${countOf(gaps.unownedRisks.length, 'open risk', 'open risks')} without an owner ${refs(gaps.unownedRisks)}`,
     );
   }
   if (gaps.uncoveredPairs.length > 0) {

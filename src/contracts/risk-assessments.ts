@@ -107,6 +107,11 @@ export const SnapshotSchema = z.object({
   flows: z.array(DataFlowSchema),
   // Snapshots taken before negligible pairs existed have none.
   negligiblePairs: z.array(NegligiblePairSchema).default([]),
+  // Where people placed assets on the data-flow map (top-left corners, by asset reference); the
+  // others are laid out automatically. Older snapshots have none.
+  mapPositions: z
+    .array(z.object({ reference: z.string(), x: z.number(), y: z.number() }))
+    .default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -155,6 +160,7 @@ export const AssessmentSchema = z.object({
   report: z
     .object({ sha256: z.string(), size: z.number().int(), createdAt: z.string() })
     .nullable(),
+  createdBy: PersonRef.nullable().describe('Who started it; null when a token did'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -275,8 +281,7 @@ export const riskAssessmentRoutes = {
     method: 'POST',
     path: `${base}/significant-changes`,
     tags,
-    summary:
-      'Record a significant change (new system, vendor, incident): a task asks for an update',
+    summary: 'Record a significant change (new system, vendor, incident): a task asks to update',
     permission: 'risks.manage',
     params: OrgParamsSchema,
     body: SignificantChangeBodySchema,

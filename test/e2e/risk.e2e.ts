@@ -112,6 +112,33 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     await expectAccessible(page);
     await screenshot(page, `risk-flow-map-${kind}`);
 
+    // Moving a box saves the layout for the organization: after a reload it is where it was left.
+    const box = page.getByTestId('flow-map').locator('.react-flow__node', { hasText: 'ASSET-2' });
+    // Where the box sits on the map, in the map's own units (positions are saved rounded).
+    const placed = async () => {
+      const transform = await box.evaluate((e) =>
+        e instanceof HTMLElement ? e.style.transform : '',
+      );
+      return [...transform.matchAll(/-?[\d.]+/g)].map((m) => Math.round(Number(m[0])));
+    };
+    const start = await placed();
+    const at = await box.boundingBox();
+    if (!at) throw new Error('the ASSET-2 box is not on the map');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/data-flow-map/layout') && r.request().method() === 'PUT',
+    );
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(at.x + at.width / 2 + 140, at.y + at.height / 2 + 90, { steps: 10 });
+    await page.mouse.up();
+    expect((await saved).status()).toBe(200);
+    const moved = await placed();
+    expect(moved).not.toEqual(start);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Data-flow map' }).click();
+    await page.getByRole('button', { name: 'Automatic layout' }).waitFor();
+    expect(await placed()).toEqual(moved);
+
     // A risk, rated: the level comes from SP 800-30 Table I-2 and lands on the heat map.
     await page.getByRole('link', { name: 'Risk register' }).click();
     await page.getByRole('heading', { level: 1, name: 'Risk register' }).waitFor();

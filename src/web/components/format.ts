@@ -1,19 +1,6 @@
 // Words and numbers a user reads: real plurals, dates in the organization's time zone.
 
-const pluralRules = new Intl.PluralRules('en-US');
-
-/**
- * The word for `count` things, chosen by Intl.PluralRules: plural(1, 'flow', 'flows') is 'flow'.
- * Never "flow(s)".
- */
-export function plural(count: number, one: string, other: string): string {
-  return pluralRules.select(count) === 'one' ? one : other;
-}
-
-/** A count with its noun: countOf(2, 'problem') is '2 problems'; give `other` when not `one`+s. */
-export function countOf(count: number, one: string, other = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${plural(count, one, other)}`;
-}
+export { countOf, plural } from '../../contracts/words';
 
 /** A date as people read it: 12 Mar 2026. A date-only value has no time zone. */
 export function formatDate(date: string | null): string {

@@ -18,6 +18,11 @@ async function layoutOf(db: Db, orgId: string): Promise<FlowMapLayout> {
   };
 }
 
+/** The assets placed by hand on the map, by asset id (the risk report draws the same map). */
+export async function flowMapPositions(db: Db, orgId: string) {
+  return (await layoutOf(db, orgId)).positions;
+}
+
 /** GET data-flow-map/layout: the assets placed by hand. */
 export async function getFlowMapLayout(deps: AppDeps, orgId: string): Promise<FlowMapLayout> {
   return layoutOf(deps.database.db, orgId);

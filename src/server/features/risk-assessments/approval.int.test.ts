@@ -50,6 +50,9 @@ async function setUp() {
       likelihood: 3,
       impact: 4,
       ratingRationale: 'x',
+      // Complete: rated, treated and owned, so the steps need no acknowledgement.
+      treatment: 'mitigate',
+      ownerId: officer.user.id,
     })
   ).json<{ id: string }>();
   const ra = (await call('POST', '/risk-assessments', {})).json<{ id: string }>();

@@ -8,6 +8,7 @@ const startApp = testApps();
 
 interface Detail {
   id: string;
+  method: string;
   reference: string;
   status: string;
   submitted: { incomplete: Gaps | null } | null;
@@ -49,6 +50,8 @@ async function setUp() {
     likelihood: 2,
     impact: 3,
     ratingRationale: 'Carried on home visits',
+    treatment: 'mitigate',
+    ownerId: officer.user.id,
   });
   await call('POST', '/risks', { title: 'Phishing on the tablet', assetIds: [tablet] });
   const ra = (await call('POST', '/risk-assessments', {})).json<Detail>();
@@ -68,9 +71,18 @@ async function setUp() {
 
 describe(`assessment completeness on ${testDatabaseKind()}`, () => {
   it('names what is incomplete and refuses to submit or approve it without an acknowledgement, which is recorded', async () => {
-    const { call, url, db, org } = await setUp();
+    const { call, url, db, org, ra } = await setUp();
+    // The method says what the record shows, not that every risk already has an owner.
+    expect(ra.method).not.toContain('Each risk gets');
+    expect(ra.method).toContain(
+      'names every open risk still without a rating, a treatment or an owner',
+    );
     const gaps = (await call('GET', `${url}/gaps`)).json<Gaps>();
-    expect(gaps.unratedRisks).toEqual([{ reference: 'RISK-2', title: 'Phishing on the tablet' }]);
+    const phishing = [{ reference: 'RISK-2', title: 'Phishing on the tablet' }];
+    expect(gaps.unratedRisks).toEqual(phishing);
+    // An open risk is managed: it has a treatment and someone who owns it (164.308(a)(1)(ii)(B)).
+    expect(gaps.untreatedRisks).toEqual(phishing);
+    expect(gaps.unownedRisks).toEqual(phishing);
     expect(gaps.assetsWithoutRisks).toEqual([{ reference: 'ASSET-2', name: 'Spare laptop' }]);
     expect(gaps.uncoveredPairs.length).toBeGreaterThan(0);
     // The tablet's loss is covered by RISK-1; the laptop's is not.
@@ -81,7 +93,7 @@ describe(`assessment completeness on ${testDatabaseKind()}`, () => {
     expect(refused.statusCode).toBe(409);
     const error = refused.json<ErrorJson>().error;
     expect(error.message).toMatch(
-      /^RA-1 is incomplete: 1 unrated risk \(RISK-2\); \d+ guided pairs/,
+      /^RA-1 is incomplete: 1 unrated risk \(RISK-2\); 1 open risk without a treatment \(RISK-2\); 1 open risk without an owner \(RISK-2\); \d+ guided pairs/,
     );
     expect(error.message).toContain('1 ePHI asset without any risk (ASSET-2)');
     expect(error.details).toEqual([
@@ -121,7 +133,7 @@ describe(`assessment completeness on ${testDatabaseKind()}`, () => {
     for (const event of events) {
       const changes = JSON.parse(event.changes ?? '{}') as Record<string, { after?: string }>;
       expect(changes.incompleteAcknowledged?.after).toMatch(
-        /^1 unrated risk \(RISK-2\); \d+ guided pairs .*; 1 ePHI asset without any risk \(ASSET-2\)$/,
+        /^1 unrated risk \(RISK-2\); 1 open risk without a treatment \(RISK-2\); 1 open risk without an owner \(RISK-2\); \d+ guided pairs .*; 1 ePHI asset without any risk \(ASSET-2\)$/,
       );
     }
   });

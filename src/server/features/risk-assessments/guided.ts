@@ -124,10 +124,12 @@ export function gapsOf(
 ): Gaps {
   const named = new Set(risks.flatMap((r) => r.assets.map((a) => a.id)));
   for (const pair of pairs) if (pair.negligible) named.add(pair.asset.id);
+  const open = risks.filter((r) => r.status === 'open');
+  const ref = (r: Risk) => ({ reference: r.reference, title: r.title });
   return {
-    unratedRisks: risks
-      .filter((r) => r.status === 'open' && !r.inherentLevel)
-      .map((r) => ({ reference: r.reference, title: r.title })),
+    unratedRisks: open.filter((r) => !r.inherentLevel).map(ref),
+    untreatedRisks: open.filter((r) => !r.treatment).map(ref),
+    unownedRisks: open.filter((r) => !r.owner).map(ref),
     uncoveredPairs: pairs
       .filter((p) => !isCovered(p))
       .map((p) => ({

@@ -43,6 +43,7 @@ export function presentAssessment(row: AssessmentRow, organizationMatrix: RiskMa
       row.report_sha256 && row.report_size !== null && row.report_created_at
         ? { sha256: row.report_sha256, size: row.report_size, createdAt: row.report_created_at }
         : null,
+    createdBy: row.created_by ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -5,6 +5,7 @@ import { isPostgres } from '../../platform/db/dialect';
 import type { Db } from '../../platform/db/types';
 
 export interface AssessmentRow extends RiskAssessmentsTable {
+  created_by_name: string | null;
   submitted_by_name: string | null;
   approved_by_name: string | null;
   based_on_number: number | null;
@@ -43,6 +44,7 @@ const COLUMNS = [
 function withNames(db: Db, orgId: string, snapshot: boolean) {
   return db
     .selectFrom('risk_assessments')
+    .leftJoin('users as creator', 'creator.id', 'risk_assessments.created_by')
     .leftJoin('users as submitter', 'submitter.id', 'risk_assessments.submitted_by')
     .leftJoin('users as approver', 'approver.id', 'risk_assessments.approved_by')
     .leftJoin('risk_assessments as base', 'base.id', 'risk_assessments.based_on_id')
@@ -54,6 +56,7 @@ function withNames(db: Db, orgId: string, snapshot: boolean) {
       ),
     )
     .select([
+      'creator.name as created_by_name',
       'submitter.name as submitted_by_name',
       'approver.name as approved_by_name',
       'base.number as based_on_number',

@@ -37,7 +37,9 @@ export const DEFAULT_METHOD =
   'NIST SP 800-30 Rev. 1 semi-quantitative assessment, as NIST SP 800-66 Rev. 2 section 3 applies it: ' +
   'for each asset that creates, receives, maintains or transmits ePHI, identify threat events and the ' +
   'vulnerabilities they exploit, note the controls in place, rate likelihood and impact, and read the ' +
-  'level of risk from the matrix (SP 800-30 Table I-2). Each risk gets a treatment, an owner and a review date.';
+  'level of risk from the matrix (SP 800-30 Table I-2). Each open risk is to get a treatment, an owner and a review ' +
+  'date: the treatment plan shows them as recorded, and the completeness section names every open ' +
+  'risk still without a rating, a treatment or an owner.';
 
 async function requireAssessment(deps: AppDeps, orgId: string, id: string) {
   const row = await findAssessment(deps.database.db, orgId, id);

@@ -3,6 +3,7 @@ import type { Risk } from '../../../contracts/risks';
 import { gapPhrases, type Gaps } from '../../../contracts/risk-assessment-gaps';
 import { allAssets } from '../assets/service';
 import { allFlows } from '../assets/flows';
+import { flowMapPositions } from '../assets/flow-map';
 import { allRisks } from '../risks/service';
 import { negligiblePairsOf } from './guided';
 import type { Db } from '../../platform/db/types';
@@ -18,6 +19,8 @@ export async function takeSnapshot(
   takenAt: string,
 ): Promise<Snapshot> {
   const assets = await allAssets(db, orgId);
+  const references = new Map(assets.map((a) => [a.id, a.reference]));
+  const placed = await flowMapPositions(db, orgId);
   return {
     takenAt,
     risks: await allRisks(db, orgId),
@@ -34,6 +37,10 @@ export async function takeSnapshot(
     })),
     flows: await allFlows(db, orgId),
     negligiblePairs: await negligiblePairsOf(db, orgId, assessmentId, assets),
+    mapPositions: placed.flatMap((p) => {
+      const reference = references.get(p.assetId);
+      return reference ? [{ reference, x: p.x, y: p.y }] : [];
+    }),
   };
 }
 

@@ -22,7 +22,14 @@ import type { FlowMapPosition } from '../../../contracts/assets-flow-map';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { LABEL_SIZE, NODE_SIZE, layoutFlowMap, pathThrough, type Point } from './flow-layout';
+import {
+  LABEL_SIZE,
+  NODE_SIZE,
+  layoutFlowMap,
+  moved,
+  pathThrough,
+  type Point,
+} from '../../../contracts/flow-layout';
 import { PALETTES, type Palette } from './flow-palette';
 
 interface FlowEdgeData extends Record<string, unknown> {
@@ -70,8 +77,6 @@ function RoutedEdge(props: EdgeProps<FlowEdge>) {
 const EDGE_TYPES = { routed: RoutedEdge };
 const placedBy = (positions: readonly FlowMapPosition[]) =>
   new Map(positions.map((p) => [p.assetId, { x: p.x, y: p.y }]));
-const moved = (a: Point, b: Point | undefined) =>
-  !b || Math.abs(a.x - b.x) > 0.5 || Math.abs(a.y - b.y) > 0.5;
 
 interface CanvasProps {
   orgId: string;
@@ -82,7 +87,7 @@ interface CanvasProps {
 }
 
 /**
- * The map itself: laid out by dagre (flow-layout.ts), with the assets someone moved where they
+ * The map itself: laid out by dagre (contracts/flow-layout.ts, shared with the PDF report), with the assets someone moved where they
  * put them. Moving one saves the layout for the organization; "Automatic layout" drops it.
  */
 function Canvas({ orgId, assets, flows, saved, manage }: CanvasProps) {

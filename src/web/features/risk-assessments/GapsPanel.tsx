@@ -35,8 +35,8 @@ export function GapsPanel(props: {
   if (gapPhrases(gaps).length === 0) {
     return (
       <Text size="sm" c="teal.9">
-        Nothing is incomplete: every open risk is rated, every guided pair is covered or judged
-        negligible, and every asset with ePHI is named by a risk.
+        Nothing is incomplete: every open risk is rated and has a treatment and an owner, every
+        guided pair is covered or judged negligible, and every asset with ePHI is named by a risk.
       </Text>
     );
   }

@@ -1,4 +1,5 @@
 import type { Assessment } from '../../../../contracts/risk-assessments';
+import type { Gaps } from '../../../../contracts/risk-assessment-gaps';
 import { MARGIN, ensureSpace, heading, paragraph, pdfText, table, type Doc } from './drawing';
 
 const INK = '#1a1b1e';
@@ -46,16 +47,16 @@ export async function approvals(
       { header: 'When', width: 0.4, value: (s) => s.at },
     ],
     [
-      { step: 'Started', by: '—', at: at(a.createdAt) },
+      { step: 'Started', by: a.createdBy?.name ?? 'Not recorded', at: at(a.createdAt) },
       {
         step: 'Submitted for review',
-        by: a.submitted?.by?.name ?? '—',
+        by: a.submitted ? (a.submitted.by?.name ?? 'Not recorded') : '',
         at: a.submitted ? at(a.submitted.at) : 'Not submitted',
       },
       {
         step: 'Approved',
         by: a.approved?.by.name ?? 'Not approved',
-        at: a.approved ? at(a.approved.at) : '—',
+        at: a.approved ? at(a.approved.at) : '',
       },
     ],
   );
@@ -78,4 +79,21 @@ export async function approvals(
   signatureLine(doc, MARGIN + name + sign + 2 * gap, y, date, 'Date');
   doc.x = MARGIN;
   doc.y = y + 20;
+}
+
+/**
+ * The guided pairs (asset × threat) neither covered by a risk nor judged negligible, named one by
+ * one so a reader can see which were left (164.308(a)(1)(ii)(A): a thorough assessment).
+ */
+export async function uncoveredPairs(doc: Doc, gaps: Gaps): Promise<void> {
+  if (gaps.uncoveredPairs.length === 0) return;
+  heading(doc, 'Guided pairs neither covered nor judged negligible', 2);
+  await table(
+    doc,
+    [
+      { header: 'Asset', width: 0.45, value: (p) => `${p.asset.reference} ${p.asset.name}` },
+      { header: 'Threat', width: 0.55, value: (p) => p.threat.title },
+    ],
+    gaps.uncoveredPairs,
+  );
 }

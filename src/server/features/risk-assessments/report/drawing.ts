@@ -1,8 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
-import type { DataFlow } from '../../../../contracts/assets';
 import type { RiskMatrix } from '../../../../contracts/risk-library';
-import type { Snapshot } from '../../../../contracts/risk-assessments';
 
 export type Doc = PDFKit.PDFDocument;
 export const MARGIN = 48;
@@ -189,80 +187,6 @@ export function matrixGrid(
   });
   doc.fontSize(7).text('Likelihood (rows) x impact (columns)', x + labelWidth, base + 12);
   doc.y = base + 26;
-}
-
-/**
- * The data-flow map: assets that take part in a flow on a circle, arrows between them. Flows of
- * ePHI leaving the organization without encryption are drawn thick and red.
- */
-export function flowMap(doc: Doc, snapshot: Snapshot, top: number, height: number): void {
-  const flows = snapshot.flows;
-  const names = new Map<string, string>();
-  for (const f of flows) {
-    names.set(f.from.reference, f.from.name);
-    names.set(f.to.reference, f.to.name);
-  }
-  const nodes = [...names.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const cx = doc.page.width / 2;
-  const cy = top + height / 2;
-  const r = height / 2 - 30;
-  const at = new Map(
-    nodes.map((ref, k) => {
-      const angle = (2 * Math.PI * k) / Math.max(nodes.length, 1) - Math.PI / 2;
-      return [ref, { x: cx + r * 1.6 * Math.cos(angle), y: cy + r * Math.sin(angle) }];
-    }),
-  );
-  const arrow = (flow: DataFlow) => {
-    const a = at.get(flow.from.reference);
-    const b = at.get(flow.to.reference);
-    if (!a || !b) return;
-    const color = flow.exposed ? '#c92a2a' : flow.encrypted === 'yes' ? '#2b8a3e' : '#868e96';
-    const angle = Math.atan2(b.y - a.y, b.x - a.x);
-    // Stop at the edge of the target box (116 × 28), so the arrowhead shows.
-    const reach = Math.min(
-      60 / Math.max(Math.abs(Math.cos(angle)), 1e-6),
-      16 / Math.max(Math.abs(Math.sin(angle)), 1e-6),
-    );
-    const end = { x: b.x - reach * Math.cos(angle), y: b.y - reach * Math.sin(angle) };
-    doc
-      .save()
-      .lineWidth(flow.exposed ? 2.5 : 1)
-      .strokeColor(color);
-    if (flow.encrypted !== 'yes') doc.dash(4, { space: 3 });
-    doc.moveTo(a.x, a.y).lineTo(end.x, end.y).stroke().undash();
-    doc
-      .polygon(
-        [end.x, end.y],
-        [end.x - 7 * Math.cos(angle - 0.4), end.y - 7 * Math.sin(angle - 0.4)],
-        [end.x - 7 * Math.cos(angle + 0.4), end.y - 7 * Math.sin(angle + 0.4)],
-      )
-      .fill(color)
-      .restore();
-  };
-  flows.forEach(arrow);
-  for (const [ref, point] of at) {
-    doc.roundedRect(point.x - 58, point.y - 14, 116, 28, 4).fillAndStroke('#f8f9fa', '#495057');
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(6.5)
-      .fillColor(INK)
-      .text(pdfText(`${ref} ${names.get(ref) ?? ''}`), point.x - 55, point.y - 9, {
-        width: 110,
-        height: 20,
-        align: 'center',
-        ellipsis: true,
-      });
-  }
-  doc
-    .font('Helvetica')
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text(
-      'Green solid: encrypted. Grey dashed: not known to be encrypted. Red thick: ePHI leaving the organization unencrypted.',
-      MARGIN,
-      top + height + 4,
-    );
-  doc.y = top + height + 20;
 }
 
 /** Page footers on every page: the report's name and "page n of m". */

@@ -21,7 +21,7 @@ function risk(n: number, rated: boolean): Risk {
     title: `Risk number ${n}`,
     description: '',
     status: 'open',
-    owner: person,
+    owner: rated ? person : null,
     assets: [ehr],
     threat: { id: 'T-RANSOMWARE', title: 'Ransomware' },
     vulnerability: null,
@@ -60,6 +60,8 @@ const asset = (n: number): Snapshot['assets'][number] => ({
 
 const gaps: Gaps = {
   unratedRisks: [{ reference: 'RISK-2', title: 'Risk number 2' }],
+  untreatedRisks: [{ reference: 'RISK-2', title: 'Risk number 2' }],
+  unownedRisks: [{ reference: 'RISK-2', title: 'Risk number 2' }],
   uncoveredPairs: [{ asset: ehr, threat: { id: 'T-PHISHING', title: 'Phishing' } }],
   assetsWithoutRisks: [],
 };
@@ -87,6 +89,7 @@ function input(status: Assessment['status']): ReportInput {
       submitted: { by: person, at, incomplete: gaps },
       approved: approved ? { by: person, at, note: 'Reviewed', incomplete: gaps } : null,
       report: null,
+      createdBy: person,
       createdAt: at,
       updatedAt: at,
     },
@@ -95,6 +98,7 @@ function input(status: Assessment['status']): ReportInput {
       risks: [risk(1, true), risk(2, false)],
       assets: [1, 2, 3, 4].map(asset),
       flows: [],
+      mapPositions: [],
       negligiblePairs: [
         {
           id: 'n1',
@@ -188,9 +192,54 @@ describe('the risk analysis report', () => {
     expect(flat).toContain('Hosted by the vendor in two regions');
     expect(flat).toContain('Approved with these gaps, acknowledged by the approver (Priya Raman):');
     expect(flat).toContain('1 unrated risk (RISK-2)');
+    expect(flat).toContain('1 open risk without a treatment (RISK-2)');
+    expect(flat).toContain('1 open risk without an owner (RISK-2)');
     for (const caption of ['Approver (name and title)', 'Signature', 'Date']) {
       expect(all.split('\n')).toContain(caption);
     }
+  });
+
+  it('names the uncovered pairs, ends the period at approval and names who started it', async () => {
+    const approved = await draw(input('approved'));
+    expect(approved.flat).toContain(
+      'Guided pairs neither covered nor judged negligible Asset Threat ASSET-1 Hosted EHR Phishing',
+    );
+    expect(approved.flat).toContain('Period: 1 Nov 2026 to 22 Nov 2026 (approval).');
+    expect(approved.flat).toContain('Started Priya Raman 22 Nov 2026, 09:00 America/Chicago');
+    expect(approved.all).not.toMatch(/^—$/m);
+    // In Chicago, 03:00 UTC on the 23rd is still the 22nd.
+    const late = input('approved');
+    const approval = late.assessment.approved;
+    if (approval) late.assessment.approved = { ...approval, at: '2026-11-23T03:00:00.000Z' };
+    expect((await draw(late)).flat).toContain('Period: 1 Nov 2026 to 22 Nov 2026 (approval).');
+    const draft = (await draw(input('draft'))).flat;
+    expect(draft).toContain('Period: from 1 Nov 2026, open until approval.');
+    const unknown = input('approved');
+    unknown.assessment.createdBy = null;
+    expect((await draw(unknown)).flat).toContain('Started Not recorded');
+  });
+
+  it('labels each arrow of the map with its FLOW-n, as the table names it', async () => {
+    const report = input('draft');
+    report.snapshot.flows = [
+      {
+        id: 'f1',
+        reference: 'FLOW-1',
+        from: { id: 'a1', reference: 'ASSET-1', name: 'Asset 1' },
+        to: { id: 'a2', reference: 'ASSET-2', name: 'Asset 2' },
+        ephi: 'Charts',
+        protocol: 'HTTPS',
+        encrypted: 'yes',
+        external: false,
+        exposed: false,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ];
+    const lines = (await draw(report)).all.split('\n');
+    // Once on the map, once in the table.
+    expect(lines.filter((line) => line === 'FLOW-1')).toHaveLength(2);
+    expect(lines).toContain('ASSET-1 Asset 1');
   });
 
   it('leaves no near-empty page: a short report takes three pages at most, each well filled', async () => {

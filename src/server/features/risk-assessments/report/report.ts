@@ -8,7 +8,6 @@ import {
   MARGIN,
   ensureSpace,
   finish,
-  flowMap,
   footers,
   heading,
   matrixGrid,
@@ -18,13 +17,15 @@ import {
   table,
   type Column,
 } from './drawing';
-import { approvals } from './approvals';
+import { approvals, uncoveredPairs } from './approvals';
+import { drawFlowMap, mapHeight, reportMap } from './flow-map';
 import {
   STATUS,
   criticalityWord,
   dateWord,
   flowEncryptionWord,
   instantIn,
+  periodWords,
   protectionWord,
   taskStatusWord,
 } from './words';
@@ -100,7 +101,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   );
   paragraph(
     doc,
-    `Period: ${dateWord(a.startsOn)} to ${dateWord(a.endsOn)}. Register as of ${at(snapshot.takenAt)}: ${snapshot.risks.length} risks (${open.length} open), ${snapshot.assets.length} assets (${snapshot.assets.filter((x) => x.holdsEphi).length} with ePHI), ${snapshot.flows.length} data flows.`,
+    `Period: ${periodWords(a, input.timeZone)}. Register as of ${at(snapshot.takenAt)}: ${snapshot.risks.length} risks (${open.length} open), ${snapshot.assets.length} assets (${snapshot.assets.filter((x) => x.holdsEphi).length} with ePHI), ${snapshot.flows.length} data flows.`,
   );
   paragraph(
     doc,
@@ -168,11 +169,12 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     heading(doc, '3. Data-flow map');
     paragraph(doc, 'No data flows are recorded.');
   } else {
-    // The map shrinks a little rather than leave half a page blank before it.
-    ensureSpace(doc, 300);
+    // The map as the app lays it out, across the page's width and at most most of a page tall.
+    const map = reportMap(snapshot);
+    const height = mapHeight(doc, map, 560);
+    ensureSpace(doc, height + 70);
     heading(doc, '3. Data-flow map');
-    const room = doc.page.height - MARGIN - 20 - doc.y - 30;
-    flowMap(doc, snapshot, doc.y + 10, Math.max(220, Math.min(300, room)));
+    drawFlowMap(doc, map, doc.y + 10, height);
     await table(
       doc,
       [
@@ -251,7 +253,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       {
         header: 'Treatment',
         width: 0.1,
-        value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : 'None yet'),
+        value: (r) => (r.treatment ? TREATMENT_LABELS[r.treatment] : 'None chosen'),
       },
       {
         header: 'Plan and tasks',
@@ -269,7 +271,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         width: 0.17,
         value: (r) => r.controls.map((c) => c.citation).join(', '),
       },
-      { header: 'Owner', width: 0.11, value: (r) => r.owner?.name ?? '—' },
+      { header: 'Owner', width: 0.11, value: (r) => r.owner?.name ?? 'No owner' },
       {
         header: 'Acceptance / review',
         width: 0.17,
@@ -321,7 +323,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   if (phrases.length === 0) {
     paragraph(
       doc,
-      'Every open risk is rated, every asset and threat pair of the guided path is covered by a risk or judged negligible, and every asset with ePHI is named by a risk.',
+      'Every open risk is rated and has a treatment and an owner, every asset and threat pair of the guided path is covered by a risk or judged negligible, and every asset with ePHI is named by a risk.',
     );
   } else {
     paragraph(
@@ -331,6 +333,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
         : 'Incomplete so far; submitting and approving will ask to acknowledge:',
     );
     for (const phrase of phrases) paragraph(doc, `•  ${phrase}`);
+    await uncoveredPairs(doc, input.gaps);
   }
 
   await approvals(doc, a, at);

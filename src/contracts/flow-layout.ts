@@ -1,3 +1,5 @@
+// The data-flow map's automatic layout, shared by the web map and the PDF report so both draw
+// the same map.
 import {
   Graph,
   layout,
@@ -79,6 +81,11 @@ export function layoutFlowMap(
     edges.set(flow.id, { points, label: { x, y } });
   }
   return { nodes, edges };
+}
+
+/** Whether an asset was moved from where the automatic layout put it (or it has no place there). */
+export function moved(at: Point, auto: Point | undefined): boolean {
+  return !auto || Math.abs(at.x - auto.x) > 0.5 || Math.abs(at.y - auto.y) > 0.5;
 }
 
 /**
