@@ -298,7 +298,7 @@ export const assetRoutes = {
     status: 201,
     response: AssetSchema,
     // An asset with ePHI records a significant change, which opens a task to update the analysis.
-    audits: ['asset.created', 'risk_analysis.change_recorded', 'task.created'],
+    audits: ['asset.created', 'risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: () => ({
       kind: 'medical_device',
       name: 'Ultrasound unit (exam room 2)',
@@ -326,7 +326,7 @@ export const assetRoutes = {
     upload: true,
     response: AssetImportResultSchema,
     // Written by ?mode=commit only; a preview writes nothing.
-    audits: ['assets.imported', 'risk_analysis.change_recorded', 'task.created'],
+    audits: ['assets.imported', 'risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: () =>
       'kind,name,location,ephi_roles,criticality\n' +
       'workstation,Nurse station PC (exam room 3),Main office,maintains,high\n' +

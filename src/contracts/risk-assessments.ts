@@ -229,9 +229,9 @@ export type SignificantChangeBody = z.infer<typeof SignificantChangeBodySchema>;
 const tags = ['risk assessments'];
 const base = '/api/orgs/:orgId/risk-assessments';
 const AssessmentParamsSchema = OrgParamsSchema.extend({ assessmentId: z.uuid() });
-// The dashboard's first week waits for an approved assessment; approvals and significant changes
-// raise tasks.
+// The dashboard's first week waits for an approved assessment; approvals and changes raise tasks.
 const invalidates = ['dashboard', 'tasks'];
+const TASK_AUDITS = ['task.created', 'task.completed'] as const;
 const register = (format: 'csv' | 'xlsx') =>
   route({
     method: 'GET',
@@ -281,14 +281,13 @@ export const riskAssessmentRoutes = {
     method: 'POST',
     path: `${base}/significant-changes`,
     tags,
-    summary:
-      'Record a significant change (new system, vendor, incident): a task asks for an update',
+    summary: 'Record a significant change (new system, vendor, incident): a task asks to update',
     permission: 'risks.manage',
     params: OrgParamsSchema,
     body: SignificantChangeBodySchema,
     status: 204,
     // One open task collects the changes: the task is raised by the first only.
-    audits: ['risk_analysis.change_recorded', 'task.created'],
+    audits: ['risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: () => ({
       kind: 'new_vendor',
       description: 'The after-hours answering service now receives patient messages',
@@ -407,9 +406,8 @@ export const riskAssessmentRoutes = {
     params: AssessmentParamsSchema,
     body: ApproveBodySchema,
     response: AssessmentDetailSchema,
-    // The yearly update is scheduled as a task; 164.308(a)(1)(ii)(A) is recorded as implemented,
-    // with the assessment and its report linked as evidence.
-    audits: ['risk_assessment.approved', 'task.created', 'safeguard.changed', 'link.created'],
+    // A yearly task, a covered change task done, 164.308(a)(1)(ii)(A) recorded with evidence linked.
+    audits: ['risk_assessment.approved', 'safeguard.changed', 'link.created', ...TASK_AUDITS],
     example: () => ({
       note: 'Reviewed with the owner; residual risks and acceptances as listed in the register.',
       acknowledgeIncomplete: true,

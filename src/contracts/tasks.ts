@@ -83,6 +83,7 @@ export const TaskSchema = z.object({
   completionNote: z.string().nullable(),
   evidenceUrl: z.string().nullable(),
   completedAt: z.iso.datetime().nullable(),
+  completedBy: PersonRef.nullable().describe('who completed it; null when open or done by a token'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

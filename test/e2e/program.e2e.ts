@@ -45,7 +45,7 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await expectAccessible(page);
     await screenshot(page, `program-new-dashboard-${kind}`);
 
-    await path.getByRole('link', { name: 'Designate your officials' }).click();
+    await path.getByRole('link', { name: 'Designate your Security Official' }).click();
     await page.getByRole('heading', { level: 1, name: 'Organization profile' }).waitFor();
     await page.getByRole('combobox', { name: 'Security Official' }).click();
     await page.getByRole('option', { name: 'Nadia Haddad' }).click();

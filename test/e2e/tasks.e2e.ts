@@ -82,4 +82,42 @@ describe.each(databases)('tasks on %s', (kind) => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  // A link is drawn only where the reader's role may go: the rule of the dashboard, in drawers too.
+  it('names the safeguard a workforce member’s task is about without linking a page they cannot open', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel(/^Email/).fill('sam@riverside-clinic.example');
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.goto(`${app.url}/tasks`);
+    await page.getByRole('button', { name: /Complete annual security awareness training/ }).click();
+    const drawer = page.getByRole('dialog');
+    const about = drawer.getByText('164.308(a)(5) Security awareness and training', {
+      exact: true,
+    });
+    await about.waitFor();
+    expect(await drawer.getByRole('link', { name: /164\.308\(a\)\(5\)/ }).count()).toBe(0);
+    await screenshot(page, `tasks-workforce-about-${kind}`);
+    await page.close();
+
+    // Priya, the Security Official, may open it: for her it is a link.
+    await browser.clearCookies();
+    const officer = await browser.newPage();
+    await officer.goto(`${app.url}/sign-in`);
+    await officer.getByLabel(/^Email/).fill('priya@riverside-clinic.example');
+    await officer.getByLabel(/^Password/).fill(password);
+    await officer.getByRole('button', { name: 'Sign in' }).click();
+    await officer.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await officer.goto(`${app.url}/tasks?scope=all`);
+    await officer
+      .getByRole('button', { name: /Complete annual security awareness training/ })
+      .click();
+    await officer
+      .getByRole('dialog')
+      .getByRole('link', { name: '164.308(a)(5) Security awareness and training' })
+      .waitFor();
+    await officer.close();
+  });
 });

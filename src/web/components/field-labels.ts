@@ -15,6 +15,8 @@ const FIELD_LABELS: Record<string, string> = {
   decision: 'Decision',
   rationale: 'Reasoning',
   alternative: 'Alternative',
+  basis: 'Risk analysis it rests on',
+  basisAssessmentId: 'Risk analysis it rests on',
   implementation: 'How it is implemented',
   kind: 'Kind',
   criticality: 'Criticality',

@@ -42,7 +42,7 @@ interface DashboardJson {
     mine: { title: string }[];
   };
   nextActions: { id: string; title: string }[];
-  firstWeek: { id: string; state: string; href: string | null }[];
+  firstWeek: { id: string; state: string; href: string | null; detail: string }[];
 }
 
 describe(`dashboard on ${testDatabaseKind()}`, () => {
@@ -196,6 +196,26 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
     ).json<DashboardJson>();
     expect(after.program?.progress.implemented).toBe(1);
     expect(after.firstWeek[0]?.state).toBe('done');
+    // Ticked on the Security Official; the Privacy Official shows as recommended and missing.
+    expect(before.firstWeek[0]?.detail).toBe(
+      'Required: name the Security Official (164.308(a)(2)). Recommended: name the Privacy Official too (164.530(a)(1), Privacy Rule); not named yet.',
+    );
+    expect(after.firstWeek[0]?.detail).toBe(
+      `Security Official: ${officer.user.name}. Recommended: name the Privacy Official too (164.530(a)(1), Privacy Rule); not named yet.`,
+    );
+    await t.app.inject({
+      method: 'PATCH',
+      url: `${url}/profile`,
+      headers: owner.headers,
+      payload: { privacyOfficial: { userId: owner.user.id, since: '2026-06-01' } },
+    });
+    const both = (
+      await t.app.inject({ url: `${url}/dashboard`, headers: owner.headers })
+    ).json<DashboardJson>();
+    expect(both.firstWeek[0]).toMatchObject({
+      state: 'done',
+      detail: `Security Official: ${officer.user.name}. Privacy Official: ${owner.user.name}.`,
+    });
     expect(after.nextActions.map((a) => a.id)).not.toContain('designate-security-official');
     const record = (
       await t.app.inject({
@@ -204,7 +224,7 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
       })
     ).json<{ status: string; owner: { id: string }; statement: string }>();
     expect(record).toMatchObject({ status: 'implemented', owner: { id: officer.user.id } });
-    expect(record.statement).toContain('designated Security Official on 2026-06-01');
+    expect(record.statement).toContain('designated Security Official on 1 Jun 2026');
   });
 
   it('refuses an official who is not a member and a made-up time zone, naming the field', async () => {

@@ -22,7 +22,7 @@ async function setUp() {
   const call = async (
     who: { headers: Record<string, string> },
     orgId: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     url: string,
     payload?: object,
   ) =>
@@ -80,6 +80,32 @@ describe(`links between records on ${testDatabaseKind()}`, () => {
         targetId: task.id,
         label: 'TASK-1 Encrypt the laptops',
       }),
+    ]);
+  });
+
+  it('names both ends in the audit trail, as they were when linked and unlinked', async () => {
+    const { org, officer, call, created } = await setUp();
+    const risk = await created(officer, org.id, '/risks', { title: 'Laptop theft' });
+    const link = await created(officer, org.id, '/links', {
+      from: { type: 'risk', id: risk.id },
+      to: { type: 'safeguard', id: '164.308(a)(5)(ii)(A)' },
+    });
+    const removed = await call(officer, org.id, 'DELETE', `/links/${link.id}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    const trail = (await call(officer, org.id, 'GET', '/audit-events?entityType=link')).json<{
+      data: { action: string; changes: unknown }[];
+    }>().data;
+    const ends = {
+      from: { type: 'risk', id: risk.id, name: 'RISK-1 Laptop theft' },
+      to: {
+        type: 'safeguard',
+        id: '164.308(a)(5)(ii)(A)',
+        name: '164.308(a)(5)(ii)(A) Security reminders',
+      },
+    };
+    expect(trail.map((e) => [e.action, e.changes])).toEqual([
+      ['link.removed', { from: { before: ends.from }, to: { before: ends.to } }],
+      ['link.created', { from: { after: ends.from }, to: { after: ends.to } }],
     ]);
   });
 

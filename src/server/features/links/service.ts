@@ -46,6 +46,21 @@ function isWebAddress(value: string): boolean {
   }
 }
 
+/**
+ * A link end as the audit trail records it: its type, its id and its name as it was then
+ * ("RISK-3 Laptop theft", "RA-1 report (PDF…)"), so the trail and its exports read without ids.
+ */
+async function namedEnd(
+  db: Db,
+  deps: Pick<AppDeps, 'links'>,
+  orgId: string,
+  end: LinkEnd,
+): Promise<{ type: LinkType; id: string; name: string }> {
+  const target = end.type === 'url' ? undefined : deps.links.target(end.type);
+  const name = target ? (await target.labels(db, orgId, [end.id])).get(end.id) : undefined;
+  return { type: end.type, id: end.id, name: name ?? end.id };
+}
+
 /** Links two records (in the caller's transaction); an existing link between them is kept. */
 export async function createLinkIn(
   trx: Transaction<Database>,
@@ -81,8 +96,8 @@ export async function createLinkIn(
     action: 'link.created',
     entity: { type: 'link', id },
     changes: {
-      from: { after: `${link.from.type}:${link.from.id}` },
-      to: { after: `${link.to.type}:${link.to.id}` },
+      from: { after: await namedEnd(trx, deps, orgId, link.from) },
+      to: { after: await namedEnd(trx, deps, orgId, link.to) },
     },
   });
   return id;
@@ -117,8 +132,10 @@ export async function removeLink(
       action: 'link.removed',
       entity: { type: 'link', id: linkId },
       changes: {
-        from: { before: `${link.from_type}:${link.from_id}` },
-        to: { before: `${link.to_type}:${link.to_id}` },
+        from: {
+          before: await namedEnd(trx, deps, orgId, { type: link.from_type, id: link.from_id }),
+        },
+        to: { before: await namedEnd(trx, deps, orgId, { type: link.to_type, id: link.to_id }) },
       },
     });
   });
@@ -211,6 +228,9 @@ export async function removeLinkBetweenIn(
     orgId,
     action: 'link.removed',
     entity: { type: 'link', id: link.id },
-    changes: { from: { before: `${a.type}:${a.id}` }, to: { before: `${b.type}:${b.id}` } },
+    changes: {
+      from: { before: await namedEnd(trx, deps, orgId, a) },
+      to: { before: await namedEnd(trx, deps, orgId, b) },
+    },
   });
 }

@@ -54,8 +54,9 @@ export const organizationsDashboard: DashboardContribution = {
         for: PROFILE,
         item: {
           id: 'officials',
-          title: 'Designate your officials',
-          detail: 'Name the Security Official (164.308(a)(2)) and the Privacy Official.',
+          title: 'Designate your Security Official',
+          detail: officialsDetail(profile.securityOfficial, profile.privacyOfficial),
+          // Ticked on what the Security Rule requires: 164.308(a)(2), the Security Official.
           state: profile.securityOfficial ? 'done' : 'todo',
           href: '/settings/organization',
         },
@@ -63,3 +64,20 @@ export const organizationsDashboard: DashboardContribution = {
     ];
   },
 };
+
+/**
+ * What the step checks, in words: the Security Official it ticks on, and the Privacy Official
+ * (164.530(a)(1), the Privacy Rule) shown as recommended or named, never counted as done.
+ */
+export function officialsDetail(
+  security: { name: string } | null,
+  privacy: { name: string } | null,
+): string {
+  const securityPart = security
+    ? `Security Official: ${security.name}.`
+    : 'Required: name the Security Official (164.308(a)(2)).';
+  const privacyPart = privacy
+    ? `Privacy Official: ${privacy.name}.`
+    : 'Recommended: name the Privacy Official too (164.530(a)(1), Privacy Rule); not named yet.';
+  return `${securityPart} ${privacyPart}`;
+}

@@ -59,6 +59,8 @@ describe(`invitations on ${testDatabaseKind()}`, () => {
     expect(outbox[0]).toMatchObject({ to: 'Sam.Rivera@Harbor.example', sentAt: null });
     expect(outbox[0]?.subject).toMatch(/invites you to Harbor Clinic/);
     expect(outbox[0]?.body).toContain('https://custos.clinic.example/invitations#');
+    // Seven days from 1 Jun 2026 09:00 UTC, in the organization's zone (America/Chicago).
+    expect(outbox[0]?.body).toContain('expires on 8 Jun 2026, 04:00 America/Chicago.');
     const token = tokenIn(outbox[0]?.body ?? '');
     // Only the hash of the token is stored.
     expect(JSON.stringify(await db.selectFrom('invitations').selectAll().execute())).not.toContain(

@@ -12,7 +12,7 @@ import { organizationName } from '../organizations/service/profile';
 import { organizationMatrix } from '../risks/settings';
 import { recordRiskAnalysisIn } from '../safeguards/record-risk-analysis';
 import { presentAssessment } from './presenter';
-import { scheduleReviewIn } from './reminders';
+import { completeCoveredChangeTaskIn, scheduleReviewIn } from './reminders';
 import { renderReport, type ReportInput } from './report/report';
 import {
   findAssessment,
@@ -197,6 +197,7 @@ export async function approveAssessment(
       });
       const today = await organizationToday(trx, deps.clock, orgId);
       await scheduleReviewIn(trx, deps, context, orgId, prepared.reference, today);
+      await completeCoveredChangeTaskIn(trx, deps, context, orgId, prepared.reference);
       await recordRiskAnalysisIn(trx, deps, context, orgId, {
         assessmentId: id,
         reference: prepared.reference,

@@ -3,9 +3,13 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays, addMonths } from '../../platform/time';
-import { openTaskTitled } from '../tasks/service';
+import { closeTaskIn, openTaskTitled } from '../tasks/service';
+import { findChangeKindsSince } from './changes-repository';
 import { createSystemTaskIn } from '../tasks/system-tasks';
 import type { Transaction } from 'kysely';
+
+/** The risk analysis requirement: the record these reminders are about. */
+const RISK_ANALYSIS = '164.308(a)(1)(ii)(A)';
 
 export const CHANGE_TASK_TITLE = 'Update the risk analysis for significant changes';
 const CHANGE_LABELS = {
@@ -28,18 +32,45 @@ export async function recordSignificantChangeIn(
   orgId: string,
   change: { kind: keyof typeof CHANGE_LABELS; description: string },
 ): Promise<void> {
+  // The task first: every change it collects is then recorded no earlier than it was raised.
+  if (!(await openTaskTitled(trx, orgId, CHANGE_TASK_TITLE))) {
+    const today = await organizationToday(trx, deps.clock, orgId);
+    await createSystemTaskIn(trx, deps, context, orgId, {
+      title: CHANGE_TASK_TITLE,
+      description: `${CHANGE_LABELS[change.kind]}: ${change.description}. Add its assets, flows and risks to the register and rate them (164.308(a)(1)(ii)(A)). Later changes are in the audit trail.`,
+      dueOn: addDays(today, 30),
+      priority: 'high',
+      links: [{ type: 'safeguard', id: RISK_ANALYSIS }],
+    });
+  }
   await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'risk_analysis.change_recorded',
     changes: { kind: { after: change.kind }, description: { after: change.description } },
   });
-  if (await openTaskTitled(trx, orgId, CHANGE_TASK_TITLE)) return;
-  const today = await organizationToday(trx, deps.clock, orgId);
-  await createSystemTaskIn(trx, deps, context, orgId, {
-    title: CHANGE_TASK_TITLE,
-    description: `${CHANGE_LABELS[change.kind]}: ${change.description}. Add its assets, flows and risks to the register and rate them (164.308(a)(1)(ii)(A)). Later changes are in the audit trail.`,
-    dueOn: addDays(today, 30),
-    priority: 'high',
+}
+
+/**
+ * After an approval: the open "significant changes" task is done when the approved assessment
+ * covers every change recorded since it was raised. A new system with ePHI is covered (the
+ * approval's snapshot holds the inventory as it is now); a vendor, an incident or another change
+ * is left for a person to judge. Completed by the approver, naming the assessment, audited
+ * (164.308(a)(1)(ii)(A), 164.316(b)(2)(iii): the analysis updated in response to the change).
+ */
+export async function completeCoveredChangeTaskIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  reference: string,
+): Promise<void> {
+  const task = await openTaskTitled(trx, orgId, CHANGE_TASK_TITLE);
+  if (!task) return;
+  const kinds = await findChangeKindsSince(trx, orgId, task.createdAt);
+  if (kinds.length === 0 || kinds.some((kind) => kind !== 'new_system')) return;
+  await closeTaskIn(trx, deps, context, orgId, task.id, {
+    status: 'done',
+    note: `Covered by the approval of ${reference}: its inventory holds the new systems with ePHI.`,
   });
 }
 
@@ -73,5 +104,7 @@ export async function scheduleReviewIn(
       'Start a new assessment from the approved one, review every risk and approve it (164.308(a)(1)(ii)(A), 164.316(b)(2)(iii)).',
     dueOn: addMonths(approvedOn, 12),
     priority: 'high',
+    // Listed among the open tasks of the risk analysis record.
+    links: [{ type: 'safeguard', id: RISK_ANALYSIS }],
   });
 }

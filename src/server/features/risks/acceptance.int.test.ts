@@ -152,10 +152,15 @@ describe(`risk acceptance on ${testDatabaseKind()}`, () => {
     // The task that asked for it is done, by her.
     const task = await db
       .selectFrom('tasks')
-      .select(['status', 'completed_by'])
+      .select(['status', 'completed_by', 'completion_note'])
       .where('title', '=', 'Approve or decline accepting RISK-1')
       .executeTakeFirstOrThrow();
-    expect(task).toEqual({ status: 'done', completed_by: officer.user.id });
+    // The note is read by people (the drawer, the audit log, its export): a date in words.
+    expect(task).toEqual({
+      status: 'done',
+      completed_by: officer.user.id,
+      completion_note: 'Accepted until 31 May 2027.',
+    });
     const csv = await call(officer, 'GET', '/risks/export.csv');
     expect(csv.body).toContain(`${officer.user.name},2026-11-22,2027-05-31`);
   });

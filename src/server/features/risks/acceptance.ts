@@ -7,6 +7,7 @@ import { approverOf, requireApprover } from '../../platform/auth/approver';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
+import { dateWord } from '../../platform/words';
 import { closeTaskIn } from '../tasks/service';
 import { openAcceptanceTasks } from './acceptance-task';
 import { findRisk, updateRisk } from './repository/risks';
@@ -44,7 +45,7 @@ export async function acceptRiskIn(
   for (const task of await openAcceptanceTasks(trx, orgId, before)) {
     await closeTaskIn(trx, deps, context, orgId, task.id, {
       status: 'done',
-      note: `Accepted until ${body.expiresOn}.`,
+      note: `Accepted until ${dateWord(body.expiresOn)}.`,
     });
   }
   await appendAuditEvent(trx, deps, context, {

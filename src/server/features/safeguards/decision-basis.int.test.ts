@@ -90,7 +90,10 @@ describe(`the risk analysis an addressable decision rests on, on ${testDatabaseK
       .where('org_id', '=', a.org.id)
       .where('action', '=', 'safeguard.decision_recorded')
       .executeTakeFirstOrThrow();
-    expect(event.changes).toContain(`"basisAssessmentId":{"after":"${approved}"`);
+    // The trail names the assessment as it was then, beside its id.
+    expect(JSON.parse(event.changes ?? '{}')).toMatchObject({
+      basisAssessmentId: { before: null, after: { id: approved, name: 'RA-1 Yearly analysis' } },
+    });
 
     const notApproved = await decide({ basisAssessmentId: draft });
     expect(notApproved.statusCode).toBe(400);

@@ -6,6 +6,7 @@ import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireApprover } from '../../platform/auth/approver';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import type { Db } from '../../platform/db/types';
 import { assessmentRefs } from '../risk-assessments/link';
 import { updateSafeguard } from './repository';
 import { getSafeguard, orgFacts, requirementOf, rowFor } from './service';
@@ -19,6 +20,33 @@ const DECISION_AUDITED = {
   basis: 'decision_basis',
   basisAssessmentId: 'decision_basis_assessment_id',
 } as const satisfies AuditFields<SafeguardsTable>;
+
+/**
+ * The assessments a decision rested on before and after, named as they were then ("RA-1 Yearly
+ * analysis"), so the history and the trail's exports read without ids.
+ */
+async function namedAssessments(
+  db: Db,
+  orgId: string,
+  ids: { before: string | null; after: string | null },
+): Promise<{ before: AssessmentName | null; after: AssessmentName | null }> {
+  const refs = await assessmentRefs(
+    db,
+    orgId,
+    [ids.before, ids.after].filter((id) => id !== null),
+  );
+  const named = (id: string | null): AssessmentName | null => {
+    if (id === null) return null;
+    const ref = refs.get(id);
+    return { id, name: ref ? `${ref.reference} ${ref.title}` : 'Risk assessment' };
+  };
+  return { before: named(ids.before), after: named(ids.after) };
+}
+
+interface AssessmentName {
+  id: string;
+  name: string;
+}
 
 /**
  * Records the 164.306(d)(3) decision on an addressable specification: implemented as specified,
@@ -106,13 +134,18 @@ export async function recordDecision(
       ...after,
       updated_at: deps.clock.now().toISOString(),
     });
+    const changes = changesOf(before, after, DECISION_AUDITED, { unchanged: true });
     await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'safeguard.decision_recorded',
       entity: { type: 'safeguard', id: before.id },
       changes: {
         requirement: { after: requirementId },
-        ...changesOf(before, after, DECISION_AUDITED, { unchanged: true }),
+        ...changes,
+        basisAssessmentId: await namedAssessments(trx, orgId, {
+          before: before.decision_basis_assessment_id,
+          after: basisAssessmentId,
+        }),
       },
     });
   });

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../platform/deps';
 import { addMonths } from '../../platform/time';
 import { createLinkIn } from '../links/service';
 import { findSafeguardRow } from './repository';
+import { dateWord } from '../../platform/words';
 import { changeSafeguardIn } from './service';
 
 const RISK_ANALYSIS = '164.308(a)(1)(ii)(A)';
@@ -43,7 +44,7 @@ export async function recordRiskAnalysisIn(
     ...(before?.statement
       ? {}
       : {
-          statement: `${analysis.reference} "${analysis.title}", approved by ${analysis.approverName} on ${analysis.approvedOn}, is the organization's risk analysis: an assessment of the potential risks and vulnerabilities to the confidentiality, integrity and availability of the ePHI it holds. Its report is kept with its SHA-256.`,
+          statement: `${analysis.reference} "${analysis.title}", approved by ${analysis.approverName} on ${dateWord(analysis.approvedOn)}, is the organization's risk analysis: an assessment of the potential risks and vulnerabilities to the confidentiality, integrity and availability of the ePHI it holds. Its report is kept with its SHA-256.`,
         }),
     reviewIntervalMonths: interval,
     nextReviewOn: addMonths(analysis.approvedOn, interval),

@@ -61,7 +61,7 @@ describe(`an approved risk assessment on ${testDatabaseKind()}`, () => {
     expect(record.status).toBe('implemented');
     expect(record.owner?.id).toBe(officer.user.id);
     expect(record.statement).toContain('RA-1 "Risk analysis 2026"');
-    expect(record.statement).toContain('on 2026-11-22');
+    expect(record.statement).toContain('on 22 Nov 2026');
     expect(record.nextReviewOn).toBe('2027-11-22');
     expect(record.links.map((l) => [l.type, l.targetId])).toEqual(
       expect.arrayContaining([
@@ -81,7 +81,9 @@ describe(`an approved risk assessment on ${testDatabaseKind()}`, () => {
       .where('org_id', '=', org.id)
       .where('action', 'in', ['safeguard.changed', 'link.created', 'risk_assessment.approved'])
       .execute();
+    // Links: the assessment and its report as evidence, the yearly reminder to the record.
     expect(events.map((e) => e.action).sort()).toEqual([
+      'link.created',
       'link.created',
       'link.created',
       'risk_assessment.approved',

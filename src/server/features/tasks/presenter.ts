@@ -18,6 +18,9 @@ export function presentTask(row: TaskRow, today: string): Task {
     completionNote: row.completion_note,
     evidenceUrl: row.evidence_url,
     completedAt: row.completed_at,
+    completedBy: row.completed_by
+      ? { id: row.completed_by, name: row.completed_by_name ?? '' }
+      : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

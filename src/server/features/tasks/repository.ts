@@ -7,14 +7,17 @@ import type { Db } from '../../platform/db/types';
 
 export interface TaskRow extends TasksTable {
   owner_name: string | null;
+  completed_by_name: string | null;
 }
 
+/** Tasks with the names of their owner and of who completed them. */
 function withOwner(db: Db) {
   return db
     .selectFrom('tasks')
     .leftJoin('users', 'users.id', 'tasks.owner_id')
+    .leftJoin('users as completer', 'completer.id', 'tasks.completed_by')
     .selectAll('tasks')
-    .select('users.name as owner_name');
+    .select(['users.name as owner_name', 'completer.name as completed_by_name']);
 }
 
 const UNDATED = '9999-12-31';
@@ -172,13 +175,13 @@ export async function countUnownedActiveTasks(db: Db, orgId: string) {
 export async function findOpenTaskTitled(db: Db, orgId: string, title: string) {
   const row = await db
     .selectFrom('tasks')
-    .select('id')
+    .select(['id', 'created_at'])
     .where('org_id', '=', orgId)
     .where('title', '=', title)
     .where('status', 'in', ['open', 'in_progress'])
     .limit(1)
     .executeTakeFirst();
-  return row?.id;
+  return row ? { id: row.id, createdAt: row.created_at } : undefined;
 }
 
 // Compiled once, the ids bound as one list.

@@ -379,7 +379,7 @@ export async function unownedTaskCounts(deps: AppDeps, orgId: string) {
   return countUnownedActiveTasks(deps.database.db, orgId);
 }
 
-/** The id of an open task with exactly this title (so a reminder is not raised twice). */
+/** The open task with exactly this title, its id and when it was raised (a reminder is not raised twice). */
 export async function openTaskTitled(
   db: Kysely<Database> | Transaction<Database>,
   orgId: string,

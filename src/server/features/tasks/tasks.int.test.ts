@@ -14,6 +14,8 @@ interface TaskJson {
   overdue: boolean;
   recurrence: { frequency: string; interval: number } | null;
   links: { type: string; targetId: string; label: string }[];
+  completedAt: string | null;
+  completedBy: { id: string; name: string } | null;
 }
 
 async function setUp() {
@@ -78,7 +80,7 @@ describe(`tasks on ${testDatabaseKind()}`, () => {
   });
 
   it('completing a recurring task creates the next occurrence with its links', async () => {
-    const { create, call, officer } = await setUp();
+    const { create, call, officer, clock } = await setUp();
     const task = await create({
       title: 'Quarterly access review',
       dueOn: '2026-01-31',
@@ -93,6 +95,12 @@ describe(`tasks on ${testDatabaseKind()}`, () => {
     expect(done.statusCode).toBe(200);
     const { task: completed, next } = done.json<{ task: TaskJson; next: TaskJson }>();
     expect(completed.status).toBe('done');
+    // Who completed it and when: the list and the drawer say so.
+    expect(completed.completedBy).toEqual({ id: officer.user.id, name: officer.user.name });
+    expect(completed.completedAt).toBe(clock.now().toISOString());
+    expect(next.completedBy).toBeNull();
+    const listed = (await call(officer, 'GET', '?status=done')).json<{ data: TaskJson[] }>().data;
+    expect(listed.map((t) => t.completedBy?.name)).toEqual([officer.user.name]);
     expect(next).toMatchObject({
       reference: 'TASK-2',
       dueOn: '2026-04-30',

@@ -14,6 +14,7 @@ import { IconArrowRight, IconCircleCheck, IconCircleDashed } from '@tabler/icons
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
+import { RecordLink } from '../../app/RecordLink';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
@@ -65,9 +66,9 @@ export function DashboardPage() {
                         </Text>
                       </ThemeIcon>
                       <Stack gap={0} style={{ flex: 1 }}>
-                        <Anchor component={Link} to={action.href} fw={600} size="sm">
+                        <RecordLink to={action.href} fw={600}>
                           {action.title}
-                        </Anchor>
+                        </RecordLink>
                         <Text size="xs" c="dimmed">
                           {action.detail}
                         </Text>
@@ -115,9 +116,9 @@ export function DashboardPage() {
                       <Stack gap={0} style={{ flex: 1 }}>
                         <Group gap="xs">
                           {step.href && step.state === 'todo' ? (
-                            <Anchor component={Link} to={step.href} fw={600} size="sm">
+                            <RecordLink to={step.href} fw={600}>
                               {step.title}
-                            </Anchor>
+                            </RecordLink>
                           ) : (
                             <Text
                               fw={600}

@@ -19,6 +19,7 @@ import {
   IconUserQuestion,
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { RecordLink } from '../../app/RecordLink';
 import { SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
 import type { Dashboard } from '../../../contracts/dashboard';
 import { Legend, Stat, StatusBar } from './DashboardParts';
@@ -78,9 +79,9 @@ export function ProgressCards({ program: p }: { program: Program }) {
           {p.byCategory.map((c) => (
             <Stack key={c.safeguard} gap={4}>
               <Group justify="space-between">
-                <Anchor component={Link} to={`/safeguards?safeguard=${c.safeguard}`} size="sm">
+                <RecordLink to={`/safeguards?safeguard=${c.safeguard}`}>
                   {SAFEGUARD_CATEGORY_LABELS[c.safeguard]}
-                </Anchor>
+                </RecordLink>
                 <Text size="sm" c="dimmed">
                   {c.implemented + c.notApplicable} of {c.total} · {c.percent}%
                 </Text>
@@ -193,12 +194,12 @@ export function ByStandardCard({ program: p }: { program: Program }) {
           {p.byStandard.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/safeguards/${encodeURIComponent(s.id)}`} size="sm">
+                <RecordLink to={`/safeguards/${encodeURIComponent(s.id)}`}>
                   <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
                     {s.id}
                   </Text>
                   {s.title}
-                </Anchor>
+                </RecordLink>
               </Table.Td>
               <Table.Td>
                 <StatusBar counts={s} size="sm" />

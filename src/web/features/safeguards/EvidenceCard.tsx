@@ -11,28 +11,13 @@ import {
 } from '@mantine/core';
 import { IconExternalLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router';
 import type { Link } from '../../../contracts/links';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { RecordLink } from '../../app/RecordLink';
 import { useActiveOrg } from '../../app/useActiveOrg';
-
-/** The page of a linked record. */
-function pageOf(link: Link): string {
-  switch (link.type) {
-    case 'task':
-      return `/tasks?scope=all&task=${link.targetId}`;
-    case 'risk':
-      return `/risks?risk=${link.targetId}`;
-    case 'risk_assessment':
-      return `/risk-assessments/${link.targetId}`;
-    case 'safeguard':
-    case 'url':
-    case 'risk_report':
-      return `/safeguards/${encodeURIComponent(link.targetId)}`;
-  }
-}
+import { pageOfLink } from '../../components/link-pages';
 
 /** What proves a safeguard: links to documents elsewhere and to related records. */
 export function EvidenceCard(props: { requirementId: string; links: Link[]; editable: boolean }) {
@@ -78,9 +63,7 @@ export function EvidenceCard(props: { requirementId: string; links: Link[]; edit
                   {link.label} <IconExternalLink size={12} aria-hidden />
                 </Anchor>
               ) : (
-                <Anchor component={RouterLink} to={pageOf(link)} size="sm">
-                  {link.label}
-                </Anchor>
+                <RecordLink to={pageOfLink(link) ?? ''}>{link.label}</RecordLink>
               )}
               {props.editable ? (
                 <ActionIcon

@@ -12,16 +12,18 @@ import {
 } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { Task } from '../../../contracts/tasks';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { RecordLink } from '../../app/RecordLink';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate, plural } from '../../components/format';
+import { pageOfLink } from '../../components/link-pages';
 import { useOrgTime } from '../../components/useOrgTime';
+import { completionText } from './completion';
 import { TaskEditForm } from './TaskEditForm';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from './labels';
 
@@ -143,27 +145,23 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
               <Text size="xs" c="dimmed" fw={600}>
                 About
               </Text>
-              {t.links.map((l) =>
-                l.type === 'safeguard' ? (
-                  <Anchor
-                    key={l.id}
-                    component={Link}
-                    to={`/safeguards/${encodeURIComponent(l.targetId)}`}
-                    size="sm"
-                  >
+              {t.links.map((l) => {
+                const page = pageOfLink(l);
+                return page ? (
+                  <RecordLink key={l.id} to={page}>
                     {l.label}
-                  </Anchor>
+                  </RecordLink>
                 ) : (
                   <Text key={l.id} size="sm">
                     {l.label}
                   </Text>
-                ),
-              )}
+                );
+              })}
             </Stack>
           ) : null}
           {t.status === 'done' ? (
             <Alert color="teal" variant="light">
-              Completed {t.completedAt ? time.dateTime(t.completedAt) : ''}. {t.completionNote}
+              {completionText(t, time.timeZone, true)}. {t.completionNote}
               {t.evidenceUrl ? (
                 <>
                   {' '}

@@ -33,11 +33,14 @@ import {
 } from './labels';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate } from '../../components/format';
+import { useOrgTime } from '../../components/useOrgTime';
+import { completionText } from './completion';
 import { useFilterParams } from '../../app/useFilterParams';
 
 /** Tasks: mine by default, the organization's for those who manage them. */
 export function TasksPage() {
   const org = useActiveOrg();
+  const time = useOrgTime();
   const { params, set, filtered } = useFilterParams();
   const [creating, setCreating] = useState(false);
   const seesAll = org !== undefined && org.role !== 'workforce';
@@ -157,6 +160,11 @@ export function TasksPage() {
                     {t.owner?.name ?? 'No owner'} · {TASK_PRIORITY_LABELS[t.priority]} priority ·{' '}
                     {TASK_STATUS_LABELS[t.status]}
                   </Text>
+                  {t.status === 'done' ? (
+                    <Text size="xs" c="dimmed">
+                      {completionText(t, time.timeZone)}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
                   <Text size="sm">{t.owner?.name ?? '—'}</Text>

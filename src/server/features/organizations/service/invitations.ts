@@ -10,6 +10,7 @@ import { createSession, type Principal } from '../../../platform/auth/sessions';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
+import { instantIn } from '../../../platform/words';
 import { hashPassword } from '../../auth/passwords';
 import {
   accountIdOf,
@@ -109,7 +110,7 @@ export async function inviteMember(
         '',
         `Accept the invitation: ${deps.baseUrl}/invitations#${token}`,
         '',
-        `The link works once and expires on ${row.expires_at.slice(0, 10)}. If you did not expect it, ignore this message.`,
+        `The link works once and expires on ${instantIn(org.time_zone)(row.expires_at)}. If you did not expect it, ignore this message.`,
       ].join('\n'),
     });
   });

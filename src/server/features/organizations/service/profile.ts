@@ -16,6 +16,7 @@ import {
   findUserNames,
   updateOrganizationSettings,
 } from '../repository/organizations';
+import { dateWord } from '../../../platform/words';
 import type { Transaction } from 'kysely';
 
 type Db = AppDeps['database']['db'];
@@ -143,7 +144,7 @@ export async function updateProfile(
       await changeSafeguardIn(trx, deps, context, orgId, '164.308(a)(2)', {
         status: 'implemented',
         ownerId: official.userId,
-        statement: `${name} was designated Security Official on ${official.since}, responsible for developing and implementing the security policies and procedures.`,
+        statement: `${name} was designated Security Official on ${dateWord(official.since)}, responsible for developing and implementing the security policies and procedures.`,
         reviewIntervalMonths: 12,
       });
     }

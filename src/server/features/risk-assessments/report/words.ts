@@ -4,6 +4,7 @@ import type {
   PROTECTION_STATES,
 } from '../../../../contracts/assets';
 import type { Assessment } from '../../../../contracts/risk-assessments';
+import { dateWord } from '../../../platform/words';
 
 // The report's words for stored values: never a raw enum value on paper.
 const CRITICALITY: Record<(typeof CRITICALITIES)[number], string> = {
@@ -42,16 +43,8 @@ export const protectionWord = lookup(PROTECTION);
 export const flowEncryptionWord = lookup(FLOW);
 export const taskStatusWord = lookup(TASK);
 
-/** A calendar date as people read it: 22 Nov 2026 (dates are the organization's own). */
-export function dateWord(date: string | null | undefined): string {
-  if (!date) return '—';
-  return new Date(`${date.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+// Shared with every text the server writes.
+export { dateWord, instantIn } from '../../../platform/words';
 
 /** The calendar day an instant falls on in the organization's time zone, as YYYY-MM-DD. */
 export function dayIn(timeZone: string, iso: string): string {
@@ -69,18 +62,4 @@ export function periodWords(a: Assessment, timeZone: string): string {
     : 'open until approval';
   if (!a.startsOn) return `start not recorded, ${ending}`;
   return end ? `${dateWord(a.startsOn)} ${ending}` : `from ${dateWord(a.startsOn)}, ${ending}`;
-}
-
-/** An instant in the organization's time zone, naming it: 22 Nov 2026, 09:00 America/Chicago. */
-export function instantIn(timeZone: string): (iso: string | null | undefined) => string {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (iso) => (iso ? `${format.format(new Date(iso))} ${timeZone}` : '—');
 }

@@ -1,0 +1,18 @@
+import { readJson } from '../../platform/db/json-columns';
+import type { Db } from '../../platform/db/types';
+
+/** The kinds of the significant changes recorded since `since` (inclusive), oldest first. */
+export async function findChangeKindsSince(db: Db, orgId: string, since: string) {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('changes')
+    .where('org_id', '=', orgId)
+    .where('action', '=', 'risk_analysis.change_recorded')
+    .where('occurred_at', '>=', since)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => {
+    const kind = r.changes ? readJson('audit_events.changes', r.changes).kind?.after : undefined;
+    return typeof kind === 'string' ? kind : 'other';
+  });
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { can } from './session';
+import { permissionsToOpen } from './may-open';
+import { pageOfLink } from '../components/link-pages';
+
+const roleMayOpen = (role: Parameters<typeof can>[0], to: string) =>
+  permissionsToOpen(to).every((p) => can(role, p));
+
+// A link is drawn only where the reader's role may open the page (PermissionGate's rule).
+describe('which pages a role may open', () => {
+  it('reads the permission the matching page declares, ignoring the query', () => {
+    expect(permissionsToOpen('/safeguards/164.308(a)(5)')).toEqual(['program.read']);
+    expect(permissionsToOpen('/risks?risk=abc')).toEqual(['risks.read']);
+    expect(permissionsToOpen('/tasks?scope=all&task=abc')).toEqual([]);
+  });
+
+  it('keeps a workforce member from safeguard and risk pages, not from tasks', () => {
+    const about = pageOfLink({ type: 'safeguard', targetId: '164.308(a)(5)(i)' });
+    expect(about).toBe('/safeguards/164.308(a)(5)(i)');
+    expect(roleMayOpen('workforce', about ?? '')).toBe(false);
+    expect(roleMayOpen('workforce', pageOfLink({ type: 'risk', targetId: 'r' }) ?? '')).toBe(false);
+    expect(roleMayOpen('workforce', pageOfLink({ type: 'task', targetId: 't' }) ?? '')).toBe(true);
+    expect(roleMayOpen('security_officer', about ?? '')).toBe(true);
+    expect(roleMayOpen('auditor', about ?? '')).toBe(true);
+  });
+});

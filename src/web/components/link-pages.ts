@@ -1,0 +1,22 @@
+import type { Link } from '../../contracts/links';
+
+/**
+ * The app page of a linked record, or undefined for what is no page of the app (a web address,
+ * a stored report: opened as files). Links are drawn through RecordLink (app/RecordLink.tsx), so
+ * only where the reader's role may open the page.
+ */
+export function pageOfLink(link: Pick<Link, 'type' | 'targetId'>): string | undefined {
+  switch (link.type) {
+    case 'task':
+      return `/tasks?scope=all&task=${link.targetId}`;
+    case 'risk':
+      return `/risks?risk=${link.targetId}`;
+    case 'risk_assessment':
+      return `/risk-assessments/${link.targetId}`;
+    case 'safeguard':
+      return `/safeguards/${encodeURIComponent(link.targetId)}`;
+    case 'url':
+    case 'risk_report':
+      return undefined;
+  }
+}
