@@ -63,3 +63,65 @@ describe('words of the web app', () => {
     expect(offending).toEqual([]);
   });
 });
+
+// "Imported 1 assets.": a number followed by a plural noun written by hand, in a template
+// (`${n} rows`) or in JSX ({n} rows). countOf/plural choose the noun; this finds the hand-made.
+const NOT_PLURAL = new Set([
+  'is',
+  'has',
+  'was',
+  'this',
+  'its',
+  'as',
+  'us',
+  'yes',
+  'status',
+  'matches',
+]);
+
+/** Texts that follow an interpolated value and begin with a word ending in "s". */
+export function handMadePlurals(fileName: string, code: string): { line: number; text: string }[] {
+  const file = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
+  const found: { line: number; text: string }[] = [];
+  const check = (node: ts.Node, text: string) => {
+    const word = /^ ([a-z]+s)\b/.exec(text)?.[1];
+    if (word && !NOT_PLURAL.has(word)) {
+      const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      found.push({ line, text: text.trim() });
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      check(node, node.text);
+    }
+    if (ts.isJsxText(node)) {
+      const siblings = node.parent.getChildren().flatMap((c) => c.getChildren());
+      const before = siblings[siblings.indexOf(node) - 1];
+      if (before && ts.isJsxExpression(before)) {
+        check(node, node.text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('counts of the web app', () => {
+  it('finds a number and a plural noun put together by hand', () => {
+    const texts = handMadePlurals(
+      'x.tsx',
+      'const a = `${n} rows are ready`; const b = <p>Imported {n} assets.</p>; const c = `${n} is`; const d = <p>{n} open</p>;',
+    );
+    expect(texts.map((t) => t.text)).toEqual(['rows are ready', 'assets.']);
+  });
+
+  it('says a count with countOf or plural, never "1 assets"', () => {
+    const offending = sources(WEB).flatMap((path) =>
+      handMadePlurals(path, readFileSync(path, 'utf8')).map(
+        (t) => `${relative(WEB, path)}:${t.line}: ${t.text}`,
+      ),
+    );
+    expect(offending).toEqual([]);
+  });
+});

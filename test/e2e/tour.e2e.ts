@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from './support/server';
 import {
   SCHEMES,
   WIDTHS,
+  clippedText,
   horizontalOverflow,
   launchTourBrowser,
   layoutKey,
@@ -20,7 +21,8 @@ import {
 // Issue 12's acceptance: every page of the demo, by each role, on a desktop and a phone, in
 // light and dark. The pages are what the navigation and the dashboard offer, and what those
 // pages link to (one of each kind: the register once, not per risk). The checks hold in every
-// combination: nothing wider than the window, axe-core clean, no console error; and no request
+// combination: nothing wider than the window, no text cut off (a badge, a select's value, a
+// cell) and no table scrolling unannounced, axe-core clean, no console error; and no request
 // of the whole walk answered 403, since the walk only follows links the app offered.
 // One database is enough: this is about the pages, and CI's 90 minutes are shared.
 const kind = ((process.env.TEST_DATABASES ?? 'sqlite').split(',')[0]?.trim() ??
@@ -66,7 +68,7 @@ describe(`the demo clinic, page by page, on ${kind}`, () => {
 
   // Two roles at a time: the browser's pages and the server share the two cores.
   it.concurrent.for(ROLES)(
-    'as the $role: no overflow, axe clean, no console error, no 403',
+    'as the $role: no overflow or cut-off text, axe clean, no console error, no 403',
     { timeout: 240_000 },
     async ({ role, email }, { expect }) => {
       const context = await roleContext(browser);
@@ -142,8 +144,10 @@ describe(`the demo clinic, page by page, on ${kind}`, () => {
             // The scheme changes colours only (the same elements): the second scheme at a width
             // runs the rules a colour can break, the first runs them all.
             const only = colorScheme === SCHEMES[0] ? undefined : COLOUR_RULES;
+            // What is cut off depends on the width, not the colours: checked once per width.
             const found = [
               await horizontalOverflow(page),
+              ...(colorScheme === SCHEMES[0] ? await clippedText(page) : []),
               ...(await a11yViolations(page, only)),
             ].filter((p) => p !== null);
             problems.push(...found.map((p) => `${combo}: ${p}`));

@@ -39,6 +39,8 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
           aria-label={`Organization: ${active?.orgName ?? 'none'}. Switch organization`}
           // On a phone the header must keep room for the account menu (sign out).
           maw={{ base: 150, sm: 320 }}
+          // The name, cut short on a phone, in full on hover (and in the menu).
+          title={active?.orgName}
         >
           <Text span size="xs" fw={600} truncate="end">
             {active?.orgName ?? 'No organization'}

@@ -6,6 +6,7 @@ import { authApi } from '../api/auth';
 import { useApiQuery } from '../api/hooks';
 import { SIGNED_OUT_REASON_KEY } from '../features/auth/signed-out';
 import { ME_KEY } from './session';
+import { countOf } from '../components/format';
 
 const WARN_MS = 60_000;
 
@@ -34,7 +35,7 @@ export function IdleWarning() {
     if (expired && info) {
       sessionStorage.setItem(
         SIGNED_OUT_REASON_KEY,
-        `You were signed out after ${info.idleTimeoutMinutes} minutes without activity (automatic logoff).`,
+        `You were signed out after ${countOf(info.idleTimeoutMinutes, 'minute')} without activity (automatic logoff).`,
       );
       queryClient.setQueryData(ME_KEY, null);
     }
@@ -58,8 +59,8 @@ export function IdleWarning() {
       closeOnClickOutside={false}
     >
       <Text size="sm" mb="md" aria-live="polite">
-        To protect patient information, you will be signed out in {seconds} seconds because of
-        inactivity.
+        To protect patient information, you will be signed out in {countOf(seconds, 'second')}{' '}
+        because of inactivity.
       </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={() => void signOut()}>

@@ -133,3 +133,59 @@ export async function openInApp(
     .waitFor({ timeout: 5_000 })
     .catch(() => undefined);
 }
+
+/**
+ * Text the page cuts off, and tables that scroll without saying so. A clipped element is one
+ * whose content is wider than its box while its overflow is hidden (badges, select inputs,
+ * table cells, anything with an ellipsis), unless a `title` on it or around it gives the whole
+ * text ("Riverside Fa…" with the name in its title). A table inside a frame that scrolls
+ * sideways needs the frame's hint (components/ScrollTable.tsx), or the columns beyond the edge
+ * are as good as cut off.
+ */
+export async function clippedText(page: Page): Promise<string[]> {
+  // No named functions inside: the page gets this code as written, without a bundler's helpers.
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const e of Array.from(document.querySelectorAll('main *, header *, [role=dialog] *'))) {
+      // A visually hidden text (a column name for screen readers) is 1 px wide on purpose.
+      if (!(e instanceof HTMLElement) || e.getClientRects().length === 0 || e.clientWidth <= 1) {
+        continue;
+      }
+      const text = (e instanceof HTMLInputElement ? e.value : e.textContent).trim();
+      const classes = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
+      const where = [e.tagName.toLowerCase(), ...classes.slice(0, 2)].join('.');
+      const style = getComputedStyle(e);
+      // Text is cut by its own box or by the one or two around it (a badge clips its label),
+      // not by a far ancestor: a canvas that pans (the data-flow map) clips on purpose.
+      const ownText = Array.from(e.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+      const boxes = [e, e.parentElement, e.parentElement?.parentElement];
+      const cutter = boxes.find((b) => {
+        if (!b || !(ownText || e instanceof HTMLInputElement)) {
+          return false;
+        }
+        const s = getComputedStyle(b);
+        const clips =
+          b instanceof HTMLInputElement ||
+          s.textOverflow === 'ellipsis' ||
+          ['hidden', 'clip'].includes(s.overflowX);
+        return clips && b.clientWidth > 1 && b.scrollWidth > b.clientWidth + 1;
+      });
+      if (text && cutter && !e.closest('[title]')) {
+        found.push(
+          `"${text.slice(0, 40)}" is cut off in ${where} (${cutter.scrollWidth} px in ${cutter.clientWidth})`,
+        );
+      }
+      if (
+        ['auto', 'scroll'].includes(style.overflowX) &&
+        e.scrollWidth > e.clientWidth + 1 &&
+        e.querySelector(':scope > table') &&
+        !e.parentElement?.parentElement?.querySelector('[data-scroll-hint]')
+      ) {
+        found.push(`the table in ${where} scrolls sideways without saying so`);
+      }
+    }
+    return found;
+  });
+}

@@ -96,7 +96,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
         }}
       >
         <Stack gap="sm">
-          <SimpleGrid cols={2}>
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <Select
               label="Kind"
               data={ASSET_KINDS.map((k) => ({ value: k, label: ASSET_KIND_LABELS[k] }))}
@@ -119,7 +119,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
             value={form.description ?? ''}
             onChange={(e) => set({ description: e.currentTarget.value })}
           />
-          <SimpleGrid cols={3}>
+          <SimpleGrid cols={{ base: 1, xs: 3 }}>
             <Select
               label="Owner"
               data={members}
@@ -139,7 +139,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
               onChange={(e) => set({ vendor: e.currentTarget.value })}
             />
           </SimpleGrid>
-          <SimpleGrid cols={3}>
+          <SimpleGrid cols={{ base: 1, xs: 3 }}>
             <MultiSelect
               label="ePHI role"
               description="Empty when it holds no ePHI"
@@ -163,7 +163,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
               allowDeselect={false}
             />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
             {protection('encryptionAtRest', 'Encrypted at rest')}
             {protection('encryptionInTransit', 'Encrypted in transit')}
             {protection('mfa', 'MFA')}

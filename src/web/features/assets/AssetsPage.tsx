@@ -141,7 +141,7 @@ function Inventory() {
         </Group>
       </Group>
       {list.isError ? <ErrorNotice error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <ScrollTable label="Assets" minWidth={720} verticalSpacing={6}>
+      <ScrollTable label="Assets" minWidth={720} stack verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Asset</Table.Th>
@@ -183,18 +183,18 @@ function Inventory() {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Kind">
                 <Text size="sm">{ASSET_KIND_LABELS[a.kind]}</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="ePHI">
                 <Text size="sm">
                   {a.holdsEphi ? a.ephiRoles.map((r) => EPHI_ROLE_LABELS[r]).join(', ') : 'None'}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Criticality">
                 <Text size="sm">{CRITICALITY_LABELS[a.criticality]}</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Protections">
                 <Group gap={4}>
                   <Protection label="At rest" value={a.encryptionAtRest} />
                   <Protection label="In transit" value={a.encryptionInTransit} />
@@ -202,7 +202,7 @@ function Inventory() {
                   <Protection label="Backup" value={a.backup} />
                 </Group>
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-label="Owner">
                 <Text size="sm">{a.owner?.name ?? '—'}</Text>
               </Table.Td>
             </Table.Tr>

@@ -1,5 +1,5 @@
 import { ScrollTable } from '../../components/ScrollTable';
-import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
   ASSET_IMPORT_COLUMNS,
@@ -10,7 +10,10 @@ import {
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
-import { countOf } from '../../components/format';
+import { countOf, plural } from '../../components/format';
+
+/** A CSV holding only the header row the import takes (server: features/assets/import.ts). */
+const TEMPLATE = `data:text/csv;charset=utf-8,${encodeURIComponent(`${ASSET_IMPORT_COLUMNS.join(',')}\r\n`)}`;
 
 /** Imports assets from CSV or XLSX: a preview with every problem first, then all rows or none. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -28,6 +31,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           rows. Columns: {ASSET_IMPORT_COLUMNS.join(', ')}. Only kind and name are required; an
           exported inventory can be edited and imported again.
         </Text>
+        <Anchor href={TEMPLATE} download="custos-asset-import-template.csv" size="sm">
+          Download a template (CSV with the header row)
+        </Anchor>
         <FileInput
           label="File"
           accept=".csv,.txt,.xlsx,text/csv"
@@ -48,7 +54,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         {result && !commit.isSuccess ? (
           result.valid ? (
             <Alert color="teal" variant="light" role="status">
-              {result.rows} rows are ready to import.
+              {countOf(result.rows, 'row')} {plural(result.rows, 'is', 'are')} ready to import.
             </Alert>
           ) : (
             <Alert
@@ -108,7 +114,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         ) : null}
         {commit.isSuccess ? (
           <Alert color="teal" variant="light" role="status">
-            Imported {commit.data.imported} assets.
+            Imported {countOf(commit.data.imported, 'asset')}.
           </Alert>
         ) : null}
         {commit.error ? (
@@ -128,7 +134,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 if (file) commit.mutate([params, file, { mode: 'commit' }]);
               }}
             >
-              Import {result?.valid ? result.rows : ''} assets
+              {result?.valid ? `Import ${countOf(result.rows, 'asset')}` : 'Import assets'}
             </Button>
           ) : null}
         </Group>

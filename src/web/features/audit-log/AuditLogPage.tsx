@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { describeChanges } from '../../components/changes';
 import { useOrgTime } from '../../components/useOrgTime';
 import { usePeopleNames } from '../organizations/usePeopleNames';
+import { countOf } from '../../components/format';
 
 const ENTITY_TYPES = [
   { value: 'organization', label: 'Organization' },
@@ -171,7 +172,7 @@ export function AuditLogPage() {
             role="status"
           >
             {verify.data.intact ? (
-              `${verify.data.events} events checked; every link of the chain, its head and every checkpoint hold.`
+              `${countOf(verify.data.events, 'event')} checked; every link of the chain, its head and every checkpoint hold.`
             ) : (
               <List size="sm">
                 {verify.data.problems.slice(0, 10).map((p) => (
@@ -219,7 +220,12 @@ export function AuditLogPage() {
                 <Table.Td>{e.actor.label ?? ACTOR_TYPE_LABELS[e.actor.type]}</Table.Td>
                 <Table.Td>{auditActionLabel(e.action)}</Table.Td>
                 <Table.Td maw={360}>
-                  <Text size="xs" lineClamp={2}>
+                  {/* Two lines here; the whole description on hover. */}
+                  <Text
+                    size="xs"
+                    lineClamp={2}
+                    title={describeChanges(e.changes, { people, timeZone: time.timeZone })}
+                  >
                     {describeChanges(e.changes, { people, timeZone: time.timeZone })}
                   </Text>
                 </Table.Td>

@@ -56,21 +56,23 @@ export function CatalogPage() {
           {(list.data?.data ?? []).map((r) => (
             <Accordion.Item key={r.id} value={r.id}>
               <Accordion.Control>
-                <Group gap="sm" wrap="nowrap">
-                  <Text ff="monospace" size="sm" c="dimmed" miw={150}>
+                {/* On a phone the citation takes its own line and the badges wrap whole. */}
+                <Group gap="sm" style={{ rowGap: 2 }}>
+                  <Text ff="monospace" size="sm" c="dimmed" w={{ base: '100%', sm: 150 }}>
                     {r.id}
                   </Text>
-                  <Text fw={r.kind === 'standard' ? 700 : 500} size="sm">
+                  <Text fw={r.kind === 'standard' ? 700 : 500} size="sm" miw={0}>
                     {r.title}
                   </Text>
                   {r.kind === 'standard' ? (
-                    <Badge size="xs" variant="outline" color="gray">
+                    <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
                       Standard
                     </Badge>
                   ) : null}
                   {r.designation ? (
                     <Badge
                       size="xs"
+                      style={{ flexShrink: 0 }}
                       variant="outline"
                       color={r.designation === 'required' ? 'indigo' : 'grape'}
                     >

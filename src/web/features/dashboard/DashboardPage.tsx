@@ -170,6 +170,7 @@ export function DashboardPage() {
                         to={`/tasks?task=${task.id}`}
                         size="sm"
                         lineClamp={1}
+                        title={`${task.reference} ${task.title}`}
                       >
                         {task.reference} {task.title}
                       </Anchor>

@@ -6,13 +6,14 @@ import type { Counts } from '../../../contracts/dashboard';
 /** A stacked bar: implemented, not applicable, in progress; the rest is not started. */
 export function StatusBar({ counts, size = 'md' }: { counts: Counts; size?: 'sm' | 'md' }) {
   const share = (n: number) => (counts.total === 0 ? 0 : (n * 100) / counts.total);
-  const section = (n: number, color: string, label: string) => (
-    <Progress.Section
-      value={share(n)}
-      color={color}
-      aria-label={`${label}: ${n} of ${counts.total}`}
-    />
-  );
+  const section = (n: number, color: string, label: string) =>
+    n === 0 ? null : (
+      <Progress.Section
+        value={share(n)}
+        color={color}
+        aria-label={`${label}: ${n} of ${counts.total}`}
+      />
+    );
   return (
     <Progress.Root size={size}>
       {section(counts.implemented, 'teal', 'Implemented')}

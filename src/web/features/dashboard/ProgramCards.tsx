@@ -23,6 +23,7 @@ import { RecordLink } from '../../app/RecordLink';
 import { SAFEGUARD_CATEGORY_LABELS } from '../../../contracts/catalog';
 import type { Dashboard } from '../../../contracts/dashboard';
 import { Legend, Stat, StatusBar } from './DashboardParts';
+import { countOf } from '../../components/format';
 
 type Program = NonNullable<Dashboard['program']>;
 
@@ -36,14 +37,14 @@ export function ProgressCards({ program: p }: { program: Program }) {
             size={132}
             thickness={14}
             roundCaps
+            // A round cap draws even an empty section as a dot: only the shares there are.
             sections={[
-              { value: (p.progress.implemented * 100) / p.progress.total, color: 'teal' },
-              {
-                value: (p.progress.notApplicable * 100) / p.progress.total,
-                color: 'indigo.4',
-              },
-              { value: (p.progress.inProgress * 100) / p.progress.total, color: 'yellow.5' },
-            ]}
+              { count: p.progress.implemented, color: 'teal' },
+              { count: p.progress.notApplicable, color: 'indigo.4' },
+              { count: p.progress.inProgress, color: 'yellow.5' },
+            ]
+              .filter((s) => s.count > 0)
+              .map((s) => ({ value: (s.count * 100) / p.progress.total, color: s.color }))}
             label={
               <Text ta="center" fz={26} fw={700} data-testid="overall-percent">
                 {p.progress.percent}%
@@ -62,7 +63,7 @@ export function ProgressCards({ program: p }: { program: Program }) {
               <b>{p.progress.inProgress}</b> in progress, <b>{p.progress.notStarted}</b> not started
             </Text>
             <Text size="xs" c="dimmed">
-              of {p.progress.total} requirements
+              of {countOf(p.progress.total, 'requirement')}
             </Text>
           </Stack>
         </Group>

@@ -77,7 +77,7 @@ export function MembersPage() {
         {members.isError ? (
           <ErrorNotice error={members.error} onRetry={() => void members.refetch()} />
         ) : null}
-        <ScrollTable label="Members" minWidth={720} striped verticalSpacing={6} fz="sm">
+        <ScrollTable label="Members" minWidth={720} stack striped verticalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
@@ -95,14 +95,15 @@ export function MembersPage() {
           <Table.Tbody>
             {(members.data?.data ?? []).map((m) => (
               <Table.Tr key={m.id}>
-                <Table.Td>{m.name}</Table.Td>
-                <Table.Td>{m.email}</Table.Td>
-                <Table.Td>
+                <Table.Td fw={600}>{m.name}</Table.Td>
+                <Table.Td data-label="Email">{m.email}</Table.Td>
+                <Table.Td data-label="Role">
                   {manage ? (
                     <Select
                       aria-label={`Role of ${m.name}`}
                       size="xs"
                       w={190}
+                      maw="100%"
                       data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
                       value={m.role}
                       allowDeselect={false}
@@ -119,7 +120,7 @@ export function MembersPage() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Access until">
                   {m.accessExpiresAt ? (
                     time.day(m.accessExpiresAt)
                   ) : (
@@ -128,7 +129,7 @@ export function MembersPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{time.day(m.since)}</Table.Td>
+                <Table.Td data-label="Member since">{time.day(m.since)}</Table.Td>
                 {manage ? (
                   <Table.Td>
                     <Button

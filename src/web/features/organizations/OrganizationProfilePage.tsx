@@ -1,8 +1,8 @@
 import {
   Card,
   Checkbox,
-  Group,
   Select,
+  SimpleGrid,
   Stack,
   TagsInput,
   Text,
@@ -58,7 +58,7 @@ function OfficialFields(props: {
           {props.citation}
         </Text>
       </Text>
-      <Group grow align="start">
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <Select
           label={props.title}
           placeholder="Not designated"
@@ -80,7 +80,7 @@ function OfficialFields(props: {
           }
           disabled={!props.value}
         />
-      </Group>
+      </SimpleGrid>
     </Stack>
   );
 }
@@ -184,7 +184,7 @@ export function OrganizationProfilePage() {
                   setForm({ ...form, includesClearinghouse: e.currentTarget.checked })
                 }
               />
-              <Group grow align="start">
+              <SimpleGrid cols={{ base: 1, xs: 2 }}>
                 <Select
                   label="Workforce size"
                   placeholder="Choose"
@@ -211,7 +211,7 @@ export function OrganizationProfilePage() {
                   error={errors.timeZone}
                   allowDeselect={false}
                 />
-              </Group>
+              </SimpleGrid>
               <TagsInput
                 label="Locations"
                 description="Press Enter after each"

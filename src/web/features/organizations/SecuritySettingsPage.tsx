@@ -10,6 +10,7 @@ import { ApiError } from '../../api/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
+import { countOf } from '../../components/format';
 
 export function SecuritySettingsPage() {
   const org = useActiveOrg();
@@ -98,8 +99,9 @@ export function SecuritySettingsPage() {
         </Card>
         {save.isSuccess ? (
           <Alert color="teal" variant="light" role="status">
-            Saved. Sessions end after {save.data.idleTimeoutMinutes} minutes without activity;
-            two-factor authentication is {save.data.mfaRequired ? 'required' : 'optional'}.
+            Saved. Sessions end after {countOf(save.data.idleTimeoutMinutes, 'minute')} without
+            activity; two-factor authentication is {save.data.mfaRequired ? 'required' : 'optional'}
+            .
           </Alert>
         ) : null}
       </Stack>

@@ -102,20 +102,21 @@ function Details({ assessment }: { assessment: AssessmentDetail }) {
           Participants
         </Text>
         {participants.map((p, i) => (
+          // Name and role side by side where they fit, one above the other on a phone.
           <Group key={i} gap="xs" align="end">
             <TextInput
               aria-label={`Participant ${i + 1} name`}
               placeholder="Name"
               value={p.name}
               onChange={(e) => setParticipant(i, { name: e.currentTarget.value })}
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 11rem' }}
             />
             <TextInput
               aria-label={`Participant ${i + 1} role`}
               placeholder="Role"
               value={p.role}
               onChange={(e) => setParticipant(i, { role: e.currentTarget.value })}
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 11rem' }}
             />
             <ActionIcon
               variant="subtle"

@@ -19,6 +19,7 @@ import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PairDialog } from './PairDialog';
+import { countOf } from '../../components/format';
 
 /**
  * The guided path: ePHI assets × applicable threats, and whether a risk covers each pair or it was
@@ -50,7 +51,7 @@ export function Guided({ assessmentId, matrix }: { assessmentId: string; matrix:
           aria-label="Pairs covered"
         />
         <Text size="sm">
-          {data.covered} of {data.total} pairs covered or judged negligible
+          {data.covered} of {countOf(data.total, 'pair')} covered or judged negligible
         </Text>
       </Group>
       {reopen.error ? <ErrorNotice error={reopen.error} /> : null}

@@ -42,8 +42,9 @@ export function HeatMapGrid(props: {
         <Box
           style={{
             display: 'grid',
-            // Narrower cells on a phone, rather than a matrix cut off at the screen's edge.
-            gridTemplateColumns: `minmax(52px, 80px) repeat(${matrix.impact.length}, minmax(34px, 52px))`,
+            // Narrower cells on a phone, rather than a matrix cut off at the screen's edge; the
+            // likelihood column is never narrower than its longest word.
+            gridTemplateColumns: `min-content repeat(${matrix.impact.length}, minmax(34px, 64px))`,
             gap: 2,
             minWidth: 0,
             flex: '1 1 auto',
@@ -56,7 +57,7 @@ export function HeatMapGrid(props: {
                 c="dimmed"
                 ta="right"
                 pr={6}
-                style={{ alignSelf: 'center', overflowWrap: 'anywhere' }}
+                style={{ alignSelf: 'center', overflowWrap: 'normal' }}
               >
                 {matrix.likelihood[l]}
               </Text>
@@ -99,13 +100,15 @@ export function HeatMapGrid(props: {
           ))}
           <Box />
           {matrix.impact.map((label) => (
+            // Words break only between them ("Very / High"); a word wider than a phone's column
+            // ("Moderate") stays whole, centred over it, into the gaps beside its short neighbours.
             <Text
               key={label}
               size="xs"
               c="dimmed"
               ta="center"
               lh={1.1}
-              style={{ overflowWrap: 'anywhere' }}
+              style={{ display: 'flex', justifyContent: 'center', overflowWrap: 'normal' }}
             >
               {label}
             </Text>

@@ -191,7 +191,7 @@ export function RisksPage() {
         {list.isError ? (
           <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
-        <ScrollTable label="Risks" minWidth={760} verticalSpacing={6}>
+        <ScrollTable label="Risks" minWidth={760} stack verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Risk</Table.Th>
@@ -226,30 +226,30 @@ export function RisksPage() {
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Assets">
                   <Text size="sm">{r.assets.map((a) => a.name).join(', ') || '—'}</Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Inherent">
                   <LevelBadge level={r.inherentLevel} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Treatment">
                   <Text size="sm">
                     {r.treatment ? TREATMENT_LABELS[r.treatment] : '—'}
                     {r.acceptance ? ` until ${formatDate(r.acceptance.expiresOn)}` : ''}
                     {acceptancePending(r) ? ' (pending approval)' : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Residual">
                   {r.residualLevel ? (
                     <LevelBadge level={r.residualLevel} />
                   ) : (
                     <Text size="sm">—</Text>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Owner">
                   <Text size="sm">{r.owner?.name ?? '—'}</Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Next review">
                   <Text size="sm">{formatDate(r.nextReviewOn)}</Text>
                 </Table.Td>
               </Table.Tr>

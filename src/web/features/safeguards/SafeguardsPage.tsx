@@ -133,6 +133,7 @@ export function SafeguardsPage() {
         <ScrollTable
           label="Safeguards"
           minWidth={720}
+          stack
           highlightOnHover
           verticalSpacing={6}
           stickyHeader
@@ -163,7 +164,7 @@ export function SafeguardsPage() {
                     {s.title}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Designation">
                   <Text size="xs" c="dimmed">
                     {s.kind === 'standard'
                       ? 'Standard'
@@ -172,18 +173,20 @@ export function SafeguardsPage() {
                         : 'Addressable'}
                   </Text>
                 </Table.Td>
-                <Table.Td miw={130}>
+                <Table.Td miw={130} data-label="Status">
                   <StatusBadge status={s.status} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Owner">
                   <Text size="sm">{s.owner?.name ?? '—'}</Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td data-label="Next review">
                   <Text size="sm" {...(s.reviewOverdue ? { c: TONE.danger, fw: 700 } : {})}>
                     {formatDate(s.nextReviewOn)}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td
+                  data-label={s.decisionMissing || s.reviewOverdue ? 'Attention' : undefined}
+                >
                   <Group gap={4}>
                     {s.decisionMissing ? (
                       <Badge size="xs" color="orange" variant="dot">

@@ -5,9 +5,11 @@ import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
+import { useOrgTime } from '../../components/useOrgTime';
 
 export function StatusPage() {
   const status = useApiQuery(api.system.status, []);
+  const time = useOrgTime();
   return (
     <>
       <PageHeader
@@ -30,9 +32,11 @@ export function StatusPage() {
           <Fact label="Installation" loading={status.isPending}>
             {status.data ? (
               <Stack gap={2}>
-                <Code fz="xs">{status.data.instance.id}</Code>
+                <Code fz="xs" style={{ overflowWrap: 'anywhere' }}>
+                  {status.data.instance.id}
+                </Code>
                 <Text size="xs" c="dimmed">
-                  since {formatInstant(status.data.instance.createdAt)}
+                  since {time.dateTime(status.data.instance.createdAt)}
                 </Text>
               </Stack>
             ) : null}
@@ -55,7 +59,10 @@ function Migrations({ status }: { status: SystemStatus }) {
       </Group>
       {latest ? (
         <Text size="xs" c="dimmed">
-          latest <Code fz="xs">{latest}</Code>
+          latest {/* A migration's name is one long word: it wraps inside its card. */}
+          <Code fz="xs" style={{ overflowWrap: 'anywhere' }}>
+            {latest}
+          </Code>
         </Text>
       ) : null}
     </Stack>
@@ -72,17 +79,11 @@ function Fact({
   children: ReactNode;
 }) {
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="md" miw={0}>
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" mb={6}>
         {label}
       </Text>
       {loading ? <Skeleton height={20} width="70%" /> : <div>{children}</div>}
     </Card>
-  );
-}
-
-function formatInstant(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
   );
 }

@@ -77,7 +77,7 @@ export function SessionsSection() {
             {(sessions.data?.data ?? []).map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td maw={260}>
-                  <Text size="xs" lineClamp={1}>
+                  <Text size="xs" lineClamp={1} title={s.userAgent ?? undefined}>
                     {s.userAgent ?? 'unknown'}
                   </Text>
                 </Table.Td>
