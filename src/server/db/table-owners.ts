@@ -69,8 +69,9 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
   },
   {
     table: 'audit_events',
-    by: ['audit-log', 'safeguards'],
-    reason: "the audit log reads the trail; a safeguard's history is the trail of its entity",
+    by: ['audit-log', 'safeguards', 'risk-assessments'],
+    reason:
+      "the audit log reads the trail; a safeguard's history is the trail of its entity; the significant changes an approval covers are the analysis's own change_recorded events",
   },
   {
     table: 'record_links',
