@@ -13,6 +13,10 @@ import { useState } from 'react';
 import {
   ASSET_KINDS,
   ASSET_KIND_LABELS,
+  LIFECYCLE_STATUS_LABELS,
+  CRITICALITY_LABELS,
+  EPHI_ROLE_LABELS,
+  PROTECTION_STATE_LABELS,
   CRITICALITIES,
   EPHI_ROLES,
   LIFECYCLE_STATUSES,
@@ -27,8 +31,9 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { FormFooter } from '../../components/FormFooter';
 import { useMemberOptions } from '../organizations/useMemberOptions';
 
-const options = (values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: v.replace(/_/g, ' ') }));
+/** The choices of a Select: each value with the label a person reads. */
+const options = <K extends string>(values: readonly K[], labels: Record<K, string>) =>
+  values.map((v) => ({ value: v, label: labels[v] }));
 
 function initial(asset: Asset | null): AssetBody {
   return asset
@@ -72,7 +77,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
   ) => (
     <Select
       label={label}
-      data={options(PROTECTION_STATES)}
+      data={options(PROTECTION_STATES, PROTECTION_STATE_LABELS)}
       value={form[key] ?? 'unknown'}
       onChange={(v) => set({ [key]: (v ?? 'unknown') as AssetBody[typeof key] })}
       allowDeselect={false}
@@ -143,9 +148,9 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
             <MultiSelect
               label="ePHI role"
               description="Empty when it holds no ePHI"
-              data={options(EPHI_ROLES)}
+              data={options(EPHI_ROLES, EPHI_ROLE_LABELS)}
               value={form.ephiRoles ?? []}
-              onChange={(v) => set({ ephiRoles: v as AssetBody['ephiRoles'] })}
+              onChange={(v) => set({ ephiRoles: v })}
               searchable
             />
             <NumberInput
@@ -157,9 +162,9 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
             />
             <Select
               label="Criticality"
-              data={options(CRITICALITIES)}
+              data={options(CRITICALITIES, CRITICALITY_LABELS)}
               value={form.criticality ?? 'moderate'}
-              onChange={(v) => set({ criticality: (v ?? 'moderate') as AssetBody['criticality'] })}
+              onChange={(v) => set({ criticality: (v ?? 'moderate') })}
               allowDeselect={false}
             />
           </SimpleGrid>
@@ -170,9 +175,9 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
             {protection('backup', 'Backup')}
             <Select
               label="Lifecycle"
-              data={options(LIFECYCLE_STATUSES)}
+              data={options(LIFECYCLE_STATUSES, LIFECYCLE_STATUS_LABELS)}
               value={form.lifecycle ?? 'active'}
-              onChange={(v) => set({ lifecycle: (v ?? 'active') as AssetBody['lifecycle'] })}
+              onChange={(v) => set({ lifecycle: (v ?? 'active') })}
               allowDeselect={false}
             />
           </SimpleGrid>
