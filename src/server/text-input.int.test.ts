@@ -133,6 +133,10 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
       'content-type': 'application/json; charset=iso-8859-1',
     });
     expect(latin1.statusCode).toBe(415);
+    const twoCharsets = await post('{"title":"Backups"}', {
+      'content-type': 'application/json; charset=utf-8; charset=utf-16',
+    });
+    expect(twoCharsets.statusCode).toBe(415);
     const gzip = await post('{"title":"Backups"}', { 'content-encoding': 'gzip' });
     expect(gzip.statusCode).toBe(415);
     expect(errorOf(gzip.body).code).toBe('unsupported_media_type');

@@ -128,6 +128,28 @@ describe(`asset import on ${testDatabaseKind()}`, () => {
     expect(JSON.parse(events[0]?.changes ?? '{}')).toMatchObject({ rows: { after: 5000 } });
   });
 
+  it('refuses as owners an auditor, a workforce member and someone whose access ended, as one asset would', async () => {
+    const { send, db, clock, org, count } = await setUp();
+    const people = [
+      await buildMember(db, clock, org.id, 'auditor', '2027-01-01T00:00:00.000Z'),
+      await buildMember(db, clock, org.id, 'workforce'),
+      await buildMember(db, clock, org.id, 'contributor', '2026-01-01T00:00:00.000Z'),
+    ];
+    const contributor = await buildMember(db, clock, org.id, 'contributor');
+    const lines = [...people, contributor].map((p, i) => `server,Server ${i},${p.user.email},,,,`);
+    const res = await send(`${HEADER}\n${lines.join('\n')}\n`, 'commit');
+    expect(res.statusCode).toBe(400);
+    const preview = (await send(`${HEADER}\n${lines.join('\n')}\n`, 'preview')).json<ImportJson>();
+    expect(
+      preview.problems.map((p) => [p.row, p.field, p.message.split(' ').slice(1).join(' ')]),
+    ).toEqual([
+      [1, 'owner_email', 'has a role that cannot edit the inventory, so cannot own an asset'],
+      [2, 'owner_email', 'has a role that cannot edit the inventory, so cannot own an asset'],
+      [3, 'owner_email', 'is a member whose access has ended'],
+    ]);
+    expect(await count()).toBe(0);
+  });
+
   it('names unknown columns, strangers as owners and broken CSV', async () => {
     const { send } = await setUp();
     const unknownColumn = (

@@ -10,6 +10,8 @@ import type { AssetsTable } from './tables';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { countOf } from '../../../contracts/words';
+import { memberHolds, memberIsActive } from '../../platform/auth/members';
 import { XLSX_TYPE } from '../../platform/http/spreadsheet';
 import { readTable } from '../../platform/import/table';
 import { reserveReferenceNumbers } from '../../platform/references-repository';
@@ -99,6 +101,21 @@ export async function checkAssetImport(
       add({ row: 0, line: 1, field: required, message: 'column is missing' });
   }
   const members = await memberIdsByEmail(deps.database.db, orgId);
+  const refusals = new Map<string, string | null>();
+  const now = deps.clock.now().toISOString();
+  const ownerRefusal = async (userId: string): Promise<string | null> => {
+    if (!refusals.has(userId)) {
+      refusals.set(
+        userId,
+        !(await memberIsActive(deps.database.db, orgId, userId, now))
+          ? 'is a member whose access has ended'
+          : !(await memberHolds(deps.database.db, orgId, userId, 'assets.manage'))
+            ? 'has a role that cannot edit the inventory, so cannot own an asset'
+            : null,
+      );
+    }
+    return refusals.get(userId) ?? null;
+  };
   const assets: CheckedAsset[] = [];
   if (problems.length === 0) {
     for (const [index, { line, cells }] of table.rows.entries()) {
@@ -149,6 +166,13 @@ export async function checkAssetImport(
           field: 'owner_email',
           message: `${email} is not a member of this organization`,
         });
+        continue;
+      }
+      // The owner rule of a single asset (service.ts), once per person: access not ended, and a
+      // role that may keep the inventory (164.308(a)(3)(ii)(C)).
+      const refusal = ownerId === null ? null : await ownerRefusal(ownerId);
+      if (refusal) {
+        add({ row, line, field: 'owner_email', message: `${email} ${refusal}` });
         continue;
       }
       assets.push({ fields: parsed.data, ownerId, ownerEmail: email === '' ? null : email });
@@ -227,7 +251,7 @@ export async function importAssets(
   if (first) {
     throw new AppError(
       'validation_failed',
-      `The file has ${checked.problems.length === MAX_PROBLEMS ? `${MAX_PROBLEMS} or more` : checked.problems.length} problem(s); nothing was imported. First: row ${first.row} (line ${first.line}), ${first.field} ${first.message}.`,
+      `The file has ${checked.problems.length === MAX_PROBLEMS ? `${MAX_PROBLEMS} or more problems` : countOf(checked.problems.length, 'problem')}; nothing was imported. First: row ${first.row} (line ${first.line}), ${first.field} ${first.message}.`,
       checked.problems.map((p) => ({
         path: `file.rows.${p.row}.${p.field}`,
         message: `row ${p.row} (line ${p.line}): ${p.field} ${p.message}`,

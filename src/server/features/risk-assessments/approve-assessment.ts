@@ -7,6 +7,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { othersWhoHold } from '../../platform/auth/members';
+import { findSubmitterIds } from './changes-repository';
 import { organizationToday } from '../../platform/org-calendar';
 import { organizationName } from '../organizations/service/profile';
 import { organizationMatrix } from '../risks/settings';
@@ -51,7 +52,10 @@ async function requireSecondPerson(
   approverId: string,
   now: string,
 ): Promise<void> {
-  if (row.submitted_by !== approverId) return;
+  // Everyone who submitted it, not only the last: returning one's own submission for a colleague
+  // to resubmit does not make one its second pair of eyes.
+  const submitters = new Set([row.submitted_by, ...(await findSubmitterIds(db, orgId, row.id))]);
+  if (!submitters.has(approverId)) return;
   const others = await othersWhoHold(db, orgId, approverId, 'risks.approve', now);
   if (others.length === 0) return;
   throw new AppError(

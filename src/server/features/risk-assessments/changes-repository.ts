@@ -16,3 +16,17 @@ export async function findChangeKindsSince(db: Db, orgId: string, since: string)
     return typeof kind === 'string' ? kind : 'other';
   });
 }
+
+/** Everyone who ever submitted this assessment for review, from its own events in the trail. */
+export async function findSubmitterIds(db: Db, orgId: string, assessmentId: string) {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select('actor_id')
+    .distinct()
+    .where('org_id', '=', orgId)
+    .where('entity_type', '=', 'risk_assessment')
+    .where('entity_id', '=', assessmentId)
+    .where('action', '=', 'risk_assessment.submitted')
+    .execute();
+  return rows.flatMap((r) => (r.actor_id ? [r.actor_id] : []));
+}

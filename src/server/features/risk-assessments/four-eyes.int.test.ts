@@ -45,6 +45,20 @@ describe(`four eyes on an approval, on ${testDatabaseKind()}`, () => {
     expect(other.json<{ status: string }>().status).toBe('approved');
   });
 
+  it('does not count a submitter who returned the assessment for a colleague to resubmit', async () => {
+    const { db, org, clock, call, author, admin, url } = await submittedBy(
+      'security_officer',
+      true,
+    );
+    const colleague = await buildMember(db, clock, org.id, 'contributor');
+    expect((await call(author.headers, 'POST', `${url}/return`)).statusCode).toBe(200);
+    expect((await call(colleague.headers, 'POST', `${url}/submit`)).statusCode).toBe(200);
+    const own = await call(author.headers, 'POST', `${url}/approve`);
+    expect(own.statusCode).toBe(409);
+    const other = await call(admin?.headers ?? {}, 'POST', `${url}/approve`);
+    expect(other.statusCode, other.body).toBe(200);
+  });
+
   it('takes an acknowledgement of gaps only from a person signed in, not a token', async () => {
     const { t, db, org, clock, author } = await submittedBy('owner', false);
     const token = await tokenHeaders(db, clock, author.user.id, org.id, 'owner');

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors';
 import { sendError } from './errors';
 
-const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/gi;
+const UTF8 = new Set(['utf-8', 'utf8']);
 
 /**
  * Reads JSON bodies as bytes and refuses, rather than repairs, what cannot be stored faithfully
@@ -13,7 +14,13 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 export function registerJsonBody(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     const encoding = request.headers['content-encoding']?.trim().toLowerCase();
-    if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    // Only chunking may frame a body; a compression named in Transfer-Encoding is refused too.
+    const transfer = (request.headers['transfer-encoding'] ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '' && t !== 'chunked');
+    if ((encoding !== undefined && encoding !== '' && encoding !== 'identity') || transfer.length) {
       sendError(
         request,
         reply,
@@ -29,8 +36,10 @@ export function registerJsonBody(app: FastifyInstance): void {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    const charsets = [...(request.headers['content-type'] ?? '').matchAll(CHARSET)].map((m) =>
+      (m[1] ?? '').toLowerCase(),
+    );
+    if (charsets.some((c) => !UTF8.has(c))) {
       done(
         new AppError(
           'unsupported_media_type',
