@@ -137,6 +137,8 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
       'content-type': 'application/json; charset=utf-8; charset=utf-16',
     });
     expect(twoCharsets.statusCode).toBe(415);
+    const framed = await post('{"title":"Backups"}', { 'transfer-encoding': 'gzip, chunked' });
+    expect(framed.statusCode).toBe(415);
     const gzip = await post('{"title":"Backups"}', { 'content-encoding': 'gzip' });
     expect(gzip.statusCode).toBe(415);
     expect(errorOf(gzip.body).code).toBe('unsupported_media_type');
