@@ -157,5 +157,19 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
     expect(errorOf(unknown.body).details).toEqual([
       { path: 'body', message: 'has fields this request does not take: "approvedBy", "ownerID"' },
     ]);
+    // At any depth: in an array's objects and in a nested object, each named with its path.
+    const nested = await post(
+      JSON.stringify({
+        title: 'Backups',
+        dueOn: '2027-01-04',
+        links: [{ type: 'url', id: 'https://x.example', evil: 1 }],
+        recurrence: { frequency: 'weekly', interval: 1, every: 'day' },
+      }),
+    );
+    expect(nested.statusCode).toBe(400);
+    expect(errorOf(nested.body).details).toEqual([
+      { path: 'body.links.0', message: 'has a field this request does not take: "evil"' },
+      { path: 'body.recurrence', message: 'has a field this request does not take: "every"' },
+    ]);
   });
 });

@@ -46,7 +46,10 @@ export const PREPARATIONS: Record<string, Preparation> = {
   ) => {
     const db = t.database.handle.db;
     const submitter = clinic.people.find((p) => p.role === 'admin') ?? clinic.personFor(contract);
-    const approver = clinic.personFor(contract);
+    // Nobody who ever submitted it may approve (four eyes): the owner ran the submit pass, so the
+    // Security Official approves.
+    const approver =
+      clinic.people.find((p) => p.role === 'security_officer') ?? clinic.personFor(contract);
     const url = `/api/orgs/${clinic.orgId}/risk-assessments/${clinic.id('assessmentId')}/submit`;
     const submitted = await t.app.inject({
       method: 'POST',

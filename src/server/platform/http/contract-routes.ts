@@ -2,6 +2,8 @@ import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify
 import { z } from 'zod';
 import type { RouteContract } from '../../../contracts/route';
 import type { App } from './app';
+import { sendError } from './errors';
+import { unknownFields } from './unknown-fields';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -65,10 +67,31 @@ export function registerRoute<C extends RouteContract>(
 ): void {
   const status = contract.status ?? 200;
   const { config, ...options } = extras;
+  const { body } = contract;
   app.route({
     method: contract.method,
     url: contract.path,
     ...options,
+    ...(body && !contract.upload
+      ? {
+          // Before validation, which would drop them: fields the contract does not name, at any depth.
+          preValidation: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+            const issues = unknownFields(body, request.body, 'body');
+            const first = issues[0];
+            if (first) {
+              sendError(
+                request,
+                reply,
+                'validation_failed',
+                `${first.path} ${first.message}.`,
+                issues,
+              );
+              return;
+            }
+            done();
+          },
+        }
+      : {}),
     config: { ...config, permission: contract.permission, contract },
     schema: {
       ...(contract.hidden ? { hide: true } : {}),

@@ -164,7 +164,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
               label="Criticality"
               data={options(CRITICALITIES, CRITICALITY_LABELS)}
               value={form.criticality ?? 'moderate'}
-              onChange={(v) => set({ criticality: (v ?? 'moderate') })}
+              onChange={(v) => set({ criticality: v ?? 'moderate' })}
               allowDeselect={false}
             />
           </SimpleGrid>
@@ -177,7 +177,7 @@ export function AssetDialog(props: { asset: Asset | null; onClose: () => void })
               label="Lifecycle"
               data={options(LIFECYCLE_STATUSES, LIFECYCLE_STATUS_LABELS)}
               value={form.lifecycle ?? 'active'}
-              onChange={(v) => set({ lifecycle: (v ?? 'active') })}
+              onChange={(v) => set({ lifecycle: v ?? 'active' })}
               allowDeselect={false}
             />
           </SimpleGrid>
