@@ -58,7 +58,7 @@ describe.each(databases)('risk analysis on %s', (kind) => {
     await page.getByRole('heading', { level: 1, name: 'Assets' }).waitFor();
     await page.getByRole('button', { name: 'Add asset' }).click();
     await page.getByRole('textbox', { name: 'Name' }).fill('Therapy EHR');
-    await pick(page, 'ePHI role', 'maintains');
+    await pick(page, 'ePHI role', 'Maintains');
     await page.getByRole('textbox', { name: 'Name' }).click();
     await page.getByRole('button', { name: 'Add asset' }).last().click();
     await page.getByRole('button', { name: /ASSET-1\s*Therapy EHR/ }).waitFor();
