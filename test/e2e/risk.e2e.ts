@@ -94,6 +94,11 @@ describe.each(databases)('risk analysis on %s', (kind) => {
 
     // A flow of ePHI leaving the organization unencrypted stands out on the map.
     await page.getByRole('tab', { name: 'Data-flow map' }).click();
+    // The flow form sits at the window's foot, where the From picker's list sometimes does not open
+    // (a known problem, left open in issue 12's note): bring the form up as a person would scroll.
+    await page
+      .getByRole('textbox', { name: 'ePHI' })
+      .evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await pick(page, 'From', /ASSET-1\s*Therapy EHR/);
     await pick(page, 'To', /ASSET-2 Claims clearinghouse/);
     await page.getByRole('textbox', { name: 'ePHI' }).fill('Claims');
