@@ -44,8 +44,8 @@ declare module 'fastify' {
 }
 
 /**
- * A body object refuses fields its contract does not name (400 naming them), rather than ignoring
- * them: a client sending `approvedBy` must learn it was not used, not read a 200 as agreement.
+ * A body object is strict at its top level, so the OpenAPI says no other field is taken; the
+ * preValidation check below (unknown-fields.ts) refuses unknown fields at every depth, naming them.
  */
 function knownFieldsOnly<S extends z.ZodType>(schema: S): S | z.ZodObject {
   return schema instanceof z.ZodObject ? schema.strict() : schema;
