@@ -10,6 +10,7 @@ import {
   type FieldIssue,
 } from '../../../contracts/errors';
 import { AppError } from '../errors';
+import { unknownFieldsMessage } from './unknown-fields';
 
 // Fastify's own client errors, answered with fixed texts so nothing from the request is echoed.
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
@@ -66,10 +67,7 @@ function validationIssues(error: FastifyError): FieldIssue[] {
 /** A field the request does not take is named as such (contract-routes.ts refuses them). */
 function issueMessage(v: NonNullable<FastifyError['validation']>[number]): string {
   const keys = v.keyword === 'unrecognized_keys' ? v.params.keys : undefined;
-  if (Array.isArray(keys) && keys.length > 0) {
-    const names = keys.map((k) => `"${String(k)}"`).join(', ');
-    return `has ${keys.length === 1 ? 'a field' : 'fields'} this request does not take: ${names}`;
-  }
+  if (Array.isArray(keys) && keys.length > 0) return unknownFieldsMessage(keys.map(String));
   return v.message ?? 'is invalid';
 }
 

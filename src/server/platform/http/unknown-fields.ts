@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../../contracts/errors';
 
-function words(keys: readonly string[]): string {
+/** What a person reads for fields a request does not take (also errors.ts, for zod's own). */
+export function unknownFieldsMessage(keys: readonly string[]): string {
   const names = keys.map((k) => `"${k}"`).join(', ');
   return `has ${keys.length === 1 ? 'a field' : 'fields'} this request does not take: ${names}`;
 }
@@ -40,7 +41,8 @@ export function unknownFields(schema: z.core.$ZodType, value: unknown, path: str
   if (named === null) return [];
   const entries = Object.entries(value);
   const extra = entries.map(([key]) => key).filter((key) => !named.has(key));
-  const issues: FieldIssue[] = extra.length > 0 ? [{ path, message: words(extra) }] : [];
+  const issues: FieldIssue[] =
+    extra.length > 0 ? [{ path, message: unknownFieldsMessage(extra) }] : [];
   for (const [key, child] of entries) {
     if (!named.has(key)) continue;
     const fieldSchemas =
