@@ -106,12 +106,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerOpenApi(app);
 
   const masterKey = options.masterKey ?? randomBytes(32);
+  const secrets = secretBox(masterKey);
   const deps: AppDeps = {
     database: options.database,
     clock: options.clock ?? systemClock,
     auditKeys: auditKeysFrom(masterKey),
-    secrets: secretBox(masterKey),
-    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
+    secrets,
+    mailer:
+      options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined, secrets),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),
     background:

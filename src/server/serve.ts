@@ -8,6 +8,7 @@ import { systemClock } from './platform/clock';
 import { auditKeysFrom } from './platform/audit/keys';
 import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
+import { secretBox } from './platform/crypto/secret-box';
 import { createMailer } from './platform/mail/mailer';
 import { productVersion } from './platform/package-info';
 
@@ -41,9 +42,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
     // Chains written before they were keyed get their cut-over now (164.312(c)(1)).
     await sealAuditChains(database.db, auditKeysFrom(masterKey.key));
-    const mailer = createMailer(config.smtpUrl, config.smtpFrom, (error) => {
-      app?.log.warn({ err: error }, 'sending mail failed; it stays queued in the outbox');
-    });
+    const mailer = createMailer(
+      config.smtpUrl,
+      config.smtpFrom,
+      (error) => {
+        app?.log.warn({ err: error }, 'sending mail failed; it stays queued in the outbox');
+      },
+      secretBox(masterKey.key),
+    );
     app = await buildApp({
       config,
       database,

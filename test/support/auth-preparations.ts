@@ -1,7 +1,10 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
+import { secretBox } from '../../src/server/platform/crypto/secret-box';
+import { bodyToSend } from '../../src/server/platform/mail/sealed-body';
 import type { TestApp } from './app';
+import { TEST_MASTER_KEY } from './audit';
 import { buildUser, sessionHeaders, sessionTokenOf, TEST_PASSWORD, asSession } from './factories';
 import type { Clinic, Preparation } from './preparations';
 
@@ -47,17 +50,31 @@ async function enableMfa(t: TestApp, clock: Clock, userId: string, orgId: string
   return confirmed.json<{ recoveryCodes: string[] }>().recoveryCodes;
 }
 
-/** The link token of the newest message sent to `email` (`…/invitations#token`). */
+/**
+ * The link token of the newest message sent to `email` (`…/invitations#token`), as the recipient
+ * reads it: a sealed body (a reset link) opened with the app's key, as sending does.
+ */
 async function linkTokenSentTo(t: TestApp, email: string): Promise<string> {
   const message = await t.database.handle.db
     .selectFrom('outbox')
-    .select('body_text')
+    .select(['body_text', 'sealed'])
     .where('to_email', '=', email)
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  const token = /#([A-Za-z0-9_-]{20,})/.exec(message.body_text)?.[1];
+  const token = /#([A-Za-z0-9_-]{20,})/.exec(bodyToSend(secretBox(TEST_MASTER_KEY), message))?.[1];
   if (!token) throw new Error(`preparation: no link in the message to ${email}`);
   return token;
+}
+
+/** The id of `userId`'s membership of the clinic. */
+async function membershipOf(t: TestApp, clinic: Clinic, userId: string): Promise<string> {
+  const row = await t.database.handle.db
+    .selectFrom('memberships')
+    .select('id')
+    .where('org_id', '=', clinic.orgId)
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** Invites `email` into the clinic as its owner; returns the invitation's link token. */
@@ -136,6 +153,22 @@ export const AUTH_PREPARATIONS: Record<string, Preparation> = {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     return { headers, id: (param) => (param === 'sessionId' ? newest.id : clinic.id(param)) };
+  },
+  // An owner issues a link for the workforce member (no SMTP: answered once).
+  'POST /api/orgs/:orgId/members/:memberId/password-reset': async (t, clinic, _contract, clock) => {
+    const memberId = await membershipOf(t, clinic, person(clinic, 'workforce').userId);
+    return {
+      headers: await headersOf(t, clock, person(clinic, 'owner').userId, clinic.orgId),
+      id: (param) => (param === 'memberId' ? memberId : clinic.id(param)),
+    };
+  },
+  // The notice of a link an owner issued for the auditor, read after signing in.
+  'POST /api/me/password-reset-notices/seen': async (t, clinic, _contract, clock) => {
+    const { userId } = person(clinic, 'auditor');
+    const owner = await headersOf(t, clock, person(clinic, 'owner').userId, clinic.orgId);
+    const memberId = await membershipOf(t, clinic, userId);
+    await post(t, `/api/orgs/${clinic.orgId}/members/${memberId}/password-reset`, owner);
+    return { headers: await headersOf(t, clock, userId, clinic.orgId) };
   },
   'POST /api/invitations/lookup': async (t, clinic, _contract, clock) => ({
     headers: {},

@@ -28,7 +28,12 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     clock,
     auditKeys: auditKeysFrom(TEST_MASTER_KEY),
     secrets: secretBox(TEST_MASTER_KEY),
-    mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
+    mailer: createMailer(
+      null,
+      'Custos <custos@localhost>',
+      () => undefined,
+      secretBox(TEST_MASTER_KEY),
+    ),
     baseUrl: 'http://localhost:8080',
     background: t.background,
     ...featureDeps(FEATURES),

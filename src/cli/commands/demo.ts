@@ -28,7 +28,12 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
         clock: systemClock,
         auditKeys: audit.auditKeys,
         secrets: secretBox(audit.masterKey),
-        mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
+        mailer: createMailer(
+          null,
+          'Custos <custos@localhost>',
+          () => undefined,
+          secretBox(audit.masterKey),
+        ),
         baseUrl: config.baseUrl,
         ...featureDeps(FEATURES),
         background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),

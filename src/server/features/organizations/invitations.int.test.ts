@@ -11,7 +11,9 @@ import {
   testClock,
   tokenHeaders,
 } from '../../../../test/support/factories';
+import { TEST_MASTER_KEY } from '../../../../test/support/audit';
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
+import { secretBox } from '../../platform/crypto/secret-box';
 import { createMailer } from '../../platform/mail/mailer';
 
 const startApp = testApps();
@@ -28,7 +30,14 @@ async function setUp(withSmtp = false) {
     clock,
     baseUrl: 'https://custos.clinic.example',
     ...(smtp
-      ? { mailer: createMailer(smtp.url, 'Custos <custos@clinic.example>', () => undefined) }
+      ? {
+          mailer: createMailer(
+            smtp.url,
+            'Custos <custos@clinic.example>',
+            () => undefined,
+            secretBox(TEST_MASTER_KEY),
+          ),
+        }
       : {}),
   });
   const db = t.database.handle.db;

@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
+import type { SecretBox } from '../crypto/secret-box';
 import { claimUnsent, insertOutboxMessage, markFailed, markSent } from './repository';
+import { bodyToSend, storedBody } from './sealed-body';
 
 const BATCH = 50;
 
@@ -13,6 +15,12 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * The body carries a link only the recipient may use (a password reset): it is stored sealed,
+   * opened only to send it, and the outbox never shows it (164.312(d): the link authenticates
+   * whoever holds it, so only the person may hold it).
+   */
+  sealed?: boolean;
 }
 
 export interface Mailer {
@@ -29,6 +37,7 @@ export function createMailer(
   smtpUrl: string | null,
   from: string,
   onError: (error: unknown) => void,
+  secrets: SecretBox,
 ): Mailer {
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
@@ -39,7 +48,8 @@ export function createMailer(
         org_id: mail.orgId,
         to_email: mail.to,
         subject: mail.subject,
-        body_text: mail.text,
+        body_text: storedBody(secrets, mail.text, mail.sealed === true),
+        sealed: mail.sealed === true ? 1 : 0,
         created_at: clock.now().toISOString(),
         claimed_at: null,
         sent_at: null,
@@ -57,7 +67,7 @@ export function createMailer(
             from,
             to: message.to_email,
             subject: message.subject,
-            text: message.body_text,
+            text: bodyToSend(secrets, message),
           });
           await markSent(db, message.id, clock.now().toISOString());
           sent += 1;
