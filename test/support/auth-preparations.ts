@@ -1,10 +1,8 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
-import { secretBox } from '../../src/server/platform/crypto/secret-box';
-import { bodyToSend } from '../../src/server/platform/mail/sealed-body';
 import type { TestApp } from './app';
-import { TEST_MASTER_KEY } from './audit';
+import { linkTokenTo } from './mail';
 import { buildUser, sessionHeaders, sessionTokenOf, TEST_PASSWORD, asSession } from './factories';
 import type { Clinic, Preparation } from './preparations';
 
@@ -50,21 +48,8 @@ async function enableMfa(t: TestApp, clock: Clock, userId: string, orgId: string
   return confirmed.json<{ recoveryCodes: string[] }>().recoveryCodes;
 }
 
-/**
- * The link token of the newest message sent to `email` (`…/invitations#token`), as the recipient
- * reads it: a sealed body (a reset link) opened with the app's key, as sending does.
- */
-async function linkTokenSentTo(t: TestApp, email: string): Promise<string> {
-  const message = await t.database.handle.db
-    .selectFrom('outbox')
-    .select(['body_text', 'sealed'])
-    .where('to_email', '=', email)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  const token = /#([A-Za-z0-9_-]{20,})/.exec(bodyToSend(secretBox(TEST_MASTER_KEY), message))?.[1];
-  if (!token) throw new Error(`preparation: no link in the message to ${email}`);
-  return token;
-}
+/** The link token of the newest message sent to `email` (`…/invitations#token`). */
+const linkTokenSentTo = (t: TestApp, email: string) => linkTokenTo(t.database.handle.db, email);
 
 /** The id of `userId`'s membership of the clinic. */
 async function membershipOf(t: TestApp, clinic: Clinic, userId: string): Promise<string> {
