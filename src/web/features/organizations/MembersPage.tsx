@@ -147,7 +147,7 @@ export function MembersPage() {
                         <Button
                           size="compact-xs"
                           variant="subtle"
-                          aria-label={`Reset the password of ${m.name}`}
+                          aria-label={`Reset password for ${m.name}`}
                           onClick={() => setResetting({ id: m.id, name: m.name, email: m.email })}
                         >
                           Reset password

@@ -62,7 +62,7 @@ export function ResetPasswordDialog({ orgId, member, onClose }: Props) {
       ) : null}
       {member && issued?.link ? (
         <Stack gap="sm">
-          <Alert color="orange" variant="light" title="Hand this link over in person">
+          <Alert color="red" variant="light" title="Hand this link over in person">
             Give it to {member.name} yourself, face to face or by phone after you recognise their
             voice. Do not email or message it: whoever holds it can take over the account. Custos
             shows it only now.
