@@ -35,7 +35,7 @@ export function ResetPasswordDialog({ orgId, member, onClose }: Props) {
         <Stack gap="sm">
           <Text size="sm">
             Custos makes a link with which {member.name} chooses a new password. It works once, for
-            24 hours, and {member.name} is told at their next sign-in that you issued it.
+            a day, and {member.name} is told at their next sign-in that you issued it.
           </Text>
           <Text size="sm">
             Use it when the member cannot reset their own password from the sign-in page. An earlier
@@ -105,7 +105,8 @@ export function ResetPasswordDialog({ orgId, member, onClose }: Props) {
         <Stack gap="sm">
           <Alert color="teal" variant="light" title="Reset link emailed">
             Custos emailed {member.email} a link to choose a new password. It works once, until{' '}
-            {time.dateTime(issued.expiresAt)}. You do not see the link: only {member.name} does.
+            {time.dateTime(issued.expiresAt)}. The link went to {member.name} alone: you do not see
+            it.
           </Alert>
           <Group justify="flex-end">
             <Button onClick={close}>Done</Button>
