@@ -34,8 +34,8 @@ export function ResetPasswordDialog({ orgId, member, onClose }: Props) {
       {member && !issued ? (
         <Stack gap="sm">
           <Text size="sm">
-            Custos makes a link with which {member.name} chooses a new password. It works once, for
-            a day, and {member.name} is told at their next sign-in that you issued it.
+            With this link {member.name} can choose a new password. It works once, for a day, and at
+            their next sign-in {member.name} is told that you issued it.
           </Text>
           <Text size="sm">
             Use it when the member cannot reset their own password from the sign-in page. An earlier
