@@ -71,7 +71,9 @@ export function presentOutboxMessage(row: OutboxTable) {
     id: row.id,
     to: row.to_email,
     subject: row.subject,
-    body: row.body_text,
+    // A sealed body carries a link only its recipient may use (a password reset): an owner reading
+    // it could take over the account (164.312(d)), so the outbox shows that it was sent, not what.
+    body: row.sealed === 1 ? null : row.body_text,
     createdAt: row.created_at,
     sentAt: row.sent_at,
     error: row.error,
