@@ -73,6 +73,10 @@ export const OrganizationSchema = z.object({
   timeZone: z.string(),
   idleTimeoutMinutes: z.number().int(),
   mfaRequired: z.boolean(),
+  escalateOverdueAfterDays: z
+    .number()
+    .int()
+    .describe('Days a task may be overdue before the Security Official is notified'),
   createdAt: z.iso.datetime(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
@@ -88,8 +92,14 @@ export const OrganizationSettingsBodySchema = z
       .optional(),
     // 164.312(d): members must use a second factor to reach this organization.
     mfaRequired: z.boolean({ error: 'must be true or false' }).optional(),
+    escalateOverdueAfterDays: z
+      .number({ error: 'must be a whole number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day' })
+      .max(90, { error: 'must be at most 90 days' })
+      .optional(),
   })
-  .refine((b) => b.idleTimeoutMinutes !== undefined || b.mfaRequired !== undefined, {
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
     error: 'names no setting to change',
   });
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsBodySchema>;

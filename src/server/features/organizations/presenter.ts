@@ -28,6 +28,7 @@ export function presentOrganization(org: OrganizationsTable): Organization {
     timeZone: org.time_zone,
     idleTimeoutMinutes: org.idle_timeout_minutes,
     mfaRequired: org.mfa_required === 1,
+    escalateOverdueAfterDays: org.escalate_overdue_after_days,
     createdAt: org.created_at,
   };
 }
