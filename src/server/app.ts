@@ -12,7 +12,11 @@ import type { Config } from './platform/config';
 import { secretBox } from './platform/crypto/secret-box';
 import { createMailer, type Mailer } from './platform/mail/mailer';
 import type { DatabaseHandle } from './platform/db/connection';
+import type { AuditListener } from './platform/audit/append';
 import type { AppDeps } from './platform/deps';
+import { jobsPending } from './platform/jobs/pending';
+import type { Jobs } from './platform/jobs/types';
+import { defaultOutboundPolicy, type OutboundPolicy } from './platform/net/outbound';
 import type { App } from './platform/http/app';
 import { registerErrorHandling } from './platform/http/errors';
 import { registerOpenApi } from './platform/http/openapi';
@@ -52,6 +56,10 @@ export interface AppOptions {
    * On by default under tests (NODE_ENV=test, set by Vitest); production skips the cost.
    */
   checkResponses?: boolean;
+  /** Background work (interim, until the jobs platform is merged). */
+  jobs?: Jobs;
+  /** Where webhooks may go: by default public https addresses only, resolved by the system. */
+  outbound?: OutboundPolicy;
   /** Extra routes, registered before the app is sealed (tests use it). */
   extraRoutes?: (app: App) => void | Promise<void>;
 }
@@ -106,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerOpenApi(app);
 
   const masterKey = options.masterKey ?? randomBytes(32);
+  const auditListeners: AuditListener[] = [];
   const deps: AppDeps = {
     database: options.database,
     clock: options.clock ?? systemClock,
@@ -114,10 +123,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),
+    // Until the jobs platform lands on main (merged then): the tests pass their own.
+    jobs: options.jobs ?? jobsPending,
+    auditListeners,
+    outbound: options.outbound ?? defaultOutboundPolicy(),
     background:
       options.background ??
       createBackground((error) => app.log.error({ err: error }, 'background task failed')),
   };
+  // Built from the deps they are part of: a listener enqueues jobs through them.
+  for (const feature of FEATURES) {
+    if (feature.auditListener) auditListeners.push(feature.auditListener(deps));
+  }
   // Queued work finishes before the database closes.
   app.addHook('onClose', () => deps.background.idle());
   // Content errors stop the start, naming the file and field.

@@ -9,6 +9,7 @@ import { auditKeysFrom } from './platform/audit/keys';
 import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
 import { createMailer } from './platform/mail/mailer';
+import { defaultOutboundPolicy } from './platform/net/outbound';
 import { productVersion } from './platform/package-info';
 
 /** A start-up failure whose message is the one line an operator needs. */
@@ -50,6 +51,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       masterKey: masterKey.key,
       mailer,
       baseUrl: config.baseUrl,
+      outbound: defaultOutboundPolicy(config.webhooksAllowPrivate),
     });
     // Anything queued while no process was running goes out now.
     void mailer.flush(database.db, systemClock);

@@ -42,6 +42,8 @@ export async function createTestApp(
       | 'baseUrl'
       | 'background'
       | 'checkResponses'
+      | 'outbound'
+      | 'jobs'
     >
   > & {
     migrate?: boolean;
@@ -69,6 +71,8 @@ export async function createTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.outbound ? { outbound: options.outbound } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.checkResponses !== undefined ? { checkResponses: options.checkResponses } : {}),
   });
   return {

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema';
 import { FEATURES } from '../../src/server/features';
 import { seedDemo } from '../../src/server/features/demo/seed';
+import { jobsPending } from '../../src/server/platform/jobs/pending';
+import { defaultOutboundPolicy } from '../../src/server/platform/net/outbound';
 import { featureDeps } from '../../src/server/platform/feature-deps';
 import type { AuditContext } from '../../src/server/platform/audit/append';
 import { auditKeysFrom } from '../../src/server/platform/audit/keys';
@@ -31,6 +33,8 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
     baseUrl: 'http://localhost:8080',
     background: t.background,
+    jobs: jobsPending,
+    outbound: defaultOutboundPolicy(),
     ...featureDeps(FEATURES),
   };
 }

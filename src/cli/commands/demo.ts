@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { ROLE_LABELS } from '../../contracts/roles';
 import { FEATURES } from '../../server/features';
 import { seedDemo } from '../../server/features/demo/seed';
+import { jobsPending } from '../../server/platform/jobs/pending';
+import { defaultOutboundPolicy } from '../../server/platform/net/outbound';
 import { featureDeps } from '../../server/platform/feature-deps';
 import { createBackground } from '../../server/platform/background';
 import { systemClock } from '../../server/platform/clock';
@@ -31,6 +33,8 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
         mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
         baseUrl: config.baseUrl,
         ...featureDeps(FEATURES),
+        jobs: jobsPending,
+        outbound: defaultOutboundPolicy(),
         background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),
       };
       const result = await seedDemo(deps, cliAuditContext('demo'), demoPassword());

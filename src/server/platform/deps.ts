@@ -1,11 +1,14 @@
+import type { AuditListener } from './audit/append';
 import type { AuditKeys } from './audit/keys';
 import type { Background } from './background';
 import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
+import type { Jobs } from './jobs/types';
 import type { DatabaseHandle } from './db/connection';
 import type { DashboardContribution } from './dashboard';
 import type { LinkRegistry } from './links-registry';
+import type { OutboundPolicy } from './net/outbound';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
 export interface AppDeps {
@@ -15,6 +18,8 @@ export interface AppDeps {
   auditKeys: AuditKeys;
   secrets: SecretBox;
   mailer: Mailer;
+  /** Background work kept in the database: retried, scheduled, run once (platform/jobs). */
+  jobs: Jobs;
   /** Work that runs after the answer (see background.ts). */
   background: Background;
   /** Where users reach Custos, for links in emails (no trailing slash). */
@@ -23,4 +28,8 @@ export interface AppDeps {
   links: LinkRegistry;
   /** What the features add to the dashboard (their manifests' `dashboard`). */
   dashboard: readonly DashboardContribution[];
+  /** Run in the transaction of every audit event appended with these deps (manifests' `auditListener`). */
+  auditListeners?: readonly AuditListener[];
+  /** Where requests to addresses people give (webhooks) may go (CUSTOS_WEBHOOKS_ALLOW_PRIVATE). */
+  outbound: OutboundPolicy;
 }

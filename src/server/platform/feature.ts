@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import type { LinkType } from '../../contracts/links';
 import type { Database } from '../db/schema';
+import type { AuditListener } from './audit/append';
 import type { DashboardContribution } from './dashboard';
 import type { Db } from './db/types';
 import type { DemoStep } from './demo';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
+import type { JobKind, JobSchedule } from './jobs/types';
 
 /**
  * What the platform needs from a feature, declared in the feature's `index.ts` as `feature`.
@@ -41,8 +43,17 @@ export interface Feature {
   readonly link?: LinkTarget | readonly LinkTarget[];
   /** Its first-week steps and next actions on the dashboard. */
   readonly dashboard?: DashboardContribution;
+  /** Its kinds of background work (platform/jobs), given the app's dependencies. */
+  readonly jobs?: (deps: AppDeps) => readonly JobKind[];
+  /** Its work on a timetable: each names one of its job kinds. */
+  readonly schedules?: readonly JobSchedule[];
   /** Its part of the demo clinic (`custos demo`, and the tests' clinics). */
   readonly demo?: readonly DemoStep[];
+  /**
+   * Work done in the transaction of every audit event appended (webhooks enqueue deliveries); built
+   * once per app from its dependencies.
+   */
+  readonly auditListener?: (deps: AppDeps) => AuditListener;
 }
 
 /**
@@ -67,6 +78,9 @@ const OPTIONAL_FIELDS = {
   link: 'object',
   dashboard: 'object',
   demo: 'array',
+  jobs: 'function',
+  schedules: 'array',
+  auditListener: 'function',
 } as const;
 
 /** Whether `value` has a feature manifest's shape: a name, and each field it has of its kind. */

@@ -30,8 +30,11 @@ export interface JobKind<P extends JobPayload = JobPayload> {
   readonly retryDelaySeconds?: number;
   /** Checks the stored payload when the job runs; throws when it is not this kind's. */
   readonly parse: (data: unknown) => P;
-  /** Does the work; a throw fails this attempt (retried, then dead). Must be safe to run twice. */
-  readonly run: (payload: P, context: JobContext) => Promise<void>;
+  /**
+   * Does the work; a throw fails this attempt (retried, then dead). Must be safe to run twice.
+   * (Method syntax, so a kind of any payload fits a list of kinds.)
+   */
+  run(payload: P, context: JobContext): Promise<void>;
 }
 
 /**

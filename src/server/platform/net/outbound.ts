@@ -48,7 +48,8 @@ export const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '
 
 export type Destination =
   | { readonly ok: true; readonly address: ResolvedAddress }
-  | { readonly ok: false; readonly reason: string };
+  /** `problem` completes "The address …": "resolves to 10.0.0.5, a private address, …". */
+  | { readonly ok: false; readonly problem: string };
 
 /**
  * Checks a URL and every address its host resolves to (SSRF: 164.312(e)(1)); the answer names the
@@ -57,7 +58,7 @@ export type Destination =
  */
 export async function checkDestination(url: URL, policy: OutboundPolicy): Promise<Destination> {
   const problem = urlProblem(url, policy);
-  if (problem !== null) return { ok: false, reason: `The address ${problem}.` };
+  if (problem !== null) return { ok: false, problem };
   const host = hostOf(url);
   const literal = isIP(host);
   let addresses: readonly ResolvedAddress[];
@@ -67,18 +68,20 @@ export async function checkDestination(url: URL, policy: OutboundPolicy): Promis
     try {
       addresses = await policy.resolve(host);
     } catch {
-      return { ok: false, reason: `The host ${host} could not be resolved.` };
+      return { ok: false, problem: `names the host ${host}, which could not be resolved` };
     }
   }
   const first = addresses[0];
-  if (first === undefined) return { ok: false, reason: `The host ${host} has no address.` };
+  if (first === undefined) {
+    return { ok: false, problem: `names the host ${host}, which has no address` };
+  }
   if (!policy.allowPrivate) {
     for (const { address } of addresses) {
       const reason = blockedReason(address);
       if (reason !== null) {
         return {
           ok: false,
-          reason: `The host ${host} resolves to ${address}, a ${reason} address, which webhooks may not reach.`,
+          problem: `resolves to ${address}, a ${reason} address, which webhooks may not reach`,
         };
       }
     }
