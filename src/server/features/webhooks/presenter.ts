@@ -6,6 +6,7 @@ import {
   type Webhook,
   type WebhookEventType,
 } from '../../../contracts/webhooks';
+import { readJson } from '../../platform/db/json-columns';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables';
 
 const isEventType = (value: unknown): value is WebhookEventType =>
@@ -13,8 +14,7 @@ const isEventType = (value: unknown): value is WebhookEventType =>
 
 /** The stored event types that are still offered (an action no longer offered is left out). */
 export function eventTypesOf(row: Pick<WebhookEndpointsTable, 'event_types'>): WebhookEventType[] {
-  const stored: unknown = JSON.parse(row.event_types);
-  return Array.isArray(stored) ? stored.filter(isEventType) : [];
+  return readJson('webhook_endpoints.event_types', row.event_types).filter(isEventType);
 }
 
 const disabledReason = (value: string | null) =>

@@ -41,7 +41,7 @@ export interface WebhookDeliveriesTable {
   event_type: string;
   /** The audit event reported; null for a test send. */
   event_id: string | null;
-  /** The JSON body, ids and references only. */
+  /** The body sent, as JSON text: ids and references only; never parsed, sent as stored. */
   payload: string;
   state: string;
   attempts: number;

@@ -28,6 +28,8 @@ const SHAPES = {
   'risk_assessments.submission_gaps': GapsSchema,
   'risk_assessments.approval_gaps': GapsSchema,
   'audit_events.changes': AuditEventSchema.shape.changes.unwrap(),
+  // Stored as chosen; actions no longer offered are dropped when read (webhooks/presenter.ts).
+  'webhook_endpoints.event_types': z.array(z.string()),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;
