@@ -43,8 +43,15 @@ const DELIVERIES: readonly DemoDelivery[] = [
   },
   {
     type: 'risk.changed',
-    minutesAgo: 9,
-    attempts: [{ statusCode: 503, error: null }, { statusCode: 503, error: null }, refused],
+    // Five attempts over 7.5 minutes: the sixth is due a few minutes from now.
+    minutesAgo: 10,
+    attempts: [
+      { statusCode: 503, error: null },
+      { statusCode: 503, error: null },
+      refused,
+      refused,
+      refused,
+    ],
     state: 'pending',
   },
   {

@@ -1,4 +1,4 @@
-import { IconListDetails } from '@tabler/icons-react';
+import { IconWebhook } from '@tabler/icons-react';
 import type { WebFeature } from '../../app/web-feature';
 
 /** The web manifest of webhooks (app/web-feature.ts). */
@@ -6,19 +6,18 @@ export const manifest: WebFeature = {
   feature: 'webhooks',
   pages: [
     {
-      path: 'webhooks',
+      path: 'admin/webhooks',
       lazy: async () => ({ Component: (await import('./WebhooksPage')).WebhooksPage }),
     },
   ],
   navigation: [
     {
-      group: 'Program',
-      order: 90,
+      group: 'Administration',
+      order: 60,
       label: 'Webhooks',
-      path: '/webhooks',
-      icon: IconListDetails,
-      // Double quotes: the default summary has an apostrophe ("The organization's …").
-      summary: 'Signed notifications of audit events sent to your systems',
+      path: '/admin/webhooks',
+      icon: IconWebhook,
+      summary: 'Signed notices of changes, sent to your other systems as they happen.',
       permission: 'webhooks.read',
     },
   ],
