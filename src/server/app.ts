@@ -11,11 +11,11 @@ import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import { secretBox } from './platform/crypto/secret-box';
 import { createMailer, type Mailer } from './platform/mail/mailer';
+import { createJobs, type JobRunner } from './platform/jobs';
+import { defineAppJobs } from './app-jobs';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AuditListener } from './platform/audit/append';
 import type { AppDeps } from './platform/deps';
-import { jobsPending } from './platform/jobs/pending';
-import type { Jobs } from './platform/jobs/types';
 import { defaultOutboundPolicy, type OutboundPolicy } from './platform/net/outbound';
 import type { App } from './platform/http/app';
 import { registerErrorHandling } from './platform/http/errors';
@@ -39,6 +39,11 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Outgoing mail; by default kept in the in-app outbox. */
   mailer?: Mailer;
+  /**
+   * Background work; by default a runner over `database` that is never started (the server starts
+   * it after listening; tests drain it). The app defines every job kind on it and stops it on close.
+   */
+  jobs?: JobRunner;
   /** Work done after the answer; tests pass one they can drain. */
   background?: Background;
   /** Address for links in emails; http://localhost:8080 by default. */
@@ -56,8 +61,6 @@ export interface AppOptions {
    * On by default under tests (NODE_ENV=test, set by Vitest); production skips the cost.
    */
   checkResponses?: boolean;
-  /** Background work (interim, until the jobs platform is merged). */
-  jobs?: Jobs;
   /** Where webhooks may go: by default public https addresses only, resolved by the system. */
   outbound?: OutboundPolicy;
   /** Extra routes, registered before the app is sealed (tests use it). */
@@ -114,17 +117,24 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerOpenApi(app);
 
   const masterKey = options.masterKey ?? randomBytes(32);
+  const clock = options.clock ?? systemClock;
+  const jobs =
+    options.jobs ??
+    createJobs({
+      database: options.database,
+      clock,
+      onError: (error, job) => app.log.error({ err: error, job }, 'background job failed'),
+    });
   const auditListeners: AuditListener[] = [];
   const deps: AppDeps = {
     database: options.database,
-    clock: options.clock ?? systemClock,
+    clock,
+    jobs,
     auditKeys: auditKeysFrom(masterKey),
     secrets: secretBox(masterKey),
-    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
+    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>'),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),
-    // Until the jobs platform lands on main (merged then): the tests pass their own.
-    jobs: options.jobs ?? jobsPending,
     auditListeners,
     outbound: options.outbound ?? defaultOutboundPolicy(),
     background:
@@ -135,8 +145,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   for (const feature of FEATURES) {
     if (feature.auditListener) auditListeners.push(feature.auditListener(deps));
   }
+  await defineAppJobs(jobs, deps);
   // Queued work finishes before the database closes.
-  app.addHook('onClose', () => deps.background.idle());
+  app.addHook('onClose', async () => {
+    await deps.background.idle();
+    await jobs.stop();
+  });
   // Content errors stop the start, naming the file and field.
   for (const feature of FEATURES) {
     feature.checkContent?.();

@@ -7,12 +7,16 @@ import { ensureInstance } from '../../src/server/features/system/service';
 import { TEST_MASTER_KEY } from './audit';
 import { createBackground, type Background } from '../../src/server/platform/background';
 import { createTestDatabase, type TestDatabase } from './database';
+import { createJobs, type JobRunner } from '../../src/server/platform/jobs';
+import { systemClock } from '../../src/server/platform/clock';
 
 export interface TestApp {
   app: App;
   database: TestDatabase;
   /** The app's after-the-answer work: `await background.idle()` before reading what it does. */
   background: Background;
+  /** The app's background jobs, never started: `await jobs.drain()` runs what is due now. */
+  jobs: JobRunner;
   webRoot: string;
   close(): Promise<void>;
 }
@@ -43,10 +47,11 @@ export async function createTestApp(
       | 'background'
       | 'checkResponses'
       | 'outbound'
-      | 'jobs'
     >
   > & {
     migrate?: boolean;
+    /** Don't print failing jobs (tests of retries). */
+    quietJobs?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ migrate: options.migrate ?? true });
@@ -60,8 +65,17 @@ export async function createTestApp(
     createBackground((error) => {
       console.error('background task failed', error);
     });
+  const jobs = createJobs({
+    database: database.handle,
+    clock: options.clock ?? systemClock,
+    // A failing job shows here; tests that expect failures read the job's state instead.
+    onError: (error, job) => {
+      if (!options.quietJobs) console.error('background job failed', job, error);
+    },
+  });
   const app = await buildApp({
     background,
+    jobs,
     config: options.config ?? { logLevel: 'silent', trustProxy: false },
     database: database.handle,
     webRoot,
@@ -72,13 +86,13 @@ export async function createTestApp(
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.outbound ? { outbound: options.outbound } : {}),
-    ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.checkResponses !== undefined ? { checkResponses: options.checkResponses } : {}),
   });
   return {
     app,
     database,
     background,
+    jobs,
     webRoot,
     close: async () => {
       await app.close();

@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema';
 import { FEATURES } from '../../src/server/features';
 import { seedDemo } from '../../src/server/features/demo/seed';
-import { jobsPending } from '../../src/server/platform/jobs/pending';
 import { defaultOutboundPolicy } from '../../src/server/platform/net/outbound';
 import { featureDeps } from '../../src/server/platform/feature-deps';
 import type { AuditContext } from '../../src/server/platform/audit/append';
@@ -30,10 +29,10 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     clock,
     auditKeys: auditKeysFrom(TEST_MASTER_KEY),
     secrets: secretBox(TEST_MASTER_KEY),
-    mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
+    mailer: createMailer(null, 'Custos <custos@localhost>'),
+    jobs: t.jobs,
     baseUrl: 'http://localhost:8080',
     background: t.background,
-    jobs: jobsPending,
     outbound: defaultOutboundPolicy(),
     ...featureDeps(FEATURES),
   };

@@ -31,15 +31,15 @@ export type DeliveryDeps = Pick<
 async function enqueueAttempt(
   trx: Transaction<Database>,
   deps: DeliveryDeps,
-  deliveryId: string,
+  delivery: { id: string; orgId: string },
   attempt: number,
   at: Date,
 ): Promise<void> {
   await deps.jobs.enqueueIn(
     trx,
     DELIVER_JOB,
-    { deliveryId },
-    { startAfter: at, key: `${deliveryId}:${attempt}` },
+    { deliveryId: delivery.id, orgId: delivery.orgId },
+    { startAfter: at, key: `${delivery.id}:${attempt}` },
   );
 }
 
@@ -65,7 +65,7 @@ export async function createDeliveryIn(
     created_at: now.toISOString(),
     finished_at: null,
   });
-  await enqueueAttempt(trx, deps, id, 1, now);
+  await enqueueAttempt(trx, deps, { id, orgId: endpoint.orgId }, 1, now);
   return id;
 }
 
@@ -137,7 +137,15 @@ export async function runDelivery(deps: DeliveryDeps, deliveryId: string): Promi
       next_attempt_at: next?.toISOString() ?? null,
       finished_at: next === null ? finished.toISOString() : null,
     });
-    if (next !== null) await enqueueAttempt(trx, deps, deliveryId, attempt + 1, next);
+    if (next !== null) {
+      await enqueueAttempt(
+        trx,
+        deps,
+        { id: deliveryId, orgId: delivery.org_id },
+        attempt + 1,
+        next,
+      );
+    }
     if (gone && endpoint?.active === 1) {
       // The receiver says the address is gone for good: stop sending rather than retry for a day.
       await updateEndpoint(trx, endpoint.org_id, endpoint.id, {

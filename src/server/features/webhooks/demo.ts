@@ -126,7 +126,7 @@ async function seedDelivery(
     await clinic.deps.jobs.enqueueIn(
       trx,
       DELIVER_JOB,
-      { deliveryId: id },
+      { deliveryId: id, orgId: clinic.orgId },
       { startAfter: nextAt, key: `${id}:${attempts.length + 1}` },
     );
   }

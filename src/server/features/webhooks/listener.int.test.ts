@@ -5,7 +5,6 @@ import { buildMember, buildOrganization, testClock } from '../../../../test/supp
 import { testDeps } from '../../../../test/support/tenants';
 import { fixedResolver } from '../../../../test/support/webhook-receiver';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
-import { jobsPending } from '../../platform/jobs/pending';
 import { webhookAuditListener } from './listener';
 import { listDeliveries } from './repository/deliveries';
 
@@ -33,7 +32,7 @@ describe(`the webhook audit listener on ${testDatabaseKind()}`, () => {
       payload: { url: 'https://hooks.example.org/in', eventTypes: ['risk.changed'] },
     });
     const endpointId = created.json<{ id: string }>().id;
-    const deps = { ...testDeps(t, clock), outbound, jobs: jobsPending };
+    const deps = { ...testDeps(t, clock), outbound };
     const withListener = { ...deps, auditListeners: [webhookAuditListener(deps)] };
     const append = (orgId: string, action: 'risk.changed' | 'risk.created', fail = false) =>
       db
