@@ -109,6 +109,8 @@ export interface OutboxTable {
   claimed_at: string | null;
   sent_at: string | null;
   error: string | null;
+  /** 1: body_text is sealed (deps.secrets, purpose `outbox-body`) and never shown. */
+  sealed: number;
 }
 
 export interface ReferenceCountersTable {

@@ -17,6 +17,7 @@ import { IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
 import { IdleWarning } from './IdleWarning';
+import { PasswordResetNotice } from './PasswordResetNotice';
 import { PermissionGate } from './PermissionGate';
 import { ReauthProvider } from './reauth';
 import { NAVIGATION, type NavItem } from './navigation';
@@ -94,6 +95,7 @@ export function Shell() {
           </ReauthProvider>
         </AppShell.Main>
         {me ? <IdleWarning /> : null}
+        {me ? <PasswordResetNotice /> : null}
       </AppShell>
     </>
   );

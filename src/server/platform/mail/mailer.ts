@@ -4,8 +4,10 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
+import type { SecretBox } from '../crypto/secret-box';
 import type { JobKind, Jobs } from '../jobs/types';
 import { findOutboxMessage, insertOutboxMessage, markFailed, markSent } from './repository';
+import { bodyToSend, storedBody } from './sealed-body';
 
 export interface OutgoingMail {
   /** The organization the message concerns; its owners can read it in the outbox. */
@@ -13,6 +15,12 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * The body carries a link only the recipient may use (a password reset): it is stored sealed,
+   * opened only to send it, and the outbox never shows it (164.312(d): the link authenticates
+   * whoever holds it, so only the person may hold it).
+   */
+  sealed?: boolean;
 }
 
 // The organization, so that its owners see the job (JobFilter.orgId); null for mail of no organization.
@@ -35,7 +43,7 @@ export interface Mailer {
 }
 
 /** A mailer sending through `smtpUrl` (nodemailer), or keeping mail in the outbox when null. */
-export function createMailer(smtpUrl: string | null, from: string): Mailer {
+export function createMailer(smtpUrl: string | null, from: string, secrets: SecretBox): Mailer {
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
     smtp: transport !== null,
@@ -46,7 +54,8 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
         org_id: mail.orgId,
         to_email: mail.to,
         subject: mail.subject,
-        body_text: mail.text,
+        body_text: storedBody(secrets, mail.text, mail.sealed === true),
+        sealed: mail.sealed === true ? 1 : 0,
         created_at: deps.clock.now().toISOString(),
         claimed_at: null,
         sent_at: null,
@@ -73,7 +82,7 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
             from,
             to: message.to_email,
             subject: message.subject,
-            text: message.body_text,
+            text: bodyToSend(secrets, message),
           });
         } catch (error) {
           await markFailed(db, message.id, error instanceof Error ? error.message : 'send failed');
