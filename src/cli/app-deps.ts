@@ -10,6 +10,7 @@ import type { AppDeps } from '../server/platform/deps';
 import { featureDeps } from '../server/platform/feature-deps';
 import { createJobs, type JobRunner } from '../server/platform/jobs';
 import { createMailer } from '../server/platform/mail/mailer';
+import { defaultOutboundPolicy } from '../server/platform/net/outbound';
 import { cliAuditDeps } from './database';
 import { oneLine, type Io } from './io';
 
@@ -43,6 +44,7 @@ export async function cliAppDeps(
     ),
     baseUrl: config.baseUrl,
     ...featureDeps(FEATURES),
+    outbound: defaultOutboundPolicy(config.webhooksAllowPrivate),
     background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),
   };
   await defineAppJobs(jobs, deps);

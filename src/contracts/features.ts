@@ -18,3 +18,4 @@ export * as risks from './risks';
 export * as safeguards from './safeguards';
 export * as system from './system';
 export * as tasks from './tasks';
+export * as webhooks from './webhooks';

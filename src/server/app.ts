@@ -14,7 +14,9 @@ import { createMailer, type Mailer } from './platform/mail/mailer';
 import { createJobs, type JobRunner } from './platform/jobs';
 import { defineAppJobs } from './app-jobs';
 import type { DatabaseHandle } from './platform/db/connection';
+import type { AuditListener } from './platform/audit/append';
 import type { AppDeps } from './platform/deps';
+import { defaultOutboundPolicy, type OutboundPolicy } from './platform/net/outbound';
 import type { App } from './platform/http/app';
 import { registerErrorHandling } from './platform/http/errors';
 import { registerOpenApi } from './platform/http/openapi';
@@ -59,6 +61,8 @@ export interface AppOptions {
    * On by default under tests (NODE_ENV=test, set by Vitest); production skips the cost.
    */
   checkResponses?: boolean;
+  /** Where webhooks may go: by default public https addresses only, resolved by the system. */
+  outbound?: OutboundPolicy;
   /** Extra routes, registered before the app is sealed (tests use it). */
   extraRoutes?: (app: App) => void | Promise<void>;
 }
@@ -121,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clock,
       onError: (error, job) => app.log.error({ err: error, job }, 'background job failed'),
     });
+  const auditListeners: AuditListener[] = [];
   const secrets = secretBox(masterKey);
   const deps: AppDeps = {
     database: options.database,
@@ -131,10 +136,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', secrets),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),
+    auditListeners,
+    outbound: options.outbound ?? defaultOutboundPolicy(),
     background:
       options.background ??
       createBackground((error) => app.log.error({ err: error }, 'background task failed')),
   };
+  // Built from the deps they are part of: a listener enqueues jobs through them.
+  for (const feature of FEATURES) {
+    if (feature.auditListener) auditListeners.push(feature.auditListener(deps));
+  }
   await defineAppJobs(jobs, deps);
   // Queued work finishes before the database closes.
   app.addHook('onClose', async () => {

@@ -11,6 +11,7 @@ import { loadMasterKey } from './platform/crypto/master-key';
 import { secretBox } from './platform/crypto/secret-box';
 import { createMailer } from './platform/mail/mailer';
 import { createJobs } from './platform/jobs';
+import { defaultOutboundPolicy } from './platform/net/outbound';
 import { productVersion } from './platform/package-info';
 
 /** A start-up failure whose message is the one line an operator needs. */
@@ -55,6 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mailer: createMailer(config.smtpUrl, config.smtpFrom, secretBox(masterKey.key)),
       jobs,
       baseUrl: config.baseUrl,
+      outbound: defaultOutboundPolicy(config.webhooksAllowPrivate),
     });
     if (masterKey.created) {
       app.log.warn(

@@ -46,6 +46,7 @@ export async function createTestApp(
       | 'baseUrl'
       | 'background'
       | 'checkResponses'
+      | 'outbound'
     >
   > & {
     migrate?: boolean;
@@ -84,6 +85,7 @@ export async function createTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.outbound ? { outbound: options.outbound } : {}),
     ...(options.checkResponses !== undefined ? { checkResponses: options.checkResponses } : {}),
   });
   return {

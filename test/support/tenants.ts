@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema';
 import { FEATURES } from '../../src/server/features';
 import { seedDemo } from '../../src/server/features/demo/seed';
+import { defaultOutboundPolicy } from '../../src/server/platform/net/outbound';
 import { featureDeps } from '../../src/server/platform/feature-deps';
 import type { AuditContext } from '../../src/server/platform/audit/append';
 import { auditKeysFrom } from '../../src/server/platform/audit/keys';
@@ -32,6 +33,7 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     jobs: t.jobs,
     baseUrl: 'http://localhost:8080',
     background: t.background,
+    outbound: defaultOutboundPolicy(),
     ...featureDeps(FEATURES),
   };
 }

@@ -19,7 +19,16 @@ describe('loadConfig', () => {
       baseUrl: 'http://localhost:8080',
       smtpUrl: null,
       smtpFrom: 'Custos <custos@localhost>',
+      webhooksAllowPrivate: false,
     });
+  });
+
+  it('lets an operator allow webhooks to private addresses, and refuses other words', () => {
+    expect(load({ CUSTOS_WEBHOOKS_ALLOW_PRIVATE: 'true' }).webhooksAllowPrivate).toBe(true);
+    expect(load({ CUSTOS_WEBHOOKS_ALLOW_PRIVATE: 'false' }).webhooksAllowPrivate).toBe(false);
+    expect(() => load({ CUSTOS_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(
+      'Invalid configuration: CUSTOS_WEBHOOKS_ALLOW_PRIVATE must be true or false, got "yes"',
+    );
   });
 
   it('reads every variable', () => {

@@ -26,6 +26,11 @@ export interface Config {
   /** smtp:// or smtps:// URL; null keeps messages in the in-app outbox. */
   smtpUrl: string | null;
   smtpFrom: string;
+  /**
+   * CUSTOS_WEBHOOKS_ALLOW_PRIVATE: webhooks may reach private, loopback and link-local addresses
+   * and plain http:// (a receiver on the operator's own network). Off by default (SSRF).
+   */
+  webhooksAllowPrivate: boolean;
 }
 
 const IP_OR_CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/\d{1,3})?$/i;
@@ -115,6 +120,11 @@ const EnvSchema = z.object({
     }),
   ),
   SMTP_FROM: optional(z.string().min(3).max(200)),
+  CUSTOS_WEBHOOKS_ALLOW_PRIVATE: optional(
+    z.enum(['true', 'false'], {
+      error: (i) => `must be true or false, got ${shown(i.input)}`,
+    }),
+  ),
   CUSTOS_TRUST_PROXY: optional(
     z.string().transform((value, ctx) => {
       const parsed = parseTrustProxy(value);
@@ -162,6 +172,7 @@ export function loadConfig(
     baseUrl: (e.CUSTOS_BASE_URL ?? `http://localhost:${e.PORT ?? 8080}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM ?? 'Custos <custos@localhost>',
+    webhooksAllowPrivate: e.CUSTOS_WEBHOOKS_ALLOW_PRIVATE === 'true',
   };
 }
 
@@ -188,6 +199,9 @@ export function describeConfig(config: Config): Record<string, string> {
       ? redactUrl(config.smtpUrl)
       : '(unset: messages go to the in-app outbox)',
     SMTP_FROM: config.smtpFrom,
+    CUSTOS_WEBHOOKS_ALLOW_PRIVATE: config.webhooksAllowPrivate
+      ? 'true (webhooks may reach private addresses and plain http)'
+      : 'false',
     CUSTOS_MASTER_KEY: config.masterKey
       ? '(set, hidden)'
       : `(unset: ${path.join(config.dataDir, 'master.key')})`,

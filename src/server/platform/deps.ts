@@ -1,3 +1,4 @@
+import type { AuditListener } from './audit/append';
 import type { AuditKeys } from './audit/keys';
 import type { Background } from './background';
 import type { Clock } from './clock';
@@ -7,6 +8,7 @@ import type { Jobs } from './jobs/types';
 import type { DatabaseHandle } from './db/connection';
 import type { DashboardContribution } from './dashboard';
 import type { LinkRegistry } from './links-registry';
+import type { OutboundPolicy } from './net/outbound';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
 export interface AppDeps {
@@ -26,4 +28,8 @@ export interface AppDeps {
   links: LinkRegistry;
   /** What the features add to the dashboard (their manifests' `dashboard`). */
   dashboard: readonly DashboardContribution[];
+  /** Run in the transaction of every audit event appended with these deps (manifests' `auditListener`). */
+  auditListeners?: readonly AuditListener[];
+  /** Where requests to addresses people give (webhooks) may go (CUSTOS_WEBHOOKS_ALLOW_PRIVATE). */
+  outbound: OutboundPolicy;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { LinkType } from '../../contracts/links';
 import type { Database } from '../db/schema';
+import type { AuditListener } from './audit/append';
 import type { DashboardContribution } from './dashboard';
 import type { Db } from './db/types';
 import type { DemoStep } from './demo';
@@ -48,6 +49,11 @@ export interface Feature {
   readonly schedules?: readonly JobSchedule[];
   /** Its part of the demo clinic (`custos demo`, and the tests' clinics). */
   readonly demo?: readonly DemoStep[];
+  /**
+   * Work done in the transaction of every audit event appended (webhooks enqueue deliveries); built
+   * once per app from its dependencies.
+   */
+  readonly auditListener?: (deps: AppDeps) => AuditListener;
 }
 
 /**
@@ -74,6 +80,7 @@ const OPTIONAL_FIELDS = {
   demo: 'array',
   jobs: 'function',
   schedules: 'array',
+  auditListener: 'function',
 } as const;
 
 /** Whether `value` has a feature manifest's shape: a name, and each field it has of its kind. */

@@ -192,3 +192,18 @@ CREATE INDEX "tasks_org_status_due_idx" on "tasks" ("org_id", "status", "due_on"
 
 -- table users
 CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null, "totp_secret" text, "totp_pending_secret" text, "totp_enabled_at" text, "totp_last_step" integer);
+
+-- table webhook_attempts
+CREATE TABLE "webhook_attempts" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "delivery_id" text not null references "webhook_deliveries" ("id") on delete cascade, "attempt" integer not null, "at" text not null, "duration_ms" integer not null, "status_code" integer, "error" text, "next_attempt_at" text, constraint "webhook_attempts_delivery_attempt" unique ("delivery_id", "attempt"));
+
+-- table webhook_deliveries
+CREATE TABLE "webhook_deliveries" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "endpoint_id" text not null references "webhook_endpoints" ("id") on delete cascade, "event_type" text not null, "event_id" text, "payload" text not null, "state" text not null, "attempts" integer default 0 not null, "next_attempt_at" text, "created_at" text not null, "finished_at" text);
+
+-- index webhook_deliveries_endpoint
+CREATE INDEX "webhook_deliveries_endpoint" on "webhook_deliveries" ("endpoint_id", "id");
+
+-- table webhook_endpoints
+CREATE TABLE "webhook_endpoints" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "url" text not null, "description" text default '' not null, "event_types" text not null, "active" integer default 1 not null, "disabled_reason" text, "secret_sealed" text not null, "previous_secret_sealed" text, "previous_secret_expires_at" text, "demo_local" integer default 0 not null, "created_at" text not null, "updated_at" text not null);
+
+-- index webhook_endpoints_org
+CREATE INDEX "webhook_endpoints_org" on "webhook_endpoints" ("org_id", "active");

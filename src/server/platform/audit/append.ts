@@ -9,10 +9,36 @@ import type { AuditKeys } from './keys';
 import { insertAuditEvent, lockChainHead } from './repository';
 import type { Transaction } from 'kysely';
 
-/** What appending needs: the time, and the keys that make each link an HMAC. */
+/**
+ * What a listener learns of an appended event: its ids and enumerated values, never its changes,
+ * labels or addresses (they may hold names; a listener passes events on, e.g. webhooks).
+ */
+export interface AppendedAuditEvent {
+  readonly id: string;
+  readonly orgId: string | null;
+  readonly action: AuditAction;
+  readonly occurredAt: string;
+  readonly actorType: ActorType;
+  readonly actorId: string | null;
+  readonly entityType: string | null;
+  readonly entityId: string | null;
+  readonly outcome: AuditOutcome;
+}
+
+/**
+ * Work that must happen with an event, in its transaction (a webhook delivery enqueued only if
+ * the change commits). Declared by features (manifest `auditListener`), so this module knows none.
+ */
+export type AuditListener = (
+  trx: Transaction<Database>,
+  event: AppendedAuditEvent,
+) => Promise<void>;
+
+/** What appending needs: the time, the keys that make each link an HMAC, and the listeners. */
 export interface AuditDeps {
   clock: Clock;
   auditKeys: AuditKeys;
+  auditListeners?: readonly AuditListener[];
 }
 
 export interface AuditActor {
@@ -126,4 +152,17 @@ export async function appendAuditEvent(
     { ...row, hash },
     { keyedFrom, mac: deps.auditKeys.headMac(headMacText(chain, row.seq, hash, keyedFrom)) },
   );
+  for (const listener of deps.auditListeners ?? []) {
+    await listener(trx, {
+      id: row.id,
+      orgId: row.org_id,
+      action: entry.action,
+      occurredAt: row.occurred_at,
+      actorType: context.actor.type,
+      actorId: row.actor_id,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      outcome: entry.outcome ?? 'success',
+    });
+  }
 }

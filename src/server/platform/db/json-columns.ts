@@ -29,6 +29,8 @@ const SHAPES = {
   'risk_assessments.approval_gaps': GapsSchema,
   'audit_events.changes': AuditEventSchema.shape.changes.unwrap(),
   'jobs.payload': z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  // Stored as chosen; actions no longer offered are dropped when read (webhooks/presenter.ts).
+  'webhook_endpoints.event_types': z.array(z.string()),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;

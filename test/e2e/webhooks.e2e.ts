@@ -1,0 +1,97 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnNode } from '../support/cli';
+import type { TestDatabaseKind } from '../support/database';
+import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
+import { startApp, type RunningApp } from './support/server';
+
+const databases = (process.env.TEST_DATABASES ?? 'sqlite')
+  .split(',')
+  .map((s) => s.trim()) as TestDatabaseKind[];
+
+async function expectAccessible(page: Page) {
+  await page.mouse.move(0, 0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+// Issue 13: Administration → Webhooks, the demo clinic's endpoint and its deliveries.
+describe.each(databases)('webhooks on %s', (kind) => {
+  let app: RunningApp;
+  let browser: BrowserContext;
+  let password = '';
+
+  beforeAll(async () => {
+    app = await startApp(kind);
+    browser = await launchBrowser();
+    const demo = await spawnNode(['bin/custos.js', 'demo'], app.env).exit;
+    expect(demo.code, demo.stderr).toBe(0);
+    password = /\s(riverside-[\w-]+)\s/.exec(demo.stdout)?.[1] ?? '';
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  it('shows the endpoints and deliveries, adds one with its secret shown once, refuses a local one', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel(/^Email/).fill('marcus@riverside-clinic.example');
+    await page.getByLabel(/^Password/).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+    await page.getByRole('link', { name: 'Webhooks' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    const deliveries = page.getByRole('region', { name: 'Deliveries' });
+    for (const state of ['Retrying', 'Delivered', 'Failed']) {
+      await deliveries.getByText(state, { exact: true }).first().waitFor();
+    }
+    await deliveries.getByText('13 attempts, last: The receiver refused the connection.').waitFor();
+    for (const width of [1440, 390]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        await page.locator(`html[data-mantine-color-scheme="${colorScheme}"]`).waitFor();
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        await expectAccessible(page);
+        await screenshot(page, `webhooks-${kind}-${width}-${colorScheme}`);
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add webhook endpoint' });
+    await dialog.getByLabel(/^Address/).fill('https://127.0.0.1/hook');
+    await dialog.getByLabel('Risk accepted').check();
+    await expectAccessible(page);
+    await screenshot(page, `webhooks-${kind}-add`);
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    await dialog
+      .getByText(
+        'The address resolves to 127.0.0.1, a loopback address, which webhooks may not reach.',
+      )
+      .waitFor();
+    await dialog.getByLabel(/^Address/).fill('https://198.51.100.20/hook');
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = page.getByRole('dialog', { name: 'Signing secret' });
+    await secret.getByText(/^whsec_/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, `webhooks-${kind}-secret`);
+    await secret.getByRole('button', { name: 'Done' }).click();
+    await page.getByText('https://198.51.100.20/hook', { exact: true }).waitFor();
+
+    // A test send to the demo endpoint is queued and shows in its log.
+    await page.getByRole('button', { name: 'Send test event' }).first().click();
+    await page.getByText('Test event queued').waitFor();
+    // The refused address answered 400, as it should; nothing else failed.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+});
