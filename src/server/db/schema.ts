@@ -73,6 +73,8 @@ export interface OutboxTable {
   to_email: string;
   subject: string;
   body_text: string;
+  /** The HTML part, when the message has one (migration 0013). */
+  body_html: string | null;
   created_at: string;
   claimed_at: string | null;
   sent_at: string | null;

@@ -13,6 +13,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text (notification emails); plain text alone when absent. */
+  html?: string;
 }
 
 export interface Mailer {
@@ -40,6 +42,7 @@ export function createMailer(
         to_email: mail.to,
         subject: mail.subject,
         body_text: mail.text,
+        body_html: mail.html ?? null,
         created_at: clock.now().toISOString(),
         claimed_at: null,
         sent_at: null,
@@ -58,6 +61,7 @@ export function createMailer(
             to: message.to_email,
             subject: message.subject,
             text: message.body_text,
+            ...(message.body_html === null ? {} : { html: message.body_html }),
           });
           await markSent(db, message.id, clock.now().toISOString());
           sent += 1;
