@@ -29,8 +29,14 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('make approvals, decisions and the outbox person-only', () => {
-    expect([...PERSON_ONLY].sort()).toEqual(['outbox.read', 'risks.approve', 'safeguards.decide']);
+  it('make approvals, decisions, the outbox and notifications person-only', () => {
+    expect([...PERSON_ONLY].sort()).toEqual([
+      'notifications.manage',
+      'notifications.read',
+      'outbox.read',
+      'risks.approve',
+      'safeguards.decide',
+    ]);
     expect(PERSON_ONLY.every((p) => isPermission(p))).toBe(true);
   });
 

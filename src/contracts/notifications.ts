@@ -8,13 +8,15 @@ import { route } from './route';
 export const feature = 'notifications';
 
 /**
- * Every member has their own notifications and choices; nobody reads another's. A token acts for
- * an integration, not a person, so it holds none of them (design.md §6.2).
+ * Every member has their own notifications and choices; nobody reads another's. Auditors read
+ * theirs but change nothing (164.308(a)(4); they own no record, so none is addressed to them). A
+ * token acts for an integration, not a person, so it holds neither (design.md §6.2).
  */
 export const permissions = {
-  'notifications.own': EVERY_ROLE,
+  'notifications.read': EVERY_ROLE,
+  'notifications.manage': EVERY_ROLE.filter((role) => role !== 'auditor'),
 } as const satisfies Record<string, Grant>;
-export const personOnly = ['notifications.own'] as const;
+export const personOnly = ['notifications.read', 'notifications.manage'] as const;
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS; 164.312(b)). */
 export const auditActions = [
@@ -153,7 +155,7 @@ export const notificationsRoutes = {
     path: '/api/orgs/:orgId/notifications',
     tags,
     summary: 'My notifications, newest first, with how many are unread',
-    permission: 'notifications.own',
+    permission: 'notifications.read',
     params: OrgParamsSchema,
     query: NotificationQuerySchema,
     response: NotificationPageSchema,
@@ -163,7 +165,7 @@ export const notificationsRoutes = {
     path: '/api/orgs/:orgId/notifications/:notificationId/read',
     tags,
     summary: 'Mark one of my notifications read',
-    permission: 'notifications.own',
+    permission: 'notifications.manage',
     params: NotificationParamsSchema,
     status: 204,
     audits: ['notification.read'],
@@ -174,7 +176,7 @@ export const notificationsRoutes = {
     path: '/api/orgs/:orgId/notifications/read-all',
     tags,
     summary: 'Mark all my notifications read',
-    permission: 'notifications.own',
+    permission: 'notifications.manage',
     params: OrgParamsSchema,
     status: 204,
     audits: ['notifications.read_all'],
@@ -185,7 +187,7 @@ export const notificationsRoutes = {
     path: '/api/orgs/:orgId/notification-preferences',
     tags,
     summary: 'How I hear of each kind of notification, and my digest hour',
-    permission: 'notifications.own',
+    permission: 'notifications.read',
     params: OrgParamsSchema,
     response: NotificationPreferencesSchema,
   }),
@@ -194,7 +196,7 @@ export const notificationsRoutes = {
     path: '/api/orgs/:orgId/notification-preferences',
     tags,
     summary: 'Choose how I hear of each kind of notification, and my digest hour',
-    permission: 'notifications.own',
+    permission: 'notifications.manage',
     params: OrgParamsSchema,
     body: NotificationPreferencesBodySchema,
     response: NotificationPreferencesSchema,

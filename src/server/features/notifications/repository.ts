@@ -65,7 +65,7 @@ export async function countUnread(db: Db, orgId: string, userId: string): Promis
     .where('user_id', '=', userId)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function findOwnNotification(
