@@ -15,6 +15,8 @@ export function recordPath(type: LinkType, id: string): string {
       return `/risk-assessments/${encodeURIComponent(id)}`;
     case 'safeguard':
       return `/safeguards/${encodeURIComponent(id)}`;
+    case 'asset':
+      return '/assets';
     case 'url':
     case 'risk_report':
       return '/notifications';

@@ -205,7 +205,7 @@ describe(`notifications on ${testDatabaseKind()}`, () => {
     expect((await inbox(editor.headers)).data).toEqual([]);
   });
 
-  it('tell a risk’s and a safeguard record’s new owner', async () => {
+  it('tell a risk’s, a safeguard record’s and an asset’s new owner', async () => {
     const { db, clock, org, editor, inbox, t } = await setUp();
     const other = await buildMember(db, clock, org.id, 'contributor');
     const risk = await t.app.inject({
@@ -230,11 +230,28 @@ describe(`notifications on ${testDatabaseKind()}`, () => {
       payload: { ownerId: other.user.id },
     });
     expect(safeguard.statusCode).toBe(200);
+    const asset = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/assets`,
+      headers: editor.headers,
+      payload: { kind: 'medical_device', name: 'Ultrasound unit' },
+    });
+    expect(asset.statusCode).toBe(201);
+    const assetId = asset.json<{ id: string }>().id;
+    const handed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/assets/${assetId}`,
+      headers: editor.headers,
+      payload: { ownerId: other.user.id },
+    });
+    expect(handed.statusCode).toBe(200);
     const page = await inbox(other.headers);
     expect(page.data.map((n) => [n.kind, n.record.type])).toEqual([
+      ['record.owner_changed', 'asset'],
       ['record.owner_changed', 'safeguard'],
       ['record.owner_changed', 'risk'],
     ]);
-    expect(page.data[1]?.title).toMatch(/^RISK-\d+ Lost laptop$/);
+    expect(page.data[0]?.record.label).toMatch(/^ASSET-\d+ Ultrasound unit$/);
+    expect(page.data[2]?.title).toMatch(/^RISK-\d+ Lost laptop$/);
   });
 });
