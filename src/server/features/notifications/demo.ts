@@ -29,10 +29,16 @@ const notifications = demoStep(90, Tasks, async (clinic, data) => {
   const { deps, orgId, today } = clinic;
   const now = deps.clock.now().toISOString();
   const people = new Set<string>();
+  const open = data.tasks.filter((t) => t.done === undefined);
+  const taskIds = open.map((t) => clinic.recall('task', t.title));
+  // Titles as the app names tasks: `TASK-12 Review access`.
+  const labels =
+    (await deps.links.target('task')?.labels(deps.database.db, orgId, taskIds)) ??
+    new Map<string, string>();
   await deps.database.db.transaction().execute(async (trx) => {
-    for (const task of data.tasks.filter((t) => t.done === undefined)) {
+    for (const [index, task] of open.entries()) {
       const userId = clinic.person(task.owner);
-      const taskId = clinic.recall('task', task.title);
+      const taskId = taskIds[index] ?? '';
       const kind = kindOf(task.dueInDays);
       const dueOn = task.dueInDays === null ? null : addDays(today, task.dueInDays);
       people.add(userId);
@@ -41,7 +47,7 @@ const notifications = demoStep(90, Tasks, async (clinic, data) => {
         userId,
         kind,
         record: { type: 'task', id: taskId },
-        title: task.title,
+        title: labels.get(taskId) ?? task.title,
         dueOn,
         key: `${kind}:${taskId}:${dueOn ?? 'undated'}`,
       });

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Flex, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { NOTIFICATION_KIND_LABELS, type Notification } from '../../../contracts/notifications';
@@ -115,7 +115,12 @@ export function NotificationsPage() {
               padding="sm"
               style={n.readAt ? undefined : { borderLeft: '4px solid var(--mantine-color-blue-6)' }}
             >
-              <Group justify="space-between" align="start" wrap="nowrap" gap="sm">
+              <Flex
+                direction={{ base: 'column', sm: 'row' }}
+                justify="space-between"
+                align={{ base: 'stretch', sm: 'start' }}
+                gap="xs"
+              >
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Text size="xs" c="dimmed">
                     {NOTIFICATION_KIND_LABELS[n.kind]} · {time.dateTime(n.createdAt)}
@@ -158,7 +163,7 @@ export function NotificationsPage() {
                     ) : null}
                   </Group>
                 )}
-              </Group>
+              </Flex>
             </Card>
           );
         })}
