@@ -1,3 +1,4 @@
+import { runJobsList, runJobsRetry } from './commands/jobs';
 import { Command, CommanderError } from 'commander';
 import { productVersion } from '../server/platform/package-info';
 import { runServe } from '../server/serve';
@@ -109,6 +110,20 @@ export async function runCli(
     .option('--export', 'print every checkpoint and the public key as JSON, to keep outside Custos')
     .action(async (options: { export?: boolean }) => {
       result = await runAuditCheckpoint(env, io, options);
+    });
+
+  const jobs = program
+    .command('jobs')
+    .description('background work: queues, and the jobs that failed')
+    .action(async () => {
+      result = await runJobsList(env, io);
+    });
+  jobs
+    .command('retry')
+    .description('put a dead job back in its queue')
+    .argument('<id>', 'the job id, as `custos jobs` shows it')
+    .action(async (id: string) => {
+      result = await runJobsRetry(env, io, id);
     });
 
   const catalogCommand = program.command('catalog').description('the HIPAA Security Rule catalog');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrgParamsSchema } from './common';
 import { ErrorBodySchema } from './errors';
 import { route } from './route';
 import { ADMINS, type Grant } from './grants';
@@ -13,12 +14,17 @@ export const permissions = {
   // /healthz and /readyz: installation-wide facts for owners and admins only.
   'system.status.read': { anyOrganization: ADMINS },
   'system.openapi.read': 'public',
+  // The organization's background work (its mail, its webhook deliveries) and failures.
+  'jobs.read': ADMINS,
+  'jobs.retry': ADMINS,
 } as const satisfies Record<string, Grant>;
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS, contracts/audit-actions.ts). */
-export const auditActions = [] as const;
-// No actions: a label map typed by them once there are some (test/labels.test.ts checks).
-export const auditActionLabels: Readonly<Record<string, never>> = {};
+export const auditActions = ['jobs.retried'] as const;
+/** What a person reads for each of this feature's audit actions (the audit log, its export). */
+export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
+  'jobs.retried': 'Failed background jobs retried',
+};
 
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -57,6 +63,45 @@ export const SystemStatusSchema = z.object({
 });
 export type SystemStatus = z.infer<typeof SystemStatusSchema>;
 
+export const JOB_STATES = ['waiting', 'running', 'retrying', 'done', 'dead', 'cancelled'] as const;
+export const JOB_STATE_LABELS: Record<(typeof JOB_STATES)[number], string> = {
+  waiting: 'Waiting',
+  running: 'Running',
+  retrying: 'Will retry',
+  done: 'Done',
+  dead: 'Gave up',
+  cancelled: 'Cancelled',
+};
+
+export const JobQueueSchema = z.object({
+  queue: z.string(),
+  label: z.string(),
+  waiting: z.number().int().nonnegative(),
+  running: z.number().int().nonnegative(),
+  retrying: z.number().int().nonnegative(),
+  dead: z.number().int().nonnegative().describe('Jobs that failed every retry'),
+});
+
+export const FailedJobSchema = z.object({
+  id: z.string(),
+  queue: z.string(),
+  label: z.string(),
+  state: z.enum(JOB_STATES),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  runAfter: z.iso.datetime().nullable().describe('When it is tried next'),
+  lastError: z.string().nullable(),
+});
+export type FailedJob = z.infer<typeof FailedJobSchema>;
+
+export const JobsOverviewSchema = z.object({
+  queues: z.array(JobQueueSchema).describe("The organization's jobs per queue"),
+  failed: z.array(FailedJobSchema).describe('Jobs that failed, latest first (up to 50)'),
+});
+export type JobsOverview = z.infer<typeof JobsOverviewSchema>;
+
+export const JobsRetriedSchema = z.object({ retried: z.number().int().nonnegative() });
+
 // ---------- routes ----------
 
 const tags = ['system'];
@@ -88,6 +133,25 @@ export const systemRoutes = {
     permission: 'system.status.read',
     response: SystemStatusSchema,
     responses: { 503: ErrorBodySchema },
+  }),
+  jobs: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/jobs',
+    tags,
+    summary: "The organization's background jobs: per queue, and those that failed",
+    permission: 'jobs.read',
+    params: OrgParamsSchema,
+    response: JobsOverviewSchema,
+  }),
+  retryJobs: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/jobs/retry',
+    tags,
+    summary: "Put the organization's jobs that gave up back in their queues",
+    permission: 'jobs.retry',
+    params: OrgParamsSchema,
+    response: JobsRetriedSchema,
+    audits: ['jobs.retried'],
   }),
   openapi: route({
     method: 'GET',

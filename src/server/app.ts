@@ -11,6 +11,8 @@ import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import { secretBox } from './platform/crypto/secret-box';
 import { createMailer, type Mailer } from './platform/mail/mailer';
+import { createJobs, type JobRunner } from './platform/jobs';
+import { defineAppJobs } from './app-jobs';
 import type { DatabaseHandle } from './platform/db/connection';
 import type { AppDeps } from './platform/deps';
 import type { App } from './platform/http/app';
@@ -35,6 +37,11 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Outgoing mail; by default kept in the in-app outbox. */
   mailer?: Mailer;
+  /**
+   * Background work; by default a runner over `database` that is never started (the server starts
+   * it after listening; tests drain it). The app defines every job kind on it and stops it on close.
+   */
+  jobs?: JobRunner;
   /** Work done after the answer; tests pass one they can drain. */
   background?: Background;
   /** Address for links in emails; http://localhost:8080 by default. */
@@ -106,20 +113,33 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerOpenApi(app);
 
   const masterKey = options.masterKey ?? randomBytes(32);
+  const clock = options.clock ?? systemClock;
+  const jobs =
+    options.jobs ??
+    createJobs({
+      database: options.database,
+      clock,
+      onError: (error, job) => app.log.error({ err: error, job }, 'background job failed'),
+    });
   const deps: AppDeps = {
     database: options.database,
-    clock: options.clock ?? systemClock,
+    clock,
+    jobs,
     auditKeys: auditKeysFrom(masterKey),
     secrets: secretBox(masterKey),
-    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', () => undefined),
+    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>'),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),
     background:
       options.background ??
       createBackground((error) => app.log.error({ err: error }, 'background task failed')),
   };
+  await defineAppJobs(jobs, deps);
   // Queued work finishes before the database closes.
-  app.addHook('onClose', () => deps.background.idle());
+  app.addHook('onClose', async () => {
+    await deps.background.idle();
+    await jobs.stop();
+  });
   // Content errors stop the start, naming the file and field.
   for (const feature of FEATURES) {
     feature.checkContent?.();

@@ -9,6 +9,7 @@ import { auditKeysFrom } from './platform/audit/keys';
 import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
 import { createMailer } from './platform/mail/mailer';
+import { createJobs } from './platform/jobs';
 import { productVersion } from './platform/package-info';
 
 /** A start-up failure whose message is the one line an operator needs. */
@@ -41,18 +42,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
     // Chains written before they were keyed get their cut-over now (164.312(c)(1)).
     await sealAuditChains(database.db, auditKeysFrom(masterKey.key));
-    const mailer = createMailer(config.smtpUrl, config.smtpFrom, (error) => {
-      app?.log.warn({ err: error }, 'sending mail failed; it stays queued in the outbox');
+    const jobs = createJobs({
+      database,
+      clock: systemClock,
+      onError: (error, job) => app?.log.warn({ err: error, job }, 'background job failed'),
     });
     app = await buildApp({
       config,
       database,
       masterKey: masterKey.key,
-      mailer,
+      mailer: createMailer(config.smtpUrl, config.smtpFrom),
+      jobs,
       baseUrl: config.baseUrl,
     });
-    // Anything queued while no process was running goes out now.
-    void mailer.flush(database.db, systemClock);
     if (masterKey.created) {
       app.log.warn(
         { file: masterKey.source },
@@ -60,6 +62,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       );
     }
     await app.listen({ port: config.port, host: config.host });
+    // Reminders, mail and upkeep run from now on, including what was queued while no process ran.
+    await jobs.start();
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database.destroy().catch(() => undefined);

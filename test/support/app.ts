@@ -7,12 +7,16 @@ import { ensureInstance } from '../../src/server/features/system/service';
 import { TEST_MASTER_KEY } from './audit';
 import { createBackground, type Background } from '../../src/server/platform/background';
 import { createTestDatabase, type TestDatabase } from './database';
+import { createJobs, type JobRunner } from '../../src/server/platform/jobs';
+import { systemClock } from '../../src/server/platform/clock';
 
 export interface TestApp {
   app: App;
   database: TestDatabase;
   /** The app's after-the-answer work: `await background.idle()` before reading what it does. */
   background: Background;
+  /** The app's background jobs, never started: `await jobs.drain()` runs what is due now. */
+  jobs: JobRunner;
   webRoot: string;
   close(): Promise<void>;
 }
@@ -45,6 +49,8 @@ export async function createTestApp(
     >
   > & {
     migrate?: boolean;
+    /** Don't print failing jobs (tests of retries). */
+    quietJobs?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ migrate: options.migrate ?? true });
@@ -58,8 +64,17 @@ export async function createTestApp(
     createBackground((error) => {
       console.error('background task failed', error);
     });
+  const jobs = createJobs({
+    database: database.handle,
+    clock: options.clock ?? systemClock,
+    // A failing job shows here; tests that expect failures read the job's state instead.
+    onError: (error, job) => {
+      if (!options.quietJobs) console.error('background job failed', job, error);
+    },
+  });
   const app = await buildApp({
     background,
+    jobs,
     config: options.config ?? { logLevel: 'silent', trustProxy: false },
     database: database.handle,
     webRoot,
@@ -75,6 +90,7 @@ export async function createTestApp(
     app,
     database,
     background,
+    jobs,
     webRoot,
     close: async () => {
       await app.close();

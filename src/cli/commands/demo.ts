@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ROLE_LABELS } from '../../contracts/roles';
-import { FEATURES } from '../../server/features';
 import { seedDemo } from '../../server/features/demo/seed';
-import { featureDeps } from '../../server/platform/feature-deps';
-import { createBackground } from '../../server/platform/background';
-import { systemClock } from '../../server/platform/clock';
-import { secretBox } from '../../server/platform/crypto/secret-box';
 import { migrateToLatest } from '../../server/platform/db/migrator';
-import { createMailer } from '../../server/platform/mail/mailer';
 import { AppError } from '../../server/platform/errors';
-import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
+import { cliAppDeps } from '../app-deps';
+import { cliAuditContext, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 /** A readable one-off password for the demo accounts (printed once). */
@@ -22,19 +17,11 @@ export async function runDemo(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   try {
     const seeded = await withDatabase(env, async (db, config) => {
       await migrateToLatest(db);
-      const audit = cliAuditDeps(config);
-      const deps = {
-        database: { db, kind: config.database.kind, destroy: () => Promise.resolve() },
-        clock: systemClock,
-        auditKeys: audit.auditKeys,
-        secrets: secretBox(audit.masterKey),
-        mailer: createMailer(null, 'Custos <custos@localhost>', () => undefined),
-        baseUrl: config.baseUrl,
-        ...featureDeps(FEATURES),
-        background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),
-      };
+      // The demo's people have made-up addresses: their mail stays in the outbox.
+      const { deps, jobs } = await cliAppDeps(db, config, io, { sendMail: false });
       const result = await seedDemo(deps, cliAuditContext('demo'), demoPassword());
       await deps.background.idle();
+      await jobs.stop();
       return result;
     });
     io.out(`Created the demo organization "${seeded.organization}" (${seeded.orgId}).`);

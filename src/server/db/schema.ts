@@ -17,6 +17,38 @@ export interface Database {
   audit_chain_heads: AuditChainHeadsTable;
   audit_checkpoints: AuditCheckpointsTable;
   reference_counters: ReferenceCountersTable;
+  /** SQLite only: on PostgreSQL pg-boss keeps jobs in its own schema (platform/jobs). */
+  jobs: JobsTable;
+  job_keys: JobKeysTable;
+  job_schedule_runs: JobScheduleRunsTable;
+}
+
+export interface JobsTable {
+  id: string;
+  queue: string;
+  /** JSON of a JobPayload. */
+  payload: string;
+  state: 'waiting' | 'running' | 'retrying' | 'done' | 'dead' | 'cancelled';
+  attempts: number;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  run_after: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  last_error: string | null;
+}
+
+export interface JobKeysTable {
+  queue: string;
+  key: string;
+  created_at: string;
+}
+
+export interface JobScheduleRunsTable {
+  schedule: string;
+  due_at: string;
+  enqueued_at: string;
 }
 
 export interface AuthThrottleTable {
@@ -73,7 +105,7 @@ export interface OutboxTable {
   to_email: string;
   subject: string;
   body_text: string;
-  /** The HTML part, when the message has one (migration 0013). */
+  /** The HTML part, when the message has one (migration 0014). */
   body_html: string | null;
   created_at: string;
   claimed_at: string | null;

@@ -10,7 +10,13 @@ export const PLATFORM_TABLES = [
   'audit_chain_heads',
   'audit_checkpoints',
   'reference_counters',
+  'jobs',
+  'job_keys',
+  'job_schedule_runs',
 ] as const satisfies readonly (keyof Database)[];
+
+/** Tables only SQLite has: on PostgreSQL pg-boss keeps background jobs in its own schema. */
+export const SQLITE_ONLY_TABLES: readonly (keyof Database)[] = ['jobs'];
 
 export type TableName = keyof Database;
 

@@ -3,6 +3,7 @@ import type { Background } from './background';
 import type { Clock } from './clock';
 import type { SecretBox } from './crypto/secret-box';
 import type { Mailer } from './mail/mailer';
+import type { Jobs } from './jobs/types';
 import type { DatabaseHandle } from './db/connection';
 import type { DashboardContribution } from './dashboard';
 import type { LinkRegistry } from './links-registry';
@@ -15,6 +16,8 @@ export interface AppDeps {
   auditKeys: AuditKeys;
   secrets: SecretBox;
   mailer: Mailer;
+  /** Background work kept in the database: retried, scheduled, run once (platform/jobs). */
+  jobs: Jobs;
   /** Work that runs after the answer (see background.ts). */
   background: Background;
   /** Where users reach Custos, for links in emails (no trailing slash). */

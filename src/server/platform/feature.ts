@@ -6,6 +6,7 @@ import type { Db } from './db/types';
 import type { DemoStep } from './demo';
 import type { AppDeps } from './deps';
 import type { App } from './http/app';
+import type { JobKind, JobSchedule } from './jobs/types';
 
 /**
  * What the platform needs from a feature, declared in the feature's `index.ts` as `feature`.
@@ -41,6 +42,10 @@ export interface Feature {
   readonly link?: LinkTarget | readonly LinkTarget[];
   /** Its first-week steps and next actions on the dashboard. */
   readonly dashboard?: DashboardContribution;
+  /** Its kinds of background work (platform/jobs), given the app's dependencies. */
+  readonly jobs?: (deps: AppDeps) => readonly JobKind[];
+  /** Its work on a timetable: each names one of its job kinds. */
+  readonly schedules?: readonly JobSchedule[];
   /** Its part of the demo clinic (`custos demo`, and the tests' clinics). */
   readonly demo?: readonly DemoStep[];
 }
@@ -67,6 +72,8 @@ const OPTIONAL_FIELDS = {
   link: 'object',
   dashboard: 'object',
   demo: 'array',
+  jobs: 'function',
+  schedules: 'array',
 } as const;
 
 /** Whether `value` has a feature manifest's shape: a name, and each field it has of its kind. */

@@ -76,6 +76,18 @@ CREATE TABLE "invitations" ("id" text primary key, "org_id" text not null refere
 -- index invitations_org_idx
 CREATE INDEX "invitations_org_idx" on "invitations" ("org_id");
 
+-- table job_keys
+CREATE TABLE "job_keys" ("queue" text not null, "key" text not null, "created_at" text not null, constraint "job_keys_pk" primary key ("queue", "key"));
+
+-- table job_schedule_runs
+CREATE TABLE "job_schedule_runs" ("schedule" text not null, "due_at" text not null, "enqueued_at" text not null, constraint "job_schedule_runs_pk" primary key ("schedule", "due_at"));
+
+-- table jobs
+CREATE TABLE "jobs" ("id" text primary key, "queue" text not null, "payload" text not null, "state" text not null check (state in ('waiting','running','retrying','done','dead','cancelled')), "attempts" integer not null, "retry_limit" integer not null, "retry_delay_seconds" integer not null, "run_after" text not null, "created_at" text not null, "started_at" text, "finished_at" text, "last_error" text);
+
+-- index jobs_due_idx
+CREATE INDEX "jobs_due_idx" on "jobs" ("state", "run_after");
+
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 

@@ -24,7 +24,7 @@ async function setUp() {
     });
   const count = async () =>
     (await db.selectFrom('assets').select('id').where('org_id', '=', org.id).execute()).length;
-  return { send, count };
+  return { send, count, jobs: t.jobs };
 }
 
 interface ErrorJson {
@@ -104,5 +104,22 @@ describe(`XLSX import limits on ${testDatabaseKind()}`, () => {
     const response = await send(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(response.json()).toMatchObject({ rows: 300, imported: 300 });
     expect(await count()).toBe(300);
+  });
+
+  it('follows a large import with database upkeep, and a small one without', async () => {
+    const { send, jobs } = await setUp();
+    const workbook = (rows: number) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Assets');
+      sheet.addRow(['kind', 'name']);
+      for (let i = 1; i <= rows; i++) sheet.addRow(['workstation', `PC ${rows}-${i}`]);
+      return book.xlsx.writeBuffer();
+    };
+    const upkeep = async () => (await jobs.list({ queue: 'platform.database-upkeep' })).length;
+    expect((await send(Buffer.from(await workbook(999)))).statusCode).toBe(200);
+    expect(await upkeep()).toBe(0);
+    expect((await send(Buffer.from(await workbook(1000)))).statusCode).toBe(200);
+    expect(await upkeep()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
   });
 });

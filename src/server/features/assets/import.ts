@@ -220,6 +220,9 @@ export interface AssetUpload {
 }
 
 /** Imports every row or none: one problem anywhere refuses the whole file. */
+/** Imports of at least this many rows are followed by database upkeep. */
+const LARGE_IMPORT = 1000;
+
 export async function importAssets(
   deps: AppDeps,
   context: AuditContext,
@@ -284,6 +287,10 @@ export async function importAssets(
     const start = await reserveReferenceNumbers(trx, orgId, 'asset', rows.length);
     await runAssetInserts(trx, inserts, start);
     const range = `ASSET-${start}–ASSET-${start + rows.length - 1}`;
+    if (rows.length >= LARGE_IMPORT) {
+      // Planner statistics after a bulk write (issue 13); once per import, after it commits.
+      await deps.jobs.enqueueIn(trx, 'platform.database-upkeep', { reason: 'asset import' });
+    }
     // One event for the import, naming the range of references it created.
     await appendAuditEvent(trx, deps, context, {
       orgId,

@@ -61,7 +61,7 @@ describe(`the daily digest on ${testDatabaseKind()}`, () => {
     smtp = await startTestSmtp();
     // 12:00 UTC is 07:00 in Chicago (the default digest hour), 17:30 in Kolkata.
     const clock = testClock('2026-06-01T12:00:00.000Z');
-    const mailer = createMailer(smtp.url, 'Custos <custos@clinic.example>', () => undefined);
+    const mailer = createMailer(smtp.url, 'Custos <custos@clinic.example>');
     const t = await startApp({ clock, mailer, baseUrl: 'https://custos.clinic.example' });
     const db = t.database.handle.db;
     const deps = { ...testDeps(t, clock), mailer, baseUrl: 'https://custos.clinic.example' };
@@ -114,16 +114,23 @@ describe(`the daily digest on ${testDatabaseKind()}`, () => {
       headers: colleagueHeaders,
       payload: { digestHour: 9 },
     });
-    // The immediate "assigned" emails go first, so the digest is alone in what follows.
-    await mailer.flush(db, clock);
-    const before = smtp.messages.length;
+    // The immediate "assigned" emails go first (three and one in the other clinic to the person, one to the colleague), so the
+    // digests are alone in what follows.
+    await t.jobs.drain();
+    const before = (await smtp.received(5)).length;
+    expect(before).toBe(5);
 
-    expect(await sendDigests(deps)).toBe(2);
+    // The hourly schedule is due at 12:00: its job sends the digests of the hour, as mail jobs.
+    expect(await t.jobs.tick()).toBeGreaterThanOrEqual(1);
+    await t.jobs.drain();
+    const received = await smtp.received(before + 2);
+    // Once per person and local day: the same hour again, or a later one, sends nothing more.
     expect(await sendDigests(deps)).toBe(0);
     clock.advance(30 * 60_000);
+    await t.jobs.tick();
     expect(await sendDigests(deps)).toBe(0);
-    expect(await mailer.flush(db, clock)).toBe(2);
-    const received = await smtp.received(before + 2);
+    await t.jobs.drain();
+    expect(smtp.messages).toHaveLength(before + 2);
     const parsed = received.slice(before).map(partsOf);
     const digest = parsed.find((m) => m.text.includes('Badge audit this week'));
     const elsewhere = parsed.find((m) => m.text.includes('Other clinic overdue'));

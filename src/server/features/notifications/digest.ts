@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { NotificationKind } from '../../../contracts/notifications';
 import { countOf } from '../../../contracts/words';
 import type { AppDeps } from '../../platform/deps';
-import type { JobKind } from '../../platform/jobs/types';
+import type { JobKind, JobSchedule } from '../../platform/jobs/types';
 import { addDays, todayIn } from '../../platform/time';
 import { openTasksOfOwnerDueBy } from '../tasks/summaries';
 import {
@@ -99,7 +99,7 @@ async function digestFor(
       footer: 'Choose what the digest carries, and when',
       footerUrl: `${deps.baseUrl}/profile#notifications`,
     });
-    await deps.mailer.queue(trx, deps.clock, {
+    await deps.mailer.queue(trx, deps, {
       orgId: org.id,
       to: person.email,
       subject: `Custos digest: ${countOf(items, 'item')} for ${formatDay(today)}`,
@@ -135,6 +135,7 @@ const DigestPayloadSchema = z.object({ dueAt: z.string().nullable().default(null
 export function digestJob(deps: AppDeps): JobKind<z.infer<typeof DigestPayloadSchema>> {
   return {
     name: 'notifications.digest',
+    label: 'Sending the daily digests',
     retryLimit: 3,
     parse: (data) => DigestPayloadSchema.parse(data),
     run: async (payload) => {
@@ -145,8 +146,8 @@ export function digestJob(deps: AppDeps): JobKind<z.infer<typeof DigestPayloadSc
 }
 
 /** The digest's timetable: every hour on the hour, each organization's local hour decides. */
-export const DIGEST_SCHEDULE = {
+export const DIGEST_SCHEDULE: JobSchedule = {
   name: 'notifications.digest',
   cron: '0 * * * *',
   job: 'notifications.digest',
-} as const;
+};

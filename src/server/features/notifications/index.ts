@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/feature';
 import { notificationsDemo } from './demo';
+import { DIGEST_SCHEDULE, digestJob } from './digest';
 import * as createNotifications from './migrations/0013_create_notifications';
 import { registerNotificationsRoutes } from './routes';
 
@@ -15,5 +16,7 @@ export const feature: Feature = {
   migrations: { '0013_create_notifications': createNotifications },
   routes: registerNotificationsRoutes,
   records: { notificationId: 'notifications' },
+  jobs: (deps) => [digestJob(deps)],
+  schedules: [DIGEST_SCHEDULE],
   demo: notificationsDemo,
 };

@@ -86,7 +86,7 @@ export async function notifyIn(
       footer: 'Choose which emails you receive',
       footerUrl: `${deps.baseUrl}/profile#notifications`,
     });
-    await deps.mailer.queue(trx, deps.clock, {
+    await deps.mailer.queue(trx, deps, {
       orgId: input.orgId,
       to: recipient.email,
       subject: `Custos: ${input.title}`,

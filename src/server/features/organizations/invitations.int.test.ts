@@ -27,9 +27,7 @@ async function setUp(withSmtp = false) {
   const t = await startApp({
     clock,
     baseUrl: 'https://custos.clinic.example',
-    ...(smtp
-      ? { mailer: createMailer(smtp.url, 'Custos <custos@clinic.example>', () => undefined) }
-      : {}),
+    ...(smtp ? { mailer: createMailer(smtp.url, 'Custos <custos@clinic.example>') } : {}),
   });
   const db = t.database.handle.db;
   const org = await buildOrganization(db, { name: 'Harbor Clinic' });
@@ -38,7 +36,7 @@ async function setUp(withSmtp = false) {
   const invite = (payload: object, headers = owner.headers) =>
     app.inject({ method: 'POST', url: `/api/orgs/${org.id}/invitations`, headers, payload });
   const tokenIn = (text: string) => /invitations#([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
-  return { app, db, clock, org, owner, invite, tokenIn };
+  return { app, db, clock, org, owner, invite, tokenIn, jobs: t.jobs };
 }
 
 describe(`invitations on ${testDatabaseKind()}`, () => {
@@ -120,8 +118,11 @@ describe(`invitations on ${testDatabaseKind()}`, () => {
   });
 
   it('are sent over SMTP when it is configured', async () => {
-    const { app, org, owner, invite, tokenIn } = await setUp(true);
+    const { app, org, owner, invite, tokenIn, jobs } = await setUp(true);
     await invite({ email: 'pat@harbor.example', role: 'workforce' });
+    // Sent by the mail.send job the invitation enqueued in its transaction.
+    expect(smtp?.messages).toHaveLength(0);
+    expect(await jobs.drain()).toBe(1);
     const [message] = (await smtp?.received(1)) ?? [];
     expect(message).toMatch(/^To: pat@harbor\.example/m);
     expect(message).toMatch(/^From: Custos <custos@clinic\.example>/m);

@@ -2,7 +2,9 @@ import { systemRoutes } from '../../../contracts/system';
 import type { AppDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/app';
 import { registerRoutes } from '../../platform/http/contract-routes';
+import { auditContextOf } from '../../platform/auth/context';
 import { checkReadiness, systemStatus } from './service';
+import { jobsOverview, retryDeadJobs } from './jobs';
 
 export function registerSystemRoutes(app: App, deps: AppDeps): void {
   registerRoutes(app, systemRoutes, {
@@ -12,6 +14,8 @@ export function registerSystemRoutes(app: App, deps: AppDeps): void {
       return readiness.status === 'ready' ? readiness : reply.code(503).send(readiness);
     },
     status: () => systemStatus(deps),
+    jobs: (request) => jobsOverview(deps, request.params.orgId),
+    retryJobs: (request) => retryDeadJobs(deps, auditContextOf(request), request.params.orgId),
     openapi: () => app.swagger(),
   });
 }

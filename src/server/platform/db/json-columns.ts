@@ -28,6 +28,7 @@ const SHAPES = {
   'risk_assessments.submission_gaps': GapsSchema,
   'risk_assessments.approval_gaps': GapsSchema,
   'audit_events.changes': AuditEventSchema.shape.changes.unwrap(),
+  'jobs.payload': z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;

@@ -24,14 +24,19 @@ export interface JobContext {
  */
 export interface JobKind<P extends JobPayload = JobPayload> {
   readonly name: string;
+  /** What the queue does, for people ("Sending email"). */
+  readonly label: string;
   /** Retries after the first attempt before the job is dead (default 5). */
   readonly retryLimit?: number;
   /** Seconds before the first retry; each later one waits twice as long (default 30). */
   readonly retryDelaySeconds?: number;
   /** Checks the stored payload when the job runs; throws when it is not this kind's. */
   readonly parse: (data: unknown) => P;
-  /** Does the work; a throw fails this attempt (retried, then dead). Must be safe to run twice. */
-  readonly run: (payload: P, context: JobContext) => Promise<void>;
+  /**
+   * Does the work; a throw fails this attempt (retried, then dead). Must be safe to run twice.
+   * (Method syntax, so a kind of any payload fits a list of kinds.)
+   */
+  run(payload: P, context: JobContext): Promise<void>;
 }
 
 /**
@@ -76,8 +81,21 @@ export interface JobView {
   readonly lastError: string | null;
 }
 
+/**
+ * Which jobs to show. `orgId`: only jobs whose payload names that organization (`orgId`), so an
+ * organization's owners see their own mail and deliveries and nothing of another organization.
+ */
+export interface JobFilter {
+  readonly state?: JobState;
+  readonly queue?: string;
+  readonly orgId?: string;
+  readonly limit?: number;
+}
+
 export interface QueueView {
   readonly queue: string;
+  /** The kind's label. */
+  readonly label: string;
   readonly waiting: number;
   readonly running: number;
   readonly retrying: number;
@@ -110,8 +128,11 @@ export interface Jobs {
   /** Starts polling and the schedule tick; stop() waits for running jobs. */
   start(): Promise<void>;
   stop(): Promise<void>;
-  queues(): Promise<QueueView[]>;
-  list(filter?: { state?: JobState; queue?: string; limit?: number }): Promise<JobView[]>;
-  /** Puts a dead (or cancelled) job back to waiting; false when no such job may be retried. */
-  retry(id: string): Promise<boolean>;
+  queues(filter?: { orgId?: string }): Promise<QueueView[]>;
+  list(filter?: JobFilter): Promise<JobView[]>;
+  /**
+   * Puts a dead (or cancelled) job back in its queue; false when no such job may be retried (with
+   * `orgId`: when it is not that organization's).
+   */
+  retry(id: string, filter?: { orgId?: string }): Promise<boolean>;
 }

@@ -1,11 +1,11 @@
 import nodemailer from 'nodemailer';
 import { v7 as uuidv7 } from 'uuid';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
-import { claimUnsent, insertOutboxMessage, markFailed, markSent } from './repository';
-
-const BATCH = 50;
+import type { JobKind, Jobs } from '../jobs/types';
+import { findOutboxMessage, insertOutboxMessage, markFailed, markSent } from './repository';
 
 export interface OutgoingMail {
   /** The organization the message concerns; its owners can read it in the outbox. */
@@ -17,44 +17,60 @@ export interface OutgoingMail {
   html?: string;
 }
 
+// The organization, so that its owners see the job (JobFilter.orgId); null for mail of no organization.
+const SendPayload = z.object({ outboxId: z.string(), orgId: z.string().nullable() });
+
 export interface Mailer {
   /** True when SMTP_URL is set; otherwise messages stay in the in-app outbox. */
   readonly smtp: boolean;
-  /** Records a message in the caller's transaction; nothing is sent before that commits. */
-  queue(trx: Transaction<Database>, clock: Clock, mail: OutgoingMail): Promise<void>;
-  /** Sends queued messages over SMTP (no-op without SMTP). Never throws: failures stay queued. */
-  flush(db: Kysely<Database>, clock: Clock): Promise<number>;
+  /**
+   * Records a message in the caller's transaction and, with SMTP, a `mail.send` job for it: nothing
+   * is sent before that commits, and a failed send is retried by the jobs runner.
+   */
+  queue(
+    trx: Transaction<Database>,
+    deps: { clock: Clock; jobs: Jobs },
+    mail: OutgoingMail,
+  ): Promise<void>;
+  /** The job that sends one outbox message (the app defines it on its runner). */
+  readonly sendJob: JobKind<z.infer<typeof SendPayload>>;
 }
 
 /** A mailer sending through `smtpUrl` (nodemailer), or keeping mail in the outbox when null. */
-export function createMailer(
-  smtpUrl: string | null,
-  from: string,
-  onError: (error: unknown) => void,
-): Mailer {
+export function createMailer(smtpUrl: string | null, from: string): Mailer {
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
     smtp: transport !== null,
-    async queue(trx, clock, mail) {
+    async queue(trx, deps, mail) {
+      const id = uuidv7();
       await insertOutboxMessage(trx, {
-        id: uuidv7(),
+        id,
         org_id: mail.orgId,
         to_email: mail.to,
         subject: mail.subject,
         body_text: mail.text,
         body_html: mail.html ?? null,
-        created_at: clock.now().toISOString(),
+        created_at: deps.clock.now().toISOString(),
         claimed_at: null,
         sent_at: null,
         error: null,
       });
-    },
-    async flush(db, clock) {
-      if (!transport) {
-        return 0;
+      if (transport) {
+        await deps.jobs.enqueueIn(trx, 'mail.send', { outboxId: id, orgId: mail.orgId });
       }
-      let sent = 0;
-      for (const message of await claimUnsent(db, clock.now().toISOString(), BATCH)) {
+    },
+    sendJob: {
+      name: 'mail.send',
+      label: 'Sending email',
+      // About a day of retries: 30 s doubling, eleven times.
+      retryLimit: 11,
+      parse: (data) => SendPayload.parse(data),
+      async run({ outboxId }, { db, clock }) {
+        const message = await findOutboxMessage(db, outboxId);
+        // Sent already (a retry after the send but before its record): never twice.
+        if (!transport || !message || message.sent_at) {
+          return;
+        }
         try {
           await transport.sendMail({
             from,
@@ -63,18 +79,12 @@ export function createMailer(
             text: message.body_text,
             ...(message.body_html === null ? {} : { html: message.body_html }),
           });
-          await markSent(db, message.id, clock.now().toISOString());
-          sent += 1;
         } catch (error) {
-          onError(error);
-          await markFailed(
-            db,
-            message.id,
-            error instanceof Error ? error.message.slice(0, 500) : 'send failed',
-          );
+          await markFailed(db, message.id, error instanceof Error ? error.message : 'send failed');
+          throw error;
         }
-      }
-      return sent;
+        await markSent(db, message.id, clock.now().toISOString());
+      },
     },
   };
 }

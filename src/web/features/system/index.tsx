@@ -1,4 +1,4 @@
-import { IconDatabase } from '@tabler/icons-react';
+import { IconDatabase, IconRefresh } from '@tabler/icons-react';
 import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of system (app/web-feature.ts). */
@@ -8,6 +8,10 @@ export const manifest: WebFeature = {
     needs('system.status.read', {
       path: 'admin/status',
       lazy: async () => ({ Component: (await import('./StatusPage')).StatusPage }),
+    }),
+    needs('jobs.read', {
+      path: 'admin/jobs',
+      lazy: async () => ({ Component: (await import('./JobsPage')).JobsPage }),
     }),
   ],
   navigation: [
@@ -19,6 +23,15 @@ export const manifest: WebFeature = {
       icon: IconDatabase,
       summary: 'Version, database and migrations',
       permission: 'system.status.read',
+    },
+    {
+      group: 'Administration',
+      order: 62,
+      label: 'Background jobs',
+      path: '/admin/jobs',
+      icon: IconRefresh,
+      summary: 'Email and deliveries: what waits, what failed',
+      permission: 'jobs.read',
     },
   ],
 };

@@ -91,7 +91,7 @@ export async function requestPasswordReset(
   const now = deps.clock.now();
   const token = randomToken(32);
   const orgId = (await liveMembershipsOf(db, user.id, now.toISOString()))[0]?.orgId ?? null;
-  const queued = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     // Counted under the user's row lock, so that concurrent requests cannot all pass the limit.
     await lockUserForReset(trx, user.id);
     const since = new Date(now.getTime() - 3_600_000).toISOString();
@@ -111,7 +111,7 @@ export async function requestPasswordReset(
       { ...context, actor: { type: 'anonymous', id: null, label: user.email } },
       { orgId, action: 'user.password_reset_requested', entity: { type: 'user', id: user.id } },
     );
-    await deps.mailer.queue(trx, deps.clock, {
+    await deps.mailer.queue(trx, deps, {
       orgId,
       to: user.email,
       subject: 'Reset your Custos password',
@@ -125,9 +125,6 @@ export async function requestPasswordReset(
     });
     return true;
   });
-  if (queued) {
-    await deps.mailer.flush(db, deps.clock);
-  }
 }
 
 /**

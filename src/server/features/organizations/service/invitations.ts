@@ -100,7 +100,7 @@ export async function inviteMember(
         accessExpiresAt: { after: row.access_expires_at },
       },
     });
-    await deps.mailer.queue(trx, deps.clock, {
+    await deps.mailer.queue(trx, deps, {
       orgId,
       to: body.email,
       subject: `${inviter.name} invites you to ${org.name} on Custos`,
@@ -114,7 +114,6 @@ export async function inviteMember(
       ].join('\n'),
     });
   });
-  void deps.mailer.flush(db, deps.clock);
   return presentInvitation(row, now);
 }
 
