@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { spawnNode } from '../support/cli';
 import type { TestDatabaseKind } from '../support/database';
 import {
@@ -117,20 +118,20 @@ describe.each(databases)('notifications on %s', (kind) => {
 
     // Priya, the Security Official, hands Marcus a task.
     const priya = await apiAs(app.url, 'priya@riverside-clinic.example', password);
-    const me = (await priya('GET', '/api/me')).json as {
-      memberships: { orgId: string }[];
-    };
+    const me = z
+      .object({ memberships: z.array(z.object({ orgId: z.string() })) })
+      .parse((await priya('GET', '/api/me')).json);
     const orgId = me.memberships[0]?.orgId ?? '';
-    const marcus = (await page.evaluate(async () => (await fetch('/api/me')).json())) as {
-      user: { id: string };
-    };
+    const marcus = z
+      .object({ user: z.object({ id: z.string() }) })
+      .parse(await page.evaluate(async (): Promise<unknown> => (await fetch('/api/me')).json()));
     const created = await priya('POST', `/api/orgs/${orgId}/tasks`, {
       title: 'Check the server closet lock',
       ownerId: marcus.user.id,
       dueOn: '2031-01-15',
     });
     expect(created.status).toBe(201);
-    const task = created.json as { id: string; reference: string };
+    const task = z.object({ id: z.string(), reference: z.string() }).parse(created.json);
 
     // The bell counts it (a poll each minute, or at once on coming back: here a new page load).
     await page.goto(`${app.url}/`);
