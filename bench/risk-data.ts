@@ -28,6 +28,7 @@ export async function seedOrganization(env: NodeJS.ProcessEnv, memberOf: string)
         name: 'Report Bench Clinic',
         time_zone: 'America/Chicago',
         idle_timeout_minutes: 15,
+        escalate_overdue_after_days: 7,
         mfa_required: 0,
         includes_group_health_plan: 0,
         includes_clearinghouse: 0,

@@ -36,7 +36,11 @@ export async function cliAppDeps(
     jobs,
     auditKeys: audit.auditKeys,
     secrets: secretBox(audit.masterKey),
-    mailer: createMailer(options.sendMail ? config.smtpUrl : null, config.smtpFrom),
+    mailer: createMailer(
+      options.sendMail ? config.smtpUrl : null,
+      config.smtpFrom,
+      secretBox(audit.masterKey),
+    ),
     baseUrl: config.baseUrl,
     ...featureDeps(FEATURES),
     background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),

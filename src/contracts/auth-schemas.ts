@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TimeZone } from './common';
 import { ROLES } from './roles';
+import { PasswordResetNoticeSchema } from './password-reset-notices';
 
 // The auth feature's schemas: bodies and answers of setup, sign-in, sessions, MFA, passwords and
 // tokens (re-exported by contracts/auth.ts, which holds its routes).
@@ -76,6 +77,8 @@ export const MeSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), mfaEnabled: z.boolean() }),
   memberships: z.array(MembershipSummarySchema),
   session: SessionInfoSchema,
+  /** Reset links others issued for this account that the person has not acknowledged yet. */
+  passwordResetNotices: z.array(PasswordResetNoticeSchema),
 });
 export type Me = z.infer<typeof MeSchema>;
 

@@ -43,6 +43,7 @@ export const permissions = {
   'auth.password_reset': 'public',
   'auth.session.read': 'authenticated',
   'me.read': 'authenticated',
+  'me.notices.acknowledge': 'authenticated',
   // Anyone may ask whether they are signed in; the answer names only the caller.
   'auth.state.read': 'public',
   'me.sessions.manage': 'authenticated',
@@ -69,6 +70,7 @@ export const auditActions = [
   'user.created',
   'user.password_changed',
   'user.password_reset_requested',
+  'user.password_reset_notice_seen',
   'token.created',
   'token.revoked',
 ] as const;
@@ -92,6 +94,7 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'user.created': 'Account created',
   'user.password_changed': 'Password changed',
   'user.password_reset_requested': 'Password reset requested',
+  'user.password_reset_notice_seen': 'Notice of an issued reset link read',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',
 };
@@ -184,6 +187,16 @@ export const authRoutes = {
     summary: 'The signed-in user and their organizations',
     permission: 'me.read',
     response: MeSchema,
+  }),
+  acknowledgePasswordResetNotices: route({
+    method: 'POST',
+    path: '/api/me/password-reset-notices/seen',
+    tags,
+    summary: 'Acknowledge the notices of reset links others issued for my account',
+    permission: 'me.notices.acknowledge',
+    status: 204,
+    audits: ['user.password_reset_notice_seen'],
+    invalidates: ['auth'],
   }),
   switchOrganization: route({
     method: 'POST',
@@ -305,7 +318,7 @@ export const authRoutes = {
     // Written after the answer, and only when the address has an account.
     audits: ['user.password_reset_requested'],
     example: () => ({ email: DEMO_OWNER }),
-    // The link waits in the outbox when there is no SMTP.
+    // Without SMTP the outbox shows the request, never its link.
     invalidates: ['organizations'],
   }),
   completePasswordReset: route({

@@ -4,6 +4,7 @@ import { DateOnly, OrgParamsSchema, Required, TimeZone } from './common';
 import { route } from './route';
 import { ROLES } from './roles';
 import { ADMINS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
+import { IssuedPasswordResetSchema } from './password-reset-notices';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'organizations';
@@ -19,18 +20,21 @@ export const permissions = {
   'members.manage': ADMINS,
   // Capability checked inside member management: only owners grant, change or remove ownership.
   'members.manage_owners': ['owner'],
+  // 164.308(a)(5)(ii)(D): a one-time reset link for a member, when SMTP cannot reach them.
+  'members.reset_password': ADMINS,
   'invitations.lookup': 'public',
   'invitations.accept_new': 'public',
   'invitations.accept': 'authenticated',
-  // The outbox holds every message sent (invitations, resets): owners only.
+  // The outbox holds every message sent (invitations, resets without their links): owners only.
   'outbox.read': ['owner'],
 } as const satisfies Record<string, Grant>;
 
 // Held by a signed-in person only, never an API token: it is a person's own act (design.md §6.2).
 export const personOnly = [
-  // The outbox holds other members' reset and invitation links: a token reading it could take over
-  // an account and then approve as that person.
+  // The outbox holds invitation links: a token reading it could join as the invitee.
   'outbox.read',
+  // A token acting is not a person re-authenticating: a reset link would take over an account.
+  'members.reset_password',
 ] as const satisfies readonly (keyof typeof permissions)[];
 
 /** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
@@ -47,6 +51,7 @@ export const auditActions = [
   'membership.changed',
   'membership.removed',
   'outbox.read',
+  'user.password_reset_issued',
 ] as const;
 /** What a person reads for each of this feature's audit actions (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -59,6 +64,7 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'membership.changed': "Member's role changed",
   'membership.removed': 'Member removed',
   'outbox.read': 'Outbox read',
+  'user.password_reset_issued': 'Password reset link issued for a member',
 };
 
 export const OrganizationSchema = z.object({
@@ -67,6 +73,10 @@ export const OrganizationSchema = z.object({
   timeZone: z.string(),
   idleTimeoutMinutes: z.number().int(),
   mfaRequired: z.boolean(),
+  escalateOverdueAfterDays: z
+    .number()
+    .int()
+    .describe('Days a task may be overdue before the Security Official is notified'),
   createdAt: z.iso.datetime(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
@@ -82,8 +92,14 @@ export const OrganizationSettingsBodySchema = z
       .optional(),
     // 164.312(d): members must use a second factor to reach this organization.
     mfaRequired: z.boolean({ error: 'must be true or false' }).optional(),
+    escalateOverdueAfterDays: z
+      .number({ error: 'must be a whole number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day' })
+      .max(90, { error: 'must be at most 90 days' })
+      .optional(),
   })
-  .refine((b) => b.idleTimeoutMinutes !== undefined || b.mfaRequired !== undefined, {
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
     error: 'names no setting to change',
   });
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsBodySchema>;
@@ -157,7 +173,10 @@ export const OutboxMessageSchema = z.object({
   id: z.string(),
   to: z.string(),
   subject: z.string(),
-  body: z.string(),
+  body: z
+    .string()
+    .nullable()
+    .describe('Null when the message carries a link only its recipient may use (a password reset)'),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
   error: z.string().nullable(),
@@ -357,6 +376,17 @@ export const organizationRoutes = {
     status: 204,
     audits: ['invitation.revoked'],
   }),
+  resetMemberPassword: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/members/:memberId/password-reset',
+    tags: members,
+    summary: "Issue a one-time link to reset a member's password",
+    permission: 'members.reset_password',
+    params: MemberParamsSchema,
+    status: 201,
+    response: IssuedPasswordResetSchema,
+    audits: ['user.password_reset_issued'],
+  }),
   outbox: route({
     method: 'GET',
     path: '/api/orgs/:orgId/outbox',
@@ -365,7 +395,7 @@ export const organizationRoutes = {
     permission: 'outbox.read',
     params: OrgParamsSchema,
     response: OutboxListSchema,
-    // Without SMTP the outbox holds other members' reset links: an audited sensitive read.
+    // Without SMTP the outbox holds invitation links (never reset links): an audited read.
     audits: ['outbox.read'],
   }),
   lookupInvitation: route({

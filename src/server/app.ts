@@ -121,13 +121,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clock,
       onError: (error, job) => app.log.error({ err: error, job }, 'background job failed'),
     });
+  const secrets = secretBox(masterKey);
   const deps: AppDeps = {
     database: options.database,
     clock,
     jobs,
     auditKeys: auditKeysFrom(masterKey),
-    secrets: secretBox(masterKey),
-    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>'),
+    secrets,
+    mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', secrets),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),
     background:

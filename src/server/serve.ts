@@ -8,6 +8,7 @@ import { systemClock } from './platform/clock';
 import { auditKeysFrom } from './platform/audit/keys';
 import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
+import { secretBox } from './platform/crypto/secret-box';
 import { createMailer } from './platform/mail/mailer';
 import { createJobs } from './platform/jobs';
 import { productVersion } from './platform/package-info';
@@ -51,7 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       config,
       database,
       masterKey: masterKey.key,
-      mailer: createMailer(config.smtpUrl, config.smtpFrom),
+      mailer: createMailer(config.smtpUrl, config.smtpFrom, secretBox(masterKey.key)),
       jobs,
       baseUrl: config.baseUrl,
     });

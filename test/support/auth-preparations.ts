@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
 import type { TestApp } from './app';
+import { linkTokenTo } from './mail';
 import { buildUser, sessionHeaders, sessionTokenOf, TEST_PASSWORD, asSession } from './factories';
 import type { Clinic, Preparation } from './preparations';
 
@@ -48,16 +49,17 @@ async function enableMfa(t: TestApp, clock: Clock, userId: string, orgId: string
 }
 
 /** The link token of the newest message sent to `email` (`…/invitations#token`). */
-async function linkTokenSentTo(t: TestApp, email: string): Promise<string> {
-  const message = await t.database.handle.db
-    .selectFrom('outbox')
-    .select('body_text')
-    .where('to_email', '=', email)
-    .orderBy('id', 'desc')
+const linkTokenSentTo = (t: TestApp, email: string) => linkTokenTo(t.database.handle.db, email);
+
+/** The id of `userId`'s membership of the clinic. */
+async function membershipOf(t: TestApp, clinic: Clinic, userId: string): Promise<string> {
+  const row = await t.database.handle.db
+    .selectFrom('memberships')
+    .select('id')
+    .where('org_id', '=', clinic.orgId)
+    .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
-  const token = /#([A-Za-z0-9_-]{20,})/.exec(message.body_text)?.[1];
-  if (!token) throw new Error(`preparation: no link in the message to ${email}`);
-  return token;
+  return row.id;
 }
 
 /** Invites `email` into the clinic as its owner; returns the invitation's link token. */
@@ -136,6 +138,22 @@ export const AUTH_PREPARATIONS: Record<string, Preparation> = {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     return { headers, id: (param) => (param === 'sessionId' ? newest.id : clinic.id(param)) };
+  },
+  // An owner issues a link for the workforce member (no SMTP: answered once).
+  'POST /api/orgs/:orgId/members/:memberId/password-reset': async (t, clinic, _contract, clock) => {
+    const memberId = await membershipOf(t, clinic, person(clinic, 'workforce').userId);
+    return {
+      headers: await headersOf(t, clock, person(clinic, 'owner').userId, clinic.orgId),
+      id: (param) => (param === 'memberId' ? memberId : clinic.id(param)),
+    };
+  },
+  // The notice of a link an owner issued for the auditor, read after signing in.
+  'POST /api/me/password-reset-notices/seen': async (t, clinic, _contract, clock) => {
+    const { userId } = person(clinic, 'auditor');
+    const owner = await headersOf(t, clock, person(clinic, 'owner').userId, clinic.orgId);
+    const memberId = await membershipOf(t, clinic, userId);
+    await post(t, `/api/orgs/${clinic.orgId}/members/${memberId}/password-reset`, owner);
+    return { headers: await headersOf(t, clock, userId, clinic.orgId) };
   },
   'POST /api/invitations/lookup': async (t, clinic, _contract, clock) => ({
     headers: {},

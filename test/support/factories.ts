@@ -42,6 +42,7 @@ export async function buildOrganization(
     name: `Clinic ${Math.random().toString(36).slice(2, 8)}`,
     time_zone: 'America/Chicago',
     idle_timeout_minutes: 15,
+    escalate_overdue_after_days: 7,
     mfa_required: 0,
     created_at: new Date().toISOString(),
     entity_type: null,

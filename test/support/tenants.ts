@@ -28,7 +28,7 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     clock,
     auditKeys: auditKeysFrom(TEST_MASTER_KEY),
     secrets: secretBox(TEST_MASTER_KEY),
-    mailer: createMailer(null, 'Custos <custos@localhost>'),
+    mailer: createMailer(null, 'Custos <custos@localhost>', secretBox(TEST_MASTER_KEY)),
     jobs: t.jobs,
     baseUrl: 'http://localhost:8080',
     background: t.background,

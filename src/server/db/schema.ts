@@ -105,12 +105,14 @@ export interface OutboxTable {
   to_email: string;
   subject: string;
   body_text: string;
-  /** The HTML part, when the message has one (migration 0014). */
+  /** The HTML part, when the message has one (migration 0016). */
   body_html: string | null;
   created_at: string;
   claimed_at: string | null;
   sent_at: string | null;
   error: string | null;
+  /** 1: body_text is sealed (deps.secrets, purpose `outbox-body`) and never shown. */
+  sealed: number;
 }
 
 export interface ReferenceCountersTable {

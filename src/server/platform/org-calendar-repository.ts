@@ -9,3 +9,22 @@ export async function findTimeZone(db: Db, orgId: string): Promise<string | unde
     .executeTakeFirst();
   return row?.time_zone;
 }
+
+/** What a sweep needs of every organization: its zone, its escalation rule, its official. */
+export interface OrganizationCalendarRow {
+  id: string;
+  time_zone: string;
+  escalate_overdue_after_days: number;
+  security_official_id: string | null;
+}
+
+/** Every organization (sweeps run across all of them: the loud name says so). */
+export async function listOrganizationCalendarsUnscoped(
+  db: Db,
+): Promise<OrganizationCalendarRow[]> {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'time_zone', 'escalate_overdue_after_days', 'security_official_id'])
+    .orderBy('id')
+    .execute();
+}

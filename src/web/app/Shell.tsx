@@ -18,6 +18,7 @@ import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-r
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
 import { IdleWarning } from './IdleWarning';
+import { PasswordResetNotice } from './PasswordResetNotice';
 import { PermissionGate } from './PermissionGate';
 import { ReauthProvider } from './reauth';
 import { NAVIGATION, type NavItem } from './navigation';
@@ -96,6 +97,7 @@ export function Shell() {
           </ReauthProvider>
         </AppShell.Main>
         {me ? <IdleWarning /> : null}
+        {me ? <PasswordResetNotice /> : null}
       </AppShell>
     </>
   );

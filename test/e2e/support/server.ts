@@ -19,8 +19,11 @@ export interface RunningApp {
   stop(): Promise<number | null>;
 }
 
-/** Starts Custos the way `npm start` does (scripts/start.mjs) on a fresh database of `kind`. */
-export async function startApp(kind: TestDatabaseKind): Promise<RunningApp> {
+/**
+ * Starts Custos the way `npm start` does (scripts/start.mjs) on a fresh database of `kind`, on
+ * `port` when given (a helper's own range on a shared machine), else on a free one.
+ */
+export async function startApp(kind: TestDatabaseKind, port?: number): Promise<RunningApp> {
   let database: TestDatabase | undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
   const env: NodeJS.ProcessEnv = { CUSTOS_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -31,11 +34,11 @@ export async function startApp(kind: TestDatabaseKind): Promise<RunningApp> {
       env.DATABASE_URL = database.target.url;
     }
   }
-  const port = await freePort();
-  env.PORT = String(port);
+  const listenOn = port ?? (await freePort());
+  env.PORT = String(listenOn);
   const started = Date.now();
   const child = spawnNode(['scripts/start.mjs'], env);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${listenOn}`;
   try {
     await waitForOk(`${url}/healthz`, 30_000);
   } catch (error) {

@@ -10,8 +10,9 @@ import * as m0008 from './0008_create_compliance_program';
 import * as m0009 from './0009_create_assets';
 import * as m0010 from './0010_create_risk_analysis';
 import * as m0011 from './0011_anchor_audit_chains';
-import * as m0013 from './0013_create_jobs';
-import * as m0014 from './0014_add_outbox_html';
+import * as m0013 from './0013_seal_outbox_links';
+import * as m0014 from './0014_create_jobs';
+import * as m0016 from './0016_add_outbox_html';
 
 /**
  * Every migration, in order. Listed by hand so the bundle carries them; names are
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0009_create_assets': m0009,
   '0010_create_risk_analysis': m0010,
   '0011_anchor_audit_chains': m0011,
-  '0013_create_jobs': m0013,
-  '0014_add_outbox_html': m0014,
+  '0013_seal_outbox_links': m0013,
+  '0014_create_jobs': m0014,
+  '0016_add_outbox_html': m0016,
 };

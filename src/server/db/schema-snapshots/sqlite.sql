@@ -125,16 +125,16 @@ CREATE INDEX "notifications_person_idx" on "notifications" ("org_id", "user_id",
 CREATE INDEX "notifications_unread_idx" on "notifications" ("org_id", "user_id", "read_at");
 
 -- table organizations
-CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text, "risk_matrix" text);
+CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text, "risk_matrix" text, "escalate_overdue_after_days" integer default 7 not null);
 
 -- table outbox
-CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text, "body_html" text);
+CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text, "sealed" integer default 0 not null, "body_html" text);
 
 -- index outbox_org_idx
 CREATE INDEX "outbox_org_idx" on "outbox" ("org_id", "created_at");
 
 -- table password_resets
-CREATE TABLE "password_resets" ("token_hash" text primary key, "user_id" text not null references "users" ("id"), "created_at" text not null, "expires_at" text not null, "used_at" text);
+CREATE TABLE "password_resets" ("token_hash" text primary key, "user_id" text not null references "users" ("id"), "created_at" text not null, "expires_at" text not null, "used_at" text, "issued_by" text references "users" ("id"), "org_id" text references "organizations" ("id"), "noticed_at" text);
 
 -- index password_resets_user_idx
 CREATE INDEX "password_resets_user_idx" on "password_resets" ("user_id", "created_at");

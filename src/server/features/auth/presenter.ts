@@ -1,9 +1,14 @@
 import type { Me, MembershipSummary } from '../../../contracts/auth';
+import type { PasswordResetNotice } from '../../../contracts/password-reset-notices';
 import { roleOf } from '../../../contracts/roles';
 import type { ApiTokensTable, SessionsTable } from './tables';
 import type { Principal } from '../../platform/auth/sessions';
 
-export function presentMe(principal: Principal, memberships: MembershipSummary[]): Me {
+export function presentMe(
+  principal: Principal,
+  memberships: MembershipSummary[],
+  passwordResetNotices: PasswordResetNotice[],
+): Me {
   return {
     user: {
       id: principal.userId,
@@ -13,6 +18,7 @@ export function presentMe(principal: Principal, memberships: MembershipSummary[]
     },
     memberships,
     session: presentSessionInfo(principal),
+    passwordResetNotices,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from './service/mfa';
+import { acknowledgePasswordResetNotices } from './service/issued-reset';
 import { changePassword, completePasswordReset, queuePasswordReset } from './service/password';
 import {
   getMe,
@@ -63,6 +64,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       session: (request) => presentSessionInfo(principalOf(request)),
       state: (request) => getSignedInState(deps, request.principal),
       me: (request) => getMe(deps, principalOf(request)),
+      acknowledgePasswordResetNotices: (request) =>
+        acknowledgePasswordResetNotices(...caller(request)),
       switchOrganization: async (request, reply) => {
         const token = await switchOrganization(...caller(request), request.body.orgId);
         keep(request, reply, token, principalOf(request).expiresAt);

@@ -67,4 +67,10 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** The owner or administrator who issued the link for the member; null when self-service. */
+  issued_by: string | null;
+  /** The organization the issuer acted in. */
+  org_id: string | null;
+  /** When the member read, after signing in, that an administrator issued it. */
+  noticed_at: string | null;
 }

@@ -11,6 +11,8 @@ import {
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
 import { testDeps } from '../../../../test/support/tenants';
 import { createMailer } from '../../platform/mail/mailer';
+import { secretBox } from '../../platform/crypto/secret-box';
+import { TEST_MASTER_KEY } from '../../../../test/support/audit';
 import { localHour, sendDigests } from './digest';
 import { notifyIn } from './notify';
 
@@ -61,7 +63,11 @@ describe(`the daily digest on ${testDatabaseKind()}`, () => {
     smtp = await startTestSmtp();
     // 12:00 UTC is 07:00 in Chicago (the default digest hour), 17:30 in Kolkata.
     const clock = testClock('2026-06-01T12:00:00.000Z');
-    const mailer = createMailer(smtp.url, 'Custos <custos@clinic.example>');
+    const mailer = createMailer(
+      smtp.url,
+      'Custos <custos@clinic.example>',
+      secretBox(TEST_MASTER_KEY),
+    );
     const t = await startApp({ clock, mailer, baseUrl: 'https://custos.clinic.example' });
     const db = t.database.handle.db;
     const deps = { ...testDeps(t, clock), mailer, baseUrl: 'https://custos.clinic.example' };

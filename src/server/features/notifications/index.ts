@@ -1,7 +1,7 @@
 import type { Feature } from '../../platform/feature';
 import { notificationsDemo } from './demo';
 import { DIGEST_SCHEDULE, digestJob } from './digest';
-import * as createNotifications from './migrations/0013_create_notifications';
+import * as createNotifications from './migrations/0017_create_notifications';
 import { registerNotificationsRoutes } from './routes';
 
 /** Notifications: the bell, the list, each person's choices, immediate emails and the digest. */
@@ -13,7 +13,7 @@ export const feature: Feature = {
     'notification_settings',
     'notification_digests',
   ],
-  migrations: { '0013_create_notifications': createNotifications },
+  migrations: { '0017_create_notifications': createNotifications },
   routes: registerNotificationsRoutes,
   records: { notificationId: 'notifications' },
   jobs: (deps) => [digestJob(deps)],

@@ -11,7 +11,9 @@ import {
   testClock,
   tokenHeaders,
 } from '../../../../test/support/factories';
+import { TEST_MASTER_KEY } from '../../../../test/support/audit';
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
+import { secretBox } from '../../platform/crypto/secret-box';
 import { createMailer } from '../../platform/mail/mailer';
 
 const startApp = testApps();
@@ -27,7 +29,15 @@ async function setUp(withSmtp = false) {
   const t = await startApp({
     clock,
     baseUrl: 'https://custos.clinic.example',
-    ...(smtp ? { mailer: createMailer(smtp.url, 'Custos <custos@clinic.example>') } : {}),
+    ...(smtp
+      ? {
+          mailer: createMailer(
+            smtp.url,
+            'Custos <custos@clinic.example>',
+            secretBox(TEST_MASTER_KEY),
+          ),
+        }
+      : {}),
   });
   const db = t.database.handle.db;
   const org = await buildOrganization(db, { name: 'Harbor Clinic' });

@@ -28,6 +28,7 @@ export function presentOrganization(org: OrganizationsTable): Organization {
     timeZone: org.time_zone,
     idleTimeoutMinutes: org.idle_timeout_minutes,
     mfaRequired: org.mfa_required === 1,
+    escalateOverdueAfterDays: org.escalate_overdue_after_days,
     createdAt: org.created_at,
   };
 }
@@ -71,7 +72,9 @@ export function presentOutboxMessage(row: OutboxTable) {
     id: row.id,
     to: row.to_email,
     subject: row.subject,
-    body: row.body_text,
+    // A sealed body carries a link only its recipient may use (a password reset): an owner reading
+    // it could take over the account (164.312(d)), so the outbox shows that it was sent, not what.
+    body: row.sealed === 1 ? null : row.body_text,
     createdAt: row.created_at,
     sentAt: row.sent_at,
     error: row.error,

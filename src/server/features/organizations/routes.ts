@@ -14,6 +14,7 @@ import {
   lookupInvitation,
   revokeInvitation,
 } from './service/invitations';
+import { issueMemberPasswordReset } from './service/member-password-reset';
 import { changeMember, getMembers, removeMember } from './service/members';
 import { getOrganization, updateSettings } from './service/organization';
 import { readOutbox } from './service/outbox';
@@ -68,6 +69,15 @@ export function registerOrganizationRoutes(app: App, deps: AppDeps): void {
         auditContextOf(request),
         request.params.orgId,
         request.params.invitationId,
+      ),
+    resetMemberPassword: (request) =>
+      issueMemberPasswordReset(
+        deps,
+        auditContextOf(request),
+        principalOf(request),
+        actingOf(request),
+        request.params.orgId,
+        request.params.memberId,
       ),
     outbox: (request) => readOutbox(deps, auditContextOf(request), request.params.orgId),
     lookupInvitation: (request) => lookupInvitation(deps, request.body.token),

@@ -15,6 +15,8 @@ export interface OrganizationsTable {
   name: string;
   time_zone: string;
   idle_timeout_minutes: number;
+  /** Days a task may be overdue before the Security Official is told (default 7). */
+  escalate_overdue_after_days: number;
   mfa_required: number;
   created_at: string;
   entity_type: EntityType | null;

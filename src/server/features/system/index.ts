@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { systemDashboard } from './dashboard';
 import { registerSystemRoutes } from './routes';
 
 /** System: health probes and the installation's status. */
@@ -6,4 +7,5 @@ export const feature: Feature = {
   name: 'system',
   tables: ['instance'],
   routes: registerSystemRoutes,
+  dashboard: systemDashboard,
 };

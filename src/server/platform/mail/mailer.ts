@@ -4,8 +4,10 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
+import type { SecretBox } from '../crypto/secret-box';
 import type { JobKind, Jobs } from '../jobs/types';
 import { findOutboxMessage, insertOutboxMessage, markFailed, markSent } from './repository';
+import { bodyToSend, storedBody } from './sealed-body';
 
 export interface OutgoingMail {
   /** The organization the message concerns; its owners can read it in the outbox. */
@@ -15,6 +17,12 @@ export interface OutgoingMail {
   text: string;
   /** An HTML part beside the text (notification emails); plain text alone when absent. */
   html?: string;
+  /**
+   * The body carries a link only the recipient may use (a password reset): it is stored sealed,
+   * opened only to send it, and the outbox never shows it (164.312(d): the link authenticates
+   * whoever holds it, so only the person may hold it).
+   */
+  sealed?: boolean;
 }
 
 // The organization, so that its owners see the job (JobFilter.orgId); null for mail of no organization.
@@ -37,7 +45,7 @@ export interface Mailer {
 }
 
 /** A mailer sending through `smtpUrl` (nodemailer), or keeping mail in the outbox when null. */
-export function createMailer(smtpUrl: string | null, from: string): Mailer {
+export function createMailer(smtpUrl: string | null, from: string, secrets: SecretBox): Mailer {
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
     smtp: transport !== null,
@@ -48,8 +56,10 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
         org_id: mail.orgId,
         to_email: mail.to,
         subject: mail.subject,
-        body_text: mail.text,
+        body_text: storedBody(secrets, mail.text, mail.sealed === true),
+        // Never sealed: the HTML part is for notifications, which carry no secret link.
         body_html: mail.html ?? null,
+        sealed: mail.sealed === true ? 1 : 0,
         created_at: deps.clock.now().toISOString(),
         claimed_at: null,
         sent_at: null,
@@ -76,7 +86,7 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
             from,
             to: message.to_email,
             subject: message.subject,
-            text: message.body_text,
+            text: bodyToSend(secrets, message),
             ...(message.body_html === null ? {} : { html: message.body_html }),
           });
         } catch (error) {

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { IconUserPlus } from '@tabler/icons-react';
 import { INVITATION_STATUS_LABELS } from '../../../contracts/organizations';
 import { ROLES } from '../../../contracts/roles';
@@ -19,12 +20,13 @@ import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { roleLabel } from '../../app/HeaderMenus';
 import { useReauth } from '../../app/reauth';
-import { can } from '../../app/session';
+import { can, useMe } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { InviteDialog } from './InviteDialog';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { useOrgTime } from '../../components/useOrgTime';
 
 const STATUS_COLOR = {
@@ -41,6 +43,11 @@ export function MembersPage() {
   const reauth = useReauth();
   const [inviting, invite] = useDisclosure(false);
   const manage = can(org?.role, api.organizations.changeMember);
+  const mayReset = can(org?.role, api.organizations.resetMemberPassword);
+  const myId = useMe().data?.user.id;
+  const [resetting, setResetting] = useState<{ id: string; name: string; email: string } | null>(
+    null,
+  );
   const params = org ? { orgId: org.orgId } : null;
   const members = useApiQuery(api.organizations.members, params && [params]);
   const invitations = useApiQuery(api.organizations.invitations, params && [params]);
@@ -132,14 +139,29 @@ export function MembersPage() {
                 <Table.Td data-label="Member since">{time.day(m.since)}</Table.Td>
                 {manage ? (
                   <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => remove.mutate([{ orgId, memberId: m.id }])}
-                    >
-                      Remove
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      {/* Not for oneself (self-service), nor an owner's unless by an owner. */}
+                      {mayReset &&
+                      m.userId !== myId &&
+                      (m.role !== 'owner' || org.role === 'owner') ? (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          aria-label={`Reset password for ${m.name}`}
+                          onClick={() => setResetting({ id: m.id, name: m.name, email: m.email })}
+                        >
+                          Reset password
+                        </Button>
+                      ) : null}
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => remove.mutate([{ orgId, memberId: m.id }])}
+                      >
+                        Remove
+                      </Button>
+                    </Group>
                   </Table.Td>
                 ) : null}
               </Table.Tr>
@@ -197,6 +219,7 @@ export function MembersPage() {
           </ScrollTable>
         )}
       </Stack>
+      <ResetPasswordDialog orgId={orgId} member={resetting} onClose={() => setResetting(null)} />
       <InviteDialog
         orgId={org.orgId}
         canGrantOwner={org.role === 'owner'}

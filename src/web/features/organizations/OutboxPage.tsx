@@ -20,7 +20,7 @@ export function OutboxPage() {
     <>
       <PageHeader
         title="Outbox"
-        description="Invitations and notices Custos sent for this organization. Until an administrator sets SMTP_URL, messages are not emailed: copy the link from here to the recipient."
+        description="Invitations and notices Custos sent for this organization. Until an administrator sets SMTP_URL, messages are not emailed: copy an invitation's link from here to the recipient. Password reset links are never shown here: only their recipient may hold one."
       />
       {outbox.isError ? (
         <ErrorNotice error={outbox.error} onRetry={() => void outbox.refetch()} />
@@ -43,9 +43,18 @@ export function OutboxPage() {
               To {m.to} · {time.dateTime(m.createdAt)}
               {m.error ? ` · last error: ${m.error}` : ''}
             </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-              {m.body}
-            </Text>
+            {m.body === null ? (
+              <Text size="sm" c="dimmed">
+                The link in this message is for {m.to} only: Custos does not show it here.
+                {m.sentAt
+                  ? ''
+                  : ' Without email, an owner or administrator can issue a reset link on the Members page and hand it over in person.'}
+              </Text>
+            ) : (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {m.body}
+              </Text>
+            )}
           </Card>
         ))}
       </Stack>

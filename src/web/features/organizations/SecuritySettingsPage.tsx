@@ -19,6 +19,7 @@ export function SecuritySettingsPage() {
   const params = org ? { orgId: org.orgId } : null;
   const settings = useApiQuery(api.organizations.get, params && [params]);
   const [minutes, setMinutes] = useState<number | string | undefined>(undefined);
+  const [days, setDays] = useState<number | string | undefined>(undefined);
   // Success also refreshes the session (its idle timeout) and the memberships (their MFA rule).
   const save = useApiMutation(api.organizations.updateSettings, {
     onSuccess: (data) => {
@@ -35,6 +36,7 @@ export function SecuritySettingsPage() {
     return <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />;
   }
   const value = minutes ?? settings.data?.idleTimeoutMinutes ?? '';
+  const escalation = days ?? settings.data?.escalateOverdueAfterDays ?? '';
   return (
     <>
       <PageHeader
@@ -97,11 +99,46 @@ export function SecuritySettingsPage() {
             />
           </Stack>
         </Card>
+        <Card withBorder padding="lg">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate([{ orgId }, { escalateOverdueAfterDays: Number(escalation) }]);
+            }}
+          >
+            <Stack gap="sm">
+              <Text fw={600}>Overdue tasks</Text>
+              <Text size="sm" c="dimmed">
+                A task&apos;s owner is reminded the day before it falls due and told when it is
+                overdue. After this many days overdue, the Security Official is told as well.
+              </Text>
+              <Group align="end">
+                <NumberInput
+                  label="Days overdue before the Security Official hears"
+                  min={1}
+                  max={90}
+                  value={escalation}
+                  onChange={setDays}
+                  error={
+                    fieldErrors(save.error, { escalateOverdueAfterDays: 'The number of days' })
+                      .escalateOverdueAfterDays
+                  }
+                  w={320}
+                  disabled={!settings.data}
+                />
+                <Button type="submit" loading={save.isPending} disabled={!settings.data}>
+                  Save
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
         {save.isSuccess ? (
           <Alert color="teal" variant="light" role="status">
             Saved. Sessions end after {countOf(save.data.idleTimeoutMinutes, 'minute')} without
             activity; two-factor authentication is {save.data.mfaRequired ? 'required' : 'optional'}
-            .
+            ; the Security Official hears of tasks{' '}
+            {countOf(save.data.escalateOverdueAfterDays, 'day')} overdue.
           </Alert>
         ) : null}
       </Stack>

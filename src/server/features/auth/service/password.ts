@@ -104,6 +104,9 @@ export async function requestPasswordReset(
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
       used_at: null,
+      issued_by: null,
+      org_id: null,
+      noticed_at: null,
     });
     await appendAuditEvent(
       trx,
@@ -111,9 +114,11 @@ export async function requestPasswordReset(
       { ...context, actor: { type: 'anonymous', id: null, label: user.email } },
       { orgId, action: 'user.password_reset_requested', entity: { type: 'user', id: user.id } },
     );
+    // Sealed: the outbox shows that a reset was asked for, never the link (164.312(d)).
     await deps.mailer.queue(trx, deps, {
       orgId,
       to: user.email,
+      sealed: true,
       subject: 'Reset your Custos password',
       text: [
         `Someone, hopefully you, asked to reset the password of ${user.email} on Custos.`,
@@ -158,7 +163,11 @@ export async function completePasswordReset(
       orgId,
       action: 'user.password_changed',
       entity: { type: 'user', id: user.id },
-      changes: { password: { after: 'reset by email link' } },
+      // `password` is redacted by the trail whatever it holds: how it was reset goes beside it.
+      changes: {
+        password: { after: 'reset' },
+        by: { after: reset.issued_by ? 'a link an administrator issued' : 'an emailed link' },
+      },
     });
     if (body.revokeTokens) {
       await revokeAllTokensIn(trx, deps, asUser, user.id, 'password reset');

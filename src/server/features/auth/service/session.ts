@@ -14,6 +14,7 @@ import { AppError } from '../../../platform/errors';
 import { liveMembershipsOf } from '../../organizations/service/memberships';
 import { presentMe, presentSession } from '../presenter';
 import { moveSession, revokeSessionsInOrganization } from '../repository/sessions';
+import { passwordResetNoticesOf } from './issued-reset';
 import { revokeAllTokensIn } from './tokens';
 
 export async function getMe(deps: AppDeps, principal: Principal) {
@@ -22,7 +23,11 @@ export async function getMe(deps: AppDeps, principal: Principal) {
     principal.userId,
     deps.clock.now().toISOString(),
   );
-  return presentMe(principal, memberships);
+  return presentMe(
+    principal,
+    memberships,
+    await passwordResetNoticesOf(deps, principal.userId, memberships),
+  );
 }
 
 /**

@@ -4,7 +4,13 @@ import type { Db } from '../../../platform/db/types';
 /** The columns a new organization starts with; the profile is filled in later. */
 export type NewOrganization = Pick<
   OrganizationsTable,
-  'id' | 'name' | 'time_zone' | 'idle_timeout_minutes' | 'mfa_required' | 'created_at'
+  | 'id'
+  | 'name'
+  | 'time_zone'
+  | 'idle_timeout_minutes'
+  | 'escalate_overdue_after_days'
+  | 'mfa_required'
+  | 'created_at'
 >;
 
 export async function insertOrganization(trx: Db, row: NewOrganization): Promise<void> {

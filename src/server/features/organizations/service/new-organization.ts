@@ -54,6 +54,7 @@ export async function createOrganizationWithOwner(
     name: input.orgName,
     time_zone: input.timeZone ?? 'UTC',
     idle_timeout_minutes: 15,
+    escalate_overdue_after_days: 7,
     mfa_required: 0,
     created_at: now,
   });

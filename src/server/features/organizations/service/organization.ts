@@ -41,12 +41,20 @@ export async function updateSettings(
       idle_timeout_minutes: settings.idleTimeoutMinutes ?? before.idle_timeout_minutes,
       mfa_required:
         settings.mfaRequired === undefined ? before.mfa_required : settings.mfaRequired ? 1 : 0,
+      escalate_overdue_after_days:
+        settings.escalateOverdueAfterDays ?? before.escalate_overdue_after_days,
     };
     const changes: AuditChanges = {};
     if (after.idle_timeout_minutes !== before.idle_timeout_minutes) {
       changes.idleTimeoutMinutes = {
         before: before.idle_timeout_minutes,
         after: after.idle_timeout_minutes,
+      };
+    }
+    if (after.escalate_overdue_after_days !== before.escalate_overdue_after_days) {
+      changes.escalateOverdueAfterDays = {
+        before: before.escalate_overdue_after_days,
+        after: after.escalate_overdue_after_days,
       };
     }
     if (after.mfa_required !== before.mfa_required) {

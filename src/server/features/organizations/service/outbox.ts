@@ -7,7 +7,8 @@ const SHOWN = 100;
 
 /** The organization's latest messages, sent or waiting (without SMTP they wait here). */
 export async function readOutbox(deps: AppDeps, context: AuditContext, orgId: string) {
-  // Without SMTP the outbox holds other members' reset links: reading it is an audited sensitive read.
+  // Without SMTP the outbox holds invitation links (reset links are sealed, never shown): an
+  // audited read.
   await deps.database.db
     .transaction()
     .execute((trx) => appendAuditEvent(trx, deps, context, { orgId, action: 'outbox.read' }));
