@@ -29,9 +29,11 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('make approvals, decisions, the outbox and issuing reset links person-only', () => {
+  it('make approvals, decisions, the outbox, issuing reset links and notifications person-only', () => {
     expect([...PERSON_ONLY].sort()).toEqual([
       'members.reset_password',
+      'notifications.manage',
+      'notifications.read',
       'outbox.read',
       'risks.approve',
       'safeguards.decide',

@@ -31,6 +31,7 @@ export const LINK_TYPES = [
   'risk_assessment',
   // An approved assessment's stored report, addressed by the assessment's id.
   'risk_report',
+  'asset',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -40,6 +41,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   risk: 'Risk',
   risk_assessment: 'Risk assessment',
   risk_report: 'Risk analysis report',
+  asset: 'Asset',
 };
 
 export const LinkEndSchema = z.object({
@@ -49,7 +51,7 @@ export const LinkEndSchema = z.object({
     .trim()
     .min(1, { error: 'is required' })
     .max(2000)
-    .describe('A citation for safeguard, a task or risk id, or an https address for url'),
+    .describe('A citation for safeguard, a task, risk or asset id, or an https address for url'),
 });
 export type LinkEnd = z.infer<typeof LinkEndSchema>;
 

@@ -100,4 +100,20 @@ export const PREPARATIONS: Record<string, Preparation> = {
       const ids: Record<string, string> = { assessmentId, negligiblePairId };
       return { headers, id: (param, nth) => ids[param] ?? clinic.id(param, nth) };
     },
+  // A notification is its recipient's alone: marked read by them.
+  'POST /api/orgs/:orgId/notifications/:notificationId/read': async (
+    t,
+    clinic,
+    _contract,
+    clock,
+  ) => {
+    const db = t.database.handle.db;
+    const notification = await db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('org_id', '=', clinic.orgId)
+      .where('id', '=', clinic.id('notificationId'))
+      .executeTakeFirstOrThrow();
+    return { headers: await sessionHeaders(db, clock, notification.user_id, clinic.orgId) };
+  },
 };

@@ -105,6 +105,8 @@ export interface OutboxTable {
   to_email: string;
   subject: string;
   body_text: string;
+  /** The HTML part, when the message has one (migration 0016). */
+  body_html: string | null;
   created_at: string;
   claimed_at: string | null;
   sent_at: string | null;

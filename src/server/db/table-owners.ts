@@ -59,19 +59,29 @@ export interface AllowedAccess {
 export const ALLOWED_READS: readonly AllowedAccess[] = [
   {
     table: 'users',
-    by: ['organizations', 'tasks', 'assets', 'safeguards', 'risks', 'risk-assessments'],
+    by: [
+      'organizations',
+      'tasks',
+      'assets',
+      'safeguards',
+      'risks',
+      'risk-assessments',
+      'notifications',
+    ],
     reason:
-      'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists',
+      'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
   },
   {
     table: 'memberships',
-    by: ['assets', 'risk-assessments'],
-    reason: "the organization's members: import owners by e-mail, name the approver",
+    by: ['assets', 'risk-assessments', 'notifications'],
+    reason:
+      "the organization's members: import owners by e-mail, name the approver; nobody whose access ended is notified, and the digest goes to every live member at their hour",
   },
   {
     table: 'organizations',
-    by: ['safeguards'],
-    reason: 'the organization profile decides which requirements apply to it',
+    by: ['safeguards', 'notifications'],
+    reason:
+      "the organization profile decides which requirements apply to it; the digest runs at each organization's local hour (time_zone)",
   },
   {
     table: 'audit_events',

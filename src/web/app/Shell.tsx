@@ -15,6 +15,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { OrganizationSwitcher, UserMenu } from './HeaderMenus';
 import { IdleWarning } from './IdleWarning';
 import { PasswordResetNotice } from './PasswordResetNotice';
@@ -66,6 +67,7 @@ export function Shell() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               {me ? <OrganizationSwitcher me={me} /> : null}
+              {me ? <NotificationBell /> : null}
               <ColorSchemeToggle />
               {me ? <UserMenu me={me} /> : null}
             </Group>

@@ -12,6 +12,7 @@ import * as m0010 from './0010_create_risk_analysis';
 import * as m0011 from './0011_anchor_audit_chains';
 import * as m0013 from './0013_seal_outbox_links';
 import * as m0014 from './0014_create_jobs';
+import * as m0016 from './0016_add_outbox_html';
 
 /**
  * Every migration, in order. Listed by hand so the bundle carries them; names are
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_anchor_audit_chains': m0011,
   '0013_seal_outbox_links': m0013,
   '0014_create_jobs': m0014,
+  '0016_add_outbox_html': m0016,
 };

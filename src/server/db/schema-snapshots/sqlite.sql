@@ -106,11 +106,29 @@ CREATE TABLE "negligible_pairs" ("id" text primary key, "org_id" text not null r
 -- index negligible_pairs_org_assessment_idx
 CREATE INDEX "negligible_pairs_org_assessment_idx" on "negligible_pairs" ("org_id", "assessment_id");
 
+-- table notification_digests
+CREATE TABLE "notification_digests" ("org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "local_day" text not null, "sent_at" text not null, "items" integer not null, constraint "notification_digests_pk" primary key ("org_id", "user_id", "local_day"));
+
+-- table notification_preferences
+CREATE TABLE "notification_preferences" ("org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "kind" text not null, "delivery" text not null, "updated_at" text not null, constraint "notification_preferences_pk" primary key ("org_id", "user_id", "kind"));
+
+-- table notification_settings
+CREATE TABLE "notification_settings" ("org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "digest_hour" integer not null, "updated_at" text not null, constraint "notification_settings_pk" primary key ("org_id", "user_id"));
+
+-- table notifications
+CREATE TABLE "notifications" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "kind" text not null, "record_type" text not null, "record_id" text not null, "title" text not null, "due_on" text, "idempotency_key" text not null, "created_at" text not null, "read_at" text, "emailed_at" text, "digest_pending" integer default 0 not null, "digested_at" text, constraint "notifications_key_unique" unique ("org_id", "user_id", "idempotency_key"));
+
+-- index notifications_person_idx
+CREATE INDEX "notifications_person_idx" on "notifications" ("org_id", "user_id", "id");
+
+-- index notifications_unread_idx
+CREATE INDEX "notifications_unread_idx" on "notifications" ("org_id", "user_id", "read_at");
+
 -- table organizations
 CREATE TABLE "organizations" ("id" text primary key, "name" text not null, "time_zone" text default 'UTC' not null, "idle_timeout_minutes" integer default 15 not null check (idle_timeout_minutes between 5 and 60), "mfa_required" integer default 0 not null check (mfa_required in (0, 1)), "created_at" text not null, "entity_type" text check (entity_type in ('provider','health_plan','clearinghouse','business_associate','hybrid')), "includes_group_health_plan" integer default 0 not null, "includes_clearinghouse" integer default 0 not null, "size" text check (size in ('1-10','11-50','51-200','201-1000','1000+')), "locations" text default '[]' not null, "security_official_id" text references "users" ("id"), "security_official_since" text, "privacy_official_id" text references "users" ("id"), "privacy_official_since" text, "risk_matrix" text, "escalate_overdue_after_days" integer default 7 not null);
 
 -- table outbox
-CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text, "sealed" integer default 0 not null);
+CREATE TABLE "outbox" ("id" text primary key, "org_id" text, "to_email" text not null, "subject" text not null, "body_text" text not null, "created_at" text not null, "claimed_at" text, "sent_at" text, "error" text, "sealed" integer default 0 not null, "body_html" text);
 
 -- index outbox_org_idx
 CREATE INDEX "outbox_org_idx" on "outbox" ("org_id", "created_at");

@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature';
 import { assetsDemo } from './demo';
 import { assetsDashboard } from './dashboard';
+import { assetLink } from './link';
 import * as createDataFlowMapPositions from './migrations/0012_create_data_flow_map_positions';
 import { registerAssetRoutes } from './routes';
 
@@ -11,6 +12,7 @@ export const feature: Feature = {
   migrations: { '0012_create_data_flow_map_positions': createDataFlowMapPositions },
   routes: registerAssetRoutes,
   records: { assetId: 'assets', flowId: 'data_flows' },
+  link: assetLink,
   dashboard: assetsDashboard,
   demo: assetsDemo,
 };

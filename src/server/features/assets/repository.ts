@@ -36,6 +36,17 @@ export async function updateAsset(
     .execute();
 }
 
+/** Ids, references and names of the organization's assets among `ids` (links, notifications). */
+export async function findAssetNames(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('assets')
+    .select(['id', 'number', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function findAsset(db: Db, orgId: string, id: string): Promise<AssetRow | undefined> {
   return withOwner(db, orgId).where('assets.id', '=', id).executeTakeFirst();
 }

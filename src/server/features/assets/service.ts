@@ -7,6 +7,7 @@ import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireNewlyNamedMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { notifyNewOwnerIn } from '../notifications/notify';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { EXPORT_COLUMNS, assetCells } from './export';
@@ -188,6 +189,13 @@ export async function changeAsset(
       action: 'asset.changed',
       entity: { type: 'asset', id },
       changes,
+    });
+    await notifyNewOwnerIn(trx, deps, context, {
+      orgId,
+      ownerId: values.owner_id,
+      previousOwnerId: before.owner_id,
+      record: { type: 'asset', id },
+      title: `ASSET-${before.number} ${values.name ?? before.name}`,
     });
   });
   return getAsset(deps, orgId, id);

@@ -13,6 +13,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import { changesOf } from '../../platform/audit/changes';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { notifyNewOwnerIn } from '../notifications/notify';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
@@ -248,6 +249,13 @@ export async function changeRisk(
       changes,
     });
     await followAcceptanceIn(trx, deps, context, orgId, before, { ...before, ...values });
+    await notifyNewOwnerIn(trx, deps, context, {
+      orgId,
+      ownerId: values.owner_id,
+      previousOwnerId: before.owner_id,
+      record: { type: 'risk', id },
+      title: `RISK-${before.number} ${values.title ?? before.title}`,
+    });
   });
   return getRisk(deps, orgId, id);
 }

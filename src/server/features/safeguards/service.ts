@@ -9,6 +9,7 @@ import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { requireNewlyNamedMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { notifyNewOwnerIn } from '../notifications/notify';
 import { addMonths, todayIn } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linksOf } from '../links/service';
@@ -248,6 +249,13 @@ export async function changeSafeguardIn(
     action: 'safeguard.changed',
     entity: { type: 'safeguard', id: before.id },
     changes: { requirement: { after: requirementId }, ...changes },
+  });
+  await notifyNewOwnerIn(trx, deps, context, {
+    orgId,
+    ownerId: values.owner_id,
+    previousOwnerId: before.owner_id,
+    record: { type: 'safeguard', id: requirementId },
+    title: `${requirementId} ${requirement.title}`,
   });
 }
 

@@ -19,28 +19,33 @@ const Tasks = z.object({
 });
 
 /** The clinic's tasks, each about a safeguard; some already done. */
-const tasks = demoStep(60, Tasks, async ({ deps, context, orgId, today, person }, data) => {
-  for (const { done, owner, dueInDays, safeguard, ...rest } of data.tasks) {
-    const task: TaskCreateBody = {
-      ...rest,
-      ownerId: person(owner),
-      dueOn: dueInDays === null ? null : addDays(today, dueInDays),
-      links: [{ type: 'safeguard', id: safeguard }],
-    };
-    const taskId = await deps.database.db
-      .transaction()
-      .execute((trx) => createTaskIn(trx, deps, context, orgId, task));
-    if (done) {
-      await completeTask(
-        deps,
-        context,
-        orgId,
-        { userId: task.ownerId ?? '', seesAll: true },
-        taskId,
-        { note: done },
-      );
+const tasks = demoStep(
+  60,
+  Tasks,
+  async ({ deps, context, orgId, today, person, remember }, data) => {
+    for (const { done, owner, dueInDays, safeguard, ...rest } of data.tasks) {
+      const task: TaskCreateBody = {
+        ...rest,
+        ownerId: person(owner),
+        dueOn: dueInDays === null ? null : addDays(today, dueInDays),
+        links: [{ type: 'safeguard', id: safeguard }],
+      };
+      const taskId = await deps.database.db
+        .transaction()
+        .execute((trx) => createTaskIn(trx, deps, context, orgId, task));
+      remember('task', rest.title, taskId);
+      if (done) {
+        await completeTask(
+          deps,
+          context,
+          orgId,
+          { userId: task.ownerId ?? '', seesAll: true },
+          taskId,
+          { note: done },
+        );
+      }
     }
-  }
-});
+  },
+);
 
 export const tasksDemo = [tasks];

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
+import { notifyNewOwnerIn } from '../notifications/notify';
 import { listTasks, updateTask } from './repository';
 import { systemTaskOwnerIn } from './task-owner';
 
@@ -34,6 +35,14 @@ export async function handOnOpenTasksIn(
       action: 'task.changed',
       entity: { type: 'task', id: task.id },
       changes: { ownerId: { before: userId, after: heir } },
+    });
+    await notifyNewOwnerIn(trx, deps, context, {
+      orgId,
+      ownerId: heir,
+      previousOwnerId: userId,
+      record: { type: 'task', id: task.id },
+      title: `TASK-${task.number} ${task.title}`,
+      dueOn: task.due_on,
     });
   }
   return tasks.length;

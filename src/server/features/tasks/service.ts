@@ -15,6 +15,7 @@ import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { createLinkIn, linksOf } from '../links/service';
+import { notifyNewOwnerIn } from '../notifications/notify';
 import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
 import { systemTaskOwnerIn } from './task-owner';
@@ -158,6 +159,14 @@ export async function createTaskIn(
       recurrence: { after: row.recurrence },
     },
   });
+  await notifyNewOwnerIn(trx, deps, context, {
+    orgId,
+    ownerId: row.owner_id,
+    previousOwnerId: null,
+    record: { type: 'task', id },
+    title: `TASK-${row.number} ${row.title}`,
+    dueOn: row.due_on,
+  });
   for (const [index, link] of (body.links ?? []).entries()) {
     await createLinkIn(
       trx,
@@ -247,6 +256,14 @@ export async function changeTask(
       action: 'task.changed',
       entity: { type: 'task', id: taskId },
       changes,
+    });
+    await notifyNewOwnerIn(trx, deps, context, {
+      orgId,
+      ownerId: values.owner_id,
+      previousOwnerId: before.owner_id,
+      record: { type: 'task', id: taskId },
+      title: `TASK-${before.number} ${values.title ?? before.title}`,
+      dueOn: values.due_on === undefined ? before.due_on : values.due_on,
     });
   });
   return getTask(deps, orgId, viewer, taskId);

@@ -15,6 +15,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text (notification emails); plain text alone when absent. */
+  html?: string;
   /**
    * The body carries a link only the recipient may use (a password reset): it is stored sealed,
    * opened only to send it, and the outbox never shows it (164.312(d): the link authenticates
@@ -55,6 +57,8 @@ export function createMailer(smtpUrl: string | null, from: string, secrets: Secr
         to_email: mail.to,
         subject: mail.subject,
         body_text: storedBody(secrets, mail.text, mail.sealed === true),
+        // Never sealed: the HTML part is for notifications, which carry no secret link.
+        body_html: mail.html ?? null,
         sealed: mail.sealed === true ? 1 : 0,
         created_at: deps.clock.now().toISOString(),
         claimed_at: null,
@@ -83,6 +87,7 @@ export function createMailer(smtpUrl: string | null, from: string, secrets: Secr
             to: message.to_email,
             subject: message.subject,
             text: bodyToSend(secrets, message),
+            ...(message.body_html === null ? {} : { html: message.body_html }),
           });
         } catch (error) {
           await markFailed(db, message.id, error instanceof Error ? error.message : 'send failed');

@@ -1,6 +1,7 @@
 import { Alert, Stack } from '@mantine/core';
 import { useMe, activeMembership } from '../../../app/session';
 import { PageHeader } from '../../../components/PageHeader';
+import { PreferencesSection } from '../../notifications/PreferencesSection';
 import { MfaSection } from './MfaSection';
 import { PasswordSection } from './PasswordSection';
 import { SessionsSection } from './SessionsSection';
@@ -28,6 +29,7 @@ export function ProfilePage() {
           </Alert>
         ) : null}
         <MfaSection me={me} />
+        <PreferencesSection />
         <PasswordSection />
         <SessionsSection />
         <TokensSection me={me} />

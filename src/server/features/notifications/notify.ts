@@ -1,0 +1,136 @@
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { LinkType } from '../../../contracts/links';
+import {
+  DEFAULT_DELIVERY,
+  NOTIFICATION_KIND_LABELS,
+  type NotificationKind,
+} from '../../../contracts/notifications';
+import type { Database } from '../../db/schema';
+import type { AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import { recordPath, renderEmail } from './email';
+import { findDelivery, findLiveRecipient, insertNotificationOnce, markEmailed } from './repository';
+
+/** What another feature tells a person about. */
+export interface NotifyInput {
+  readonly orgId: string;
+  /** The recipient. */
+  readonly userId: string;
+  readonly kind: NotificationKind;
+  /** The record it is about, as a link end: the app names and opens it through the links registry. */
+  readonly record: { readonly type: LinkType; readonly id: string };
+  /** Short, never PHI: what happened and the record's reference or name. */
+  readonly title: string;
+  readonly dueOn?: string | null;
+  /**
+   * Unique per person and organization, forever: a reminder for the same thing and the same due
+   * date is sent once (`task.due_soon:<taskId>:<dueOn>`).
+   */
+  readonly key: string;
+}
+
+/**
+ * Notifies a person inside the caller's transaction, so the notice exists only if the change
+ * committed. True when created; false when the key already existed, or when the person is no
+ * longer a member whose access is live (164.308(a)(3)(ii)(C): nothing is sent to someone whose
+ * access ended). Per the person's choice for the kind: email at once (queued in the same
+ * transaction), kept for the daily digest, or off (the bell alone).
+ */
+export async function notifyIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  input: NotifyInput,
+): Promise<boolean> {
+  const now = deps.clock.now().toISOString();
+  const recipient = await findLiveRecipient(trx, input.orgId, input.userId, now);
+  if (!recipient) return false;
+  const delivery =
+    (await findDelivery(trx, input.orgId, input.userId, input.kind)) ??
+    DEFAULT_DELIVERY[input.kind];
+  const id = uuidv7();
+  const created = await insertNotificationOnce(trx, {
+    id,
+    org_id: input.orgId,
+    user_id: input.userId,
+    kind: input.kind,
+    record_type: input.record.type,
+    record_id: input.record.id,
+    title: input.title.slice(0, 300),
+    due_on: input.dueOn ?? null,
+    idempotency_key: input.key,
+    created_at: now,
+    read_at: null,
+    emailed_at: null,
+    digest_pending: delivery === 'digest' ? 1 : 0,
+    digested_at: null,
+  });
+  if (!created) return false;
+  if (delivery === 'immediately') {
+    const label = NOTIFICATION_KIND_LABELS[input.kind];
+    const email = renderEmail({
+      heading: label,
+      intro: `Hello ${recipient.name}, this needs your attention in Custos.`,
+      sections: [
+        {
+          heading: label,
+          items: [
+            {
+              title: input.title,
+              dueOn: input.dueOn ?? null,
+              url: `${deps.baseUrl}${recordPath(input.record.type, input.record.id)}`,
+            },
+          ],
+        },
+      ],
+      footer: 'Choose which emails you receive',
+      footerUrl: `${deps.baseUrl}/profile#notifications`,
+    });
+    await deps.mailer.queue(trx, deps, {
+      orgId: input.orgId,
+      to: recipient.email,
+      subject: `Custos: ${input.title}`,
+      text: email.text,
+      html: email.html,
+    });
+    await markEmailed(trx, input.orgId, id, now);
+  }
+  return true;
+}
+
+/**
+ * Tells a record's new owner (a task's: `task.assigned`; another record's: `record.owner_changed`)
+ * when someone else named them: not when people name themselves, not when nothing changed, and not
+ * for what Custos does on its own (the demo, the command line). Call it in the transaction that
+ * changed the owner.
+ */
+export async function notifyNewOwnerIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  input: {
+    readonly orgId: string;
+    readonly ownerId: string | null | undefined;
+    readonly previousOwnerId: string | null;
+    readonly record: NotifyInput['record'];
+    readonly title: string;
+    readonly dueOn?: string | null;
+  },
+): Promise<boolean> {
+  const { ownerId, previousOwnerId } = input;
+  if (!ownerId || ownerId === previousOwnerId) return false;
+  const { actor } = context;
+  if (actor.type !== 'user' && actor.type !== 'token') return false;
+  if (actor.type === 'user' && actor.id === ownerId) return false;
+  const kind = input.record.type === 'task' ? 'task.assigned' : 'record.owner_changed';
+  return notifyIn(trx, deps, {
+    orgId: input.orgId,
+    userId: ownerId,
+    kind,
+    record: input.record,
+    title: input.title,
+    dueOn: input.dueOn ?? null,
+    // Each handing-over is its own event: named again later, the person hears of it again.
+    key: `${kind}:${input.record.type}:${input.record.id}:${uuidv7()}`,
+  });
+}
