@@ -10,7 +10,13 @@ import type { Database } from '../../db/schema';
 import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { recordPath, renderEmail } from './email';
-import { findDelivery, findLiveRecipient, insertNotificationOnce, markEmailed } from './repository';
+import {
+  existingKeys,
+  findDelivery,
+  findLiveRecipient,
+  insertNotificationOnce,
+  markEmailed,
+} from './repository';
 
 /** What another feature tells a person about. */
 export interface NotifyInput {
@@ -133,4 +139,24 @@ export async function notifyNewOwnerIn(
     // Each handing-over is its own event: named again later, the person hears of it again.
     key: `${kind}:${input.record.type}:${input.record.id}:${uuidv7()}`,
   });
+}
+
+/**
+ * Notifies each of `notices` (all of organization `orgId`) that its person has not had yet, in the
+ * caller's transaction; returns how many were created. The sweeps' entry: what was sent before is
+ * found in one query per 500 keys, so a sweep that finds nothing new costs a few reads.
+ */
+export async function notifyEachOnceIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  orgId: string,
+  notices: readonly NotifyInput[],
+): Promise<number> {
+  const known = await existingKeys(trx, orgId, [...new Set(notices.map((n) => n.key))]);
+  let created = 0;
+  for (const notice of notices) {
+    if (notice.orgId !== orgId || known.has(`${notice.userId} ${notice.key}`)) continue;
+    created += (await notifyIn(trx, deps, notice)) ? 1 : 0;
+  }
+  return created;
 }

@@ -178,3 +178,23 @@ export async function upsertSettings(trx: Db, row: NotificationSettingsTable): P
     )
     .execute();
 }
+
+/** Which of `keys` the organization's notifications already hold, as `userId key` pairs. */
+export async function existingKeys(
+  db: Db,
+  orgId: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  // In slices: SQLite allows at most 32,766 bound values, PostgreSQL 65,535.
+  for (let start = 0; start < keys.length; start += 500) {
+    const rows = await db
+      .selectFrom('notifications')
+      .select(['user_id', 'idempotency_key'])
+      .where('org_id', '=', orgId)
+      .where('idempotency_key', 'in', keys.slice(start, start + 500))
+      .execute();
+    for (const row of rows) found.add(`${row.user_id} ${row.idempotency_key}`);
+  }
+  return found;
+}

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { riskAnalysisReminders } from './yearly-reminder';
 import { riskAssessmentsDemo } from './demo';
 import { riskAssessmentsDashboard } from './dashboard';
 import { assessmentLink, reportLink } from './link';
@@ -8,6 +9,9 @@ import { registerAssessmentRoutes } from './routes';
 /** Risk assessments: scope, review, approval and the report (164.308(a)(1)(ii)(A)). */
 export const feature: Feature = {
   name: 'risk-assessments',
+  // Reminders of what falls due, every 15 minutes (issue 13).
+  jobs: (deps) => [riskAnalysisReminders.kind(deps)],
+  schedules: [riskAnalysisReminders.schedule],
   tables: ['risk_assessments', 'risk_reports', 'negligible_pairs'],
   migrations: { '0012_record_assessment_completeness': recordAssessmentCompleteness },
   routes: (app, deps) => {

@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { safeguardReminders } from './reminders';
 import { safeguardsDemo } from './demo';
 import { safeguardsDashboard } from './dashboard';
 import { safeguardLink } from './link';
@@ -12,6 +13,9 @@ import { registerSafeguardRoutes } from './routes';
  */
 export const feature: Feature = {
   name: 'safeguards',
+  // Reminders of what falls due, every 15 minutes (issue 13).
+  jobs: (deps) => [safeguardReminders.kind(deps)],
+  schedules: [safeguardReminders.schedule],
   tables: ['safeguards'],
   migrations: { '0012_add_decision_basis_assessment': addDecisionBasisAssessment },
   routes: registerSafeguardRoutes,

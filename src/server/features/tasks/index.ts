@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/feature';
+import { taskReminders } from './reminders';
 import { tasksDemo } from './demo';
 import { tasksDashboard } from './dashboard';
 import { taskLink } from './link';
@@ -7,6 +8,9 @@ import { registerTaskRoutes } from './routes';
 /** Tasks: owned, dated work, recurring on schedule, linked to the records they are about. */
 export const feature: Feature = {
   name: 'tasks',
+  // Reminders of what falls due, every 15 minutes (issue 13).
+  jobs: (deps) => [taskReminders.kind(deps)],
+  schedules: [taskReminders.schedule],
   tables: ['tasks'],
   routes: registerTaskRoutes,
   records: { taskId: 'tasks' },
