@@ -4,6 +4,7 @@ import type { LinkType } from '../../../contracts/links';
 import {
   DEFAULT_DELIVERY,
   NOTIFICATION_KIND_LABELS,
+  type Delivery,
   type NotificationKind,
 } from '../../../contracts/notifications';
 import type { Database } from '../../db/schema';
@@ -17,6 +18,31 @@ import {
   insertNotificationOnce,
   markEmailed,
 } from './repository';
+
+/** Emails one person gets at once from one sweep; more of them go to the daily digest. */
+const EMAILS_AT_ONCE = 3;
+
+type Recipient = Awaited<ReturnType<typeof findLiveRecipient>>;
+
+/** What notifying many people in one go looks up once: recipients, choices, emails sent. */
+export interface NotifyMemo {
+  readonly recipients: Map<string, Promise<Recipient>>;
+  readonly deliveries: Map<string, Promise<Delivery>>;
+  readonly emails: Map<string, number>;
+}
+
+/** A fresh memo: one per sweep of one organization. */
+export function notifyMemo(): NotifyMemo {
+  return { recipients: new Map(), deliveries: new Map(), emails: new Map() };
+}
+
+function once<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const known = cache.get(key);
+  if (known) return known;
+  const loaded = load();
+  cache.set(key, loaded);
+  return loaded;
+}
 
 /** What another feature tells a person about. */
 export interface NotifyInput {
@@ -47,13 +73,24 @@ export async function notifyIn(
   trx: Transaction<Database>,
   deps: AppDeps,
   input: NotifyInput,
+  memo: NotifyMemo = notifyMemo(),
 ): Promise<boolean> {
   const now = deps.clock.now().toISOString();
-  const recipient = await findLiveRecipient(trx, input.orgId, input.userId, now);
+  const recipient = await once(memo.recipients, input.userId, () =>
+    findLiveRecipient(trx, input.orgId, input.userId, now),
+  );
   if (!recipient) return false;
-  const delivery =
-    (await findDelivery(trx, input.orgId, input.userId, input.kind)) ??
-    DEFAULT_DELIVERY[input.kind];
+  const chosen = await once(
+    memo.deliveries,
+    `${input.userId} ${input.kind}`,
+    async () =>
+      (await findDelivery(trx, input.orgId, input.userId, input.kind)) ??
+      DEFAULT_DELIVERY[input.kind],
+  );
+  // A sweep that finds a backlog sends a person a few emails at once; the rest wait for the digest.
+  const emailed = memo.emails.get(input.userId) ?? 0;
+  const delivery = chosen === 'immediately' && emailed >= EMAILS_AT_ONCE ? 'digest' : chosen;
+  if (delivery === 'immediately') memo.emails.set(input.userId, emailed + 1);
   const id = uuidv7();
   const created = await insertNotificationOnce(trx, {
     id,
@@ -151,12 +188,13 @@ export async function notifyEachOnceIn(
   deps: AppDeps,
   orgId: string,
   notices: readonly NotifyInput[],
+  memo: NotifyMemo = notifyMemo(),
 ): Promise<number> {
   const known = await existingKeys(trx, orgId, [...new Set(notices.map((n) => n.key))]);
   let created = 0;
   for (const notice of notices) {
     if (notice.orgId !== orgId || known.has(`${notice.userId} ${notice.key}`)) continue;
-    created += (await notifyIn(trx, deps, notice)) ? 1 : 0;
+    created += (await notifyIn(trx, deps, notice, memo)) ? 1 : 0;
   }
   return created;
 }

@@ -5,7 +5,7 @@ import {
   organizationCalendarsUnscoped,
   type OrganizationCalendar,
 } from '../../platform/org-calendar';
-import { notifyEachOnceIn, type NotifyInput } from './notify';
+import { notifyEachOnceIn, notifyMemo, type NotifyInput } from './notify';
 
 /** What a feature's sweep finds due in one organization today. */
 export type NoticesOf = (
@@ -13,18 +13,24 @@ export type NoticesOf = (
   org: OrganizationCalendar,
 ) => Promise<readonly NotifyInput[]>;
 
+/** Notices per transaction: a backlog is written in short transactions, memory bounded. */
+const SLICE = 500;
+
 /**
  * Runs `noticesOf` for every organization, on its own day, and sends each notice once, ever (its
- * key): running the sweep again changes nothing. One transaction per organization.
+ * key): running the sweep again changes nothing. A person gets a few emails from one sweep; the
+ * rest of a backlog waits for their digest (notify.ts).
  */
 export async function sweepEveryOrganization(deps: AppDeps, noticesOf: NoticesOf): Promise<number> {
   let sent = 0;
   for (const org of await organizationCalendarsUnscoped(deps.database.db, deps.clock)) {
     const notices = await noticesOf(deps, org);
-    if (notices.length > 0) {
+    const memo = notifyMemo();
+    for (let start = 0; start < notices.length; start += SLICE) {
+      const slice = notices.slice(start, start + SLICE);
       sent += await deps.database.db
         .transaction()
-        .execute((trx) => notifyEachOnceIn(trx, deps, org.orgId, notices));
+        .execute((trx) => notifyEachOnceIn(trx, deps, org.orgId, slice, memo));
     }
   }
   return sent;

@@ -60,7 +60,7 @@ async function setUp() {
     await t.jobs.tick();
     await t.jobs.drain();
   };
-  return { t, clock, org, taskId, notices, sweep };
+  return { t, clock, org, owner, official, taskId, notices, sweep };
 }
 
 describe(`task reminders on ${testDatabaseKind()}`, () => {
@@ -96,6 +96,37 @@ describe(`task reminders on ${testDatabaseKind()}`, () => {
     clock.advance(10 * DAY);
     await sweep();
     expect(await notices()).toHaveLength(3);
+  });
+
+  it('email a person three notices of one sweep at once; the rest of a backlog waits for the digest', async () => {
+    const { t, org, owner, official, sweep } = await setUp();
+    for (let i = 1; i <= 5; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/tasks`,
+        headers: official.headers,
+        payload: { title: `Old task ${i}`, ownerId: owner.user.id, dueOn: `2026-05-2${i}` },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const db = t.database.handle.db;
+    const mailsTo = async (email: string) =>
+      (await db.selectFrom('outbox').select('id').where('to_email', '=', email).execute()).length;
+    const ownerBefore = await mailsTo(owner.user.email);
+    const officialBefore = await mailsTo(official.user.email);
+    await sweep();
+    const overdue = await db
+      .selectFrom('notifications')
+      .select(['emailed_at', 'digest_pending'])
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'task.overdue')
+      .execute();
+    expect(overdue).toHaveLength(5);
+    expect(overdue.filter((n) => n.emailed_at !== null)).toHaveLength(3);
+    expect(overdue.filter((n) => n.digest_pending === 1)).toHaveLength(2);
+    // Three each: the owner's overdue notices, the official's escalations (all five are 3+ days late).
+    expect((await mailsTo(owner.user.email)) - ownerBefore).toBe(3);
+    expect((await mailsTo(official.user.email)) - officialBefore).toBe(3);
   });
 
   it('two app processes on one database sweep the same due time and remind once', async () => {
