@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { describe, expect, it } from 'vitest';
 import type { AuditAction } from '../../../contracts/audit-actions';
 import { testApps } from '../../../../test/support/app';
@@ -17,6 +19,16 @@ import { createMailer } from '../../platform/mail/mailer';
 
 const startApp = testApps();
 const NEW_PASSWORD = 'orchid pebble canyon 77';
+
+/** Removes a membership as leaving does (its access ends now). */
+async function removeMembership(db: Kysely<Database>, orgId: string, membershipId: string) {
+  const result = await db
+    .deleteFrom('memberships')
+    .where('org_id', '=', orgId)
+    .where('id', '=', membershipId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
 
 async function setUp(mailer?: ReturnType<typeof createMailer>) {
   const clock = testClock();
@@ -150,6 +162,40 @@ describe(`a reset link an administrator issues, on ${testDatabaseKind()}`, () =>
     const elsewhere = await buildOrganization(db, { name: 'Lakeside Pediatrics' });
     await buildMembership(db, elsewhere.id, nurse.user.id, 'owner');
     expect(await codeOf(nurse.membership.id, owner.headers)).toBe('409 conflict');
+  });
+
+  it('is checked again when used: refused once the person joined another organization, became an owner, or the issuer left', async () => {
+    const { db, org, owner, admin, nurse, issue, complete } = await setUp();
+    const linkFor = async (memberId: string, headers: Record<string, string>) =>
+      (await issue(memberId, headers)).json<{ link: string }>().link;
+    // The person joins another organization after the link was issued.
+    const joined = await linkFor(nurse.membership.id, admin.headers);
+    const elsewhere = await buildOrganization(db, { name: 'Lakeside Pediatrics' });
+    const there = await buildMembership(db, elsewhere.id, nurse.user.id, 'owner');
+    expect((await complete(joined)).statusCode).toBe(409);
+    await db.deleteFrom('memberships').where('id', '=', there.id).execute();
+    // The person becomes an owner: an administrator's link no longer serves.
+    const promoted = await linkFor(nurse.membership.id, admin.headers);
+    await db
+      .updateTable('memberships')
+      .set({ role: 'owner' })
+      .where('id', '=', nurse.membership.id)
+      .execute();
+    expect((await complete(promoted)).statusCode).toBe(409);
+    await db
+      .updateTable('memberships')
+      .set({ role: 'workforce' })
+      .where('id', '=', nurse.membership.id)
+      .execute();
+    // The issuer is removed.
+    const orphan = await linkFor(nurse.membership.id, admin.headers);
+    const removed = await removeMembership(db, org.id, admin.membership.id);
+    expect(removed).toBe(1);
+    expect((await complete(orphan)).statusCode).toBe(409);
+    // Nothing changed: the owner's link works.
+    expect((await complete(await linkFor(nurse.membership.id, owner.headers))).statusCode).toBe(
+      204,
+    );
   });
 
   it("another organization's member is not found, and an API token never issues a link", async () => {

@@ -137,6 +137,33 @@ export async function requestPasswordReset(
  * `revokeTokens` (the default) every API token too: a token outlives sessions, and a reset often
  * follows a compromise (164.308(a)(5)(ii)(D) password management).
  */
+/**
+ * An issued link is checked again when it is used, as when it was issued: the issuer is still an
+ * owner or administrator of the organization (an owner, for an owner's account), and the person
+ * still belongs to that organization alone. Else an administrator removed since, or a person who
+ * joined another organization or became an owner since, would be taken over (164.308(a)(4)).
+ */
+async function assertIssuedResetStillAllowed(
+  db: AppDeps['database']['db'],
+  reset: { user_id: string; issued_by: string | null; org_id: string | null },
+  now: string,
+): Promise<void> {
+  const refused = () =>
+    new AppError(
+      'conflict',
+      'This reset link is not valid any more: access changed since it was issued. Ask for a new one, or use "Forgot your password?".',
+    );
+  const person = await liveMembershipsOf(db, reset.user_id, now);
+  const issuer = reset.issued_by
+    ? (await liveMembershipsOf(db, reset.issued_by, now)).find((m) => m.orgId === reset.org_id)
+    : undefined;
+  const target = person.find((m) => m.orgId === reset.org_id);
+  if (!target || person.length !== 1 || !issuer) throw refused();
+  if (issuer.role !== 'owner' && (issuer.role !== 'admin' || target.role === 'owner')) {
+    throw refused();
+  }
+}
+
 export async function completePasswordReset(
   deps: AppDeps,
   context: AuditContext,
@@ -149,6 +176,9 @@ export async function completePasswordReset(
   const user = reset ? await findUserById(db, reset.user_id) : undefined;
   if (!reset || !user || reset.used_at !== null || reset.expires_at <= now) {
     throw new AppError('conflict', 'This reset link is not valid any more: ask for a new one.');
+  }
+  if (reset.issued_by !== null) {
+    await assertIssuedResetStillAllowed(db, reset, now);
   }
   await assertPasswordAcceptable('body.password', password, { email: user.email, name: user.name });
   const hash = await hashPassword(password);
