@@ -172,4 +172,26 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
       { path: 'body.recurrence', message: 'has a field this request does not take: "every"' },
     ]);
   });
+
+  it('refuses a body sent to a request that takes none, and takes {} or nothing', async () => {
+    const { t, org, officer } = await setUp();
+    const retry = (payload?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/notifications/read-all`,
+        headers: {
+          ...officer.headers,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    const refused = await retry('{"before":"2020"}');
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused.body).details).toEqual([
+      { path: 'body', message: 'takes no body: send none' },
+    ]);
+    expect((await retry('[1]')).statusCode).toBe(400);
+    expect((await retry('{}')).statusCode).toBe(204);
+    expect((await retry()).statusCode).toBe(204);
+  });
 });

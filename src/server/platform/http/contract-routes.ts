@@ -91,7 +91,28 @@ export function registerRoute<C extends RouteContract>(
             done();
           },
         }
-      : {}),
+      : !body && !contract.upload
+        ? {
+            // A request that takes no body refuses one rather than ignore it ({} passes).
+            preValidation: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+              const given: unknown = request.body;
+              const empty =
+                given === undefined ||
+                given === null ||
+                (typeof given === 'object' &&
+                  !Array.isArray(given) &&
+                  Object.keys(given).length === 0);
+              if (!empty) {
+                const message = 'takes no body: send none';
+                sendError(request, reply, 'validation_failed', `body ${message}.`, [
+                  { path: 'body', message },
+                ]);
+                return;
+              }
+              done();
+            },
+          }
+        : {}),
     config: { ...config, permission: contract.permission, contract },
     schema: {
       ...(contract.hidden ? { hide: true } : {}),

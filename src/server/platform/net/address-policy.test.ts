@@ -108,3 +108,20 @@ describe('addresses a webhook may not reach', () => {
     expect(embeddedIpv4('2001:db8::1')).toBeNull();
   });
 });
+
+describe('IPv6 forms found by the outside attacker (issue 13)', () => {
+  it('refuses IPv4-translated, local-use NAT64, Teredo, documentation and other IETF blocks', () => {
+    for (const address of [
+      '::ffff:0:7f00:1',
+      '::ffff:0:a00:1',
+      '64:ff9b:1::7f00:1',
+      '2001:0:4136:e378:8000:63bf:80ff:fffe',
+      '2001:db8::1',
+      '2001:10::1',
+      '2001:2::1',
+    ]) {
+      expect(blockedReason(address), address).not.toBeNull();
+    }
+    expect(blockedReason('2606:4700:4700::1111')).toBeNull();
+  });
+});

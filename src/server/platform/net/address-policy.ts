@@ -19,7 +19,12 @@ const V4_BLOCKED: readonly (readonly [string, number, string])[] = [
 const V6_BLOCKED: readonly (readonly [string, number, string])[] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
+  ['::ffff:0:0:0', 96, 'IPv4-translated'],
+  ['64:ff9b:1::', 48, 'local-use NAT64'],
   ['100::', 64, 'discard-only'],
+  // IETF protocol assignments: Teredo (2001::/32, which hides an IPv4 address), benchmarking, ORCHID.
+  ['2001::', 23, 'IETF protocol assignments'],
+  ['2001:db8::', 32, 'documentation'],
   ['fc00::', 7, 'unique-local'],
   ['fe80::', 10, 'link-local'],
   ['fec0::', 10, 'site-local'],

@@ -81,7 +81,7 @@ export async function checkDestination(url: URL, policy: OutboundPolicy): Promis
       if (reason !== null) {
         return {
           ok: false,
-          problem: `resolves to ${address}, a ${reason} address, which webhooks may not reach`,
+          problem: `resolves to ${address}, ${/^(?:[aeio]|un(?!i))/i.test(reason) ? 'an' : 'a'} ${reason} address, which webhooks may not reach`,
         };
       }
     }
