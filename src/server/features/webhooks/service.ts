@@ -46,6 +46,9 @@ export async function getWebhook(deps: AppDeps, orgId: string, id: string): Prom
   return presentWebhook(await found(deps.database.db, orgId, id), deps.clock.now());
 }
 
+/** Endpoints one organization may have. */
+export const MAX_ENDPOINTS = 20;
+
 /** Adds an endpoint in a caller's transaction (the demo's may reach a local address). */
 export async function createWebhookIn(
   trx: Transaction<Database>,
@@ -55,6 +58,13 @@ export async function createWebhookIn(
   body: WebhookBody & { url: string },
   options: { demoLocal?: boolean } = {},
 ): Promise<{ id: string; secret: string }> {
+  // Deliveries share the installation's job runner: one organization keeps a bounded share.
+  if ((await listEndpoints(trx, orgId)).length >= MAX_ENDPOINTS) {
+    throw new AppError(
+      'conflict',
+      `An organization has at most ${MAX_ENDPOINTS} webhook endpoints: remove one you no longer use first.`,
+    );
+  }
   const now = deps.clock.now().toISOString();
   const secret = newSigningSecret();
   const row: WebhookEndpointsTable = {

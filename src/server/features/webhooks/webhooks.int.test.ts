@@ -40,6 +40,16 @@ async function setUp(allowPrivate = false) {
 }
 
 describe(`webhook endpoints on ${testDatabaseKind()}`, () => {
+  it('are at most 20 per organization (deliveries share the job runner)', async () => {
+    const { create } = await setUp();
+    for (let i = 0; i < 20; i++) {
+      expect((await create(`https://hooks.example.org/in/${i}`)).statusCode).toBe(201);
+    }
+    const refused = await create('https://hooks.example.org/in/21');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/at most 20/);
+  });
+
   it.each([
     ['https://loopback.example.org/in', '127.0.0.1, a loopback'],
     ['https://private.example.org/in', '10.1.2.3, a private'],
