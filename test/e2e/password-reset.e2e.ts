@@ -94,7 +94,9 @@ describe(`a reset link an owner issues, handed over in person, on ${kind}`, () =
       .first()
       .waitFor();
     await signIn(memberPage, MEMBER, NEW_PASSWORD);
-    const notice = memberPage.getByRole('dialog', { name: 'An administrator reset your password' });
+    const notice = memberPage.getByRole('dialog', {
+      name: 'An administrator issued you a password reset link',
+    });
     await notice.waitFor();
     await expect.poll(() => notice.textContent()).toContain('Dana Whitfield');
     await shootAll(memberPage, 'reset-notice', problems);

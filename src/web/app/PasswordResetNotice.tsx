@@ -25,7 +25,7 @@ export function PasswordResetNotice() {
       withCloseButton={false}
       closeOnClickOutside={false}
       closeOnEscape={false}
-      title="An administrator reset your password"
+      title="An administrator issued you a password reset link"
     >
       <Stack gap="sm">
         {notices.map((n) => (

@@ -153,7 +153,7 @@ describe(`roles on ${testDatabaseKind()}`, () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json<{ error: { message: string } }>().error.message).toBe(
-      'Your role (workforce) does not allow this.',
+      'Your role (Workforce member) does not allow this.',
     );
     expect(
       (

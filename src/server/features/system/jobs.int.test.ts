@@ -71,7 +71,7 @@ describe(`background jobs page on ${testDatabaseKind()}`, () => {
     expect(after.body.failed[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
     const other = await b.overview();
     expect(other.body.failed).toEqual([]);
-    expect(other.body.queues.every((q) => q.waiting + q.retrying + q.dead === 0)).toBe(true);
+    expect(other.body.queues).toEqual([]);
     // Another clinic's owner cannot read A's page.
     expect((await a.overview(b.owner.headers)).status).toBe(404);
   });

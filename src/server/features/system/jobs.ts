@@ -15,7 +15,8 @@ export async function jobsOverview(deps: AppDeps, orgId: string): Promise<JobsOv
     .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, SHOWN);
   return {
-    queues,
+    // The organization's own work only: installation-wide kinds (sweeps, upkeep) never count here.
+    queues: queues.filter((q) => q.waiting + q.running + q.retrying + q.dead > 0),
     failed: failed.map((job): FailedJob => ({
       id: job.id,
       queue: job.queue,

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { grantOf, isAnyOrganizationGrant, PERSON_ONLY } from '../../../contracts/permissions';
+import { ROLE_LABELS } from '../../../contracts/roles';
 import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
 import { sendError } from '../http/errors';
@@ -214,10 +215,10 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
         reply,
         'forbidden',
         !acting.viaToken
-          ? `Your role (${acting.role}) does not allow this.`
+          ? `Your role (${ROLE_LABELS[acting.role]}) does not allow this.`
           : PERSON_ONLY.includes(permission)
             ? 'Only a person signed in can do this; an API token cannot.'
-            : `This token's role (${acting.role}) does not allow this.`,
+            : `This token's role (${ROLE_LABELS[acting.role]}) does not allow this.`,
       );
     }
     if (membership.mfa_required === 1 && !principal.mfaEnabled) {

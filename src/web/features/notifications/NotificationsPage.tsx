@@ -20,7 +20,8 @@ const PAGE = 50;
 
 /** How a notification reached the person, besides the bell. */
 function deliveryOf(n: Notification, dateTime: (instant: string) => string): string | null {
-  if (n.emailedAt) return `Emailed ${dateTime(n.emailedAt)}`;
+  // Queued for email: sent at once with SMTP, else waiting in the organization's outbox.
+  if (n.emailedAt) return `Email queued ${dateTime(n.emailedAt)}`;
   if (n.digestedAt) return `In the digest of ${dateTime(n.digestedAt)}`;
   return null;
 }

@@ -26,7 +26,7 @@ export function JobsPage() {
     <>
       <PageHeader
         title="Background jobs"
-        description="Work Custos does for this organization after a request: sending email, delivering webhooks. A job that fails is tried again with growing pauses; one that fails every try gives up and waits here."
+        description="Work Custos does for this organization in the background: sending its email and delivering its webhooks. Each webhook attempt is a job of its own; the Webhooks page shows every attempt. A job that fails is tried again with growing pauses; one that fails every try gives up and waits here."
       />
       {overview.isError ? (
         <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />
@@ -44,6 +44,11 @@ export function JobsPage() {
           <Text fw={600} mb="xs">
             Queues
           </Text>
+          {overview.isSuccess && queues.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              Nothing is waiting or running.
+            </Text>
+          ) : null}
           <ScrollTable label="Queues" stack minWidth={560}>
             <Table.Thead>
               <Table.Tr>
