@@ -16,8 +16,10 @@ import {
   findDelivery,
   findLiveRecipient,
   insertNotificationOnce,
+  insertNotificationsOnce,
   markEmailed,
 } from './repository';
+import type { NotificationsTable } from './tables';
 
 /** Emails one person gets at once from one sweep; more of them go to the daily digest. */
 const EMAILS_AT_ONCE = 3;
@@ -62,6 +64,26 @@ export interface NotifyInput {
   readonly key: string;
 }
 
+/** The row of a notice, kept for the digest when `delivery` is `digest`. */
+function notificationRow(input: NotifyInput, delivery: Delivery, now: string): NotificationsTable {
+  return {
+    id: uuidv7(),
+    org_id: input.orgId,
+    user_id: input.userId,
+    kind: input.kind,
+    record_type: input.record.type,
+    record_id: input.record.id,
+    title: input.title.slice(0, 300),
+    due_on: input.dueOn ?? null,
+    idempotency_key: input.key,
+    created_at: now,
+    read_at: null,
+    emailed_at: null,
+    digest_pending: delivery === 'digest' ? 1 : 0,
+    digested_at: null,
+  };
+}
+
 /**
  * Notifies a person inside the caller's transaction, so the notice exists only if the change
  * committed. True when created; false when the key already existed, or when the person is no
@@ -91,23 +113,9 @@ export async function notifyIn(
   const emailed = memo.emails.get(input.userId) ?? 0;
   const delivery = chosen === 'immediately' && emailed >= EMAILS_AT_ONCE ? 'digest' : chosen;
   if (delivery === 'immediately') memo.emails.set(input.userId, emailed + 1);
-  const id = uuidv7();
-  const created = await insertNotificationOnce(trx, {
-    id,
-    org_id: input.orgId,
-    user_id: input.userId,
-    kind: input.kind,
-    record_type: input.record.type,
-    record_id: input.record.id,
-    title: input.title.slice(0, 300),
-    due_on: input.dueOn ?? null,
-    idempotency_key: input.key,
-    created_at: now,
-    read_at: null,
-    emailed_at: null,
-    digest_pending: delivery === 'digest' ? 1 : 0,
-    digested_at: null,
-  });
+  const row = notificationRow(input, delivery, now);
+  const { id } = row;
+  const created = await insertNotificationOnce(trx, row);
   if (!created) return false;
   if (delivery === 'immediately') {
     const label = NOTIFICATION_KIND_LABELS[input.kind];
@@ -191,10 +199,28 @@ export async function notifyEachOnceIn(
   memo: NotifyMemo = notifyMemo(),
 ): Promise<number> {
   const known = await existingKeys(trx, orgId, [...new Set(notices.map((n) => n.key))]);
+  const now = deps.clock.now().toISOString();
   let created = 0;
+  // Notices that send no email now are written together, many rows per statement.
+  const quiet: NotificationsTable[] = [];
   for (const notice of notices) {
     if (notice.orgId !== orgId || known.has(`${notice.userId} ${notice.key}`)) continue;
-    created += (await notifyIn(trx, deps, notice, memo)) ? 1 : 0;
+    const recipient = await once(memo.recipients, notice.userId, () =>
+      findLiveRecipient(trx, orgId, notice.userId, now),
+    );
+    if (!recipient) continue;
+    const chosen = await once(
+      memo.deliveries,
+      `${notice.userId} ${notice.kind}`,
+      async () =>
+        (await findDelivery(trx, orgId, notice.userId, notice.kind)) ??
+        DEFAULT_DELIVERY[notice.kind],
+    );
+    if (chosen === 'immediately' && (memo.emails.get(notice.userId) ?? 0) < EMAILS_AT_ONCE) {
+      created += (await notifyIn(trx, deps, notice, memo)) ? 1 : 0;
+    } else {
+      quiet.push(notificationRow(notice, chosen === 'off' ? 'off' : 'digest', now));
+    }
   }
-  return created;
+  return created + (await insertNotificationsOnce(trx, quiet));
 }

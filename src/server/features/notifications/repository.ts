@@ -19,6 +19,24 @@ export async function insertNotificationOnce(trx: Db, row: NotificationsTable): 
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
+/** Inserts the rows a person does not hold yet (by key), many per statement; how many were new. */
+export async function insertNotificationsOnce(
+  trx: Db,
+  rows: readonly NotificationsTable[],
+): Promise<number> {
+  let inserted = 0;
+  // 200 rows of 14 columns: under SQLite's and PostgreSQL's limits on bound values.
+  for (let start = 0; start < rows.length; start += 200) {
+    const result = await trx
+      .insertInto('notifications')
+      .values(rows.slice(start, start + 200))
+      .onConflict((oc) => oc.columns(['org_id', 'user_id', 'idempotency_key']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
+}
+
 /** The recipient's e-mail when they are a member whose access has not ended. */
 export async function findLiveRecipient(
   db: Db,
