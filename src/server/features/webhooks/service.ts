@@ -116,7 +116,11 @@ export async function changeWebhook(
   id: string,
   body: WebhookUpdateBody,
 ): Promise<Webhook> {
-  const url = body.url === undefined ? undefined : await checkedUrl(deps, body.url);
+  // The address as it stands is not checked again here (sending checks it): the form sends it
+  // back unchanged, and the demo's local endpoint must stay editable.
+  const stored = (await found(deps.database.db, orgId, id)).url;
+  const url =
+    body.url === undefined || body.url === stored ? undefined : await checkedUrl(deps, body.url);
   await deps.database.db.transaction().execute(async (trx) => {
     const before = await found(trx, orgId, id);
     const values: Partial<WebhookEndpointsTable> = {};

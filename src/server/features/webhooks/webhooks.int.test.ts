@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { webhooksRoutes } from '../../../contracts/webhooks';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
-import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
+import {
+  buildMember,
+  buildOrganization,
+  sessionHeaders,
+  testClock,
+} from '../../../../test/support/factories';
+import { seedClinic } from '../../../../test/support/tenants';
 import { describeTenantPasses } from '../../../../test/support/tenant-passes';
 import { fixedResolver } from '../../../../test/support/webhook-receiver';
 
@@ -160,5 +166,25 @@ describe(`webhook endpoints on ${testDatabaseKind()}`, () => {
       active: false,
       eventTypes: ['task.completed', 'risk.accepted'],
     });
+  });
+
+  it("keeps the demo's local endpoint editable when its address is sent back unchanged", async () => {
+    const clock = testClock();
+    const t = await startApp({ clock });
+    const clinic = await seedClinic(t, clock, 'hooks');
+    const owner = clinic.people.find((p) => p.role === 'owner');
+    if (!owner) throw new Error('the demo clinic has an owner');
+    const headers = await sessionHeaders(t.database.handle.db, clock, owner.userId, clinic.orgId);
+    const base = `/api/orgs/${clinic.orgId}/webhooks`;
+    const [demo] = (await t.app.inject({ url: base, headers })).json<{
+      data: { id: string; url: string }[];
+    }>().data;
+    if (!demo) throw new Error('the demo clinic has an endpoint');
+    const change = (payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `${base}/${demo.id}`, headers, payload });
+    const kept = await change({ url: demo.url, description: 'Renamed' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    // Another local address is still refused.
+    expect((await change({ url: 'http://localhost:9001/other' })).statusCode).toBe(400);
   });
 });
