@@ -56,6 +56,22 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'record.owner_changed': 'A record is handed to me',
 };
 
+/**
+ * What a notification says happened, in the recipient's words (the list, the email's heading);
+ * the labels above name the kinds as choices in the profile.
+ */
+export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
+  'task.assigned': 'A task was assigned to you',
+  'task.due_soon': 'A task of yours falls due soon',
+  'task.overdue': 'A task of yours is overdue',
+  'task.escalated': 'A task is long overdue',
+  'safeguard.review_due': 'A safeguard review is due',
+  'risk.acceptance_expiring': 'A risk acceptance is expiring',
+  'risk.review_due': 'A risk review is due',
+  'risk_analysis.due': 'The yearly risk analysis is due',
+  'record.owner_changed': 'A record was handed to you',
+};
+
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
 export const DELIVERIES = ['immediately', 'digest', 'off'] as const;
 export type Delivery = (typeof DELIVERIES)[number];

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LinkType } from '../../../contracts/links';
 import {
   DEFAULT_DELIVERY,
-  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KIND_HEADLINES,
   type Delivery,
   type NotificationKind,
 } from '../../../contracts/notifications';
@@ -118,7 +118,7 @@ export async function notifyIn(
   const created = await insertNotificationOnce(trx, row);
   if (!created) return false;
   if (delivery === 'immediately') {
-    const label = NOTIFICATION_KIND_LABELS[input.kind];
+    const label = NOTIFICATION_KIND_HEADLINES[input.kind];
     const email = renderEmail({
       heading: label,
       intro: `Hello ${recipient.name}, this needs your attention in Custos.`,

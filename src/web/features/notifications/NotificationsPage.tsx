@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Flex, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { NOTIFICATION_KIND_LABELS, type Notification } from '../../../contracts/notifications';
+import { NOTIFICATION_KIND_HEADLINES, type Notification } from '../../../contracts/notifications';
 import { countOf } from '../../../contracts/words';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -124,7 +124,7 @@ export function NotificationsPage() {
               >
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Text size="xs" c="dimmed">
-                    {NOTIFICATION_KIND_LABELS[n.kind]} · {time.dateTime(n.createdAt)}
+                    {NOTIFICATION_KIND_HEADLINES[n.kind]} · {time.dateTime(n.createdAt)}
                   </Text>
                   <div onClickCapture={() => read(n)}>
                     {page ? (
