@@ -93,8 +93,8 @@ export const OrganizationSettingsBodySchema = z
     // 164.312(d): members must use a second factor to reach this organization.
     mfaRequired: z.boolean({ error: 'must be true or false' }).optional(),
     escalateOverdueAfterDays: z
-      .number({ error: 'must be a whole number of days' })
-      .int({ error: 'must be a whole number of days' })
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
       .min(1, { error: 'must be at least 1 day' })
       .max(90, { error: 'must be at most 90 days' })
       .optional(),

@@ -117,6 +117,8 @@ export function SecuritySettingsPage() {
                   label="Days overdue before the Security Official hears"
                   min={1}
                   max={90}
+                  // Out of range is said by the server, not silently changed on leaving the field.
+                  clampBehavior="none"
                   value={escalation}
                   onChange={setDays}
                   error={

@@ -68,8 +68,8 @@ export function SessionsSection() {
             <Table.Tr>
               <Table.Th>Browser</Table.Th>
               <Table.Th>Address</Table.Th>
-              <Table.Th>Signed in (UTC)</Table.Th>
-              <Table.Th>Last active (UTC)</Table.Th>
+              <Table.Th>Signed in</Table.Th>
+              <Table.Th>Last active</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
