@@ -57,7 +57,9 @@ export function DeliveriesTable({ orgId, webhookId }: { orgId: string; webhookId
                 <Table.Td data-label="Event">{eventLabel(d.eventType)}</Table.Td>
                 <Table.Td data-label="Status">
                   <Badge size="sm" variant="dot" color={DELIVERY_STATE_COLOR[d.state]}>
-                    {DELIVERY_STATE_LABELS[d.state]}
+                    {d.state === 'pending' && d.attempts.length === 0
+                      ? 'Queued'
+                      : DELIVERY_STATE_LABELS[d.state]}
                   </Badge>
                 </Table.Td>
                 <Table.Td data-label="Attempts">
