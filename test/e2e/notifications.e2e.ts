@@ -1,20 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { spawnNode } from '../support/cli';
-import type { TestDatabaseKind } from '../support/database';
-import {
-  a11yViolations,
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-} from './support/browser';
-import { startApp, type RunningApp } from './support/server';
+import { a11yViolations, screenshot, seriousA11yViolations } from './support/browser';
+import { demoClinic, e2eDatabases, horizontalOverflow, signIn } from './support/demo';
 
-const databases = (process.env.TEST_DATABASES ?? 'sqlite')
-  .split(',')
-  .map((s) => s.trim()) as TestDatabaseKind[];
 // Also kept outside the repository for the review of this feature's screens.
 const SHOTS = process.env.NOTIFICATION_SHOTS ?? '/tmp/i13-notify';
 
@@ -24,9 +14,6 @@ async function expectAccessible(page: Page) {
   expect(await a11yViolations(page, ['color-contrast'])).toEqual([]);
 }
 
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 async function shoot(page: Page, name: string) {
   await screenshot(page, name);
   mkdirSync(SHOTS, { recursive: true });
@@ -35,13 +22,13 @@ async function shoot(page: Page, name: string) {
 
 /** Another person, through the API: signs in and returns a caller with their session. */
 async function apiAs(url: string, email: string, password: string) {
-  const signIn = await fetch(`${url}/api/auth/sign-in`, {
+  const signedIn = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-custos-csrf': '1' },
     body: JSON.stringify({ email, password }),
   });
-  expect(signIn.status).toBe(200);
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  expect(signedIn.status).toBe(200);
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, {
       method,
@@ -65,37 +52,19 @@ const bellCount = async (page: Page) => {
 
 // Issue 13: a person chooses the digest, sees the bell count change when a task is handed to them,
 // opens the notification and lands on the task.
-describe.each(databases)('notifications on %s', (kind) => {
-  let app: RunningApp;
-  let browser: BrowserContext;
-  let password = '';
-
-  beforeAll(async () => {
-    app = await startApp(kind);
-    browser = await launchBrowser();
-    const demo = await spawnNode(['bin/custos.js', 'demo'], app.env).exit;
-    expect(demo.code, demo.stderr).toBe(0);
-    password = /\s(riverside-[\w-]+)\s/.exec(demo.stdout)?.[1] ?? '';
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+describe.each(e2eDatabases)('notifications on %s', (kind) => {
+  const clinic = demoClinic(kind);
 
   it('sets the digest, counts a new assignment on the bell, and opens the task from it', async () => {
-    const page = await browser.newPage();
+    const page = await clinic.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel(/^Email/).fill('marcus@riverside-clinic.example');
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await signIn(page, clinic.app.url, 'marcus@riverside-clinic.example', clinic.password);
 
     // The profile: assignments in the daily digest, at 08:00.
-    await page.goto(`${app.url}/profile`);
+    await page.goto(`${clinic.app.url}/profile`);
     const section = page.locator('#notifications');
     await section.getByRole('heading', { name: 'Notifications' }).waitFor();
     await section.getByLabel('Daily digest at').click();
@@ -117,7 +86,7 @@ describe.each(databases)('notifications on %s', (kind) => {
     expect(before).toBeGreaterThan(0);
 
     // Priya, the Security Official, hands Marcus a task.
-    const priya = await apiAs(app.url, 'priya@riverside-clinic.example', password);
+    const priya = await apiAs(clinic.app.url, 'priya@riverside-clinic.example', clinic.password);
     const me = z
       .object({ memberships: z.array(z.object({ orgId: z.string() })) })
       .parse((await priya('GET', '/api/me')).json);
@@ -134,7 +103,7 @@ describe.each(databases)('notifications on %s', (kind) => {
     const task = z.object({ id: z.string(), reference: z.string() }).parse(created.json);
 
     // The bell counts it (a poll each minute, or at once on coming back: here a new page load).
-    await page.goto(`${app.url}/`);
+    await page.goto(`${clinic.app.url}/`);
     await expect.poll(() => bellCount(page)).toBe(before + 1);
     await page.getByRole('link', { name: `Notifications, ${before + 1} unread` }).click();
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
@@ -152,24 +121,24 @@ describe.each(databases)('notifications on %s', (kind) => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(`${app.url}/notifications`);
+      await page.goto(`${clinic.app.url}/notifications`);
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       await page.getByRole('link', { name: /Check the server closet lock/ }).waitFor();
-      expect(await overflow(page)).toBe(0);
+      expect(await horizontalOverflow(page)).toBe(0);
       await expectAccessible(page);
       await shoot(page, `notifications-page-390-${scheme}-${kind}`);
-      await page.goto(`${app.url}/profile`);
+      await page.goto(`${clinic.app.url}/profile`);
       await page
         .locator('#notifications')
         .getByRole('heading', { name: 'Notifications' })
         .waitFor();
-      expect(await overflow(page)).toBe(0);
+      expect(await horizontalOverflow(page)).toBe(0);
       await expectAccessible(page);
       await shoot(page, `notifications-profile-390-${scheme}-${kind}`);
     }
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${app.url}/notifications`);
+    await page.goto(`${clinic.app.url}/notifications`);
     await page.getByRole('link', { name: /Check the server closet lock/ }).waitFor();
     await expectAccessible(page);
     await shoot(page, `notifications-page-1440-dark-${kind}`);

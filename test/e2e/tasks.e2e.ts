@@ -1,53 +1,26 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnNode } from '../support/cli';
-import type { TestDatabaseKind } from '../support/database';
-import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
-import { startApp, type RunningApp } from './support/server';
-
-const databases = (process.env.TEST_DATABASES ?? 'sqlite')
-  .split(',')
-  .map((s) => s.trim()) as TestDatabaseKind[];
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser';
+import { demoClinic, e2eDatabases, horizontalOverflow, signIn } from './support/demo';
 
 async function expectAccessible(page: Page) {
   await page.mouse.move(0, 0);
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 // Issue 12: a task the system raised has an owner, and can be rescheduled and reassigned until done.
-describe.each(databases)('tasks on %s', (kind) => {
-  let app: RunningApp;
-  let browser: BrowserContext;
-  let password = '';
-
-  beforeAll(async () => {
-    app = await startApp(kind);
-    browser = await launchBrowser();
-    const demo = await spawnNode(['bin/custos.js', 'demo'], app.env).exit;
-    expect(demo.code, demo.stderr).toBe(0);
-    password = /\s(riverside-[\w-]+)\s/.exec(demo.stdout)?.[1] ?? '';
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+describe.each(e2eDatabases)('tasks on %s', (kind) => {
+  const clinic = demoClinic(kind);
 
   it('reschedules and reassigns the reminder the approval raised; a done task stays as it was', async () => {
-    const page = await browser.newPage();
+    const page = await clinic.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel(/^Email/).fill('priya@riverside-clinic.example');
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await signIn(page, clinic.app.url, 'priya@riverside-clinic.example', clinic.password);
 
-    await page.goto(`${app.url}/tasks?scope=all`);
+    await page.goto(`${clinic.app.url}/tasks?scope=all`);
     const reminder = page.getByRole('button', { name: /Update the risk analysis \(RA-1/ });
     await reminder.click();
     const drawer = page.getByRole('dialog');
@@ -64,7 +37,7 @@ describe.each(databases)('tasks on %s', (kind) => {
     await page.keyboard.press('Escape');
 
     // A completed task is a record: no Edit.
-    await page.goto(`${app.url}/tasks?scope=all&status=done`);
+    await page.goto(`${clinic.app.url}/tasks?scope=all&status=done`);
     await page.getByRole('button', { name: /Send the monthly security tip/ }).click();
     await drawer.getByText('it can no longer be changed').waitFor();
     expect(await drawer.getByRole('button', { name: 'Edit task' }).count()).toBe(0);
@@ -72,11 +45,11 @@ describe.each(databases)('tasks on %s', (kind) => {
 
     // On a phone the list and the drawer fit the width.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${app.url}/tasks?scope=all`);
+    await page.goto(`${clinic.app.url}/tasks?scope=all`);
     await reminder.click();
     await drawer.getByRole('button', { name: 'Edit task' }).click();
     await form.waitFor();
-    expect(await overflow(page)).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
     await expectAccessible(page);
     await screenshot(page, `tasks-edit-390-${kind}`);
     expect(errors).toEqual([]);
@@ -84,14 +57,14 @@ describe.each(databases)('tasks on %s', (kind) => {
   });
   // A link is drawn only where the reader's role may go: the rule of the dashboard, in drawers too.
   it('names the safeguard a workforce member’s task is about without linking a page they cannot open', async () => {
-    await browser.clearCookies();
-    const page = await browser.newPage();
-    await page.goto(`${app.url}/sign-in`);
+    await clinic.browser.clearCookies();
+    const page = await clinic.browser.newPage();
+    await page.goto(`${clinic.app.url}/sign-in`);
     await page.getByLabel(/^Email/).fill('sam@riverside-clinic.example');
-    await page.getByLabel(/^Password/).fill(password);
+    await page.getByLabel(/^Password/).fill(clinic.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page.goto(`${app.url}/tasks`);
+    await page.goto(`${clinic.app.url}/tasks`);
     await page.getByRole('button', { name: /Complete annual security awareness training/ }).click();
     const drawer = page.getByRole('dialog');
     const about = drawer.getByText('164.308(a)(5) Security awareness and training', {
@@ -103,14 +76,14 @@ describe.each(databases)('tasks on %s', (kind) => {
     await page.close();
 
     // Priya, the Security Official, may open it: for her it is a link.
-    await browser.clearCookies();
-    const officer = await browser.newPage();
-    await officer.goto(`${app.url}/sign-in`);
+    await clinic.browser.clearCookies();
+    const officer = await clinic.browser.newPage();
+    await officer.goto(`${clinic.app.url}/sign-in`);
     await officer.getByLabel(/^Email/).fill('priya@riverside-clinic.example');
-    await officer.getByLabel(/^Password/).fill(password);
+    await officer.getByLabel(/^Password/).fill(clinic.password);
     await officer.getByRole('button', { name: 'Sign in' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await officer.goto(`${app.url}/tasks?scope=all`);
+    await officer.goto(`${clinic.app.url}/tasks?scope=all`);
     await officer
       .getByRole('button', { name: /Complete annual security awareness training/ })
       .click();

@@ -1,51 +1,24 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnNode } from '../support/cli';
-import type { TestDatabaseKind } from '../support/database';
-import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser';
-import { startApp, type RunningApp } from './support/server';
-
-const databases = (process.env.TEST_DATABASES ?? 'sqlite')
-  .split(',')
-  .map((s) => s.trim()) as TestDatabaseKind[];
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser';
+import { demoClinic, e2eDatabases, horizontalOverflow, signIn } from './support/demo';
 
 async function expectAccessible(page: Page) {
   await page.mouse.move(0, 0);
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 // Issue 13: Administration → Webhooks, the demo clinic's endpoint and its deliveries.
-describe.each(databases)('webhooks on %s', (kind) => {
-  let app: RunningApp;
-  let browser: BrowserContext;
-  let password = '';
-
-  beforeAll(async () => {
-    app = await startApp(kind);
-    browser = await launchBrowser();
-    const demo = await spawnNode(['bin/custos.js', 'demo'], app.env).exit;
-    expect(demo.code, demo.stderr).toBe(0);
-    password = /\s(riverside-[\w-]+)\s/.exec(demo.stdout)?.[1] ?? '';
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+describe.each(e2eDatabases)('webhooks on %s', (kind) => {
+  const clinic = demoClinic(kind);
 
   it('shows the endpoints and deliveries, adds one with its secret shown once, refuses a local one', async () => {
-    const page = await browser.newPage();
+    const page = await clinic.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel(/^Email/).fill('marcus@riverside-clinic.example');
-    await page.getByLabel(/^Password/).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await signIn(page, clinic.app.url, 'marcus@riverside-clinic.example', clinic.password);
 
     await page.getByRole('link', { name: 'Webhooks' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
@@ -59,7 +32,7 @@ describe.each(databases)('webhooks on %s', (kind) => {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
         await page.locator(`html[data-mantine-color-scheme="${colorScheme}"]`).waitFor();
-        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         await expectAccessible(page);
         await screenshot(page, `webhooks-${kind}-${width}-${colorScheme}`);
       }
