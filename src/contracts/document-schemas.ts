@@ -146,7 +146,10 @@ export const PutInEffectBodySchema = z.object({
 export const ReviewBodySchema = z.object({ note: Text(2000).optional() });
 
 export const DiffQuerySchema = z.object({
-  against: z.uuid().describe('The other version (the older side)'),
+  against: z
+    .uuid()
+    .optional()
+    .describe('The other version (the older side); by default the one this was started from'),
 });
 export const DiffPartSchema = z.object({
   change: z.enum(['same', 'added', 'removed']),

@@ -3,7 +3,7 @@ import type { Diff } from '../../../contracts/documents';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { peopleOf, presentVersionSummary } from './presenter';
-import { findPeopleNames, findVersion } from './repository';
+import { findPeopleNames, findVersion, listVersions } from './repository';
 import { requireDocument } from './service';
 
 type Part = Diff['body'][number];
@@ -33,14 +33,23 @@ export async function versionDiff(
   orgId: string,
   documentId: string,
   versionId: string,
-  againstId: string,
+  againstId: string | undefined,
 ): Promise<Diff> {
   const db = deps.database.db;
   await requireDocument(db, orgId, documentId);
   const to = await findVersion(db, orgId, documentId, versionId);
   if (!to) throw new AppError('not_found', 'No such version.');
-  const from = await findVersion(db, orgId, documentId, againstId);
-  if (!from) throw AppError.field('querystring.against', 'names no version of this document');
+  const from = againstId
+    ? await findVersion(db, orgId, documentId, againstId)
+    : (await listVersions(db, orgId, documentId)).find(
+        (v) => v.number === (to.based_on_number ?? to.number - 1),
+      );
+  if (!from) {
+    throw AppError.field(
+      'querystring.against',
+      againstId ? 'names no version of this document' : 'is needed: this is the first version',
+    );
+  }
   const names = await findPeopleNames(db, orgId, peopleOf([from, to]));
   return {
     from: presentVersionSummary(from, names),
