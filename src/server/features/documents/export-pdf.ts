@@ -41,14 +41,11 @@ function runs(doc: Doc, list: readonly Run[], x: number, size: number, color = I
   const width = doc.page.width - MARGIN - x;
   const shown = list.length > 0 ? list : [{ text: ' ', bold: false, italic: false, code: false }];
   shown.forEach((run, index) => {
-    doc
-      .font(fontOf(run))
-      .fontSize(size)
-      .fillColor(color)
-      .text(pdfText(run.text), index === 0 ? x : undefined, index === 0 ? doc.y : undefined, {
-        width,
-        continued: index < shown.length - 1,
-      });
+    const continued = index < shown.length - 1;
+    doc.font(fontOf(run)).fontSize(size).fillColor(color);
+    // Only the first piece places and sizes the paragraph; the rest flow on its line.
+    if (index === 0) doc.text(pdfText(run.text), x, doc.y, { width, continued });
+    else doc.text(pdfText(run.text), { continued });
   });
 }
 
