@@ -55,7 +55,12 @@ async function block(doc: Doc, item: Block): Promise<void> {
       const size = HEADING_SIZES[item.level - 1] ?? 10;
       ensureSpace(doc, size * 4);
       doc.moveDown(item.level <= 2 ? 0.7 : 0.4);
-      runs(doc, item.runs.map((r) => ({ ...r, bold: true })), MARGIN, size);
+      runs(
+        doc,
+        item.runs.map((r) => ({ ...r, bold: true })),
+        MARGIN,
+        size,
+      );
       doc.moveDown(0.3);
       return;
     }
@@ -127,7 +132,11 @@ export async function renderVersionPdf(input: ExportInput): Promise<Buffer> {
     author: input.organization,
     createdAt: new Date(input.generatedAt),
   });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(pdfText(input.organization), MARGIN, MARGIN);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(pdfText(input.organization), MARGIN, MARGIN);
   doc.moveDown(0.4);
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(v.title));
   doc
@@ -141,7 +150,11 @@ export async function renderVersionPdf(input: ExportInput): Promise<Buffer> {
     );
   doc.moveDown(0.6);
   for (const [label, value] of input.facts) {
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK).text(`${pdfText(label)}: `, { continued: true });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(`${pdfText(label)}: `, { continued: true });
     doc.font('Helvetica').text(pdfText(value));
   }
   doc
