@@ -76,7 +76,9 @@ export const PolicyFiguresSchema = z.object({
   acknowledgements: z
     .object({ acknowledged: z.number().int(), expected: z.number().int() })
     .nullable()
-    .describe('Acknowledgement completion of the versions in effect: null until attestations exist'),
+    .describe(
+      'Acknowledgement completion of the versions in effect: null until attestations exist',
+    ),
 });
 export type PolicyFigures = z.infer<typeof PolicyFiguresSchema>;
 

@@ -34,9 +34,6 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
   retired: 'Retired',
 };
 
-/** Statuses a version can still change in (its text, or going back to draft). */
-export const OPEN_VERSION_STATUSES = ['draft', 'in_review'] as const satisfies VersionStatus[];
-
 /** Markdown; 200,000 characters is far beyond any policy and bounds the PDF's work. */
 export const DocumentBodyText = z
   .string()

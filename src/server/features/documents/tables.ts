@@ -39,6 +39,7 @@ export interface DocumentVersionsTable {
   created_by: string | null;
   submitted_at: string | null;
   submitted_by: string | null;
+  /** JSON array of user ids: everyone who submitted the version. */
   submitters: string;
   approved_at: string | null;
   approved_by: string | null;
