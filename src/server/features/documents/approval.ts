@@ -18,7 +18,7 @@ import {
   updateDocument,
   updateVersion,
 } from './repository';
-import { retainUntil } from './retention';
+import { keepVersionIn } from './retention';
 import { getDocument } from './service';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
 import { changingVersion, requireStatus } from './versions';
@@ -45,7 +45,7 @@ export const submitVersion: Step = (deps, context, orgId, documentId, versionId)
       submitted_at: now,
       submitted_by: submitter,
       submitters: JSON.stringify([...submitters]),
-      retain_until: retainUntil(version.created_at, null),
+      retain_until: await keepVersionIn(trx, deps, document, version, null),
       updated_at: now,
     });
     await appendAuditEvent(trx, deps, context, {
@@ -168,7 +168,7 @@ export function putVersionInEffect(
       await updateVersion(trx, orgId, current.id, {
         status: 'superseded',
         ended_at: now,
-        retain_until: retainUntil(current.created_at, now),
+        retain_until: await keepVersionIn(trx, deps, document, current, now),
         updated_at: now,
       });
       await appendAuditEvent(trx, deps, context, {
@@ -185,7 +185,7 @@ export function putVersionInEffect(
     await updateVersion(trx, orgId, versionId, {
       status: 'in_effect',
       effective_on: date,
-      retain_until: retainUntil(version.created_at, now),
+      retain_until: await keepVersionIn(trx, deps, document, version, now),
       updated_at: now,
     });
     const nextReviewOn = addMonths(date, document.review_months);
@@ -219,7 +219,7 @@ export const retireVersion: Step = (deps, context, orgId, documentId, versionId)
     await updateVersion(trx, orgId, versionId, {
       status: 'retired',
       ended_at: now,
-      retain_until: retainUntil(version.created_at, wasInEffect ? now : null),
+      retain_until: await keepVersionIn(trx, deps, document, version, wasInEffect ? now : null),
       updated_at: now,
     });
     if (wasInEffect) {

@@ -23,8 +23,13 @@ export async function updateDocument(
     .execute();
 }
 
-/** Removes a document with its versions (only drafts never submitted: the service checks). */
+/** Removes a document with its versions and reviews (the service checks retention first). */
 export async function deleteDocument(trx: Db, orgId: string, id: string): Promise<void> {
+  await trx
+    .deleteFrom('document_reviews')
+    .where('org_id', '=', orgId)
+    .where('document_id', '=', id)
+    .execute();
   await trx
     .deleteFrom('document_versions')
     .where('org_id', '=', orgId)

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { linkedIds } from '../links/service';
 import { syncRequirementsIn } from './requirements';
+import { assertMayDeleteVersionIn } from './retention';
 import { versionHash, normalizeBody } from './canonical';
 import { peopleOf, presentDetail, presentDocument, reference } from './presenter';
 import {
@@ -230,9 +231,9 @@ export async function changeDocument(
 }
 
 /**
- * Removes a document none of whose versions reached review: a draft is the author's work in
- * progress, not yet a record. Once a version was submitted the document is a record kept six
- * years (164.316(b)(2)(i)): 409.
+ * Removes a document: at once while none of its versions reached review (drafts are work in
+ * progress, not records); otherwise only once every version's retention has passed and none is
+ * held or in effect (164.316(b)(2)(i): 409 naming the date or the hold).
  */
 export async function removeDocument(
   deps: AppDeps,
@@ -244,13 +245,7 @@ export async function removeDocument(
     const before = await lockDocument(trx, orgId, id);
     if (!before) throw new AppError('not_found', 'No such document.');
     const versions = await listVersions(trx, orgId, id);
-    const kept = versions.find((v) => v.submitted_at !== null);
-    if (kept) {
-      throw new AppError(
-        'conflict',
-        `${reference(before.number)} v${kept.number} reached review: it is a record kept until ${kept.retain_until ?? 'six years after it was last in effect'}; retire it instead.`,
-      );
-    }
+    for (const version of versions) await assertMayDeleteVersionIn(trx, deps, before, version);
     await syncRequirementsIn(trx, deps, context, orgId, id, []);
     await deleteDocument(trx, orgId, id);
     await appendAuditEvent(trx, deps, context, {

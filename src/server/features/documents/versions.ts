@@ -20,7 +20,7 @@ import {
   updateDocument,
   updateVersion,
 } from './repository';
-import { retainUntil } from './retention';
+import { assertMayDeleteVersionIn } from './retention';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
 
 /** A document and one of its versions, locked for a change (another organization's: 404). */
@@ -206,8 +206,9 @@ export async function changeVersion(
 }
 
 /**
- * Discards a draft that was never submitted: the author's work in progress, not yet a record.
- * A version that reached review is kept (164.316(b)(2)(i)): 409 naming until when.
+ * Discards a draft that was never submitted: the author's work in progress, not yet a record. A
+ * version that reached review is a record: deleted only after its retention and without a legal
+ * hold (164.316(b)(2)(i); 409 naming the date or the hold otherwise), audited with its hash.
  */
 export async function discardVersion(
   deps: AppDeps,
@@ -218,13 +219,7 @@ export async function discardVersion(
 ): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const { document, version } = await lockedVersion(trx, orgId, documentId, versionId);
-    if (version.status !== 'draft' || version.submitted_at !== null) {
-      const until = version.retain_until ?? retainUntil(version.created_at, null);
-      throw new AppError(
-        'conflict',
-        `${versionName(document.number, version.number)} reached review: it is a record kept until ${until}.`,
-      );
-    }
+    await assertMayDeleteVersionIn(trx, deps, document, version);
     if ((await listVersions(trx, orgId, documentId)).length === 1) {
       throw new AppError(
         'conflict',
@@ -238,6 +233,7 @@ export async function discardVersion(
       entity: { type: 'document', id: documentId },
       changes: {
         version: { before: versionName(document.number, version.number) },
+        status: { before: version.status },
         sha256: { before: version.sha256 },
       },
     });
