@@ -74,15 +74,61 @@ describe('the policy template library', () => {
     for (const template of templates) {
       const headings = [...template.body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
       expect(headings, template.id).toEqual(sections);
-      expect(template.body, template.id).toMatch(/^## What we do\n\n1\. /m);
+      // Concrete, numbered steps (sub-headings such as "Training:" may group them).
+      const steps = template.body.split('## What we do')[1]?.split('\n## ')[0] ?? '';
+      expect(steps, template.id).toMatch(/^1\. /m);
+      expect(steps, template.id).toMatch(/^3\. /m);
+    }
+  });
+
+  it('addresses every requirement of the catalog, standards and specifications alike', () => {
+    const addressed = new Set(templates.flatMap((t) => t.requirements));
+    const missing = catalog()
+      .requirements.map((r) => r.id)
+      .filter((id) => !addressed.has(id));
+    expect(catalog().requirements).toHaveLength(68);
+    expect(missing).toEqual([]);
+  });
+
+  it('relates templates only to templates of the library, by title', () => {
+    const titles = new Set(templates.map((t) => t.title));
+    for (const template of templates) {
+      const related = template.body.split('## Related policies')[1] ?? '';
+      const items = [...related.matchAll(/^- (.+)$/gm)].map((m) => m[1] ?? '');
+      expect(items.length, template.id).toBeGreaterThan(0);
+      for (const title of items) {
+        expect(titles.has(title), `${template.id} relates to "${title}"`).toBe(true);
+        expect(title, template.id).not.toBe(template.title);
+      }
     }
   });
 
   it('lists the templates by id and title', () => {
     expect(templates.map((t) => `${t.id}: ${t.title} (${t.kind})`)).toMatchInlineSnapshot(`
       [
+        "access-control: Access control (policy)",
         "assigned-security-responsibility: Assigned security responsibility (policy)",
+        "audit-controls: Audit controls (policy)",
+        "breach-notification: Breach notification (procedure)",
+        "business-associates: Business associates (policy)",
+        "contingency-plan: Contingency plan (plan)",
+        "data-backup: Data backup (procedure)",
+        "device-media-controls: Device and media controls (procedure)",
+        "documentation-retention: Documentation and retention (policy)",
+        "evaluation: Evaluation (procedure)",
+        "facility-access: Facility access and security (plan)",
+        "group-health-plan: Group health plan documents (policy)",
+        "information-access-management: Information access management (policy)",
+        "information-system-activity-review: Information system activity review (procedure)",
+        "integrity: Integrity (policy)",
+        "person-entity-authentication: Person or entity authentication (policy)",
         "sanctions: Sanctions (policy)",
+        "security-awareness-training: Security awareness and training (policy)",
+        "security-incident-response: Security incident response and reporting (procedure)",
+        "security-management: Security management and risk management (policy)",
+        "transmission-security: Transmission security (policy)",
+        "workforce-security: Workforce security (procedure)",
+        "workstation-use-security: Workstation use and security (policy)",
       ]
     `);
   });
