@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { HIPAA_SOURCES, hasHipaaSources } from '../../../../test/support/hipaa-sources';
 import { catalog } from '../catalog/content';
 import {
   TEMPLATE_PLACEHOLDERS,
+  choicesIn,
   escapeMarkdownText,
   fillPolicyTemplate,
   loadPolicyTemplates,
@@ -99,6 +102,48 @@ describe('the policy template library', () => {
       for (const title of items) {
         expect(titles.has(title), `${template.id} relates to "${title}"`).toBe(true);
         expect(title, template.id).not.toBe(template.title);
+      }
+    }
+  });
+
+  it('marks every choice well: closed, not nested, not empty', () => {
+    for (const template of templates) {
+      const opened = template.body.split('[choose:').length - 1;
+      expect(choicesIn(template.body), template.id).toHaveLength(opened);
+      for (const choice of choicesIn(template.body)) {
+        expect(choice, template.id).not.toBe('');
+      }
+    }
+    expect(choicesIn('a [choose: 12\n months] b [choose: x]')).toEqual(['12 months', 'x']);
+  });
+
+  it('cites the law only where the rule says it: catalog items, their paragraphs, or the sections the rule names', () => {
+    const ids = [...catalogIds];
+    // Sections outside the catalog that Subpart C's own text defines or refers to, with the words
+    // of the rule that show it.
+    const named: Record<string, string> = {
+      '164.304': 'Security incident means',
+      '164.306(d)(3)': 'Implement an equivalent alternative measure',
+      '164.504(e)(3)': 'arrangement in place that meets the requirements of § 164.504(e)(3)',
+      '164.504(f)(2)(iii)': 'adequate separation required by § 164.504(f)(2)(iii)',
+    };
+    for (const template of templates) {
+      for (const [cited] of template.body.matchAll(/164\.\d+(\([a-zA-Z0-9]+\))*/g)) {
+        const known =
+          cited in named || ids.some((id) => id.startsWith(cited) || cited.startsWith(id));
+        expect(known, `${template.id} cites ${cited}`).toBe(true);
+      }
+    }
+    if (hasHipaaSources) {
+      const ecfr = readFileSync(
+        path.join(HIPAA_SOURCES, 'ecfr-title45-part164-subpartC-2026-03-13.xml'),
+        'utf8',
+      )
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#xA7;/g, '§')
+        .replace(/\s+/g, ' ');
+      for (const [section, words] of Object.entries(named)) {
+        expect(ecfr, section).toContain(words);
       }
     }
   });

@@ -226,6 +226,16 @@ export function fillPolicyTemplate(template: PolicyTemplate, profile: TemplatePr
   });
 }
 
+const CHOICE = /\[choose:([^[\]]*)\]/g;
+
+/**
+ * The choices a body leaves to the practice (`[choose: …]`, possibly wrapped over lines), each as
+ * one line of text: what an editor shows as still to decide before approval.
+ */
+export function choicesIn(body: string): string[] {
+  return [...body.matchAll(CHOICE)].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').trim());
+}
+
 // Inline Markdown (CommonMark and GFM): emphasis, code, links, images, HTML, entities, tables,
 // strikethrough. Each is ASCII punctuation, which CommonMark lets a backslash make literal.
 const INLINE_SIGNIFICANT = /[\\`*_[\]<>&~|!]/g;
