@@ -4,7 +4,13 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { getProfile } from '../organizations/service/profile';
 import { createDocumentIn, getDocument } from './service';
-import { fillPolicyTemplate, loadPolicyTemplates } from './template-library';
+import {
+  categoryOf,
+  fillPolicyTemplate,
+  findTemplate,
+  loadPolicyTemplates,
+  type PolicyTemplate,
+} from './template-library';
 
 /** The templates as the list shows them (without their bodies). */
 export function listTemplates() {
@@ -13,11 +19,28 @@ export function listTemplates() {
       id: t.id,
       title: t.title,
       kind: t.kind,
-      category: t.category,
+      category: categoryOf(t),
       summary: t.summary,
       requirements: [...t.requirements],
     })),
   };
+}
+
+/** A template's body filled from the organization profile (its name, officials, time zone). */
+export async function filledTemplate(
+  deps: AppDeps,
+  orgId: string,
+  template: PolicyTemplate,
+  effectiveDate?: string,
+): Promise<string> {
+  const profile = await getProfile(deps, orgId);
+  return fillPolicyTemplate(template, {
+    organizationName: profile.name,
+    securityOfficial: profile.securityOfficial?.name ?? null,
+    privacyOfficial: profile.privacyOfficial?.name ?? null,
+    timeZone: profile.timeZone,
+    effectiveDate: effectiveDate ?? null,
+  });
 }
 
 /**
@@ -30,20 +53,14 @@ export async function createFromTemplate(
   orgId: string,
   templateId: string,
 ): Promise<DocumentDetail> {
-  const template = loadPolicyTemplates().find((t) => t.id === templateId);
+  const template = findTemplate(templateId);
   if (!template) throw new AppError('not_found', 'No such template.');
-  const profile = await getProfile(deps, orgId);
-  const body = fillPolicyTemplate(template, {
-    organizationName: profile.name,
-    securityOfficial: profile.securityOfficial?.name ?? 'the Security Official',
-    privacyOfficial: profile.privacyOfficial?.name ?? 'the Privacy Official',
-    timeZone: profile.timeZone,
-  });
+  const body = await filledTemplate(deps, orgId, template);
   const id = await deps.database.db.transaction().execute((trx) =>
     createDocumentIn(trx, deps, context, orgId, {
       title: template.title,
       kind: template.kind,
-      category: template.category,
+      category: categoryOf(template),
       requirements: [...template.requirements],
       body,
     }),

@@ -19,7 +19,7 @@ export const feature: Feature = {
   records: {
     documentId: 'documents',
     versionId: 'document_versions',
-    templateId: { shared: 'workstation-use' },
+    templateId: { shared: 'workstation-use-security' },
   },
   link: documentLink,
   dashboard: documentsDashboard,
