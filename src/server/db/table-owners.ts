@@ -68,6 +68,7 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'risk-assessments',
       'notifications',
       'documents',
+      'retention',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
