@@ -29,8 +29,9 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('make approvals, decisions, the outbox, issuing reset links and notifications person-only', () => {
+  it('make approvals (assessments, policies), decisions, the outbox, issuing reset links and notifications person-only', () => {
     expect([...PERSON_ONLY].sort()).toEqual([
+      'documents.approve',
       'members.reset_password',
       'notifications.manage',
       'notifications.read',

@@ -59,6 +59,29 @@ export const ProgramFiguresSchema = z.object({
   proposedRule: z.object({ met: z.number().int(), total: z.number().int() }),
 });
 
+export const PolicyFiguresSchema = z.object({
+  total: z.number().int(),
+  inEffect: z.number().int().describe('Documents with a version in effect'),
+  dueForReview: z
+    .array(
+      z.object({
+        id: z.string(),
+        reference: z.string(),
+        title: z.string(),
+        nextReviewOn: z.string(),
+        owner: z.string().nullable(),
+      }),
+    )
+    .describe('Reviews due within 30 days or overdue, soonest first (164.316(b)(2)(iii))'),
+  acknowledgements: z
+    .object({ acknowledged: z.number().int(), expected: z.number().int() })
+    .nullable()
+    .describe(
+      'Acknowledgement completion of the versions in effect: null until attestations exist',
+    ),
+});
+export type PolicyFigures = z.infer<typeof PolicyFiguresSchema>;
+
 export const DashboardSchema = z.object({
   program: ProgramFiguresSchema.nullable().describe(
     "The organization's figures and gaps: null for a role that may not read the program (program.read)",
@@ -78,6 +101,7 @@ export const DashboardSchema = z.object({
     .array(NextActionSchema)
     .describe("The first five the person's role may act on, each to a page it may open"),
   firstWeek: z.array(FirstWeekStepSchema).describe("The steps the person's role may act on"),
+  policies: PolicyFiguresSchema.nullable().describe('Null for a role that may not read policies'),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

@@ -32,6 +32,8 @@ export const LINK_TYPES = [
   // An approved assessment's stored report, addressed by the assessment's id.
   'risk_report',
   'asset',
+  // A policy or procedure (the documents feature), addressed by the document's id.
+  'document',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -42,6 +44,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   risk_assessment: 'Risk assessment',
   risk_report: 'Risk analysis report',
   asset: 'Asset',
+  document: 'Policy',
 };
 
 export const LinkEndSchema = z.object({
@@ -76,7 +79,7 @@ export const LinkCreatedSchema = z.object({ id: z.string() });
 
 const tags = ['links'];
 // Links show on safeguard records, tasks, risks (their controls) and the risks of assessments.
-const invalidates = ['safeguards', 'tasks', 'risks', 'risk-assessments'];
+const invalidates = ['safeguards', 'tasks', 'risks', 'risk-assessments', 'documents'];
 
 /** Links between records: evidence for a safeguard, the records a task or risk is about. */
 export const linkRoutes = {

@@ -41,6 +41,7 @@ export const NOTIFICATION_KINDS = [
   'risk.acceptance_expiring',
   'risk.review_due',
   'risk_analysis.due',
+  'document.review_due',
   'record.owner_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -53,6 +54,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'risk.acceptance_expiring': 'A risk acceptance is expiring',
   'risk.review_due': 'A risk review falls due',
   'risk_analysis.due': 'The yearly risk analysis falls due',
+  'document.review_due': 'A policy review falls due',
   'record.owner_changed': 'A record is handed to me',
 };
 
@@ -69,6 +71,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'risk.acceptance_expiring': 'A risk acceptance is expiring',
   'risk.review_due': 'A risk review is due',
   'risk_analysis.due': 'The yearly risk analysis is due',
+  'document.review_due': 'A policy review is due',
   'record.owner_changed': 'A record was handed to you',
 };
 
@@ -94,6 +97,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'risk.acceptance_expiring': 'immediately',
   'risk.review_due': 'digest',
   'risk_analysis.due': 'digest',
+  'document.review_due': 'digest',
   'record.owner_changed': 'immediately',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */

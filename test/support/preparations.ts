@@ -3,6 +3,7 @@ import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
 import type { TestApp } from './app';
 import { AUTH_PREPARATIONS } from './auth-preparations';
+import { DOCUMENT_PREPARATIONS } from './document-preparations';
 import { sessionHeaders } from './factories';
 import { testDeps } from './tenants';
 import { keepRecordIn } from '../../src/server/features/retention/service';
@@ -40,6 +41,7 @@ export type Preparation = (
  */
 export const PREPARATIONS: Record<string, Preparation> = {
   ...AUTH_PREPARATIONS,
+  ...DOCUMENT_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,

@@ -67,15 +67,17 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'risks',
       'risk-assessments',
       'notifications',
+      'documents',
+      'retention',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
   },
   {
     table: 'memberships',
-    by: ['assets', 'risk-assessments', 'notifications'],
+    by: ['assets', 'risk-assessments', 'notifications', 'documents'],
     reason:
-      "the organization's members: import owners by e-mail, name the approver; nobody whose access ended is notified, and the digest goes to every live member at their hour",
+      "the organization's members: import owners by e-mail, name the approver (and a policy's people); nobody whose access ended is notified, and the digest goes to every live member at their hour",
   },
   {
     table: 'organizations',

@@ -18,6 +18,8 @@ export function pageOfLink(link: Pick<Link, 'type' | 'targetId'>): string | unde
     case 'asset':
       // The inventory has no page per asset: the list, where the asset is one row.
       return '/assets';
+    case 'document':
+      return `/documents/${link.targetId}`;
     case 'url':
     case 'risk_report':
       return undefined;

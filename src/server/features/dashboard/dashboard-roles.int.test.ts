@@ -1,3 +1,4 @@
+import { documentsRoutes } from '../../../contracts/documents';
 import { describe, expect, it } from 'vitest';
 import { assetRoutes } from '../../../contracts/assets';
 import { organizationRoutes } from '../../../contracts/organizations';
@@ -23,6 +24,12 @@ const PAGES: readonly {
 }[] = [
   { page: /^\/settings\/organization$/, route: organizationRoutes.profile, api: () => '/profile' },
   { page: /^\/assets$/, route: assetRoutes.list, api: () => '/assets' },
+  { page: /^\/documents$/, route: documentsRoutes.list, api: () => '/documents' },
+  {
+    page: /^\/documents\/[^/]+$/,
+    route: documentsRoutes.get,
+    api: (href) => href.pathname,
+  },
   {
     page: /^\/risk-assessments$/,
     route: riskAssessmentRoutes.list,

@@ -172,7 +172,7 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
       'todo',
       'todo',
       'todo',
-      'coming',
+      'todo',
       'coming',
       'coming',
     ]);

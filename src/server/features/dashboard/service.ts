@@ -4,6 +4,7 @@ import { safeguardRoutes } from '../../../contracts/safeguards';
 import { collectFirstWeek, collectNextActions, type DashboardAsk } from '../../platform/dashboard';
 import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
+import { policyFiguresFor } from '../documents/dashboard';
 import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
 import { taskSummaryFor } from '../tasks/dashboard';
@@ -40,11 +41,12 @@ export async function dashboard(
   holds: (permission: Permission) => boolean,
 ): Promise<Dashboard> {
   const ask: DashboardAsk = { deps, orgId, userId, holds };
-  const [program, tasks, nextActions, firstWeek] = await Promise.all([
+  const [program, tasks, nextActions, firstWeek, policies] = await Promise.all([
     programFigures(ask),
     taskSummaryFor(ask),
     collectNextActions(deps.dashboard, ask),
     collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
+    policyFiguresFor(ask),
   ]);
   // The organization's task counts are for roles that may list everyone's tasks.
   const everyone = holds('tasks.read_all');
@@ -57,5 +59,6 @@ export async function dashboard(
     },
     nextActions: nextActions.slice(0, 5),
     firstWeek,
+    policies,
   };
 }

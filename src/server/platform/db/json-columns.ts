@@ -31,6 +31,8 @@ const SHAPES = {
   'jobs.payload': z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   // Stored as chosen; actions no longer offered are dropped when read (webhooks/presenter.ts).
   'webhook_endpoints.event_types': z.array(z.string()),
+  // User ids of everyone who submitted a policy version (four eyes, documents/approval.ts).
+  'document_versions.submitters': z.array(z.string()),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;

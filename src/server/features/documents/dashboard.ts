@@ -1,0 +1,110 @@
+import type { PolicyFigures } from '../../../contracts/dashboard';
+import { documentsRoutes } from '../../../contracts/documents';
+import {
+  oncePerAsk,
+  type DashboardAsk,
+  type DashboardContribution,
+} from '../../platform/dashboard';
+import { organizationToday } from '../../platform/org-calendar';
+import { addDays } from '../../platform/time';
+import { catalog } from '../catalog/content';
+import { linkedIds } from '../links/service';
+import { reference } from './presenter';
+import { REVIEW_NOTICE_DAYS } from './reminders';
+import { findPeopleNames, listDocuments, listVersionsIn } from './repository';
+
+/**
+ * The standards of 164.308 (administrative safeguards) that no policy in effect covers: a policy
+ * covers a standard when it is linked to the standard or to one of its implementation
+ * specifications and has a version in effect. The first week's "Policies" step is done when none
+ * is left (164.316(a): policies and procedures to comply with the standards).
+ */
+export async function uncoveredAdministrativeStandards(ask: DashboardAsk): Promise<string[]> {
+  const db = ask.deps.database.db;
+  const inEffect = await listVersionsIn(db, ask.orgId, ['in_effect']);
+  const links = await linkedIds(
+    db,
+    ask.orgId,
+    'document',
+    inEffect.map((v) => v.document_id),
+    'safeguard',
+  );
+  const covered = new Set<string>();
+  for (const citations of links.values()) {
+    for (const citation of citations) {
+      const requirement = catalog().byId.get(citation);
+      covered.add(requirement?.parent ?? citation);
+    }
+  }
+  return catalog()
+    .requirements.filter((r) => r.kind === 'standard' && r.id.startsWith('164.308'))
+    .map((r) => r.id)
+    .filter((id) => !covered.has(id));
+}
+
+/** The dashboard's policy figures: counts, and the reviews falling due or overdue. */
+export const policyFiguresFor = oncePerAsk(
+  async (ask: DashboardAsk): Promise<PolicyFigures | null> => {
+    if (!ask.holds(documentsRoutes.list.permission)) return null;
+    const db = ask.deps.database.db;
+    const documents = await listDocuments(db, ask.orgId);
+    const inEffect = new Set(
+      (await listVersionsIn(db, ask.orgId, ['in_effect'])).map((v) => v.document_id),
+    );
+    const horizon = addDays(
+      await organizationToday(db, ask.deps.clock, ask.orgId),
+      REVIEW_NOTICE_DAYS,
+    );
+    const due = documents
+      .filter((d) => d.next_review_on !== null && d.next_review_on <= horizon)
+      .toSorted((a, b) => (a.next_review_on ?? '').localeCompare(b.next_review_on ?? ''));
+    const names = await findPeopleNames(
+      db,
+      ask.orgId,
+      due.flatMap((d) => (d.owner_id ? [d.owner_id] : [])),
+    );
+    return {
+      total: documents.length,
+      inEffect: inEffect.size,
+      dueForReview: due.map((d) => ({
+        id: d.id,
+        reference: reference(d.number),
+        title: d.title,
+        nextReviewOn: d.next_review_on ?? '',
+        owner: d.owner_id ? (names.get(d.owner_id) ?? null) : null,
+      })),
+      // Filled by the attestations work (issue 14, part 3).
+      acknowledgements: null,
+    };
+  },
+);
+
+export const documentsDashboard: DashboardContribution = {
+  firstWeek: async (ask) => [
+    {
+      rank: 40,
+      for: [documentsRoutes.list.permission, documentsRoutes.create.permission],
+      item: {
+        id: 'policies',
+        title: 'Adopt policies',
+        detail:
+          'Put in effect policies covering every administrative safeguard (164.308); start from the templates.',
+        state: (await uncoveredAdministrativeStandards(ask)).length === 0 ? 'done' : 'todo',
+        href: '/documents',
+      },
+    },
+  ],
+  nextActions: async (ask) => {
+    const figures = await policyFiguresFor(ask);
+    return (figures?.dueForReview ?? []).slice(0, 3).map((d, index) => ({
+      rank: 35 + index,
+      for: [documentsRoutes.get.permission, documentsRoutes.review.permission],
+      item: {
+        id: `document-review-${d.id}`,
+        title: `Review ${d.reference} ${d.title}`,
+        detail: `Its review falls due on ${d.nextReviewOn}.`,
+        href: `/documents/${d.id}`,
+      },
+    }));
+  },
+};

@@ -1,0 +1,67 @@
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import { findTimeZone } from '../../platform/org-calendar-repository';
+import { todayIn } from '../../platform/time';
+import { organizationName } from '../organizations/service/profile';
+import { renderVersionDocx } from './export-docx';
+import { renderVersionPdf, type ExportInput } from './export-pdf';
+import { getVersion } from './versions';
+
+const TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/**
+ * A version as PDF or DOCX. Exports are reads of the record, audited (164.312(b)) with the hash of
+ * the version exported; the file is drawn after the event is written, outside any transaction.
+ */
+export async function exportVersion(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  documentId: string,
+  versionId: string,
+  format: 'pdf' | 'docx',
+): Promise<{ content: Buffer; fileName: string; contentType: string; sha256: string }> {
+  const db = deps.database.db;
+  const version = await getVersion(deps, orgId, documentId, versionId);
+  await db.transaction().execute((trx) =>
+    appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'document.exported',
+      entity: { type: 'document', id: documentId },
+      changes: {
+        version: { after: `${version.reference} v${version.number}` },
+        format: { after: format },
+        sha256: { after: version.sha256 },
+      },
+    }),
+  );
+  const zone = (await findTimeZone(db, orgId)) ?? 'UTC';
+  const day = (instant: string) => todayIn(zone, new Date(instant));
+  const approved =
+    version.approvedBy && version.approvedAt
+      ? `approved by ${version.approvedBy.name} on ${day(version.approvedAt)}`
+      : 'not approved';
+  const effective = version.effectiveOn ? `effective ${version.effectiveOn}` : 'not in effect';
+  const input: ExportInput = {
+    organization: await organizationName(db, orgId),
+    version,
+    footer: `${version.reference} version ${version.number} · ${approved} · ${effective}`,
+    facts: [
+      ['Approved', approved === 'not approved' ? 'Not yet' : approved.replace(/^approved /, '')],
+      ['Effective date', version.effectiveOn ?? 'Not in effect'],
+      ['SHA-256 of the content', version.sha256],
+    ],
+    generatedAt: deps.clock.now().toISOString(),
+  };
+  const content = format === 'pdf' ? await renderVersionPdf(input) : await renderVersionDocx(input);
+  const draft = ['draft', 'in_review'].includes(version.status) ? '-draft' : '';
+  return {
+    content,
+    fileName: `${version.reference}-v${version.number}${draft}.${format}`,
+    contentType: TYPES[format],
+    sha256: version.sha256,
+  };
+}

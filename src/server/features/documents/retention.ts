@@ -1,0 +1,55 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { AppDeps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { assertMayDeleteIn, keepRecordIn } from '../retention/service';
+import { versionName } from './presenter';
+import type { DocumentsTable, DocumentVersionsTable } from './tables';
+
+// 164.316(b)(2)(i): a version that reached review is documentation, kept from the later of its
+// creation and its last day in effect, for the organization's retention years (six at least).
+
+/**
+ * Enters a version in the retention register (or moves its start to `lastInEffectAt`) and gives the
+ * date it is kept until, stored on the version.
+ */
+export function keepVersionIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  document: DocumentsTable,
+  version: DocumentVersionsTable,
+  lastInEffectAt: string | null,
+): Promise<string> {
+  return keepRecordIn(trx, deps, document.org_id, {
+    type: 'document_version',
+    id: version.id,
+    opensId: document.id,
+    label: `${versionName(document.number, version.number)} ${version.title}`,
+    createdAt: version.created_at,
+    lastInEffectAt,
+  });
+}
+
+/**
+ * Refuses to delete a version in effect (retire it first), one under legal hold, or one that
+ * reached review before its retention ends (409 naming the date); a draft never submitted is no
+ * record yet and goes freely.
+ */
+export async function assertMayDeleteVersionIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  document: DocumentsTable,
+  version: DocumentVersionsTable,
+): Promise<void> {
+  const name = versionName(document.number, version.number);
+  if (version.status === 'in_effect') {
+    throw new AppError('conflict', `${name} is in effect: retire it first.`);
+  }
+  if (version.submitted_at === null) return;
+  await assertMayDeleteIn(trx, deps, document.org_id, {
+    type: 'document_version',
+    id: version.id,
+    label: name,
+    ...(version.retain_until ? { retainUntil: version.retain_until } : {}),
+  });
+}

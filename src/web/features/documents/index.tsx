@@ -1,0 +1,28 @@
+import { IconFileText } from '@tabler/icons-react';
+import type { WebFeature } from '../../app/web-feature';
+
+/** The web manifest of policies and procedures (app/web-feature.ts). */
+export const manifest: WebFeature = {
+  feature: 'documents',
+  pages: [
+    {
+      path: 'documents',
+      lazy: async () => ({ Component: (await import('./DocumentsPage')).DocumentsPage }),
+    },
+    {
+      path: 'documents/:documentId',
+      lazy: async () => ({ Component: (await import('./DocumentPage')).DocumentPage }),
+    },
+  ],
+  navigation: [
+    {
+      group: 'Documentation',
+      order: 10,
+      label: 'Policies',
+      path: '/documents',
+      icon: IconFileText,
+      summary: 'Policies and procedures: versions, approvals, reviews',
+      permission: 'documents.read',
+    },
+  ],
+};
