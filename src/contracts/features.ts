@@ -11,6 +11,7 @@ export * as auditLog from './audit';
 export * as auth from './auth';
 export * as catalog from './catalog';
 export * as dashboard from './dashboard';
+export * as evidence from './evidence';
 export * as links from './links';
 export * as notifications from './notifications';
 export * as organizations from './organizations';

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { localBlobStore } from './platform/storage/local-blob-store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { ensureInstance } from './features/system/service';
@@ -53,6 +55,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       config,
       database,
       masterKey: masterKey.key,
+      storage: {
+        blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
+        maxUploadBytes: config.maxUploadBytes,
+      },
       mailer: createMailer(config.smtpUrl, config.smtpFrom, secretBox(masterKey.key)),
       jobs,
       baseUrl: config.baseUrl,
