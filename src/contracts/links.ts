@@ -32,6 +32,7 @@ export const LINK_TYPES = [
   // An approved assessment's stored report, addressed by the assessment's id.
   'risk_report',
   'asset',
+  'evidence',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -42,6 +43,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   risk_assessment: 'Risk assessment',
   risk_report: 'Risk analysis report',
   asset: 'Asset',
+  evidence: 'Evidence',
 };
 
 export const LinkEndSchema = z.object({

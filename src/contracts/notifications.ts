@@ -42,6 +42,7 @@ export const NOTIFICATION_KINDS = [
   'risk.review_due',
   'risk_analysis.due',
   'record.owner_changed',
+  'evidence.stale',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -54,6 +55,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'risk.review_due': 'A risk review falls due',
   'risk_analysis.due': 'The yearly risk analysis falls due',
   'record.owner_changed': 'A record is handed to me',
+  'evidence.stale': 'Evidence of mine is due for refresh',
 };
 
 /**
@@ -70,6 +72,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'risk.review_due': 'A risk review is due',
   'risk_analysis.due': 'The yearly risk analysis is due',
   'record.owner_changed': 'A record was handed to you',
+  'evidence.stale': 'Evidence of yours is due for refresh',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -95,6 +98,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'risk.review_due': 'digest',
   'risk_analysis.due': 'digest',
   'record.owner_changed': 'immediately',
+  'evidence.stale': 'digest',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;

@@ -86,7 +86,10 @@ export async function createTestApp(
     database: database.handle,
     webRoot,
     masterKey: TEST_MASTER_KEY,
-    storage: { blobs: localBlobStore(blobsRoot), maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024 },
+    storage: {
+      blobs: localBlobStore(blobsRoot),
+      maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+    },
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -67,6 +67,7 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'risks',
       'risk-assessments',
       'notifications',
+      'evidence',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     expect(load({ CUSTOS_MAX_UPLOAD_MB: '200' }).maxUploadBytes).toBe(200 * 1024 * 1024);
     for (const wrong of ['0', '1.5', '10MB', '5000']) {
       expect(() => load({ CUSTOS_MAX_UPLOAD_MB: wrong })).toThrow(
-        `Invalid configuration: CUSTOS_MAX_UPLOAD_MB must be a whole number of megabytes from 1 to 2048, got "${wrong}"`,
+        `Invalid configuration: CUSTOS_MAX_UPLOAD_MB must be a whole number of megabytes from 1 to 2000, got "${wrong}"`,
       );
     }
   });

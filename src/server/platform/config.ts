@@ -113,8 +113,8 @@ const EnvSchema = z.object({
   CUSTOS_MAX_UPLOAD_MB: optional(
     z
       .string()
-      .refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 2048, {
-        error: (i) => `must be a whole number of megabytes from 1 to 2048, got ${shown(i.input)}`,
+      .refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 2000, {
+        error: (i) => `must be a whole number of megabytes from 1 to 2000, got ${shown(i.input)}`,
       })
       .transform(Number),
   ),

@@ -17,6 +17,8 @@ export function recordPath(type: LinkType, id: string): string {
       return `/safeguards/${encodeURIComponent(id)}`;
     case 'asset':
       return '/assets';
+    case 'evidence':
+      return `/evidence/${encodeURIComponent(id)}`;
     case 'url':
     case 'risk_report':
       return '/notifications';
