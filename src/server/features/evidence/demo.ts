@@ -43,7 +43,7 @@ const FILES = [
     name: 'training-sign-in.csv',
     kind: 'csv' as const,
     content: () => Buffer.from('date,person,session\n2026-09-14,Front desk team,Phishing\n'),
-    requirement: '164.308(a)(5)(i)',
+    requirement: '164.308(a)(5)(ii)(A)',
     refreshIn: -1,
   },
 ];
