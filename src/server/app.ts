@@ -59,6 +59,8 @@ export interface AppOptions {
   storage?: { blobs: BlobStore; maxUploadBytes: number };
   /** Key for secrets at rest; tests may omit it and get a random one. */
   masterKey?: Buffer;
+  /** What the audit trail's keys derive from after a rotation (crypto/audit-root.ts); the master key by default. */
+  auditRoot?: Buffer;
   /** Source of "now" (tests pass one they can move); the system clock by default. */
   clock?: Clock;
   /** Folder of the built web app; defaults to dist/web of the package. */
@@ -140,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     database: options.database,
     clock,
     jobs,
-    auditKeys: auditKeysFrom(masterKey),
+    auditKeys: auditKeysFrom(options.auditRoot ?? masterKey),
     secrets,
     files: fileVault(
       options.storage?.blobs ?? localBlobStore(path.join(tmpdir(), `custos-blobs-${randomUUID()}`)),

@@ -8,6 +8,7 @@ import { describeDatabaseError, openDatabase, pingDatabase } from './platform/db
 import { migrateToLatest } from './platform/db/migrator';
 import { systemClock } from './platform/clock';
 import { auditKeysFrom } from './platform/audit/keys';
+import { loadAuditRoot } from './platform/crypto/audit-root';
 import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
 import { secretBox } from './platform/crypto/secret-box';
@@ -45,7 +46,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await ensureInstance({ database });
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
     // Chains written before they were keyed get their cut-over now (164.312(c)(1)).
-    await sealAuditChains(database.db, auditKeysFrom(masterKey.key));
+    const auditRoot = loadAuditRoot(masterKey.key, config.dataDir);
+    await sealAuditChains(database.db, auditKeysFrom(auditRoot));
     const jobs = createJobs({
       database,
       clock: systemClock,
@@ -55,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       config,
       database,
       masterKey: masterKey.key,
+      auditRoot,
       storage: {
         blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
         maxUploadBytes: config.maxUploadBytes,
