@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { EDITORS, STAFF_READERS, type Grant } from './grants';
+import { LinkSchema } from './links';
 import { route } from './route';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
@@ -76,6 +77,11 @@ export const EvidenceItemSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
+
+export const EvidenceItemDetailSchema = EvidenceItemSchema.extend({
+  links: z.array(LinkSchema).describe('The records this evidence supports'),
+});
+export type EvidenceItemDetail = z.infer<typeof EvidenceItemDetailSchema>;
 
 const details = {
   title: Required(200),
@@ -167,10 +173,10 @@ export const evidenceRoutes = {
     method: 'GET',
     path: '/api/orgs/:orgId/evidence/:evidenceItemId',
     tags,
-    summary: 'One evidence item',
+    summary: 'One evidence item, with the records it supports',
     permission: 'evidence.read',
     params: EvidenceItemParamsSchema,
-    response: EvidenceItemSchema,
+    response: EvidenceItemDetailSchema,
   }),
   download: route({
     method: 'GET',

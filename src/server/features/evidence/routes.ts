@@ -9,7 +9,7 @@ import { removeEvidenceItem } from './remove';
 import {
   changeEvidenceItem,
   createEvidenceLink,
-  getEvidenceItem,
+  getEvidenceItemDetail,
   listEvidencePage,
 } from './service';
 import { uploadEvidenceFile } from './upload';
@@ -56,7 +56,8 @@ export function registerEvidenceRoutes(app: App, deps: AppDeps): void {
     list: (request) => listEvidencePage(deps, request.params.orgId, request.query),
     createLink: (request) =>
       createEvidenceLink(deps, auditContextOf(request), request.params.orgId, request.body),
-    get: (request) => getEvidenceItem(deps, request.params.orgId, request.params.evidenceItemId),
+    get: (request) =>
+      getEvidenceItemDetail(deps, request.params.orgId, request.params.evidenceItemId),
     update: (request) =>
       changeEvidenceItem(
         deps,

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   EvidenceItem,
+  EvidenceItemDetail,
   EvidenceItemUpdateBody,
   EvidenceLinkBody,
 } from '../../../contracts/evidence';
@@ -15,6 +16,7 @@ import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
+import { linksOf } from '../links/service';
 import { notifyNewOwnerIn } from '../notifications/notify';
 import { presentEvidenceItem, reference } from './presenter';
 import {
@@ -93,6 +95,18 @@ export async function getEvidenceItem(
   const db = deps.database.db;
   const row = await foundEvidenceItem(db, orgId, id);
   return presentEvidenceItem(row, await organizationToday(db, deps.clock, orgId));
+}
+
+/** One item with the records it supports (its page). */
+export async function getEvidenceItemDetail(
+  deps: AppDeps,
+  orgId: string,
+  id: string,
+): Promise<EvidenceItemDetail> {
+  return {
+    ...(await getEvidenceItem(deps, orgId, id)),
+    links: await linksOf(deps.database.db, deps, orgId, 'evidence', id),
+  };
 }
 
 /**

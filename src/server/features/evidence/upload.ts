@@ -41,7 +41,8 @@ export async function uploadEvidenceFile(
     const row = await deps.database.db.transaction().execute((trx) =>
       newEvidenceRowIn(trx, deps, context, orgId, {
         kind: 'file',
-        title: upload.title || upload.filename,
+        // An empty title (the query's default) means the file's name.
+        title: upload.title === undefined || upload.title === '' ? upload.filename : upload.title,
         url: null,
         file_name: upload.filename,
         file_size: stored.size,

@@ -55,8 +55,8 @@ export function localBlobStore(root: string): BlobStore {
       return createReadStream(file, { highWaterMark: 256 * 1024 });
     },
     async delete(key) {
-      await unlink(fileOf(key)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
+      await unlink(fileOf(key)).catch((error: unknown) => {
+        if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
       });
     },
     async exists(key) {

@@ -1,84 +1,125 @@
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  EVIDENCE_KINDS,
+  EVIDENCE_KIND_LABELS,
+  EvidenceListQuerySchema,
+} from '../../../contracts/evidence';
 import { api } from '../../api';
-import { fieldErrors } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
+import { RecordLink } from '../../app/RecordLink';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { useFilterParams } from '../../app/useFilterParams';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDate } from '../../components/format';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
+import { ScrollTable } from '../../components/ScrollTable';
+import { AddEvidence } from './AddEvidence';
+import { formatSize } from './size';
 
-/** The organization's evidence, and a form to add one. */
+/** The organization's evidence: files and links, with their refresh dates. */
 export function EvidencePage() {
   const org = useActiveOrg();
-  const list = useApiQuery(api.evidence.list, org ? [{ orgId: org.orgId }] : null);
-  const [name, setName] = useState('');
-  const [notes, setNotes] = useState('');
-  const create = useApiMutation(api.evidence.create, {
-    onSuccess: () => {
-      setName('');
-      setNotes('');
-    },
+  const { params, set, filtered } = useFilterParams();
+  const filters = EvidenceListQuerySchema.safeParse({
+    kind: params.get('kind') ?? undefined,
+    stale: params.get('stale') ?? undefined,
   });
+  const query = filters.success ? filters.data : {};
+  const list = useApiQuery(api.evidence.list, org ? [{ orgId: org.orgId }, query] : null);
   if (!org) {
     return <NoOrganization />;
   }
-  const errors = fieldErrors(create.error, { name: 'The name', notes: 'The notes' });
-  const records = list.data?.data ?? [];
+  const items = list.data?.data ?? [];
   return (
     <>
-      <PageHeader title="Evidence" description="Evidence files and links, encrypted at rest" />
-      {list.isError ? <ErrorNotice error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Stack gap="sm" maw={860}>
-        {can(org.role, api.evidence.create) ? (
-          <Card withBorder padding="md">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                create.mutate([{ orgId: org.orgId }, { name, notes }]);
-              }}
-            >
-              <Stack gap="sm">
-                <TextInput
-                  label="Name"
-                  required
-                  value={name}
-                  onChange={(e) => setName(e.currentTarget.value)}
-                  error={errors.name}
-                />
-                <Textarea
-                  label="Notes"
-                  autosize
-                  minRows={2}
-                  value={notes}
-                  onChange={(e) => setNotes(e.currentTarget.value)}
-                  error={errors.notes}
-                />
-                <Group justify="flex-end">
-                  <Button type="submit" loading={create.isPending}>
-                    Add
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          </Card>
+      <PageHeader
+        title="Evidence"
+        description="What shows the safeguards work: files kept encrypted here, and links to records kept elsewhere."
+      />
+      <Stack gap="md">
+        {can(org.role, api.evidence.upload) ? <AddEvidence orgId={org.orgId} /> : null}
+        <Group gap="md" align="end">
+          <Select
+            label="Kind"
+            placeholder="Any"
+            clearable
+            data={EVIDENCE_KINDS.map((k) => ({ value: k, label: EVIDENCE_KIND_LABELS[k] }))}
+            value={params.get('kind')}
+            onChange={(v) => set('kind', v)}
+            w={160}
+          />
+          <Select
+            label="Refresh"
+            placeholder="Any"
+            clearable
+            data={[
+              { value: 'true', label: 'Due for refresh' },
+              { value: 'false', label: 'Current' },
+            ]}
+            value={params.get('stale')}
+            onChange={(v) => set('stale', v)}
+            w={180}
+          />
+        </Group>
+        {list.isError ? (
+          <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
-        {list.isSuccess && records.length === 0 ? (
-          <Alert variant="light">Nothing recorded yet.</Alert>
-        ) : null}
-        {records.map((record) => (
-          <Card key={record.id} withBorder padding="md">
-            <Text fw={600} size="sm">
-              {record.reference} {record.name}
+        {list.isSuccess && items.length === 0 ? (
+          <EmptyState filtered={filtered()} noun="evidence">
+            <Text size="sm">
+              No evidence yet. Upload a report, a screenshot or a signed form, or record where it is
+              kept, then link it to the safeguards, risks and tasks it supports.
             </Text>
-            {record.notes ? (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {record.notes}
-              </Text>
-            ) : null}
-          </Card>
-        ))}
+          </EmptyState>
+        ) : null}
+        {items.length > 0 ? (
+          <ScrollTable label="Evidence" minWidth={720}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Evidence</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Collected</Table.Th>
+                <Table.Th>Refresh by</Table.Th>
+                <Table.Th>Owner</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td>
+                    <RecordLink to={`/evidence/${item.id}`}>
+                      {item.reference} {item.title}
+                    </RecordLink>
+                  </Table.Td>
+                  <Table.Td>
+                    {EVIDENCE_KIND_LABELS[item.kind]}
+                    {item.file ? (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        · {formatSize(item.file.size)}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{item.collectedOn ? formatDate(item.collectedOn) : '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {item.refreshOn ? formatDate(item.refreshOn) : '—'}
+                      {item.stale ? (
+                        <Badge size="sm" color="orange" variant="light">
+                          Stale
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{item.owner?.name ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        ) : null}
       </Stack>
     </>
   );

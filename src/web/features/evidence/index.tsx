@@ -1,4 +1,4 @@
-import { IconListDetails } from '@tabler/icons-react';
+import { IconFileCertificate } from '@tabler/icons-react';
 import type { WebFeature } from '../../app/web-feature';
 
 /** The web manifest of evidence (app/web-feature.ts). */
@@ -9,6 +9,12 @@ export const manifest: WebFeature = {
       path: 'evidence',
       lazy: async () => ({ Component: (await import('./EvidencePage')).EvidencePage }),
     },
+    {
+      path: 'evidence/:evidenceItemId',
+      lazy: async () => ({
+        Component: (await import('./EvidenceDetailPage')).EvidenceDetailPage,
+      }),
+    },
   ],
   navigation: [
     {
@@ -16,9 +22,8 @@ export const manifest: WebFeature = {
       order: 90,
       label: 'Evidence',
       path: '/evidence',
-      icon: IconListDetails,
-      // Double quotes: the default summary has an apostrophe ("The organization's …").
-      summary: 'Evidence files and links, encrypted at rest',
+      icon: IconFileCertificate,
+      summary: 'Files and links that show the safeguards work, kept encrypted',
       permission: 'evidence.read',
     },
   ],

@@ -78,7 +78,7 @@ async function moveUrlLinks(db: Kysely<unknown>): Promise<void> {
         on conflict (org_id, kind) do update set last = reference_counters.last + 1
         returning last`.execute(db);
       const number = counter.rows[0]?.last ?? 1;
-      const createdAt = String(link.created_at);
+      const createdAt = link.created_at;
       const created = createdAt.slice(0, 10);
       const retainUntil = `${String(Number(created.slice(0, 4)) + 6).padStart(4, '0')}${created.slice(4)}`;
       await sql`insert into evidence_items
