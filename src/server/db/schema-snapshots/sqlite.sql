@@ -67,6 +67,12 @@ CREATE TABLE "data_flow_map_positions" ("org_id" text not null references "organ
 -- table data_flows
 CREATE TABLE "data_flows" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "from_asset_id" text not null references "assets" ("id"), "to_asset_id" text not null references "assets" ("id"), "ephi" text default '' not null, "protocol" text default '' not null, "encrypted" text not null check (encrypted in ('yes','no','unknown')), "external" integer default 0 not null, "created_at" text not null, "updated_at" text not null, constraint "data_flows_org_number_unique" unique ("org_id", "number"));
 
+-- table evidence_items
+CREATE TABLE "evidence_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "kind" text not null check (kind in ('file', 'link')), "title" text not null, "description" text default '' not null, "url" text, "file_name" text, "file_size" integer, "file_type" text, "file_sha256" text, "blob_key" text unique, "sealed_key" text, "collected_on" text, "effective_from" text, "effective_to" text, "refresh_on" text, "owner_id" text references "users" ("id"), "retain_until" text not null, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "evidence_items_org_number_unique" unique ("org_id", "number"), constraint "evidence_items_kind_fields" check ((kind = 'file' and url is null and file_name is not null and file_size is not null and file_type is not null and file_sha256 is not null and blob_key is not null and sealed_key is not null) or (kind = 'link' and url is not null and file_name is null and blob_key is null and sealed_key is null)));
+
+-- index evidence_items_org_refresh_idx
+CREATE INDEX "evidence_items_org_refresh_idx" on "evidence_items" ("org_id", "refresh_on");
+
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 
