@@ -126,7 +126,6 @@ export default tseslint.config(
   {
     // SQL lives in repository files, migrations and the db platform only.
     files: ['src/server/features/**'],
-    // A feature's migrations are migrations (db/migrations is exempt below for the same reason).
     ignores: [...repositoryFiles, ...testFiles, 'src/server/features/*/migrations/**'],
     rules: boundary([...serverImports, ...featureImports], [kyselyTypesOnly]),
   },
