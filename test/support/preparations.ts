@@ -163,6 +163,12 @@ export const PREPARATIONS: Record<string, Preparation> = {
       .where('org_id', '=', clinic.orgId)
       .where('id', '=', id)
       .execute();
+    await db
+      .updateTable('retained_records')
+      .set({ kept_from: '1990-01-01' })
+      .where('org_id', '=', clinic.orgId)
+      .where('record_id', '=', id)
+      .execute();
     return { headers: await sessionHeaders(db, clock, person.userId, clinic.orgId) };
   },
 };

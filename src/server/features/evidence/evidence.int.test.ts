@@ -102,7 +102,7 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
     expect(early.statusCode).toBe(409);
     expect(early.body).toContain('kept until 2032-06-01');
 
-    clock.set('2032-06-01T16:00:00.000Z');
+    clock.set('2032-06-02T16:00:00.000Z');
     const later = await t.app.inject({
       method: 'DELETE',
       url: `${base}/${item.id}`,
@@ -129,6 +129,33 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
     async function editorHeaders() {
       return sessionHeaders(db, clock, editor.user.id, org.id);
     }
+  });
+
+  it('cannot be removed under a legal hold, even after retain-until', async () => {
+    const { t, clock, editor, owner, base, org, db } = await setUp();
+    const item = (
+      await t.app.inject({
+        method: 'POST',
+        url: base,
+        headers: editor.headers,
+        payload: { title: 'Access review', url: 'https://intranet.example.org/access' },
+      })
+    ).json<{ id: string }>();
+    const held = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/legal-holds`,
+      headers: owner.headers,
+      payload: { recordType: 'evidence', recordId: item.id, reason: 'Complaint inquiry' },
+    });
+    expect(held.statusCode).toBe(201);
+    clock.set('2040-01-01T12:00:00.000Z');
+    const refused = await t.app.inject({
+      method: 'DELETE',
+      url: `${base}/${item.id}`,
+      headers: await sessionHeaders(db, clock, editor.user.id, org.id),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('legal hold');
   });
 
   it('shows stale evidence and tells its owner once per refresh date', async () => {

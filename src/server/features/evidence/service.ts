@@ -15,9 +15,9 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
-import { addMonths } from '../../platform/time';
 import { linksOf } from '../links/service';
 import { notifyNewOwnerIn } from '../notifications/notify';
+import { keepRecordIn } from '../retention/service';
 import { presentEvidenceItem, reference } from './presenter';
 import {
   findEvidenceItem,
@@ -110,9 +110,8 @@ export async function getEvidenceItemDetail(
 }
 
 /**
- * A new item's row in the caller's transaction, with its number and its retention date: six years
- * from creation (164.316(b)(2)(i)).
- * TODO(issue 14): the lead's retention service (retainUntilIn) once it is on main.
+ * A new item's row in the caller's transaction, with its number, entered in the retention register
+ * (164.316(b)(2)(i): kept six years from creation, or the organization's longer period).
  */
 export async function newEvidenceRowIn(
   trx: Transaction<Database>,
@@ -122,11 +121,18 @@ export async function newEvidenceRowIn(
   values: Pick<EvidenceItemsTable, 'kind' | 'title' | 'url'> & Partial<EvidenceItemsTable>,
 ): Promise<EvidenceItemsTable> {
   const now = deps.clock.now().toISOString();
-  const today = await organizationToday(trx, deps.clock, orgId);
+  const id = uuidv7();
+  const number = await nextReferenceNumber(trx, orgId, 'evidence_item');
+  const retainUntil = await keepRecordIn(trx, deps, orgId, {
+    type: 'evidence',
+    id,
+    label: `${reference(number)} ${values.title}`,
+    createdAt: now,
+  });
   const row: EvidenceItemsTable = {
-    id: uuidv7(),
+    id,
     org_id: orgId,
-    number: await nextReferenceNumber(trx, orgId, 'evidence_item'),
+    number,
     description: '',
     file_name: null,
     file_size: null,
@@ -139,7 +145,7 @@ export async function newEvidenceRowIn(
     effective_to: null,
     refresh_on: null,
     owner_id: null,
-    retain_until: addMonths(today, 72),
+    retain_until: retainUntil,
     created_at: now,
     created_by: context.actor.type === 'user' ? context.actor.id : null,
     updated_at: now,
