@@ -3,6 +3,10 @@
 // set. The first sweep creates what is due; the second finds nothing new. Reference: reading the
 // same window of tasks once.
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileVault } from '../src/server/platform/storage/file-vault';
+import { localBlobStore } from '../src/server/platform/storage/local-blob-store';
 import { v7 as uuidv7 } from 'uuid';
 import { FEATURES } from '../src/server/features';
 import { sweepEveryOrganization } from '../src/server/features/notifications/sweep';
@@ -108,6 +112,8 @@ function benchDeps(database: DatabaseHandle): AppDeps {
     jobs: createJobs({ database, clock: systemClock, onError: () => undefined }),
     auditKeys: auditKeysFrom(key),
     secrets: secretBox(key),
+    // Sweeps store no files: a folder that is never created.
+    files: fileVault(localBlobStore(path.join(tmpdir(), 'custos-bench-unused')), secretBox(key), 1),
     mailer: createMailer(null, 'Custos <custos@localhost>', secretBox(key)),
     baseUrl: 'http://localhost:8080',
     ...featureDeps(FEATURES),

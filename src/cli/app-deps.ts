@@ -6,6 +6,9 @@ import { createBackground } from '../server/platform/background';
 import { systemClock } from '../server/platform/clock';
 import type { Config } from '../server/platform/config';
 import { secretBox } from '../server/platform/crypto/secret-box';
+import { fileVault } from '../server/platform/storage/file-vault';
+import { localBlobStore } from '../server/platform/storage/local-blob-store';
+import path from 'node:path';
 import type { AppDeps } from '../server/platform/deps';
 import { featureDeps } from '../server/platform/feature-deps';
 import { createJobs, type JobRunner } from '../server/platform/jobs';
@@ -37,6 +40,11 @@ export async function cliAppDeps(
     jobs,
     auditKeys: audit.auditKeys,
     secrets: secretBox(audit.masterKey),
+    files: fileVault(
+      localBlobStore(path.join(config.dataDir, 'blobs')),
+      secretBox(audit.masterKey),
+      config.maxUploadBytes,
+    ),
     mailer: createMailer(
       options.sendMail ? config.smtpUrl : null,
       config.smtpFrom,

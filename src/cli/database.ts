@@ -6,6 +6,7 @@ import type { AuditDeps } from '../server/platform/audit/append';
 import { auditKeysFrom } from '../server/platform/audit/keys';
 import { systemClock } from '../server/platform/clock';
 import { loadConfig, type Config } from '../server/platform/config';
+import { loadAuditRoot } from '../server/platform/crypto/audit-root';
 import { loadMasterKey } from '../server/platform/crypto/master-key';
 import {
   describeDatabaseError,
@@ -51,5 +52,9 @@ export function cliAuditContext(command: string): AuditContext {
  */
 export function cliAuditDeps(config: Config): AuditDeps & { masterKey: Buffer } {
   const masterKey = loadMasterKey(config.masterKey, config.dataDir).key;
-  return { clock: systemClock, auditKeys: auditKeysFrom(masterKey), masterKey };
+  return {
+    clock: systemClock,
+    auditKeys: auditKeysFrom(loadAuditRoot(masterKey, config.dataDir)),
+    masterKey,
+  };
 }

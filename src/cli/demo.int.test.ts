@@ -59,9 +59,16 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
       .selectFrom('record_links')
       .select('to_type')
       .where('org_id', '=', org.id)
-      .where('to_type', '=', 'url')
+      .where('to_type', '=', 'evidence')
       .execute();
     expect(evidence.length).toBeGreaterThan(0);
+    // Evidence is kept as items (issue 14): files, encrypted, and links to where it lives.
+    const kinds = await db
+      .selectFrom('evidence_items')
+      .select('kind')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(['file', 'link']));
     const assets = await db
       .selectFrom('assets')
       .select('holds_ephi')

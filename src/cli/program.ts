@@ -10,6 +10,7 @@ import { runDemo } from './commands/demo';
 import { runDbMigrate } from './commands/db-migrate';
 import { runTokenCreate } from './commands/token-create';
 import { runDoctor } from './commands/doctor';
+import { runKeysRotate } from './commands/keys-rotate';
 import { oneLine, type Io } from './io';
 
 /** The result of a CLI run: an exit code, or 'serving' when the server now keeps the process alive. */
@@ -68,6 +69,20 @@ export async function runCli(
         result = await runAdminCreate(env, io, options, stdin);
       },
     );
+
+  const keys = program.command('keys').description('the master key');
+  keys
+    .command('rotate')
+    .description(
+      're-seal file keys and secrets under a new master key (stop the server first; stored files are not rewritten)',
+    )
+    .option(
+      '--new-key-file <path>',
+      'a file holding the new key in base64 (default: a new random key)',
+    )
+    .action(async (options: { newKeyFile?: string }) => {
+      result = await runKeysRotate(env, io, options);
+    });
 
   const token = program.command('token').description('API tokens for automation');
   token

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'internal',
+  // A stored file failed its check (tags or SHA-256) and is not served (164.312(c)(1)).
+  'integrity_failed',
   'unavailable',
 ] as const;
 
@@ -35,6 +37,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  integrity_failed: 500,
   unavailable: 503,
 };
 

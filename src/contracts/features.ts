@@ -12,6 +12,7 @@ export * as auth from './auth';
 export * as catalog from './catalog';
 export * as dashboard from './dashboard';
 export * as documents from './documents';
+export * as evidence from './evidence';
 export * as links from './links';
 export * as notifications from './notifications';
 export * as organizations from './organizations';

@@ -34,6 +34,7 @@ export const LINK_TYPES = [
   'asset',
   // A policy or procedure (the documents feature), addressed by the document's id.
   'document',
+  'evidence',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -45,6 +46,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   risk_report: 'Risk analysis report',
   asset: 'Asset',
   document: 'Policy',
+  evidence: 'Evidence',
 };
 
 export const LinkEndSchema = z.object({

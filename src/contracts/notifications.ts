@@ -43,6 +43,7 @@ export const NOTIFICATION_KINDS = [
   'risk_analysis.due',
   'document.review_due',
   'record.owner_changed',
+  'evidence.stale',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -56,6 +57,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'risk_analysis.due': 'The yearly risk analysis falls due',
   'document.review_due': 'A policy review falls due',
   'record.owner_changed': 'A record is handed to me',
+  'evidence.stale': 'Evidence of mine is due for refresh',
 };
 
 /**
@@ -73,6 +75,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'risk_analysis.due': 'The yearly risk analysis is due',
   'document.review_due': 'A policy review is due',
   'record.owner_changed': 'A record was handed to you',
+  'evidence.stale': 'Evidence of yours is due for refresh',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -99,6 +102,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'risk_analysis.due': 'digest',
   'document.review_due': 'digest',
   'record.owner_changed': 'immediately',
+  'evidence.stale': 'digest',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +11,9 @@ import { createBackground, type Background } from './platform/background';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
 import { secretBox } from './platform/crypto/secret-box';
+import type { BlobStore } from './platform/storage/blob-store';
+import { fileVault } from './platform/storage/file-vault';
+import { localBlobStore } from './platform/storage/local-blob-store';
 import { createMailer, type Mailer } from './platform/mail/mailer';
 import { createJobs, type JobRunner } from './platform/jobs';
 import { defineAppJobs } from './app-jobs';
@@ -48,8 +52,15 @@ export interface AppOptions {
   background?: Background;
   /** Address for links in emails; http://localhost:8080 by default. */
   baseUrl?: string;
+  /**
+   * Where stored files go and the largest upload; by default a new folder under the system's
+   * temporary directory (tests) and 50 MB. The server passes `<CUSTOS_DATA_DIR>/blobs`.
+   */
+  storage?: { blobs: BlobStore; maxUploadBytes: number };
   /** Key for secrets at rest; tests may omit it and get a random one. */
   masterKey?: Buffer;
+  /** What the audit trail's keys derive from after a rotation (crypto/audit-root.ts); the master key by default. */
+  auditRoot?: Buffer;
   /** Source of "now" (tests pass one they can move); the system clock by default. */
   clock?: Clock;
   /** Folder of the built web app; defaults to dist/web of the package. */
@@ -131,8 +142,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     database: options.database,
     clock,
     jobs,
-    auditKeys: auditKeysFrom(masterKey),
+    auditKeys: auditKeysFrom(options.auditRoot ?? masterKey),
     secrets,
+    files: fileVault(
+      options.storage?.blobs ?? localBlobStore(path.join(tmpdir(), `custos-blobs-${randomUUID()}`)),
+      secrets,
+      options.storage?.maxUploadBytes ?? 50 * 1024 * 1024,
+    ),
     mailer: options.mailer ?? createMailer(null, 'Custos <custos@localhost>', secrets),
     baseUrl: options.baseUrl ?? 'http://localhost:8080',
     ...featureDeps(FEATURES),

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { localBlobStore } from './platform/storage/local-blob-store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { ensureInstance } from './features/system/service';
@@ -6,6 +8,7 @@ import { describeDatabaseError, openDatabase, pingDatabase } from './platform/db
 import { migrateToLatest } from './platform/db/migrator';
 import { systemClock } from './platform/clock';
 import { auditKeysFrom } from './platform/audit/keys';
+import { loadAuditRoot } from './platform/crypto/audit-root';
 import { sealAuditChains } from './platform/audit/trail';
 import { loadMasterKey } from './platform/crypto/master-key';
 import { secretBox } from './platform/crypto/secret-box';
@@ -43,7 +46,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await ensureInstance({ database });
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
     // Chains written before they were keyed get their cut-over now (164.312(c)(1)).
-    await sealAuditChains(database.db, auditKeysFrom(masterKey.key));
+    const auditRoot = loadAuditRoot(masterKey.key, config.dataDir);
+    await sealAuditChains(database.db, auditKeysFrom(auditRoot));
     const jobs = createJobs({
       database,
       clock: systemClock,
@@ -53,6 +57,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       config,
       database,
       masterKey: masterKey.key,
+      auditRoot,
+      storage: {
+        blobs: localBlobStore(path.join(config.dataDir, 'blobs')),
+        maxUploadBytes: config.maxUploadBytes,
+      },
       mailer: createMailer(config.smtpUrl, config.smtpFrom, secretBox(masterKey.key)),
       jobs,
       baseUrl: config.baseUrl,

@@ -9,6 +9,7 @@ import { createBackground, type Background } from '../../src/server/platform/bac
 import { createTestDatabase, type TestDatabase } from './database';
 import { createJobs, type JobRunner } from '../../src/server/platform/jobs';
 import { systemClock } from '../../src/server/platform/clock';
+import { localBlobStore } from '../../src/server/platform/storage/local-blob-store';
 
 export interface TestApp {
   app: App;
@@ -18,6 +19,8 @@ export interface TestApp {
   /** The app's background jobs, never started: `await jobs.drain()` runs what is due now. */
   jobs: JobRunner;
   webRoot: string;
+  /** The folder of the app's stored files (tests damage one on purpose). */
+  blobsRoot: string;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ export async function createTestApp(
     >
   > & {
     migrate?: boolean;
+    /** The upload limit in bytes (1 MiB by default, so over-limit tests stay small). */
+    maxUploadBytes?: number;
     /** Don't print failing jobs (tests of retries). */
     quietJobs?: boolean;
   } = {},
@@ -59,6 +64,7 @@ export async function createTestApp(
     await ensureInstance({ database: database.handle });
   }
   const webRoot = writeFakeWebRoot();
+  const blobsRoot = mkdtempSync(path.join(tmpdir(), 'custos-blobs-'));
   const background =
     options.background ??
     // A failing task shows here; the test then misses what the task should have done.
@@ -80,6 +86,10 @@ export async function createTestApp(
     database: database.handle,
     webRoot,
     masterKey: TEST_MASTER_KEY,
+    storage: {
+      blobs: localBlobStore(blobsRoot),
+      maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
+    },
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -94,10 +104,12 @@ export async function createTestApp(
     background,
     jobs,
     webRoot,
+    blobsRoot,
     close: async () => {
       await app.close();
       await database.drop();
       rmSync(webRoot, { recursive: true, force: true });
+      rmSync(blobsRoot, { recursive: true, force: true });
     },
   };
 }

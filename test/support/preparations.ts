@@ -139,4 +139,38 @@ export const PREPARATIONS: Record<string, Preparation> = {
       .executeTakeFirstOrThrow();
     return { headers: await sessionHeaders(db, clock, notification.user_id, clinic.orgId) };
   },
+  // A download needs an item that is a file (the demo has links too).
+  'GET /api/orgs/:orgId/evidence/:evidenceItemId/file': async (t, clinic, contract, clock) => {
+    const db = t.database.handle.db;
+    const person = clinic.personFor(contract);
+    const file = await db
+      .selectFrom('evidence_items')
+      .select('id')
+      .where('org_id', '=', clinic.orgId)
+      .where('kind', '=', 'file')
+      .executeTakeFirstOrThrow();
+    return {
+      headers: await sessionHeaders(db, clock, person.userId, clinic.orgId),
+      id: (param, nth) => (param === 'evidenceItemId' ? file.id : clinic.id(param, nth)),
+    };
+  },
+  // Removal waits for the end of retention (six years): an item whose date has passed.
+  'DELETE /api/orgs/:orgId/evidence/:evidenceItemId': async (t, clinic, contract, clock) => {
+    const db = t.database.handle.db;
+    const person = clinic.personFor(contract);
+    const id = clinic.id('evidenceItemId');
+    await db
+      .updateTable('evidence_items')
+      .set({ retain_until: '2000-01-01' })
+      .where('org_id', '=', clinic.orgId)
+      .where('id', '=', id)
+      .execute();
+    await db
+      .updateTable('retained_records')
+      .set({ kept_from: '1990-01-01' })
+      .where('org_id', '=', clinic.orgId)
+      .where('record_id', '=', id)
+      .execute();
+    return { headers: await sessionHeaders(db, clock, person.userId, clinic.orgId) };
+  },
 };

@@ -13,6 +13,8 @@ import type { AppDeps } from '../../src/server/platform/deps';
 import { createMailer } from '../../src/server/platform/mail/mailer';
 import type { TestApp } from './app';
 import { TEST_MASTER_KEY } from './audit';
+import { fileVault } from '../../src/server/platform/storage/file-vault';
+import { localBlobStore } from '../../src/server/platform/storage/local-blob-store';
 import { TEST_PASSWORD } from './factories';
 
 const SEED_CONTEXT: AuditContext = {
@@ -29,6 +31,7 @@ export function testDeps(t: TestApp, clock: Clock): AppDeps {
     clock,
     auditKeys: auditKeysFrom(TEST_MASTER_KEY),
     secrets: secretBox(TEST_MASTER_KEY),
+    files: fileVault(localBlobStore(t.blobsRoot), secretBox(TEST_MASTER_KEY), 1024 * 1024),
     mailer: createMailer(null, 'Custos <custos@localhost>', secretBox(TEST_MASTER_KEY)),
     jobs: t.jobs,
     baseUrl: 'http://localhost:8080',

@@ -69,6 +69,7 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'notifications',
       'documents',
       'retention',
+      'evidence',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',

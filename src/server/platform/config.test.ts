@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       logFormat: 'json',
       trustProxy: false,
       masterKey: null,
+      maxUploadBytes: 50 * 1024 * 1024,
       baseUrl: 'http://localhost:8080',
       smtpUrl: null,
       smtpFrom: 'Custos <custos@localhost>',
@@ -29,6 +30,15 @@ describe('loadConfig', () => {
     expect(() => load({ CUSTOS_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(
       'Invalid configuration: CUSTOS_WEBHOOKS_ALLOW_PRIVATE must be true or false, got "yes"',
     );
+  });
+
+  it('takes an upload limit in whole megabytes, and refuses anything else', () => {
+    expect(load({ CUSTOS_MAX_UPLOAD_MB: '200' }).maxUploadBytes).toBe(200 * 1024 * 1024);
+    for (const wrong of ['0', '1.5', '10MB', '5000']) {
+      expect(() => load({ CUSTOS_MAX_UPLOAD_MB: wrong })).toThrow(
+        `Invalid configuration: CUSTOS_MAX_UPLOAD_MB must be a whole number of megabytes from 1 to 2000, got "${wrong}"`,
+      );
+    }
   });
 
   it('reads every variable', () => {

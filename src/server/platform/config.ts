@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** 32 bytes from CUSTOS_MASTER_KEY, or null to use the key file in the data directory. */
   masterKey: Buffer | null;
+  /** The largest evidence file accepted, in bytes (CUSTOS_MAX_UPLOAD_MB, default 50). */
+  maxUploadBytes: number;
   /** Address users reach Custos at, for links in emails. */
   baseUrl: string;
   /** smtp:// or smtps:// URL; null keeps messages in the in-app outbox. */
@@ -108,6 +110,14 @@ const EnvSchema = z.object({
       })
       .transform((v) => Buffer.from(v.trim(), 'base64')),
   ),
+  CUSTOS_MAX_UPLOAD_MB: optional(
+    z
+      .string()
+      .refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 2000, {
+        error: (i) => `must be a whole number of megabytes from 1 to 2000, got ${shown(i.input)}`,
+      })
+      .transform(Number),
+  ),
   CUSTOS_BASE_URL: optional(
     z.string().refine((v) => /^https?:\/\/[^/]/.test(v) && URL.canParse(v), {
       error: 'must be an http:// or https:// URL, e.g. https://custos.example.org',
@@ -169,6 +179,7 @@ export function loadConfig(
     logFormat: e.LOG_FORMAT ?? (terminal ? 'pretty' : 'json'),
     trustProxy: e.CUSTOS_TRUST_PROXY ?? false,
     masterKey: e.CUSTOS_MASTER_KEY ?? null,
+    maxUploadBytes: (e.CUSTOS_MAX_UPLOAD_MB ?? 50) * 1024 * 1024,
     baseUrl: (e.CUSTOS_BASE_URL ?? `http://localhost:${e.PORT ?? 8080}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL ?? null,
     smtpFrom: e.SMTP_FROM ?? 'Custos <custos@localhost>',
@@ -202,6 +213,7 @@ export function describeConfig(config: Config): Record<string, string> {
     CUSTOS_WEBHOOKS_ALLOW_PRIVATE: config.webhooksAllowPrivate
       ? 'true (webhooks may reach private addresses and plain http)'
       : 'false',
+    CUSTOS_MAX_UPLOAD_MB: String(config.maxUploadBytes / (1024 * 1024)),
     CUSTOS_MASTER_KEY: config.masterKey
       ? '(set, hidden)'
       : `(unset: ${path.join(config.dataDir, 'master.key')})`,

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './db/connection';
 import type { DashboardContribution } from './dashboard';
 import type { LinkRegistry } from './links-registry';
 import type { OutboundPolicy } from './net/outbound';
+import type { FileVault } from './storage/file-vault';
 
 /** What features receive from the app: passed explicitly, never imported as globals. */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   /** Keys of the audit trail, derived from the master key (links, heads, checkpoints). */
   auditKeys: AuditKeys;
   secrets: SecretBox;
+  /** Stored files, encrypted at rest (platform/storage; design.md §6.6). */
+  files: FileVault;
   mailer: Mailer;
   /** Background work kept in the database: retried, scheduled, run once (platform/jobs). */
   jobs: Jobs;

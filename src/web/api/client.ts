@@ -86,9 +86,14 @@ export function fieldErrors(
 /** Sends a file as the raw request body (imports); checks the answer against `schema`. */
 /** Sends a file as the raw request body (imports). */
 export async function upload(path: string, file: File): Promise<unknown> {
-  const contentType = file.name.toLowerCase().endsWith('.xlsx')
+  // Table imports say their type by name; anything else (evidence) is application/octet-stream,
+  // and the server judges the content itself (a browser's guess from the name adds nothing).
+  const name = file.name.toLowerCase();
+  const contentType = name.endsWith('.xlsx')
     ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    : 'text/csv';
+    : name.endsWith('.csv')
+      ? 'text/csv'
+      : 'application/octet-stream';
   let res: Response;
   try {
     res = await fetch(path, {

@@ -15,6 +15,8 @@ export function pageOfLink(link: Pick<Link, 'type' | 'targetId'>): string | unde
       return `/risk-assessments/${link.targetId}`;
     case 'safeguard':
       return `/safeguards/${encodeURIComponent(link.targetId)}`;
+    case 'evidence':
+      return `/evidence/${link.targetId}`;
     case 'asset':
       // The inventory has no page per asset: the list, where the asset is one row.
       return '/assets';

@@ -19,6 +19,8 @@ export function recordPath(type: LinkType, id: string): string {
       return '/assets';
     case 'document':
       return `/documents/${encodeURIComponent(id)}`;
+    case 'evidence':
+      return `/evidence/${encodeURIComponent(id)}`;
     case 'url':
     case 'risk_report':
       return '/notifications';

@@ -3,6 +3,7 @@ import { DECISIONS, SAFEGUARD_STATUSES } from '../../../contracts/safeguards';
 import type { AuditContext } from '../../platform/audit/append';
 import { demoStep } from '../../platform/demo';
 import { addDays, addMonths } from '../../platform/time';
+import { newEvidenceRowIn } from '../evidence/service';
 import { createLinkIn } from '../links/service';
 import { recordDecision } from './record-decision';
 import { changeSafeguardIn } from './service';
@@ -87,14 +88,18 @@ const Evidence = z.object({
   evidence: z.array(z.object({ requirement: z.string(), label: z.string(), url: z.string() })),
 });
 
-/** Evidence: links from safeguards to where the proof lives. */
+/** Evidence: items of kind link (where the proof lives), linked from their safeguards. */
 const evidence = demoStep(45, Evidence, async ({ deps, context, orgId }, data) => {
   await deps.database.db.transaction().execute(async (trx) => {
     for (const { requirement, label, url } of data.evidence) {
+      const item = await newEvidenceRowIn(trx, deps, context, orgId, {
+        kind: 'link',
+        title: label,
+        url,
+      });
       await createLinkIn(trx, deps, context, orgId, {
         from: { type: 'safeguard', id: requirement },
-        to: { type: 'url', id: url },
-        label,
+        to: { type: 'evidence', id: item.id },
       });
     }
   });

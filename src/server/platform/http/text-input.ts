@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { FieldIssue } from '../../../contracts/errors';
 import { isWellFormedText } from '../text';
@@ -18,7 +19,13 @@ export function findBadText(value: unknown, root: string): FieldIssue | null {
     if (problem) {
       return { path: item.path, message: problem };
     }
-    if (typeof item.value !== 'object' || item.value === null || Buffer.isBuffer(item.value)) {
+    if (
+      typeof item.value !== 'object' ||
+      item.value === null ||
+      Buffer.isBuffer(item.value) ||
+      // A streamed upload's body (evidence files): bytes, checked by its route.
+      item.value instanceof Readable
+    ) {
       continue;
     }
     const entries: [string, unknown][] = Array.isArray(item.value)

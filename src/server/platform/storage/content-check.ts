@@ -1,0 +1,224 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../errors';
+
+/** The kinds of file evidence may be, with the type each is served as. */
+export const FILE_KINDS = {
+  pdf: { mime: 'application/pdf', extensions: ['pdf'] },
+  png: { mime: 'image/png', extensions: ['png'] },
+  jpeg: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
+  gif: { mime: 'image/gif', extensions: ['gif'] },
+  webp: { mime: 'image/webp', extensions: ['webp'] },
+  heic: { mime: 'image/heic', extensions: ['heic', 'heif'] },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['xlsx'],
+  },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+  },
+  doc: { mime: 'application/msword', extensions: ['doc'] },
+  xls: { mime: 'application/vnd.ms-excel', extensions: ['xls'] },
+  csv: { mime: 'text/csv', extensions: ['csv'] },
+  text: { mime: 'text/plain', extensions: ['txt', 'text', 'log', 'md'] },
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+
+const KIND_OF_FILE_TYPE: Readonly<Record<string, FileKind>> = {
+  pdf: 'pdf',
+  png: 'png',
+  jpg: 'jpeg',
+  gif: 'gif',
+  webp: 'webp',
+  heic: 'heic',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pptx: 'pptx',
+};
+
+// Enough for file-type to read an office document's [Content_Types].xml and the first entries.
+const HEAD_BYTES = 256 * 1024;
+
+const extensionOf = (name: string): string =>
+  /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? '';
+const kindsWithExtension = (ext: string): FileKind[] =>
+  (Object.keys(FILE_KINDS) as FileKind[]).filter((k) =>
+    (FILE_KINDS[k].extensions as readonly string[]).includes(ext),
+  );
+
+/** What the upload says about itself: its name and, unless application/octet-stream, its type. */
+export interface Declared {
+  filename: string;
+  /** The request's Content-Type without parameters; null when none or application/octet-stream. */
+  type: string | null;
+}
+
+const refuse = (path: string, message: string) =>
+  new AppError('unsupported_media_type', `${path} ${message}.`, [{ path, message }]);
+
+/**
+ * Judges the kind from the content itself (magic bytes, file-type), then checks that the declared
+ * type and the name's extension agree with it. CFB (legacy Word and Excel) has no kind of its
+ * own in file-type: the name or declared type says which. Text has no magic: only UTF-8 without
+ * NUL is taken, checked to the last byte.
+ */
+export async function kindOfHead(
+  head: Buffer,
+  declared: Declared,
+  whole: boolean,
+): Promise<FileKind> {
+  const found = await fileTypeFromBuffer(head);
+  const ext = extensionOf(declared.filename);
+  let kind: FileKind;
+  if (found) {
+    const known = KIND_OF_FILE_TYPE[found.ext];
+    if (known) {
+      kind = known;
+    } else if (found.ext === 'cfb') {
+      const named = [
+        ...kindsWithExtension(ext),
+        ...(declared.type === FILE_KINDS.xls.mime ? ['xls' as const] : []),
+        ...(declared.type === FILE_KINDS.doc.mime ? ['doc' as const] : []),
+      ];
+      const legacy = named.find((k) => k === 'doc' || k === 'xls');
+      if (!legacy) throw refuse('body', 'is an OLE compound file, taken only as a .doc or .xls');
+      kind = legacy;
+    } else if (found.ext === 'zip') {
+      throw refuse('body', 'is a ZIP archive that is not a Word, Excel or PowerPoint document');
+    } else {
+      throw refuse(
+        'body',
+        `is a ${found.mime} file, which evidence cannot be (PDF, images, office documents, CSV or text)`,
+      );
+    }
+  } else {
+    if (!isUtf8Text(head, !whole)) {
+      throw refuse(
+        'body',
+        'is not a file type evidence can be (PDF, images, office documents, CSV or UTF-8 text)',
+      );
+    }
+    kind = ext === 'csv' || declared.type === 'text/csv' ? 'csv' : 'text';
+  }
+  const expected: string = FILE_KINDS[kind].mime;
+  if (
+    declared.type !== null &&
+    declared.type !== expected &&
+    !(kind === 'text' && declared.type === 'text/csv')
+  ) {
+    throw refuse('headers.content-type', `says ${declared.type} but the content is ${expected}`);
+  }
+  const named = kindsWithExtension(ext);
+  if (named.length > 0 && !named.includes(kind) && !(kind === 'csv' && named.includes('text'))) {
+    throw refuse('query.filename', `ends in .${ext} but the content is ${expected}`);
+  }
+  return kind;
+}
+
+const decoderOf = () => new TextDecoder('utf-8', { fatal: true });
+
+/** True when `bytes` is UTF-8 without NUL; `partial` allows a character cut at the end. */
+function isUtf8Text(bytes: Buffer, partial: boolean): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    decoderOf().decode(bytes, { stream: partial });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The check an upload streams through before encryption: refuses it past `maxBytes` (413, as soon
+ * as the count passes, never buffering the rest) and refuses a kind evidence cannot be (415, from
+ * the first 256 KiB); text is checked as it streams. `kind` is set once the head was judged.
+ */
+export class ContentCheck extends Transform {
+  kind: FileKind | null = null;
+  private seen = 0;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private text: ReturnType<typeof decoderOf> | null = null;
+
+  constructor(
+    private readonly declared: Declared,
+    private readonly maxBytes: number,
+  ) {
+    super();
+  }
+
+  private judge(whole: boolean, done: TransformCallback): void {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    kindOfHead(head, this.declared, whole).then(
+      (kind) => {
+        this.kind = kind;
+        if (kind === 'text' || kind === 'csv') {
+          this.text = decoderOf();
+          this.text.decode(head, { stream: true });
+        }
+        done(null, head);
+      },
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.maxBytes) {
+      const megabytes = Math.round(this.maxBytes / (1024 * 1024));
+      done(
+        new AppError('payload_too_large', `body is larger than the ${megabytes} MB limit.`, [
+          { path: 'body', message: `is larger than the ${megabytes} MB limit` },
+        ]),
+      );
+      return;
+    }
+    if (this.kind === null) {
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      if (this.headBytes >= HEAD_BYTES) this.judge(false, done);
+      else done();
+      return;
+    }
+    if (this.text) {
+      try {
+        if (chunk.includes(0)) throw new Error('NUL');
+        this.text.decode(chunk, { stream: true });
+      } catch {
+        done(refuse('body', 'is not UTF-8 text without NUL characters'));
+        return;
+      }
+    }
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.kind === null) {
+      this.judge(true, (error, head?: Buffer) => {
+        if (error) {
+          done(error);
+          return;
+        }
+        this.push(head);
+        this.finishText(done);
+      });
+      return;
+    }
+    this.finishText(done);
+  }
+
+  private finishText(done: TransformCallback): void {
+    try {
+      this.text?.decode();
+      done();
+    } catch {
+      done(refuse('body', 'is not UTF-8 text: it ends inside a character'));
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BlobNotFoundError, type BlobStore } from './blob-store';
+
+const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+function checked(key: string): string {
+  if (!KEY.test(key)) {
+    throw new BlobNotFoundError(key);
+  }
+  return key;
+}
+
+/**
+ * Blobs as files under `root` (`<CUSTOS_DATA_DIR>/blobs/`), fanned out by the key's first two
+ * characters. A put writes `<key>.partial` and renames it when the stream ended well, so a failed
+ * or refused upload leaves no file (the partial is removed) and a reader never sees half a blob.
+ */
+export function localBlobStore(root: string): BlobStore {
+  const fileOf = (key: string) => path.join(root, checked(key).slice(0, 2), key);
+  return {
+    async put(source: Readable) {
+      const key = randomUUID();
+      const file = fileOf(key);
+      const partial = `${file}.partial`;
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      let size = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          size += chunk.length;
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(source, counter, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+        await rename(partial, file);
+      } catch (error) {
+        await unlink(partial).catch(() => undefined);
+        throw error;
+      }
+      return { key, size };
+    },
+    async get(key) {
+      const file = fileOf(key);
+      try {
+        await access(file);
+      } catch {
+        throw new BlobNotFoundError(key);
+      }
+      return createReadStream(file, { highWaterMark: 256 * 1024 });
+    },
+    async delete(key) {
+      await unlink(fileOf(key)).catch((error: unknown) => {
+        if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+      });
+    },
+    async exists(key) {
+      try {
+        await access(fileOf(key));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** The path of a blob's file, for tests that damage one on purpose. */
+export function localBlobPath(root: string, key: string): string {
+  return path.join(root, checked(key).slice(0, 2), key);
+}
