@@ -126,7 +126,7 @@ export default tseslint.config(
   {
     // SQL lives in repository files, migrations and the db platform only.
     files: ['src/server/features/**'],
-    ignores: [...repositoryFiles, ...testFiles],
+    ignores: [...repositoryFiles, ...testFiles, 'src/server/features/*/migrations/**'],
     rules: boundary([...serverImports, ...featureImports], [kyselyTypesOnly]),
   },
   {
@@ -146,6 +146,7 @@ export default tseslint.config(
       ...testFiles,
       'src/server/platform/db/**',
       'src/server/db/migrations/**',
+      'src/server/features/*/migrations/**',
     ],
     rules: { 'no-restricted-syntax': ['error', ...sqlOutsideRepositories] },
   },

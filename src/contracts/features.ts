@@ -15,6 +15,7 @@ export * as documents from './documents';
 export * as links from './links';
 export * as notifications from './notifications';
 export * as organizations from './organizations';
+export * as retention from './retention';
 export * as riskAssessments from './risk-assessments';
 export * as risks from './risks';
 export * as safeguards from './safeguards';

@@ -5,6 +5,9 @@ import type { TestApp } from './app';
 import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
 import { sessionHeaders } from './factories';
+import { testDeps } from './tenants';
+import { keepRecordIn } from '../../src/server/features/retention/service';
+import { v7 as uuidv7 } from 'uuid';
 
 /** A seeded demo clinic, with a record id of each declared kind and who may call what. */
 export interface Clinic {
@@ -102,6 +105,24 @@ export const PREPARATIONS: Record<string, Preparation> = {
       const ids: Record<string, string> = { assessmentId, negligiblePairId };
       return { headers, id: (param, nth) => ids[param] ?? clinic.id(param, nth) };
     },
+  // A hold needs a kept record without one: the demo's approved analysis is held already.
+  'POST /api/orgs/:orgId/legal-holds': async (t, clinic, contract, clock) => {
+    const db = t.database.handle.db;
+    const recordId = uuidv7();
+    await db.transaction().execute((trx) =>
+      keepRecordIn(trx, testDeps(t, clock), clinic.orgId, {
+        type: 'evidence',
+        id: recordId,
+        label: 'Backup restore log',
+        createdAt: clock.now().toISOString(),
+      }),
+    );
+    const person = clinic.personFor(contract);
+    return {
+      headers: await sessionHeaders(db, clock, person.userId, clinic.orgId),
+      body: { recordType: 'evidence', recordId, reason: 'Complaint inquiry' },
+    };
+  },
   // A notification is its recipient's alone: marked read by them.
   'POST /api/orgs/:orgId/notifications/:notificationId/read': async (
     t,

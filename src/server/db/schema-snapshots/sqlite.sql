@@ -94,6 +94,15 @@ CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "time
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
 
+-- table legal_holds
+CREATE TABLE "legal_holds" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "record_type" text not null, "record_id" text not null, "record_label" text not null, "reason" text not null, "placed_by" text references "users" ("id"), "placed_at" text not null, "released_by" text references "users" ("id"), "released_at" text, "release_reason" text, constraint "legal_holds_org_number_unique" unique ("org_id", "number"));
+
+-- index legal_holds_one_in_force_idx
+CREATE UNIQUE INDEX "legal_holds_one_in_force_idx" on "legal_holds" ("org_id", "record_type", "record_id") where released_at is null;
+
+-- index legal_holds_org_record_idx
+CREATE INDEX "legal_holds_org_record_idx" on "legal_holds" ("org_id", "record_type", "record_id");
+
 -- table memberships
 CREATE TABLE "memberships" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "role" text not null check (role in ('owner','admin','security_officer','privacy_officer','contributor','workforce','auditor')), "access_expires_at" text, "created_at" text not null, constraint "memberships_org_user_unique" unique ("org_id", "user_id"));
 
@@ -153,6 +162,15 @@ CREATE INDEX "recovery_codes_user_idx" on "recovery_codes" ("user_id");
 
 -- table reference_counters
 CREATE TABLE "reference_counters" ("org_id" text not null references "organizations" ("id"), "kind" text not null, "last" integer not null, constraint "reference_counters_pk" primary key ("org_id", "kind"));
+
+-- table retained_records
+CREATE TABLE "retained_records" ("org_id" text not null references "organizations" ("id"), "record_type" text not null, "record_id" text not null, "opens_id" text not null, "label" text not null, "kept_from" text not null, "updated_at" text not null, constraint "retained_records_pk" primary key ("org_id", "record_type", "record_id"));
+
+-- index retained_records_org_kept_idx
+CREATE INDEX "retained_records_org_kept_idx" on "retained_records" ("org_id", "kept_from", "record_id");
+
+-- table retention_settings
+CREATE TABLE "retention_settings" ("org_id" text primary key references "organizations" ("id"), "years" integer not null check (years >= 6), "updated_at" text not null, "updated_by" text references "users" ("id"));
 
 -- table risk_assessments
 CREATE TABLE "risk_assessments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "scope" text default '' not null, "method" text default '' not null, "participants" text default '[]' not null, "starts_on" text, "ends_on" text, "status" text not null check (status in ('draft','in_review','approved')), "based_on_id" text references "risk_assessments" ("id"), "submitted_at" text, "submitted_by" text references "users" ("id"), "approved_at" text, "approved_by" text references "users" ("id"), "approval_note" text, "matrix" text, "snapshot" text, "level_counts" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, "submission_gaps" text, "approval_gaps" text, constraint "risk_assessments_org_number_unique" unique ("org_id", "number"));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { keepRecordIn } from '../retention/service';
 import type { Database } from '../../db/schema';
 import type { RiskAssessmentsTable } from './tables';
 import type { Kysely } from 'kysely';
@@ -198,6 +199,13 @@ export async function approveAssessment(
             ? { incompleteAcknowledged: { after: gapsInWords(prepared.incomplete) } }
             : {}),
         },
+      });
+      // 164.316(b)(2)(i): the approved analysis and its report are documentation kept six years.
+      await keepRecordIn(trx, deps, orgId, {
+        type: 'risk_assessment',
+        id,
+        label: `${prepared.reference} ${prepared.report.assessment.title}`,
+        createdAt: now,
       });
       const today = await organizationToday(trx, deps.clock, orgId);
       await scheduleReviewIn(trx, deps, context, orgId, prepared.reference, today);
