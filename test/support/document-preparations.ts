@@ -47,7 +47,11 @@ const at =
         ? await headersOf(t, clinic, clock, role)
         : await sessionHeaders(t.database.handle.db, clock, person?.userId ?? '', clinic.orgId),
       id: (param, nth) =>
-        param === 'documentId' ? ids.documentId : param === 'versionId' ? ids.versionId : clinic.id(param, nth),
+        param === 'documentId'
+          ? ids.documentId
+          : param === 'versionId'
+            ? ids.versionId
+            : clinic.id(param, nth),
     };
   };
 

@@ -67,15 +67,16 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'risks',
       'risk-assessments',
       'notifications',
+      'attestations',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
   },
   {
     table: 'memberships',
-    by: ['assets', 'risk-assessments', 'notifications'],
+    by: ['assets', 'risk-assessments', 'notifications', 'attestations'],
     reason:
-      "the organization's members: import owners by e-mail, name the approver; nobody whose access ended is notified, and the digest goes to every live member at their hour",
+      "the organization's members: import owners by e-mail, name the approver; nobody whose access ended is notified, and the digest goes to every live member at their hour; who must acknowledge a policy is each live member of its audience",
   },
   {
     table: 'organizations',
