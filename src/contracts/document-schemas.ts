@@ -57,7 +57,9 @@ export const VersionSummarySchema = z.object({
   approvalNote: z.string(),
   effectiveOn: DateOnly.nullable().describe("In the organization's time zone"),
   endedAt: z.iso.datetime().nullable().describe('When superseded or retired'),
-  retainUntil: DateOnly.nullable().describe('Set once the version reached review (164.316(b)(2)(i))'),
+  retainUntil: DateOnly.nullable().describe(
+    'Set once the version reached review (164.316(b)(2)(i))',
+  ),
   basedOnNumber: z.number().int().nullable(),
   changeSummary: z.string(),
 });

@@ -88,7 +88,11 @@ const VersionParamsSchema = DocumentParamsSchema.extend({ versionId: z.uuid() })
 // Policies show on safeguard records (their links) and the dashboard.
 const invalidates = ['documents', 'safeguards', 'dashboard'];
 
-const step = (path: string, summary: string, permission: 'documents.manage' | 'documents.approve') =>
+const step = (
+  path: string,
+  summary: string,
+  permission: 'documents.manage' | 'documents.approve',
+) =>
   ({
     method: 'POST',
     path: `${base}/:documentId/versions/:versionId/${path}`,

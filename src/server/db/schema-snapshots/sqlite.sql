@@ -67,6 +67,30 @@ CREATE TABLE "data_flow_map_positions" ("org_id" text not null references "organ
 -- table data_flows
 CREATE TABLE "data_flows" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "from_asset_id" text not null references "assets" ("id"), "to_asset_id" text not null references "assets" ("id"), "ephi" text default '' not null, "protocol" text default '' not null, "encrypted" text not null check (encrypted in ('yes','no','unknown')), "external" integer default 0 not null, "created_at" text not null, "updated_at" text not null, constraint "data_flows_org_number_unique" unique ("org_id", "number"));
 
+-- table document_reviews
+CREATE TABLE "document_reviews" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "version_id" text not null references "document_versions" ("id"), "reviewed_at" text not null, "reviewed_by" text references "users" ("id"), "note" text default '' not null, "next_review_on" text not null);
+
+-- index document_reviews_org_document_idx
+CREATE INDEX "document_reviews_org_document_idx" on "document_reviews" ("org_id", "document_id");
+
+-- table document_versions
+CREATE TABLE "document_versions" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "number" integer not null, "status" text not null, "title" text not null, "kind" text not null, "body" text not null, "sha256" text not null, "change_summary" text default '' not null, "based_on_number" integer, "created_at" text not null, "created_by" text references "users" ("id"), "submitted_at" text, "submitted_by" text references "users" ("id"), "submitters" text default '[]' not null, "approved_at" text, "approved_by" text references "users" ("id"), "approval_note" text default '' not null, "effective_on" text, "ended_at" text, "retain_until" text, "updated_at" text not null, constraint "document_versions_document_number_unique" unique ("document_id", "number"));
+
+-- index document_versions_one_in_effect_unique
+CREATE UNIQUE INDEX "document_versions_one_in_effect_unique" on "document_versions" ("document_id") where "status" = 'in_effect';
+
+-- index document_versions_one_open_unique
+CREATE UNIQUE INDEX "document_versions_one_open_unique" on "document_versions" ("document_id") where "status" in ('draft', 'in_review');
+
+-- index document_versions_org_document_idx
+CREATE INDEX "document_versions_org_document_idx" on "document_versions" ("org_id", "document_id");
+
+-- table documents
+CREATE TABLE "documents" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "kind" text not null, "category" text default '' not null, "owner_id" text references "users" ("id"), "review_months" integer default 12 not null, "next_review_on" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "documents_org_number_unique" unique ("org_id", "number"));
+
+-- index documents_org_review_idx
+CREATE INDEX "documents_org_review_idx" on "documents" ("org_id", "next_review_on");
+
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 

@@ -11,7 +11,13 @@ import { organizationToday } from '../../platform/org-calendar';
 import { findTimeZone } from '../../platform/org-calendar-repository';
 import { addMonths, todayIn } from '../../platform/time';
 import { versionName } from './presenter';
-import { insertReview, listVersions, lockDocument, updateDocument, updateVersion } from './repository';
+import {
+  insertReview,
+  listVersions,
+  lockDocument,
+  updateDocument,
+  updateVersion,
+} from './repository';
 import { retainUntil } from './retention';
 import { getDocument } from './service';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
@@ -150,7 +156,8 @@ export function putVersionInEffect(
     const zone = (await findTimeZone(trx, orgId)) ?? 'UTC';
     const approvedOn = todayIn(zone, new Date(version.approved_at ?? now));
     const date = effectiveOn ?? today;
-    if (date > today) throw AppError.field('body.effectiveOn', `must not be after today (${today})`);
+    if (date > today)
+      throw AppError.field('body.effectiveOn', `must not be after today (${today})`);
     if (date < approvedOn) {
       throw AppError.field('body.effectiveOn', `must not be before the approval (${approvedOn})`);
     }

@@ -9,7 +9,9 @@ describe('a version hash', () => {
       '{"version":1,"title":"Access control","kind":"policy","body":"# Access\\n\\nUnique IDs."}',
     );
     // Fixed here so that a change of canonical form cannot pass unnoticed (acknowledgements name it).
-    expect(versionHash(v1)).toBe('6b7c4789df4c3f88051a5d7918c4080d83f5732a4958c2a4e052b1b12ab7c5a9');
+    expect(versionHash(v1)).toBe(
+      '6b7c4789df4c3f88051a5d7918c4080d83f5732a4958c2a4e052b1b12ab7c5a9',
+    );
   });
 
   it('is stable across line ends and Unicode forms', () => {

@@ -1,6 +1,10 @@
 import type { PolicyFigures } from '../../../contracts/dashboard';
 import { documentsRoutes } from '../../../contracts/documents';
-import { oncePerAsk, type DashboardAsk, type DashboardContribution } from '../../platform/dashboard';
+import {
+  oncePerAsk,
+  type DashboardAsk,
+  type DashboardContribution,
+} from '../../platform/dashboard';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
 import { catalog } from '../catalog/content';
@@ -39,36 +43,41 @@ export async function uncoveredAdministrativeStandards(ask: DashboardAsk): Promi
 }
 
 /** The dashboard's policy figures: counts, and the reviews falling due or overdue. */
-export const policyFiguresFor = oncePerAsk(async (ask: DashboardAsk): Promise<PolicyFigures | null> => {
-  if (!ask.holds(documentsRoutes.list.permission)) return null;
-  const db = ask.deps.database.db;
-  const documents = await listDocuments(db, ask.orgId);
-  const inEffect = new Set(
-    (await listVersionsIn(db, ask.orgId, ['in_effect'])).map((v) => v.document_id),
-  );
-  const horizon = addDays(await organizationToday(db, ask.deps.clock, ask.orgId), REVIEW_NOTICE_DAYS);
-  const due = documents
-    .filter((d) => d.next_review_on !== null && d.next_review_on <= horizon)
-    .toSorted((a, b) => (a.next_review_on ?? '').localeCompare(b.next_review_on ?? ''));
-  const names = await findPeopleNames(
-    db,
-    ask.orgId,
-    due.flatMap((d) => (d.owner_id ? [d.owner_id] : [])),
-  );
-  return {
-    total: documents.length,
-    inEffect: inEffect.size,
-    dueForReview: due.map((d) => ({
-      id: d.id,
-      reference: reference(d.number),
-      title: d.title,
-      nextReviewOn: d.next_review_on ?? '',
-      owner: d.owner_id ? (names.get(d.owner_id) ?? null) : null,
-    })),
-    // Filled by the attestations work (issue 14, part 3).
-    acknowledgements: null,
-  };
-});
+export const policyFiguresFor = oncePerAsk(
+  async (ask: DashboardAsk): Promise<PolicyFigures | null> => {
+    if (!ask.holds(documentsRoutes.list.permission)) return null;
+    const db = ask.deps.database.db;
+    const documents = await listDocuments(db, ask.orgId);
+    const inEffect = new Set(
+      (await listVersionsIn(db, ask.orgId, ['in_effect'])).map((v) => v.document_id),
+    );
+    const horizon = addDays(
+      await organizationToday(db, ask.deps.clock, ask.orgId),
+      REVIEW_NOTICE_DAYS,
+    );
+    const due = documents
+      .filter((d) => d.next_review_on !== null && d.next_review_on <= horizon)
+      .toSorted((a, b) => (a.next_review_on ?? '').localeCompare(b.next_review_on ?? ''));
+    const names = await findPeopleNames(
+      db,
+      ask.orgId,
+      due.flatMap((d) => (d.owner_id ? [d.owner_id] : [])),
+    );
+    return {
+      total: documents.length,
+      inEffect: inEffect.size,
+      dueForReview: due.map((d) => ({
+        id: d.id,
+        reference: reference(d.number),
+        title: d.title,
+        nextReviewOn: d.next_review_on ?? '',
+        owner: d.owner_id ? (names.get(d.owner_id) ?? null) : null,
+      })),
+      // Filled by the attestations work (issue 14, part 3).
+      acknowledgements: null,
+    };
+  },
+);
 
 export const documentsDashboard: DashboardContribution = {
   firstWeek: async (ask) => [

@@ -63,7 +63,12 @@ describe(`policies on ${testDatabaseKind()}`, () => {
     expect(v1.status).toBe('draft');
     // Stored with normalized line ends, hashed as documented.
     expect(v1.sha256).toBe(
-      versionHash({ number: 1, title: 'Access control', kind: 'policy', body: '# Access\n\nUnique IDs.' }),
+      versionHash({
+        number: 1,
+        title: 'Access control',
+        kind: 'policy',
+        body: '# Access\n\nUnique IDs.',
+      }),
     );
     const path = `/${doc.id}/versions/${v1.id}`;
 
@@ -110,10 +115,15 @@ describe(`policies on ${testDatabaseKind()}`, () => {
     expect((await call(drafter, 'DELETE', `/${doc.id}`)).statusCode).toBe(409);
 
     // In effect from today (the organization's); not tomorrow.
-    const tomorrow = await call(owner, 'POST', `${path}/put-in-effect`, { effectiveOn: '2026-06-02' });
+    const tomorrow = await call(owner, 'POST', `${path}/put-in-effect`, {
+      effectiveOn: '2026-06-02',
+    });
     expect(tomorrow.statusCode).toBe(400);
     const inEffect = await call(owner, 'POST', `${path}/put-in-effect`, {});
-    expect(inEffect.json<Version>()).toMatchObject({ status: 'in_effect', effectiveOn: '2026-06-01' });
+    expect(inEffect.json<Version>()).toMatchObject({
+      status: 'in_effect',
+      effectiveOn: '2026-06-01',
+    });
     const after = (await call(auditor, 'GET', `/${doc.id}`)).json<DocumentDetail>();
     expect(after.nextReviewOn).toBe('2027-06-01');
     expect(after.inEffect?.id).toBe(v1.id);

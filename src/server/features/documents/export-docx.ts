@@ -4,6 +4,7 @@ import {
   Document as DocxDocument,
   Footer,
   HeadingLevel,
+  type IRunOptions,
   Packer,
   PageNumber,
   Paragraph,
@@ -26,21 +27,30 @@ const HEADINGS = [
   HeadingLevel.HEADING_6,
 ] as const;
 
+// Options typed as IRunOptions: TextRun also takes a string, whose deprecated String#bold eslint
+// would otherwise see in `bold`.
+function runOf(options: IRunOptions): TextRun {
+  return new TextRun(options);
+}
+
 function textRuns(runs: readonly Run[]): TextRun[] {
-  return runs.map(
-    (run) =>
-      new TextRun({
-        text: run.text,
-        bold: run.bold,
-        italics: run.italic,
-        ...(run.code ? { font: 'Courier New' } : {}),
-      }),
+  return runs.map((run) =>
+    runOf({
+      text: run.text,
+      bold: run.bold,
+      italics: run.italic,
+      ...(run.code ? { font: 'Courier New' } : {}),
+    }),
   );
 }
 
 function cell(runs: readonly Run[], header: boolean): TableCell {
   return new TableCell({
-    children: [new Paragraph({ children: textRuns(header ? runs.map((r) => ({ ...r, bold: true })) : runs) })],
+    children: [
+      new Paragraph({
+        children: textRuns(header ? runs.map((r) => ({ ...r, bold: true })) : runs),
+      }),
+    ],
   });
 }
 
@@ -59,7 +69,9 @@ function element(block: Block): Paragraph | Table {
     case 'item':
       return new Paragraph({
         children: [
-          new TextRun({ text: block.marker === null ? '• ' : block.marker ? `${block.marker} ` : '' }),
+          new TextRun({
+            text: block.marker === null ? '• ' : block.marker ? `${block.marker} ` : '',
+          }),
           ...textRuns(block.runs),
         ],
         indent: { left: 360 * (block.depth + 1), hanging: 240 },
@@ -124,7 +136,7 @@ export async function renderVersionDocx(input: ExportInput): Promise<Buffer> {
           ...input.facts.map(
             ([label, value]) =>
               new Paragraph({
-                children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)],
+                children: [runOf({ text: `${label}: `, bold: true }), new TextRun(value)],
               }),
           ),
           new Paragraph({

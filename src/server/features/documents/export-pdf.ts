@@ -41,14 +41,11 @@ function runs(doc: Doc, list: readonly Run[], x: number, size: number, color = I
   const width = doc.page.width - MARGIN - x;
   const shown = list.length > 0 ? list : [{ text: ' ', bold: false, italic: false, code: false }];
   shown.forEach((run, index) => {
-    doc
-      .font(fontOf(run))
-      .fontSize(size)
-      .fillColor(color)
-      .text(pdfText(run.text), index === 0 ? x : undefined, index === 0 ? doc.y : undefined, {
-        width,
-        continued: index < shown.length - 1,
-      });
+    const continued = index < shown.length - 1;
+    doc.font(fontOf(run)).fontSize(size).fillColor(color);
+    // Only the first piece places and sizes the paragraph; the rest flow on its line.
+    if (index === 0) doc.text(pdfText(run.text), x, doc.y, { width, continued });
+    else doc.text(pdfText(run.text), { continued });
   });
 }
 
@@ -58,7 +55,12 @@ async function block(doc: Doc, item: Block): Promise<void> {
       const size = HEADING_SIZES[item.level - 1] ?? 10;
       ensureSpace(doc, size * 4);
       doc.moveDown(item.level <= 2 ? 0.7 : 0.4);
-      runs(doc, item.runs.map((r) => ({ ...r, bold: true })), MARGIN, size);
+      runs(
+        doc,
+        item.runs.map((r) => ({ ...r, bold: true })),
+        MARGIN,
+        size,
+      );
       doc.moveDown(0.3);
       return;
     }
@@ -130,7 +132,11 @@ export async function renderVersionPdf(input: ExportInput): Promise<Buffer> {
     author: input.organization,
     createdAt: new Date(input.generatedAt),
   });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(pdfText(input.organization), MARGIN, MARGIN);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(pdfText(input.organization), MARGIN, MARGIN);
   doc.moveDown(0.4);
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(v.title));
   doc
@@ -144,7 +150,11 @@ export async function renderVersionPdf(input: ExportInput): Promise<Buffer> {
     );
   doc.moveDown(0.6);
   for (const [label, value] of input.facts) {
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor(INK).text(`${pdfText(label)}: `, { continued: true });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(`${pdfText(label)}: `, { continued: true });
     doc.font('Helvetica').text(pdfText(value));
   }
   doc

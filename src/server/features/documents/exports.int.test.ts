@@ -40,7 +40,10 @@ describe(`policy exports, templates and reminders on ${testDatabaseKind()}`, () 
     const org = await buildOrganization(db, { name: 'Lakeside Clinic' });
     const editor = await buildMember(db, clock, org.id, 'security_officer');
     const auditor = await buildMember(db, clock, org.id, 'auditor');
-    const long = Array.from({ length: 40 }, (_, i) => `## Section ${i + 1}\n\nStaff **must** lock screens; *always*.\n\n- one\n- two\n`).join('\n');
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `## Section ${i + 1}\n\nStaff **must** lock screens; *always*.\n\n- one\n- two\n`,
+    ).join('\n');
     const created = await t.app.inject({
       method: 'POST',
       url: `/api/orgs/${org.id}/documents`,

@@ -40,9 +40,10 @@ export async function exportVersion(
   );
   const zone = (await findTimeZone(db, orgId)) ?? 'UTC';
   const day = (instant: string) => todayIn(zone, new Date(instant));
-  const approved = version.approvedBy && version.approvedAt
-    ? `approved by ${version.approvedBy.name} on ${day(version.approvedAt)}`
-    : 'not approved';
+  const approved =
+    version.approvedBy && version.approvedAt
+      ? `approved by ${version.approvedBy.name} on ${day(version.approvedAt)}`
+      : 'not approved';
   const effective = version.effectiveOn ? `effective ${version.effectiveOn}` : 'not in effect';
   const input: ExportInput = {
     organization: await organizationName(db, orgId),
@@ -55,8 +56,7 @@ export async function exportVersion(
     ],
     generatedAt: deps.clock.now().toISOString(),
   };
-  const content =
-    format === 'pdf' ? await renderVersionPdf(input) : await renderVersionDocx(input);
+  const content = format === 'pdf' ? await renderVersionPdf(input) : await renderVersionDocx(input);
   const draft = ['draft', 'in_review'].includes(version.status) ? '-draft' : '';
   return {
     content,

@@ -62,7 +62,12 @@ function runsOf(inline: Token | undefined): Run[] {
         break;
       case 'softbreak':
       case 'hardbreak':
-        runs.push({ text: child.type === 'softbreak' ? ' ' : '\n', bold: false, italic: false, code: false });
+        runs.push({
+          text: child.type === 'softbreak' ? ' ' : '\n',
+          bold: false,
+          italic: false,
+          code: false,
+        });
         break;
       case 'text':
       case 'html_inline':
@@ -91,12 +96,19 @@ export function markdownBlocks(markdown: string): Block[] {
     if (!token) continue;
     switch (token.type) {
       case 'heading_open':
-        blocks.push({ type: 'heading', level: Number(token.tag.slice(1)), runs: runsOf(tokens[i + 1]) });
+        blocks.push({
+          type: 'heading',
+          level: Number(token.tag.slice(1)),
+          runs: runsOf(tokens[i + 1]),
+        });
         i += 2;
         break;
       case 'bullet_list_open':
       case 'ordered_list_open':
-        lists.push({ ordered: token.type === 'ordered_list_open', next: Number(token.attrGet('start') ?? 1) });
+        lists.push({
+          ordered: token.type === 'ordered_list_open',
+          next: Number(token.attrGet('start') ?? 1),
+        });
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
@@ -117,7 +129,12 @@ export function markdownBlocks(markdown: string): Block[] {
       case 'paragraph_open': {
         const runs = runsOf(tokens[i + 1]);
         if (itemMarker !== undefined) {
-          blocks.push({ type: 'item', depth: Math.max(0, lists.length - 1), marker: itemMarker, runs });
+          blocks.push({
+            type: 'item',
+            depth: Math.max(0, lists.length - 1),
+            marker: itemMarker,
+            runs,
+          });
           itemMarker = undefined;
         } else if (lists.length > 0) {
           // A second paragraph of a list item: indented under it, no marker.

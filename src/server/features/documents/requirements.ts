@@ -29,16 +29,20 @@ export async function syncRequirementsIn(
   const document = { type: 'document', id: documentId } as const;
   for (const citation of wanted) {
     if (held?.includes(citation)) continue;
-    await createLinkIn(
+    await createLinkIn(trx, deps, context, orgId, {
+      from: { type: 'safeguard', id: citation },
+      to: document,
+    });
+  }
+  for (const citation of held ?? []) {
+    if (wanted.includes(citation)) continue;
+    await removeLinkBetweenIn(
       trx,
       deps,
       context,
       orgId,
-      { from: { type: 'safeguard', id: citation }, to: document },
+      { type: 'safeguard', id: citation },
+      document,
     );
-  }
-  for (const citation of held ?? []) {
-    if (wanted.includes(citation)) continue;
-    await removeLinkBetweenIn(trx, deps, context, orgId, { type: 'safeguard', id: citation }, document);
   }
 }

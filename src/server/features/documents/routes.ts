@@ -50,7 +50,12 @@ export function registerDocumentsRoutes(app: App, deps: AppDeps): void {
         request.body,
       ),
     remove: (request) =>
-      removeDocument(deps, auditContextOf(request), request.params.orgId, request.params.documentId),
+      removeDocument(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.documentId,
+      ),
     review: (request) =>
       reviewDocument(
         deps,
@@ -71,7 +76,14 @@ export function registerDocumentsRoutes(app: App, deps: AppDeps): void {
       getVersion(deps, request.params.orgId, request.params.documentId, request.params.versionId),
     changeVersion: (request) => {
       const { orgId, documentId, versionId } = request.params;
-      return changeVersion(deps, auditContextOf(request), orgId, documentId, versionId, request.body);
+      return changeVersion(
+        deps,
+        auditContextOf(request),
+        orgId,
+        documentId,
+        versionId,
+        request.body,
+      );
     },
     discardVersion: (request) => {
       const { orgId, documentId, versionId } = request.params;

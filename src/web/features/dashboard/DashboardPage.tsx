@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AttentionStats, ByStandardCard, ProgressCards, ReadinessCard } from './ProgramCards';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
+import { PolicyCard } from './PolicyCard';
 
 /** The home page: where the program stands and what to do next. */
 export function DashboardPage() {
@@ -144,6 +145,7 @@ export function DashboardPage() {
                 </Stack>
               </Card>
             )}
+            {d.policies ? <PolicyCard policies={d.policies} /> : null}
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -1,7 +1,7 @@
-import { IconListDetails } from '@tabler/icons-react';
+import { IconFileText } from '@tabler/icons-react';
 import type { WebFeature } from '../../app/web-feature';
 
-/** The web manifest of policies (app/web-feature.ts). */
+/** The web manifest of policies and procedures (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'documents',
   pages: [
@@ -9,16 +9,19 @@ export const manifest: WebFeature = {
       path: 'documents',
       lazy: async () => ({ Component: (await import('./DocumentsPage')).DocumentsPage }),
     },
+    {
+      path: 'documents/:documentId',
+      lazy: async () => ({ Component: (await import('./DocumentPage')).DocumentPage }),
+    },
   ],
   navigation: [
     {
-      group: 'Program',
-      order: 90,
+      group: 'Documentation',
+      order: 10,
       label: 'Policies',
       path: '/documents',
-      icon: IconListDetails,
-      // Double quotes: the default summary has an apostrophe ("The organization's …").
-      summary: "The organization's policies and procedures",
+      icon: IconFileText,
+      summary: 'Policies and procedures: versions, approvals, reviews',
       permission: 'documents.read',
     },
   ],

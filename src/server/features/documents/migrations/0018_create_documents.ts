@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { columnTypes } from '../../../platform/db/dialect';
 
 // Policies and procedures (164.316): a document, its versions (each a record once it reached
@@ -68,14 +68,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('document_versions')
     .column('document_id')
     .unique()
-    .where(sql.ref('status'), 'in', ['draft', 'in_review'])
+    .where('status', 'in', ['draft', 'in_review'])
     .execute();
   await db.schema
     .createIndex('document_versions_one_in_effect_unique')
     .on('document_versions')
     .column('document_id')
     .unique()
-    .where(sql.ref('status'), '=', 'in_effect')
+    .where('status', '=', 'in_effect')
     .execute();
   await db.schema
     .createTable('document_reviews')

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { markdownHtml } from './markdown';
+
+describe('a policy rendered from Markdown', () => {
+  it('keeps headings, emphasis and tables', () => {
+    const html = markdownHtml('# Title\n\n**bold** *it*\n\n| a | b |\n| - | - |\n| 1 | 2 |');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<strong>bold</strong> <em>it</em>');
+    expect(html).toContain('<table>');
+  });
+
+  it('never lets HTML or script addresses through (XSS)', () => {
+    const attempts = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1))',
+      '[click](JAVASCRIPT:alert(1))',
+      '<a href="javascript:alert(1)">x</a>',
+      '![x](javascript:alert(1))',
+      '<iframe src="https://evil.example"></iframe>',
+    ];
+    for (const attempt of attempts) {
+      const html = markdownHtml(attempt);
+      expect(html).not.toMatch(
+        /<script|<img[^>]*onerror|<iframe|href="javascript:|src="javascript:/i,
+      );
+    }
+    expect(markdownHtml('<script>alert(1)</script>')).toContain('&lt;script&gt;');
+  });
+});

@@ -1,0 +1,169 @@
+import { Alert, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { DocumentDetail } from '../../../contracts/documents';
+import { api } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { DiffView } from './DiffView';
+import { MarkdownEditor } from './MarkdownEditor';
+import { MarkdownView } from './MarkdownView';
+import { StatusBadge } from './StatusBadge';
+
+/** One version: edited while a draft; otherwise read, moved on, compared and exported. */
+export function VersionPanel({
+  document: doc,
+  versionId,
+}: {
+  document: DocumentDetail;
+  versionId: string;
+}) {
+  const org = useActiveOrg();
+  const orgId = org?.orgId ?? '';
+  const params = { orgId, documentId: doc.id, versionId };
+  const version = useApiQuery(api.documents.version, org ? [params] : null);
+  const [title, setTitle] = useState<string | null>(null);
+  const [body, setBody] = useState<string | null>(null);
+  const [against, setAgainst] = useState<string | null>(null);
+  const diff = useApiQuery(api.documents.diff, against ? [params, { against }] : null);
+  const save = useApiMutation(api.documents.changeVersion, {
+    onSuccess: () => {
+      setTitle(null);
+      setBody(null);
+    },
+  });
+  const submit = useApiMutation(api.documents.submit);
+  const back = useApiMutation(api.documents.return);
+  const approve = useApiMutation(api.documents.approve);
+  const effect = useApiMutation(api.documents.putInEffect);
+  const retire = useApiMutation(api.documents.retire);
+  const start = useApiMutation(api.documents.newVersion);
+  const discard = useApiMutation(api.documents.discardVersion);
+  const v = version.data;
+  if (!org || !v) return version.isError ? <ErrorNotice error={version.error} /> : null;
+  const may = (call: Parameters<typeof can>[1]) => can(org.role, call);
+  const editing = v.status === 'draft' && may(api.documents.changeVersion);
+  const failed = [save, submit, back, approve, effect, retire, start, discard].find(
+    (m) => m.isError,
+  );
+  const dirty = (title !== null && title !== v.title) || (body !== null && body !== v.body);
+  const others = doc.versions.filter((o) => o.id !== v.id);
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Text fw={600}>Version {v.number}</Text>
+            <StatusBadge status={v.status} />
+          </Group>
+          <Group gap="xs">
+            {(['pdf', 'docx'] as const).map((format) => (
+              <Button
+                key={format}
+                component="a"
+                href={api.documents[format](params)}
+                variant="default"
+                size="xs"
+                leftSection={<IconDownload size={14} aria-hidden />}
+              >
+                {format === 'pdf' ? 'PDF' : 'Word'}
+              </Button>
+            ))}
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          SHA-256 {v.sha256}
+        </Text>
+        {failed?.error ? <ErrorNotice error={failed.error} /> : null}
+        {editing ? (
+          <>
+            <TextInput
+              label="Title"
+              value={title ?? v.title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+            />
+            <MarkdownEditor value={body ?? v.body} onChange={setBody} />
+            <Group justify="flex-end" gap="xs">
+              {v.submittedAt === null && doc.versions.length > 1 ? (
+                <Button variant="subtle" color="red" onClick={() => discard.mutate([params])}>
+                  Discard draft
+                </Button>
+              ) : null}
+              <Button
+                variant="default"
+                disabled={!dirty}
+                loading={save.isPending}
+                onClick={() =>
+                  save.mutate([
+                    params,
+                    { ...(title === null ? {} : { title }), ...(body === null ? {} : { body }) },
+                  ])
+                }
+              >
+                Save
+              </Button>
+              <Button
+                disabled={dirty}
+                loading={submit.isPending}
+                onClick={() => submit.mutate([params])}
+              >
+                Submit for approval
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <MarkdownView markdown={v.body} />
+        )}
+        <Group gap="xs" wrap="wrap">
+          {v.status === 'in_review' && may(api.documents.approve) ? (
+            <>
+              <Button onClick={() => approve.mutate([params, {}])}>Approve</Button>
+              <Button variant="default" onClick={() => back.mutate([params])}>
+                Return for changes
+              </Button>
+            </>
+          ) : null}
+          {v.status === 'approved' && may(api.documents.putInEffect) ? (
+            <Button onClick={() => effect.mutate([params, {}])}>Put in effect today</Button>
+          ) : null}
+          {['approved', 'in_effect'].includes(v.status) && may(api.documents.retire) ? (
+            <Button variant="default" color="red" onClick={() => retire.mutate([params])}>
+              Retire
+            </Button>
+          ) : null}
+          {!['draft', 'in_review'].includes(v.status) &&
+          !doc.openDraft &&
+          may(api.documents.newVersion) ? (
+            <Button
+              variant="default"
+              onClick={() => start.mutate([{ orgId, documentId: doc.id }, { fromVersionId: v.id }])}
+            >
+              Edit (new draft from this version)
+            </Button>
+          ) : null}
+        </Group>
+        {others.length > 0 ? (
+          <Stack gap="xs">
+            <Select
+              label="Compare with"
+              placeholder="Choose a version"
+              clearable
+              data={others.map((o) => ({ value: o.id, label: `Version ${o.number}` }))}
+              value={against}
+              onChange={setAgainst}
+              maw={240}
+            />
+            {diff.data ? <DiffView diff={diff.data} /> : null}
+          </Stack>
+        ) : null}
+        {v.status === 'approved' ? (
+          <Alert variant="light">
+            Approved versions never change: “Edit” starts a new draft from it.
+          </Alert>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
