@@ -1,5 +1,6 @@
 import { attestationRoutes } from '../../../contracts/attestations';
 import { countOf } from '../../../contracts/words';
+import { dateWord } from '../../platform/words';
 import {
   oncePerAsk,
   type DashboardAsk,
@@ -43,8 +44,8 @@ export const attestationsDashboard: DashboardContribution = {
         title: `Read and acknowledge ${o.version.reference} ${o.version.title}`,
         detail:
           o.status === 'overdue'
-            ? `Your acknowledgement was due on ${o.dueOn}.`
-            : `Asked of you by ${o.dueOn}.`,
+            ? `Your acknowledgement was due on ${dateWord(o.dueOn)}.`
+            : `Asked of you by ${dateWord(o.dueOn)}.`,
         href: `/my-policies/${o.version.versionId}`,
       },
     }));

@@ -4,7 +4,7 @@ import type { RetainedRecord } from '../../../contracts/retention';
 export function pageOfRetained(record: Pick<RetainedRecord, 'recordType' | 'opensId'>): string {
   switch (record.recordType) {
     case 'document_version':
-      return `/policies/${record.opensId}`;
+      return `/documents/${record.opensId}`;
     case 'evidence':
       return `/evidence/${record.opensId}`;
     case 'risk_assessment':
