@@ -7,6 +7,7 @@
  * navigation, the dashboard and the demo order themselves by their own `order` or `rank`.
  */
 export * as assets from './assets';
+export * as attestations from './attestations';
 export * as auditLog from './audit';
 export * as auth from './auth';
 export * as catalog from './catalog';

@@ -42,6 +42,9 @@ export const NOTIFICATION_KINDS = [
   'risk.review_due',
   'risk_analysis.due',
   'document.review_due',
+  'policy.acknowledgement_due',
+  'policy.acknowledgement_overdue',
+  'policy.acknowledgements_escalated',
   'record.owner_changed',
   'evidence.stale',
 ] as const;
@@ -56,6 +59,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'risk.review_due': 'A risk review falls due',
   'risk_analysis.due': 'The yearly risk analysis falls due',
   'document.review_due': 'A policy review falls due',
+  'policy.acknowledgement_due': 'A policy asks for my acknowledgement',
+  'policy.acknowledgement_overdue': 'My acknowledgement of a policy is overdue',
+  'policy.acknowledgements_escalated': 'People are late acknowledging a policy (Security Official)',
   'record.owner_changed': 'A record is handed to me',
   'evidence.stale': 'Evidence of mine is due for refresh',
 };
@@ -74,6 +80,9 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'risk.review_due': 'A risk review is due',
   'risk_analysis.due': 'The yearly risk analysis is due',
   'document.review_due': 'A policy review is due',
+  'policy.acknowledgement_due': 'A policy asks for your acknowledgement',
+  'policy.acknowledgement_overdue': 'Your acknowledgement of a policy is overdue',
+  'policy.acknowledgements_escalated': 'People are late acknowledging a policy',
   'record.owner_changed': 'A record was handed to you',
   'evidence.stale': 'Evidence of yours is due for refresh',
 };
@@ -101,6 +110,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'risk.review_due': 'digest',
   'risk_analysis.due': 'digest',
   'document.review_due': 'digest',
+  'policy.acknowledgement_due': 'immediately',
+  'policy.acknowledgement_overdue': 'immediately',
+  'policy.acknowledgements_escalated': 'digest',
   'record.owner_changed': 'immediately',
   'evidence.stale': 'digest',
 };

@@ -2,6 +2,7 @@ import type { RouteContract } from '../../src/contracts/route';
 import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
 import type { TestApp } from './app';
+import { ATTESTATION_PREPARATIONS } from './attestation-preparations';
 import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
 import { sessionHeaders } from './factories';
@@ -41,6 +42,7 @@ export type Preparation = (
  */
 export const PREPARATIONS: Record<string, Preparation> = {
   ...AUTH_PREPARATIONS,
+  ...ATTESTATION_PREPARATIONS,
   ...DOCUMENT_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (

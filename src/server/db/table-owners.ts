@@ -70,15 +70,16 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'documents',
       'retention',
       'evidence',
+      'attestations',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
   },
   {
     table: 'memberships',
-    by: ['assets', 'risk-assessments', 'notifications', 'documents'],
+    by: ['assets', 'risk-assessments', 'notifications', 'documents', 'attestations'],
     reason:
-      "the organization's members: import owners by e-mail, name the approver (and a policy's people); nobody whose access ended is notified, and the digest goes to every live member at their hour",
+      "the organization's members: import owners by e-mail, name the approver (and a policy's people); nobody whose access ended is notified, and the digest goes to every live member at their hour; who must acknowledge a policy is each live member of its audience",
   },
   {
     table: 'organizations',

@@ -4,6 +4,7 @@ import { safeguardRoutes } from '../../../contracts/safeguards';
 import { collectFirstWeek, collectNextActions, type DashboardAsk } from '../../platform/dashboard';
 import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
+import { acknowledgementFigures } from '../attestations/dashboard';
 import { policyFiguresFor } from '../documents/dashboard';
 import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
@@ -41,12 +42,13 @@ export async function dashboard(
   holds: (permission: Permission) => boolean,
 ): Promise<Dashboard> {
   const ask: DashboardAsk = { deps, orgId, userId, holds };
-  const [program, tasks, nextActions, firstWeek, policies] = await Promise.all([
+  const [program, tasks, nextActions, firstWeek, policies, acknowledgements] = await Promise.all([
     programFigures(ask),
     taskSummaryFor(ask),
     collectNextActions(deps.dashboard, ask),
     collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
     policyFiguresFor(ask),
+    acknowledgementFigures(ask),
   ]);
   // The organization's task counts are for roles that may list everyone's tasks.
   const everyone = holds('tasks.read_all');
@@ -59,6 +61,6 @@ export async function dashboard(
     },
     nextActions: nextActions.slice(0, 5),
     firstWeek,
-    policies,
+    policies: policies && { ...policies, acknowledgements },
   };
 }

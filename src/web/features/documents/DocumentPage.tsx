@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../components/format';
 import { useOrgTime } from '../../components/useOrgTime';
+import { PolicyAcknowledgementsCard } from '../attestations/PolicyAcknowledgementsCard';
 import { StatusBadge } from './StatusBadge';
 import { VersionPanel } from './VersionPanel';
 
@@ -103,6 +104,7 @@ export function DocumentPage() {
           </Table.Tbody>
         </ScrollTable>
         {current ? <VersionPanel key={current.id} document={doc} versionId={current.id} /> : null}
+        <PolicyAcknowledgementsCard documentId={doc.id} />
         {doc.reviews.length > 0 ? (
           <Card withBorder padding="md">
             <Text fw={600} mb="xs">
