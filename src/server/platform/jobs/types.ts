@@ -30,6 +30,13 @@ export interface JobKind<P extends JobPayload = JobPayload> {
   readonly retryLimit?: number;
   /** Seconds before the first retry; each later one waits twice as long (default 30). */
   readonly retryDelaySeconds?: number;
+  /** How many jobs of this kind one process runs at once (default 1: one after another). */
+  readonly concurrency?: number;
+  /**
+   * A payload field, e.g. `orgId`: a job does not start while another job of this kind with the
+   * same value runs, so one organization's slow jobs never hold up another's (with `concurrency`).
+   */
+  readonly oneRunningPer?: string;
   /** Checks the stored payload when the job runs; throws when it is not this kind's. */
   readonly parse: (data: unknown) => P;
   /**
