@@ -163,8 +163,17 @@ export function pgBossJobStore(db: Kysely<Database>): JobStore {
     async complete(job) {
       await boss.complete(job.queue, job.id);
     },
-    async fail(job, _queue, message) {
-      await boss.fail(job.queue, job.id, { message });
+    async fail(job, _queue, { message, permanent }) {
+      if (!permanent) {
+        await boss.fail(job.queue, job.id, { message });
+        return;
+      }
+      // pg-boss retries while retry_count < retry_limit: no retries left makes this failure final.
+      await db.transaction().execute(async (trx) => {
+        await sql`update ${sql.id(SCHEMA, 'job')} set retry_limit = retry_count
+          where name = ${job.queue} and id = ${job.id}::uuid`.execute(trx);
+        await boss.fail(job.queue, job.id, { message }, { db: executor(trx) });
+      });
     },
     async queues(queueNames, orgId) {
       const rows = await sql<{ name: string; state: string; count: string }>`

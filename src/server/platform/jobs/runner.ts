@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import { claimJobKey, claimScheduleRun } from './keys-repository';
+import { PermanentJobError } from './permanent-error';
 import { latestDueTime } from './schedule';
 import {
   failureMessage,
@@ -57,7 +58,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       await store.complete(job, clock.now());
     } catch (error) {
       onError(error, { id: job.id, queue: job.queue });
-      await store.fail(job, queue, failureMessage(error), clock.now());
+      const permanent = error instanceof PermanentJobError;
+      await store.fail(job, queue, { message: failureMessage(error), permanent }, clock.now());
     }
   }
 

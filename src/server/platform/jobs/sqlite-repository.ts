@@ -110,8 +110,8 @@ export function sqliteJobStore(db: Kysely<Database>): JobStore {
         .where('id', '=', job.id)
         .execute();
     },
-    async fail(job, queue, message, now) {
-      const dead = job.attempt > queue.retryLimit;
+    async fail(job, queue, { message, permanent }, now) {
+      const dead = permanent || job.attempt > queue.retryLimit;
       const next = new Date(now.getTime() + retryDelay(queue, job.attempt) * 1000);
       await db
         .updateTable('jobs')

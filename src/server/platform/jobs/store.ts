@@ -51,8 +51,16 @@ export interface JobStore {
    */
   claim(queue: QueueSettings, now: Date, limit: number): Promise<ClaimedJob[]>;
   complete(job: ClaimedJob, now: Date): Promise<void>;
-  /** Records a failed attempt: retried later with a doubled delay, or dead past the limit. */
-  fail(job: ClaimedJob, queue: QueueSettings, message: string, now: Date): Promise<void>;
+  /**
+   * Records a failed attempt: retried later with a doubled delay, or dead past the limit, or at
+   * once when `permanent` (the job said retrying cannot help).
+   */
+  fail(
+    job: ClaimedJob,
+    queue: QueueSettings,
+    failure: { message: string; permanent: boolean },
+    now: Date,
+  ): Promise<void>;
   /** Counts per queue (`label` is filled in by the runner). */
   queues(names: readonly string[], orgId?: string): Promise<Omit<QueueView, 'label'>[]>;
   list(filter: JobFilter & { limit: number }): Promise<JobView[]>;

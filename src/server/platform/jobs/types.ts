@@ -40,7 +40,8 @@ export interface JobKind<P extends JobPayload = JobPayload> {
   /** Checks the stored payload when the job runs; throws when it is not this kind's. */
   readonly parse: (data: unknown) => P;
   /**
-   * Does the work; a throw fails this attempt (retried, then dead). Must be safe to run twice.
+   * Does the work; a throw fails this attempt (retried, then dead; a `PermanentJobError`: dead at
+   * once). Must be safe to run twice.
    * (Method syntax, so a kind of any payload fits a list of kinds.)
    */
   run(payload: P, context: JobContext): Promise<void>;
