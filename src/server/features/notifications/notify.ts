@@ -16,6 +16,7 @@ import {
   existingKeys,
   findDelivery,
   findLiveRecipient,
+  findPersonName,
   insertNotificationOnce,
   insertNotificationsOnce,
   markEmailed,
@@ -164,6 +165,19 @@ async function emailNowIn(
   });
 }
 
+/** Who a notice says did it: a person's name, or an API token's label. */
+async function actorName(trx: Transaction<Database>, context: AuditContext): Promise<string> {
+  const { actor } = context;
+  const name = actor.type === 'user' && actor.id ? await findPersonName(trx, actor.id) : undefined;
+  // An empty name (never set) reads as no name.
+  return name !== undefined && name !== '' ? name : (actor.label ?? 'Someone');
+}
+
+/** "Dana Whitfield assigned you TASK-12 …" / "… handed you RISK-3 …": who named the new owner. */
+function byWhom(actor: string, recordType: LinkType, title: string): string {
+  return `${actor} ${recordType === 'task' ? 'assigned' : 'handed'} you ${title}`;
+}
+
 /**
  * Tells a record's new owner (a task's: `task.assigned`; another record's: `record.owner_changed`)
  * when someone else named them: not when people name themselves, not when nothing changed, and not
@@ -194,7 +208,7 @@ export async function notifyNewOwnerIn(
     userId: ownerId,
     kind,
     record: input.record,
-    title: input.title,
+    title: byWhom(await actorName(trx, context), input.record.type, input.title),
     dueOn: input.dueOn ?? null,
     // Each handing-over is its own event: named again later, the person hears of it again.
     key: `${kind}:${input.record.type}:${input.record.id}:${uuidv7()}`,
@@ -274,6 +288,7 @@ export async function notifyHandoverIn(
   const recipient = await findLiveRecipient(trx, orgId, ownerId, now);
   if (!recipient) return 0;
   const delivery = (await findDelivery(trx, orgId, ownerId, kind)) ?? DEFAULT_DELIVERY[kind];
+  const by = await actorName(trx, context);
   const rows = records.map((handed) => ({
     ...notificationRow(
       {
@@ -281,7 +296,7 @@ export async function notifyHandoverIn(
         userId: ownerId,
         kind,
         record: handed.record,
-        title: handed.title,
+        title: byWhom(by, handed.record.type, handed.title),
         dueOn: handed.dueOn,
         key: `${kind}:${handed.record.type}:${handed.record.id}:${uuidv7()}`,
       },
@@ -295,8 +310,10 @@ export async function notifyHandoverIn(
     const only = records.length === 1 ? records[0] : undefined;
     const what = countOf(records.length, records[0]?.record.type === 'task' ? 'task' : 'record');
     await emailNowIn(trx, deps, recipient, orgId, kind, records, {
-      subject: only ? `Custos: ${only.title}` : `Custos: ${what} handed over to you`,
-      intro: `Hello ${recipient.name}, ${only ? 'this was' : `${what} were`} handed over to you in Custos.`,
+      subject: only
+        ? `Custos: ${byWhom(by, only.record.type, only.title)}`
+        : `Custos: ${by} handed ${what} over to you`,
+      intro: `Hello ${recipient.name}, ${by} handed ${only ? 'this' : what} over to you in Custos.`,
     });
   }
   return created;

@@ -94,6 +94,16 @@ describe(`open tasks of a member who leaves, on ${testDatabaseKind()}`, () => {
       .execute();
     const handed = notices.filter((n) => ids.includes(n.record_id));
     expect(handed).toHaveLength(100);
+    // Each notice says who handed it over (the owner who removed the member).
+    const titles = await db
+      .selectFrom('notifications')
+      .select('title')
+      .where('record_id', '=', ids[0] ?? '')
+      .where('user_id', '=', officer.user.id)
+      .execute();
+    expect(titles.map((n) => n.title)).toEqual([
+      'A owner assigned you TASK-1 Check the door log, room 1',
+    ]);
     expect(new Set(handed.map((n) => n.kind))).toEqual(new Set(['task.assigned']));
     const emails = (
       await db
@@ -102,7 +112,7 @@ describe(`open tasks of a member who leaves, on ${testDatabaseKind()}`, () => {
         .where('to_email', '=', officer.user.email)
         .execute()
     ).filter((e) => e.body_text.includes('Check the door log'));
-    expect(emails.map((e) => e.subject)).toEqual(['Custos: 100 tasks handed over to you']);
+    expect(emails.map((e) => e.subject)).toEqual(['Custos: A owner handed 100 tasks over to you']);
     expect(emails[0]?.body_text).toContain('Check the door log, room 1\n');
     expect(emails[0]?.body_text).toContain('Check the door log, room 100');
   });
