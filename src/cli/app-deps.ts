@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { defineAppJobs } from '../server/app-jobs';
 import type { Database } from '../server/db/schema';
 import { FEATURES } from '../server/features';
+import type { AuditListener } from '../server/platform/audit/append';
 import { createBackground } from '../server/platform/background';
 import { systemClock } from '../server/platform/clock';
 import type { Config } from '../server/platform/config';
@@ -10,7 +11,7 @@ import { fileVault } from '../server/platform/storage/file-vault';
 import { localBlobStore } from '../server/platform/storage/local-blob-store';
 import path from 'node:path';
 import type { AppDeps } from '../server/platform/deps';
-import { featureDeps } from '../server/platform/feature-deps';
+import { featureAuditListeners, featureDeps } from '../server/platform/feature-deps';
 import { createJobs, type JobRunner } from '../server/platform/jobs';
 import { createMailer } from '../server/platform/mail/mailer';
 import { defaultOutboundPolicy } from '../server/platform/net/outbound';
@@ -34,6 +35,7 @@ export async function cliAppDeps(
     clock: systemClock,
     onError: (error) => io.err(`custos: ${oneLine(error)}`),
   });
+  const auditListeners: AuditListener[] = [];
   const deps: AppDeps = {
     database,
     clock: systemClock,
@@ -52,9 +54,12 @@ export async function cliAppDeps(
     ),
     baseUrl: config.baseUrl,
     ...featureDeps(FEATURES),
+    auditListeners,
     outbound: defaultOutboundPolicy(config.webhooksAllowPrivate),
     background: createBackground((error) => io.err(`custos: ${oneLine(error)}`)),
   };
+  // As in the app: a change a command makes reaches the webhooks that want it.
+  auditListeners.push(...featureAuditListeners(FEATURES, deps));
   await defineAppJobs(jobs, deps);
   return { deps, jobs };
 }

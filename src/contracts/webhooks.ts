@@ -91,7 +91,7 @@ export const WEBHOOK_EVENT_TYPE_LABELS: Record<WebhookEventType, string> = {
   'membership.created': 'Member joined',
   'membership.changed': 'Member role changed',
   'membership.removed': 'Member removed',
-  'mfa.disabled': 'Two-step sign-in turned off',
+  'mfa.disabled': 'Two-factor sign-in turned off',
   'token.created': 'API token created',
   'token.revoked': 'API token revoked',
   'access.denied': 'Access refused',

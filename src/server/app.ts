@@ -4,7 +4,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { FEATURES } from './features';
-import { featureDeps } from './platform/feature-deps';
+import { featureAuditListeners, featureDeps } from './platform/feature-deps';
 import { auditKeysFrom } from './platform/audit/keys';
 import { registerAuth } from './platform/auth/hooks';
 import { createBackground, type Background } from './platform/background';
@@ -159,9 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       createBackground((error) => app.log.error({ err: error }, 'background task failed')),
   };
   // Built from the deps they are part of: a listener enqueues jobs through them.
-  for (const feature of FEATURES) {
-    if (feature.auditListener) auditListeners.push(feature.auditListener(deps));
-  }
+  auditListeners.push(...featureAuditListeners(FEATURES, deps));
   await defineAppJobs(jobs, deps);
   // Queued work finishes before the database closes.
   app.addHook('onClose', async () => {

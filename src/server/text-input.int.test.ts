@@ -193,5 +193,21 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
     expect((await retry('[1]')).statusCode).toBe(400);
     expect((await retry('{}')).statusCode).toBe(204);
     expect((await retry()).statusCode).toBe(204);
+    // Content-Type: application/json with no bytes is no body, not malformed JSON.
+    expect((await retry('')).statusCode).toBe(204);
+  });
+
+  it('takes an empty JSON body as none: a route that needs a body says so, naming it', async () => {
+    const { t, org, officer } = await setUp();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/tasks`,
+      headers: { ...officer.headers, 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(res.statusCode).toBe(400);
+    const error = errorOf(res.body);
+    expect(error.code).toBe('validation_failed');
+    expect(error.details).toEqual([{ path: 'body', message: 'is required: send a JSON object' }]);
   });
 });

@@ -10,7 +10,7 @@ async function expectAccessible(page: Page) {
 
 // Issue 13: Administration → Webhooks, the demo clinic's endpoint and its deliveries.
 describe.each(e2eDatabases)('webhooks on %s', (kind) => {
-  const clinic = demoClinic(kind);
+  const clinic = demoClinic(kind, process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined);
 
   it('shows the endpoints and deliveries, adds one with its secret shown once, refuses a local one', async () => {
     const page = await clinic.browser.newPage();
@@ -34,6 +34,12 @@ describe.each(e2eDatabases)('webhooks on %s', (kind) => {
         await page.locator(`html[data-mantine-color-scheme="${colorScheme}"]`).waitFor();
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         await expectAccessible(page);
+        // Removing reads as a danger in both schemes: its text is red, not a pale grey-pink.
+        const [red, green] = await page
+          .getByRole('button', { name: 'Remove' })
+          .first()
+          .evaluate((button) => getComputedStyle(button).color.match(/\d+/g)?.map(Number) ?? []);
+        expect((red ?? 0) - (green ?? 0)).toBeGreaterThan(90);
         await screenshot(page, `webhooks-${kind}-${width}-${colorScheme}`);
       }
     }
@@ -42,6 +48,9 @@ describe.each(e2eDatabases)('webhooks on %s', (kind) => {
 
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add webhook endpoint' });
+    // A new endpoint starts with no event chosen: none is ticked for the person.
+    await dialog.getByLabel('Risk accepted').waitFor();
+    expect(await dialog.getByRole('checkbox', { checked: true }).count()).toBe(0);
     await dialog.getByLabel(/^Address/).fill('https://127.0.0.1/hook');
     await dialog.getByLabel('Risk accepted').check();
     await expectAccessible(page);
@@ -61,9 +70,17 @@ describe.each(e2eDatabases)('webhooks on %s', (kind) => {
     await secret.getByRole('button', { name: 'Done' }).click();
     await page.getByText('https://198.51.100.20/hook', { exact: true }).waitFor();
 
-    // A test send to the demo endpoint is queued and shows in its log.
+    // A test send to the demo endpoint is queued and shows in its log, then, without a reload,
+    // how the receiver answered (no longer queued).
+    const log = page.getByRole('region', { name: 'Deliveries' });
+    const tests = () => log.getByText('Test event', { exact: true }).count();
+    const queued = () => log.getByText('Queued', { exact: true }).count();
+    const before = [(await tests()) + 1, await queued()];
     await page.getByRole('button', { name: 'Send test event' }).first().click();
     await page.getByText('Test event queued').waitFor();
+    await expect
+      .poll(async () => [await tests(), await queued()], { timeout: 15_000 })
+      .toEqual(before);
     // The refused address answered 400, as it should; nothing else failed.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   });

@@ -9,13 +9,29 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives (design: real parts, not mocks). */
-export async function startTestSmtp(): Promise<TestSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives (design: real parts, not mocks).
+ * `refuse` maps recipient addresses to the reply code the server answers them with (550, 450).
+ */
+export async function startTestSmtp(
+  options: { refuse?: Readonly<Record<string, number>> } = {},
+): Promise<TestSmtp> {
   const messages: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = options.refuse?.[address.address];
+      if (code === undefined) {
+        callback();
+        return;
+      }
+      const refusal = Object.assign(new Error(`Mailbox unavailable: ${address.address}`), {
+        responseCode: code,
+      });
+      callback(refusal);
+    },
     onData(stream, _session, callback) {
       let data = '';
       stream.on('data', (chunk: Buffer) => (data += chunk.toString()));

@@ -3,7 +3,8 @@ import { findUserByEmailKey } from '../../server/features/auth/repository/accoun
 import { emailKeyOf } from '../../server/features/auth/service/accounts';
 import { issueToken } from '../../server/features/auth/service/tokens';
 import { AppError } from '../../server/platform/errors';
-import { cliAuditContext, cliAuditDeps, withDatabase } from '../database';
+import { cliAppDeps } from '../app-deps';
+import { cliAuditContext, withDatabase } from '../database';
 import { oneLine, type Io } from '../io';
 
 const OPTION_OF: Record<string, string> = {
@@ -38,18 +39,18 @@ export async function runTokenCreate(
       if (!user) {
         throw new Error(`--email: no account with the address ${args.email}`);
       }
-      const issued = await db
-        .transaction()
-        .execute((trx) =>
-          issueToken(
-            trx,
-            cliAuditDeps(config),
-            cliAuditContext('token create'),
-            user.id,
-            parsed.data,
-          ),
-        );
-      return issued.token;
+      // The app's deps: the token.created event reaches the organization's webhooks.
+      const { deps, jobs } = await cliAppDeps(db, config, io);
+      try {
+        const issued = await db
+          .transaction()
+          .execute((trx) =>
+            issueToken(trx, deps, cliAuditContext('token create'), user.id, parsed.data),
+          );
+        return issued.token;
+      } finally {
+        await jobs.stop();
+      }
     });
     io.out(token);
     return 0;

@@ -18,14 +18,15 @@ export interface DemoClinic {
 
 /**
  * For a describe block: the built server on `kind` holding the demo clinic, and a browser, both
- * stopped after the block. Read its fields inside tests (beforeAll sets them).
+ * stopped after the block, on `port` when given (a helper's own range). Read its fields inside
+ * tests (beforeAll sets them).
  */
-export function demoClinic(kind: TestDatabaseKind): DemoClinic {
+export function demoClinic(kind: TestDatabaseKind, port?: number): DemoClinic {
   let app: RunningApp | undefined;
   let browser: BrowserContext | undefined;
   let password = '';
   beforeAll(async () => {
-    app = await startApp(kind);
+    app = await startApp(kind, port);
     browser = await launchBrowser();
     const demo = await spawnNode(['bin/custos.js', 'demo'], app.env).exit;
     expect(demo.code, demo.stderr).toBe(0);

@@ -198,10 +198,18 @@ describe(`notifications on ${testDatabaseKind()}`, () => {
       payload: { ownerId: worker.user.id },
     });
     const page = await inbox(worker.headers);
+    // Who assigned it, by name (the factory names a member after their role).
+    const title = `A security_officer assigned you ${task.reference} Check the backup`;
     expect(page.data.map((n) => [n.kind, n.title, n.record.id, n.dueOn])).toEqual([
-      ['task.assigned', `${task.reference} Check the backup`, task.id, '2026-06-10'],
-      ['task.assigned', `${task.reference} Check the backup`, task.id, '2026-06-10'],
+      ['task.assigned', title, task.id, '2026-06-10'],
+      ['task.assigned', title, task.id, '2026-06-10'],
     ]);
+    const emails = await t.database.handle.db
+      .selectFrom('outbox')
+      .select('subject')
+      .where('to_email', '=', worker.user.email)
+      .execute();
+    expect(emails.map((e) => e.subject)).toEqual([`Custos: ${title}`, `Custos: ${title}`]);
     expect((await inbox(editor.headers)).data).toEqual([]);
   });
 
@@ -252,6 +260,6 @@ describe(`notifications on ${testDatabaseKind()}`, () => {
       ['record.owner_changed', 'risk'],
     ]);
     expect(page.data[0]?.record.label).toMatch(/^ASSET-\d+ Ultrasound unit$/);
-    expect(page.data[2]?.title).toMatch(/^RISK-\d+ Lost laptop$/);
+    expect(page.data[2]?.title).toMatch(/^A security_officer handed you RISK-\d+ Lost laptop$/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { LinkType } from '../../../contracts/links';
+import { countOf } from '../../../contracts/words';
 import {
   DEFAULT_DELIVERY,
   NOTIFICATION_KIND_HEADLINES,
@@ -15,6 +16,7 @@ import {
   existingKeys,
   findDelivery,
   findLiveRecipient,
+  findPersonName,
   insertNotificationOnce,
   insertNotificationsOnce,
   markEmailed,
@@ -118,35 +120,62 @@ export async function notifyIn(
   const created = await insertNotificationOnce(trx, row);
   if (!created) return false;
   if (delivery === 'immediately') {
-    const label = NOTIFICATION_KIND_HEADLINES[input.kind];
-    const email = renderEmail({
-      heading: label,
-      intro: `Hello ${recipient.name}, this needs your attention in Custos.`,
-      sections: [
-        {
-          heading: label,
-          items: [
-            {
-              title: input.title,
-              dueOn: input.dueOn ?? null,
-              url: `${deps.baseUrl}${recordPath(input.record.type, input.record.id)}`,
-            },
-          ],
-        },
-      ],
-      footer: 'Choose which emails you receive',
-      footerUrl: `${deps.baseUrl}/profile#notifications`,
-    });
-    await deps.mailer.queue(trx, deps, {
-      orgId: input.orgId,
-      to: recipient.email,
+    await emailNowIn(trx, deps, recipient, input.orgId, input.kind, [input], {
       subject: `Custos: ${input.title}`,
-      text: email.text,
-      html: email.html,
+      intro: `Hello ${recipient.name}, this needs your attention in Custos.`,
     });
     await markEmailed(trx, input.orgId, id, now);
   }
   return true;
+}
+
+/** One email to a person about one or more notices of one kind, queued in the transaction. */
+async function emailNowIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  recipient: NonNullable<Recipient>,
+  orgId: string,
+  kind: NotificationKind,
+  notices: readonly Pick<NotifyInput, 'record' | 'title' | 'dueOn'>[],
+  words: { subject: string; intro: string },
+): Promise<void> {
+  const label = NOTIFICATION_KIND_HEADLINES[kind];
+  const email = renderEmail({
+    heading: label,
+    intro: words.intro,
+    sections: [
+      {
+        heading: label,
+        items: notices.map((notice) => ({
+          title: notice.title,
+          dueOn: notice.dueOn ?? null,
+          url: `${deps.baseUrl}${recordPath(notice.record.type, notice.record.id)}`,
+        })),
+      },
+    ],
+    footer: 'Choose which emails you receive',
+    footerUrl: `${deps.baseUrl}/profile#notifications`,
+  });
+  await deps.mailer.queue(trx, deps, {
+    orgId,
+    to: recipient.email,
+    subject: words.subject,
+    text: email.text,
+    html: email.html,
+  });
+}
+
+/** Who a notice says did it: a person's name, or an API token's label. */
+async function actorName(trx: Transaction<Database>, context: AuditContext): Promise<string> {
+  const { actor } = context;
+  const name = actor.type === 'user' && actor.id ? await findPersonName(trx, actor.id) : undefined;
+  // An empty name (never set) reads as no name.
+  return name !== undefined && name !== '' ? name : (actor.label ?? 'Someone');
+}
+
+/** "Dana Whitfield assigned you TASK-12 …" / "… handed you RISK-3 …": who named the new owner. */
+function byWhom(actor: string, recordType: LinkType, title: string): string {
+  return `${actor} ${recordType === 'task' ? 'assigned' : 'handed'} you ${title}`;
 }
 
 /**
@@ -179,7 +208,7 @@ export async function notifyNewOwnerIn(
     userId: ownerId,
     kind,
     record: input.record,
-    title: input.title,
+    title: byWhom(await actorName(trx, context), input.record.type, input.title),
     dueOn: input.dueOn ?? null,
     // Each handing-over is its own event: named again later, the person hears of it again.
     key: `${kind}:${input.record.type}:${input.record.id}:${uuidv7()}`,
@@ -223,4 +252,69 @@ export async function notifyEachOnceIn(
     }
   }
   return created + (await insertNotificationsOnce(trx, quiet));
+}
+
+/** A record handed to a new owner, as `notifyHandoverIn` lists it. */
+export interface HandedRecord {
+  readonly record: NotifyInput['record'];
+  readonly title: string;
+  readonly dueOn: string | null;
+}
+
+/**
+ * Tells a person that many records were handed to them at once (a leaver's open tasks): a notice
+ * per record in the bell, and, if they take these at once by email, one email listing them all
+ * rather than one per record. The same rules as `notifyNewOwnerIn` decide whether to tell them.
+ * Returns how many notices were created.
+ */
+export async function notifyHandoverIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  input: {
+    readonly orgId: string;
+    readonly ownerId: string | null;
+    readonly previousOwnerId: string | null;
+    readonly kind: NotificationKind;
+    readonly records: readonly HandedRecord[];
+  },
+): Promise<number> {
+  const { orgId, ownerId, previousOwnerId, kind, records } = input;
+  if (!ownerId || ownerId === previousOwnerId || records.length === 0) return 0;
+  const { actor } = context;
+  if (actor.type !== 'user' && actor.type !== 'token') return 0;
+  if (actor.type === 'user' && actor.id === ownerId) return 0;
+  const now = deps.clock.now().toISOString();
+  const recipient = await findLiveRecipient(trx, orgId, ownerId, now);
+  if (!recipient) return 0;
+  const delivery = (await findDelivery(trx, orgId, ownerId, kind)) ?? DEFAULT_DELIVERY[kind];
+  const by = await actorName(trx, context);
+  const rows = records.map((handed) => ({
+    ...notificationRow(
+      {
+        orgId,
+        userId: ownerId,
+        kind,
+        record: handed.record,
+        title: byWhom(by, handed.record.type, handed.title),
+        dueOn: handed.dueOn,
+        key: `${kind}:${handed.record.type}:${handed.record.id}:${uuidv7()}`,
+      },
+      delivery,
+      now,
+    ),
+    emailed_at: delivery === 'immediately' ? now : null,
+  }));
+  const created = await insertNotificationsOnce(trx, rows);
+  if (delivery === 'immediately') {
+    const only = records.length === 1 ? records[0] : undefined;
+    const what = countOf(records.length, records[0]?.record.type === 'task' ? 'task' : 'record');
+    await emailNowIn(trx, deps, recipient, orgId, kind, records, {
+      subject: only
+        ? `Custos: ${byWhom(by, only.record.type, only.title)}`
+        : `Custos: ${by} handed ${what} over to you`,
+      intro: `Hello ${recipient.name}, ${by} handed ${only ? 'this' : what} over to you in Custos.`,
+    });
+  }
+  return created;
 }

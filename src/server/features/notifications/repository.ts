@@ -59,6 +59,16 @@ export async function findLiveRecipient(
     .executeTakeFirst();
 }
 
+/** A person's name, as notices say who did something ("Dana Whitfield assigned you …"). */
+export async function findPersonName(db: Db, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('name')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.name;
+}
+
 export async function listNotificationRows(
   db: Db,
   orgId: string,

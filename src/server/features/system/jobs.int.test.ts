@@ -11,33 +11,33 @@ import {
 } from '../../../../test/support/factories';
 import { secretBox } from '../../platform/crypto/secret-box';
 import { createMailer } from '../../platform/mail/mailer';
+import { startTestSmtp } from '../../../../test/support/smtp';
 
 const startApp = testApps();
 const DAY = 86_400_000;
 
-/** Two clinics on an installation whose SMTP server refuses every connection. */
-async function setUp() {
+/**
+ * Two clinics on an installation whose SMTP server refuses every connection (or the one at
+ * `smtpUrl`).
+ */
+async function setUp(smtpUrl = 'smtp://127.0.0.1:1') {
   const clock = testClock();
   const t = await startApp({
     clock,
     quietJobs: true,
     // Port 1 on this machine: nothing listens, so every send fails.
-    mailer: createMailer(
-      'smtp://127.0.0.1:1',
-      'Custos <c@clinic.example>',
-      secretBox(TEST_MASTER_KEY),
-    ),
+    mailer: createMailer(smtpUrl, 'Custos <c@clinic.example>', secretBox(TEST_MASTER_KEY)),
   });
   const db = t.database.handle.db;
   const clinic = async () => {
     const org = await buildOrganization(db);
     const owner = await buildMember(db, clock, org.id, 'owner');
-    const invite = () =>
+    const invite = (email = `new.nurse@${org.id.slice(-6)}.example`) =>
       t.app.inject({
         method: 'POST',
         url: `/api/orgs/${org.id}/invitations`,
         headers: owner.headers,
-        payload: { email: `new.nurse@${org.id.slice(-6)}.example`, role: 'workforce' },
+        payload: { email, role: 'workforce' },
       });
     const overview = async (headers = owner.headers) => {
       const res = await t.app.inject({ url: `/api/orgs/${org.id}/jobs`, headers });
@@ -120,5 +120,30 @@ describe(`background jobs page on ${testDatabaseKind()}`, () => {
     expect(event.changes).toContain('"retried"');
     // Waiting again (pg-boss shows it as retrying until it runs): nothing has given up.
     expect((await a.overview(headers)).body.failed.filter((f) => f.state === 'dead')).toEqual([]);
+  });
+
+  it("ends a mail job at once on the server's permanent refusal (550), with its reason; a 4xx is retried", async () => {
+    const smtp = await startTestSmtp({
+      refuse: { 'gone@clinic.example': 550, 'full@clinic.example': 452 },
+    });
+    try {
+      const { t, a } = await setUp(smtp.url);
+      expect((await a.invite('gone@clinic.example')).statusCode).toBe(201);
+      expect((await a.invite('full@clinic.example')).statusCode).toBe(201);
+      await t.jobs.drain();
+      const { failed } = (await a.overview()).body;
+      expect(failed).toHaveLength(2);
+      expect(failed).toContainEqual(
+        expect.objectContaining({ label: 'Sending email', state: 'dead', attempts: 1 }),
+      );
+      expect(failed).toContainEqual(
+        expect.objectContaining({ label: 'Sending email', state: 'retrying', attempts: 1 }),
+      );
+      const dead = failed.find((f) => f.state === 'dead');
+      expect(dead?.lastError).toMatch(/^The mail server refused the message: .*550.*gone@clinic/);
+      expect(smtp.messages).toEqual([]);
+    } finally {
+      await smtp.close();
+    }
   });
 });

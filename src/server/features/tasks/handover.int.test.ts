@@ -76,4 +76,44 @@ describe(`open tasks of a member who leaves, on ${testDatabaseKind()}`, () => {
     expect(changed.statusCode, changed.body).toBe(200);
     expect(await ownerOf(open)).toBe(officer.user.id);
   });
+
+  it('sends the heir one email for a hundred tasks handed over, and a notice per task in the bell', async () => {
+    const { db, call, officer, worker, task } = await setUp();
+    const ids: string[] = [];
+    for (let i = 1; i <= 100; i++) ids.push(await task(`Check the door log, room ${i}`));
+    const membership = await db
+      .selectFrom('memberships')
+      .select('id')
+      .where('user_id', '=', worker.user.id)
+      .executeTakeFirstOrThrow();
+    expect((await call('DELETE', `/members/${membership.id}`)).statusCode).toBe(204);
+    const notices = await db
+      .selectFrom('notifications')
+      .select(['record_id', 'kind', 'emailed_at'])
+      .where('user_id', '=', officer.user.id)
+      .execute();
+    const handed = notices.filter((n) => ids.includes(n.record_id));
+    expect(handed).toHaveLength(100);
+    // Each notice says who handed it over (the owner who removed the member).
+    const titles = await db
+      .selectFrom('notifications')
+      .select('title')
+      .where('record_id', '=', ids[0] ?? '')
+      .where('user_id', '=', officer.user.id)
+      .execute();
+    expect(titles.map((n) => n.title)).toEqual([
+      'A owner assigned you TASK-1 Check the door log, room 1',
+    ]);
+    expect(new Set(handed.map((n) => n.kind))).toEqual(new Set(['task.assigned']));
+    const emails = (
+      await db
+        .selectFrom('outbox')
+        .select(['subject', 'body_text'])
+        .where('to_email', '=', officer.user.email)
+        .execute()
+    ).filter((e) => e.body_text.includes('Check the door log'));
+    expect(emails.map((e) => e.subject)).toEqual(['Custos: A owner handed 100 tasks over to you']);
+    expect(emails[0]?.body_text).toContain('Check the door log, room 1\n');
+    expect(emails[0]?.body_text).toContain('Check the door log, room 100');
+  });
 });

@@ -121,6 +121,13 @@ export async function runDelivery(deps: DeliveryDeps, deliveryId: string): Promi
   const next = final ? null : nextAttemptAt(attempt, finished);
 
   await db.transaction().execute(async (trx) => {
+    const finishedDelivery = await finishDelivery(trx, deliveryId, {
+      state: isSuccess(result.statusCode) ? 'delivered' : next === null ? 'failed' : 'pending',
+      next_attempt_at: next?.toISOString() ?? null,
+      finished_at: next === null ? finished.toISOString() : null,
+    });
+    // The endpoint was removed while the attempt ran: nothing is left to record or deliver to.
+    if (!finishedDelivery) return;
     await insertAttempt(trx, {
       id: uuidv7(),
       org_id: delivery.org_id,
@@ -131,11 +138,6 @@ export async function runDelivery(deps: DeliveryDeps, deliveryId: string): Promi
       status_code: result.statusCode,
       error: result.error,
       next_attempt_at: next?.toISOString() ?? null,
-    });
-    await finishDelivery(trx, deliveryId, {
-      state: isSuccess(result.statusCode) ? 'delivered' : next === null ? 'failed' : 'pending',
-      next_attempt_at: next?.toISOString() ?? null,
-      finished_at: next === null ? finished.toISOString() : null,
     });
     if (next !== null) {
       await enqueueAttempt(

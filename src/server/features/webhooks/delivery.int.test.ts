@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { testApps } from '../../../../test/support/app';
@@ -261,6 +262,44 @@ describe(`webhook deliveries on ${testDatabaseKind()}`, () => {
       expect(gone).toMatchObject({ state: 'failed', nextAttemptAt: null });
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('ends quietly when its endpoint is removed while an attempt runs: no retry, no error', async () => {
+    const s = await setUp(fixedResolver({}, true));
+    let removed: number | null = null;
+    let endpointId = '';
+    // The receiver removes its own endpoint before answering, then answers 500 (worth a retry).
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        void s.t.app
+          .inject({ method: 'DELETE', url: `${s.base}/${endpointId}`, headers: s.admin.headers })
+          .then((deleted) => {
+            removed = deleted.statusCode;
+            res.statusCode = 500;
+            res.end();
+          });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(18603, '127.0.0.1', resolve));
+    try {
+      endpointId = (await s.create('http://127.0.0.1:18603/hook')).json<{ id: string }>().id;
+      const sent = await s.t.app.inject({
+        method: 'POST',
+        url: `${s.base}/${endpointId}/test`,
+        headers: s.admin.headers,
+      });
+      expect(sent.statusCode).toBe(202);
+      expect(await s.t.jobs.drain()).toBe(1);
+      expect(removed).toBe(204);
+      expect(await s.t.jobs.list({ queue: 'webhooks.deliver' })).toEqual([
+        expect.objectContaining({ state: 'done', attempts: 1, lastError: null }),
+      ]);
+      expect(await s.db.selectFrom('webhook_deliveries').select('id').execute()).toEqual([]);
+      expect(await s.db.selectFrom('webhook_attempts').select('id').execute()).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });

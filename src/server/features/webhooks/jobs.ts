@@ -16,6 +16,10 @@ export function deliverJob(deps: DeliveryDeps): JobKind<{ deliveryId: string; or
     label: 'Sending webhooks',
     retryLimit: 3,
     retryDelaySeconds: 30,
+    // A receiver may take 10 s to time out: deliveries run a few at a time, one per organization
+    // at once, so one organization's slow receivers never hold up another's deliveries.
+    concurrency: 4,
+    oneRunningPer: 'orgId',
     parse: (data) => DeliverPayloadSchema.parse(data),
     run: (payload) => runDelivery(deps, payload.deliveryId),
   };

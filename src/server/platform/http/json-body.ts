@@ -9,7 +9,8 @@ const UTF8 = new Set(['utf-8', 'utf8']);
  * Reads JSON bodies as bytes and refuses, rather than repairs, what cannot be stored faithfully
  * (design.md §6.9): bytes that are not UTF-8 (a string parser would turn them into U+FFFD, stored
  * and hashed into the audit trail as if sent), another declared charset (415), and compressed
- * bodies (415: Custos does not inflate request bodies, so none can be a compression bomb).
+ * bodies (415: Custos does not inflate request bodies, so none can be a compression bomb). An
+ * empty body is no body, whatever the Content-Type says.
  */
 export function registerJsonBody(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
@@ -53,6 +54,12 @@ export function registerJsonBody(app: FastifyInstance): void {
       text = typeof body === 'string' ? body : decoder.decode(body);
     } catch {
       done(AppError.field('body', 'is not valid UTF-8'));
+      return;
+    }
+    // No bytes is no body (a script's POST to rotate or mark read with the header set): routes
+    // that take none go on, routes that need one refuse it naming `body`.
+    if (text === '') {
+      done(null, undefined);
       return;
     }
     void parseJson(request, text, done);

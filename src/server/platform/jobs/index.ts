@@ -4,6 +4,7 @@ import { pgBossJobStore } from './pgboss-repository';
 import { createJobRunner, type JobRunner } from './runner';
 import { sqliteJobStore } from './sqlite-repository';
 
+export { PermanentJobError } from './permanent-error';
 export type { JobRunner } from './runner';
 export type * from './types';
 

@@ -2,7 +2,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/schema';
 import type { Db } from '../db/types';
-import type { JobStore } from './store';
+import type { ClaimedJob, JobStore, QueueSettings } from './store';
 import type { JobState, JobView } from './types';
 
 const SCHEMA = 'pgboss';
@@ -59,6 +59,52 @@ function view(row: PgJobRow): JobView {
 }
 
 /**
+ * pg-boss 10's fetch for `oneRunningPer` queues, which it cannot do itself (its `singleton` policy
+ * fails the whole fetch when the oldest job's key is running, holding up every other key): the
+ * first due job of each value with none active, taken and marked active the way its fetch does
+ * (state, started_on, retry_count), so complete, fail and expiry work on it unchanged.
+ */
+async function claimOnePerValue(
+  db: Kysely<Database>,
+  queue: QueueSettings,
+  field: string,
+  limit: number,
+): Promise<ClaimedJob[]> {
+  const job = sql.id(SCHEMA, 'job');
+  const rows = await sql<{ id: string; data: unknown; retry_count: number }>`
+    with busy as (
+      select distinct coalesce(data->>${field}, '') as value from ${job}
+      where name = ${queue.name} and state = 'active'
+    ), due as (
+      select id, priority, created_on, coalesce(data->>${field}, '') as value from ${job}
+      where name = ${queue.name} and state < 'active' and start_after < now()
+    ), firsts as (
+      select distinct on (value) id, priority, created_on from due
+      where value not in (select value from busy)
+      order by value, priority desc, created_on, id
+    ), chosen as (
+      select id from firsts order by priority desc, created_on, id limit ${limit}
+    ), locked as (
+      select j.id from ${job} j join chosen on chosen.id = j.id
+      where j.name = ${queue.name} and j.state < 'active'
+      for update of j skip locked
+    )
+    update ${job} j set
+      state = 'active',
+      started_on = now(),
+      retry_count = case when started_on is not null then retry_count + 1 else retry_count end
+    from locked
+    where j.name = ${queue.name} and j.id = locked.id
+    returning j.id::text as id, j.data, j.retry_count`.execute(db);
+  return rows.rows.map((row) => ({
+    id: row.id,
+    queue: queue.name,
+    data: row.data,
+    attempt: row.retry_count + 1,
+  }));
+}
+
+/**
  * Jobs in pg-boss (issue 13: a well-kept engine on PostgreSQL): SKIP LOCKED fetching, so each job
  * runs in one process however many share the database; retries with growing delays; dead jobs kept.
  * We fetch and complete through its API in our own loop (runner.ts), the same loop as on SQLite.
@@ -100,6 +146,9 @@ export function pgBossJobStore(db: Kysely<Database>): JobStore {
       return id;
     },
     async claim(queue, _now, limit) {
+      if (queue.oneRunningPer !== null) {
+        return claimOnePerValue(db, queue, queue.oneRunningPer, limit);
+      }
       const jobs = await boss.fetch<unknown>(queue.name, {
         batchSize: limit,
         includeMetadata: true,
@@ -114,8 +163,17 @@ export function pgBossJobStore(db: Kysely<Database>): JobStore {
     async complete(job) {
       await boss.complete(job.queue, job.id);
     },
-    async fail(job, _queue, message) {
-      await boss.fail(job.queue, job.id, { message });
+    async fail(job, _queue, { message, permanent }) {
+      if (!permanent) {
+        await boss.fail(job.queue, job.id, { message });
+        return;
+      }
+      // pg-boss retries while retry_count < retry_limit: no retries left makes this failure final.
+      await db.transaction().execute(async (trx) => {
+        await sql`update ${sql.id(SCHEMA, 'job')} set retry_limit = retry_count
+          where name = ${job.queue} and id = ${job.id}::uuid`.execute(trx);
+        await boss.fail(job.queue, job.id, { message }, { db: executor(trx) });
+      });
     },
     async queues(queueNames, orgId) {
       const rows = await sql<{ name: string; state: string; count: string }>`

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import { claimJobKey, claimScheduleRun } from './keys-repository';
+import { PermanentJobError } from './permanent-error';
 import { latestDueTime } from './schedule';
 import {
   failureMessage,
@@ -57,7 +58,8 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       await store.complete(job, clock.now());
     } catch (error) {
       onError(error, { id: job.id, queue: job.queue });
-      await store.fail(job, queue, failureMessage(error), clock.now());
+      const permanent = error instanceof PermanentJobError;
+      await store.fail(job, queue, { message: failureMessage(error), permanent }, clock.now());
     }
   }
 
@@ -67,6 +69,9 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
    */
   async function pass(): Promise<number> {
     const lanes = [...kinds.values()].map(async ({ kind, queue }) => {
+      if (queue.concurrency > 1) {
+        return runSideBySide(kind, queue);
+      }
       let ran = 0;
       for (const job of await store.claim(queue, clock.now(), BATCH)) {
         await runOne(job, kind, queue);
@@ -75,6 +80,57 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       return ran;
     });
     return (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * A queue's jobs, up to `concurrency` at once, each worker taking one job at a time, so a job
+   * taken is a job started (with `oneRunningPer`, the store skips values already running). A
+   * worker that finds nothing while another is busy waits until a job is taken or ends (which may
+   * free a value); the last one to find nothing ends the pass.
+   */
+  async function runSideBySide(kind: JobKind, queue: QueueSettings): Promise<number> {
+    let ran = 0;
+    let busy = 0;
+    // Counts jobs taken and ended: a worker whose claim found nothing tries again if it moved.
+    let changes = 0;
+    let waiting: (() => void)[] = [];
+    const changed = () => {
+      changes += 1;
+      const woken = waiting;
+      waiting = [];
+      woken.forEach((resolve) => resolve());
+    };
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const seen = changes;
+        busy += 1;
+        let job: ClaimedJob | undefined;
+        try {
+          [job] = await store.claim(queue, clock.now(), 1);
+        } catch (error) {
+          busy -= 1;
+          changed();
+          throw error;
+        }
+        if (job) {
+          changed();
+          try {
+            await runOne(job, kind, queue);
+          } finally {
+            busy -= 1;
+            ran += 1;
+            changed();
+          }
+        } else if (--busy === 0) {
+          changed();
+          return;
+        } else if (seen === changes) {
+          await new Promise<void>((resolve) => waiting.push(resolve));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: queue.concurrency }, worker));
+    return ran;
   }
 
   // One loop at a time in this process: the poll, a tick and a drain never overlap.

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
 import type { Database, JobsTable } from '../../db/schema';
 import { readJson } from '../db/json-columns';
-import { retryDelay, type JobStore } from './store';
+import { retryDelay, type JobStore, type QueueSettings } from './store';
 import type { JobView } from './types';
 
 const iso = (date: Date) => date.toISOString();
@@ -19,6 +19,41 @@ function view(row: JobsTable): JobView {
     finishedAt: row.finished_at,
     lastError: row.last_error,
   };
+}
+
+type DueJob = Pick<JobsTable, 'id' | 'payload' | 'attempts' | 'state'>;
+
+/** The next due jobs of a queue; with `oneRunningPer`, the first of each value that has none running. */
+async function dueJobs(
+  db: Kysely<Database>,
+  queue: QueueSettings,
+  now: Date,
+  limit: number,
+): Promise<DueJob[]> {
+  if (queue.oneRunningPer === null) {
+    return db
+      .selectFrom('jobs')
+      .select(['id', 'payload', 'attempts', 'state'])
+      .where('queue', '=', queue.name)
+      .where('state', 'in', ['waiting', 'retrying'])
+      .where('run_after', '<=', iso(now))
+      .orderBy('run_after')
+      .limit(limit)
+      .execute();
+  }
+  const value = sql`coalesce(json_extract(payload, ${`$.${queue.oneRunningPer}`}), '')`;
+  const rows = await sql<DueJob>`
+    select id, payload, attempts, state from (
+      select id, payload, attempts, state, run_after,
+        row_number() over (partition by ${value} order by run_after, id) as nth
+      from jobs
+      where queue = ${queue.name} and state in ('waiting', 'retrying') and run_after <= ${iso(now)}
+        and ${value} not in (
+          select ${value} from jobs where queue = ${queue.name} and state = 'running')
+    ) where nth = 1
+    order by run_after, id
+    limit ${limit}`.execute(db);
+  return rows.rows;
 }
 
 /**
@@ -51,15 +86,7 @@ export function sqliteJobStore(db: Kysely<Database>): JobStore {
       return id;
     },
     async claim(queue, now, limit) {
-      const due = await db
-        .selectFrom('jobs')
-        .select(['id', 'payload', 'attempts', 'state'])
-        .where('queue', '=', queue.name)
-        .where('state', 'in', ['waiting', 'retrying'])
-        .where('run_after', '<=', iso(now))
-        .orderBy('run_after')
-        .limit(limit)
-        .execute();
+      const due = await dueJobs(db, queue, now, limit);
       const claimed = [];
       for (const row of due) {
         const taken = await db
@@ -83,8 +110,8 @@ export function sqliteJobStore(db: Kysely<Database>): JobStore {
         .where('id', '=', job.id)
         .execute();
     },
-    async fail(job, queue, message, now) {
-      const dead = job.attempt > queue.retryLimit;
+    async fail(job, queue, { message, permanent }, now) {
+      const dead = permanent || job.attempt > queue.retryLimit;
       const next = new Date(now.getTime() + retryDelay(queue, job.attempt) * 1000);
       await db
         .updateTable('jobs')

@@ -7,13 +7,21 @@ export interface QueueSettings {
   readonly name: string;
   readonly retryLimit: number;
   readonly retryDelaySeconds: number;
+  readonly concurrency: number;
+  /** The payload field of which at most one job per value runs at a time; null: no such limit. */
+  readonly oneRunningPer: string | null;
 }
 
 export function queueSettings(kind: JobKind): QueueSettings {
+  if (kind.oneRunningPer !== undefined && !/^[A-Za-z_]\w*$/.test(kind.oneRunningPer)) {
+    throw new Error(`job kind "${kind.name}": oneRunningPer must name a payload field`);
+  }
   return {
     name: kind.name,
     retryLimit: kind.retryLimit ?? 5,
     retryDelaySeconds: kind.retryDelaySeconds ?? 30,
+    concurrency: Math.max(1, kind.concurrency ?? 1),
+    oneRunningPer: kind.oneRunningPer ?? null,
   };
 }
 
@@ -36,11 +44,23 @@ export interface JobStore {
     payload: JobPayload,
     times: { now: Date; runAfter: Date },
   ): Promise<string>;
-  /** Takes up to `limit` due jobs of `queue`; each is taken by one process only. */
+  /**
+   * Takes up to `limit` due jobs of `queue`; each is taken by one process only. With
+   * `queue.oneRunningPer`, a job whose value of that field has a running job is skipped, and at
+   * most one job per value is taken.
+   */
   claim(queue: QueueSettings, now: Date, limit: number): Promise<ClaimedJob[]>;
   complete(job: ClaimedJob, now: Date): Promise<void>;
-  /** Records a failed attempt: retried later with a doubled delay, or dead past the limit. */
-  fail(job: ClaimedJob, queue: QueueSettings, message: string, now: Date): Promise<void>;
+  /**
+   * Records a failed attempt: retried later with a doubled delay, or dead past the limit, or at
+   * once when `permanent` (the job said retrying cannot help).
+   */
+  fail(
+    job: ClaimedJob,
+    queue: QueueSettings,
+    failure: { message: string; permanent: boolean },
+    now: Date,
+  ): Promise<void>;
   /** Counts per queue (`label` is filled in by the runner). */
   queues(names: readonly string[], orgId?: string): Promise<Omit<QueueView, 'label'>[]>;
   list(filter: JobFilter & { limit: number }): Promise<JobView[]>;

@@ -30,10 +30,18 @@ export interface JobKind<P extends JobPayload = JobPayload> {
   readonly retryLimit?: number;
   /** Seconds before the first retry; each later one waits twice as long (default 30). */
   readonly retryDelaySeconds?: number;
+  /** How many jobs of this kind one process runs at once (default 1: one after another). */
+  readonly concurrency?: number;
+  /**
+   * A payload field, e.g. `orgId`: a job does not start while another job of this kind with the
+   * same value runs, so one organization's slow jobs never hold up another's (with `concurrency`).
+   */
+  readonly oneRunningPer?: string;
   /** Checks the stored payload when the job runs; throws when it is not this kind's. */
   readonly parse: (data: unknown) => P;
   /**
-   * Does the work; a throw fails this attempt (retried, then dead). Must be safe to run twice.
+   * Does the work; a throw fails this attempt (retried, then dead; a `PermanentJobError`: dead at
+   * once). Must be safe to run twice.
    * (Method syntax, so a kind of any payload fits a list of kinds.)
    */
   run(payload: P, context: JobContext): Promise<void>;

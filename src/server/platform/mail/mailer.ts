@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { Clock } from '../clock';
 import type { SecretBox } from '../crypto/secret-box';
+import { PermanentJobError } from '../jobs/permanent-error';
 import type { JobKind, Jobs } from '../jobs/types';
 import { findOutboxMessage, insertOutboxMessage, markFailed, markSent } from './repository';
 import { bodyToSend, storedBody } from './sealed-body';
@@ -42,6 +43,13 @@ export interface Mailer {
   ): Promise<void>;
   /** The job that sends one outbox message (the app defines it on its runner). */
   readonly sendJob: JobKind<z.infer<typeof SendPayload>>;
+}
+
+/** The SMTP reply code nodemailer attaches to a refusal (`responseCode`); 0 when there is none. */
+function smtpReplyCode(error: unknown): number {
+  return error instanceof Error && 'responseCode' in error && typeof error.responseCode === 'number'
+    ? error.responseCode
+    : 0;
 }
 
 /** A mailer sending through `smtpUrl` (nodemailer), or keeping mail in the outbox when null. */
@@ -90,7 +98,13 @@ export function createMailer(smtpUrl: string | null, from: string, secrets: Secr
             ...(message.body_html === null ? {} : { html: message.body_html }),
           });
         } catch (error) {
-          await markFailed(db, message.id, error instanceof Error ? error.message : 'send failed');
+          const reason = error instanceof Error ? error.message : 'send failed';
+          await markFailed(db, message.id, reason);
+          // A 5xx answer (550: no such mailbox) is the server's last word: retrying for a day
+          // would only repeat it. 4xx answers (greylisting, a full mailbox) stay retried.
+          if (smtpReplyCode(error) >= 500) {
+            throw new PermanentJobError(`The mail server refused the message: ${reason}`);
+          }
           throw error;
         }
         await markSent(db, message.id, clock.now().toISOString());

@@ -24,6 +24,11 @@ export function DeliveriesTable({ orgId, webhookId }: { orgId: string; webhookId
     queryFn: ({ pageParam }) =>
       api.webhooks.deliveries(params, pageParam === undefined ? {} : { cursor: pageParam }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // A delivery just queued (a test send) is sent within seconds: look again until it has been.
+    refetchInterval: (query) =>
+      query.state.data?.pages[0]?.data.some((d) => d.state === 'pending' && d.attempts.length === 0)
+        ? 2000
+        : false,
   });
   const rows = pages.data?.pages.flatMap((p) => p.data) ?? [];
   if (pages.isError) {

@@ -41,9 +41,8 @@ export function EndpointDialog({
 }) {
   const [url, setUrl] = useState(endpoint?.url ?? 'https://');
   const [description, setDescription] = useState(endpoint?.description ?? '');
-  const [events, setEvents] = useState<WebhookEventType[]>(
-    endpoint?.eventTypes ?? ['task.completed', 'risk.changed'],
-  );
+  // A new endpoint subscribes to nothing until its events are chosen: nothing ticked for them.
+  const [events, setEvents] = useState<WebhookEventType[]>(endpoint?.eventTypes ?? []);
   const [active, setActive] = useState(endpoint?.active ?? true);
   const create = useApiMutation(api.webhooks.create, {
     onSuccess: (created) => {
@@ -101,7 +100,7 @@ export function EndpointDialog({
           />
           <Checkbox.Group
             label="Events"
-            description="Each delivery names the record and who acted, by id; never its content."
+            description="Choose at least one. Each delivery names the record and who acted, by id; never its content."
             value={events}
             onChange={(values) => setEvents(values.filter(isEventType))}
             error={errors.eventTypes}

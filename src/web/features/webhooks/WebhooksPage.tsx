@@ -15,6 +15,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { countOf } from '../../components/format';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
+import { TONE } from '../../components/tones';
 import { useOrgTime } from '../../components/useOrgTime';
 import { DeliveriesTable } from './DeliveriesTable';
 import { EndpointDialog } from './EndpointDialog';
@@ -174,6 +175,8 @@ export function WebhooksPage() {
                       size="compact-sm"
                       variant="subtle"
                       color="red"
+                      // Subtle red text is pale in dark mode: the app's danger tone reads in both.
+                      c={TONE.danger}
                       onClick={() => remove.mutate([{ orgId, webhookId: endpoint.id }])}
                     >
                       Remove

@@ -46,12 +46,22 @@ export async function claimAttempt(trx: Db, id: string, attempt: number): Promis
   return result.numUpdatedRows === 1n;
 }
 
+/**
+ * Records how an attempt left the delivery; false when the delivery is gone (its endpoint was
+ * removed while the attempt ran). Updated first in its transaction, the row stays locked until
+ * the attempt is recorded, so a removal waits for it.
+ */
 export async function finishDelivery(
   trx: Db,
   id: string,
   values: Pick<WebhookDeliveriesTable, 'state' | 'next_attempt_at' | 'finished_at'>,
-): Promise<void> {
-  await trx.updateTable('webhook_deliveries').set(values).where('id', '=', id).execute();
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('webhook_deliveries')
+    .set(values)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function insertAttempt(trx: Db, row: WebhookAttemptsTable): Promise<void> {
