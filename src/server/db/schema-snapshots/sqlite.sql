@@ -91,6 +91,12 @@ CREATE TABLE "documents" ("id" text primary key, "org_id" text not null referenc
 -- index documents_org_review_idx
 CREATE INDEX "documents_org_review_idx" on "documents" ("org_id", "next_review_on");
 
+-- table evidence_items
+CREATE TABLE "evidence_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "kind" text not null check (kind in ('file', 'link')), "title" text not null, "description" text default '' not null, "url" text, "file_name" text, "file_size" integer, "file_type" text, "file_sha256" text, "blob_key" text unique, "sealed_key" text, "collected_on" text, "effective_from" text, "effective_to" text, "refresh_on" text, "owner_id" text references "users" ("id"), "retain_until" text not null, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "evidence_items_org_number_unique" unique ("org_id", "number"), constraint "evidence_items_kind_fields" check ((kind = 'file' and url is null and file_name is not null and file_size is not null and file_type is not null and file_sha256 is not null and blob_key is not null and sealed_key is not null) or (kind = 'link' and url is not null and file_name is null and blob_key is null and sealed_key is null)));
+
+-- index evidence_items_org_refresh_idx
+CREATE INDEX "evidence_items_org_refresh_idx" on "evidence_items" ("org_id", "refresh_on");
+
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 
@@ -171,6 +177,24 @@ CREATE TABLE "password_resets" ("token_hash" text primary key, "user_id" text no
 
 -- index password_resets_user_idx
 CREATE INDEX "password_resets_user_idx" on "password_resets" ("user_id", "created_at");
+
+-- table policy_acknowledgements
+CREATE TABLE "policy_acknowledgements" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "version_id" text not null references "document_versions" ("id"), "version_sha256" text not null, "user_id" text not null references "users" ("id"), "acknowledged_at" text not null, constraint "policy_acknowledgements_version_user_unique" unique ("version_id", "user_id"));
+
+-- index policy_acknowledgements_org_user_idx
+CREATE INDEX "policy_acknowledgements_org_user_idx" on "policy_acknowledgements" ("org_id", "user_id");
+
+-- table policy_audience
+CREATE TABLE "policy_audience" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "role" text, "user_id" text references "users" ("id"));
+
+-- index policy_audience_org_document_idx
+CREATE INDEX "policy_audience_org_document_idx" on "policy_audience" ("org_id", "document_id");
+
+-- table policy_publications
+CREATE TABLE "policy_publications" ("document_id" text primary key references "documents" ("id"), "org_id" text not null references "organizations" ("id"), "due_days" integer not null, "published_at" text not null, "published_by" text references "users" ("id"));
+
+-- index policy_publications_org_idx
+CREATE INDEX "policy_publications_org_idx" on "policy_publications" ("org_id");
 
 -- table record_links
 CREATE TABLE "record_links" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "from_type" text not null, "from_id" text not null, "to_type" text not null, "to_id" text not null, "label" text, "created_at" text not null, "created_by" text references "users" ("id"), constraint "record_links_unique" unique ("org_id", "from_type", "from_id", "to_type", "to_id"));

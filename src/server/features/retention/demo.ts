@@ -3,16 +3,15 @@ import { demoStep } from '../../platform/demo';
 import { findOldestRetained } from './repository';
 import { placeLegalHold } from './service';
 
-// The demo clinic keeps one record under a legal hold, so the register shows what a hold looks
-// like. Its first approved risk analysis is what a complaint inquiry would ask for.
+// The demo clinic keeps one piece of evidence under a legal hold, so the register shows what a hold
+// looks like: the oldest, as a complaint about that period would ask for it.
 const hold = demoStep(95, z.unknown(), async ({ deps, context, orgId }) => {
-  const kept = await findOldestRetained(deps.database.db, orgId, 'risk_assessment');
+  const kept = await findOldestRetained(deps.database.db, orgId, 'evidence');
   if (!kept) return;
   await placeLegalHold(deps, context, orgId, {
-    recordType: 'risk_assessment',
+    recordType: 'evidence',
     recordId: kept.record_id,
-    reason:
-      'Complaint inquiry: keep the risk analysis that was in force when the complaint was made.',
+    reason: 'Patient complaint under review: keep this evidence of the period until it is closed.',
   });
 });
 
