@@ -61,7 +61,8 @@ describe('words of the web app', () => {
         .map((t) => `${relative(WEB, path)}:${t.line}: ${t.text.trim()}`),
     );
     expect(offending).toEqual([]);
-  });
+    // Parses every web file: seconds on a loaded 2-core machine.
+  }, 30_000);
 });
 
 // "Imported 1 assets.": a number followed by a plural noun written by hand, in a template
@@ -123,5 +124,6 @@ describe('counts of the web app', () => {
       ),
     );
     expect(offending).toEqual([]);
-  });
+    // Parses every web file: seconds on a loaded 2-core machine.
+  }, 30_000);
 });

@@ -76,7 +76,11 @@ export function registerRoute<C extends RouteContract>(
       ? {
           // Before validation, which would drop them: fields the contract does not name, at any depth.
           preValidation: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-            if (request.body === undefined || request.body === null) {
+            // No body where the contract takes none (a nullish schema: sign out everywhere) is fine.
+            if (
+              (request.body === undefined || request.body === null) &&
+              !body.safeParse(request.body).success
+            ) {
               const message = 'is required: send a JSON object';
               sendError(request, reply, 'validation_failed', `body ${message}.`, [
                 { path: 'body', message },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Readable, Transform } from 'node:stream';
+import { Writable, type Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { SecretBox } from '../crypto/secret-box';
 import { BlobNotFoundError, type BlobStore } from './blob-store';
@@ -65,17 +65,27 @@ export function fileVault(blobs: BlobStore, secrets: SecretBox, maxBytes: number
       } catch {
         throw new IntegrityError('its key does not open under the master key');
       }
-      let source: Readable;
-      try {
-        source = await blobs.get(file.blobKey);
-      } catch (error) {
-        if (error instanceof BlobNotFoundError) throw new IntegrityError('its bytes are missing');
-        throw error;
-      }
-      const opening = new OpeningStream(key, file.sha256);
-      pipeline(source, opening).catch(() => undefined);
-      await firstReadable(opening);
-      return opening;
+      const opened = async (): Promise<Readable> => {
+        let source: Readable;
+        try {
+          source = await blobs.get(file.blobKey);
+        } catch (error) {
+          if (error instanceof BlobNotFoundError) throw new IntegrityError('its bytes are missing');
+          throw error;
+        }
+        const opening = new OpeningStream(key, file.sha256);
+        pipeline(source, opening).catch(() => undefined);
+        return opening;
+      };
+      // 164.312(c)(1): the whole file is verified (every segment's tag, then the SHA-256) before a
+      // byte is served, so a damaged file is refused outright, never partly sent with a 200. The
+      // pass reads and discards: memory stays bounded, at the cost of decrypting twice.
+      await pipeline(await opened(), new Writable({ write: (_chunk, _enc, done) => done() }));
+      // Served from a second read, checked again as it streams: a change between the two reads
+      // cuts the connection rather than ending as if whole.
+      const serving = await opened();
+      await firstReadable(serving);
+      return serving;
     },
     remove: (blobKey) => blobs.delete(blobKey),
   };

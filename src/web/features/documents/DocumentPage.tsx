@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DOCUMENT_KIND_LABELS } from '../../../contracts/documents';
+import { countOf } from '../../../contracts/words';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
@@ -38,7 +39,7 @@ export function DocumentPage() {
     <>
       <PageHeader
         title={`${doc.reference} ${doc.title}`}
-        description={`${DOCUMENT_KIND_LABELS[doc.kind]}${doc.category ? ` · ${doc.category}` : ''} · owner ${doc.owner?.name ?? 'the Security Official'} · reviewed every ${doc.reviewMonths} months`}
+        description={`${DOCUMENT_KIND_LABELS[doc.kind]}${doc.category ? ` · ${doc.category}` : ''} · owner ${doc.owner?.name ?? 'the Security Official'} · reviewed every ${countOf(doc.reviewMonths, 'month')}`}
       />
       <Stack gap="md">
         <Card withBorder padding="md">

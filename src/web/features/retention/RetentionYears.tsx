@@ -1,6 +1,7 @@
 import { Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Role } from '../../../contracts/roles';
+import { countOf } from '../../../contracts/words';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -22,7 +23,7 @@ export function RetentionYears(props: { orgId: string; role: Role }) {
         <Text size="sm">
           {current === undefined
             ? '…'
-            : `Records are kept ${current} years from when they were created or last in effect.`}
+            : `Records are kept ${countOf(current, 'year')} from when they were created or last in effect.`}
         </Text>
         {mayChange ? (
           <form

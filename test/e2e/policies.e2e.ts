@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser';
+import { demoClinic, e2eDatabases, horizontalOverflow, signIn } from './support/demo';
+
+async function expectAccessible(page: Page) {
+  await page.mouse.move(0, 0);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+/** Looks at the page at 1440 and 390 px, light and dark: no sideways scroll, axe clean. */
+async function lookAt(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await page.locator(`html[data-mantine-color-scheme="${colorScheme}"]`).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+      await screenshot(page, `${name}-${width}-${colorScheme}`);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+// Issue 14's browser journey: a policy from a template, edited, approved by someone else, put in
+// effect and published to the workforce; a workforce member acknowledges it in My policies; the
+// safeguard it addresses shows it; evidence uploaded and downloaded intact.
+describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
+  const clinic = demoClinic(kind, process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined);
+
+  it('takes a template to an acknowledged policy, and keeps evidence', async () => {
+    const { url } = clinic.app;
+    const priya = await clinic.browser.newPage();
+    const errors: string[] = [];
+    priya.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await signIn(priya, url, 'priya@riverside-clinic.example', clinic.password);
+
+    // The Security Official starts the access control policy from its template and edits it.
+    await priya.getByRole('link', { name: 'Policies' }).first().click();
+    await priya.getByRole('heading', { level: 1, name: 'Policies' }).waitFor();
+    await priya.getByLabel('Template').click();
+    await priya.getByRole('option', { name: /^Access control/ }).click();
+    await priya.getByRole('button', { name: 'Create draft' }).click();
+    await priya.getByRole('heading', { level: 1, name: /Access control/ }).waitFor();
+    const editor = priya.getByLabel('Text (Markdown)');
+    await editor.fill(`${await editor.inputValue()}\n\nReviewed with the front desk team.\n`);
+    await priya.getByRole('button', { name: 'Save', exact: true }).click();
+    await priya.getByRole('button', { name: 'Submit for approval' }).click();
+    await priya.getByText('In review').first().waitFor();
+    const policyUrl = priya.url();
+    await lookAt(priya, `policy-${kind}-in-review`);
+
+    // The owner approves (four eyes), puts it in effect and asks the workforce to acknowledge it.
+    const dana = await clinic.browser.newPage();
+    await signIn(dana, url, 'dana@riverside-clinic.example', clinic.password);
+    await dana.goto(policyUrl);
+    await dana.getByRole('button', { name: 'Approve' }).click();
+    await dana.getByRole('button', { name: 'Put in effect today' }).click();
+    await dana.getByText('In effect').first().waitFor();
+    await dana.getByRole('button', { name: 'Ask people to acknowledge it' }).click();
+    const dialog = dana.getByRole('dialog', { name: 'Who must acknowledge this policy' });
+    await dialog.getByRole('button', { name: 'Ask them to acknowledge' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await dana.getByText(/0 of \d+ people acknowledged version 1/).waitFor();
+    await dana.close();
+
+    // The workforce member reads it in My policies and acknowledges that version.
+    const sam = await clinic.browser.newPage();
+    await signIn(sam, url, 'sam@riverside-clinic.example', clinic.password);
+    await sam.getByRole('link', { name: 'My policies' }).first().click();
+    await sam.getByRole('heading', { level: 1, name: 'My policies' }).waitFor();
+    await lookAt(sam, `my-policies-${kind}`);
+    await sam.getByRole('link', { name: /Access control/ }).click();
+    await sam.getByText('Reviewed with the front desk team.').waitFor();
+    await sam.getByLabel('I have read this policy and I will follow it.').check();
+    await sam.getByRole('button', { name: 'Acknowledge version 1' }).click();
+    await sam.getByText(/You acknowledged this version on/).waitFor();
+    await lookAt(sam, `my-policy-${kind}-acknowledged`);
+    // Workforce members see nothing else of the documents area.
+    expect(await sam.getByRole('link', { name: 'Policies', exact: true }).count()).toBe(0);
+    await sam.close();
+
+    // The safeguard it addresses shows it.
+    await priya.goto(`${url}/safeguards/${encodeURIComponent('164.312(a)(1)')}`);
+    await priya
+      .getByRole('link', { name: /Access control/ })
+      .first()
+      .waitFor();
+    await priya.goto(policyUrl);
+    await priya.getByText(/1 of \d+ people acknowledged version 1/).waitFor();
+
+    // Evidence: a PDF uploaded, listed, downloaded byte for byte.
+    const dir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
+    const file = path.join(dir, 'screen-lock-report.pdf');
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n' + 'x'.repeat(2048),
+      'latin1',
+    );
+    writeFileSync(file, pdf);
+    await priya.goto(`${url}/evidence`);
+    await priya.getByRole('heading', { level: 1, name: 'Evidence' }).waitFor();
+    await priya.locator('input[type="file"][aria-label="Evidence file"]').setInputFiles(file);
+    await priya
+      .getByRole('link', { name: /screen-lock-report/ })
+      .first()
+      .click();
+    await priya
+      .getByRole('button', { name: 'Download' })
+      .or(priya.getByRole('link', { name: 'Download' }))
+      .first()
+      .waitFor();
+    await lookAt(priya, `evidence-${kind}`);
+    const [download] = await Promise.all([
+      priya.waitForEvent('download'),
+      priya.getByRole('link', { name: 'Download' }).first().click(),
+    ]);
+    const saved = path.join(dir, 'downloaded.pdf');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).equals(pdf)).toBe(true);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
