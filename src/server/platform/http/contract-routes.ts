@@ -76,13 +76,6 @@ export function registerRoute<C extends RouteContract>(
       ? {
           // Before validation, which would drop them: fields the contract does not name, at any depth.
           preValidation: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-            if (request.body === undefined || request.body === null) {
-              const message = 'is required: send a JSON object';
-              sendError(request, reply, 'validation_failed', `body ${message}.`, [
-                { path: 'body', message },
-              ]);
-              return;
-            }
             const issues = unknownFields(body, request.body, 'body');
             const first = issues[0];
             if (first) {
