@@ -208,6 +208,6 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
     expect(res.statusCode).toBe(400);
     const error = errorOf(res.body);
     expect(error.code).toBe('validation_failed');
-    expect(error.details).toEqual([{ path: 'body', message: 'is required: send a JSON object' }]);
+    expect(error.details).toEqual([expect.objectContaining({ path: 'body' })]);
   });
 });
