@@ -86,7 +86,8 @@ const base = '/api/orgs/:orgId/documents';
 const DocumentParamsSchema = OrgParamsSchema.extend({ documentId: z.uuid() });
 const VersionParamsSchema = DocumentParamsSchema.extend({ versionId: z.uuid() });
 // Policies show on safeguard records (their links) and the dashboard.
-const invalidates = ['documents', 'safeguards', 'dashboard'];
+// A version put in effect or retired changes what people are asked to acknowledge.
+const invalidates = ['documents', 'safeguards', 'dashboard', 'attestations'];
 
 const step = (
   path: string,

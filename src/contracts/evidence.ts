@@ -105,6 +105,10 @@ export type EvidenceItemUpdateBody = z.infer<typeof EvidenceItemUpdateBodySchema
 export const EvidenceUploadQuerySchema = z.object({
   filename: Required(255)
     .refine((v) => !/[\\/]/.test(v), { error: 'must be a file name, not a path' })
+    // Direction marks and control characters disguise a name (U+202E makes "xfdp.hta" read as xath.pdf).
+    .refine((v) => !/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(v), {
+      error: 'must not hold control characters or direction marks',
+    })
     .describe('The file name, whose extension must agree with the content'),
   title: Text(200).optional().describe('The title; the file name by default'),
 });

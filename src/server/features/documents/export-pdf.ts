@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
+import { breakLongWords } from './long-words';
 import type { Version } from '../../../contracts/documents';
 import { DOCUMENT_KIND_LABELS, VERSION_STATUS_LABELS } from '../../../contracts/documents';
 import {
@@ -44,8 +45,8 @@ function runs(doc: Doc, list: readonly Run[], x: number, size: number, color = I
     const continued = index < shown.length - 1;
     doc.font(fontOf(run)).fontSize(size).fillColor(color);
     // Only the first piece places and sizes the paragraph; the rest flow on its line.
-    if (index === 0) doc.text(pdfText(run.text), x, doc.y, { width, continued });
-    else doc.text(pdfText(run.text), { continued });
+    if (index === 0) doc.text(breakLongWords(pdfText(run.text)), x, doc.y, { width, continued });
+    else doc.text(breakLongWords(pdfText(run.text)), { continued });
   });
 }
 
@@ -91,7 +92,9 @@ async function block(doc: Doc, item: Block): Promise<void> {
         .font('Courier')
         .fontSize(8.5)
         .fillColor(INK)
-        .text(pdfText(item.text), MARGIN + 8, doc.y, { width: doc.page.width - 2 * MARGIN - 16 });
+        .text(breakLongWords(pdfText(item.text)), MARGIN + 8, doc.y, {
+          width: doc.page.width - 2 * MARGIN - 16,
+        });
       doc.moveDown(0.5);
       return;
     case 'rule':
@@ -138,7 +141,11 @@ export async function renderVersionPdf(input: ExportInput): Promise<Buffer> {
     .fillColor(MUTED)
     .text(pdfText(input.organization), MARGIN, MARGIN);
   doc.moveDown(0.4);
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(pdfText(v.title));
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor(INK)
+    .text(breakLongWords(pdfText(v.title)));
   doc
     .font('Helvetica')
     .fontSize(10.5)

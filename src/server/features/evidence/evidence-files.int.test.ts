@@ -127,6 +127,24 @@ describe(`evidence files on ${testDatabaseKind()}`, () => {
     expect(events.map((e) => e.action)).not.toContain('evidence_item.downloaded');
   });
 
+  it('refuses names that would open as a program or hide their extension, storing nothing', async () => {
+    const { t, upload } = await setUp();
+    const text = Buffer.from('<script>alert(1)</script>\n');
+    for (const name of ['report.hta', 'run.bat', 'page.html', 'setup.exe']) {
+      const res = await upload(text, name);
+      expect([
+        name,
+        res.statusCode,
+        res.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path,
+      ]).toEqual([name, 415, 'query.filename']);
+    }
+    const disguised = await upload(text, 'Audit-report-\u202efdp.txt');
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.body).toContain('direction marks');
+    expect(await upload(text, 'notes.txt').then((r) => r.statusCode)).toBe(201);
+    expect(storedFiles(t)).toHaveLength(1);
+  });
+
   it('refuses an over-limit file, an executable named .pdf and a PDF declared as PNG, storing nothing', async () => {
     const { t, org, upload } = await setUp({ maxUploadBytes: 64 * 1024 });
     const tooBig = await upload(Buffer.alloc(200 * 1024, 'a'), 'notes.txt', 'text/plain');

@@ -113,9 +113,21 @@ export async function kindOfHead(
   ) {
     throw refuse('headers.content-type', `says ${declared.type} but the content is ${expected}`);
   }
-  const named = kindsWithExtension(ext);
-  if (named.length > 0 && !named.includes(kind) && !(kind === 'csv' && named.includes('text'))) {
+  // The name's extension is one of the kind's own (or none): a text file named .hta or .bat, or a
+  // PDF named .exe, would open as a program on a colleague's computer (outside attacker, issue 14).
+  const allowed: readonly string[] = [
+    ...FILE_KINDS[kind].extensions,
+    ...(kind === 'csv' ? FILE_KINDS.text.extensions : []),
+    ...(kind === 'text' ? FILE_KINDS.csv.extensions : []),
+  ];
+  if (ext !== '' && !allowed.includes(ext)) {
     throw refuse('query.filename', `ends in .${ext} but the content is ${expected}`);
+  }
+  if (ext === '' && /\.[^.]*$/.test(declared.filename)) {
+    throw refuse(
+      'query.filename',
+      `has an extension evidence cannot have (the content is ${expected})`,
+    );
   }
   return kind;
 }
