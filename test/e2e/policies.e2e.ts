@@ -43,12 +43,15 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await signIn(priya, url, 'priya@riverside-clinic.example', clinic.password);
 
     // The Security Official starts the access control policy from its template and edits it.
-    await priya.getByRole('link', { name: 'Policies' }).first().click();
+    await priya.goto(`${url}/documents`);
     await priya.getByRole('heading', { level: 1, name: 'Policies' }).waitFor();
-    await priya.getByLabel('Template').click();
+    await priya.getByPlaceholder('Choose a template').click();
     await priya.getByRole('option', { name: /^Access control/ }).click();
-    await priya.getByRole('button', { name: 'Create draft' }).click();
-    await priya.getByRole('heading', { level: 1, name: /Access control/ }).waitFor();
+    await priya.getByRole('button', { name: 'Create draft' }).first().click();
+    await priya
+      .getByRole('heading', { level: 1, name: /Access control/ })
+      .first()
+      .waitFor();
     const editor = priya.getByLabel('Text (Markdown)');
     await editor.fill(`${await editor.inputValue()}\n\nReviewed with the front desk team.\n`);
     await priya.getByRole('button', { name: 'Save', exact: true }).click();
@@ -74,7 +77,10 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     // The workforce member reads it in My policies and acknowledges that version.
     const sam = await clinic.browser.newPage();
     await signIn(sam, url, 'sam@riverside-clinic.example', clinic.password);
-    await sam.getByRole('link', { name: 'My policies' }).first().click();
+    await sam
+      .getByRole('link', { name: /^My policies/ })
+      .first()
+      .click();
     await sam.getByRole('heading', { level: 1, name: 'My policies' }).waitFor();
     await lookAt(sam, `my-policies-${kind}`);
     await sam.getByRole('link', { name: /Access control/ }).click();
@@ -87,10 +93,11 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     expect(await sam.getByRole('link', { name: 'Policies', exact: true }).count()).toBe(0);
     await sam.close();
 
-    // The safeguard it addresses shows it.
+    // The safeguard it addresses shows it (the pages share one browser's cookie: sign in again).
+    await signIn(priya, url, 'priya@riverside-clinic.example', clinic.password);
     await priya.goto(`${url}/safeguards/${encodeURIComponent('164.312(a)(1)')}`);
     await priya
-      .getByRole('link', { name: /Access control/ })
+      .getByText(/POL-[0-9]+ Access control/)
       .first()
       .waitFor();
     await priya.goto(policyUrl);
@@ -107,15 +114,9 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await priya.goto(`${url}/evidence`);
     await priya.getByRole('heading', { level: 1, name: 'Evidence' }).waitFor();
     await priya.locator('input[type="file"][aria-label="Evidence file"]').setInputFiles(file);
-    await priya
-      .getByRole('link', { name: /screen-lock-report/ })
-      .first()
-      .click();
-    await priya
-      .getByRole('button', { name: 'Download' })
-      .or(priya.getByRole('link', { name: 'Download' }))
-      .first()
-      .waitFor();
+    // The upload opens the new item's page.
+    await priya.getByRole('heading', { level: 1, name: /screen-lock-report/ }).waitFor();
+    await priya.getByRole('link', { name: 'Download' }).first().waitFor();
     await lookAt(priya, `evidence-${kind}`);
     const [download] = await Promise.all([
       priya.waitForEvent('download'),

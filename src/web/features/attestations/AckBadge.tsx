@@ -6,7 +6,7 @@ const COLORS: Record<AckStatus, string> = { acknowledged: 'teal', due: 'blue', o
 /** Where a person stands with one policy: acknowledged, waiting or overdue. */
 export function AckBadge({ status }: { status: AckStatus }) {
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="dot">
       {ACK_STATUS_LABELS[status]}
     </Badge>
   );

@@ -13,7 +13,7 @@ const COLORS: Record<VersionStatus, string> = {
 /** A version's status in words, coloured. */
 export function StatusBadge({ status }: { status: VersionStatus }) {
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="dot">
       {VERSION_STATUS_LABELS[status]}
     </Badge>
   );
