@@ -33,6 +33,8 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect([...PERSON_ONLY].sort()).toEqual([
       'documents.approve',
       'members.reset_password',
+      'my_policies.acknowledge',
+      'my_policies.read',
       'notifications.manage',
       'notifications.read',
       'outbox.read',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateOnly, OrgParamsSchema, PersonRef } from './common';
-import { ADMINS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
+import { ADMINS, EDITORS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
 import { ROLES } from './roles';
 import { route } from './route';
 
@@ -20,9 +20,10 @@ const PUBLISHERS = [...ADMINS, 'security_officer', 'privacy_officer'] as const s
 export const permissions = {
   'attestations.read': STAFF_READERS,
   'attestations.publish': PUBLISHERS,
-  // Every member reads the policies that apply to them and acknowledges them.
+  // Every member reads the policies that apply to them and acknowledges them; auditors write
+  // nothing (README), so an auditor named in an audience reads but does not acknowledge.
   'my_policies.read': EVERY_ROLE,
-  'my_policies.acknowledge': EVERY_ROLE,
+  'my_policies.acknowledge': [...EDITORS, 'workforce'],
 } as const satisfies Record<string, Grant>;
 
 // An acknowledgement is a person's own word (design.md §6.2): never a token's.

@@ -102,7 +102,8 @@ export async function publishedPolicies(
     const askedOn = effectiveOn > publishedOn ? effectiveOn : publishedOn;
     const dueOn = addDays(askedOn, publication.due_days);
     const obligations = members
-      .filter((m) => roles.has(m.role) || named.has(m.userId))
+      // Auditors read and sign nothing (README): never asked, even when named.
+      .filter((m) => m.role !== 'auditor' && (roles.has(m.role) || named.has(m.userId)))
       .map((m): Obligation => {
         const acknowledgedAt = acked.get(`${version.versionId}:${m.userId}`) ?? null;
         return {

@@ -60,7 +60,10 @@ export function AudienceDialog(props: {
           ) : null}
           <MultiSelect
             label="Everyone with these roles"
-            data={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+            data={ROLES.filter((role) => role !== 'auditor').map((role) => ({
+              value: role,
+              label: ROLE_LABELS[role],
+            }))}
             value={roles}
             onChange={setRoles}
             error={errors.roles}
