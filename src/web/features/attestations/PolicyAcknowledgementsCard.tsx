@@ -56,7 +56,7 @@ export function PolicyAcknowledgementsCard({ documentId }: { documentId: string 
               {countOf(c.required, 'person', 'people')} acknowledged version{' '}
               {c.version?.number ?? '—'}
               {c.overdue > 0 ? `; ${c.overdue} overdue` : ''}.{' '}
-              <Anchor component={Link} to="/acknowledgements" size="sm">
+              <Anchor component={Link} to="/acknowledgements" size="sm" underline="always">
                 All policies
               </Anchor>
             </Text>

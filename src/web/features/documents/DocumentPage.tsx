@@ -54,7 +54,11 @@ export function DocumentPage() {
                 : doc.requirements.map((citation, i) => (
                     <span key={citation}>
                       {i > 0 ? ', ' : ''}
-                      <Anchor component={Link} to={`/safeguards/${encodeURIComponent(citation)}`}>
+                      <Anchor
+                        component={Link}
+                        to={`/safeguards/${encodeURIComponent(citation)}`}
+                        underline="always"
+                      >
                         {citation}
                       </Anchor>
                     </span>
