@@ -69,9 +69,12 @@ export function EvidenceEditForm(props: { orgId: string; item: EvidenceItem }) {
           error={errors.title}
         />
         {item.kind === 'link' ? (
-          <TextInput
+          // A long address wraps rather than being cut off on a phone.
+          <Textarea
             label="Address"
             required
+            autosize
+            minRows={1}
             value={form.url}
             onChange={(e) => setForm({ ...form, url: e.currentTarget.value })}
             error={errors.url}

@@ -1,4 +1,14 @@
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useState } from 'react';
 import { RETAINED_RECORD_TYPE_LABELS, type RetainedRecord } from '../../../contracts/retention';
 import { countOf } from '../../../contracts/words';
@@ -85,7 +95,11 @@ export function RetentionPage() {
                   <Table.Th>Counted from</Table.Th>
                   <Table.Th>Kept until</Table.Th>
                   <Table.Th>Legal hold</Table.Th>
-                  {mayHold ? <Table.Th aria-label="Actions" /> : null}
+                  {mayHold ? (
+                    <Table.Th>
+                      <VisuallyHidden>Actions</VisuallyHidden>
+                    </Table.Th>
+                  ) : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
