@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envFor, freePort, spawnNode, waitForOk } from '../../test/support/cli';
+import { envFor, freePort, spawnNode, waitForLine, waitForOk } from '../../test/support/cli';
 import { freshDatabases, testDatabaseKind } from '../../test/support/database';
 
 // The real process: entry point, signal handling and what an operator sees on the terminal.
@@ -34,9 +34,7 @@ describe('custos binary', () => {
     if (database.target.kind === 'sqlite') {
       expect(existsSync(path.join(dataDir, 'custos.db'))).toBe(true);
     }
-    expect(server.stderrLines()).toContainEqual(
-      expect.stringMatching(/^Custos .* is running at http:\/\/127\.0\.0\.1:\d+/),
-    );
+    await waitForLine(server, /^Custos .* is running at http:\/\/127\.0\.0\.1:\d+/);
     server.kill('SIGTERM');
     const { code } = await server.exit;
     expect(code).toBe(0);

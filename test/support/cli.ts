@@ -87,6 +87,24 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Spawned {
   };
 }
 
+/**
+ * Waits until the child has written a stderr line matching `pattern`: the server answers before
+ * its "is running" line has crossed the pipe, so a test that reads the lines at once races it.
+ */
+export async function waitForLine(child: Spawned, pattern: RegExp, ms = 15_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const line = child.stderrLines().find((l) => pattern.test(l));
+    if (line !== undefined) {
+      return line;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no stderr line matched ${String(pattern)} within ${ms} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Polls `url` until it answers 200 or `ms` pass. */
 export async function waitForOk(url: string, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;

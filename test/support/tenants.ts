@@ -71,8 +71,11 @@ export async function organizationSnapshot(db: Kysely<Database>, orgId: string):
   const parts: string[] = [];
   for (const table of await organizationTables(db)) {
     const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.table(table)} where org_id = ${orgId} order by 1`.execute(db);
-    parts.push(`${table}: ${JSON.stringify(rows)}`);
+      select * from ${sql.table(table)} where org_id = ${orgId}`.execute(db);
+    // Sorted here, not by the query: where the first column ties (org_id first, composite keys),
+    // PostgreSQL may return the same rows in another order once autovacuum changes the plan.
+    const lines = rows.map((row) => JSON.stringify(row)).sort();
+    parts.push(`${table}: [${lines.join(',')}]`);
   }
   const { rows: users } = await sql<Record<string, unknown>>`
     select u.* from users u join memberships m on m.user_id = u.id

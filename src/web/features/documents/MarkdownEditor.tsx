@@ -11,9 +11,9 @@ const TOOLS: readonly {
 }[] = [
   { label: 'B', name: 'Bold', before: '**', after: '**' },
   { label: 'I', name: 'Italic', before: '*', after: '*' },
-  { label: 'H2', name: 'Heading', before: '## ', after: '', line: true },
+  { label: 'H2', name: 'H2 heading', before: '## ', after: '', line: true },
   { label: '•', name: 'Bulleted list', before: '- ', after: '', line: true },
-  { label: '1.', name: 'Numbered list', before: '1. ', after: '', line: true },
+  { label: '1.', name: '1. Numbered list', before: '1. ', after: '', line: true },
 ];
 
 /**
