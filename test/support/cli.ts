@@ -65,13 +65,19 @@ export interface Spawned {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Runs `node <args>` from the repository root with a clean environment plus `env`. */
-export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Spawned {
+/**
+ * Runs `node <args>` from the repository root with a clean environment plus `env`, with `stdin`
+ * as its standard input (empty by default).
+ */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Spawned {
   const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // A child that exits without reading its input closes the pipe: EPIPE is no test failure.
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(stdin);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
