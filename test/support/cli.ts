@@ -66,18 +66,23 @@ export interface Spawned {
 }
 
 /**
- * Runs `node <args>` from the repository root with a clean environment plus `env`, with `stdin`
- * as its standard input (empty by default).
+ * Runs `node <args>` from the repository root with a clean environment plus `env`; `stdin`, when
+ * given, is written to its standard input (otherwise it has none).
  */
-export function spawnNode(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Spawned {
-  const child = spawn(process.execPath, args, {
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Spawned {
+  const options = {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  // A child that exits without reading its input closes the pipe: EPIPE is no test failure.
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(stdin);
+  };
+  const child =
+    stdin === undefined
+      ? spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (child.stdin) {
+    // A child that exits without reading its input closes the pipe: EPIPE is no test failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin);
+  }
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
