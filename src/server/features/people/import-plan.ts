@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { RosterImportResult } from '../../../contracts/people-schemas';
+import { ROSTER_COLUMNS, type RosterImportResult } from '../../../contracts/people-schemas';
 import { departmentKey, newDepartmentRow } from './departments';
 import type { ReadRow, RosterProblem } from './import-rows';
 import { reference } from './presenter';
@@ -38,6 +38,7 @@ const COLUMN_NAMES: Partial<Record<keyof PeopleTable, string>> = {
   supervision_note: 'supervision_note',
   user_id: 'account',
 };
+const ORDER = [...ROSTER_COLUMNS, 'account'];
 const MAX_ITEMS = 500;
 
 /**
@@ -249,7 +250,7 @@ function summarize(
     const changed = (Object.keys(values) as (keyof PeopleTable)[]).filter(
       (k) => values[k] !== undefined && values[k] !== target[k],
     );
-    const columns = [...new Set(changed.flatMap((k) => COLUMN_NAMES[k] ?? []))];
+    const columns = ORDER.filter((c) => changed.some((k) => COLUMN_NAMES[k] === c));
     if (columns.length === 0) {
       summary.unchanged++;
       continue;
@@ -269,14 +270,22 @@ function summarize(
   // Managers first, so a new person's manager row exists when theirs is written.
   const depth = new Map<string, number>();
   const created = new Map(plan.creates.map((c) => [c.id, c]));
-  const depthOf = (id: string, guard = 0): number => {
+  const depthOf = (id: string): number => {
     const known = depth.get(id);
     if (known !== undefined) return known;
-    const manager = created.get(id)?.manager_id;
-    const d =
-      manager && created.has(manager) && guard < 10_000 ? depthOf(manager, guard + 1) + 1 : 0;
-    depth.set(id, d);
-    return d;
+    // Up the chain of new managers; a loop (refused as a problem already) stops the walk.
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let at: string | undefined = id;
+    while (at !== undefined && !depth.has(at) && !seen.has(at)) {
+      seen.add(at);
+      chain.push(at);
+      const manager: string | null | undefined = created.get(at)?.manager_id;
+      at = manager && created.has(manager) ? manager : undefined;
+    }
+    let d = at !== undefined ? (depth.get(at) ?? 0) + 1 : 0;
+    for (const link of chain.reverse()) depth.set(link, d++);
+    return depth.get(id) ?? 0;
   };
   plan.creates.sort((a, b) => depthOf(a.id) - depthOf(b.id));
   return plan;

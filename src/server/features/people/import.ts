@@ -63,6 +63,8 @@ async function checkRosterImport(deps: AppDeps, orgId: string, contentType: stri
   }
   const now = deps.clock.now().toISOString();
   const plan = planRosterImport(orgId, rows, existing, departments, members, now, add);
+  // Rows are checked alone, then together (managers): the answer lists problems in file order.
+  problems.sort((a, b) => a.row - b.row);
   return { rows: table.rows.length, problems, plan, fingerprint };
 }
 
