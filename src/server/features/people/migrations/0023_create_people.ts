@@ -1,10 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { columnTypes } from '../../../platform/db/dialect';
 
 // The workforce roster and its departments (164.308(a)(3)). Later parts of the workforce
 // (termination, training, sanctions, access reviews) reference people.id and departments.id.
 // Department and manager keys include org_id, so the database itself refuses a link across
 // organizations (164.308(a)(4)). A released migration never changes: add another.
+// The closed sets as they were when this migration was written (contracts/people-schemas.ts).
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+const KINDS = list(['employee', 'contractor', 'volunteer', 'trainee', 'student']);
+const OUTCOMES = list(['cleared', 'not_cleared', 'waived', 'pending']);
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
   await db.schema
@@ -25,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', t.id, (c) => c.primaryKey())
     .addColumn('org_id', t.id, (c) => c.notNull().references('organizations.id'))
     .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql.raw(`kind in (${KINDS})`)))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text')
     // Lower-cased email: an import matches on it.
@@ -37,7 +42,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('location', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('start_date', t.date)
     .addColumn('end_date', t.date)
-    .addColumn('clearance_outcome', 'text')
+    .addColumn('clearance_outcome', 'text', (c) =>
+      c.check(sql.raw(`clearance_outcome in (${OUTCOMES})`)),
+    )
     .addColumn('clearance_date', t.date)
     .addColumn('clearance_note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('authorization_note', 'text', (c) => c.notNull().defaultTo(''))
