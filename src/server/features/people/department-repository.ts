@@ -14,7 +14,7 @@ function withCounts(db: Db, orgId: string) {
     .select((eb) =>
       eb
         .selectFrom('people')
-        .select((p) => p.fn.countAll<number>().as('n'))
+        .select((p) => p.fn.countAll<string | number>().as('n'))
         .whereRef('people.org_id', '=', 'departments.org_id')
         .whereRef('people.department_id', '=', 'departments.id')
         .as('people'),
@@ -22,7 +22,7 @@ function withCounts(db: Db, orgId: string) {
     .where('departments.org_id', '=', orgId);
 }
 
-const counted = (row: Omit<DepartmentRow, 'people'> & { people: number | null }) => ({
+const counted = (row: Omit<DepartmentRow, 'people'> & { people: string | number | null }) => ({
   ...row,
   people: Number(row.people ?? 0),
 });

@@ -202,7 +202,7 @@ export function planRosterImport(
   for (const e of valid) {
     const email = e.values.email_key ?? e.target?.email_key ?? null;
     const member = email === null ? undefined : members.get(email);
-    if ((!e.target || e.target.user_id === null) && member && !linked.has(member.userId)) {
+    if ((e.target?.user_id ?? null) === null && member && !linked.has(member.userId)) {
       e.values.user_id = member.userId;
       linked.add(member.userId);
     }

@@ -41,15 +41,20 @@ export async function allDepartmentRows(db: Db, orgId: string): Promise<Departme
 export async function rosterFingerprint(db: Db, orgId: string): Promise<string> {
   const people = await db
     .selectFrom('people')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('last')])
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('updated_at').as('last')])
     .where('org_id', '=', orgId)
     .executeTakeFirstOrThrow();
   const departments = await db
     .selectFrom('departments')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('last')])
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('updated_at').as('last')])
     .where('org_id', '=', orgId)
     .executeTakeFirstOrThrow();
-  const text = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
+  const text = (v: unknown) =>
+    v instanceof Date
+      ? v.toISOString()
+      : typeof v === 'string' || typeof v === 'number'
+        ? String(v)
+        : '';
   return [people.n, text(people.last), departments.n, text(departments.last)].map(String).join('|');
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROSTER_COLUMNS, type RosterColumn } from '../../../contracts/people-schemas';
 import type { Table } from '../../platform/import/table';
-import { choiceOf, choicesMessage, dateOf } from './import-values';
+import { choicesMessage, dateOf, kindOf, outcomeOf } from './import-values';
 import type { PeopleTable } from './tables';
 
 /** A problem of an import: data row, line of the file, column (design.md §6.9). */
@@ -42,7 +42,12 @@ const LIMITS: Partial<Record<RosterColumn, number>> = {
   authorization_note: 5000,
   supervision_note: 5000,
 };
-const TEXT: Partial<Record<RosterColumn, keyof RowValues>> = {
+const TEXT: Partial<
+  Record<
+    RosterColumn,
+    'job_role' | 'location' | 'clearance_note' | 'authorization_note' | 'supervision_note'
+  >
+> = {
   job_role: 'job_role',
   location: 'location',
   clearance_note: 'clearance_note',
@@ -100,9 +105,9 @@ export function readRow(
 ): ReadRow | undefined {
   const row = index + 1;
   const { line } = source;
-  let ok = true;
+  const state = { failed: false };
   const fail = (column: string, message: string) => {
-    ok = false;
+    state.failed = true;
     add({ row, line, column, message });
   };
   const has = (column: RosterColumn) => header.includes(column);
@@ -117,7 +122,7 @@ export function readRow(
   if (has('employee_id')) values.employee_id = cell('employee_id') || null;
   if (has('name') && cell('name') !== '') values.name = cell('name');
   if (has('kind') && cell('kind') !== '') {
-    const kind = choiceOf('kind', cell('kind'));
+    const kind = kindOf(cell('kind'));
     if (kind === undefined) fail('kind', choicesMessage('kind'));
     else values.kind = kind;
   }
@@ -141,7 +146,7 @@ export function readRow(
   }
   if (has('clearance_outcome')) {
     const text = cell('clearance_outcome');
-    const outcome = text === '' ? null : choiceOf('clearance_outcome', text);
+    const outcome = text === '' ? null : outcomeOf(text);
     if (outcome === undefined) fail('clearance_outcome', choicesMessage('clearance_outcome'));
     else values.clearance_outcome = outcome;
   }
@@ -150,7 +155,7 @@ export function readRow(
   }
   if (has('department')) read.department = cell('department').replace(/\s+/g, ' ') || null;
   if (has('manager')) read.manager = cell('manager') || null;
-  const ref = /^PERSON-(\d{1,9})$/i.exec(cell('reference'));
-  if (ref?.[1]) read.reference = Number(ref[1]);
-  return ok ? read : undefined;
+  const ref = /^PERSON-(\d{1,9})$/i.exec(cell('reference'))?.[1];
+  if (ref !== undefined) read.reference = Number(ref);
+  return state.failed ? undefined : read;
 }

@@ -1,6 +1,10 @@
 import {
+  CLEARANCE_OUTCOMES,
   CLEARANCE_OUTCOME_LABELS,
+  PERSON_KINDS,
   PERSON_KIND_LABELS,
+  type ClearanceOutcome,
+  type PersonKind,
   type RosterColumn,
 } from '../../../contracts/people-schemas';
 
@@ -18,13 +22,21 @@ const simple = (text: string) =>
     .replace(/[\s_-]+/g, ' ');
 
 /** The stored value a cell names, by value or by label; undefined when it names none. */
-export function choiceOf(column: RosterColumn, text: string): string | undefined {
+function choiceOf(column: RosterColumn, text: string): string | undefined {
   const wanted = simple(text);
   const found = Object.entries(CHOICES[column] ?? {}).find(
     ([value, label]) => simple(value) === wanted || simple(label) === wanted,
   );
   return found?.[0];
 }
+
+/** The kind a cell names, by value or label. */
+export const kindOf = (text: string): PersonKind | undefined =>
+  PERSON_KINDS.find((k) => k === choiceOf('kind', text));
+
+/** The clearance outcome a cell names, by value or label. */
+export const outcomeOf = (text: string): ClearanceOutcome | undefined =>
+  CLEARANCE_OUTCOMES.find((o) => o === choiceOf('clearance_outcome', text));
 
 /** The message for a cell outside its choices, listing their labels. */
 export function choicesMessage(column: RosterColumn): string {

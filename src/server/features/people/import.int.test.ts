@@ -29,12 +29,12 @@ async function setUp() {
   const count = async () => {
     const row = await db
       .selectFrom('people')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('org_id', '=', org.id)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  const events = async (action: string) =>
+  const events = async (action: 'people.imported' | 'department.created') =>
     (
       await db
         .selectFrom('audit_events')

@@ -1,5 +1,4 @@
 import type { Department, Person, PersonStatus } from '../../../contracts/people-schemas';
-import { CLEARANCE_OUTCOMES, PERSON_KINDS } from '../../../contracts/people-schemas';
 import type { DepartmentRow } from './department-repository';
 import type { PersonRow } from './repository';
 
@@ -16,24 +15,12 @@ export function statusOf(
   return 'active';
 }
 
-const kindOf = (value: string) => {
-  const kind = PERSON_KINDS.find((k) => k === value);
-  if (!kind) throw new Error(`people.kind holds ${JSON.stringify(value)}`);
-  return kind;
-};
-const outcomeOf = (value: string | null) => {
-  if (value === null) return null;
-  const outcome = CLEARANCE_OUTCOMES.find((o) => o === value);
-  if (!outcome) throw new Error(`people.clearance_outcome holds ${JSON.stringify(value)}`);
-  return outcome;
-};
-
 /** A person as the API answers; `seesNotes` from the caller's people.read_clearance_notes. */
 export function presentPerson(row: PersonRow, today: string, seesNotes: boolean): Person {
   return {
     id: row.id,
     reference: reference(row.number),
-    kind: kindOf(row.kind),
+    kind: row.kind,
     name: row.name,
     email: row.email,
     employeeId: row.employee_id,
@@ -50,7 +37,7 @@ export function presentPerson(row: PersonRow, today: string, seesNotes: boolean)
     startDate: row.start_date,
     endDate: row.end_date,
     status: statusOf(row, today),
-    clearanceOutcome: outcomeOf(row.clearance_outcome),
+    clearanceOutcome: row.clearance_outcome,
     clearanceDate: row.clearance_date,
     // 164.308(a)(3)(ii)(B): background-check notes go to the roster's keepers only.
     clearanceNote: seesNotes ? row.clearance_note : null,

@@ -86,14 +86,14 @@ export async function findPersonBy(
 export async function countReports(db: Db, orgId: string, id: string): Promise<number> {
   const row = await db
     .selectFrom('people')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('org_id', '=', orgId)
     .where('manager_id', '=', id)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-/** The managers above a person, nearest first (a cycle check walks it). */
+/** A person's manager, if any (a cycle check walks up the reporting line). */
 export async function findManagerOf(db: Db, orgId: string, id: string): Promise<string | null> {
   const row = await db
     .selectFrom('people')
@@ -106,7 +106,7 @@ export async function findManagerOf(db: Db, orgId: string, id: string): Promise<
 
 export interface PersonFilter {
   q?: string | undefined;
-  kind?: string | undefined;
+  kind?: PeopleTable['kind'] | undefined;
   departmentId?: string | null | undefined;
   /** With `today` (YYYY-MM-DD in the organization's zone). */
   status?: 'active' | 'starting' | 'ended' | undefined;

@@ -66,7 +66,8 @@ export function personColumns(body: PersonUpdateBody): Partial<PeopleTable> {
     v.email = body.email;
     v.email_key = body.email === null ? null : body.email.toLowerCase();
   }
-  if (body.employeeId !== undefined) v.employee_id = body.employeeId || null;
+  if (body.employeeId !== undefined)
+    v.employee_id = body.employeeId === '' ? null : body.employeeId;
   if (body.jobRole !== undefined) v.job_role = body.jobRole;
   if (body.departmentId !== undefined) v.department_id = body.departmentId;
   if (body.managerId !== undefined) v.manager_id = body.managerId;

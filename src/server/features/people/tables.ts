@@ -1,3 +1,5 @@
+import type { ClearanceOutcome, PersonKind } from '../../../contracts/people-schemas';
+
 // The roster's tables, added to the database type (Kysely's `Database`) from here, so that a
 // feature brings its own tables without editing src/server/db/schema.ts.
 declare module '../../db/schema' {
@@ -21,7 +23,7 @@ export interface PeopleTable {
   id: string;
   org_id: string;
   number: number;
-  kind: string;
+  kind: PersonKind;
   name: string;
   email: string | null;
   email_key: string | null;
@@ -32,7 +34,7 @@ export interface PeopleTable {
   location: string;
   start_date: string | null;
   end_date: string | null;
-  clearance_outcome: string | null;
+  clearance_outcome: ClearanceOutcome | null;
   clearance_date: string | null;
   clearance_note: string;
   authorization_note: string;
