@@ -1,7 +1,7 @@
-import { IconListDetails } from '@tabler/icons-react';
+import { IconUsers } from '@tabler/icons-react';
 import type { WebFeature } from '../../app/web-feature';
 
-/** The web manifest of people (app/web-feature.ts). */
+/** The web manifest of the workforce roster (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'people',
   pages: [
@@ -9,16 +9,19 @@ export const manifest: WebFeature = {
       path: 'people',
       lazy: async () => ({ Component: (await import('./PeoplePage')).PeoplePage }),
     },
+    {
+      path: 'people/:personId',
+      lazy: async () => ({ Component: (await import('./PersonPage')).PersonPage }),
+    },
   ],
   navigation: [
     {
-      group: 'Program',
-      order: 90,
+      group: 'Workforce',
+      order: 10,
       label: 'People',
       path: '/people',
-      icon: IconListDetails,
-      // Double quotes: the default summary has an apostrophe ("The organization's …").
-      summary: 'The workforce roster: employees, contractors, volunteers, trainees and students',
+      icon: IconUsers,
+      summary: 'The workforce roster: who works here, cleared, authorized and supervised',
       permission: 'people.read',
     },
   ],
