@@ -26,11 +26,11 @@ const filesUnder = (root: string): string[] =>
     .filter((e) => e.isFile())
     .map((e) => e.name);
 
-// In chunks of odd sizes, as a socket would deliver them.
-const streamOf = (data: Buffer) =>
+// In chunks of odd sizes, as a socket would deliver them (smaller or larger than a segment).
+const streamOf = (data: Buffer, chunk = 7001) =>
   Readable.from(
     (function* () {
-      for (let at = 0; at < data.length; at += 7001) yield data.subarray(at, at + 7001);
+      for (let at = 0; at < data.length; at += chunk) yield data.subarray(at, at + chunk);
     })(),
   );
 
@@ -45,12 +45,14 @@ describe('file vault', () => {
       SEGMENT_BYTES + 1,
       3 * SEGMENT_BYTES,
     ]) {
-      const data = randomBytes(size);
-      const stored = await v.store(streamOf(data), []);
-      expect(stored.size).toBe(size);
-      const onDisk = readFileSync(localBlobPath(root, stored.blobKey));
-      if (size > 32) expect(onDisk.includes(data.subarray(0, 32))).toBe(false);
-      expect((await buffer(await v.open(stored))).equals(data)).toBe(true);
+      for (const chunk of [7001, 200_003]) {
+        const data = randomBytes(size);
+        const stored = await v.store(streamOf(data, chunk), []);
+        expect(stored.size).toBe(size);
+        const onDisk = readFileSync(localBlobPath(root, stored.blobKey));
+        if (size > 32) expect(onDisk.includes(data.subarray(0, 32))).toBe(false);
+        expect((await buffer(await v.open(stored))).equals(data)).toBe(true);
+      }
     }
     expect(filesUnder(root).some((name) => name.endsWith('.partial'))).toBe(false);
   });
