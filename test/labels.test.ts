@@ -17,8 +17,10 @@ const NOT_SHOWN: Record<string, string> = {
   ERROR_CODES: 'machine-readable',
   // Column names of the import template: the file's header row, written as they are.
   ASSET_IMPORT_COLUMNS: 'file format',
+  ROSTER_COLUMNS: 'file format',
   // Media types of an upload, sent by the browser.
   ASSET_IMPORT_TYPES: 'file format',
+  ROSTER_IMPORT_TYPES: 'file format',
   // Permission keys, never shown.
   PERSON_ONLY: 'permission keys',
   // Labelled by each feature's auditActionLabels, checked below.

@@ -17,6 +17,7 @@ export * as evidence from './evidence';
 export * as links from './links';
 export * as notifications from './notifications';
 export * as organizations from './organizations';
+export * as people from './people';
 export * as retention from './retention';
 export * as riskAssessments from './risk-assessments';
 export * as risks from './risks';

@@ -71,15 +71,16 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'retention',
       'evidence',
       'attestations',
+      'people',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
   },
   {
     table: 'memberships',
-    by: ['assets', 'risk-assessments', 'notifications', 'documents', 'attestations'],
+    by: ['assets', 'risk-assessments', 'notifications', 'documents', 'attestations', 'people'],
     reason:
-      "the organization's members: import owners by e-mail, name the approver (and a policy's people); nobody whose access ended is notified, and the digest goes to every live member at their hour; who must acknowledge a policy is each live member of its audience",
+      "the organization's members: import owners by e-mail, name the approver (and a policy's people); nobody whose access ended is notified, and the digest goes to every live member at their hour; who must acknowledge a policy is each live member of its audience; a roster entry links the member with its e-mail, never another organization's",
   },
   {
     table: 'organizations',

@@ -24,9 +24,9 @@ export const COMING: readonly Omit<NavEntry, 'permission'>[] = [
     summary: 'Versioned policies, attestations and the evidence vault',
   },
   {
-    group: 'People',
-    order: 10,
-    label: 'Workforce',
+    group: 'Workforce',
+    order: 20,
+    label: 'Training & reviews',
     path: '/workforce',
     icon: IconUsers,
     summary: 'Training, sanctions and access reviews',

@@ -7,6 +7,7 @@ export const NAV_GROUPS = [
   'Program',
   'Risk',
   'Documentation',
+  'Workforce',
   'People',
   'Operations',
   'Reports',

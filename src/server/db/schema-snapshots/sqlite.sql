@@ -67,6 +67,9 @@ CREATE TABLE "data_flow_map_positions" ("org_id" text not null references "organ
 -- table data_flows
 CREATE TABLE "data_flows" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "from_asset_id" text not null references "assets" ("id"), "to_asset_id" text not null references "assets" ("id"), "ephi" text default '' not null, "protocol" text default '' not null, "encrypted" text not null check (encrypted in ('yes','no','unknown')), "external" integer default 0 not null, "created_at" text not null, "updated_at" text not null, constraint "data_flows_org_number_unique" unique ("org_id", "number"));
 
+-- table departments
+CREATE TABLE "departments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "name" text not null, "name_key" text not null, "archived_at" text, "created_at" text not null, "updated_at" text not null, constraint "departments_org_id_unique" unique ("org_id", "id"), constraint "departments_org_name_unique" unique ("org_id", "name_key"));
+
 -- table document_reviews
 CREATE TABLE "document_reviews" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "version_id" text not null references "document_versions" ("id"), "reviewed_at" text not null, "reviewed_by" text references "users" ("id"), "note" text default '' not null, "next_review_on" text not null);
 
@@ -177,6 +180,15 @@ CREATE TABLE "password_resets" ("token_hash" text primary key, "user_id" text no
 
 -- index password_resets_user_idx
 CREATE INDEX "password_resets_user_idx" on "password_resets" ("user_id", "created_at");
+
+-- table people
+CREATE TABLE "people" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "kind" text not null check (kind in ('employee','contractor','volunteer','trainee','student')), "name" text not null, "email" text, "email_key" text, "employee_id" text, "job_role" text default '' not null, "department_id" text, "manager_id" text, "location" text default '' not null, "start_date" text, "end_date" text, "clearance_outcome" text check (clearance_outcome in ('cleared','not_cleared','waived','pending')), "clearance_date" text, "clearance_note" text default '' not null, "authorization_note" text default '' not null, "supervision_note" text default '' not null, "user_id" text references "users" ("id"), "created_at" text not null, "updated_at" text not null, constraint "people_org_id_unique" unique ("org_id", "id"), constraint "people_org_number_unique" unique ("org_id", "number"), constraint "people_org_employee_id_unique" unique ("org_id", "employee_id"), constraint "people_org_email_unique" unique ("org_id", "email_key"), constraint "people_org_user_unique" unique ("org_id", "user_id"), constraint "people_department_fk" foreign key ("org_id", "department_id") references "departments" ("org_id", "id"), constraint "people_manager_fk" foreign key ("org_id", "manager_id") references "people" ("org_id", "id"));
+
+-- index people_org_department_idx
+CREATE INDEX "people_org_department_idx" on "people" ("org_id", "department_id");
+
+-- index people_org_manager_idx
+CREATE INDEX "people_org_manager_idx" on "people" ("org_id", "manager_id");
 
 -- table policy_acknowledgements
 CREATE TABLE "policy_acknowledgements" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "version_id" text not null references "document_versions" ("id"), "version_sha256" text not null, "user_id" text not null references "users" ("id"), "acknowledged_at" text not null, constraint "policy_acknowledgements_version_user_unique" unique ("version_id", "user_id"));

@@ -1,0 +1,248 @@
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  Person,
+  PersonBody,
+  PersonQuery,
+  PersonUpdateBody,
+} from '../../../contracts/people-schemas';
+import type { Database } from '../../db/schema';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { changesOf, type AuditFields } from '../../platform/audit/changes';
+import type { AppDeps } from '../../platform/deps';
+import type { Db } from '../../platform/db/types';
+import { AppError } from '../../platform/errors';
+import { countOf } from '../../../contracts/words';
+import { organizationToday } from '../../platform/org-calendar';
+import { nextReferenceNumber } from '../../platform/references-repository';
+import { accountByEmail, checkPersonValues } from './person-rules';
+import { presentPerson, reference } from './presenter';
+import {
+  countReports,
+  deletePerson,
+  findPerson,
+  insertPerson,
+  listPeople,
+  updatePerson,
+} from './repository';
+import type { PeopleTable } from './tables';
+
+// API field → column: how a change appears in the audit trail (164.312(b)).
+export const PERSON_AUDITED: AuditFields<PeopleTable> = {
+  kind: 'kind',
+  name: 'name',
+  email: 'email',
+  emailKey: 'email_key',
+  employeeId: 'employee_id',
+  jobRole: 'job_role',
+  departmentId: 'department_id',
+  managerId: 'manager_id',
+  location: 'location',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  clearanceOutcome: 'clearance_outcome',
+  clearanceDate: 'clearance_date',
+  clearanceNote: 'clearance_note',
+  authorizationNote: 'authorization_note',
+  supervisionNote: 'supervision_note',
+  userId: 'user_id',
+};
+
+/** The audit changes of a person, the clearance note's text withheld (164.308(a)(3)(ii)(B)). */
+export function personChanges(before: PeopleTable, values: Partial<PeopleTable>) {
+  const changes = changesOf(before, values, PERSON_AUDITED);
+  // The lower-cased email repeats the email; auditors read the trail, not background checks.
+  delete changes.emailKey;
+  if (changes.clearanceNote) changes.clearanceNote = { after: '[changed, not recorded here]' };
+  return changes;
+}
+
+/** A body's values as columns; only the fields it sets. */
+export function personColumns(body: PersonUpdateBody): Partial<PeopleTable> {
+  const v: Partial<PeopleTable> = {};
+  if (body.kind !== undefined) v.kind = body.kind;
+  if (body.name !== undefined) v.name = body.name;
+  if (body.email !== undefined) {
+    v.email = body.email;
+    v.email_key = body.email === null ? null : body.email.toLowerCase();
+  }
+  if (body.employeeId !== undefined)
+    v.employee_id = body.employeeId === '' ? null : body.employeeId;
+  if (body.jobRole !== undefined) v.job_role = body.jobRole;
+  if (body.departmentId !== undefined) v.department_id = body.departmentId;
+  if (body.managerId !== undefined) v.manager_id = body.managerId;
+  if (body.location !== undefined) v.location = body.location;
+  if (body.startDate !== undefined) v.start_date = body.startDate;
+  if (body.endDate !== undefined) v.end_date = body.endDate;
+  if (body.clearanceOutcome !== undefined) v.clearance_outcome = body.clearanceOutcome;
+  if (body.clearanceDate !== undefined) v.clearance_date = body.clearanceDate;
+  if (body.clearanceNote !== undefined) v.clearance_note = body.clearanceNote;
+  if (body.authorizationNote !== undefined) v.authorization_note = body.authorizationNote;
+  if (body.supervisionNote !== undefined) v.supervision_note = body.supervisionNote;
+  if (body.userId !== undefined) v.user_id = body.userId;
+  return v;
+}
+
+async function found(db: Db, orgId: string, id: string) {
+  const row = await findPerson(db, orgId, id);
+  if (!row) throw new AppError('not_found', 'No such person on the roster.');
+  return row;
+}
+
+export async function listPeoplePage(
+  deps: AppDeps,
+  orgId: string,
+  query: PersonQuery,
+  seesNotes: boolean,
+) {
+  const db = deps.database.db;
+  const today = await organizationToday(db, deps.clock, orgId);
+  const rows = await listPeople(db, orgId, {
+    q: query.q,
+    kind: query.kind,
+    status: query.status,
+    departmentId: query.departmentId === 'none' ? null : query.departmentId,
+    today,
+    afterNumber: query.cursor,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => presentPerson(row, today, seesNotes)),
+    nextCursor: rows.length > query.limit && last ? String(last.number) : null,
+  };
+}
+
+export async function getPerson(
+  deps: AppDeps,
+  orgId: string,
+  id: string,
+  seesNotes: boolean,
+): Promise<Person> {
+  const db = deps.database.db;
+  const row = await found(db, orgId, id);
+  return presentPerson(row, await organizationToday(db, deps.clock, orgId), seesNotes);
+}
+
+/** Adds a person in a caller's transaction (the demo adds several); returns the id. */
+export async function createPersonIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: PersonBody,
+): Promise<string> {
+  const now = deps.clock.now().toISOString();
+  const values = personColumns(body);
+  const id = uuidv7();
+  await checkPersonValues(trx, orgId, id, values);
+  const row: PeopleTable = {
+    id,
+    org_id: orgId,
+    number: await nextReferenceNumber(trx, orgId, 'person'),
+    kind: body.kind,
+    name: body.name,
+    email: values.email ?? null,
+    email_key: values.email_key ?? null,
+    employee_id: values.employee_id ?? null,
+    job_role: values.job_role ?? '',
+    department_id: values.department_id ?? null,
+    manager_id: values.manager_id ?? null,
+    location: values.location ?? '',
+    start_date: values.start_date ?? null,
+    end_date: values.end_date ?? null,
+    clearance_outcome: values.clearance_outcome ?? null,
+    clearance_date: values.clearance_date ?? null,
+    clearance_note: values.clearance_note ?? '',
+    authorization_note: values.authorization_note ?? '',
+    supervision_note: values.supervision_note ?? '',
+    user_id:
+      body.userId !== undefined
+        ? body.userId
+        : await accountByEmail(trx, orgId, values.email_key ?? null),
+    created_at: now,
+    updated_at: now,
+  };
+  await insertPerson(trx, row);
+  await appendAuditEvent(trx, deps, context, {
+    orgId,
+    action: 'person.created',
+    entity: { type: 'person', id },
+    changes: {
+      reference: { after: reference(row.number) },
+      name: { after: row.name },
+      kind: { after: row.kind },
+      ...(row.user_id ? { userId: { after: row.user_id } } : {}),
+    },
+  });
+  return id;
+}
+
+export async function createPerson(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: PersonBody,
+  seesNotes: boolean,
+): Promise<Person> {
+  const id = await deps.database.db
+    .transaction()
+    .execute((trx) => createPersonIn(trx, deps, context, orgId, body));
+  return getPerson(deps, orgId, id, seesNotes);
+}
+
+export async function changePerson(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+  body: PersonUpdateBody,
+  seesNotes: boolean,
+): Promise<Person> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await found(trx, orgId, id);
+    const values = personColumns(body);
+    // A new email links the member who has it, when nobody is linked yet and none is named.
+    if (body.userId === undefined && before.user_id === null && values.email_key) {
+      const account = await accountByEmail(trx, orgId, values.email_key);
+      if (account !== null) values.user_id = account;
+    }
+    await checkPersonValues(trx, orgId, id, values, before);
+    const changes = personChanges(before, values);
+    if (Object.keys(changes).length === 0) return;
+    await updatePerson(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'person.changed',
+      entity: { type: 'person', id },
+      changes,
+    });
+  });
+  return getPerson(deps, orgId, id, seesNotes);
+}
+
+export async function removePerson(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await found(trx, orgId, id);
+    const reports = await countReports(trx, orgId, id);
+    if (reports > 0) {
+      throw new AppError(
+        'conflict',
+        `${before.name} manages ${countOf(reports, 'person', 'people')}: give them another manager first.`,
+      );
+    }
+    await deletePerson(trx, orgId, id);
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'person.removed',
+      entity: { type: 'person', id },
+      changes: { reference: { before: reference(before.number) }, name: { before: before.name } },
+    });
+  });
+}
