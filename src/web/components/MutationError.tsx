@@ -10,11 +10,7 @@ export function MutationError({ error, action }: { error: Error | null; action?:
   if (!error) return null;
   const status = error instanceof ApiError ? error.status : undefined;
   const title =
-    status === 403
-      ? 'Not open to your role'
-      : action
-        ? `Could not ${action}`
-        : 'Not done';
+    status === 403 ? 'Not open to your role' : action ? `Could not ${action}` : 'Not done';
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
     <Alert
