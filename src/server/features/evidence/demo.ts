@@ -76,6 +76,8 @@ const evidence = demoStep(
           file_sha256: stored.sha256,
           blob_key: stored.blobKey,
           sealed_key: stored.sealedKey,
+          file_checked_stamp: stored.checkedStamp,
+          file_checked_at: deps.clock.now().toISOString(),
           collected_on: addMonths(today, -2),
           refresh_on: addDays(addMonths(today, file.refreshIn), 0),
           owner_id: person(file.owner),
