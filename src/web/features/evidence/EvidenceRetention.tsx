@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { EvidenceItemDetail } from '../../../contracts/evidence';
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
-import { RecordLink } from '../../app/RecordLink';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { formatDate } from '../../components/format';
@@ -36,19 +35,29 @@ export function EvidenceRetention({ item }: { item: EvidenceItemDetail }) {
           period from when it was added (164.316(b)(2)(i)).
         </Text>
         {hold ? (
-          <Alert
-            color="orange"
-            variant="light"
-            icon={<IconLock aria-hidden />}
-            title={`Under legal hold ${hold.reference}`}
+          <Group
+            gap="sm"
+            align="flex-start"
+            wrap="nowrap"
+            p="sm"
+            style={{
+              border: '1px solid var(--mantine-color-default-border)',
+              borderRadius: 'var(--mantine-radius-sm)',
+            }}
           >
-            <Text size="sm">{hold.reason}</Text>
-            <Text size="sm" mt={4}>
-              Placed by {hold.placedBy?.name ?? 'a former member'} on {time.dateTime(hold.placedAt)}
-              . It cannot be deleted until the hold is released (
-              <RecordLink to="/retention">retention register</RecordLink>).
-            </Text>
-          </Alert>
+            <IconLock size={20} aria-hidden style={{ flexShrink: 0 }} />
+            <Stack gap={4}>
+              <Text size="sm" fw={700}>
+                Under legal hold {hold.reference}
+              </Text>
+              <Text size="sm">{hold.reason}</Text>
+              <Text size="sm">
+                Placed by {hold.placedBy?.name ?? 'a former member'} on{' '}
+                {time.dateTime(hold.placedAt)}. It cannot be deleted until the hold is released
+                (retention register).
+              </Text>
+            </Stack>
+          </Group>
         ) : null}
         {org && can(org.role, api.evidence.remove) ? (
           confirming ? (
