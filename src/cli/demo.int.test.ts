@@ -69,6 +69,29 @@ describe(`custos demo on ${testDatabaseKind()}`, () => {
       .where('org_id', '=', org.id)
       .execute();
     expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(['file', 'link']));
+    // Every item has an owner, and evidence supports risks and a task too, not only safeguards.
+    const owners = await db
+      .selectFrom('evidence_items')
+      .select('owner_id')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(owners.filter((o) => o.owner_id === null)).toEqual([]);
+    const supported = await db
+      .selectFrom('record_links')
+      .select('from_type')
+      .where('org_id', '=', org.id)
+      .where('to_type', '=', 'evidence')
+      .execute();
+    expect(new Set(supported.map((l) => l.from_type))).toEqual(
+      new Set(['safeguard', 'risk', 'task']),
+    );
+    // A policy version approved but not yet in effect, as the page and dashboard show it.
+    const versions = await db
+      .selectFrom('document_versions')
+      .select('status')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(versions.map((v) => v.status)).toContain('approved');
     const assets = await db
       .selectFrom('assets')
       .select('holds_ephi')

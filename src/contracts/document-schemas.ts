@@ -67,6 +67,11 @@ export const VersionSchema = VersionSummarySchema.extend({
   reference: z.string(),
   kind: z.enum(DOCUMENT_KINDS),
   body: z.string().describe('Markdown'),
+  approvers: z
+    .array(PersonRef)
+    .describe(
+      'Who may approve it while in review: not its submitters while another member may (four eyes); empty otherwise',
+    ),
 });
 export type Version = z.infer<typeof VersionSchema>;
 

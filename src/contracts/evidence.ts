@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { EDITORS, STAFF_READERS, type Grant } from './grants';
 import { LinkSchema } from './links';
+import { LegalHoldSchema } from './retention';
 import { route } from './route';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
@@ -80,6 +81,7 @@ export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
 
 export const EvidenceItemDetailSchema = EvidenceItemSchema.extend({
   links: z.array(LinkSchema).describe('The records this evidence supports'),
+  hold: LegalHoldSchema.nullable().describe('The legal hold in force on it: it cannot be deleted'),
 });
 export type EvidenceItemDetail = z.infer<typeof EvidenceItemDetailSchema>;
 

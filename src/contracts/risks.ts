@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetRef } from './assets';
 import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
 import { NumberCursorSchema } from './pagination';
+import { LinkSchema } from './links';
 import {
   Citation,
   LevelSchema,
@@ -155,6 +156,9 @@ export const RiskSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Risk = z.infer<typeof RiskSchema>;
+/** One risk with every record linked to it (its evidence among them). */
+export const RiskDetailSchema = RiskSchema.extend({ links: z.array(LinkSchema) });
+export type RiskDetail = z.infer<typeof RiskDetailSchema>;
 export const RiskListSchema = z.object({
   data: z.array(RiskSchema),
   nextCursor: z.string().nullable(),
@@ -282,10 +286,10 @@ export const riskRoutes = {
     method: 'GET',
     path: '/api/orgs/:orgId/risks/:riskId',
     tags,
-    summary: 'One risk',
+    summary: 'One risk, with the records linked to it (controls, tasks, evidence)',
     permission: 'risks.read',
     params: RiskParamsSchema,
-    response: RiskSchema,
+    response: RiskDetailSchema,
   }),
   update: route({
     method: 'PATCH',

@@ -3,6 +3,7 @@ import './reduced-motion.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/errors';
+import { retryQuery } from './api/retry';
 import { ME_KEY } from './app/session';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -19,7 +20,9 @@ const queryClient: QueryClient = new QueryClient({
       }
     },
   }),
-  defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: { staleTime: 30_000, retry: retryQuery, refetchOnWindowFocus: false },
+  },
 });
 
 const root = document.getElementById('root');

@@ -57,6 +57,9 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await priya.getByRole('button', { name: 'Save', exact: true }).click();
     await priya.getByRole('button', { name: 'Submit for approval' }).click();
     await priya.getByText('In review').first().waitFor();
+    // Four eyes (164.316(a)): the submitter is not offered Approve, and reads who may approve.
+    await priya.getByText(/may approve it: someone other than who submitted it approves/).waitFor();
+    expect(await priya.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     const policyUrl = priya.url();
     await lookAt(priya, `policy-${kind}-in-review`);
 
@@ -65,6 +68,9 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await signIn(dana, url, 'dana@riverside-clinic.example', clinic.password);
     await dana.goto(policyUrl);
     await dana.getByRole('button', { name: 'Approve' }).click();
+    // Approved but not yet in effect leads the page, with the action.
+    await dana.getByText('Version 1 is approved but not in effect').waitFor();
+    await lookAt(dana, `policy-${kind}-approved`);
     await dana.getByRole('button', { name: 'Put in effect today' }).click();
     await dana.getByText('In effect').first().waitFor();
     await dana.getByRole('button', { name: 'Ask people to acknowledge it' }).click();
@@ -126,5 +132,38 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await download.saveAs(saved);
     expect(readFileSync(saved).equals(pdf)).toBe(true);
     expect(errors).toEqual([]);
-  }, 240_000);
+    // Deleting before retain-until is refused, said beside the button (164.316(b)(2)(i)).
+    await priya.getByRole('button', { name: 'Delete', exact: true }).click();
+    await priya.getByRole('button', { name: 'Delete for good' }).click();
+    await priya.getByRole('alert').filter({ hasText: 'Could not delete it' }).waitFor();
+    await priya.getByText(/must be kept until/).waitFor();
+    await lookAt(priya, `evidence-refused-${kind}`);
+
+    // A risk's evidence: listed, and a new file uploaded from the risk is linked to it at once.
+    await priya.goto(`${url}/risks`);
+    await priya.getByRole('button', { name: /Ransomware encrypts the file server/ }).click();
+    const drawer = priya.getByRole('dialog');
+    await drawer.getByText('Backup restore test, last quarter').waitFor();
+    const report = path.join(dir, 'offsite-backup-report.pdf');
+    writeFileSync(report, pdf);
+    await drawer
+      .locator('input[type="file"][aria-label="Evidence file to upload and link"]')
+      .setInputFiles(report);
+    await drawer.getByRole('link', { name: /offsite-backup-report\.pdf/ }).waitFor();
+    await drawer.getByRole('heading', { name: 'Evidence', exact: true }).scrollIntoViewIfNeeded();
+    await lookAt(priya, `risk-evidence-${kind}`);
+    // An auditor reads the same evidence, with no control that would be refused.
+    const helen = await clinic.browser.newPage();
+    await signIn(helen, url, 'helen@brooks-audit.example', clinic.password);
+    await helen.goto(`${url}/risks`);
+    await helen.getByRole('button', { name: /Ransomware encrypts the file server/ }).click();
+    await helen.getByRole('dialog').getByText('Backup restore test, last quarter').waitFor();
+    expect(
+      await helen.getByRole('button', { name: /Upload a file|Link evidence|Unlink/ }).count(),
+    ).toBe(0);
+    // The refused deletion is the one failed request the browser reports.
+    expect(errors).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
+  }, 300_000);
 });

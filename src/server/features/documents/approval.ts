@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DocumentDetail, Version } from '../../../contracts/documents';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { approverOf } from '../../platform/auth/approver';
-import { actingPersonIn, othersWhoHold } from '../../platform/auth/members';
+import { actingPersonIn } from '../../platform/auth/members';
 import { readJson } from '../../platform/db/json-columns';
 import type { Db } from '../../platform/db/types';
 import type { AppDeps } from '../../platform/deps';
@@ -19,6 +19,7 @@ import {
   updateVersion,
 } from './repository';
 import { keepVersionIn } from './retention';
+import { whoMayApprove } from './approvers';
 import { getDocument } from './service';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
 import { changingVersion, requireStatus } from './versions';
@@ -91,13 +92,11 @@ async function requireSecondPerson(
   approverId: string,
   now: string,
 ): Promise<void> {
-  const submitters = readJson('document_versions.submitters', version.submitters);
-  if (!submitters.includes(approverId)) return;
-  const others = await othersWhoHold(db, orgId, approverId, 'documents.approve', now);
-  if (others.length === 0) return;
+  const approvers = await whoMayApprove(db, orgId, version, now);
+  if (approvers.some((m) => m.id === approverId)) return;
   throw new AppError(
     'conflict',
-    `You submitted ${versionName(document.number, version.number)}, so someone else approves it: ${others.join(', ')} may.`,
+    `You submitted ${versionName(document.number, version.number)}, so someone else approves it: ${approvers.map((m) => m.name).join(', ')} may.`,
   );
 }
 

@@ -4,6 +4,8 @@ import {
   oncePerAsk,
   type DashboardAsk,
   type DashboardContribution,
+  type NextAction,
+  type Ranked,
 } from '../../platform/dashboard';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
@@ -94,17 +96,47 @@ export const documentsDashboard: DashboardContribution = {
       },
     },
   ],
-  nextActions: async (ask) => {
-    const figures = await policyFiguresFor(ask);
-    return (figures?.dueForReview ?? []).slice(0, 3).map((d, index) => ({
-      rank: 35 + index,
-      for: [documentsRoutes.get.permission, documentsRoutes.review.permission],
-      item: {
-        id: `document-review-${d.id}`,
-        title: `Review ${d.reference} ${d.title}`,
-        detail: `Its review falls due on ${d.nextReviewOn}.`,
-        href: `/documents/${d.id}`,
-      },
-    }));
-  },
+  nextActions: async (ask) => [...(await awaitingEffect(ask)), ...(await reviewsDue(ask))],
 };
+
+/**
+ * Versions approved but not yet in effect: until someone puts one in effect, the policy the
+ * organization adopted is not the one that applies (164.316(a)).
+ */
+async function awaitingEffect(ask: DashboardAsk): Promise<Ranked<NextAction>[]> {
+  if (!ask.holds(documentsRoutes.putInEffect.permission)) return [];
+  const db = ask.deps.database.db;
+  const approved = await listVersionsIn(db, ask.orgId, ['approved']);
+  if (approved.length === 0) return [];
+  const documents = new Map((await listDocuments(db, ask.orgId)).map((d) => [d.id, d]));
+  return approved.slice(0, 3).flatMap((v, index) => {
+    const d = documents.get(v.document_id);
+    if (!d) return [];
+    return [
+      {
+        rank: 32 + index,
+        for: [documentsRoutes.get.permission, documentsRoutes.putInEffect.permission],
+        item: {
+          id: `document-effect-${v.id}`,
+          title: `Put ${reference(d.number)} ${d.title} in effect`,
+          detail: `Version ${v.number} is approved but not yet in effect.`,
+          href: `/documents/${d.id}`,
+        },
+      },
+    ];
+  });
+}
+
+async function reviewsDue(ask: DashboardAsk): Promise<Ranked<NextAction>[]> {
+  const figures = await policyFiguresFor(ask);
+  return (figures?.dueForReview ?? []).slice(0, 3).map((d, index) => ({
+    rank: 35 + index,
+    for: [documentsRoutes.get.permission, documentsRoutes.review.permission],
+    item: {
+      id: `document-review-${d.id}`,
+      title: `Review ${d.reference} ${d.title}`,
+      detail: `Its review falls due on ${d.nextReviewOn}.`,
+      href: `/documents/${d.id}`,
+    },
+  }));
+}

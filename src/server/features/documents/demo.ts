@@ -10,11 +10,11 @@ import { categoryOf, findTemplate } from './template-library';
 import { changeVersion, startVersion } from './versions';
 
 // The demo clinic's policies, from the templates (content/policies): one of each state, and one
-// with three versions (superseded, in effect, a draft).
+// with three versions (superseded, in effect, a draft), and one approved but not yet in effect.
 interface DemoPolicy {
   template: string;
   /** How far the policy got, and how long ago it took effect (months). */
-  goes: 'draft' | 'in_review' | 'in_effect' | 'revised' | 'retired';
+  goes: 'draft' | 'in_review' | 'approved' | 'in_effect' | 'revised' | 'retired';
   monthsAgo?: number;
 }
 
@@ -22,6 +22,7 @@ const POLICIES: DemoPolicy[] = [
   { template: 'workstation-use-security', goes: 'revised', monthsAgo: 20 },
   { template: 'security-management', goes: 'in_effect', monthsAgo: 11 },
   { template: 'sanctions', goes: 'in_review' },
+  { template: 'security-incident-response', goes: 'approved' },
   { template: 'data-backup', goes: 'draft' },
   { template: 'transmission-security', goes: 'retired', monthsAgo: 30 },
 ];
@@ -60,6 +61,7 @@ async function seedPolicy(clinic: DemoClinic, policy: DemoPolicy): Promise<void>
   await submitVersion(then, grace, orgId, id, first.id);
   if (policy.goes === 'in_review') return;
   await approveVersion(at(deps, addDays(start, -2)), priya, orgId, id, first.id, 'Adopted.');
+  if (policy.goes === 'approved') return;
   await putVersionInEffect(at(deps, start), priya, orgId, id, first.id, start);
   if (policy.goes === 'retired') {
     await retireVersion(at(deps, addMonths(start, 12)), dana, orgId, id, first.id);

@@ -76,6 +76,7 @@ export function presentVersion(
   row: DocumentVersionsTable,
   document: DocumentsTable,
   names: Names,
+  approvers: { id: string; name: string }[],
 ): Version {
   return {
     ...presentVersionSummary(row, names),
@@ -83,6 +84,7 @@ export function presentVersion(
     reference: reference(document.number),
     kind: kindOf(row.kind),
     body: row.body,
+    approvers: approvers.map((p) => ({ id: p.id, name: p.name })),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   updateVersion,
 } from './repository';
 import { assertMayDeleteVersionIn } from './retention';
+import { whoMayApprove } from './approvers';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
 
 /** A document and one of its versions, locked for a change (another organization's: 404). */
@@ -63,9 +64,11 @@ export async function presentVersionOf(
   orgId: string,
   document: DocumentsTable,
   version: DocumentVersionsTable,
+  now: string,
 ): Promise<Version> {
   const names = await findPeopleNames(db, orgId, peopleOf([version]));
-  return presentVersion(version, document, names);
+  const approvers = await whoMayApprove(db, orgId, version, now);
+  return presentVersion(version, document, names, approvers);
 }
 
 export async function getVersion(
@@ -76,7 +79,7 @@ export async function getVersion(
 ): Promise<Version> {
   const db = deps.database.db;
   const { document, version } = await lockedVersion(db, orgId, documentId, versionId);
-  return presentVersionOf(db, orgId, document, version);
+  return presentVersionOf(db, orgId, document, version, deps.clock.now().toISOString());
 }
 
 /** Runs a change of one version in a transaction, then answers the version as it is now. */

@@ -29,6 +29,7 @@ const pdf = (title: string) => {
   return Buffer.from(body, 'latin1');
 };
 
+// Each file supports a safeguard and, some, risks it treats or the task that produced it.
 const FILES = [
   {
     title: 'Backup restore test, last quarter',
@@ -36,6 +37,12 @@ const FILES = [
     kind: 'pdf' as const,
     content: () => pdf('Backup restore test: all 12 systems restored within 4 hours'),
     requirement: '164.308(a)(7)(ii)(D)',
+    risks: [
+      'Ransomware encrypts the file server and the X-ray archive',
+      'A power outage halts the clinic',
+    ],
+    task: 'Restore test of the file server backup',
+    owner: 'priya',
     refreshIn: 2,
   },
   {
@@ -44,36 +51,57 @@ const FILES = [
     kind: 'csv' as const,
     content: () => Buffer.from('date,person,session\n2026-09-14,Front desk team,Phishing\n'),
     requirement: '164.308(a)(5)(ii)(A)',
+    risks: ['Phishing steals a front-desk password'],
+    task: null,
+    owner: 'grace',
     refreshIn: -1,
   },
 ];
 
-/** Evidence files, encrypted like any upload, linked to their safeguards; one is stale. */
-const evidence = demoStep(90, z.unknown(), async ({ deps, context, orgId, today }) => {
-  for (const file of FILES) {
-    const stored = await deps.files.store(Readable.from([file.content()]), []);
-    await deps.database.db.transaction().execute(async (trx) => {
-      const row = await newEvidenceRowIn(trx, deps, context, orgId, {
-        kind: 'file',
-        title: file.title,
-        url: null,
-        file_name: file.name,
-        file_size: stored.size,
-        file_type: FILE_KINDS[file.kind].mime,
-        file_sha256: stored.sha256,
-        blob_key: stored.blobKey,
-        sealed_key: stored.sealedKey,
-        file_checked_stamp: stored.checkedStamp,
-        file_checked_at: deps.clock.now().toISOString(),
-        collected_on: addMonths(today, -2),
-        refresh_on: addDays(addMonths(today, file.refreshIn), 0),
+/** Evidence files, encrypted like any upload, each with its owner, linked to what it proves; one is stale. */
+const evidence = demoStep(
+  90,
+  z.unknown(),
+  async ({ deps, context, orgId, today, person, recall }) => {
+    for (const file of FILES) {
+      const stored = await deps.files.store(Readable.from([file.content()]), []);
+      await deps.database.db.transaction().execute(async (trx) => {
+        const row = await newEvidenceRowIn(trx, deps, context, orgId, {
+          kind: 'file',
+          title: file.title,
+          url: null,
+          file_name: file.name,
+          file_size: stored.size,
+          file_type: FILE_KINDS[file.kind].mime,
+          file_sha256: stored.sha256,
+          blob_key: stored.blobKey,
+          sealed_key: stored.sealedKey,
+          file_checked_stamp: stored.checkedStamp,
+          file_checked_at: deps.clock.now().toISOString(),
+          collected_on: addMonths(today, -2),
+          refresh_on: addDays(addMonths(today, file.refreshIn), 0),
+          owner_id: person(file.owner),
+        });
+        const to = { type: 'evidence' as const, id: row.id };
+        await createLinkIn(trx, deps, context, orgId, {
+          from: { type: 'safeguard', id: file.requirement },
+          to,
+        });
+        for (const risk of file.risks) {
+          await createLinkIn(trx, deps, context, orgId, {
+            from: { type: 'risk', id: recall('risk', risk) },
+            to,
+          });
+        }
+        if (file.task) {
+          await createLinkIn(trx, deps, context, orgId, {
+            from: { type: 'task', id: recall('task', file.task) },
+            to,
+          });
+        }
       });
-      await createLinkIn(trx, deps, context, orgId, {
-        from: { type: 'safeguard', id: file.requirement },
-        to: { type: 'evidence', id: row.id },
-      });
-    });
-  }
-});
+    }
+  },
+);
 
 export const evidenceDemo = [evidence];

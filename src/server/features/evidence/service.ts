@@ -17,7 +17,7 @@ import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { linksOf } from '../links/service';
 import { notifyNewOwnerIn } from '../notifications/notify';
-import { keepRecordIn } from '../retention/service';
+import { holdInForce, keepRecordIn } from '../retention/service';
 import { presentEvidenceItem, reference } from './presenter';
 import {
   findEvidenceItem,
@@ -106,6 +106,7 @@ export async function getEvidenceItemDetail(
   return {
     ...(await getEvidenceItem(deps, orgId, id)),
     links: await linksOf(deps.database.db, deps, orgId, 'evidence', id),
+    hold: await holdInForce(deps.database.db, orgId, { type: 'evidence', id }),
   };
 }
 
@@ -146,7 +147,8 @@ export async function newEvidenceRowIn(
     effective_from: null,
     effective_to: null,
     refresh_on: null,
-    owner_id: null,
+    // Whoever adds it looks after it unless they name someone else.
+    owner_id: context.actor.type === 'user' ? context.actor.id : null,
     retain_until: retainUntil,
     created_at: now,
     created_by: context.actor.type === 'user' ? context.actor.id : null,

@@ -137,6 +137,16 @@ export async function assertMayDeleteIn(
   await deleteRetained(trx, orgId, record.type, record.id);
 }
 
+/** The legal hold in force on one record, if any (the record's page shows it). */
+export async function holdInForce(
+  db: Db,
+  orgId: string,
+  record: { type: RetainedRecordType; id: string },
+): Promise<LegalHold | null> {
+  const row = await findHoldInForce(db, orgId, record.type, record.id);
+  return row ? presentHold(row) : null;
+}
+
 export async function getRetentionSettings(
   deps: AppDeps,
   orgId: string,

@@ -140,6 +140,7 @@ async function seedRiskAnalysis(clinic: DemoClinic, data: RiskAnalysisDemo): Pro
       const riskId = await createRiskIn(trx, past, context, orgId, body(risk, then));
       await acceptIn(trx, past, riskId, risk.accept);
       created.push(riskId);
+      clinic.remember('risk', risk.title, riskId);
       for (const task of risk.tasks ?? []) {
         await createTaskIn(trx, deps, context, orgId, {
           title: task.title,

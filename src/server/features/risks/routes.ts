@@ -7,7 +7,7 @@ import { sendTable } from '../../platform/http/spreadsheet';
 import { acceptRisk, withdrawAcceptance } from './acceptance';
 import { riskContent, shippedMatrices } from './content';
 import { exportRisks } from './export';
-import { addPlanTask, changeRisk, createRisk, getRisk, listRiskPage } from './service';
+import { addPlanTask, changeRisk, createRisk, getRiskDetail, listRiskPage } from './service';
 import { addLibraryItem, changeMatrix, matrixSettings, organizationLibrary } from './settings';
 
 /**
@@ -28,7 +28,7 @@ export function registerRiskRoutes(app: App, deps: AppDeps): void {
       createRisk(deps, auditContextOf(request), request.params.orgId, request.body),
     exportCsv: exportAs('csv'),
     exportXlsx: exportAs('xlsx'),
-    get: (request) => getRisk(deps, request.params.orgId, request.params.riskId),
+    get: (request) => getRiskDetail(deps, request.params.orgId, request.params.riskId),
     update: (request) =>
       changeRisk(
         deps,

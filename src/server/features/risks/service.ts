@@ -3,6 +3,7 @@ import type {
   HeatMap,
   Risk,
   RiskBody,
+  RiskDetail,
   RiskPlanTaskBody,
   RiskQuery,
   RiskUpdateBody,
@@ -17,7 +18,13 @@ import { notifyNewOwnerIn } from '../notifications/notify';
 import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { addMonths } from '../../platform/time';
-import { createLinkIn, linkedIds, linkedIdsByType, removeLinkBetweenIn } from '../links/service';
+import {
+  createLinkIn,
+  linkedIds,
+  linkedIdsByType,
+  linksOf,
+  removeLinkBetweenIn,
+} from '../links/service';
 import { createSystemTaskIn } from '../tasks/system-tasks';
 import { taskSummaries } from '../tasks/summaries';
 import { presentRisk, type RiskContext } from './presenter';
@@ -110,6 +117,12 @@ export async function getRisk(deps: AppDeps, orgId: string, id: string): Promise
   const [risk] = await present(deps.database.db, orgId, [row]);
   if (!risk) throw new AppError('not_found', 'No such risk.');
   return risk;
+}
+
+/** One risk with the records linked to it: its page shows the evidence among them. */
+export async function getRiskDetail(deps: AppDeps, orgId: string, id: string): Promise<RiskDetail> {
+  const risk = await getRisk(deps, orgId, id);
+  return { ...risk, links: await linksOf(deps.database.db, deps, orgId, 'risk', id) };
 }
 
 /** Links the risk to exactly these safeguard records (its existing controls). */

@@ -88,14 +88,15 @@ const Evidence = z.object({
   evidence: z.array(z.object({ requirement: z.string(), label: z.string(), url: z.string() })),
 });
 
-/** Evidence: items of kind link (where the proof lives), linked from their safeguards. */
-const evidence = demoStep(45, Evidence, async ({ deps, context, orgId }, data) => {
+/** Evidence: items of kind link (where the proof lives), linked from their safeguards; the official keeps them. */
+const evidence = demoStep(45, Evidence, async ({ deps, context, orgId, person }, data) => {
   await deps.database.db.transaction().execute(async (trx) => {
     for (const { requirement, label, url } of data.evidence) {
       const item = await newEvidenceRowIn(trx, deps, context, orgId, {
         kind: 'link',
         title: label,
         url,
+        owner_id: person('priya'),
       });
       await createLinkIn(trx, deps, context, orgId, {
         from: { type: 'safeguard', id: requirement },

@@ -120,3 +120,16 @@ export async function othersWhoHold(
   const members = await listLiveMembersExcept(db, orgId, userId, now);
   return members.filter((m) => roleHolds(roleOf(m.role), permission)).map((m) => m.name);
 }
+
+/** The members, access not ended, whose role holds `permission`: who may do a step. */
+export async function membersWhoHold(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+  permission: Permission,
+  now: string,
+): Promise<{ id: string; name: string }[]> {
+  const members = await listLiveMembersExcept(db, orgId, null, now);
+  return members
+    .filter((m) => roleHolds(roleOf(m.role), permission))
+    .map((m) => ({ id: m.userId, name: m.name }));
+}

@@ -22,6 +22,7 @@ import type { FlowMapPosition } from '../../../contracts/assets-flow-map';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import {
   LABEL_SIZE,
   NODE_SIZE,
@@ -169,7 +170,7 @@ function Canvas({ orgId, assets, flows, saved, manage }: CanvasProps) {
     ]);
   return (
     <>
-      {save.isError ? <ErrorNotice error={save.error} /> : null}
+      {save.isError ? <MutationError error={save.error} /> : null}
       <ReactFlow
         nodes={styled}
         edges={edges}

@@ -5,7 +5,7 @@ import { ROLE_LABELS, ROLES, roleOf } from '../../../contracts/roles';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { useMemberOptions } from '../organizations/useMemberOptions';
 
 /**
@@ -90,7 +90,7 @@ export function AudienceDialog(props: {
             takes effect.
           </Text>
           {publish.isError && Object.keys(errors).length === 0 ? (
-            <ErrorNotice error={publish.error} />
+            <MutationError error={publish.error} />
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

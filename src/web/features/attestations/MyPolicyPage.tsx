@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../components/format';
@@ -52,7 +53,7 @@ export function MyPolicyPage() {
                 <AckBadge status={p.status} />
                 <Text size="sm">Please acknowledge it by {formatDate(p.dueOn)}.</Text>
               </Group>
-              {acknowledge.isError ? <ErrorNotice error={acknowledge.error} /> : null}
+              {acknowledge.isError ? <MutationError error={acknowledge.error} /> : null}
               <Checkbox
                 label="I have read this policy and I will follow it."
                 checked={read}

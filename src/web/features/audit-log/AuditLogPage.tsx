@@ -24,7 +24,10 @@ import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
-import { describeChanges } from '../../components/changes';
+import { describeChanges, type ChangeContext } from '../../components/changes';
+import { WEB_FEATURES } from '../../app/features';
+import type { AuditEvent } from '../../../contracts/audit';
+import { operationsByRoute, refusalText } from './refusals';
 import { useOrgTime } from '../../components/useOrgTime';
 import { usePeopleNames } from '../organizations/usePeopleNames';
 import { countOf } from '../../components/format';
@@ -46,6 +49,22 @@ const ENTITY_TYPES = [
 ];
 
 const OUTCOME_COLOR = { success: 'teal', denied: 'orange', failure: 'red' } as const;
+
+// A refusal reads as who was refused what and where: each operation's summary and its area's page.
+const OPERATIONS = operationsByRoute(
+  api,
+  new Map(
+    WEB_FEATURES.flatMap((f) => (f.navigation?.[0] ? [[f.feature, f.navigation[0].label]] : [])),
+  ),
+);
+
+function detailsOf(event: AuditEvent, context: ChangeContext): string {
+  if (event.action !== 'access.denied') return describeChanges(event.changes, context);
+  const record = event.entity
+    ? (ENTITY_TYPES.find((t) => t.value === event.entity?.type)?.label ?? null)
+    : null;
+  return refusalText(event, OPERATIONS, record);
+}
 
 /** 164.312(b) audit controls / 164.308(a)(1)(ii)(D) activity review: the organization's trail. */
 export function AuditLogPage() {
@@ -224,9 +243,9 @@ export function AuditLogPage() {
                   <Text
                     size="xs"
                     lineClamp={2}
-                    title={describeChanges(e.changes, { people, timeZone: time.timeZone })}
+                    title={detailsOf(e, { people, timeZone: time.timeZone })}
                   >
-                    {describeChanges(e.changes, { people, timeZone: time.timeZone })}
+                    {detailsOf(e, { people, timeZone: time.timeZone })}
                   </Text>
                 </Table.Td>
                 <Table.Td w={120}>

@@ -8,12 +8,14 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../components/format';
 import { useOrgTime } from '../../components/useOrgTime';
 import { PolicyAcknowledgementsCard } from '../attestations/PolicyAcknowledgementsCard';
+import { AwaitingEffect } from './AwaitingEffect';
 import { StatusBadge } from './StatusBadge';
 import { VersionPanel } from './VersionPanel';
 
@@ -33,8 +35,13 @@ export function DocumentPage() {
       <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />
     ) : null;
   }
+  const approved = doc.versions.find((v) => v.status === 'approved');
   const current =
-    doc.versions.find((v) => v.id === chosen) ?? doc.openDraft ?? doc.inEffect ?? doc.versions[0];
+    doc.versions.find((v) => v.id === chosen) ??
+    doc.openDraft ??
+    approved ??
+    doc.inEffect ??
+    doc.versions[0];
   return (
     <>
       <PageHeader
@@ -42,6 +49,7 @@ export function DocumentPage() {
         description={`${DOCUMENT_KIND_LABELS[doc.kind]}${doc.category ? ` · ${doc.category}` : ''} · owner ${doc.owner?.name ?? 'the Security Official'} · reviewed every ${countOf(doc.reviewMonths, 'month')}`}
       />
       <Stack gap="md">
+        {approved ? <AwaitingEffect document={doc} version={approved} /> : null}
         <Card withBorder padding="md">
           <Stack gap={6}>
             <Text size="sm">
@@ -73,7 +81,7 @@ export function DocumentPage() {
                 >
                   Reviewed, no change
                 </Button>
-                {review.isError ? <ErrorNotice error={review.error} /> : null}
+                {review.isError ? <MutationError error={review.error} /> : null}
               </Group>
             ) : null}
           </Stack>

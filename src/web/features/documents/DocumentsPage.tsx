@@ -17,6 +17,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -65,7 +66,7 @@ export function DocumentsPage() {
                   value={template}
                   onChange={setTemplate}
                 />
-                {fromTemplate.isError ? <ErrorNotice error={fromTemplate.error} /> : null}
+                {fromTemplate.isError ? <MutationError error={fromTemplate.error} /> : null}
                 <Group justify="flex-end">
                   <Button
                     disabled={!template}

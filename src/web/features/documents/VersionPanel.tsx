@@ -7,7 +7,9 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { DiffView } from './DiffView';
+import { VersionActions } from './VersionActions';
 import { MarkdownEditor } from './MarkdownEditor';
 import { MarkdownView } from './MarkdownView';
 import { StatusBadge } from './StatusBadge';
@@ -35,19 +37,16 @@ export function VersionPanel({
     },
   });
   const submit = useApiMutation(api.documents.submit);
-  const back = useApiMutation(api.documents.return);
-  const approve = useApiMutation(api.documents.approve);
-  const effect = useApiMutation(api.documents.putInEffect);
-  const retire = useApiMutation(api.documents.retire);
-  const start = useApiMutation(api.documents.newVersion);
   const discard = useApiMutation(api.documents.discardVersion);
   const v = version.data;
   if (!org || !v) return version.isError ? <ErrorNotice error={version.error} /> : null;
   const may = (call: Parameters<typeof can>[1]) => can(org.role, call);
   const editing = v.status === 'draft' && may(api.documents.changeVersion);
-  const failed = [save, submit, back, approve, effect, retire, start, discard].find(
-    (m) => m.isError,
-  );
+  const failed = [
+    { m: save, act: 'save' },
+    { m: submit, act: 'submit it' },
+    { m: discard, act: 'discard the draft' },
+  ].find((f) => f.m.isError);
   const dirty = (title !== null && title !== v.title) || (body !== null && body !== v.body);
   const others = doc.versions.filter((o) => o.id !== v.id);
   return (
@@ -76,7 +75,6 @@ export function VersionPanel({
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           SHA-256 {v.sha256}
         </Text>
-        {failed?.error ? <ErrorNotice error={failed.error} /> : null}
         {editing ? (
           <>
             <TextInput
@@ -87,7 +85,12 @@ export function VersionPanel({
             <MarkdownEditor value={body ?? v.body} onChange={setBody} />
             <Group justify="flex-end" gap="xs">
               {v.submittedAt === null && doc.versions.length > 1 ? (
-                <Button variant="subtle" color="red" onClick={() => discard.mutate([params])}>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  loading={discard.isPending}
+                  onClick={() => discard.mutate([params])}
+                >
                   Discard draft
                 </Button>
               ) : null}
@@ -112,38 +115,12 @@ export function VersionPanel({
                 Submit for approval
               </Button>
             </Group>
+            {failed ? <MutationError error={failed.m.error} action={failed.act} /> : null}
           </>
         ) : (
           <MarkdownView markdown={v.body} />
         )}
-        <Group gap="xs" wrap="wrap">
-          {v.status === 'in_review' && may(api.documents.approve) ? (
-            <>
-              <Button onClick={() => approve.mutate([params, {}])}>Approve</Button>
-              <Button variant="default" onClick={() => back.mutate([params])}>
-                Return for changes
-              </Button>
-            </>
-          ) : null}
-          {v.status === 'approved' && may(api.documents.putInEffect) ? (
-            <Button onClick={() => effect.mutate([params, {}])}>Put in effect today</Button>
-          ) : null}
-          {['approved', 'in_effect'].includes(v.status) && may(api.documents.retire) ? (
-            <Button variant="default" color="red" onClick={() => retire.mutate([params])}>
-              Retire
-            </Button>
-          ) : null}
-          {!['draft', 'in_review'].includes(v.status) &&
-          !doc.openDraft &&
-          may(api.documents.newVersion) ? (
-            <Button
-              variant="default"
-              onClick={() => start.mutate([{ orgId, documentId: doc.id }, { fromVersionId: v.id }])}
-            >
-              Edit (new draft from this version)
-            </Button>
-          ) : null}
-        </Group>
+        <VersionActions document={doc} version={v} />
         {others.length > 0 ? (
           <Stack gap="xs">
             <Select

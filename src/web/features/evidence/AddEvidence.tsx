@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 
 /** Upload a file (drop it or choose it) or record a link; both open the new item's page. */
 export function AddEvidence(props: { orgId: string }) {
@@ -70,7 +70,7 @@ export function AddEvidence(props: { orgId: string }) {
             PDF, images, Word, Excel, PowerPoint, CSV or text. Stored encrypted.
           </Text>
         </Stack>
-        {upload.isError ? <ErrorNotice error={upload.error} /> : null}
+        {upload.isError ? <MutationError error={upload.error} /> : null}
       </Card>
       <Card withBorder padding="md" miw={280}>
         <Title order={2} size="h5" mb="xs">

@@ -14,6 +14,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgTime } from '../../components/useOrgTime';
 import { EvidenceEditForm } from './EvidenceEditForm';
+import { EvidenceRetention } from './EvidenceRetention';
 import { formatSize } from './size';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
@@ -80,7 +81,10 @@ export function EvidenceDetailPage() {
             </Fact>
             <Fact label="Refresh by">{item.refreshOn ? formatDate(item.refreshOn) : '—'}</Fact>
             <Fact label="Owner">{item.owner?.name ?? '—'}</Fact>
-            <Fact label="Kept until">{formatDate(item.retainUntil)}</Fact>
+            <Fact label="Kept until">
+              {formatDate(item.retainUntil)}
+              {item.hold ? ` · under legal hold ${item.hold.reference}` : ''}
+            </Fact>
             <Fact label="Added">{time.dateTime(item.createdAt)}</Fact>
             {item.file ? (
               <Group mt="sm">
@@ -114,6 +118,7 @@ export function EvidenceDetailPage() {
             </Stack>
           )}
         </Card>
+        <EvidenceRetention item={item} />
         {can(org.role, api.evidence.update) ? (
           <Card withBorder padding="lg">
             <Title order={2} size="h4" mb="xs">

@@ -12,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { ScrollTable } from '../../components/ScrollTable';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => ({
@@ -118,7 +119,7 @@ export function PreferencesSection() {
               Saved.
             </Alert>
           ) : null}
-          {save.isError ? <ErrorNotice error={save.error} /> : null}
+          {save.isError ? <MutationError error={save.error} /> : null}
         </Stack>
       </form>
     </Card>

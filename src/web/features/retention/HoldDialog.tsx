@@ -4,7 +4,7 @@ import type { RetainedRecord } from '../../../contracts/retention';
 import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 
 /** Places a legal hold on a record, or releases the one on it; both ask why. */
 export function HoldDialog(props: {
@@ -51,7 +51,7 @@ export function HoldDialog(props: {
                 ? `${record.label} can be deleted again once its retention period has passed.`
                 : `${record.label} cannot be deleted while the hold is in place, whatever its retention date.`}
             </Text>
-            {mutation.isError && !errors.reason ? <ErrorNotice error={mutation.error} /> : null}
+            {mutation.isError && !errors.reason ? <MutationError error={mutation.error} /> : null}
             <Textarea
               label={hold ? 'Why the hold ends' : 'Why it is held'}
               description={

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 
 /** How many years records are kept: six at least (164.316(b)(2)(i)); administrators may choose more. */
 export function RetentionYears(props: { orgId: string; role: Role }) {
@@ -47,7 +47,7 @@ export function RetentionYears(props: { orgId: string; role: Role }) {
                 Save
               </Button>
             </Group>
-            {save.isError && !errors.years ? <ErrorNotice error={save.error} /> : null}
+            {save.isError && !errors.years ? <MutationError error={save.error} /> : null}
           </form>
         ) : null}
       </Stack>

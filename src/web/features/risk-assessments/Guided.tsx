@@ -18,6 +18,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { PairDialog } from './PairDialog';
 import { countOf } from '../../components/format';
 
@@ -54,7 +55,7 @@ export function Guided({ assessmentId, matrix }: { assessmentId: string; matrix:
           {data.covered} of {countOf(data.total, 'pair')} covered or judged negligible
         </Text>
       </Group>
-      {reopen.error ? <ErrorNotice error={reopen.error} /> : null}
+      {reopen.error ? <MutationError error={reopen.error} /> : null}
       <Stack gap="sm">
         {[...new Map(data.data.map((c) => [c.asset.id, c.asset])).values()].map((asset) => {
           const pairs = data.data.filter((c) => c.asset.id === asset.id);

@@ -33,6 +33,7 @@ import { countOf, formatDate } from '../../components/format';
 import { useFilterParams } from '../../app/useFilterParams';
 import { HeatMapGrid, Trend } from './HeatMap';
 import { RiskForm } from './RiskForm';
+import { EvidenceCard } from '../../components/EvidenceCard';
 import { LevelBadge } from './LevelBadge';
 
 function RiskDrawer(props: {
@@ -63,7 +64,17 @@ function ExistingRiskDrawer({ riskId, onClose }: { riskId: string; onClose: () =
       title={r ? `${r.reference} ${r.title}` : 'Risk'}
     >
       {risk.isError ? <ErrorNotice error={risk.error} /> : null}
-      {r ? <RiskForm key={r.id} risk={r} onSaved={() => undefined} /> : null}
+      {r ? (
+        <Stack gap="lg">
+          <RiskForm key={r.id} risk={r} onSaved={() => undefined} />
+          <EvidenceCard
+            record={{ type: 'risk', id: r.id }}
+            links={r.links.filter((l) => l.type === 'evidence')}
+            title="Evidence"
+            description="What shows how the risk is treated: reports, settings, test results."
+          />
+        </Stack>
+      ) : null}
     </Drawer>
   );
 }

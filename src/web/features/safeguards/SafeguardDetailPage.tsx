@@ -33,7 +33,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { DecisionForm } from './DecisionForm';
-import { EvidenceCard } from './EvidenceCard';
+import { EvidenceCard } from '../../components/EvidenceCard';
+import { SafeguardPolicies } from './SafeguardPolicies';
 import { TaskDialog } from '../tasks/TaskDialog';
 import { StatusBadge } from './StatusBadge';
 import { describeChanges } from '../../components/changes';
@@ -210,10 +211,12 @@ export function SafeguardDetailPage() {
                 editable={can(org.role, api.safeguards.decide)}
               />
             ) : null}
+            <SafeguardPolicies links={d.links.filter((l) => l.type === 'document')} />
             <EvidenceCard
-              requirementId={r.id}
-              links={d.links}
-              editable={can(org.role, api.links.create)}
+              record={{ type: 'safeguard', id: r.id }}
+              links={d.links.filter((l) => l.type !== 'document')}
+              title="Evidence and related records"
+              description="What proves this safeguard: reports, screenshots, signed documents, and the records it is about."
             />
             <Card withBorder padding="lg">
               <Group justify="space-between" mb="sm">

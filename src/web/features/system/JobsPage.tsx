@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -31,7 +32,7 @@ export function JobsPage() {
       {overview.isError ? (
         <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />
       ) : null}
-      {retry.isError ? <ErrorNotice error={retry.error} /> : null}
+      {retry.isError ? <MutationError error={retry.error} /> : null}
       {retry.isSuccess ? (
         <Alert variant="light" color="teal" mb="md">
           {retry.data.retried === 0

@@ -20,6 +20,7 @@ import { RecordLink } from '../../app/RecordLink';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { EvidenceCard } from '../../components/EvidenceCard';
 import { formatDate, plural } from '../../components/format';
 import { pageOfLink } from '../../components/link-pages';
 import { useOrgTime } from '../../components/useOrgTime';
@@ -119,6 +120,9 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
   const t = task.data;
   const time = useOrgTime();
   const editable = t !== undefined && t.status !== 'done' && can(org?.role, api.tasks.update);
+  // Those who read evidence see it in its own card; for others it stays among what the task is about.
+  const evidenceCard = can(org?.role, api.evidence.get);
+  const about = (t?.links ?? []).filter((l) => !evidenceCard || l.type !== 'evidence');
   return (
     <Drawer
       opened
@@ -140,12 +144,12 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
               {t.description}
             </Text>
           ) : null}
-          {t.links.length > 0 ? (
+          {about.length > 0 ? (
             <Stack gap={2}>
               <Text size="xs" c="dimmed" fw={600}>
                 About
               </Text>
-              {t.links.map((l) => {
+              {about.map((l) => {
                 const page = pageOfLink(l);
                 return page ? (
                   <RecordLink key={l.id} to={page}>
@@ -158,6 +162,15 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
                 );
               })}
             </Stack>
+          ) : null}
+          {evidenceCard ? (
+            <EvidenceCard
+              record={{ type: 'task', id: t.id }}
+              links={t.links.filter((l) => l.type === 'evidence')}
+              title="Evidence"
+              description="What shows the work was done: a report, a sign-in sheet, a screenshot."
+              open={t.status !== 'done'}
+            />
           ) : null}
           {t.status === 'done' ? (
             <Alert color="teal" variant="light">
