@@ -72,7 +72,10 @@ export function parseCourseFile(text: string): ParsedCourse {
   const at = new Map<string, number>();
   const course: RawCourse = { pages: [], questions: [] };
   const bodyStart = readFrontMatter(lines, course, at);
+  // Problems of the lists as a whole (too few pages, too few questions) point at where they start.
+  at.set('pages', bodyStart + 1);
   const bankStart = readPages(lines, bodyStart, course, at);
+  at.set('questions', Math.min(bankStart + 1, lines.length));
   if (bankStart < lines.length) {
     readQuestions(lines, bankStart + 1, course, at);
   }
@@ -161,6 +164,9 @@ function readPages(
     const heading = /^## (.*)$/.exec(line);
     if (heading) {
       close();
+      if (course.pages.length === 0) {
+        at.set('pages', number);
+      }
       at.set(`pages.${course.pages.length}`, number);
       at.set(`pages.${course.pages.length}.title`, number);
       at.set(`pages.${course.pages.length}.body`, number);
@@ -203,10 +209,13 @@ function readQuestions(
   for (let index = start; index < lines.length; index += 1) {
     const line = (lines[index] ?? '').trimEnd();
     const number = index + 1;
-    const key = `questions.${course.questions.length}`;
     const heading = /^### (\S+) \(([a-z]+)\)$/.exec(line);
     if (heading) {
       close();
+    }
+    // The open question is pushed when the next opens, so its index is the count pushed so far.
+    const key = `questions.${course.questions.length}`;
+    if (heading) {
       question = { id: heading[1] ?? '', kind: heading[2] ?? '', prompt: '', options: [] };
       part = 'prompt';
       prompt = [];

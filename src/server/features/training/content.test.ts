@@ -1,0 +1,381 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HIPAA_SOURCES, hasHipaaSources } from '../../../../test/support/hipaa-sources';
+import { catalog } from '../catalog/content';
+import {
+  CourseContentError,
+  loadTrainingModules,
+  loadTrainingModulesFrom,
+  readCourse,
+  type TrainingModule,
+} from './content';
+import { CourseSyntaxError, parseCourseFile } from './parse';
+
+const modules = loadTrainingModules();
+const catalogIds = new Set(catalog().requirements.map((r) => r.id));
+
+function question(id: string, kind = 'single', marks = ['x', ' ', ' ']): string {
+  const options = marks.map((mark, i) => `- [${mark}] Option ${i + 1} of ${id}`).join('\n');
+  return `### ${id} (${kind})\n\nWhat about ${id}?\n\n${options}\n\nWhy: Because of ${id}.\n`;
+}
+
+/** A valid course file: front matter on lines 2–10, pages from line 12, questions after. */
+function course(overrides: { questions?: string[]; pages?: string } = {}): string {
+  const questions = overrides.questions ?? Array.from({ length: 8 }, (_, i) => question(`q${i}`));
+  return `---
+id: sample
+title: Sample course
+summary: A sample course.
+minutes: 10
+passMark: 80
+quizLength: 5
+requirements:
+  - 164.308(a)(5)
+---
+
+${overrides.pages ?? '## One\n\nFirst page.\n\n## Two\n\nSecond page.\n\n## Three\n\nThird page.'}
+
+# Questions
+
+${questions.join('\n')}`;
+}
+
+function folderWith(files: Record<string, string>): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'custos-training-'));
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(path.join(folder, name), text);
+  }
+  return folder;
+}
+
+/** The problems of one file as `line: message`. */
+function problemsOf(text: string, name = 'sample.md'): string[] {
+  const read = readCourse(text, name, catalogIds);
+  return 'problems' in read ? read.problems.map((p) => `${p.line}: ${p.message}`) : [];
+}
+
+describe('the course library', () => {
+  it('holds the seven modules', () => {
+    expect(
+      modules.map(
+        (m) =>
+          `${m.id}: ${m.title} (${m.pages.length} pages, ${m.questions.length} questions, draws ${m.quizLength}, pass ${m.passMark}%)`,
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "devices-media: Devices and media (4 pages, 10 questions, draws 8, pass 80%)",
+        "handling-ephi: Handling patient information (4 pages, 11 questions, draws 8, pass 80%)",
+        "hipaa-basics: HIPAA security basics for the workforce (4 pages, 11 questions, draws 8, pass 80%)",
+        "malicious-software: Malicious software (4 pages, 11 questions, draws 8, pass 80%)",
+        "passwords-mfa: Passwords and multi-factor sign-in (4 pages, 11 questions, draws 8, pass 80%)",
+        "phishing: Phishing and social engineering (4 pages, 11 questions, draws 8, pass 80%)",
+        "reporting-incidents: Reporting security incidents (4 pages, 11 questions, draws 8, pass 80%)",
+      ]
+    `);
+  });
+
+  it('gives every question one right answer or a right set, with unique ids throughout', () => {
+    expect(new Set(modules.map((m) => m.id)).size).toBe(modules.length);
+    expect(new Set(modules.map((m) => m.title)).size).toBe(modules.length);
+    for (const module of modules) {
+      const ids = module.questions.map((q) => q.id);
+      expect(new Set(ids).size, module.id).toBe(ids.length);
+      for (const q of module.questions) {
+        const where = `${module.id}/${q.id}`;
+        const correct = q.options.filter((o) => o.correct).length;
+        expect(correct, where).toBeGreaterThanOrEqual(1);
+        expect(correct, where).toBeLessThan(q.options.length);
+        if (q.kind === 'single') {
+          expect(correct, where).toBe(1);
+        }
+        expect(new Set(q.options.map((o) => o.id)).size, where).toBe(q.options.length);
+        expect(q.explanation, where).toMatch(/^[A-Za-z].*[.?!]$/);
+      }
+      // Both kinds of question in every bank: "choose every one that applies" is practised.
+      expect(new Set(module.questions.map((q) => q.kind)), module.id).toEqual(
+        new Set(['single', 'multiple']),
+      );
+    }
+  });
+
+  it('keeps pass marks, quiz lengths and sizes sane', () => {
+    for (const module of modules) {
+      expect(module.passMark, module.id).toBeGreaterThanOrEqual(50);
+      expect(module.passMark, module.id).toBeLessThanOrEqual(100);
+      expect(module.questions.length, module.id).toBeGreaterThanOrEqual(8);
+      expect(module.quizLength, module.id).toBeLessThanOrEqual(module.questions.length);
+      // A pass needs more right than wrong answers, and a wrong answer can still cost the pass.
+      const needed = Math.ceil((module.passMark * module.quizLength) / 100);
+      expect(needed, module.id).toBeGreaterThan(module.quizLength / 2);
+      expect(needed, module.id).toBeLessThanOrEqual(module.quizLength);
+      expect(module.pages.length, module.id).toBeGreaterThanOrEqual(3);
+      expect(module.pages.length, module.id).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('cites only requirements of the catalog, and together covers 164.308(a)(5)(ii)(A)–(D)', () => {
+    for (const module of modules) {
+      for (const id of module.requirements) {
+        expect(catalogIds.has(id), `${module.id}: ${id}`).toBe(true);
+      }
+    }
+    const awareness = ['A', 'B', 'C', 'D'].map((letter) => `164.308(a)(5)(ii)(${letter})`);
+    // All four are in the catalog, so all four are to be covered.
+    expect(awareness.filter((id) => catalogIds.has(id))).toEqual(awareness);
+    const covered = new Set(modules.flatMap((m) => m.requirements));
+    expect(awareness.filter((id) => !covered.has(id))).toEqual([]);
+    expect(modules.every((m) => m.requirements.includes('164.308(a)(5)'))).toBe(true);
+  });
+
+  it('cites the law only where the rule says it: catalog items, their paragraphs, or the sections it defines', () => {
+    const ids = [...catalogIds];
+    // Sections of Subpart C outside the catalog that the courses cite, with words of the rule there.
+    const named: Record<string, string> = {
+      '164.304': 'Malicious software means software, for example, a virus',
+      '164.306(a)(1)': 'Ensure the confidentiality, integrity, and availability of all electronic',
+      '164.306(a)(2)': 'Protect against any reasonably anticipated threats or hazards',
+      '164.306(a)(4)': 'Ensure compliance with this subpart by its workforce',
+      '164.306(b)': 'The size, complexity, and capabilities of the covered entity',
+    };
+    for (const module of modules) {
+      const text = [
+        ...module.pages.map((p) => p.body),
+        ...module.questions.flatMap((q) => [
+          q.prompt,
+          q.explanation,
+          ...q.options.map((o) => o.text),
+        ]),
+      ].join('\n');
+      for (const [cited] of text.matchAll(/164\.\d+(\([a-zA-Z0-9]+\))*/g)) {
+        const known =
+          cited in named || ids.some((id) => id.startsWith(cited) || cited.startsWith(id));
+        expect(known, `${module.id} cites ${cited}`).toBe(true);
+      }
+    }
+    if (hasHipaaSources) {
+      const ecfr = readFileSync(
+        path.join(HIPAA_SOURCES, 'ecfr-title45-part164-subpartC-2026-03-13.xml'),
+        'utf8',
+      )
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ');
+      for (const [section, words] of Object.entries(named)) {
+        expect(ecfr, section).toContain(words);
+      }
+    }
+  });
+});
+
+describe('loading courses', () => {
+  it('reads a good file: pages, questions, options with ids that do not reveal their place', () => {
+    const read = readCourse(course(), 'sample.md', catalogIds);
+    expect('module' in read).toBe(true);
+    const module: TrainingModule | undefined = 'module' in read ? read.module : undefined;
+    expect(module?.pages.map((p) => [p.title, p.body])).toEqual([
+      ['One', 'First page.'],
+      ['Two', 'Second page.'],
+      ['Three', 'Third page.'],
+    ]);
+    expect(module?.questions[0]).toEqual({
+      id: 'q0',
+      kind: 'single',
+      prompt: 'What about q0?',
+      options: [
+        { id: expect.stringMatching(/^[0-9a-f]{10}$/), text: 'Option 1 of q0', correct: true },
+        { id: expect.stringMatching(/^[0-9a-f]{10}$/), text: 'Option 2 of q0', correct: false },
+        { id: expect.stringMatching(/^[0-9a-f]{10}$/), text: 'Option 3 of q0', correct: false },
+      ],
+      explanation: 'Because of q0.',
+    });
+    expect(module).toMatchObject({ minutes: 10, passMark: 80, quizLength: 5 });
+  });
+
+  it('names the line of each problem of the content', () => {
+    const eight = Array.from({ length: 8 }, (_, i) => question(`q${i}`));
+    const text = course();
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l === needle) + 1;
+    expect(problemsOf(course().replace('164.308(a)(5)', '164.308(a)(9)'))).toEqual([
+      '9: requirements: 164.308(a)(9) is not in the catalog',
+    ]);
+    expect(problemsOf(course().replace('passMark: 80', 'passMark: 30'))).toEqual([
+      '6: passMark: must be at least 50',
+    ]);
+    expect(problemsOf(course().replace('quizLength: 5', 'quizLength: 9'))).toEqual([
+      '7: quizLength: draws 9 questions from a bank of 8',
+    ]);
+    expect(problemsOf(course().replace('minutes: 10', 'minutes: ten'))).toEqual([
+      '5: minutes: must be a whole number',
+    ]);
+    expect(problemsOf(course(), 'other.md')).toEqual(['2: id sample must match the file name']);
+    expect(
+      problemsOf(course({ questions: [...eight.slice(0, 7), question('q2', 'single')] })),
+    ).toEqual([`${lineOf('### q7 (single)')}: question q2, id: q2 is used twice`]);
+    const wrong = course({
+      questions: [
+        question('none', 'single', [' ', ' ']),
+        question('two', 'single', ['x', 'x', ' ']),
+        question('all', 'multiple', ['x', 'x']),
+        ...eight.slice(3),
+      ],
+    });
+    const at = (needle: string) => wrong.split('\n').findIndex((l) => l === needle) + 1;
+    expect(problemsOf(wrong)).toEqual([
+      `${at('### none (single)')}: question none, options: marks no option correct`,
+      `${at('### two (single)')}: question two, options: is single-choice but marks 2 options correct`,
+      `${at('### all (multiple)')}: question all, options: marks every option correct`,
+    ]);
+    const why = course().replace('Why: Because of q3.', 'Why: Two. Sentences.');
+    expect(problemsOf(why)).toEqual([
+      `${lineOf('Why: Because of q3.')}: question q3, explanation: must be one sentence`,
+    ]);
+    const noWhy = course().replace('\nWhy: Because of q4.\n', '\n');
+    expect(problemsOf(noWhy)[0]).toMatch(/^\d+: question q4, explanation: /);
+    const repeated = course().replace('Option 2 of q5', 'Option 1 of q5');
+    expect(problemsOf(repeated)).toEqual([
+      `${lineOf('- [ ] Option 2 of q5')}: question q5, option 2: repeats an option`,
+    ]);
+    expect(problemsOf(course({ pages: '## One\n\nOnly page.' }))).toEqual([
+      '12: pages: needs at least 3 pages',
+    ]);
+    expect(problemsOf(course({ questions: eight.slice(0, 7) }))).toEqual([
+      `${lineOf('# Questions')}: questions: needs a bank of at least 8 questions`,
+    ]);
+    expect(problemsOf(course().replace('## Two\n\nSecond page.', '## Two\n'))).toEqual([
+      `${lineOf('## Two')}: page 2, body: is empty`,
+    ]);
+  });
+
+  it('reports every problem of every file together, each with file and line', () => {
+    const folder = folderWith({
+      'sample.md': course().replace('passMark: 80', 'passMark: 101'),
+      'zeta.md': course()
+        .replace('id: sample', 'id: zeta')
+        .replace('title: Sample course', 'title'),
+      'README.md': '# not a course',
+    });
+    let error: unknown;
+    try {
+      loadTrainingModulesFrom(folder, catalogIds);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CourseContentError);
+    expect(error instanceof Error ? error.message : '').toBe(
+      [
+        'content/training/sample.md:6: passMark: must be at most 100',
+        'content/training/zeta.md:3: expected one of id, title, summary, minutes, passMark, quizLength, requirements as "key: value"',
+      ].join('\n'),
+    );
+    expect(() => loadTrainingModulesFrom(folderWith({ 'README.md': '# x' }), catalogIds)).toThrow(
+      /no module/,
+    );
+  });
+});
+
+describe('the course file parser', () => {
+  const lineOfError = (text: string): string => {
+    try {
+      parseCourseFile(text);
+    } catch (error) {
+      if (error instanceof CourseSyntaxError) {
+        return `${error.line}: ${error.message}`;
+      }
+      throw error;
+    }
+    return 'no error';
+  };
+
+  it('names the line of each mistake', () => {
+    const good = course();
+    const at = (needle: string) => good.split('\n').findIndex((l) => l === needle) + 1;
+    expect(lineOfError('# no front matter')).toBe(
+      '1: must be --- (the front matter opens the file)',
+    );
+    expect(lineOfError(good.replace('title: Sample course', 'title Sample'))).toMatch(
+      /^3: expected one of/,
+    );
+    expect(lineOfError(good.replace('minutes: 10', 'id: again'))).toBe('5: id appears twice');
+    expect(lineOfError(good.replace('minutes: 10', 'minutes:'))).toBe('5: minutes has no value');
+    expect(lineOfError(good.replace('requirements:', 'requirements: 164.308(a)(5)'))).toBe(
+      '8: requirements is a list: one "  - <citation>" line each',
+    );
+    expect(lineOfError(good.replace('minutes: 10', '  - stray'))).toBe(
+      '5: a list item belongs under requirements:',
+    );
+    expect(lineOfError(good.replace('minutes: 10\n', ''))).toBe(
+      '9: the front matter has no minutes',
+    );
+    expect(lineOfError(good.split('\n').slice(0, 9).join('\n'))).toBe(
+      '9: the front matter has no closing ---',
+    );
+    expect(lineOfError(good.replace('## One', 'Stray text\n\n## One'))).toBe(
+      '12: text before the first page: open a page with "## Title"',
+    );
+    expect(lineOfError(good.replace('## Two', '# Two'))).toBe(
+      `${at('## Two')}: the only level-1 heading is "# Questions"`,
+    );
+    expect(lineOfError(good.replace('### q1 (single)', '### q1'))).toBe(
+      `${at('### q1 (single)')}: a question opens with "### <id> (single)" or "(multiple)"`,
+    );
+    expect(lineOfError(good.replace('- [ ] Option 2 of q1', '- Option 2 of q1'))).toBe(
+      `${at('- [ ] Option 2 of q1')}: an option is "- [ ] text", or "- [x] text" when correct`,
+    );
+    expect(lineOfError(good.replace('- [ ] Option 2 of q1', '- [X] Option 2 of q1'))).toMatch(
+      new RegExp(`^${at('- [ ] Option 2 of q1')}: an option is`),
+    );
+    expect(lineOfError(good.replace('Why: Because of q1.', 'Why: Because.\n\nMore text.'))).toBe(
+      `${at('Why: Because of q1.') + 2}: text after "Why:": open the next question with "### <id> (single)"`,
+    );
+    expect(lineOfError(good.replace('Why: Because of q1.', 'Why: A.\nWhy: B.'))).toBe(
+      `${at('Why: Because of q1.') + 1}: a second "Why:"`,
+    );
+    expect(lineOfError(good.replace('Why: Because of q1.\n', 'Why: A.\n- [ ] Late option'))).toBe(
+      `${at('Why: Because of q1.') + 1}: an option after "Why:": options come first`,
+    );
+    expect(lineOfError(good.replace('# Questions\n\n', '# Questions\n\nIntro text.\n\n'))).toBe(
+      `${at('# Questions') + 2}: text before the first question: open one with "### <id> (single)"`,
+    );
+  });
+
+  it('joins a wrapped prompt and explanation, keeps paragraphs, and reads CRLF and a BOM alike', () => {
+    const wrapped = course().replace(
+      'What about q0?\n\n- [x]',
+      'A long question\nwrapped over lines.\n\nSecond paragraph?\n\n- [x]',
+    );
+    const parsed = parseCourseFile(wrapped.replace('Why: Because of q0.', 'Why: A long\nreason.'));
+    expect(parsed.course.questions[0]?.prompt).toBe(
+      'A long question wrapped over lines.\n\nSecond paragraph?',
+    );
+    expect(parsed.course.questions[0]?.explanation).toBe('A long reason.');
+    const crlf = '\uFEFF' + course().replaceAll('\n', '\r\n');
+    expect(parseCourseFile(crlf).course).toEqual(parseCourseFile(course()).course);
+  });
+
+  it('reads back any single-line title, option and requirement it is given', () => {
+    const value = fc
+      .string({ minLength: 1, maxLength: 60 })
+      .map((s) => s.replace(/[\r\n]/g, ' ').trim())
+      .filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(
+        value,
+        value,
+        fc.array(value, { minLength: 1, maxLength: 4 }),
+        (title, option, reqs) => {
+          // Function replacers: a value may hold `$`, which a replacement string would interpret.
+          const text = course()
+            .replace('title: Sample course', () => `title: ${title}`)
+            .replace('Option 2 of q3', () => option)
+            .replace('  - 164.308(a)(5)', () => reqs.map((r) => `  - ${r}`).join('\n'));
+          const { course: parsed } = parseCourseFile(text);
+          expect(parsed.title).toBe(title);
+          expect(parsed.requirements).toEqual(reqs);
+          expect(parsed.questions[3]?.options[1]).toEqual({ text: option, correct: false });
+        },
+      ),
+    );
+  });
+});
