@@ -9,6 +9,7 @@ import {
   CourseContentError,
   loadTrainingModules,
   loadTrainingModulesFrom,
+  optionId,
   readCourse,
   type TrainingModule,
 } from './content';
@@ -179,17 +180,26 @@ describe('loading courses', () => {
       ['Two', 'Second page.'],
       ['Three', 'Third page.'],
     ]);
-    expect(module?.questions[0]).toEqual({
+    const first = module?.questions[0];
+    expect(
+      first && { ...first, options: first.options.map(({ text, correct }) => ({ text, correct })) },
+    ).toEqual({
       id: 'q0',
       kind: 'single',
       prompt: 'What about q0?',
       options: [
-        { id: expect.stringMatching(/^[0-9a-f]{10}$/), text: 'Option 1 of q0', correct: true },
-        { id: expect.stringMatching(/^[0-9a-f]{10}$/), text: 'Option 2 of q0', correct: false },
-        { id: expect.stringMatching(/^[0-9a-f]{10}$/), text: 'Option 3 of q0', correct: false },
+        { text: 'Option 1 of q0', correct: true },
+        { text: 'Option 2 of q0', correct: false },
+        { text: 'Option 3 of q0', correct: false },
       ],
       explanation: 'Because of q0.',
     });
+    // An option's id comes from its question and text, not from its place among the options.
+    expect(first?.options.map((o) => o.id)).toEqual(
+      first?.options.map((o) => optionId('q0', o.text)),
+    );
+    expect(optionId('q0', 'Option 1 of q0')).toMatch(/^[0-9a-f]{10}$/);
+    expect(optionId('q0', 'Option 1 of q0')).not.toBe(optionId('q1', 'Option 1 of q0'));
     expect(module).toMatchObject({ minutes: 10, passMark: 80, quizLength: 5 });
   });
 

@@ -223,7 +223,10 @@ export function loadTrainingModulesFrom(
   return modules;
 }
 
-type Located = { line: number; message: string };
+interface Located {
+  line: number;
+  message: string;
+}
 
 /** One course file, validated; the problems with their lines otherwise. */
 export function readCourse(

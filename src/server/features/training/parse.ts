@@ -158,7 +158,7 @@ function readPages(
     if (line === QUESTIONS_HEADING) {
       break;
     }
-    if (/^# /.test(line)) {
+    if (line.startsWith('# ')) {
       throw new CourseSyntaxError(number, `the only level-1 heading is "${QUESTIONS_HEADING}"`);
     }
     const heading = /^## (.*)$/.exec(line);
@@ -224,7 +224,7 @@ function readQuestions(
       }
       continue;
     }
-    if (/^#/.test(line)) {
+    if (line.startsWith('#')) {
       throw new CourseSyntaxError(
         number,
         'a question opens with "### <id> (single)" or "(multiple)"',
