@@ -102,6 +102,20 @@ describe('the course library', () => {
     }
   });
 
+  it('gives no length cue: "choose the longest" or "the shortest" is right little more often than chance', () => {
+    const singles = modules.flatMap((m) => m.questions.filter((q) => q.kind === 'single'));
+    const rightWhen = (pick: (lengths: number[]) => number) =>
+      singles.filter((q) => {
+        const lengths = q.options.map((o) => o.text.length);
+        const target = pick(lengths);
+        const only = lengths.filter((l) => l === target).length === 1;
+        return only && q.options.find((o) => o.correct)?.text.length === target;
+      }).length / singles.length;
+    // Chance is one in the number of options (four today); a third leaves room for variation.
+    expect(rightWhen((l) => Math.max(...l))).toBeLessThanOrEqual(1 / 3);
+    expect(rightWhen((l) => Math.min(...l))).toBeLessThanOrEqual(1 / 3);
+  });
+
   it('keeps pass marks, quiz lengths and sizes sane', () => {
     for (const module of modules) {
       expect(module.passMark, module.id).toBeGreaterThanOrEqual(50);

@@ -97,9 +97,7 @@ export function scoreQuiz(
     const picked = chosen.get(question.id);
     const right = question.options.filter((o) => o.correct).map((o) => o.id);
     const correct =
-      picked !== undefined &&
-      picked.size === right.length &&
-      right.every((optionId) => picked.has(optionId));
+      picked?.size === right.length && right.every((optionId) => picked.has(optionId));
     return {
       id: question.id,
       answered: picked !== undefined,
