@@ -154,6 +154,8 @@ describe('the course library', () => {
       '164.306(a)(2)': 'Protect against any reasonably anticipated threats or hazards',
       '164.306(a)(4)': 'Ensure compliance with this subpart by its workforce',
       '164.306(b)': 'The size, complexity, and capabilities of the covered entity',
+      '164.306(d)':
+        'Assess whether each implementation specification is a reasonable and appropriate',
     };
     for (const module of modules) {
       const text = [
