@@ -152,9 +152,27 @@ function readPages(
     }
   };
   let index = start;
+  // Inside a fenced code block, `#` lines are code, not headings.
+  let fence: string | null = null;
   for (; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const number = index + 1;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null || marker !== undefined) {
+      if (!page) {
+        throw new CourseSyntaxError(
+          number,
+          'text before the first page: open a page with "## Title"',
+        );
+      }
+      if (fence === null) {
+        fence = marker ?? null;
+      } else if (marker?.startsWith(fence) && line.trim() === marker) {
+        fence = null;
+      }
+      page.body.push(line);
+      continue;
+    }
     if (line === QUESTIONS_HEADING) {
       break;
     }
@@ -179,6 +197,9 @@ function readPages(
         'text before the first page: open a page with "## Title"',
       );
     }
+  }
+  if (fence !== null) {
+    throw new CourseSyntaxError(index, `a code block opened with ${fence} is never closed`);
   }
   close();
   return index;
