@@ -14,7 +14,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { request } from 'node:http';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { SEGMENT_BYTES } from '../src/server/platform/storage/sealed-stream';
@@ -42,6 +43,36 @@ async function measured(pid: number | undefined, work: () => Promise<void>) {
   clearInterval(timer);
   peak = Math.max(peak, rssBytes(pid));
   return { ms, extra: peak - before };
+}
+
+/**
+ * One HTTP exchange with node:http, streaming `body` up and the answer into `sink` (or into text):
+ * the client's own cost stays small, so the figures are the server's (fetch's web streams in
+ * Node 20 cost the client more than the server spends).
+ */
+function transfer(
+  url: string,
+  options: { method: string; headers: Record<string, string> },
+  body: Readable | null,
+  sink?: Writable,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, options, (res) => {
+      const status = res.statusCode ?? 0;
+      if (sink && status === 200) {
+        pipeline(res, sink).then(() => resolve({ status, text: '' }), reject);
+        return;
+      }
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (body) pipeline(body, req).catch(reject);
+    else req.end();
+  });
 }
 
 const mbps = (ms: number) => SIZE / MB / (ms / 1000);
@@ -104,17 +135,13 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         uploads.push(
           await measured(pid, async () => {
-            const res = await fetch(
+            const res = await transfer(
               `${server.url}/api/orgs/${orgId}/evidence/files?filename=evidence.pdf`,
-              {
-                method: 'POST',
-                headers: { ...headers, 'content-type': 'application/pdf' },
-                body: Readable.toWeb(createReadStream(source)),
-                duplex: 'half',
-              },
+              { method: 'POST', headers: { ...headers, 'content-type': 'application/pdf' } },
+              createReadStream(source),
             );
-            if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`);
-            id = z.object({ id: z.string() }).parse(await res.json()).id;
+            if (res.status !== 201) throw new Error(`upload: ${res.status} ${res.text}`);
+            id = z.object({ id: z.string() }).parse(JSON.parse(res.text)).id;
           }),
         );
       }
@@ -122,11 +149,13 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         downloads.push(
           await measured(pid, async () => {
-            const res = await fetch(`${server.url}/api/orgs/${orgId}/evidence/${id}/file`, {
-              headers,
-            });
-            if (res.status !== 200 || !res.body) throw new Error(`download: ${res.status}`);
-            await pipeline(Readable.fromWeb(res.body), createWriteStream(target));
+            const res = await transfer(
+              `${server.url}/api/orgs/${orgId}/evidence/${id}/file`,
+              { method: 'GET', headers },
+              null,
+              createWriteStream(target),
+            );
+            if (res.status !== 200) throw new Error(`download: ${res.status} ${res.text}`);
           }),
         );
       }

@@ -5,6 +5,7 @@ import { runServe } from '../server/serve';
 import { runAdminCreate } from './commands/admin-create';
 import { runAuditCheckpoint } from './commands/audit-checkpoint';
 import { runAuditVerify } from './commands/audit-verify';
+import { runBreachDeadlines } from './commands/breach-deadlines';
 import { CATALOG_FORMATS, runCatalogExport } from './commands/catalog-export';
 import { runDemo } from './commands/demo';
 import { runDbMigrate } from './commands/db-migrate';
@@ -148,6 +149,18 @@ export async function runCli(
     .option('--format <format>', `output format: ${CATALOG_FORMATS.join(' or ')}`, 'json')
     .action((options: { format: string }) => {
       result = runCatalogExport(io, options.format);
+    });
+
+  const breach = program
+    .command('breach')
+    .description('breach notification (45 CFR 164.400–414), as issue 16 states the rules');
+  breach
+    .command('deadlines')
+    .description(
+      "read an incident's facts as one JSON object on standard input; print its notification deadlines as JSON",
+    )
+    .action(async () => {
+      result = await runBreachDeadlines(io, stdin);
     });
 
   program

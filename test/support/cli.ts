@@ -65,13 +65,24 @@ export interface Spawned {
   kill(signal: NodeJS.Signals): void;
 }
 
-/** Runs `node <args>` from the repository root with a clean environment plus `env`. */
-export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Spawned {
-  const child = spawn(process.execPath, args, {
+/**
+ * Runs `node <args>` from the repository root with a clean environment plus `env`; `stdin`, when
+ * given, is written to its standard input (otherwise it has none).
+ */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv, stdin?: string): Spawned {
+  const options = {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  };
+  const child =
+    stdin === undefined
+      ? spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (child.stdin) {
+    // A child that exits without reading its input closes the pipe: EPIPE is no test failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin);
+  }
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { evidenceDemo } from './demo';
 import { evidenceLink } from './link';
 import * as createEvidence from './migrations/0019_create_evidence';
+import * as addEvidenceChecks from './migrations/0025_add_evidence_checks';
 import { evidenceReminders } from './reminders';
 import { registerEvidenceRoutes } from './routes';
 
@@ -12,7 +13,10 @@ export const feature: Feature = {
   jobs: (deps) => [evidenceReminders.kind(deps)],
   schedules: [evidenceReminders.schedule],
   tables: ['evidence_items'],
-  migrations: { '0019_create_evidence': createEvidence },
+  migrations: {
+    '0019_create_evidence': createEvidence,
+    '0025_add_evidence_checks': addEvidenceChecks,
+  },
   routes: registerEvidenceRoutes,
   records: { evidenceItemId: 'evidence_items' },
   link: evidenceLink,
