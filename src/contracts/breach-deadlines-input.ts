@@ -8,6 +8,22 @@ export const US_JURISDICTION_CODES = [
   'UT', 'VA', 'VI', 'VT', 'WA', 'WI', 'WV', 'WY',
 ] as const; // prettier-ignore
 
+/** Each code's name, as a State's notice or a form names it. */
+export const US_JURISDICTION_CODE_LABELS: Record<(typeof US_JURISDICTION_CODES)[number], string> = {
+  AK: 'Alaska', AL: 'Alabama', AR: 'Arkansas', AS: 'American Samoa', AZ: 'Arizona',
+  CA: 'California', CO: 'Colorado', CT: 'Connecticut', DC: 'District of Columbia',
+  DE: 'Delaware', FL: 'Florida', GA: 'Georgia', GU: 'Guam', HI: 'Hawaii', IA: 'Iowa',
+  ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana',
+  MA: 'Massachusetts', MD: 'Maryland', ME: 'Maine', MI: 'Michigan', MN: 'Minnesota',
+  MO: 'Missouri', MP: 'Northern Mariana Islands', MS: 'Mississippi', MT: 'Montana',
+  NC: 'North Carolina', ND: 'North Dakota', NE: 'Nebraska', NH: 'New Hampshire',
+  NJ: 'New Jersey', NM: 'New Mexico', NV: 'Nevada', NY: 'New York', OH: 'Ohio', OK: 'Oklahoma',
+  OR: 'Oregon', PA: 'Pennsylvania', PR: 'Puerto Rico', RI: 'Rhode Island',
+  SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VA: 'Virginia', VI: 'U.S. Virgin Islands', VT: 'Vermont', WA: 'Washington',
+  WI: 'Wisconsin', WV: 'West Virginia', WY: 'Wyoming',
+}; // prettier-ignore
+
 const JURISDICTIONS: ReadonlySet<string> = new Set(US_JURISDICTION_CODES);
 
 /** The largest count accepted: more people than the United States has, yet sums stay exact. */
@@ -18,8 +34,18 @@ export const LATEST_INPUT_DATE = '9998-12-31';
 
 /** The exclusions of 164.402(1), as the issue names them. */
 export const BREACH_EXCLUSIONS = ['(1)(i)', '(1)(ii)', '(1)(iii)'] as const;
+/** By citation only: the exclusions' wording is in Subpart D, which our sources do not hold. */
+export const BREACH_EXCLUSION_LABELS: Record<(typeof BREACH_EXCLUSIONS)[number], string> = {
+  '(1)(i)': 'Exclusion 164.402(1)(i)',
+  '(1)(ii)': 'Exclusion 164.402(1)(ii)',
+  '(1)(iii)': 'Exclusion 164.402(1)(iii)',
+};
 
 export const ENTITY_TYPES = ['covered_entity', 'business_associate'] as const;
+export const ENTITY_TYPE_LABELS: Record<(typeof ENTITY_TYPES)[number], string> = {
+  covered_entity: 'Covered entity',
+  business_associate: 'Business associate',
+};
 
 /** A message for a field's issues that says "is required" when the field is missing. */
 function must(message: string) {

@@ -5,11 +5,14 @@ import { DateOnly } from './common';
 
 export {
   BREACH_EXCLUSIONS,
+  BREACH_EXCLUSION_LABELS,
   BreachDeadlinesInputSchema,
   ENTITY_TYPES,
+  ENTITY_TYPE_LABELS,
   LATEST_INPUT_DATE,
   MAX_AFFECTED,
   US_JURISDICTION_CODES,
+  US_JURISDICTION_CODE_LABELS,
   parseBreachDeadlinesInput,
   type BreachDeadlinesInput,
   type BreachInputProblem,
@@ -31,6 +34,10 @@ export const HHS_PROMPT_NOTICE_FROM = 500;
 export const ORAL_DELAY_MAX_DAYS = 30;
 
 export const HHS_NOTICE_KINDS = ['within_60_days', 'annual'] as const;
+export const HHS_NOTICE_KIND_LABELS: Record<(typeof HHS_NOTICE_KINDS)[number], string> = {
+  within_60_days: 'With the notice to individuals',
+  annual: 'On the yearly log',
+};
 
 /** The deadlines of one incident: what `custos breach deadlines` prints (issue 16). */
 export const BreachDeadlinesSchema = z.object({
