@@ -15,6 +15,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { linkedIds } from '../links/service';
+import { findPeopleNames } from '../../platform/people-repository';
 import { syncRequirementsIn } from './requirements';
 import { assertMayDeleteVersionIn } from './retention';
 import { versionHash, normalizeBody } from './canonical';
@@ -22,7 +23,6 @@ import { peopleOf, presentDetail, presentDocument, reference } from './presenter
 import {
   deleteDocument,
   findDocument,
-  findPeopleNames,
   insertDocument,
   insertVersion,
   listDocuments,
