@@ -213,7 +213,7 @@ export const evidenceRoutes = {
     permission: 'evidence.manage',
     params: EvidenceItemParamsSchema,
     status: 204,
-    audits: ['evidence_item.removed'],
+    audits: ['evidence_item.removed', 'link.removed'],
     invalidates,
   }),
 };

@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { evidenceDemo } from './demo';
 import { evidenceLink } from './link';
 import * as createEvidence from './migrations/0019_create_evidence';
+import * as moveTaskEvidence from './migrations/0022_move_task_evidence';
 import { evidenceReminders } from './reminders';
 import { registerEvidenceRoutes } from './routes';
 
@@ -12,7 +13,10 @@ export const feature: Feature = {
   jobs: (deps) => [evidenceReminders.kind(deps)],
   schedules: [evidenceReminders.schedule],
   tables: ['evidence_items'],
-  migrations: { '0019_create_evidence': createEvidence },
+  migrations: {
+    '0019_create_evidence': createEvidence,
+    '0022_move_task_evidence': moveTaskEvidence,
+  },
   routes: registerEvidenceRoutes,
   records: { evidenceItemId: 'evidence_items' },
   link: evidenceLink,
