@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Text, Title } from './common';
 import { route } from './route';
 import { LINK_TYPES, LinkEndSchema, LinkSchema } from './links';
 import { EDITORS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
@@ -114,7 +114,7 @@ export type TaskQuery = z.infer<typeof TaskQuerySchema>;
 const HttpsUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000);
 
 export const TaskCreateBodySchema = z.object({
-  title: Required(300),
+  title: Title(300),
   description: Text(20000).optional(),
   ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
   dueOn: DateOnly.nullable().optional(),
