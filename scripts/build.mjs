@@ -11,7 +11,12 @@ rmSync(path.join(root, 'dist', 'node'), { recursive: true, force: true });
 
 await esbuild({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', server: 'src/server/main.ts' },
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    server: 'src/server/main.ts',
+    // Runs in a worker thread beside the chunks (platform/worker-task.ts).
+    'export-worker': 'src/server/features/documents/export-worker.ts',
+  },
   outdir: 'dist/node',
   bundle: true,
   splitting: true,

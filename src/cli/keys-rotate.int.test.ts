@@ -99,9 +99,10 @@ describe('custos keys rotate', () => {
       blobKey: row.blob_key ?? '',
       sealedKey: row.sealed_key ?? '',
       sha256: row.file_sha256 ?? '',
+      checkedStamp: row.file_checked_stamp,
     };
     const blobs = localBlobStore(t.blobsRoot);
-    const read = await buffer(await fileVault(blobs, fresh, 1).open(file));
+    const read = await buffer((await fileVault(blobs, fresh, 1).open(file)).stream);
     expect(read.equals(content)).toBe(true);
     await expect(fileVault(blobs, old, 1).open(file)).rejects.toThrow('integrity');
 

@@ -12,7 +12,7 @@ const { escapeHtml } = renderer.utils;
 // (plain text inside another link, or for any other address).
 renderer.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
-  const src = token?.attrGet('src') ?? '';
+  const src = String(token?.attrGet('src') ?? '');
   const alt = self.renderInlineAsText(token?.children ?? [], options, env).trim() || 'Image';
   const inLink =
     tokens.slice(0, idx).filter((t) => t.type === 'link_open').length >

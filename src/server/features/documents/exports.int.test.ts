@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../../contracts/documents';
@@ -119,6 +120,34 @@ describe(`policy exports, templates and reminders on ${testDatabaseKind()}`, () 
     expect(approvedBody).toContain('1 Jul 2026');
     expect(approvedBody).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
+
+  it('draw a long export off the event loop, so other requests are not stalled', async () => {
+    const clock = testClock('2026-06-01T15:00:00.000Z');
+    const t = await startApp({ clock });
+    const db = t.database.handle.db;
+    const org = await buildOrganization(db, { name: 'Lakeside Clinic' });
+    const editor = await buildMember(db, clock, org.id, 'security_officer');
+    // 25,000 one-word paragraphs: seconds of drawing for the DOCX writer.
+    const body = Array.from({ length: 25_000 }, (_, i) => `w${i}`).join('\n\n');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/documents`,
+      headers: editor.headers,
+      payload: { title: 'Long', kind: 'policy', body },
+    });
+    const doc = created.json<DocumentDetail>();
+    const url = `/api/orgs/${org.id}/documents/${doc.id}/versions/${doc.versions[0]?.id ?? ''}`;
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const began = performance.now();
+    const docx = await t.app.inject({ url: `${url}/export.docx`, headers: editor.headers });
+    const took = performance.now() - began;
+    delay.disable();
+    expect(docx.statusCode).toBe(200);
+    expect((await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')).not.toBeNull();
+    // Drawn on the event loop, its longest stall is most of the export; in a worker, a sliver.
+    expect(delay.max / 1e6).toBeLessThan(took / 4);
+  }, 90_000);
 
   it('create a draft from a template, linked to its safeguard records', async () => {
     const clock = testClock();

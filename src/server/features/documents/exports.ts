@@ -4,8 +4,9 @@ import { findTimeZone } from '../../platform/org-calendar-repository';
 import { todayIn } from '../../platform/time';
 import { dateWord } from '../../platform/words';
 import { organizationName } from '../organizations/service/profile';
-import { renderVersionDocx } from './export-docx';
-import { renderVersionPdf, type ExportInput } from './export-pdf';
+import { AppError } from '../../platform/errors';
+import { runWorkerTask, WorkerTaskError } from '../../platform/worker-task';
+import type { ExportInput } from './export-pdf';
 import { getVersion } from './versions';
 
 const TYPES = {
@@ -61,7 +62,7 @@ export async function exportVersion(
     ],
     generatedAt: deps.clock.now().toISOString(),
   };
-  const content = format === 'pdf' ? await renderVersionPdf(input) : await renderVersionDocx(input);
+  const content = await renderInWorker(format, input);
   const draft = ['draft', 'in_review'].includes(version.status) ? '-draft' : '';
   return {
     content,
@@ -69,4 +70,20 @@ export async function exportVersion(
     contentType: TYPES[format],
     sha256: version.sha256,
   };
+}
+
+/** Draws the export in a worker thread: a long policy must not stall everyone's requests. */
+async function renderInWorker(format: 'pdf' | 'docx', input: ExportInput): Promise<Buffer> {
+  try {
+    const bytes = await runWorkerTask<Uint8Array>(new URL('./export-worker', import.meta.url), {
+      format,
+      input,
+    });
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (error) {
+    if (error instanceof WorkerTaskError) {
+      throw new AppError('unavailable', `The ${format.toUpperCase()} export ${error.message}.`);
+    }
+    throw error;
+  }
 }

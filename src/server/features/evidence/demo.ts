@@ -63,6 +63,8 @@ const evidence = demoStep(90, z.unknown(), async ({ deps, context, orgId, today 
         file_sha256: stored.sha256,
         blob_key: stored.blobKey,
         sealed_key: stored.sealedKey,
+        file_checked_stamp: stored.checkedStamp,
+        file_checked_at: deps.clock.now().toISOString(),
         collected_on: addMonths(today, -2),
         refresh_on: addDays(addMonths(today, file.refreshIn), 0),
       });

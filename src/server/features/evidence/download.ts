@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { IntegrityError } from '../../platform/storage/sealed-stream';
 import { reference } from './presenter';
+import { updateEvidenceItem } from './repository';
 import { foundEvidenceItem } from './service';
 
 export interface EvidenceDownload {
@@ -50,12 +51,14 @@ export async function downloadEvidenceFile(
       }),
     );
   let stream: Readable;
+  let checkedStamp: string;
   try {
-    stream = await deps.files.open({
+    ({ stream, checkedStamp } = await deps.files.open({
       blobKey: row.blob_key,
       sealedKey: row.sealed_key,
       sha256: row.file_sha256,
-    });
+      checkedStamp: row.file_checked_stamp,
+    }));
   } catch (error) {
     if (!(error instanceof IntegrityError)) throw error;
     await refused(error);
@@ -68,13 +71,20 @@ export async function downloadEvidenceFile(
     if (error instanceof IntegrityError) refused(error).catch(onLateFailure);
     onLateFailure(error);
   });
-  await deps.database.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, deps, context, {
+  await deps.database.db.transaction().execute(async (trx) => {
+    if (checkedStamp !== row.file_checked_stamp) {
+      // Checked end to end just now: the next download of the same bytes can start at once.
+      await updateEvidenceItem(trx, orgId, id, {
+        file_checked_stamp: checkedStamp,
+        file_checked_at: deps.clock.now().toISOString(),
+      });
+    }
+    await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'evidence_item.downloaded',
       entity: { type: 'evidence_item', id },
       changes: { reference: { after: reference(row.number) }, fileName: { after: row.file_name } },
-    }),
-  );
+    });
+  });
   return { stream, filename: row.file_name, type: row.file_type, size: row.file_size };
 }

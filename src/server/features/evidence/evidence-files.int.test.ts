@@ -125,6 +125,24 @@ describe(`evidence files on ${testDatabaseKind()}`, () => {
     const { events } = await rowsAndActions(t, org.id);
     expect(events.at(-1)).toEqual({ action: 'evidence_item.integrity_failed', outcome: 'failure' });
     expect(events.map((e) => e.action)).not.toContain('evidence_item.downloaded');
+
+    // Repaired (a restore from backup): checked end to end, served, and its new stamp recorded,
+    // so the next download of the same bytes starts at once.
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
+    const stampOf = () =>
+      t.database.handle.db
+        .selectFrom('evidence_items')
+        .select(['file_checked_stamp', 'file_checked_at'])
+        .where('id', '=', item.id)
+        .executeTakeFirstOrThrow();
+    const before = await stampOf();
+    const again = await t.app.inject({ url: `${base}/${item.id}/file`, headers: auditor.headers });
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(big)).toBe(true);
+    const after = await stampOf();
+    expect(after.file_checked_stamp).not.toBe(before.file_checked_stamp);
+    expect(after.file_checked_at).not.toBeNull();
   });
 
   it('refuses names that would open as a program or hide their extension, storing nothing', async () => {

@@ -3,6 +3,7 @@ import { evidenceDemo } from './demo';
 import { evidenceLink } from './link';
 import * as createEvidence from './migrations/0019_create_evidence';
 import * as moveTaskEvidence from './migrations/0022_move_task_evidence';
+import * as addEvidenceChecks from './migrations/0025_add_evidence_checks';
 import { evidenceReminders } from './reminders';
 import { registerEvidenceRoutes } from './routes';
 
@@ -16,6 +17,7 @@ export const feature: Feature = {
   migrations: {
     '0019_create_evidence': createEvidence,
     '0022_move_task_evidence': moveTaskEvidence,
+    '0025_add_evidence_checks': addEvidenceChecks,
   },
   routes: registerEvidenceRoutes,
   records: { evidenceItemId: 'evidence_items' },

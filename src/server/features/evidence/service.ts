@@ -140,6 +140,8 @@ export async function newEvidenceRowIn(
     file_sha256: null,
     blob_key: null,
     sealed_key: null,
+    file_checked_stamp: null,
+    file_checked_at: null,
     collected_on: null,
     effective_from: null,
     effective_to: null,

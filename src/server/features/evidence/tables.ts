@@ -25,6 +25,9 @@ export interface EvidenceItemsTable {
   file_sha256: string | null;
   blob_key: string | null;
   sealed_key: string | null;
+  /** The blob's stamp when the file was last known whole, and when (platform/storage/file-vault). */
+  file_checked_stamp: string | null;
+  file_checked_at: string | null;
   collected_on: string | null;
   effective_from: string | null;
   effective_to: string | null;

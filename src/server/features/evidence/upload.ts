@@ -50,6 +50,8 @@ export async function uploadEvidenceFile(
         file_sha256: stored.sha256,
         blob_key: stored.blobKey,
         sealed_key: stored.sealedKey,
+        file_checked_stamp: stored.checkedStamp,
+        file_checked_at: deps.clock.now().toISOString(),
       }),
     );
     id = row.id;

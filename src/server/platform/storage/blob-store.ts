@@ -14,6 +14,12 @@ export interface BlobStore {
   /** Removes the blob; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * A fingerprint of the stored object that changes whenever its bytes may have changed (local
+   * files: inode, size and change time, which no one can set back; an object store would use its
+   * ETag and version). `BlobNotFoundError` when the key holds nothing.
+   */
+  stamp(key: string): Promise<string>;
 }
 
 /** The key names no stored blob. */

@@ -26,11 +26,11 @@ const filesUnder = (root: string): string[] =>
     .filter((e) => e.isFile())
     .map((e) => e.name);
 
-// In chunks of odd sizes, as a socket would deliver them.
-const streamOf = (data: Buffer) =>
+// In chunks of odd sizes, as a socket would deliver them (smaller or larger than a segment).
+const streamOf = (data: Buffer, chunk = 7001) =>
   Readable.from(
     (function* () {
-      for (let at = 0; at < data.length; at += 7001) yield data.subarray(at, at + 7001);
+      for (let at = 0; at < data.length; at += chunk) yield data.subarray(at, at + chunk);
     })(),
   );
 
@@ -45,12 +45,14 @@ describe('file vault', () => {
       SEGMENT_BYTES + 1,
       3 * SEGMENT_BYTES,
     ]) {
-      const data = randomBytes(size);
-      const stored = await v.store(streamOf(data), []);
-      expect(stored.size).toBe(size);
-      const onDisk = readFileSync(localBlobPath(root, stored.blobKey));
-      if (size > 32) expect(onDisk.includes(data.subarray(0, 32))).toBe(false);
-      expect((await buffer(await v.open(stored))).equals(data)).toBe(true);
+      for (const chunk of [7001, 200_003]) {
+        const data = randomBytes(size);
+        const stored = await v.store(streamOf(data, chunk), []);
+        expect(stored.size).toBe(size);
+        const onDisk = readFileSync(localBlobPath(root, stored.blobKey));
+        if (size > 32) expect(onDisk.includes(data.subarray(0, 32))).toBe(false);
+        expect((await buffer((await v.open(stored)).stream)).equals(data)).toBe(true);
+      }
     }
     expect(filesUnder(root).some((name) => name.endsWith('.partial'))).toBe(false);
   });
@@ -76,11 +78,13 @@ describe('file vault', () => {
     ];
     for (const bytes of damaged) {
       writeFileSync(file, bytes);
-      await expect(v.open(stored).then((s) => buffer(s))).rejects.toBeInstanceOf(IntegrityError);
+      await expect(v.open(stored).then((s) => buffer(s.stream))).rejects.toBeInstanceOf(
+        IntegrityError,
+      );
     }
     writeFileSync(file, original);
     await expect(
-      v.open({ ...stored, sha256: '0'.repeat(64) }).then((s) => buffer(s)),
+      v.open({ ...stored, sha256: '0'.repeat(64) }).then((s) => buffer(s.stream)),
     ).rejects.toBeInstanceOf(IntegrityError);
   });
 
@@ -94,6 +98,38 @@ describe('file vault', () => {
     await expect(v.open(stored)).rejects.toBeInstanceOf(IntegrityError);
   });
 
+  it('checks a changed file end to end before the first byte, and an unchanged one as it streams', async () => {
+    const { root, vault: v } = vault();
+    const data = randomBytes(4 * SEGMENT_BYTES);
+    const stored = await v.store(streamOf(data), []);
+    expect(stored.checkedStamp).toBe(await v.blobs.stamp(stored.blobKey));
+    // Unchanged since stored: served at once, with the same stamp.
+    const first = await v.open(stored);
+    expect(first.checkedStamp).toBe(stored.checkedStamp);
+    expect((await buffer(first.stream)).equals(data)).toBe(true);
+
+    // Damaged near its end: the stamp changed, so the whole file is checked before answering.
+    const file = localBlobPath(root, stored.blobKey);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 1;
+    writeFileSync(file, bytes);
+    await expect(v.open(stored)).rejects.toBeInstanceOf(IntegrityError);
+
+    // Damage that leaves the stamp as recorded (bit rot): the open starts, and the stream errors
+    // at the damaged segment rather than ending as if whole.
+    const rotten = await v.open({ ...stored, checkedStamp: await v.blobs.stamp(stored.blobKey) });
+    await expect(buffer(rotten.stream)).rejects.toBeInstanceOf(IntegrityError);
+
+    // Repaired: checked end to end again, and the new stamp is the one to record.
+    bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 1;
+    writeFileSync(file, bytes);
+    const repaired = await v.open(stored);
+    expect(repaired.checkedStamp).toBe(await v.blobs.stamp(stored.blobKey));
+    expect(repaired.checkedStamp).not.toBe(stored.checkedStamp);
+    expect((await buffer(repaired.stream)).equals(data)).toBe(true);
+    expect(await v.verify(stored)).toBe(repaired.checkedStamp);
+  });
+
   it('leaves no file when a check refuses the stream midway', async () => {
     const { root, vault: v } = vault();
     let seen = 0;
@@ -104,6 +140,17 @@ describe('file vault', () => {
       },
     });
     await expect(v.store(streamOf(randomBytes(300_000)), [limit])).rejects.toThrow('too big');
+    expect(filesUnder(root)).toEqual([]);
+  });
+
+  it('leaves no file when a check refuses the first chunk, before the put opened its file', async () => {
+    const { root, vault: v } = vault();
+    for (let i = 0; i < 20; i++) {
+      const refuse = new Transform({ transform: (_chunk, _e, done) => done(new Error('refused')) });
+      await expect(v.store(streamOf(randomBytes(10)), [refuse])).rejects.toThrow('refused');
+    }
+    // Any file opened late would show by now.
+    await new Promise((r) => setTimeout(r, 100));
     expect(filesUnder(root)).toEqual([]);
   });
 

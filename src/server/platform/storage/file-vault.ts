@@ -15,6 +15,16 @@ export interface StoredFile {
   size: number;
   sha256: string;
   sealedKey: string;
+  /** The blob's stamp when its bytes were last known whole (written, or checked end to end). */
+  checkedStamp: string;
+}
+
+/** What `open` needs of a stored file; `checkedStamp` null when never recorded. */
+export interface FileToOpen {
+  blobKey: string;
+  sealedKey: string;
+  sha256: string;
+  checkedStamp: string | null;
 }
 
 /** Encrypted files at rest: streamed in and out, never whole in memory. */
@@ -28,14 +38,48 @@ export interface FileVault {
    */
   store(source: Readable, checks: readonly Transform[]): Promise<StoredFile>;
   /**
-   * The plaintext as a stream, once its first segment verified: a damaged file rejects here with
-   * `IntegrityError` (before any answer is sent) or errors the stream later, never ending as whole.
+   * The plaintext as a stream. A file whose blob changed since it was last known whole (its stamp
+   * differs from `checkedStamp`) is first checked end to end, so a damaged file rejects here with
+   * `IntegrityError` before any answer is sent; `checkedStamp` in the answer is then the new one
+   * to record. Every segment's tag and the SHA-256 are checked again as it streams: damage that
+   * leaves the stamp alone (bit rot) errors the stream, never ending as whole.
    */
-  open(file: Omit<StoredFile, 'size'>): Promise<Readable>;
+  open(file: FileToOpen): Promise<{ stream: Readable; checkedStamp: string }>;
+  /** Reads the whole file and checks it (every tag, then the SHA-256); its stamp when whole. */
+  verify(file: Omit<FileToOpen, 'checkedStamp'>): Promise<string>;
   remove(blobKey: string): Promise<void>;
 }
 
 export function fileVault(blobs: BlobStore, secrets: SecretBox, maxBytes: number): FileVault {
+  const stampOf = async (blobKey: string): Promise<string> => {
+    try {
+      return await blobs.stamp(blobKey);
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) throw new IntegrityError('its bytes are missing');
+      throw error;
+    }
+  };
+  /** A function giving a new stream of the plaintext, checked segment by segment as it flows. */
+  const openerOf = (file: Omit<FileToOpen, 'checkedStamp'>) => {
+    let key: Buffer;
+    try {
+      key = Buffer.from(secrets.open(file.sealedKey, FILE_KEY_PURPOSE), 'base64');
+    } catch {
+      throw new IntegrityError('its key does not open under the master key');
+    }
+    return async (): Promise<Readable> => {
+      let source: Readable;
+      try {
+        source = await blobs.get(file.blobKey);
+      } catch (error) {
+        if (error instanceof BlobNotFoundError) throw new IntegrityError('its bytes are missing');
+        throw error;
+      }
+      const opening = new OpeningStream(key, file.sha256);
+      pipeline(source, opening).catch(() => undefined);
+      return opening;
+    };
+  };
   return {
     maxBytes,
     blobs,
@@ -56,40 +100,36 @@ export function fileVault(blobs: BlobStore, secrets: SecretBox, maxBytes: number
         size: sealing.size,
         sha256: sealing.sha256,
         sealedKey: secrets.seal(key.toString('base64'), FILE_KEY_PURPOSE),
+        // Whole as written: the SHA-256 was taken of the very bytes sealed into it.
+        checkedStamp: await blobs.stamp(stored.key),
       };
     },
     async open(file) {
-      let key: Buffer;
-      try {
-        key = Buffer.from(secrets.open(file.sealedKey, FILE_KEY_PURPOSE), 'base64');
-      } catch {
-        throw new IntegrityError('its key does not open under the master key');
+      const opener = openerOf(file);
+      const checkedStamp = await stampOf(file.blobKey);
+      if (checkedStamp !== file.checkedStamp) {
+        // 164.312(c)(1): a file changed since it was last known whole is checked end to end
+        // before a byte is served, so a damaged one is refused outright, never partly sent with
+        // a 200. The pass reads and discards: memory stays bounded, at the cost of a second read.
+        // The stamp is taken before the pass: a change during it shows at the next download.
+        await drain(await opener());
       }
-      const opened = async (): Promise<Readable> => {
-        let source: Readable;
-        try {
-          source = await blobs.get(file.blobKey);
-        } catch (error) {
-          if (error instanceof BlobNotFoundError) throw new IntegrityError('its bytes are missing');
-          throw error;
-        }
-        const opening = new OpeningStream(key, file.sha256);
-        pipeline(source, opening).catch(() => undefined);
-        return opening;
-      };
-      // 164.312(c)(1): the whole file is verified (every segment's tag, then the SHA-256) before a
-      // byte is served, so a damaged file is refused outright, never partly sent with a 200. The
-      // pass reads and discards: memory stays bounded, at the cost of decrypting twice.
-      await pipeline(await opened(), new Writable({ write: (_chunk, _enc, done) => done() }));
-      // Served from a second read, checked again as it streams: a change between the two reads
-      // cuts the connection rather than ending as if whole.
-      const serving = await opened();
-      await firstReadable(serving);
-      return serving;
+      const stream = await opener();
+      await firstReadable(stream);
+      return { stream, checkedStamp };
+    },
+    async verify(file) {
+      const stamp = await stampOf(file.blobKey);
+      await drain(await openerOf(file)());
+      return stamp;
     },
     remove: (blobKey) => blobs.delete(blobKey),
   };
 }
+
+/** Reads a stream to its end, keeping nothing; rejects with its first error. */
+const drain = (stream: Readable): Promise<void> =>
+  pipeline(stream, new Writable({ write: (_chunk, _enc, done) => done() }));
 
 /** Resolves when the stream has data or has ended; rejects with its first error. */
 function firstReadable(stream: Readable): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, rename, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -36,8 +36,11 @@ export function localBlobStore(root: string): BlobStore {
           done(null, chunk);
         },
       });
+      // Opened (and so created) before the pipeline starts: a stream that opens the file itself
+      // may create it after a refused upload's clean-up ran, leaving an orphan behind.
+      const handle = await open(partial, 'wx', 0o600);
       try {
-        await pipeline(source, counter, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+        await pipeline(source, counter, handle.createWriteStream());
         await rename(partial, file);
       } catch (error) {
         await unlink(partial).catch(() => undefined);
@@ -58,6 +61,14 @@ export function localBlobStore(root: string): BlobStore {
       await unlink(fileOf(key)).catch((error: unknown) => {
         if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
       });
+    },
+    async stamp(key) {
+      try {
+        const info = await stat(fileOf(key), { bigint: true });
+        return `${info.ino}:${info.size}:${info.ctimeNs}`;
+      } catch {
+        throw new BlobNotFoundError(key);
+      }
     },
     async exists(key) {
       try {

@@ -39,7 +39,7 @@ function nonceOf(prefix: Buffer, index: number, last: boolean): Buffer {
   return nonce;
 }
 
-/** Collects chunks and hands out fixed-size pieces without re-copying on every write. */
+/** Collects chunks and hands out fixed-size pieces, copying only the chunks a piece spans. */
 class Pending {
   private chunks: Buffer[] = [];
   length = 0;
@@ -48,12 +48,32 @@ class Pending {
     this.length += chunk.length;
   }
   take(bytes: number): Buffer {
-    const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-    const whole = all ?? Buffer.alloc(0);
-    const piece = whole.subarray(0, bytes);
-    const rest = whole.subarray(bytes);
-    this.chunks = rest.length > 0 ? [rest] : [];
-    this.length = rest.length;
+    const first = this.chunks[0];
+    if (first && first.length >= bytes) {
+      // The common case: the piece lies in one chunk, and a view of it costs nothing.
+      const piece = first.subarray(0, bytes);
+      if (first.length === bytes) this.chunks.shift();
+      else this.chunks[0] = first.subarray(bytes);
+      this.length -= bytes;
+      return piece;
+    }
+    const parts: Buffer[] = [];
+    let need = Math.min(bytes, this.length);
+    while (need > 0) {
+      const chunk = this.chunks[0];
+      if (!chunk) break;
+      if (chunk.length <= need) {
+        parts.push(chunk);
+        this.chunks.shift();
+        need -= chunk.length;
+      } else {
+        parts.push(chunk.subarray(0, need));
+        this.chunks[0] = chunk.subarray(need);
+        need = 0;
+      }
+    }
+    const piece = Buffer.concat(parts);
+    this.length -= piece.length;
     return piece;
   }
 }
@@ -82,7 +102,11 @@ export class SealingStream extends Transform {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonceOf(this.prefix, this.index, last));
     cipher.setAAD(this.header);
     this.index += 1;
-    this.push(Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
+    // Pushed as pieces, not concatenated: one copy less of every byte.
+    this.push(cipher.update(plain));
+    const rest = cipher.final();
+    if (rest.length > 0) this.push(rest);
+    this.push(cipher.getAuthTag());
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -135,10 +159,10 @@ export class OpeningStream extends Transform {
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
     this.index += 1;
     try {
-      return Buffer.concat([
-        decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
+      const plain = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+      // GCM has no padding: final() only checks the tag (throwing when it fails), adding no bytes.
+      const rest = decipher.final();
+      return rest.length > 0 ? Buffer.concat([plain, rest]) : plain;
     } catch {
       throw new IntegrityError(`segment ${this.index} does not authenticate`);
     }

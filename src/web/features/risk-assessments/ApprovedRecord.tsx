@@ -3,6 +3,7 @@ import type { AssessmentDetail, FrozenRecord } from '../../../contracts/risk-ass
 import type { Level } from '../../../contracts/risk-library';
 import { TREATMENT_LABELS } from '../../../contracts/risks';
 import { formatDate } from '../../components/format';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useOrgTime } from '../../components/useOrgTime';
 import { GapList } from './GapsPanel';
 
@@ -45,48 +46,46 @@ function FrozenRegister({ record }: { record: FrozenRecord }) {
       <Text size="sm" c="dimmed" mb="xs">
         Frozen on {time.dateTime(record.takenAt)}; later changes to the register do not alter it.
       </Text>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Risk</Table.Th>
-              <Table.Th>Assets</Table.Th>
-              <Table.Th>Level</Table.Th>
-              <Table.Th>Treatment</Table.Th>
-              <Table.Th>Residual</Table.Th>
-              <Table.Th>Owner</Table.Th>
+      <ScrollTable label="Register as approved" minWidth={640} verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Risk</Table.Th>
+            <Table.Th>Assets</Table.Th>
+            <Table.Th>Level</Table.Th>
+            <Table.Th>Treatment</Table.Th>
+            <Table.Th>Residual</Table.Th>
+            <Table.Th>Owner</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {record.risks.map((r) => (
+            <Table.Tr key={r.reference}>
+              <Table.Td>
+                <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
+                  {r.reference}
+                </Text>
+                <Text span size="sm">
+                  {r.title}
+                  {r.status === 'closed' ? ' (closed)' : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.assets.join(', ') || '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Level level={r.inherentLevel} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.treatment ? TREATMENT_LABELS[r.treatment] : '—'}</Text>
+              </Table.Td>
+              <Table.Td>{r.residualLevel ? <Level level={r.residualLevel} /> : '—'}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.owner ?? '—'}</Text>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {record.risks.map((r) => (
-              <Table.Tr key={r.reference}>
-                <Table.Td>
-                  <Text span ff="monospace" size="xs" c="dimmed" mr={6}>
-                    {r.reference}
-                  </Text>
-                  <Text span size="sm">
-                    {r.title}
-                    {r.status === 'closed' ? ' (closed)' : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.assets.join(', ') || '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Level level={r.inherentLevel} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.treatment ? TREATMENT_LABELS[r.treatment] : '—'}</Text>
-                </Table.Td>
-                <Table.Td>{r.residualLevel ? <Level level={r.residualLevel} /> : '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.owner ?? '—'}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
       {record.risks.length === 0 ? (
         <Text size="sm" c="dimmed">
           The register held no risks.
