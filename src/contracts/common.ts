@@ -13,6 +13,27 @@ export const Text = (max: number) =>
 /** Trimmed text that may not be empty. */
 export const Required = (max: number) => Text(max).min(1, { error: 'is required' });
 
+/**
+ * Control characters (C0, DEL, C1: a line break or an escape has no place in one line) and the
+ * Unicode direction marks and embeddings (U+061C, U+200E/F, U+202A–E, U+2066–9), which disguise
+ * text: U+202E makes "xfdp.hta" read as "ath.pdf" (outside attacker, issue 14).
+ */
+const DISGUISING = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** True when `text` holds a control character or a direction mark. */
+export function isDisguising(text: string): boolean {
+  return DISGUISING.test(text);
+}
+
+/** One line a person reads as a name (a title, a file name): Text without disguising characters. */
+export const Line = (max: number) =>
+  Text(max).refine((v) => !isDisguising(v), {
+    error: 'must not hold control characters or direction marks',
+  });
+
+/** A line that may not be empty: every title of a record. */
+export const Title = (max: number) => Line(max).min(1, { error: 'is required' });
+
 /** A person named in a response: member id and display name. */
 export const PersonRef = z.object({ id: z.string(), name: z.string() });
 

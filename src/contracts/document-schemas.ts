@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, PersonRef, Required, Text } from './common';
+import { DateOnly, Line, PersonRef, Required, Text, Title } from './common';
 
 /** What a document is (issue 14). */
 export const DOCUMENT_KINDS = ['policy', 'procedure', 'plan', 'standard', 'form'] as const;
@@ -113,9 +113,9 @@ const Requirements = z
   .describe('Catalog citations the document addresses (links to their safeguard records)');
 
 export const DocumentBodySchema = z.object({
-  title: Required(200),
+  title: Title(200),
   kind: z.enum(DOCUMENT_KINDS),
-  category: Text(100).optional(),
+  category: Line(100).optional(),
   ownerId: z.uuid().nullish(),
   reviewMonths: z.number().int().min(1).max(60).optional(),
   requirements: Requirements.optional(),
@@ -124,7 +124,7 @@ export const DocumentBodySchema = z.object({
 export type DocumentBody = z.infer<typeof DocumentBodySchema>;
 
 export const DocumentUpdateBodySchema = z.object({
-  category: Text(100).optional(),
+  category: Line(100).optional(),
   ownerId: z.uuid().nullish(),
   reviewMonths: z.number().int().min(1).max(60).optional(),
   requirements: Requirements.optional(),
@@ -132,7 +132,7 @@ export const DocumentUpdateBodySchema = z.object({
 export type DocumentUpdateBody = z.infer<typeof DocumentUpdateBodySchema>;
 
 export const VersionUpdateBodySchema = z.object({
-  title: Required(200).optional(),
+  title: Title(200).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   body: DocumentBodyText.optional(),
   changeSummary: Text(2000).optional(),

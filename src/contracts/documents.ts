@@ -178,7 +178,7 @@ export const documentsRoutes = {
     permission: 'documents.manage',
     params: DocumentParamsSchema,
     status: 204,
-    audits: ['document.removed'],
+    audits: ['document.removed', 'link.removed'],
     invalidates,
   }),
   review: route({

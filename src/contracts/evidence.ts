@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Line, Text, Title } from './common';
 import { EDITORS, STAFF_READERS, type Grant } from './grants';
 import { LinkSchema } from './links';
 import { LegalHoldSchema } from './retention';
@@ -86,7 +86,7 @@ export const EvidenceItemDetailSchema = EvidenceItemSchema.extend({
 export type EvidenceItemDetail = z.infer<typeof EvidenceItemDetailSchema>;
 
 const details = {
-  title: Required(200),
+  title: Title(200),
   description: Text(5000).optional(),
   collectedOn: DateOnly.nullable().optional(),
   effectiveFrom: DateOnly.nullable().optional(),
@@ -105,14 +105,10 @@ export const EvidenceItemUpdateBodySchema = z
 export type EvidenceItemUpdateBody = z.infer<typeof EvidenceItemUpdateBodySchema>;
 
 export const EvidenceUploadQuerySchema = z.object({
-  filename: Required(255)
+  filename: Title(255)
     .refine((v) => !/[\\/]/.test(v), { error: 'must be a file name, not a path' })
-    // Direction marks and control characters disguise a name (U+202E makes "xfdp.hta" read as xath.pdf).
-    .refine((v) => !/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(v), {
-      error: 'must not hold control characters or direction marks',
-    })
     .describe('The file name, whose extension must agree with the content'),
-  title: Text(200).optional().describe('The title; the file name by default'),
+  title: Line(200).optional().describe('The title; the file name by default'),
 });
 
 export const EvidenceListQuerySchema = z.object({
@@ -215,7 +211,7 @@ export const evidenceRoutes = {
     permission: 'evidence.manage',
     params: EvidenceItemParamsSchema,
     status: 204,
-    audits: ['evidence_item.removed'],
+    audits: ['evidence_item.removed', 'link.removed'],
     invalidates,
   }),
 };

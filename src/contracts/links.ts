@@ -56,7 +56,9 @@ export const LinkEndSchema = z.object({
     .trim()
     .min(1, { error: 'is required' })
     .max(2000)
-    .describe('A citation for safeguard, a task, risk or asset id, or an https address for url'),
+    .describe(
+      'A citation for safeguard, or the id of a task, risk, asset, policy or evidence item; url (a web address) is refused since addresses became evidence items',
+    ),
 });
 export type LinkEnd = z.infer<typeof LinkEndSchema>;
 
@@ -89,16 +91,17 @@ export const linkRoutes = {
     method: 'POST',
     path: '/api/orgs/:orgId/links',
     tags,
-    summary: 'Link two records (a safeguard and a task, a record and a web address…)',
+    summary:
+      'Link two records (a safeguard and a task, a record and its evidence…); a web address is recorded as evidence first',
     permission: 'links.manage',
     params: OrgParamsSchema,
     body: LinkBodySchema,
     status: 201,
     response: LinkCreatedSchema,
     audits: ['link.created'],
-    example: () => ({
+    example: (id) => ({
       from: { type: 'safeguard', id: '164.308(a)(6)(ii)' },
-      to: { type: 'url', id: 'https://intranet.riverside-clinic.example/security/incident-log' },
+      to: { type: 'evidence', id: id('evidenceItemId') },
       label: 'Security incident log, front desk and EHR',
     }),
     invalidates,

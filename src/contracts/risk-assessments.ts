@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AssetRef, DataFlowSchema } from './assets';
-import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Required, Text, Title } from './common';
 import { LevelSchema, RiskMatrixSchema } from './risk-library';
 import {
   AcknowledgeBodySchema,
@@ -73,7 +73,7 @@ export const ASSESSMENT_STATUS_LABELS: Record<(typeof ASSESSMENT_STATUSES)[numbe
 };
 const Participant = z.object({ name: Required(120), role: Text(120) });
 export const AssessmentBodySchema = z.object({
-  title: Required(200),
+  title: Title(200),
   scope: Text(5000).optional(),
   method: Text(5000).optional(),
   participants: z.array(Participant).max(50).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSET_KINDS } from './assets';
-import { Required, Text } from './common';
+import { Text, Title } from './common';
 
 // The content risks are rated and named with: matrices, threats and vulnerabilities (the API's
 // "risk library"), shipped with Custos and extended per organization.
@@ -151,7 +151,7 @@ export const LIBRARY_KIND_LABELS: Record<(typeof LIBRARY_KINDS)[number], string>
 };
 export const LibraryItemBodySchema = z.object({
   kind: z.enum(LIBRARY_KINDS),
-  title: Required(200),
+  title: Title(200),
   description: Text(2000).optional(),
   sourceType: z.enum(THREAT_SOURCE_TYPES).optional().describe('Threats only'),
   requirements: z.array(Citation).max(20).optional().describe('Vulnerabilities: citations'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AssetRef } from './assets';
-import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Text, Title } from './common';
 import { NumberCursorSchema } from './pagination';
 import { LinkSchema } from './links';
 import {
@@ -80,7 +80,7 @@ const ScaleIndex = z.number().int().min(0).max(6).nullable();
 const NoApproval = (message: string) => z.null({ error: message });
 
 export const RiskBodySchema = z.object({
-  title: Required(200),
+  title: Title(200),
   description: Text(5000).optional(),
   status: z.enum(RISK_STATUSES).optional(),
   ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
@@ -189,7 +189,7 @@ export const RiskAcceptanceBodySchema = z.object({
 export type RiskAcceptanceBody = z.infer<typeof RiskAcceptanceBodySchema>;
 
 export const RiskPlanTaskBodySchema = z.object({
-  title: Required(200),
+  title: Title(200),
   ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
   dueOn: DateOnly.nullable().optional(),
 });

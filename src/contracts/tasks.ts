@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, OrgParamsSchema, PersonRef, Required, Text } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Text, Title } from './common';
 import { route } from './route';
 import { LINK_TYPES, LinkEndSchema, LinkSchema } from './links';
 import { EDITORS, EVERY_ROLE, STAFF_READERS, type Grant } from './grants';
@@ -81,7 +81,6 @@ export const TaskSchema = z.object({
   recurrence: RecurrenceSchema.nullable(),
   overdue: z.boolean(),
   completionNote: z.string().nullable(),
-  evidenceUrl: z.string().nullable(),
   completedAt: z.iso.datetime().nullable(),
   completedBy: PersonRef.nullable().describe('who completed it; null when open or done by a token'),
   createdAt: z.iso.datetime(),
@@ -115,7 +114,7 @@ export type TaskQuery = z.infer<typeof TaskQuerySchema>;
 const HttpsUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000);
 
 export const TaskCreateBodySchema = z.object({
-  title: Required(300),
+  title: Title(300),
   description: Text(20000).optional(),
   ownerId: z.uuid({ error: 'must be a member id' }).nullable().optional(),
   dueOn: DateOnly.nullable().optional(),
@@ -132,7 +131,9 @@ export type TaskUpdateBody = z.infer<typeof TaskUpdateBodySchema>;
 
 export const TaskCompleteBodySchema = z.object({
   note: Text(20000).optional(),
-  evidenceUrl: HttpsUrl.optional(),
+  evidenceUrl: HttpsUrl.optional().describe(
+    'An address showing the work done: recorded as an evidence item of kind link, linked to the task (one item per address)',
+  ),
 });
 export type TaskCompleteBody = z.infer<typeof TaskCompleteBodySchema>;
 
@@ -210,8 +211,12 @@ export const taskRoutes = {
     params: TaskParamsSchema,
     body: TaskCompleteBodySchema,
     response: TaskCompletionSchema,
-    audits: ['task.completed'],
-    example: () => ({ note: 'Reviewed; no unexpected access.' }),
-    invalidates,
+    audits: ['task.completed', 'evidence_item.created', 'link.created'],
+    example: () => ({
+      note: 'Reviewed; no unexpected access.',
+      evidenceUrl: 'https://intranet.riverside-clinic.example/reviews/access-q2',
+    }),
+    // The address becomes an evidence item.
+    invalidates: [...invalidates, 'evidence'],
   }),
 };

@@ -173,6 +173,53 @@ describe(`bodies at the edge on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it('refuses direction marks and control characters in titles, naming the field', async () => {
+    const { t, org, officer } = await setUp();
+    const send = (method: 'POST', url: string, payload?: object) =>
+      t.app.inject({
+        method,
+        url: `/api/orgs/${org.id}${url}`,
+        headers: officer.headers,
+        ...(payload ? { payload } : {}),
+      });
+    // U+202E makes "Policy gpj.exe" read as "Policy exe.jpg"; U+2066 isolates; BEL and a line
+    // break have no place in a title (outside attacker, issue 14).
+    for (const bad of [
+      'Policy \u202egpj.exe',
+      'Backups \u2066x\u2069',
+      'Ring\u0007',
+      'Two\nlines',
+    ]) {
+      const cases: [string, object, string][] = [
+        ['/documents', { title: bad, kind: 'policy' }, 'body.title'],
+        ['/documents', { title: 'Ok', kind: 'policy', category: bad }, 'body.category'],
+        ['/evidence', { title: bad, url: 'https://x.example' }, 'body.title'],
+        ['/tasks', { title: bad }, 'body.title'],
+        ['/risks', { title: bad }, 'body.title'],
+      ];
+      for (const [url, payload, path] of cases) {
+        const res = await send('POST', url, payload);
+        expect(res.statusCode, `${url} ${JSON.stringify(bad)}`).toBe(400);
+        expect(errorOf(res.body).details).toContainEqual({
+          path,
+          message: 'must not hold control characters or direction marks',
+        });
+      }
+      const upload = await t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/evidence/files?filename=log.txt&title=${encodeURIComponent(bad)}`,
+        headers: { ...officer.headers, 'content-type': 'text/plain' },
+        payload: 'sign-in log\n',
+      });
+      expect(upload.statusCode).toBe(400);
+      expect(errorOf(upload.body).details?.[0]?.path).toBe('querystring.title');
+    }
+    // Letters of any script, and a title's surrounding spaces (trimmed), are fine.
+    const fine = await send('POST', '/tasks', { title: '  Revisión de accesos — مراجعة  ' });
+    expect(fine.statusCode).toBe(201);
+    expect(fine.json<{ title: string }>().title).toBe('Revisión de accesos — مراجعة');
+  });
+
   it('refuses a body sent to a request that takes none, and takes {} or nothing', async () => {
     const { t, org, officer } = await setUp();
     const retry = (payload?: string) =>

@@ -158,6 +158,30 @@ export const PREPARATIONS: Record<string, Preparation> = {
       id: (param, nth) => (param === 'evidenceItemId' ? file.id : clinic.id(param, nth)),
     };
   },
+  // A link of its own: removing an evidence item or a policy (earlier in the pass) takes its links.
+  'DELETE /api/orgs/:orgId/links/:linkId': async (t, clinic, contract, clock) => {
+    const db = t.database.handle.db;
+    const person = clinic.personFor(contract);
+    const id = uuidv7();
+    await db
+      .insertInto('record_links')
+      .values({
+        id,
+        org_id: clinic.orgId,
+        from_type: 'safeguard',
+        from_id: '164.310(d)(2)(iii)',
+        to_type: 'task',
+        to_id: clinic.id('taskId'),
+        label: null,
+        created_at: clock.now().toISOString(),
+        created_by: person.userId,
+      })
+      .execute();
+    return {
+      headers: await sessionHeaders(db, clock, person.userId, clinic.orgId),
+      id: (param, nth) => (param === 'linkId' ? id : clinic.id(param, nth)),
+    };
+  },
   // Removal waits for the end of retention (six years): an item whose date has passed.
   'DELETE /api/orgs/:orgId/evidence/:evidenceItemId': async (t, clinic, contract, clock) => {
     const db = t.database.handle.db;

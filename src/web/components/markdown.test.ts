@@ -27,4 +27,21 @@ describe('a policy rendered from Markdown', () => {
     }
     expect(markdownHtml('<script>alert(1)</script>')).toContain('&lt;script&gt;');
   });
+
+  it('never loads an image: its alt text shows, as a link to an http(s) address', () => {
+    const html = markdownHtml(
+      '![Floor plan](https://tracker.example/pixel.png?u=1 "t") and ![](http://x.example/a.gif)',
+    );
+    expect(html).not.toContain('<img');
+    expect(html).toContain(
+      '<a href="https://tracker.example/pixel.png?u=1" target="_blank" rel="noopener noreferrer">Floor plan</a>',
+    );
+    expect(html).toContain('>Image</a>');
+    const data = markdownHtml('![a <b>](data:image/png;base64,AAAA)');
+    expect(data).toBe('<p>a &lt;b&gt;</p>\n');
+    // Inside a link: the link stays, the image is its text.
+    expect(markdownHtml('[![Logo](https://x.example/l.png)](https://clinic.example)')).toBe(
+      '<p><a href="https://clinic.example">Logo</a></p>\n',
+    );
+  });
 });

@@ -5,6 +5,21 @@ import MarkdownIt from 'markdown-it';
 // this gives is safe to put in the page. The CSP (platform/http/security-headers.ts) allows no
 // outside script, image or frame either.
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const { escapeHtml } = renderer.utils;
+
+// An image is never loaded from a policy (the CSP would block an outside one, but a tracking pixel
+// should not even be asked for): its alt text shows instead, as a link to an http(s) address
+// (plain text inside another link, or for any other address).
+renderer.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const src = String(token?.attrGet('src') ?? '');
+  const alt = self.renderInlineAsText(token?.children ?? [], options, env).trim() || 'Image';
+  const inLink =
+    tokens.slice(0, idx).filter((t) => t.type === 'link_open').length >
+    tokens.slice(0, idx).filter((t) => t.type === 'link_close').length;
+  if (inLink || !/^https?:\/\//i.test(src)) return escapeHtml(alt);
+  return `<a href="${escapeHtml(src)}" target="_blank" rel="noopener noreferrer">${escapeHtml(alt)}</a>`;
+};
 
 /** Markdown (CommonMark with tables) as safe HTML. */
 export function markdownHtml(markdown: string): string {

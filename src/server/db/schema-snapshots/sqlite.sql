@@ -272,7 +272,7 @@ CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null uniqu
 CREATE INDEX "sessions_user_idx" on "sessions" ("user_id");
 
 -- table tasks
-CREATE TABLE "tasks" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "description" text default '' not null, "owner_id" text references "users" ("id"), "due_on" text, "due_key" text not null, "status" text not null check (status in ('open','in_progress','done','cancelled')), "priority" text not null check (priority in ('low','medium','high','critical')), "recurrence" text, "completion_note" text, "evidence_url" text, "completed_at" text, "completed_by" text references "users" ("id"), "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "tasks_org_number_unique" unique ("org_id", "number"));
+CREATE TABLE "tasks" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "description" text default '' not null, "owner_id" text references "users" ("id"), "due_on" text, "due_key" text not null, "status" text not null check (status in ('open','in_progress','done','cancelled')), "priority" text not null check (priority in ('low','medium','high','critical')), "recurrence" text, "completion_note" text, "completed_at" text, "completed_by" text references "users" ("id"), "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "tasks_org_number_unique" unique ("org_id", "number"));
 
 -- index tasks_org_due_key_idx
 CREATE INDEX "tasks_org_due_key_idx" on "tasks" ("org_id", "due_key", "number");

@@ -2,15 +2,10 @@ import type { AckStatus, Audience } from '../../../contracts/attestations';
 import { roleOf } from '../../../contracts/roles';
 import type { Db } from '../../platform/db/types';
 import { findTimeZone } from '../../platform/org-calendar-repository';
+import { findPeopleNames, listLiveMembers } from '../../platform/people-repository';
 import { addDays, todayIn } from '../../platform/time';
 import { versionsInEffect, type VersionInEffect } from '../documents/in-effect';
-import {
-  findNames,
-  listAcknowledgements,
-  listAudience,
-  listLiveMembers,
-  listPublications,
-} from './repository';
+import { listAcknowledgements, listAudience, listPublications } from './repository';
 import type { PolicyAudienceTable, PolicyPublicationsTable } from './tables';
 
 /** One person asked to acknowledge one policy's version in effect, and where they stand. */
@@ -73,7 +68,7 @@ export async function publishedPolicies(
     versions.map((v) => v.versionId),
   );
   const acked = new Map(acks.map((a) => [`${a.version_id}:${a.user_id}`, a.acknowledged_at]));
-  const names = await findNames(db, [
+  const names = await findPeopleNames(db, orgId, [
     ...new Set([
       ...audience.flatMap((a) => (a.user_id ? [a.user_id] : [])),
       ...publications.flatMap((p) => (p.published_by ? [p.published_by] : [])),

@@ -89,25 +89,3 @@ export async function insertAcknowledgement(
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
-
-/** Members whose access has not ended at `now`, with their names and roles. */
-export async function listLiveMembers(
-  db: Db,
-  orgId: string,
-  now: string,
-): Promise<{ userId: string; name: string; role: string }[]> {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.user_id as userId', 'users.name', 'memberships.role'])
-    .where('memberships.org_id', '=', orgId)
-    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))
-    .orderBy('users.name')
-    .execute();
-}
-
-export async function findNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}

@@ -11,9 +11,10 @@ import { organizationToday } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
 import { catalog } from '../catalog/content';
 import { linkedIds } from '../links/service';
+import { findPeopleNames } from '../../platform/people-repository';
 import { reference } from './presenter';
 import { REVIEW_NOTICE_DAYS } from './reminders';
-import { findPeopleNames, listDocuments, listVersionsIn } from './repository';
+import { listDocuments, listVersionsIn } from './repository';
 
 /**
  * The standards of 164.308 (administrative safeguards) that no policy in effect covers: a policy

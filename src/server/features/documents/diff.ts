@@ -2,8 +2,9 @@ import { diffLines, diffWords } from 'diff';
 import type { Diff } from '../../../contracts/documents';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { findPeopleNames } from '../../platform/people-repository';
 import { peopleOf, presentVersionSummary } from './presenter';
-import { findPeopleNames, findVersion, listVersions } from './repository';
+import { findVersion, listVersions } from './repository';
 import { requireDocument } from './service';
 
 type Part = Diff['body'][number];

@@ -88,6 +88,37 @@ describe(`policy exports, templates and reminders on ${testDatabaseKind()}`, () 
       .where('action', '=', 'document.exported')
       .execute();
     expect(events).toHaveLength(2);
+
+    // Approved at 02:30 UTC on 2 June: still 1 June in Chicago, the organization's zone.
+    await db
+      .updateTable('document_versions')
+      .set({
+        status: 'in_effect',
+        approved_by: editor.user.id,
+        approved_at: '2026-06-02T02:30:00.000Z',
+        effective_on: '2026-07-01',
+      })
+      .where('id', '=', doc.versions[0]?.id ?? '')
+      .execute();
+    const footerLine = `POL-1 version 1 · approved by ${editor.user.name} on 1 Jun 2026 · effective 1 Jul 2026`;
+    const approvedPdf = await t.app.inject({ url: `${url}/export.pdf`, headers: auditor.headers });
+    const approvedText = pdfTextOf(approvedPdf.rawPayload);
+    expect(approvedText).toContain(footerLine);
+    expect(approvedText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const approvedDocx = await t.app.inject({
+      url: `${url}/export.docx`,
+      headers: auditor.headers,
+    });
+    const approvedZip = await JSZip.loadAsync(approvedDocx.rawPayload);
+    const docxFooters = await Promise.all(
+      Object.keys(approvedZip.files)
+        .filter((f) => /word\/footer\d*\.xml/.test(f))
+        .map(async (f) => (await approvedZip.file(f)?.async('string')) ?? ''),
+    );
+    expect(docxFooters.join('')).toContain(footerLine);
+    const approvedBody = (await approvedZip.file('word/document.xml')?.async('string')) ?? '';
+    expect(approvedBody).toContain('1 Jul 2026');
+    expect(approvedBody).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('draw a long export off the event loop, so other requests are not stalled', async () => {

@@ -2,6 +2,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { findTimeZone } from '../../platform/org-calendar-repository';
 import { todayIn } from '../../platform/time';
+import { dateWord } from '../../platform/words';
 import { organizationName } from '../organizations/service/profile';
 import { AppError } from '../../platform/errors';
 import { runWorkerTask, WorkerTaskError } from '../../platform/worker-task';
@@ -39,20 +40,24 @@ export async function exportVersion(
       },
     }),
   );
+  // Dates as people read them, in the organization's calendar (platform/words.ts, as the risk
+  // analysis report writes them): "approved … on 2 Jun 2026", never an ISO string.
   const zone = (await findTimeZone(db, orgId)) ?? 'UTC';
-  const day = (instant: string) => todayIn(zone, new Date(instant));
+  const day = (instant: string) => dateWord(todayIn(zone, new Date(instant)));
   const approved =
     version.approvedBy && version.approvedAt
       ? `approved by ${version.approvedBy.name} on ${day(version.approvedAt)}`
       : 'not approved';
-  const effective = version.effectiveOn ? `effective ${version.effectiveOn}` : 'not in effect';
+  const effective = version.effectiveOn
+    ? `effective ${dateWord(version.effectiveOn)}`
+    : 'not in effect';
   const input: ExportInput = {
     organization: await organizationName(db, orgId),
     version,
     footer: `${version.reference} version ${version.number} · ${approved} · ${effective}`,
     facts: [
       ['Approved', approved === 'not approved' ? 'Not yet' : approved.replace(/^approved /, '')],
-      ['Effective date', version.effectiveOn ?? 'Not in effect'],
+      ['Effective date', version.effectiveOn ? dateWord(version.effectiveOn) : 'Not in effect'],
       ['SHA-256 of the content', version.sha256],
     ],
     generatedAt: deps.clock.now().toISOString(),

@@ -48,4 +48,13 @@ describe('a policy body read from Markdown', () => {
       'Hello <script>alert(1)</script>',
     );
   });
+
+  it('never embeds an image: its alt text and address show, as a link does', () => {
+    const [paragraph] = markdownBlocks(
+      'See ![Floor plan](https://tracker.example/p.png) and ![](data:image/png;base64,AA) or [![Logo](https://x.example/l.png)](https://clinic.example).',
+    );
+    expect(paragraph?.type === 'paragraph' ? plainText(paragraph.runs) : '').toBe(
+      'See Floor plan (https://tracker.example/p.png) and Image or Logo (https://clinic.example).',
+    );
+  });
 });

@@ -69,12 +69,20 @@ function runsOf(inline: Token | undefined): Run[] {
           code: false,
         });
         break;
+      case 'image': {
+        // Never fetched nor embedded (issue 14): its alt text, with an http(s) address like a link's.
+        const src = String(child.attrGet('src') ?? '');
+        const alt = child.content.trim() || 'Image';
+        const shown = href === null && /^https?:\/\//i.test(src) ? `${alt} (${src})` : alt;
+        runs.push({ text: shown, bold: bold > 0, italic: italic > 0, code: false });
+        break;
+      }
       case 'text':
       case 'html_inline':
         runs.push({ text: child.content, bold: bold > 0, italic: italic > 0, code: false });
         break;
       default:
-        // Images and anything else show as their text.
+        // Anything else shows as its text.
         if (child.content) {
           runs.push({ text: child.content, bold: bold > 0, italic: italic > 0, code: false });
         }

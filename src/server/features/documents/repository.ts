@@ -220,21 +220,3 @@ export async function listReviews(
     .orderBy('reviewed_at', 'desc')
     .execute();
 }
-
-/** Names of members of the organization, by user id (people named on versions and reviews). */
-export async function findPeopleNames(
-  db: Db,
-  orgId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['users.id', 'users.name'])
-    .where('memberships.org_id', '=', orgId)
-    .where('users.id', 'in', unique)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}

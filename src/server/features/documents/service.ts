@@ -14,7 +14,8 @@ import type { Db } from '../../platform/db/types';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references-repository';
-import { linkedIds } from '../links/service';
+import { linkedIds, removeLinksOfIn } from '../links/service';
+import { findPeopleNames } from '../../platform/people-repository';
 import { syncRequirementsIn } from './requirements';
 import { assertMayDeleteVersionIn } from './retention';
 import { versionHash, normalizeBody } from './canonical';
@@ -22,7 +23,6 @@ import { peopleOf, presentDetail, presentDocument, reference } from './presenter
 import {
   deleteDocument,
   findDocument,
-  findPeopleNames,
   insertDocument,
   insertVersion,
   listDocuments,
@@ -246,7 +246,8 @@ export async function removeDocument(
     if (!before) throw new AppError('not_found', 'No such document.');
     const versions = await listVersions(trx, orgId, id);
     for (const version of versions) await assertMayDeleteVersionIn(trx, deps, before, version);
-    await syncRequirementsIn(trx, deps, context, orgId, id, []);
+    // Its requirements and every other link go with it (issue 14: no link left to a removed record).
+    await removeLinksOfIn(trx, deps, context, orgId, { type: 'document', id });
     await deleteDocument(trx, orgId, id);
     await appendAuditEvent(trx, deps, context, {
       orgId,

@@ -8,11 +8,11 @@ import { actingPersonIn } from '../../platform/auth/members';
 import type { Db } from '../../platform/db/types';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { findPeopleNames } from '../../platform/people-repository';
 import { normalizeBody, versionHash } from './canonical';
 import { peopleOf, presentVersion, statusOf, versionName } from './presenter';
 import {
   deleteVersion,
-  findPeopleNames,
   findVersion,
   insertVersion,
   listVersions,

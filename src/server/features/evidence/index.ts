@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { evidenceDemo } from './demo';
 import { evidenceLink } from './link';
 import * as createEvidence from './migrations/0019_create_evidence';
+import * as moveTaskEvidence from './migrations/0022_move_task_evidence';
 import * as addEvidenceChecks from './migrations/0025_add_evidence_checks';
 import { evidenceReminders } from './reminders';
 import { registerEvidenceRoutes } from './routes';
@@ -15,6 +16,7 @@ export const feature: Feature = {
   tables: ['evidence_items'],
   migrations: {
     '0019_create_evidence': createEvidence,
+    '0022_move_task_evidence': moveTaskEvidence,
     '0025_add_evidence_checks': addEvidenceChecks,
   },
   routes: registerEvidenceRoutes,

@@ -2,13 +2,14 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { reference } from './presenter';
 import { deleteEvidenceItem } from './repository';
+import { removeLinksOfIn } from '../links/service';
 import { assertMayDeleteIn } from '../retention/service';
 import { foundEvidenceItem } from './service';
 
 /**
  * Removes an item once its retention has passed and no legal hold is on it (164.316(b)(2)(i);
- * the retention service answers 409 naming the date or the hold), with its stored bytes. The row
- * goes in the transaction with its audit event; the bytes after it commits (a file whose row is
+ * the retention service answers 409 naming the date or the hold), with its links and its stored
+ * bytes. The row and its links go in the transaction with their audit events; the bytes after it commits (a file whose row is
  * gone is unreachable; a row whose file is gone would fail its check).
  */
 export async function removeEvidenceItem(
@@ -25,6 +26,7 @@ export async function removeEvidenceItem(
       label: `${reference(before.number)} ${before.title}`,
       retainUntil: before.retain_until,
     });
+    await removeLinksOfIn(trx, deps, context, orgId, { type: 'evidence', id });
     await deleteEvidenceItem(trx, orgId, id);
     await appendAuditEvent(trx, deps, context, {
       orgId,

@@ -38,6 +38,23 @@ export async function deleteEvidenceItem(trx: Db, orgId: string, id: string): Pr
   await trx.deleteFrom('evidence_items').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
+/** The organization's first link item recording `url`, if any (one item per address). */
+export async function findLinkItemByUrl(
+  db: Db,
+  orgId: string,
+  url: string,
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('evidence_items')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'link')
+    .where('url', '=', url)
+    .orderBy('number')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** One record of the organization; another organization's id finds nothing (164.308(a)(4)). */
 export async function findEvidenceItem(
   db: Db,

@@ -15,7 +15,11 @@ import {
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/types';
 
-/** Refuses a link end that names no record of this organization, naming the field. */
+/**
+ * Refuses a link end that names no record of this organization, naming the field. A web address
+ * is no record: since issue 14 it is an evidence item of kind link (recorded through the evidence
+ * routes), which is then linked like any record.
+ */
 async function checkEnd(
   db: Db,
   deps: Pick<AppDeps, 'links'>,
@@ -23,26 +27,16 @@ async function checkEnd(
   end: LinkEnd,
   field: string,
 ): Promise<void> {
-  // Each record type is checked by the feature that owns it (its manifest's `link`).
-  const target = end.type === 'url' ? undefined : deps.links.target(end.type);
-  const known = target
-    ? (await target.exists(db, orgId, [end.id])).has(end.id)
-    : end.type === 'url' && isWebAddress(end.id);
-  if (!known) {
+  if (end.type === 'url') {
     throw AppError.field(
-      `${field}.id`,
-      end.type === 'url'
-        ? 'must be an http(s) address'
-        : `names no ${end.type} of this organization`,
+      `${field}.type`,
+      'must be a record, not a web address: record the address as evidence (POST /api/orgs/{orgId}/evidence), then link that evidence item',
     );
   }
-}
-
-function isWebAddress(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
+  // Each record type is checked by the feature that owns it (its manifest's `link`).
+  const target = deps.links.target(end.type);
+  if (!target || !(await target.exists(db, orgId, [end.id])).has(end.id)) {
+    throw AppError.field(`${field}.id`, `names no ${end.type} of this organization`);
   }
 }
 
@@ -70,9 +64,6 @@ export async function createLinkIn(
   link: { from: LinkEnd; to: LinkEnd; label?: string | undefined },
   fields = { from: 'body.from', to: 'body.to' },
 ): Promise<string> {
-  if (link.from.type === 'url') {
-    throw AppError.field(`${fields.from}.type`, 'must be a record; put the address in "to"');
-  }
   await checkEnd(trx, deps, orgId, link.from, fields.from);
   await checkEnd(trx, deps, orgId, link.to, fields.to);
   const existing = await findLinkBetween(trx, orgId, link.from, link.to);
@@ -139,6 +130,30 @@ export async function removeLink(
       },
     });
   });
+}
+
+/**
+ * Removes every link touching a record, in the transaction that removes the record (call it before
+ * the record goes, so each `link.removed` event still names both ends; 164.312(b)).
+ */
+export async function removeLinksOfIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  record: { type: LinkType; id: string },
+): Promise<void> {
+  for (const link of await listLinksOf(trx, orgId, record.type, record.id)) {
+    const from = await namedEnd(trx, deps, orgId, { type: link.from_type, id: link.from_id });
+    const to = await namedEnd(trx, deps, orgId, { type: link.to_type, id: link.to_id });
+    await deleteLink(trx, orgId, link.id);
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'link.removed',
+      entity: { type: 'link', id: link.id },
+      changes: { from: { before: from }, to: { before: to } },
+    });
+  }
 }
 
 /** The records linked to one record, each with a readable label. */

@@ -334,12 +334,17 @@ describe(`catalog API on ${testDatabaseKind()}`, () => {
 });
 
 describe(`evidence links on ${testDatabaseKind()}`, () => {
-  it('links a safeguard record to a web address as evidence, lists and removes it', async () => {
+  it('links a safeguard record to an evidence item, lists and removes it; a bare address is refused', async () => {
     const { call, owner, app, org } = await setUp();
+    const evidence = await call(owner, 'POST', '/evidence', {
+      title: 'BitLocker compliance report',
+      url: 'https://intranet.example/bitlocker-report.pdf',
+    });
+    expect(evidence.statusCode).toBe(201);
+    const item = evidence.json<{ id: string }>();
     const created = await call(owner, 'POST', '/links', {
       from: { type: 'safeguard', id: '164.312(a)(2)(iv)' },
-      to: { type: 'url', id: 'https://intranet.example/bitlocker-report.pdf' },
-      label: 'BitLocker compliance report',
+      to: { type: 'evidence', id: item.id },
     });
     expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: string }>();
@@ -348,19 +353,22 @@ describe(`evidence links on ${testDatabaseKind()}`, () => {
     }>();
     expect(detail.links).toEqual([
       expect.objectContaining({
-        type: 'url',
-        targetId: 'https://intranet.example/bitlocker-report.pdf',
-        label: 'BitLocker compliance report',
+        type: 'evidence',
+        targetId: item.id,
+        label: 'EV-1 BitLocker compliance report',
       }),
     ]);
-    const bad = await call(owner, 'POST', '/links', {
-      from: { type: 'safeguard', id: '164.312(a)(2)(iv)' },
-      to: { type: 'url', id: 'javascript:alert(1)' },
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path).toBe(
-      'body.to.id',
-    );
+    // Issue 14: an address is evidence now, recorded through the evidence routes.
+    for (const address of ['https://intranet.example/other.pdf', 'javascript:alert(1)']) {
+      const bad = await call(owner, 'POST', '/links', {
+        from: { type: 'safeguard', id: '164.312(a)(2)(iv)' },
+        to: { type: 'url', id: address },
+      });
+      expect(bad.statusCode).toBe(400);
+      const error = bad.json<{ error: { details: { path: string; message: string }[] } }>().error;
+      expect(error.details[0]?.path).toBe('body.to.type');
+      expect(error.details[0]?.message).toContain('/evidence');
+    }
     const removed = await app.inject({
       method: 'DELETE',
       url: `/api/orgs/${org.id}/links/${id}`,
@@ -375,10 +383,15 @@ describe(`evidence links on ${testDatabaseKind()}`, () => {
 
   it("answers 404 for another organization's link", async () => {
     const first = await setUp();
+    const evidence = await first.call(first.owner, 'POST', '/evidence', {
+      title: 'Log review',
+      url: 'https://example.org/log-review',
+    });
     const created = await first.call(first.owner, 'POST', '/links', {
       from: { type: 'safeguard', id: '164.312(b)' },
-      to: { type: 'url', id: 'https://example.org/log-review' },
+      to: { type: 'evidence', id: evidence.json<{ id: string }>().id },
     });
+    expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: string }>();
     const other = await buildOrganization(first.db);
     const stranger = await buildMember(first.db, first.clock, other.id, 'owner');

@@ -16,7 +16,6 @@ export function presentTask(row: TaskRow, today: string): Task {
     recurrence: row.recurrence ? fromRrule(row.recurrence) : null,
     overdue: active && row.due_on !== null && row.due_on < today,
     completionNote: row.completion_note,
-    evidenceUrl: row.evidence_url,
     completedAt: row.completed_at,
     completedBy: row.completed_by
       ? { id: row.completed_by, name: row.completed_by_name ?? '' }

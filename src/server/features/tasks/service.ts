@@ -16,6 +16,7 @@ import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { createLinkIn, linksOf } from '../links/service';
 import { notifyNewOwnerIn } from '../notifications/notify';
+import { recordCompletionEvidenceIn } from './completion-evidence';
 import { presentTask } from './presenter';
 import { fromRrule, nextDueOn, toRrule } from './recurrence';
 import { systemTaskOwnerIn } from './task-owner';
@@ -138,7 +139,6 @@ export async function createTaskIn(
     priority: body.priority ?? 'medium',
     recurrence: body.recurrence ? toRrule(body.recurrence) : null,
     completion_note: null,
-    evidence_url: null,
     completed_at: null,
     completed_by: null,
     created_at: now,
@@ -296,7 +296,6 @@ export async function completeTask(
     await updateTask(trx, orgId, taskId, {
       status: 'done',
       completion_note: body.note ?? null,
-      evidence_url: body.evidenceUrl ?? null,
       completed_at: now,
       completed_by: viewer.userId,
       updated_at: now,
@@ -311,10 +310,14 @@ export async function completeTask(
         evidenceUrl: { after: body.evidenceUrl ?? null },
       },
     });
+    // The next occurrence carries the task's links, not this occurrence's evidence.
+    const links = await linksOf(trx, deps, orgId, 'task', taskId);
+    if (body.evidenceUrl !== undefined) {
+      await recordCompletionEvidenceIn(trx, deps, context, orgId, task, body.evidenceUrl);
+    }
     if (!task.recurrence || !task.due_on) {
       return null;
     }
-    const links = await linksOf(trx, deps, orgId, 'task', taskId);
     // The next occurrence stays with its owner while their access lasts (issue 12).
     const ownerId = await systemTaskOwnerIn(trx, deps, context, orgId, {
       recordOwnerId: task.owner_id,

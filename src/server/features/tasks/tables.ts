@@ -21,7 +21,6 @@ export interface TasksTable {
   priority: Task['priority'];
   recurrence: string | null;
   completion_note: string | null;
-  evidence_url: string | null;
   completed_at: string | null;
   completed_by: string | null;
   created_at: string;

@@ -4,12 +4,8 @@ import { roleHolds, type Permission } from '../../../contracts/permissions';
 import { roleOf } from '../../../contracts/roles';
 import { AppError } from '../errors';
 import type { AuditActor } from '../audit/append';
-import {
-  findMemberName,
-  findTokenCreator,
-  listLiveMembersExcept,
-  membershipIsLive,
-} from './repository';
+import { listLiveMembers } from '../people-repository';
+import { findMemberName, findTokenCreator, membershipIsLive } from './repository';
 
 /**
  * Checks that a person named in a request (an owner, an official) is a member of
@@ -117,7 +113,7 @@ export async function othersWhoHold(
   permission: Permission,
   now: string,
 ): Promise<string[]> {
-  const members = await listLiveMembersExcept(db, orgId, userId, now);
+  const members = await listLiveMembers(db, orgId, now, userId);
   return members.filter((m) => roleHolds(roleOf(m.role), permission)).map((m) => m.name);
 }
 
@@ -128,7 +124,7 @@ export async function membersWhoHold(
   permission: Permission,
   now: string,
 ): Promise<{ id: string; name: string }[]> {
-  const members = await listLiveMembersExcept(db, orgId, null, now);
+  const members = await listLiveMembers(db, orgId, now);
   return members
     .filter((m) => roleHolds(roleOf(m.role), permission))
     .map((m) => ({ id: m.userId, name: m.name }));

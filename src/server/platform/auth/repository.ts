@@ -211,22 +211,3 @@ export async function membershipIsLive(
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Members whose access has not ended at `now`, with their names and roles, but one (or all: null). */
-export async function listLiveMembersExcept(
-  db: Kysely<Database> | Transaction<Database>,
-  orgId: string,
-  exceptUserId: string | null,
-  now: string,
-): Promise<{ userId: string; name: string; role: string }[]> {
-  let query = db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.user_id as userId', 'users.name', 'memberships.role'])
-    .where('memberships.org_id', '=', orgId);
-  if (exceptUserId !== null) query = query.where('memberships.user_id', '!=', exceptUserId);
-  return query
-    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', now)]))
-    .orderBy('users.name')
-    .execute();
-}

@@ -1,6 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors';
+import { CfbStreams } from './cfb-streams';
+import { ZIP_TAIL_BYTES, zipBoundsProblem } from './zip-bounds';
 
 /** The kinds of file evidence may be, with the type each is served as. */
 export const FILE_KINDS = {
@@ -156,6 +158,11 @@ export class ContentCheck extends Transform {
   private head: Buffer[] = [];
   private headBytes = 0;
   private text: ReturnType<typeof decoderOf> | null = null;
+  // An office document's last bytes, where its central directory is (zip-bounds.ts).
+  private zipTail: Buffer[] | null = null;
+  private zipTailBytes = 0;
+  // A legacy Word or Excel file's directory, gathered as it streams (cfb-streams.ts).
+  private cfb: CfbStreams | null = null;
 
   constructor(
     private readonly declared: Declared,
@@ -174,6 +181,9 @@ export class ContentCheck extends Transform {
           this.text = decoderOf();
           this.text.decode(head, { stream: true });
         }
+        if (kind === 'docx' || kind === 'xlsx' || kind === 'pptx') this.zipTail = [];
+        if (kind === 'doc' || kind === 'xls') this.cfb = new CfbStreams();
+        this.follow(head);
         done(null, head);
       },
       (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
@@ -198,6 +208,7 @@ export class ContentCheck extends Transform {
       else done();
       return;
     }
+    this.follow(chunk);
     if (this.text) {
       try {
         if (chunk.includes(0)) throw new Error('NUL');
@@ -225,12 +236,47 @@ export class ContentCheck extends Transform {
     this.finishText(done);
   }
 
+  /** Feeds the structure checks of the kind (an office archive's end, an OLE directory). */
+  private follow(chunk: Buffer): void {
+    this.cfb?.push(chunk);
+    if (this.zipTail === null) return;
+    this.zipTail.push(chunk);
+    this.zipTailBytes += chunk.length;
+    let first = this.zipTail[0];
+    while (first && this.zipTailBytes - first.length >= ZIP_TAIL_BYTES) {
+      this.zipTail.shift();
+      this.zipTailBytes -= first.length;
+      first = this.zipTail[0];
+    }
+  }
+
   private finishText(done: TransformCallback): void {
     try {
       this.text?.decode();
-      done();
     } catch {
       done(refuse('body', 'is not UTF-8 text: it ends inside a character'));
+      return;
     }
+    done(this.structureProblem());
+  }
+
+  /** Refuses a zip bomb, and an OLE file without the stream of the kind it is named as. */
+  private structureProblem(): AppError | null {
+    if (this.zipTail !== null) {
+      const problem = zipBoundsProblem(Buffer.concat(this.zipTail), this.seen);
+      if (problem) return refuse('body', problem);
+    }
+    if (this.cfb !== null) {
+      const names = this.cfb.streamNames();
+      const needed = this.kind === 'doc' ? ['WordDocument'] : ['Workbook', 'Book'];
+      if (!names.some((n) => needed.includes(n))) {
+        const what =
+          this.kind === 'doc'
+            ? 'a Word document (no WordDocument stream)'
+            : 'an Excel workbook (no Workbook stream)';
+        return refuse('body', this.cfb.problem ?? `is an OLE compound file but not ${what}`);
+      }
+    }
+    return null;
   }
 }

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Drawer,
@@ -174,16 +173,8 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
           ) : null}
           {t.status === 'done' ? (
             <Alert color="teal" variant="light">
-              {completionText(t, time.timeZone, true)}. {t.completionNote}
-              {t.evidenceUrl ? (
-                <>
-                  {' '}
-                  <Anchor href={t.evidenceUrl} target="_blank" rel="noreferrer">
-                    Evidence
-                  </Anchor>
-                </>
-              ) : null}{' '}
-              A completed task is a record: it can no longer be changed.
+              {completionText(t, time.timeZone, true)}. {t.completionNote} A completed task is a
+              record: it can no longer be changed.
             </Alert>
           ) : editing ? (
             <TaskEditForm task={t} onDone={() => setEditing(false)} />
