@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { markdownHtml } from './markdown';
 
 describe('a policy rendered from Markdown', () => {
-  it('keeps headings, emphasis and tables', () => {
+  it('keeps headings (one level below the page h1), emphasis and tables', () => {
     const html = markdownHtml('# Title\n\n**bold** *it*\n\n| a | b |\n| - | - |\n| 1 | 2 |');
-    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<h2>Title</h2>');
+    expect(html).not.toContain('<h1');
+    expect(markdownHtml('###### Six')).toBe('<h6>Six</h6>\n');
     expect(html).toContain('<strong>bold</strong> <em>it</em>');
     expect(html).toContain('<table>');
   });

@@ -21,7 +21,17 @@ renderer.renderer.rules.image = (tokens, idx, options, env, self) => {
   return `<a href="${escapeHtml(src)}" target="_blank" rel="noopener noreferrer">${escapeHtml(alt)}</a>`;
 };
 
-/** Markdown (CommonMark with tables) as safe HTML. */
+// The page around a policy has its own h1 (the policy's title): the body's headings sit one level
+// below it, so a page has one h1 and its outline stays in order (WCAG 1.3.1).
+renderer.core.ruler.push('headings_below_the_page', (state) => {
+  for (const token of state.tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+    }
+  }
+});
+
+/** Markdown (CommonMark with tables) as safe HTML, its headings one level below the page's. */
 export function markdownHtml(markdown: string): string {
   return renderer.render(markdown);
 }
