@@ -100,7 +100,7 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
       headers: editor.headers,
     });
     expect(early.statusCode).toBe(409);
-    expect(early.body).toContain('kept until 2032-06-01');
+    expect(early.body).toContain('kept until 1 Jun 2032');
 
     clock.set('2032-06-02T16:00:00.000Z');
     const later = await t.app.inject({

@@ -1,3 +1,4 @@
+import { dateWord } from '../../platform/words';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -131,7 +132,7 @@ export async function assertMayDeleteIn(
   if (until !== undefined && today <= until) {
     throw new AppError(
       'conflict',
-      `${record.label} must be kept until ${until} (${years} years from when it was created or last in effect, 164.316(b)(2)(i)): it cannot be deleted before then.`,
+      `${record.label} must be kept until ${dateWord(until)} (${years} years from when it was created or last in effect, 164.316(b)(2)(i)): it cannot be deleted before then.`,
     );
   }
   await deleteRetained(trx, orgId, record.type, record.id);
