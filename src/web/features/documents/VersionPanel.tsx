@@ -1,4 +1,6 @@
 import { Alert, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { countOf } from '../../../contracts/words';
+import { openChoices } from './open-choices';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DocumentDetail } from '../../../contracts/documents';
@@ -49,6 +51,7 @@ export function VersionPanel({
   ].find((f) => f.m.isError);
   const dirty = (title !== null && title !== v.title) || (body !== null && body !== v.body);
   const others = doc.versions.filter((o) => o.id !== v.id);
+  const choices = openChoices(body ?? v.body);
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -75,6 +78,18 @@ export function VersionPanel({
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           SHA-256 {v.sha256}
         </Text>
+        {choices.length > 0 && v.status !== 'superseded' && v.status !== 'retired' ? (
+          <Alert
+            color="yellow"
+            variant="light"
+            title={`${countOf(choices.length, 'choice')} still to make`}
+          >
+            The text still has {choices.length === 1 ? 'a mark' : 'marks'} where the practice must
+            decide: {choices.slice(0, 3).join(', ')}
+            {choices.length > 3 ? ', …' : ''}. Replace each with what the practice does before the
+            policy is approved.
+          </Alert>
+        ) : null}
         {editing ? (
           <>
             <TextInput

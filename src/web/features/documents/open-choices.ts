@@ -1,0 +1,8 @@
+/**
+ * The choices a policy's text still leaves to the practice: the `[choose: …]` marks the templates
+ * put where a clinic must decide (content/policies/README.md). A policy that takes effect with one
+ * says nothing definite there, so the page warns until each is made.
+ */
+export function openChoices(body: string): string[] {
+  return [...body.matchAll(/\[choose:[^\]\n]*\]/g)].map((match) => match[0]);
+}
