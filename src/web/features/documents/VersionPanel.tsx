@@ -79,15 +79,16 @@ export function VersionPanel({
           SHA-256 {v.sha256}
         </Text>
         {choices.length > 0 && v.status !== 'superseded' && v.status !== 'retired' ? (
-          <Alert
-            color="yellow"
-            variant="light"
-            title={`${countOf(choices.length, 'choice')} still to make`}
-          >
-            The text still has {choices.length === 1 ? 'a mark' : 'marks'} where the practice must
-            decide: {choices.slice(0, 3).join(', ')}
-            {choices.length > 3 ? ', …' : ''}. Replace each with what the practice does before the
-            policy is approved.
+          <Alert color="yellow" variant="light">
+            <Text fw={700} size="sm">
+              {countOf(choices.length, 'choice')} still to make
+            </Text>
+            <Text size="sm">
+              The text still has {choices.length === 1 ? 'a mark' : 'marks'} where the practice must
+              decide: {choices.slice(0, 3).join(', ')}
+              {choices.length > 3 ? ', …' : ''}. Replace each with what the practice does before the
+              policy is approved.
+            </Text>
           </Alert>
         ) : null}
         {editing ? (
