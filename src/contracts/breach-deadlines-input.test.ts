@@ -83,6 +83,14 @@ describe('parseBreachDeadlinesInput', () => {
     expect(problem({ ...valid, affectedByState: { California: 1 } })).toBe(
       `affectedByState.California ${message}`,
     );
+    // As JSON.parse gives it: an own `__proto__` key, which zod's record passes over.
+    const proto = JSON.parse(
+      JSON.stringify(valid).replace(
+        '"affectedByState":{',
+        '"affectedByState":{"__proto__":{"CA":900},',
+      ),
+    ) as unknown;
+    expect(problem(proto)).toBe(`affectedByState.__proto__ ${message}`);
   });
 
   it('accepts the 50 States, DC and the five territories, and nothing else', () => {

@@ -150,6 +150,18 @@ function firstProblem(issues: readonly z.core.$ZodIssue[]): BreachInputProblem {
 export function parseBreachDeadlinesInput(
   value: unknown,
 ): { ok: true; input: BreachDeadlinesInput } | ({ ok: false } & BreachInputProblem) {
+  // zod's record passes over an own `__proto__` key (JSON.parse makes one): refuse it by name.
+  const byState: unknown =
+    typeof value === 'object' && value !== null && 'affectedByState' in value
+      ? value.affectedByState
+      : undefined;
+  if (typeof byState === 'object' && byState !== null && Object.hasOwn(byState, '__proto__')) {
+    return {
+      ok: false,
+      field: 'affectedByState.__proto__',
+      message: 'is not the two-letter USPS code of a State, DC or territory (such as "CA")',
+    };
+  }
   const parsed = BreachDeadlinesInputSchema.safeParse(value);
   return parsed.success
     ? { ok: true, input: parsed.data }
