@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, PersonRef, Required, Text } from './common';
+import { DateOnly, Line, PersonRef, Text, Title } from './common';
 import { NumberCursorSchema } from './pagination';
 
 /** Who is on the roster: the workforce of 164.103 (employees, volunteers, trainees…). */
@@ -44,16 +44,16 @@ const Email = z
 
 export const PersonBodySchema = z.object({
   kind: z.enum(PERSON_KINDS),
-  name: Required(200),
+  name: Title(200),
   email: Email.nullable().optional(),
-  employeeId: Text(64)
+  employeeId: Line(64)
     .nullable()
     .optional()
     .describe('Unique in the organization when set; empty means none'),
-  jobRole: Text(200).optional(),
+  jobRole: Line(200).optional(),
   departmentId: z.uuid({ error: 'must be a department id' }).nullable().optional(),
   managerId: z.uuid({ error: 'must be a person id' }).nullable().optional(),
-  location: Text(200).optional(),
+  location: Line(200).optional(),
   startDate: DateOnly.nullable().optional(),
   endDate: DateOnly.nullable().optional().describe('The last day worked'),
   clearanceOutcome: z.enum(CLEARANCE_OUTCOMES).nullable().optional(),
@@ -125,9 +125,9 @@ export type PersonQuery = z.infer<typeof PersonQuerySchema>;
 
 // ---------- departments ----------
 
-export const DepartmentBodySchema = z.object({ name: Required(120) });
+export const DepartmentBodySchema = z.object({ name: Title(120) });
 export const DepartmentUpdateBodySchema = z.object({
-  name: Required(120).optional(),
+  name: Title(120).optional(),
   archived: z.boolean().optional().describe('An archived department takes no new people'),
 });
 export type DepartmentUpdateBody = z.infer<typeof DepartmentUpdateBodySchema>;

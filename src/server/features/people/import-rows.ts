@@ -1,3 +1,4 @@
+import { isDisguising } from '../../../contracts/common';
 import { z } from 'zod';
 import { ROSTER_COLUMNS, type RosterColumn } from '../../../contracts/people-schemas';
 import type { Table } from '../../platform/import/table';
@@ -116,6 +117,10 @@ export function readRow(
     (source.cells[header.indexOf(column)] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
   for (const [column, max] of Object.entries(LIMITS)) {
     if (cell(column).length > max) fail(column, `must be at most ${max} characters`);
+    // One-line fields, as the API takes them (contracts/common.ts Line): no disguised names.
+    else if (max <= 254 && isDisguising(cell(column))) {
+      fail(column, 'must not hold control characters or direction marks');
+    }
   }
   const values: RowValues = {};
   const read: ReadRow = { row, line, values, reference: null };

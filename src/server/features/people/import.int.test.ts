@@ -181,6 +181,7 @@ describe(`the roster import on ${testDatabaseKind()}`, () => {
       'E-3,F,employee,,,,,',
       'E-6,,employee,,,,,',
       'E-7,G,employee,,,maybe,2020-01-01,2021-01-01',
+      'E-8,Eve\u202Elive,employee,,,,,',
     ].join('\n');
     const checked = await send(file, 'preview');
     const { problems } = checked.json<RosterImportResult>();
@@ -195,6 +196,7 @@ describe(`the roster import on ${testDatabaseKind()}`, () => {
       '7:8:name',
       '8:9:clearance_outcome',
       '8:9:end_date',
+      '9:10:name',
     ]);
     expect(problems[0]?.message).toContain('Employee, Contractor, Volunteer, Trainee, Student');
     expect((await send(file, 'commit')).statusCode).toBe(400);

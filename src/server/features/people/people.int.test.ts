@@ -115,6 +115,22 @@ describe(`the roster on ${testDatabaseKind()}`, () => {
     expect((await call(auditor, 'GET', `/people/${nina.id}`)).statusCode).toBe(404);
   });
 
+  it('refuses names that disguise themselves (direction marks, control characters)', async () => {
+    const { call, officer } = await setUp();
+    for (const [url, payload, path] of [
+      ['/people', { kind: 'employee', name: 'Eve\u202Elive' }, 'body.name'],
+      ['/people', { kind: 'employee', name: 'Bell\u0007x' }, 'body.name'],
+      ['/people', { kind: 'employee', name: 'Ann', jobRole: 'Nurse\u200F' }, 'body.jobRole'],
+      ['/departments', { name: 'D\u202Eept' }, 'body.name'],
+    ] as const) {
+      const res = await call(officer, 'POST', url, payload);
+      expect([
+        res.statusCode,
+        res.json<{ error: { details: { path: string }[] } }>().error.details[0]?.path,
+      ]).toEqual([400, path]);
+    }
+  });
+
   it('links a member by email, never a member of another organization', async () => {
     const { db, clock, org, call, officer } = await setUp();
     const otherOrg = await buildOrganization(db);
