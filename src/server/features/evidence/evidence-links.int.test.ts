@@ -50,7 +50,7 @@ describe(`evidence through tasks and links on ${testDatabaseKind()}`, () => {
       note: 'Finished the module.',
       evidenceUrl: 'https://lms.example/certificates/42',
     });
-    expect(done.statusCode).toBe(200);
+    expect(done.statusCode, done.body).toBe(200);
     const completed = done.json<{ task: Record<string, unknown> }>().task;
     expect(completed).not.toHaveProperty('evidenceUrl');
     const detail = (await call(nurse.headers, 'GET', `/tasks/${task.id}`)).json<{

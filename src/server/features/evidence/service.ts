@@ -9,7 +9,7 @@ import type {
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
-import { requireNewlyNamedMember } from '../../platform/auth/members';
+import { memberHolds, requireNewlyNamedMember } from '../../platform/auth/members';
 import type { Db } from '../../platform/db/types';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
@@ -147,8 +147,14 @@ export async function newEvidenceRowIn(
     effective_from: null,
     effective_to: null,
     refresh_on: null,
-    // Whoever adds it looks after it unless they name someone else.
-    owner_id: context.actor.type === 'user' ? context.actor.id : null,
+    // Whoever adds it looks after it unless they name someone else, when their role may keep
+    // evidence (a workforce member completing a task leaves it to the Security Official).
+    owner_id:
+      context.actor.type === 'user' &&
+      context.actor.id !== null &&
+      (await memberHolds(trx, orgId, context.actor.id, KEEPS_EVIDENCE.permission))
+        ? context.actor.id
+        : null,
     retain_until: retainUntil,
     created_at: now,
     created_by: context.actor.type === 'user' ? context.actor.id : null,
