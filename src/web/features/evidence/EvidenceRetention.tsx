@@ -59,7 +59,8 @@ export function EvidenceRetention({ item }: { item: EvidenceItemDetail }) {
             </Stack>
           </Group>
         ) : null}
-        {org && can(org.role, api.evidence.remove) ? (
+        {/* Under a hold nothing can delete it (the box above says so): no button to offer. */}
+        {org && can(org.role, api.evidence.remove) && !hold ? (
           confirming ? (
             <Stack gap="xs">
               <Text size="sm">
