@@ -43,6 +43,12 @@ describe('custos breach deadlines', () => {
     ]);
   });
 
+  it('reads a file that starts with a byte-order mark', async () => {
+    const run = await deadlines(`\uFEFF${JSON.stringify(ransomware)}`);
+    expect([run.result, run.err]).toEqual([0, []]);
+    expect(JSON.parse(run.out.join('\n'))).toMatchObject({ individualNoticeBy: '2026-05-09' });
+  });
+
   it('prints a business associate’s one deadline, the yearly log, and nothing due for a non-breach', async () => {
     const associate = await deadlines({ ...ransomware, entityType: 'business_associate' });
     expect(JSON.parse(associate.out.join('\n'))).toMatchObject({

@@ -29,7 +29,8 @@ function parseJson(text: string): unknown {
     );
   }
   try {
-    return JSON.parse(text) as unknown;
+    // A file saved by Windows tools may start with a byte-order mark: not part of the JSON.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
     // The parser's message quotes the input across lines; the operator needs only this.
     throw new Error('standard input is not JSON: pipe one JSON object in', { cause: error });
