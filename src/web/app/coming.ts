@@ -32,7 +32,7 @@ export const COMING: readonly Omit<NavEntry, 'permission'>[] = [
     summary: 'Training, sanctions and access reviews',
   },
   {
-    group: 'People',
+    group: 'Vendors',
     order: 20,
     label: 'Business associates',
     path: '/business-associates',

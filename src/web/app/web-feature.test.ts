@@ -33,23 +33,20 @@ describe('the web features', () => {
   });
 
   it('hide a placeholder once a feature declares its path', () => {
-    const [workforce, vendorsToCome] = COMING.filter((c) => c.group === 'People');
+    const [vendorsToCome] = COMING.filter((c) => c.group === 'Vendors');
+    const [trainingToCome] = COMING.filter((c) => c.group === 'Workforce');
     const vendors: WebFeature = {
       feature: 'vendors',
       navigation: [{ ...vendorsToCome!, order: 5, label: 'Vendors', permission: 'members.read' }],
     };
-    const people = (features: WebFeature[]) =>
+    const group = (features: WebFeature[], label: string) =>
       navigationOf(features, COMING)
-        .find((g) => g.label === 'People')
+        .find((g) => g.label === label)
         ?.items.map((i) => [i.label, i.available, i.permission]);
-    expect(people([])).toEqual([
-      [workforce!.label, false, undefined],
-      [vendorsToCome!.label, false, undefined],
-    ]);
-    expect(people([vendors])).toEqual([
-      ['Vendors', true, 'members.read'],
-      [workforce!.label, false, undefined],
-    ]);
+    expect(group([], 'Vendors')).toEqual([[vendorsToCome!.label, false, undefined]]);
+    expect(group([vendors], 'Vendors')).toEqual([['Vendors', true, 'members.read']]);
+    // Another group's placeholder stays as it was.
+    expect(group([vendors], 'Workforce')).toEqual([[trainingToCome!.label, false, undefined]]);
   });
 
   it('fail loudly on a folder without a manifest, misnamed, or not a feature', () => {

@@ -8,7 +8,7 @@ export const NAV_GROUPS = [
   'Risk',
   'Documentation',
   'Workforce',
-  'People',
+  'Vendors',
   'Operations',
   'Reports',
   'Administration',

@@ -69,7 +69,7 @@ export function EvidenceRetention({ item }: { item: EvidenceItemDetail }) {
               </Text>
               <Group gap="xs">
                 <Button
-                  color="red"
+                  color="red.9"
                   loading={remove.isPending}
                   onClick={() => remove.mutate([{ orgId: org.orgId, evidenceItemId: item.id }])}
                 >

@@ -160,7 +160,7 @@ export function PeoplePage() {
                   <Text size="sm">{PERSON_KIND_LABELS[p.kind]}</Text>
                 </Table.Td>
                 <Table.Td data-label="Status">
-                  <Badge variant="light" color={STATUS_COLORS[p.status]}>
+                  <Badge variant="dot" color={STATUS_COLORS[p.status]}>
                     {statusLabel(p)}
                   </Badge>
                 </Table.Td>

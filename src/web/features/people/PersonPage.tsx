@@ -49,7 +49,7 @@ export function PersonPage() {
         <Stack gap="md" maw={960}>
           <Group justify="space-between">
             <Group gap="xs">
-              <Badge variant="light" color={STATUS_COLORS[p.status]}>
+              <Badge variant="dot" color={STATUS_COLORS[p.status]}>
                 {statusLabel(p)}
               </Badge>
               <Badge
