@@ -1,4 +1,5 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link as RouterLink } from 'react-router';
 import type { Link } from '../../../contracts/links';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
@@ -31,7 +32,10 @@ export function SafeguardPolicies({ links }: { links: Link[] }) {
         <Text size="sm" c="dimmed">
           No policy addresses it yet.{' '}
           {can(org?.role, api.documents.create) ? (
-            <RecordLink to="/documents">Start one from a template.</RecordLink>
+            // A link inside a sentence is underlined (axe link-in-text-block).
+            <Anchor component={RouterLink} to="/documents" size="sm" underline="always">
+              Start one from a template.
+            </Anchor>
           ) : null}
         </Text>
       ) : documents.length === 0 ? (
