@@ -7,6 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BlobNotFoundError, type BlobStore } from './blob-store';
 
+const WRITE_BUFFER = 1024 * 1024;
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function checked(key: string): string {
@@ -40,7 +41,8 @@ export function localBlobStore(root: string): BlobStore {
       // may create it after a refused upload's clean-up ran, leaving an orphan behind.
       const handle = await open(partial, 'wx', 0o600);
       try {
-        await pipeline(source, counter, handle.createWriteStream());
+        // A deep write buffer lets the disk write while the next segments are encrypted.
+        await pipeline(source, counter, handle.createWriteStream({ highWaterMark: WRITE_BUFFER }));
         await rename(partial, file);
       } catch (error) {
         await unlink(partial).catch(() => undefined);

@@ -102,7 +102,8 @@ export class SealingStream extends Transform {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonceOf(this.prefix, this.index, last));
     cipher.setAAD(this.header);
     this.index += 1;
-    // Pushed as pieces, not concatenated: one copy less of every byte.
+    // Pushed as pieces, not concatenated: one copy less of every byte (the blob store's deep
+    // write buffer writes them together).
     this.push(cipher.update(plain));
     const rest = cipher.final();
     if (rest.length > 0) this.push(rest);
