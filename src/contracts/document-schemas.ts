@@ -96,6 +96,9 @@ export const DocumentSchema = z.object({
   requirements: z.array(z.string()).describe('Catalog citations, from links to safeguard records'),
   inEffect: VersionSummarySchema.nullable(),
   openDraft: VersionSummarySchema.nullable().describe('The one draft or version in review'),
+  latest: VersionSummarySchema.nullable().describe(
+    'The newest version, whatever its status (approved awaiting effect, retired…)',
+  ),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentDetail, Version } from '../../../contracts/documents';
+import type { Document, DocumentDetail, Version } from '../../../contracts/documents';
 import { documentsRoutes } from '../../../contracts/documents';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
@@ -112,6 +112,13 @@ describe(`policies on ${testDatabaseKind()}`, () => {
     ];
     expect(frozen.map((r) => r.statusCode)).toEqual([409, 409, 409, 409, 409, 409]);
     expect(frozen[0]?.body).toContain('start a new draft');
+    // The list names the approved version awaiting effect: neither in effect nor an open draft.
+    const listed = (await call(auditor, 'GET', '')).json<{ data: Document[] }>().data[0];
+    expect([listed?.inEffect, listed?.openDraft, listed?.latest?.status]).toEqual([
+      null,
+      null,
+      'approved',
+    ]);
     expect((await call(drafter, 'DELETE', `/${doc.id}`)).statusCode).toBe(409);
 
     // In effect from today (the organization's); not tomorrow.

@@ -93,6 +93,7 @@ export function presentDocument(
   parts: {
     inEffect: Omit<DocumentVersionsTable, 'body'> | undefined;
     openDraft: Omit<DocumentVersionsTable, 'body'> | undefined;
+    latest: Omit<DocumentVersionsTable, 'body'> | undefined;
     requirements: readonly string[];
     names: Names;
   },
@@ -109,6 +110,7 @@ export function presentDocument(
     requirements: [...parts.requirements].sort(),
     inEffect: parts.inEffect ? presentVersionSummary(parts.inEffect, parts.names) : null,
     openDraft: parts.openDraft ? presentVersionSummary(parts.openDraft, parts.names) : null,
+    latest: parts.latest ? presentVersionSummary(parts.latest, parts.names) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { VERSION_STATUSES } from '../../../contracts/document-schemas';
 import type {
   Document,
   DocumentBody,
@@ -56,7 +57,7 @@ export async function listDocumentsPage(
 ): Promise<{ data: Document[] }> {
   const db = deps.database.db;
   const rows = await listDocuments(db, orgId);
-  const versions = await listVersionsIn(db, orgId, ['draft', 'in_review', 'in_effect']);
+  const versions = await listVersionsIn(db, orgId, VERSION_STATUSES);
   const requirements = await linkedIds(
     db,
     orgId,
@@ -71,6 +72,7 @@ export async function listDocumentsPage(
       return presentDocument(row, {
         inEffect: own.find((v) => v.status === 'in_effect'),
         openDraft: own.find((v) => v.status === 'draft' || v.status === 'in_review'),
+        latest: newest(own),
         requirements: requirements.get(row.id) ?? [],
         names,
       });
@@ -95,6 +97,7 @@ export async function getDocument(
   const document = presentDocument(row, {
     inEffect: versions.find((v) => v.status === 'in_effect'),
     openDraft: versions.find((v) => v.status === 'draft' || v.status === 'in_review'),
+    latest: newest(versions),
     requirements,
     names,
   });
@@ -260,4 +263,9 @@ export async function removeDocument(
       },
     });
   });
+}
+
+/** The version with the highest number. */
+function newest<T extends { number: number }>(versions: readonly T[]): T | undefined {
+  return versions.reduce<T | undefined>((a, v) => (a && a.number > v.number ? a : v), undefined);
 }

@@ -93,7 +93,7 @@ export function DocumentsPage() {
                 <Table.Th>Policy</Table.Th>
                 <Table.Th>Kind</Table.Th>
                 <Table.Th>In effect</Table.Th>
-                <Table.Th>Open draft</Table.Th>
+                <Table.Th>Latest version</Table.Th>
                 <Table.Th>Owner</Table.Th>
                 <Table.Th>Next review</Table.Th>
               </Table.Tr>
@@ -118,10 +118,12 @@ export function DocumentsPage() {
                       : '—'}
                   </Table.Td>
                   <Table.Td>
-                    {d.openDraft ? (
+                    {/* Any status but the one in effect: a draft, in review, approved awaiting
+                        effect, or retired (with none in effect). */}
+                    {d.latest && d.latest.id !== d.inEffect?.id ? (
                       <Group gap={4}>
-                        <Text size="sm">Version {d.openDraft.number}</Text>
-                        <StatusBadge status={d.openDraft.status} />
+                        <Text size="sm">Version {d.latest.number}</Text>
+                        <StatusBadge status={d.latest.status} />
                       </Group>
                     ) : (
                       '—'
