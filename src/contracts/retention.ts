@@ -69,7 +69,12 @@ export const RetainedRecordSchema = z.object({
   opensId: z.string(),
   label: z.string(),
   keptFrom: DateOnly.describe('the later of creation and last in effect'),
-  retainUntil: DateOnly,
+  retainUntil: DateOnly.describe(
+    'while inEffect, at least this: it becomes the day it leaves effect plus the retention years',
+  ),
+  inEffect: z
+    .boolean()
+    .describe('in effect (a policy version): kept while in effect, then the retention years'),
   /** The legal hold in force on it, if any. */
   hold: LegalHoldSchema.nullable(),
 });

@@ -224,7 +224,7 @@ CREATE INDEX "recovery_codes_user_idx" on "recovery_codes" ("user_id");
 CREATE TABLE "reference_counters" ("org_id" text not null references "organizations" ("id"), "kind" text not null, "last" integer not null, constraint "reference_counters_pk" primary key ("org_id", "kind"));
 
 -- table retained_records
-CREATE TABLE "retained_records" ("org_id" text not null references "organizations" ("id"), "record_type" text not null, "record_id" text not null, "opens_id" text not null, "label" text not null, "kept_from" text not null, "updated_at" text not null, constraint "retained_records_pk" primary key ("org_id", "record_type", "record_id"));
+CREATE TABLE "retained_records" ("org_id" text not null references "organizations" ("id"), "record_type" text not null, "record_id" text not null, "opens_id" text not null, "label" text not null, "kept_from" text not null, "updated_at" text not null, "in_effect" integer default 0 not null, constraint "retained_records_pk" primary key ("org_id", "record_type", "record_id"));
 
 -- index retained_records_org_kept_idx
 CREATE INDEX "retained_records_org_kept_idx" on "retained_records" ("org_id", "kept_from", "record_id");

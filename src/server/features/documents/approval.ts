@@ -184,7 +184,7 @@ export function putVersionInEffect(
     await updateVersion(trx, orgId, versionId, {
       status: 'in_effect',
       effective_on: date,
-      retain_until: await keepVersionIn(trx, deps, document, version, now),
+      retain_until: await keepVersionIn(trx, deps, document, version, now, true),
       updated_at: now,
     });
     const nextReviewOn = addMonths(date, document.review_months);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Document, DocumentDetail, Version } from '../../../contracts/documents';
 import { documentsRoutes } from '../../../contracts/documents';
+import type { RetainedRecord } from '../../../contracts/retention';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import {
@@ -46,7 +47,17 @@ async function setUp() {
 
 describe(`policies on ${testDatabaseKind()}`, () => {
   it('go draft → review → approved → in effect, with four eyes and a hash', async () => {
-    const { drafter, official, owner, auditor, workforce, call } = await setUp();
+    const { t, org, drafter, official, owner, auditor, workforce, call } = await setUp();
+    // 164.316(b)(2)(i): the register keeps a version in effect "while in effect, then the years".
+    const kept = async (id: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/orgs/${org.id}/retention/records`,
+        headers: auditor.headers,
+      });
+      const row = res.json<{ data: RetainedRecord[] }>().data.find((r) => r.recordId === id);
+      return [row?.inEffect, row?.retainUntil];
+    };
     const created = await call(drafter, 'POST', '', {
       title: 'Access control',
       kind: 'policy',
@@ -134,6 +145,7 @@ describe(`policies on ${testDatabaseKind()}`, () => {
     const after = (await call(auditor, 'GET', `/${doc.id}`)).json<DocumentDetail>();
     expect(after.nextReviewOn).toBe('2027-06-01');
     expect(after.inEffect?.id).toBe(v1.id);
+    expect(await kept(v1.id)).toEqual([true, '2032-06-01']);
     expect((await call(drafter, 'PATCH', path, { body: 'changed' })).statusCode).toBe(409);
 
     // "Edit" starts a new draft copied from it; one open draft at a time.
@@ -171,6 +183,8 @@ describe(`policies on ${testDatabaseKind()}`, () => {
       [1, 'superseded'],
     ]);
     expect(versions[1]?.retainUntil).toBe('2032-06-01');
+    expect(await kept(v1.id)).toEqual([false, '2032-06-01']);
+    expect(await kept(second.id)).toEqual([true, '2032-06-01']);
     // A superseded version cannot go back in effect, nor be retired.
     expect((await call(owner, 'POST', `${path}/put-in-effect`, {})).statusCode).toBe(409);
     expect((await call(owner, 'POST', `${path}/retire`)).statusCode).toBe(409);

@@ -11,7 +11,7 @@ import type { DocumentsTable, DocumentVersionsTable } from './tables';
 
 /**
  * Enters a version in the retention register (or moves its start to `lastInEffectAt`) and gives the
- * date it is kept until, stored on the version.
+ * date it is kept until, stored on the version; `inEffect` marks it kept while in effect.
  */
 export function keepVersionIn(
   trx: Transaction<Database>,
@@ -19,6 +19,7 @@ export function keepVersionIn(
   document: DocumentsTable,
   version: DocumentVersionsTable,
   lastInEffectAt: string | null,
+  inEffect = false,
 ): Promise<string> {
   return keepRecordIn(trx, deps, document.org_id, {
     type: 'document_version',
@@ -27,6 +28,7 @@ export function keepVersionIn(
     label: `${versionName(document.number, version.number)} ${version.title}`,
     createdAt: version.created_at,
     lastInEffectAt,
+    inEffect,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature';
 import { retentionDemo } from './demo';
 import * as createRetention from './migrations/0020_create_retention';
+import * as addRetainedInEffect from './migrations/0032_add_retained_in_effect';
 import { registerRetentionRoutes } from './routes';
 
 /**
@@ -11,7 +12,10 @@ import { registerRetentionRoutes } from './routes';
 export const feature: Feature = {
   name: 'retention',
   tables: ['retained_records', 'legal_holds', 'retention_settings'],
-  migrations: { '0020_create_retention': createRetention },
+  migrations: {
+    '0020_create_retention': createRetention,
+    '0032_add_retained_in_effect': addRetainedInEffect,
+  },
   routes: registerRetentionRoutes,
   records: { holdId: 'legal_holds' },
   demo: retentionDemo,

@@ -47,6 +47,7 @@ export function presentRetained(
     label: row.label,
     keptFrom: row.kept_from,
     retainUntil: addMonths(row.kept_from, 12 * years),
+    inEffect: row.in_effect === 1,
     hold,
   };
 }

@@ -67,6 +67,7 @@ export async function saveRetained(trx: Db, row: RetainedRecordsTable): Promise<
         label: row.label,
         opens_id: row.opens_id,
         kept_from: row.kept_from,
+        in_effect: row.in_effect,
         updated_at: row.updated_at,
       }),
     )

@@ -87,6 +87,8 @@ export async function keepRecordIn(
     label: string;
     createdAt: string;
     lastInEffectAt?: string | null;
+    /** True while the record is in effect: kept while in effect, then the years. */
+    inEffect?: boolean;
   },
 ): Promise<string> {
   const existing = await findRetained(trx, orgId, record.type, record.id);
@@ -99,6 +101,7 @@ export async function keepRecordIn(
     opens_id: record.opensId ?? record.id,
     label: record.label,
     kept_from: keptFrom,
+    in_effect: record.inEffect ? 1 : 0,
     updated_at: deps.clock.now().toISOString(),
   });
   return addMonths(keptFrom, 12 * (await retentionYearsIn(trx, orgId)));

@@ -15,6 +15,8 @@ export interface RetainedRecordsTable {
   opens_id: string;
   label: string;
   kept_from: string;
+  /** 1 while the record is in effect (a policy version): kept until it leaves effect, then the years. */
+  in_effect: number;
   updated_at: string;
 }
 

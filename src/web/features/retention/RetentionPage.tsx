@@ -47,10 +47,12 @@ export function RetentionPage() {
         ]
       : null,
   );
+  const settings = useApiQuery(api.retention.settings, org ? [{ orgId: org.orgId }] : null);
   if (!org) {
     return <NoOrganization />;
   }
   const records = register.data?.data ?? [];
+  const years = settings.data?.years;
   const mayHold = can(org.role, api.retention.placeHold);
   return (
     <>
@@ -111,8 +113,23 @@ export function RetentionPage() {
                     <Table.Td data-label="Kind">
                       {RETAINED_RECORD_TYPE_LABELS[record.recordType]}
                     </Table.Td>
-                    <Table.Td data-label="Counted from">{formatDate(record.keptFrom)}</Table.Td>
-                    <Table.Td data-label="Kept until">{formatDate(record.retainUntil)}</Table.Td>
+                    {record.inEffect ? (
+                      // 164.316(b)(2)(i): counted from when it was last in effect, not known yet.
+                      <>
+                        <Table.Td data-label="Counted from">The day it leaves effect</Table.Td>
+                        <Table.Td data-label="Kept until">
+                          While in effect, then{' '}
+                          {years === undefined ? 'the retention years' : countOf(years, 'year')}
+                        </Table.Td>
+                      </>
+                    ) : (
+                      <>
+                        <Table.Td data-label="Counted from">{formatDate(record.keptFrom)}</Table.Td>
+                        <Table.Td data-label="Kept until">
+                          {formatDate(record.retainUntil)}
+                        </Table.Td>
+                      </>
+                    )}
                     <Table.Td data-label="Legal hold">
                       {record.hold ? (
                         <Stack gap={2}>
