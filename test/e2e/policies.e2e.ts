@@ -138,6 +138,20 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await priya.getByRole('alert').filter({ hasText: 'Could not delete it' }).waitFor();
     await priya.getByText(/must be kept until/).waitFor();
     await lookAt(priya, `evidence-refused-${kind}`);
+    // Under a legal hold nothing may delete it: no Delete is offered, the hold is named instead.
+    const itemId = new URL(priya.url()).pathname.split('/').at(-1) ?? '';
+    const orgId = await priya.evaluate(async () => {
+      const me = (await (await fetch('/api/me')).json()) as { memberships: { orgId: string }[] };
+      return me.memberships[0]?.orgId ?? '';
+    });
+    const placed = await priya.request.post(`${url}/api/orgs/${orgId}/legal-holds`, {
+      headers: { 'x-custos-csrf': '1' },
+      data: { recordType: 'evidence', recordId: itemId, reason: 'Litigation about screen locks' },
+    });
+    expect(placed.status()).toBe(201);
+    await priya.reload();
+    await priya.getByText(/Under legal hold LH-\d+/).waitFor();
+    expect(await priya.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
 
     // A risk's evidence: listed, and a new file uploaded from the risk is linked to it at once.
     await priya.goto(`${url}/risks`);

@@ -87,7 +87,6 @@ export function EvidenceCard(props: {
   const errors = fieldErrors(add.error, { url: 'The address', title: 'The name' });
   const failed = [
     { m: link, act: 'link it' },
-    { m: upload, act: 'upload the file' },
     { m: remove, act: 'unlink it' },
     ...(Object.keys(errors).length === 0 ? [{ m: add, act: 'record the address' }] : []),
   ].find((f) => f.m.isError);
@@ -174,6 +173,8 @@ export function EvidenceCard(props: {
                   }}
                 />
               </Group>
+              {/* Said under its own button: the form below would push it out of sight. */}
+              <MutationError error={upload.error} action="upload the file" />
               <form
                 onSubmit={(e) => {
                   e.preventDefault();

@@ -184,6 +184,10 @@ describe(`evidence files on ${testDatabaseKind()}`, () => {
     const named = await upload(PDF, 'scan.png');
     expect(named.statusCode).toBe(415);
     expect(named.body).toContain('query.filename');
+    // People read a sentence; API clients read the field and the media type in the details.
+    expect(named.json<{ error: { message: string } }>().error.message).toBe(
+      'The file name ends in .png but the content is a PDF.',
+    );
 
     const binary = await upload(Buffer.from([0x41, 0x00, 0x42]), 'data.txt');
     expect(binary.statusCode).toBe(415);

@@ -60,8 +60,41 @@ export interface Declared {
   type: string | null;
 }
 
-const refuse = (path: string, message: string) =>
-  new AppError('unsupported_media_type', `${path} ${message}.`, [{ path, message }]);
+// What each kind is called in a sentence a person reads (the details keep the media types).
+const KIND_WORDS: Readonly<Record<FileKind, string>> = {
+  pdf: 'a PDF',
+  png: 'a PNG image',
+  jpeg: 'a JPEG image',
+  gif: 'a GIF image',
+  webp: 'a WebP image',
+  heic: 'a HEIC image',
+  docx: 'a Word document',
+  xlsx: 'an Excel workbook',
+  pptx: 'a PowerPoint presentation',
+  doc: 'a Word 97-2003 document',
+  xls: 'an Excel 97-2003 workbook',
+  csv: 'CSV',
+  text: 'plain text',
+};
+const SUBJECTS: Readonly<Record<string, string>> = {
+  body: 'The file',
+  'query.filename': 'The file name',
+  'headers.content-type': 'The type sent with the file',
+};
+
+/**
+ * 415 with the field in its details (for API clients) and a sentence for people as its message:
+ * "The file name ends in .pdf but the content is plain text."
+ */
+function refuse(path: string, message: string): AppError {
+  let words = message;
+  for (const kind of Object.keys(FILE_KINDS) as FileKind[]) {
+    words = words.replaceAll(FILE_KINDS[kind].mime, KIND_WORDS[kind]);
+  }
+  return new AppError('unsupported_media_type', `${SUBJECTS[path] ?? path} ${words}.`, [
+    { path, message },
+  ]);
+}
 
 /**
  * Judges the kind from the content itself (magic bytes, file-type), then checks that the declared
@@ -88,14 +121,15 @@ export async function kindOfHead(
         ...(declared.type === FILE_KINDS.doc.mime ? ['doc' as const] : []),
       ];
       const legacy = named.find((k) => k === 'doc' || k === 'xls');
-      if (!legacy) throw refuse('body', 'is an OLE compound file, taken only as a .doc or .xls');
+      if (!legacy)
+        throw refuse('body', 'is an Office 97-2003 file, taken only when named .doc or .xls');
       kind = legacy;
     } else if (found.ext === 'zip') {
       throw refuse('body', 'is a ZIP archive that is not a Word, Excel or PowerPoint document');
     } else {
       throw refuse(
         'body',
-        `is a ${found.mime} file, which evidence cannot be (PDF, images, office documents, CSV or text)`,
+        `is of a type evidence cannot be (${found.mime}; evidence may be PDF, images, office documents, CSV or text)`,
       );
     }
   } else {
