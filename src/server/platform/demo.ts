@@ -45,3 +45,9 @@ export function demoStep<T>(
     seed: (clinic) => seed(clinic, schema.parse(clinic.data)),
   };
 }
+
+/** The demo's context acting as one of its people: the trail and the record name them. */
+export const actingAs = (context: AuditContext, userId: string): AuditContext => ({
+  ...context,
+  actor: { type: 'user', id: userId, label: 'demo' },
+});

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../../../contracts/roles';
-import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { demoStep } from '../../platform/demo';
+import { actingAs as as, demoStep } from '../../platform/demo';
 import { addDays } from '../../platform/time';
 import { versionsInEffect } from '../documents/in-effect';
 import { acknowledgePolicy, publishPolicy } from './service';
@@ -25,10 +24,6 @@ const ACKNOWLEDGED: readonly (readonly [string, number])[] = [
   ['sam', 2],
 ];
 
-const as = (context: AuditContext, userId: string): AuditContext => ({
-  ...context,
-  actor: { type: 'user', id: userId, label: 'demo' },
-});
 const at = (deps: AppDeps, date: string): AppDeps => ({
   ...deps,
   clock: { now: () => new Date(`${date}T15:00:00Z`) },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
-import { demoStep, type DemoClinic } from '../../platform/demo';
+import { actingAs as as, demoStep, type DemoClinic } from '../../platform/demo';
 import { addDays, addMonths } from '../../platform/time';
 import { approveVersion, putVersionInEffect, retireVersion, submitVersion } from './approval';
 import { createDocumentIn, getDocument } from './service';
@@ -27,10 +26,6 @@ const POLICIES: DemoPolicy[] = [
   { template: 'transmission-security', goes: 'retired', monthsAgo: 30 },
 ];
 
-const as = (context: AuditContext, userId: string): AuditContext => ({
-  ...context,
-  actor: { type: 'user', id: userId, label: 'demo' },
-});
 const at = (deps: AppDeps, date: string): AppDeps => ({
   ...deps,
   clock: { now: () => new Date(`${date}T16:00:00Z`) },
