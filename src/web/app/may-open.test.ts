@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can } from './session';
 import { permissionsToOpen } from './may-open';
 import { pageOfLink } from '../components/link-pages';
+import { WEB_FEATURES } from './features';
 
 const roleMayOpen = (role: Parameters<typeof can>[0], to: string) =>
   permissionsToOpen(to).every((p) => can(role, p));
@@ -22,5 +23,17 @@ describe('which pages a role may open', () => {
     expect(roleMayOpen('workforce', pageOfLink({ type: 'task', targetId: 't' }) ?? '')).toBe(true);
     expect(roleMayOpen('security_officer', about ?? '')).toBe(true);
     expect(roleMayOpen('auditor', about ?? '')).toBe(true);
+  });
+
+  it('gates every page a navigation entry hides, so a typed address shows no page around a refusal', () => {
+    const entries = WEB_FEATURES.flatMap((f) => f.navigation ?? []);
+    const ungated = entries
+      .filter((e) => e.permission !== undefined)
+      .filter((e) => !permissionsToOpen(e.path).includes(e.permission ?? 'me.read'))
+      .map((e) => e.path);
+    expect(ungated).toEqual([]);
+    expect(roleMayOpen('workforce', '/people')).toBe(false);
+    expect(roleMayOpen('workforce', '/people/p1')).toBe(false);
+    expect(roleMayOpen('workforce', '/my-policies')).toBe(true);
   });
 });

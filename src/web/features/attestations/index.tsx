@@ -1,24 +1,24 @@
 import { IconChecklist, IconSignature } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of policy acknowledgements and My policies (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'attestations',
   pages: [
-    {
+    needs('my_policies.read', {
       path: 'my-policies',
       lazy: async () => ({ Component: (await import('./MyPoliciesPage')).MyPoliciesPage }),
-    },
-    {
+    }),
+    needs('my_policies.read', {
       path: 'my-policies/:versionId',
       lazy: async () => ({ Component: (await import('./MyPolicyPage')).MyPolicyPage }),
-    },
-    {
+    }),
+    needs('attestations.read', {
       path: 'acknowledgements',
       lazy: async () => ({
         Component: (await import('./AcknowledgementsPage')).AcknowledgementsPage,
       }),
-    },
+    }),
   ],
   navigation: [
     {

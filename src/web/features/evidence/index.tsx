@@ -1,14 +1,14 @@
 import { IconFileCertificate } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of evidence (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'evidence',
   pages: [
-    {
+    needs('evidence.read', {
       path: 'evidence',
       lazy: async () => ({ Component: (await import('./EvidencePage')).EvidencePage }),
-    },
+    }),
     {
       path: 'evidence/:evidenceItemId',
       lazy: async () => ({

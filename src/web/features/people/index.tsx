@@ -1,18 +1,18 @@
 import { IconUsers } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of the workforce roster (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'people',
   pages: [
-    {
+    needs('people.read', {
       path: 'people',
       lazy: async () => ({ Component: (await import('./PeoplePage')).PeoplePage }),
-    },
-    {
+    }),
+    needs('people.read', {
       path: 'people/:personId',
       lazy: async () => ({ Component: (await import('./PersonPage')).PersonPage }),
-    },
+    }),
   ],
   navigation: [
     {

@@ -1,14 +1,14 @@
 import { IconArchive } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of retention and legal holds (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'retention',
   pages: [
-    {
+    needs('retention.read', {
       path: 'retention',
       lazy: async () => ({ Component: (await import('./RetentionPage')).RetentionPage }),
-    },
+    }),
   ],
   navigation: [
     {

@@ -1,14 +1,14 @@
 import { IconWebhook } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of webhooks (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'webhooks',
   pages: [
-    {
+    needs('webhooks.read', {
       path: 'admin/webhooks',
       lazy: async () => ({ Component: (await import('./WebhooksPage')).WebhooksPage }),
-    },
+    }),
   ],
   navigation: [
     {
