@@ -16,6 +16,7 @@ await esbuild({
     server: 'src/server/main.ts',
     // Runs in a worker thread beside the chunks (platform/worker-task.ts).
     'export-worker': 'src/server/features/documents/export-worker.ts',
+    'xlsx-worker': 'src/server/platform/http/xlsx-worker.ts',
   },
   outdir: 'dist/node',
   bundle: true,

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Runs CPU-heavy work (document exports) in a worker thread, so one large export cannot stall
+ * Runs CPU-heavy work (document exports, large XLSX tables) in a worker thread, so one large export cannot stall
  * every other request of every organization on the event loop. At most `MAX_RUNNING` run at once
  * (the others wait their turn); each is stopped after `timeoutMs` and bounded in memory.
  *
