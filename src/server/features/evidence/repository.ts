@@ -124,3 +124,30 @@ export async function setSealedFileKeyUnscoped(db: Db, id: string, sealedKey: st
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Stored files of one organization not checked end to end since `before` (or never), oldest check
+ * first: what the integrity sweep reads next (scrub.ts).
+ */
+export async function listFilesDueForCheck(db: Db, orgId: string, before: string, limit: number) {
+  return db
+    .selectFrom('evidence_items')
+    .select([
+      'id',
+      'number',
+      'title',
+      'owner_id',
+      'blob_key',
+      'sealed_key',
+      'file_sha256',
+      'file_checked_at',
+    ])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'file')
+    .where('blob_key', 'is not', null)
+    .where((eb) => eb.or([eb('file_checked_at', 'is', null), eb('file_checked_at', '<', before)]))
+    .orderBy('file_checked_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
