@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, OrgParamsSchema, PersonRef, Line, Text, Title } from './common';
+import { DateOnly, OrgParamsSchema, PersonRef, Line, Prose, Title, isDisguising } from './common';
 import { EDITORS, STAFF_READERS, type Grant } from './grants';
 import { LinkSchema } from './links';
 import { LegalHoldSchema } from './retention';
@@ -44,12 +44,25 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   link: 'Link',
 };
 
+// Invisible in an address or a file name, where they only hide what is there (zero-width space,
+// word joiner, byte-order mark); names in some scripts need the zero-width (non-)joiners, URLs not.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u;
+
 const HttpsUrl = z
   .string()
   .trim()
-  .max(2000, { error: 'must be at most 2000 characters' })
+  .max(2000, { error: 'must be at most 2000 characters', abort: true })
+  .refine((v) => !isDisguising(v) && !INVISIBLE.test(v), {
+    error: 'must not hold control characters, direction marks or invisible characters',
+    abort: true,
+  })
   .refine((v) => /^https?:\/\/[^\s/]/.test(v) && URL.canParse(v), {
     error: 'must be an http:// or https:// address',
+    abort: true,
+  })
+  // A password in an address would be shown to every reader of the evidence (164.312(d)).
+  .refine((v) => new URL(v).username === '' && new URL(v).password === '', {
+    error: 'must not hold a user name or password (write them nowhere in Custos)',
   });
 
 export const EvidenceFileSchema = z.object({
@@ -87,7 +100,7 @@ export type EvidenceItemDetail = z.infer<typeof EvidenceItemDetailSchema>;
 
 const details = {
   title: Title(200),
-  description: Text(5000).optional(),
+  description: Prose(5000).optional(),
   collectedOn: DateOnly.nullable().optional(),
   effectiveFrom: DateOnly.nullable().optional(),
   effectiveTo: DateOnly.nullable().optional(),
@@ -107,6 +120,7 @@ export type EvidenceItemUpdateBody = z.infer<typeof EvidenceItemUpdateBodySchema
 export const EvidenceUploadQuerySchema = z.object({
   filename: Title(255)
     .refine((v) => !/[\\/]/.test(v), { error: 'must be a file name, not a path' })
+    .refine((v) => !INVISIBLE.test(v), { error: 'must not hold invisible characters' })
     .describe('The file name, whose extension must agree with the content'),
   title: Line(200).optional().describe('The title; the file name by default'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OrgParamsSchema, Text } from './common';
+import { Line, OrgParamsSchema } from './common';
 import { route } from './route';
 import { EDITORS, type Grant } from './grants';
 
@@ -74,7 +74,7 @@ export type Link = z.infer<typeof LinkSchema>;
 export const LinkBodySchema = z.object({
   from: LinkEndSchema,
   to: LinkEndSchema,
-  label: Text(200).optional(),
+  label: Line(200).optional(),
 });
 
 export const LinkCreatedSchema = z.object({ id: z.string() });

@@ -72,6 +72,41 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
     expect(notHttp.statusCode).toBe(400);
     expect(notHttp.body).toContain('body.url');
 
+    // Addresses that hide what they are, or carry a password; descriptions with direction marks.
+    const refusedBodies: [Record<string, string>, string][] = [
+      [{ url: 'https://evil.example/\u202efdp.exe' }, 'direction marks'],
+      [{ url: 'https://intra\u200bnet.example.org/' }, 'invisible characters'],
+      [{ url: 'https://admin:hunter2@intranet.example.org/' }, 'user name or password'],
+      [{ url: `https://example.org/${'a'.repeat(2100)}` }, 'at most 2000 characters'],
+      [{ url: 'https://example.org/', description: 'Line one\n\u202eevil' }, 'direction marks'],
+    ];
+    for (const [fields, words] of refusedBodies) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: base,
+        headers: editor.headers,
+        payload: { title: 'x', ...fields },
+      });
+      const error = res.json<{ error: { details: { message: string }[] } }>().error;
+      expect([res.statusCode, error.details.map((d) => d.message).join('; ')]).toEqual([
+        400,
+        expect.stringContaining(words),
+      ]);
+      // One reason each: a long address is not also "not an http(s) address".
+      expect(error.details).toHaveLength(1);
+    }
+    const prose = await t.app.inject({
+      method: 'POST',
+      url: base,
+      headers: editor.headers,
+      payload: {
+        title: 'Notes',
+        url: 'https://example.org/n',
+        description: 'Line one\r\nLine two',
+      },
+    });
+    expect(prose.statusCode).toBe(201);
+
     const refused = await t.app.inject({
       method: 'PATCH',
       url: `${base}/${item.id}`,
@@ -80,9 +115,12 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
     });
     expect(refused.statusCode).toBe(403);
     const listed = await t.app.inject({ url: `${base}?kind=link`, headers: auditor.headers });
-    expect(listed.json<{ data: { title: string }[] }>().data.map((r) => r.title)).toEqual([
-      'Firewall rule review',
-    ]);
+    expect(
+      listed
+        .json<{ data: { title: string }[] }>()
+        .data.map((r) => r.title)
+        .sort(),
+    ).toEqual(['Firewall rule review', 'Notes']);
   });
 
   it('refuses removal before retain-until naming the date, then removes the item and its bytes', async () => {
