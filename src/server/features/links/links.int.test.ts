@@ -118,6 +118,8 @@ describe(`links between records on ${testDatabaseKind()}`, () => {
       [{ type: 'risk', id: task.id }, 'body.to.id'],
       [{ type: 'task', id: 'TASK-1' }, 'body.to.id'],
       [{ type: 'safeguard', id: '164.999(z)' }, 'body.to.id'],
+      // A record linked to itself supports nothing.
+      [{ type: 'task', id: task.id }, 'body.to'],
     ] as const) {
       const response = await call(officer, org.id, 'POST', '/links', {
         from: { type: 'task', id: task.id },

@@ -64,6 +64,9 @@ export async function createLinkIn(
   link: { from: LinkEnd; to: LinkEnd; label?: string | undefined },
   fields = { from: 'body.from', to: 'body.to' },
 ): Promise<string> {
+  if (link.from.type === link.to.type && link.from.id === link.to.id) {
+    throw AppError.field(fields.to, 'must be another record: a record does not support itself');
+  }
   await checkEnd(trx, deps, orgId, link.from, fields.from);
   await checkEnd(trx, deps, orgId, link.to, fields.to);
   const existing = await findLinkBetween(trx, orgId, link.from, link.to);
