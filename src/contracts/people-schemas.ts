@@ -163,6 +163,28 @@ export const ROSTER_COLUMNS = [
   'supervision_note',
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+/** What an import may change: the columns, and the Custos account linked by email. */
+export const ROSTER_CHANGES = [...ROSTER_COLUMNS, 'account'] as const;
+export type RosterChange = (typeof ROSTER_CHANGES)[number];
+/** The columns as people read them (the import preview names what changes). */
+export const ROSTER_CHANGE_LABELS: Record<RosterChange, string> = {
+  employee_id: 'employee id',
+  name: 'name',
+  kind: 'kind',
+  email: 'email',
+  job_role: 'job role',
+  department: 'department',
+  manager: 'manager',
+  location: 'location',
+  start_date: 'start date',
+  end_date: 'end date',
+  clearance_outcome: 'clearance outcome',
+  clearance_date: 'clearance date',
+  clearance_note: 'clearance note',
+  authorization_note: 'authorization note',
+  supervision_note: 'supervision note',
+  account: 'linked Custos account',
+};
 
 export const ROSTER_IMPORT_ACTIONS = ['create', 'change', 'unchanged'] as const;
 export const ROSTER_IMPORT_ACTION_LABELS: Record<(typeof ROSTER_IMPORT_ACTIONS)[number], string> = {
@@ -195,7 +217,7 @@ export const RosterImportResultSchema = z.object({
         action: z.enum(ROSTER_IMPORT_ACTIONS),
         reference: z.string().nullable().describe('The matched person; null for a new one'),
         name: z.string(),
-        columns: z.array(z.string()).describe('The columns a change sets'),
+        columns: z.array(z.enum(ROSTER_CHANGES)).describe('The columns a change sets'),
       }),
     )
     .describe('The first 500 rows that add or change someone, in file order'),

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { ROSTER_COLUMNS, type RosterImportResult } from '../../../contracts/people-schemas';
+import { ROSTER_CHANGES, type RosterImportResult } from '../../../contracts/people-schemas';
 import { departmentKey, newDepartmentRow } from './departments';
 import type { ReadRow, RosterProblem } from './import-rows';
 import { reference } from './presenter';
@@ -38,7 +38,7 @@ const COLUMN_NAMES: Partial<Record<keyof PeopleTable, string>> = {
   supervision_note: 'supervision_note',
   user_id: 'account',
 };
-const ORDER = [...ROSTER_COLUMNS, 'account'];
+const ORDER = ROSTER_CHANGES;
 const MAX_ITEMS = 500;
 
 /**
@@ -179,21 +179,15 @@ export function planRosterImport(
     }
   }
   // A reporting line may not loop back to the person (A manages B manages A).
+  const looping = peopleInLoops(managerOf);
   for (const e of valid) {
-    const id = ids.get(e) ?? '';
-    const seen = new Set<string>();
-    for (let at = managerOf.get(id) ?? null; at !== null && !seen.has(at);) {
-      if (at === id) {
-        add({
-          row: e.read.row,
-          line: e.read.line,
-          column: 'manager',
-          message: 'makes a reporting line that loops back to this person',
-        });
-        break;
-      }
-      seen.add(at);
-      at = managerOf.get(at) ?? null;
+    if (looping.has(ids.get(e) ?? '')) {
+      add({
+        row: e.read.row,
+        line: e.read.line,
+        column: 'manager',
+        message: 'makes a reporting line that loops back to this person',
+      });
     }
   }
   // A member whose email is the person's is linked, when no one on the roster is yet (never a
@@ -320,4 +314,31 @@ function newPersonRow(
     created_at: now,
     updated_at: now,
   };
+}
+
+/**
+ * The people whose reporting line leads back to themselves, in one pass over everyone: each line
+ * is walked once, never again from each person on it (a 20,000-long line walked from every person
+ * took minutes and stalled the server for every organization: outside attacker, issue 15).
+ */
+export function peopleInLoops(managerOf: ReadonlyMap<string, string | null>): Set<string> {
+  const walkOf = new Map<string, number>();
+  const looping = new Set<string>();
+  let walk = 0;
+  for (const start of managerOf.keys()) {
+    if (walkOf.has(start)) continue;
+    walk += 1;
+    const path: string[] = [];
+    let at: string | null = start;
+    while (at !== null && !walkOf.has(at)) {
+      walkOf.set(at, walk);
+      path.push(at);
+      at = managerOf.get(at) ?? null;
+    }
+    // Back on this walk's own path: the people from there on form a loop.
+    if (at !== null && walkOf.get(at) === walk) {
+      for (const id of path.slice(path.indexOf(at))) looping.add(id);
+    }
+  }
+  return looping;
 }

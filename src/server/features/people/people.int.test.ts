@@ -85,7 +85,10 @@ describe(`the roster on ${testDatabaseKind()}`, () => {
       employeeId: 'E-1',
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.body).toContain('PERSON-1');
+    // Named by the person's name first, in the field's own message too (the form shows it).
+    expect(
+      taken.json<{ error: { details: { message: string }[] } }>().error.details[0]?.message,
+    ).toMatch(/^is already .+'s \(PERSON-1\)$/);
     const backwards = await call(officer, 'PATCH', `/people/${nina.id}`, {
       endDate: '2019-06-30',
     });

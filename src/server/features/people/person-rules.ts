@@ -33,8 +33,13 @@ export async function checkPersonValues(
       const { what } = UNIQUE[column];
       throw new AppError(
         'conflict',
-        `This ${what} is already ${reference(holder.number)}'s (${holder.name}).`,
-        [{ path: UNIQUE[column].field, message: `is already ${reference(holder.number)}'s` }],
+        `This ${what} is already ${holder.name}'s (${reference(holder.number)}).`,
+        [
+          {
+            path: UNIQUE[column].field,
+            message: `is already ${holder.name}'s (${reference(holder.number)})`,
+          },
+        ],
       );
     }
   }

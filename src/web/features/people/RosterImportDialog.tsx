@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, FileInput, Group, Modal, Stack, Table, Text } fr
 import { useState } from 'react';
 import {
   ROSTER_COLUMNS,
+  ROSTER_CHANGE_LABELS,
   ROSTER_IMPORT_ACTION_LABELS,
   type RosterImportResult,
 } from '../../../contracts/people-schemas';
@@ -118,7 +119,9 @@ export function RosterImportDialog({ onClose }: { onClose: () => void }) {
                   <Table.Td>{item.name}</Table.Td>
                   <Table.Td>
                     {ROSTER_IMPORT_ACTION_LABELS[item.action]}
-                    {item.columns.length > 0 ? `: ${item.columns.join(', ')}` : ''}
+                    {item.columns.length > 0
+                      ? `: ${item.columns.map((c) => ROSTER_CHANGE_LABELS[c]).join(', ')}`
+                      : ''}
                   </Table.Td>
                 </Table.Tr>
               ))}
