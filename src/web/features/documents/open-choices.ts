@@ -4,5 +4,6 @@
  * says nothing definite there, so the page warns until each is made.
  */
 export function openChoices(body: string): string[] {
-  return [...body.matchAll(/\[choose:[^\]\n]*\]/g)].map((match) => match[0]);
+  // A mark may run over a line break (the templates wrap long lines): counted whole, shown on one.
+  return [...body.matchAll(/\[choose:[^\]]*\]/g)].map((match) => match[0].replace(/\s+/g, ' '));
 }
