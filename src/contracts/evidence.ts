@@ -95,6 +95,12 @@ export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
 export const EvidenceItemDetailSchema = EvidenceItemSchema.extend({
   links: z.array(LinkSchema).describe('The records this evidence supports'),
   hold: LegalHoldSchema.nullable().describe('The legal hold in force on it: it cannot be deleted'),
+  mayTakeBackUntil: z.iso
+    .datetime()
+    .nullable()
+    .describe(
+      'Until when the requester, who added it, may delete it as a mistake before its retention ends',
+    ),
 });
 export type EvidenceItemDetail = z.infer<typeof EvidenceItemDetailSchema>;
 

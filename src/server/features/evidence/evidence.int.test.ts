@@ -123,6 +123,54 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
     ).toEqual(['Firewall rule review', 'Notes']);
   });
 
+  it('lets the person who added an item delete it as a mistake within a day, no one else', async () => {
+    const { t, db, clock, org, editor, owner, base } = await setUp();
+    const add = async () =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `${base}/files?filename=wrong.txt`,
+          headers: { ...editor.headers, 'content-type': 'text/plain' },
+          payload: 'the wrong file\n',
+        })
+      ).json<{ id: string }>().id;
+    const [first, second] = [await add(), await add()];
+    const detail = async (who: { headers: Record<string, string> }, id: string) =>
+      (await t.app.inject({ url: `${base}/${id}`, headers: who.headers })).json<{
+        mayTakeBackUntil: string | null;
+      }>().mayTakeBackUntil;
+    expect(await detail(editor, first)).toBe('2026-06-02T15:00:00.000Z');
+    expect(await detail(owner, first)).toBeNull();
+    // Another member may not: for them it is a record like any other.
+    const other = await t.app.inject({
+      method: 'DELETE',
+      url: `${base}/${first}`,
+      headers: owner.headers,
+    });
+    expect(other.statusCode).toBe(409);
+    const own = await t.app.inject({
+      method: 'DELETE',
+      url: `${base}/${first}`,
+      headers: editor.headers,
+    });
+    expect(own.statusCode).toBe(204);
+    // A day later, not even the uploader.
+    clock.advance(24 * 3_600_000 + 1000);
+    const late = await t.app.inject({
+      method: 'DELETE',
+      url: `${base}/${second}`,
+      headers: await sessionHeaders(db, clock, editor.user.id, org.id),
+    });
+    expect(late.statusCode).toBe(409);
+    const removed = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('org_id', '=', org.id)
+      .where('action', '=', 'evidence_item.removed')
+      .execute();
+    expect(removed).toHaveLength(1);
+  });
+
   it('refuses removal before retain-until naming the date, then removes the item and its bytes', async () => {
     const { t, db, clock, editor, base, org } = await setUp();
     const uploaded = await t.app.inject({
@@ -132,10 +180,12 @@ describe(`evidence on ${testDatabaseKind()}`, () => {
       payload: 'sign-in log\n',
     });
     const item = uploaded.json<{ id: string; retainUntil: string }>();
+    // Past the uploader's day to take a mistake back (below), the retention date holds.
+    clock.advance(25 * 3_600_000);
     const early = await t.app.inject({
       method: 'DELETE',
       url: `${base}/${item.id}`,
-      headers: editor.headers,
+      headers: await editorHeaders(),
     });
     expect(early.statusCode).toBe(409);
     expect(early.body).toContain('kept until 1 Jun 2032');

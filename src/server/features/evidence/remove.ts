@@ -4,6 +4,7 @@ import { reference } from './presenter';
 import { deleteEvidenceItem } from './repository';
 import { removeLinksOfIn } from '../links/service';
 import { assertMayDeleteIn } from '../retention/service';
+import { isFreshMistake } from './mistake';
 import { foundEvidenceItem } from './service';
 
 /**
@@ -25,6 +26,7 @@ export async function removeEvidenceItem(
       id,
       label: `${reference(before.number)} ${before.title}`,
       retainUntil: before.retain_until,
+      mistake: isFreshMistake(before, context, deps.clock.now()),
     });
     await removeLinksOfIn(trx, deps, context, orgId, { type: 'evidence', id });
     await deleteEvidenceItem(trx, orgId, id);

@@ -57,7 +57,12 @@ export function registerEvidenceRoutes(app: App, deps: AppDeps): void {
     createLink: (request) =>
       createEvidenceLink(deps, auditContextOf(request), request.params.orgId, request.body),
     get: (request) =>
-      getEvidenceItemDetail(deps, request.params.orgId, request.params.evidenceItemId),
+      getEvidenceItemDetail(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.evidenceItemId,
+      ),
     update: (request) =>
       changeEvidenceItem(
         deps,

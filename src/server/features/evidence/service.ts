@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/evidence';
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { isFreshMistake, MISTAKE_HOURS } from './mistake';
 import { changesOf, type AuditFields } from '../../platform/audit/changes';
 import { memberHolds, requireNewlyNamedMember } from '../../platform/auth/members';
 import type { Db } from '../../platform/db/types';
@@ -100,11 +101,17 @@ export async function getEvidenceItem(
 /** One item with the records it supports (its page). */
 export async function getEvidenceItemDetail(
   deps: AppDeps,
+  context: AuditContext,
   orgId: string,
   id: string,
 ): Promise<EvidenceItemDetail> {
+  const row = await foundEvidenceItem(deps.database.db, orgId, id);
+  const now = deps.clock.now();
   return {
     ...(await getEvidenceItem(deps, orgId, id)),
+    mayTakeBackUntil: isFreshMistake(row, context, now)
+      ? new Date(Date.parse(row.created_at) + MISTAKE_HOURS * 3_600_000).toISOString()
+      : null,
     links: await linksOf(deps.database.db, deps, orgId, 'evidence', id),
     hold: await holdInForce(deps.database.db, orgId, { type: 'evidence', id }),
   };

@@ -115,7 +115,14 @@ export async function assertMayDeleteIn(
   trx: Transaction<Database>,
   deps: AppDeps,
   orgId: string,
-  record: { type: RetainedRecordType; id: string; label: string; retainUntil?: string },
+  record: {
+    type: RetainedRecordType;
+    id: string;
+    label: string;
+    retainUntil?: string;
+    /** Added by mistake moments ago (the caller judges): no record yet, a hold still binds. */
+    mistake?: boolean;
+  },
 ): Promise<void> {
   const hold = await findHoldInForce(trx, orgId, record.type, record.id);
   if (hold) {
@@ -132,7 +139,7 @@ export async function assertMayDeleteIn(
     .sort()
     .at(-1);
   const today = todayIn((await findTimeZone(trx, orgId)) ?? 'UTC', deps.clock.now());
-  if (until !== undefined && today <= until) {
+  if (until !== undefined && today <= until && !record.mistake) {
     throw new AppError(
       'conflict',
       `${record.label} must be kept until ${dateWord(until)} (${years} years from when it was created or last in effect, 164.316(b)(2)(i)): it cannot be deleted before then.`,

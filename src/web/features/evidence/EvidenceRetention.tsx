@@ -59,8 +59,23 @@ export function EvidenceRetention({ item }: { item: EvidenceItemDetail }) {
             </Stack>
           </Group>
         ) : null}
-        {/* Under a hold nothing can delete it (the box above says so): no button to offer. */}
-        {org && can(org.role, api.evidence.remove) && !hold ? (
+        {!hold && item.mayTakeBackUntil ? (
+          <Text size="sm">
+            Added by mistake? You added it, so you can delete it until{' '}
+            {time.dateTime(item.mayTakeBackUntil)}.
+          </Text>
+        ) : null}
+        {!hold && !item.mayTakeBackUntil && time.today() <= item.retainUntil ? (
+          <Text size="sm" c="dimmed">
+            It can be deleted after {formatDate(item.retainUntil)}.
+          </Text>
+        ) : null}
+        {/* Offered only when the server would allow it: never under a hold, and before the date
+            only to the person who added it, within a day (a mistake, not yet documentation). */}
+        {org &&
+        can(org.role, api.evidence.remove) &&
+        !hold &&
+        (item.mayTakeBackUntil !== null || time.today() > item.retainUntil) ? (
           confirming ? (
             <Stack gap="xs">
               <Text size="sm">
