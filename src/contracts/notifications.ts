@@ -47,6 +47,9 @@ export const NOTIFICATION_KINDS = [
   'policy.acknowledgements_escalated',
   'record.owner_changed',
   'evidence.stale',
+  'training.due',
+  'training.overdue',
+  'training.escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -64,6 +67,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'policy.acknowledgements_escalated': 'People are late acknowledging a policy (Security Official)',
   'record.owner_changed': 'A record is handed to me',
   'evidence.stale': 'Evidence of mine is due for refresh',
+  'training.due': 'Training of mine falls due soon',
+  'training.overdue': 'Training of mine is overdue',
+  'training.escalated': "Someone's training is long overdue (Security Official)",
 };
 
 /**
@@ -85,6 +91,9 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'policy.acknowledgements_escalated': 'People are late acknowledging a policy',
   'record.owner_changed': 'A record was handed to you',
   'evidence.stale': 'Evidence of yours is due for refresh',
+  'training.due': 'Training of yours falls due soon',
+  'training.overdue': 'Training of yours is overdue',
+  'training.escalated': 'Training is long overdue',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -115,6 +124,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'policy.acknowledgements_escalated': 'digest',
   'record.owner_changed': 'immediately',
   'evidence.stale': 'digest',
+  'training.due': 'immediately',
+  'training.overdue': 'immediately',
+  'training.escalated': 'digest',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;
