@@ -158,12 +158,20 @@ export async function namesOf(
 ): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db
-    .selectFrom(table)
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', unique)
-    .execute();
+  const rows =
+    table === 'people'
+      ? await db
+          .selectFrom('people')
+          .select(['id', 'name'])
+          .where('org_id', '=', orgId)
+          .where('id', 'in', unique)
+          .execute()
+      : await db
+          .selectFrom('departments')
+          .select(['id', 'name'])
+          .where('org_id', '=', orgId)
+          .where('id', 'in', unique)
+          .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
