@@ -305,13 +305,13 @@ CREATE TABLE "training_audience" ("id" text primary key, "org_id" text not null 
 CREATE INDEX "training_audience_org_assignment_idx" on "training_audience" ("org_id", "assignment_id");
 
 -- table training_courses
-CREATE TABLE "training_courses" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "title" text not null, "summary" text not null, "url" text, "evidence_id" text references "evidence_items" ("id"), "created_at" text not null, "created_by" text references "users" ("id"));
+CREATE TABLE "training_courses" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "title" text not null, "summary" text not null, "url" text, "evidence_id" text, "created_at" text not null, "created_by" text references "users" ("id"));
 
 -- index training_courses_org_idx
 CREATE INDEX "training_courses_org_idx" on "training_courses" ("org_id");
 
 -- table training_person_assignments
-CREATE TABLE "training_person_assignments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assignment_id" text not null references "training_assignments" ("id"), "person_id" text not null references "people" ("id"), "course_key" text not null, "cycle" integer not null, "is_current" integer not null, "assigned_on" text not null, "due_on" text not null, "started_at" text, "failed_attempts" integer not null, "completed_at" text, "completed_on" text, "score" integer, "completed_by" text references "users" ("id"), "certificate_evidence_id" text references "evidence_items" ("id"), "created_at" text not null, constraint "training_person_assignments_cycle_unique" unique ("assignment_id", "person_id", "cycle"));
+CREATE TABLE "training_person_assignments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assignment_id" text not null references "training_assignments" ("id"), "person_id" text not null references "people" ("id"), "course_key" text not null, "cycle" integer not null, "is_current" integer not null, "assigned_on" text not null, "due_on" text not null, "started_at" text, "failed_attempts" integer not null, "completed_at" text, "completed_on" text, "score" integer, "completed_by" text references "users" ("id"), "certificate_evidence_id" text, "created_at" text not null, constraint "training_person_assignments_cycle_unique" unique ("assignment_id", "person_id", "cycle"));
 
 -- index training_person_assignments_person_idx
 CREATE INDEX "training_person_assignments_person_idx" on "training_person_assignments" ("org_id", "person_id");

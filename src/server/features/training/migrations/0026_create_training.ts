@@ -12,7 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('url', 'text')
-    .addColumn('evidence_id', t.id, (c) => c.references('evidence_items.id'))
+    // Evidence ids without a foreign key: the evidence feature deletes its items (after their
+    // retention) without knowing who names them; a removed file reads as no file.
+    .addColumn('evidence_id', t.id)
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('created_by', t.id, (c) => c.references('users.id'))
     .execute();
@@ -71,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_on', 'text')
     .addColumn('score', 'integer')
     .addColumn('completed_by', t.id, (c) => c.references('users.id'))
-    .addColumn('certificate_evidence_id', t.id, (c) => c.references('evidence_items.id'))
+    .addColumn('certificate_evidence_id', t.id)
     .addColumn('created_at', t.instant, (c) => c.notNull())
     // One row per assignment, person and cycle, however many sweeps run at once.
     .addUniqueConstraint('training_person_assignments_cycle_unique', [
