@@ -49,11 +49,11 @@ describe.each(e2eDatabases)('training on %s', (kind) => {
 
     await priya.getByRole('button', { name: 'Assign training' }).click();
     const dialog = priya.getByRole('dialog', { name: 'Assign training' });
-    await dialog.getByRole('textbox', { name: 'Course' }).click();
+    await dialog.getByLabel(/^Course/).click();
     await priya.getByRole('option', { name: 'Malicious software' }).click();
-    await dialog.getByRole('textbox', { name: 'Departments' }).click();
+    await dialog.getByLabel(/^Departments/).click();
     await priya.getByRole('option', { name: 'Front desk' }).click();
-    await dialog.getByRole('textbox', { name: 'Departments' }).press('Escape');
+    await dialog.getByLabel(/^Departments/).press('Escape');
     await lookAt(priya, `training-assign-${kind}`);
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -93,7 +93,7 @@ export function TrainingPage() {
           <Card withBorder padding="sm">
             <Text size="sm" fw={600} data-testid="training-overall">
               {report && report.overall.rate !== null
-                ? `${report.overall.rate}% completed: ${report.overall.completed} of ${countOf(report.overall.assigned, 'course')} assigned`
+                ? `${report.overall.rate}% completed: ${report.overall.completed} of ${report.overall.assigned} assigned`
                 : 'No training assigned yet'}
               {report && report.overall.overdue > 0 ? `, ${report.overall.overdue} overdue` : ''}
             </Text>
