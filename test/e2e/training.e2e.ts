@@ -57,7 +57,7 @@ describe.each(e2eDatabases)('training on %s', (kind) => {
     await lookAt(priya, `training-assign-${kind}`);
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await priya.getByRole('radio', { name: 'Assignments' }).click({ force: true });
+    await priya.locator('label', { hasText: /^Assignments$/ }).click();
     await priya.getByRole('cell', { name: 'Malicious software' }).first().waitFor();
     await priya.getByText('Every year, within 30 days').first().waitFor();
     const assigned = await overallOf(priya);
@@ -132,7 +132,7 @@ describe.each(e2eDatabases)('training on %s', (kind) => {
     await again.goto(`${url}/training`);
     await again.getByTestId('training-overall').waitFor();
     await expect.poll(() => overallOf(again)).not.toBe(assigned);
-    await again.getByRole('radio', { name: 'By department' }).click({ force: true });
+    await again.locator('label', { hasText: /^By department$/ }).click();
     await again.getByRole('cell', { name: 'Front desk' }).waitFor();
     await lookAt(again, `training-after-${kind}`);
     await again.goto(`${url}/`);

@@ -1,22 +1,22 @@
 import { IconCertificate, IconSchool } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of security awareness training (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'training',
   pages: [
-    {
+    needs('training.read', {
       path: 'training',
       lazy: async () => ({ Component: (await import('./TrainingPage')).TrainingPage }),
-    },
-    {
+    }),
+    needs('my_training.read', {
       path: 'my-training',
       lazy: async () => ({ Component: (await import('./MyTrainingPage')).MyTrainingPage }),
-    },
-    {
+    }),
+    needs('my_training.read', {
       path: 'my-training/:personTrainingId',
       lazy: async () => ({ Component: (await import('./MyCoursePage')).MyCoursePage }),
-    },
+    }),
   ],
   navigation: [
     {
