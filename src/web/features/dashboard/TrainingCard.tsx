@@ -22,7 +22,9 @@ export function TrainingCard({ training }: { training: TrainingFigures }) {
           </Text>
         ) : (
           <>
-            <Progress value={training.rate} aria-label="Training completed" />
+            <Progress.Root>
+              <Progress.Section value={training.rate} aria-label="Training completed" />
+            </Progress.Root>
             <Text size="sm">
               {training.completed} of {countOf(training.assigned, 'course')} assigned completed
               {training.overdue > 0 ? `, ${training.overdue} overdue` : ''}

@@ -132,7 +132,12 @@ export function MyCoursePage() {
             <Text size="xs" c="dimmed" mb="xs">
               Page {page + 1} of {pages.length}
             </Text>
-            <Progress value={((page + 1) * 100) / (pages.length + 1)} size="sm" mb="md" />
+            <Progress.Root size="sm" mb="md">
+              <Progress.Section
+                value={((page + 1) * 100) / (pages.length + 1)}
+                aria-label="Progress through the course"
+              />
+            </Progress.Root>
             <Title order={2} size="h3" mb="sm">
               {pages[page]?.title}
             </Title>
