@@ -5,14 +5,14 @@ const COLORS: Record<TrainingStatus, string> = {
   not_started: 'gray',
   in_progress: 'blue',
   failed: 'orange',
-  overdue: 'red.9',
-  passed: 'teal.9',
+  overdue: 'red',
+  passed: 'teal',
 };
 
 /** Where a person's training stands, in words and colour. */
 export function StatusBadge({ status }: { status: TrainingStatus }) {
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="dot">
       {TRAINING_STATUS_LABELS[status]}
     </Badge>
   );
