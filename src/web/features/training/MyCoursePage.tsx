@@ -91,7 +91,7 @@ export function MyCoursePage() {
         ) : null}
         {result ? (
           <Alert
-            color={result.passed ? 'teal' : 'orange'}
+            color={result.passed ? 'blue' : 'red'}
             title={result.passed ? 'Passed' : 'Not passed yet'}
             role="status"
           >
