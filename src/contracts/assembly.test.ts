@@ -35,11 +35,14 @@ describe('the tables assembled from contracts/features.ts', () => {
       'members.reset_password',
       'my_policies.acknowledge',
       'my_policies.read',
+      'my_training.read',
+      'my_training.take',
       'notifications.manage',
       'notifications.read',
       'outbox.read',
       'risks.approve',
       'safeguards.decide',
+      'training.record_completion',
     ]);
     expect(PERSON_ONLY.every((p) => isPermission(p))).toBe(true);
   });

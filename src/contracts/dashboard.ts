@@ -82,6 +82,15 @@ export const PolicyFiguresSchema = z.object({
 });
 export type PolicyFigures = z.infer<typeof PolicyFiguresSchema>;
 
+/** Completion of everyone's current security awareness training (164.308(a)(5)). */
+export const TrainingFiguresSchema = z.object({
+  assigned: z.number().int(),
+  completed: z.number().int(),
+  overdue: z.number().int(),
+  rate: z.number().int().nullable().describe('Whole percent completed; null when none assigned'),
+});
+export type TrainingFigures = z.infer<typeof TrainingFiguresSchema>;
+
 export const DashboardSchema = z.object({
   program: ProgramFiguresSchema.nullable().describe(
     "The organization's figures and gaps: null for a role that may not read the program (program.read)",
@@ -102,6 +111,9 @@ export const DashboardSchema = z.object({
     .describe("The first five the person's role may act on, each to a page it may open"),
   firstWeek: z.array(FirstWeekStepSchema).describe("The steps the person's role may act on"),
   policies: PolicyFiguresSchema.nullable().describe('Null for a role that may not read policies'),
+  training: TrainingFiguresSchema.nullable().describe(
+    'Null for a role that may not read training completion',
+  ),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

@@ -24,4 +24,5 @@ export * as risks from './risks';
 export * as safeguards from './safeguards';
 export * as system from './system';
 export * as tasks from './tasks';
+export * as training from './training';
 export * as webhooks from './webhooks';

@@ -48,6 +48,9 @@ export const NOTIFICATION_KINDS = [
   'record.owner_changed',
   'evidence.stale',
   'evidence.damaged',
+  'training.due',
+  'training.overdue',
+  'training.escalated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -66,6 +69,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'record.owner_changed': 'A record is handed to me',
   'evidence.stale': 'Evidence of mine is due for refresh',
   'evidence.damaged': 'A stored evidence file fails its integrity check',
+  'training.due': 'Training of mine falls due soon',
+  'training.overdue': 'Training of mine is overdue',
+  'training.escalated': "Someone's training is long overdue (Security Official)",
 };
 
 /**
@@ -88,6 +94,9 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'record.owner_changed': 'A record was handed to you',
   'evidence.stale': 'Evidence of yours is due for refresh',
   'evidence.damaged': 'A stored evidence file failed its integrity check',
+  'training.due': 'Training of yours falls due soon',
+  'training.overdue': 'Training of yours is overdue',
+  'training.escalated': 'Training is long overdue',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -119,6 +128,9 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'record.owner_changed': 'immediately',
   'evidence.stale': 'digest',
   'evidence.damaged': 'immediately',
+  'training.due': 'immediately',
+  'training.overdue': 'immediately',
+  'training.escalated': 'digest',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;

@@ -26,10 +26,10 @@ export const COMING: readonly Omit<NavEntry, 'permission'>[] = [
   {
     group: 'Workforce',
     order: 20,
-    label: 'Training & reviews',
+    label: 'Sanctions & reviews',
     path: '/workforce',
     icon: IconUsers,
-    summary: 'Training, sanctions and access reviews',
+    summary: 'Sanctions and access reviews',
   },
   {
     group: 'Vendors',

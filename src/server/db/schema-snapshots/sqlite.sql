@@ -286,6 +286,39 @@ CREATE INDEX "tasks_org_owner_status_due_idx" on "tasks" ("org_id", "owner_id", 
 -- index tasks_org_status_due_idx
 CREATE INDEX "tasks_org_status_due_idx" on "tasks" ("org_id", "status", "due_on");
 
+-- table training_assignments
+CREATE TABLE "training_assignments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "course_kind" text not null, "course_key" text not null, "course_title" text not null, "frequency" text not null, "due_days" integer not null, "created_on" text not null, "created_at" text not null, "created_by" text references "users" ("id"), "ended_at" text);
+
+-- index training_assignments_org_idx
+CREATE INDEX "training_assignments_org_idx" on "training_assignments" ("org_id");
+
+-- table training_attempts
+CREATE TABLE "training_attempts" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "person_assignment_id" text not null references "training_person_assignments" ("id"), "module_id" text not null, "seed" text not null, "question_ids" text not null, "started_at" text not null, "submitted_at" text, "score" integer, "passed" integer);
+
+-- index training_attempts_org_assignment_idx
+CREATE INDEX "training_attempts_org_assignment_idx" on "training_attempts" ("org_id", "person_assignment_id");
+
+-- table training_audience
+CREATE TABLE "training_audience" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assignment_id" text not null references "training_assignments" ("id"), "role" text, "department_id" text references "departments" ("id"), "person_id" text references "people" ("id"));
+
+-- index training_audience_org_assignment_idx
+CREATE INDEX "training_audience_org_assignment_idx" on "training_audience" ("org_id", "assignment_id");
+
+-- table training_courses
+CREATE TABLE "training_courses" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "title" text not null, "summary" text not null, "url" text, "evidence_id" text, "created_at" text not null, "created_by" text references "users" ("id"));
+
+-- index training_courses_org_idx
+CREATE INDEX "training_courses_org_idx" on "training_courses" ("org_id");
+
+-- table training_person_assignments
+CREATE TABLE "training_person_assignments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assignment_id" text not null references "training_assignments" ("id"), "person_id" text not null references "people" ("id"), "course_key" text not null, "cycle" integer not null, "is_current" integer not null, "assigned_on" text not null, "due_on" text not null, "started_at" text, "failed_attempts" integer not null, "completed_at" text, "completed_on" text, "score" integer, "completed_by" text references "users" ("id"), "certificate_evidence_id" text, "created_at" text not null, constraint "training_person_assignments_cycle_unique" unique ("assignment_id", "person_id", "cycle"));
+
+-- index training_person_assignments_person_idx
+CREATE INDEX "training_person_assignments_person_idx" on "training_person_assignments" ("org_id", "person_id");
+
+-- index training_person_assignments_report_idx
+CREATE INDEX "training_person_assignments_report_idx" on "training_person_assignments" ("org_id", "is_current", "course_key", "person_id");
+
 -- table users
 CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null, "totp_secret" text, "totp_pending_secret" text, "totp_enabled_at" text, "totp_last_step" integer);
 

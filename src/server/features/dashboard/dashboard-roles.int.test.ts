@@ -7,6 +7,7 @@ import { riskAssessmentRoutes } from '../../../contracts/risk-assessments';
 import { ROLES } from '../../../contracts/roles';
 import { safeguardRoutes } from '../../../contracts/safeguards';
 import { taskRoutes } from '../../../contracts/tasks';
+import { trainingRoutes } from '../../../contracts/training';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
 import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
@@ -51,6 +52,8 @@ const PAGES: readonly {
     route: taskRoutes.list,
     api: (href) => (href.searchParams.get('owner') === 'me' ? '/tasks?ownerId=me' : '/tasks'),
   },
+  { page: /^\/training$/, route: trainingRoutes.completion, api: () => '/training/completion' },
+  { page: /^\/my-training\/[^/]+$/, route: trainingRoutes.myCourse, api: (href) => href.pathname },
 ];
 
 interface DashboardJson {

@@ -174,7 +174,8 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
       'todo',
       'todo',
       'coming',
-      'coming',
+      // Training is live (issue 15): nothing assigned yet.
+      'todo',
     ]);
     expect(before.firstWeek.filter((s) => s.state === 'coming').every((s) => s.href === null)).toBe(
       true,

@@ -33,6 +33,8 @@ const SHAPES = {
   'webhook_endpoints.event_types': z.array(z.string()),
   // User ids of everyone who submitted a policy version (four eyes, documents/approval.ts).
   'document_versions.submitters': z.array(z.string()),
+  // The question ids a quiz drew, in order (training/quiz.ts: scored against these, never the client's).
+  'training_attempts.question_ids': z.array(z.string()),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;

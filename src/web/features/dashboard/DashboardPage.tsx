@@ -23,6 +23,7 @@ import { AttentionStats, ByStandardCard, ProgressCards, ReadinessCard } from './
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
 import { PolicyCard } from './PolicyCard';
+import { TrainingCard } from './TrainingCard';
 
 /** The home page: where the program stands and what to do next. */
 export function DashboardPage() {
@@ -146,6 +147,7 @@ export function DashboardPage() {
               </Card>
             )}
             {d.policies ? <PolicyCard policies={d.policies} /> : null}
+            {d.training ? <TrainingCard training={d.training} /> : null}
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -1,0 +1,268 @@
+import { Anchor, Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Rate } from '../../../contracts/training';
+import { ROLE_LABELS } from '../../../contracts/roles';
+import { TRAINING_FREQUENCY_LABELS } from '../../../contracts/training';
+import { countOf } from '../../../contracts/words';
+import { api } from '../../api';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { can } from '../../app/session';
+import { useActiveOrg } from '../../app/useActiveOrg';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { MutationError } from '../../components/MutationError';
+import { NoOrganization } from '../../components/NoOrganization';
+import { PageHeader } from '../../components/PageHeader';
+import { ScrollTable } from '../../components/ScrollTable';
+import { formatDate } from '../../components/format';
+import { AssignDialog } from './AssignDialog';
+import { CourseDialog } from './CourseDialog';
+import { RecordCompletionDialog } from './RecordCompletionDialog';
+import { StatusBadge } from './StatusBadge';
+
+type View = 'courses' | 'departments' | 'people' | 'assignments' | 'records';
+const VIEWS: { value: View; label: string }[] = [
+  { value: 'courses', label: 'By course' },
+  { value: 'departments', label: 'By department' },
+  { value: 'people', label: 'By person' },
+  { value: 'assignments', label: 'Assignments' },
+  { value: 'records', label: 'Records' },
+];
+
+const percent = (r: Rate) => (r.rate === null ? '—' : `${r.rate}%`);
+
+function RateTable(props: { label: string; rows: { key: string; name: string; rate: Rate }[] }) {
+  return (
+    <ScrollTable label={props.label} stack minWidth={560}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>
+            {props.label.replace('Completion by ', '').replace(/^./, (c) => c.toUpperCase())}
+          </Table.Th>
+          <Table.Th>Completed</Table.Th>
+          <Table.Th>Rate</Table.Th>
+          <Table.Th>Overdue</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.rows.map((row) => (
+          <Table.Tr key={row.key}>
+            <Table.Td>{row.name}</Table.Td>
+            <Table.Td data-label="Completed">
+              {row.rate.completed} of {row.rate.assigned}
+            </Table.Td>
+            <Table.Td data-label="Rate">{percent(row.rate)}</Table.Td>
+            <Table.Td data-label="Overdue">
+              <Text size="sm" {...(row.rate.overdue > 0 ? { c: 'red.9' } : {})}>
+                {row.rate.overdue}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}
+
+/** Security awareness training (164.308(a)(5)): completion, assignments, each person's records. */
+export function TrainingPage() {
+  const org = useActiveOrg();
+  const [view, setView] = useState<View>('courses');
+  const [dialog, setDialog] = useState<'assign' | 'course' | null>(null);
+  const [recording, setRecording] = useState<{ id: string; title: string } | null>(null);
+  const orgParams: [{ orgId: string }] | null = org ? [{ orgId: org.orgId }] : null;
+  const completion = useApiQuery(api.training.completion, orgParams);
+  const assignments = useApiQuery(api.training.assignments, orgParams);
+  const records = useApiQuery(api.training.records, org ? [{ orgId: org.orgId }, {}] : null);
+  const end = useApiMutation(api.training.endAssignment);
+  if (!org) return <NoOrganization />;
+  const mayManage = can(org.role, api.training.assign);
+  const mayRecord = can(org.role, api.training.recordCompletion);
+  const report = completion.data;
+  return (
+    <>
+      <PageHeader
+        title="Training"
+        description="Security awareness training (164.308(a)(5)): the built-in courses and your own, who must take them and by when, and who has completed them."
+      />
+      {completion.isError ? (
+        <ErrorNotice error={completion.error} onRetry={() => void completion.refetch()} />
+      ) : null}
+      <Stack gap="md" maw={1100}>
+        <Group justify="space-between" wrap="wrap">
+          <Card withBorder padding="sm">
+            <Text size="sm" fw={600} data-testid="training-overall">
+              {report && report.overall.rate !== null
+                ? `${report.overall.rate}% completed: ${report.overall.completed} of ${report.overall.assigned} assigned`
+                : 'No training assigned yet'}
+              {report && report.overall.overdue > 0 ? `, ${report.overall.overdue} overdue` : ''}
+            </Text>
+          </Card>
+          <Group gap="xs">
+            {mayManage ? (
+              <>
+                <Button onClick={() => setDialog('assign')}>Assign training</Button>
+                <Button variant="default" onClick={() => setDialog('course')}>
+                  Add an external course
+                </Button>
+              </>
+            ) : null}
+            <Button
+              component="a"
+              variant="default"
+              href={api.training.exportHistory({ orgId: org.orgId }, {})}
+              leftSection={<IconDownload size={16} aria-hidden />}
+            >
+              History CSV
+            </Button>
+          </Group>
+        </Group>
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(VIEWS.find((x) => x.value === v)?.value ?? 'courses')}
+          data={VIEWS}
+        />
+        {end.isError ? <MutationError error={end.error} action="end the assignment" /> : null}
+        {view === 'courses' && report ? (
+          <RateTable
+            label="Completion by course"
+            rows={report.courses.map((c) => ({ key: c.course.id, name: c.course.name, rate: c }))}
+          />
+        ) : null}
+        {view === 'departments' && report ? (
+          <RateTable
+            label="Completion by department"
+            rows={report.departments.map((d) => ({
+              key: d.department?.id ?? 'none',
+              name: d.department?.name ?? 'No department',
+              rate: d,
+            }))}
+          />
+        ) : null}
+        {view === 'people' && report ? (
+          <RateTable
+            label="Completion by person"
+            rows={report.people.map((p) => ({ key: p.person.id, name: p.person.name, rate: p }))}
+          />
+        ) : null}
+        {view === 'assignments' ? (
+          <ScrollTable label="Assignments" stack minWidth={760}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Course</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>How often</Table.Th>
+                <Table.Th>Completed</Table.Th>
+                <Table.Th>Overdue</Table.Th>
+                {mayManage ? <Table.Th>Action</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(assignments.data?.data ?? []).map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.course.title}</Table.Td>
+                  <Table.Td data-label="Who">
+                    {[
+                      ...a.roles.map((r) => ROLE_LABELS[r]),
+                      ...a.departments.map((d) => d.name),
+                      ...a.people.map((p) => p.name),
+                    ].join(', ')}
+                  </Table.Td>
+                  <Table.Td data-label="How often">
+                    {TRAINING_FREQUENCY_LABELS[a.frequency]}, within {countOf(a.dueDays, 'day')}
+                  </Table.Td>
+                  <Table.Td data-label="Completed">
+                    {a.completed} of {a.assigned}
+                  </Table.Td>
+                  <Table.Td data-label="Overdue">{a.overdue}</Table.Td>
+                  {mayManage ? (
+                    <Table.Td data-label="Action">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red.9"
+                        loading={end.isPending}
+                        onClick={() => end.mutate([{ orgId: org.orgId, assignmentId: a.id }])}
+                      >
+                        End
+                      </Button>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        ) : null}
+        {view === 'records' ? (
+          <ScrollTable label="Training records" stack minWidth={860}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Person</Table.Th>
+                <Table.Th>Course</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Due</Table.Th>
+                <Table.Th>Completed</Table.Th>
+                <Table.Th>Certificate</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(records.data?.data ?? []).map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.person.name}</Table.Td>
+                  <Table.Td data-label="Course">{r.course.title}</Table.Td>
+                  <Table.Td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </Table.Td>
+                  <Table.Td data-label="Due">{formatDate(r.dueOn)}</Table.Td>
+                  <Table.Td data-label="Completed">
+                    {r.completedOn
+                      ? `${formatDate(r.completedOn)}${r.score === null ? '' : `, ${r.score}%`}`
+                      : '—'}
+                  </Table.Td>
+                  <Table.Td data-label="Certificate">
+                    {r.hasCertificate ? (
+                      <Anchor
+                        size="sm"
+                        href={api.training.certificate({
+                          orgId: org.orgId,
+                          personTrainingId: r.id,
+                        })}
+                      >
+                        PDF
+                      </Anchor>
+                    ) : r.course.kind === 'external' && mayRecord ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() =>
+                          setRecording({ id: r.id, title: `${r.course.title}, ${r.person.name}` })
+                        }
+                      >
+                        Record completion
+                      </Button>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        ) : null}
+      </Stack>
+      {dialog === 'assign' ? (
+        <AssignDialog orgId={org.orgId} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'course' ? (
+        <CourseDialog orgId={org.orgId} onClose={() => setDialog(null)} />
+      ) : null}
+      {recording ? (
+        <RecordCompletionDialog
+          orgId={org.orgId}
+          training={recording}
+          onClose={() => setRecording(null)}
+        />
+      ) : null}
+    </>
+  );
+}
