@@ -25,3 +25,4 @@ export * as safeguards from './safeguards';
 export * as system from './system';
 export * as tasks from './tasks';
 export * as webhooks from './webhooks';
+export * as workforce from './workforce';

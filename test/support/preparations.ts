@@ -6,6 +6,7 @@ import { ATTESTATION_PREPARATIONS } from './attestation-preparations';
 import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
 import { PEOPLE_PREPARATIONS } from './people-preparations';
+import { WORKFORCE_PREPARATIONS } from './workforce-preparations';
 import { sessionHeaders } from './factories';
 import { testDeps } from './tenants';
 import { keepRecordIn } from '../../src/server/features/retention/service';
@@ -46,6 +47,7 @@ export const PREPARATIONS: Record<string, Preparation> = {
   ...ATTESTATION_PREPARATIONS,
   ...DOCUMENT_PREPARATIONS,
   ...PEOPLE_PREPARATIONS,
+  ...WORKFORCE_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,
