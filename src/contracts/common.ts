@@ -34,6 +34,12 @@ export const Line = (max: number) =>
 /** A line that may not be empty: every title of a record. */
 export const Title = (max: number) => Line(max).min(1, { error: 'is required' });
 
+/** Text of several lines (notes, descriptions): line breaks and tabs, but no other control character or direction mark. */
+export const Prose = (max: number) =>
+  Text(max).refine((v) => !isDisguising(v.replace(/[\n\r\t]/g, ' ')), {
+    error: 'must not hold control characters or direction marks',
+  });
+
 /** A person named in a response: member id and display name. */
 export const PersonRef = z.object({ id: z.string(), name: z.string() });
 

@@ -22,6 +22,7 @@ export * as retention from './retention';
 export * as riskAssessments from './risk-assessments';
 export * as risks from './risks';
 export * as safeguards from './safeguards';
+export * as sanctions from './sanctions';
 export * as system from './system';
 export * as tasks from './tasks';
 export * as webhooks from './webhooks';

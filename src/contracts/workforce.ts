@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, Line, OrgParamsSchema, PersonRef, Text, Title } from './common';
+import { DateOnly, Line, OrgParamsSchema, PersonRef, Prose, Title } from './common';
 import type { Grant } from './grants';
 import { route } from './route';
 
@@ -150,7 +150,7 @@ export const OnboardingBodySchema = z.object({
 export const EndEmploymentBodySchema = z.object({
   endDate: DateOnly.describe('The last day worked'),
   reason: z.enum(END_REASONS),
-  note: Text(2000).optional(),
+  note: Prose(2000).optional(),
 });
 export type EndEmploymentBody = z.infer<typeof EndEmploymentBodySchema>;
 

@@ -6,6 +6,7 @@ import { ATTESTATION_PREPARATIONS } from './attestation-preparations';
 import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
 import { PEOPLE_PREPARATIONS } from './people-preparations';
+import { SANCTION_PREPARATIONS } from './sanction-preparations';
 import { WORKFORCE_PREPARATIONS } from './workforce-preparations';
 import { sessionHeaders } from './factories';
 import { testDeps } from './tenants';
@@ -48,6 +49,7 @@ export const PREPARATIONS: Record<string, Preparation> = {
   ...DOCUMENT_PREPARATIONS,
   ...PEOPLE_PREPARATIONS,
   ...WORKFORCE_PREPARATIONS,
+  ...SANCTION_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,
