@@ -98,12 +98,15 @@ function expected(
     return 404;
   }
   const role = token ? caller.slice('token:'.length) : caller;
+  const held = (grant as readonly string[]).includes(role);
+  // Concealed records (sanctions) do not exist for a role that may not see them.
+  if (!held && CONCEALED.includes(permission)) {
+    return 404;
+  }
   if (token && PERSON_ONLY.includes(permission)) {
     return 403;
   }
-  if ((grant as readonly string[]).includes(role)) return 'allowed';
-  // Concealed records (sanctions) do not exist for a role that may not see them.
-  return CONCEALED.includes(permission) ? 404 : 403;
+  return held ? 'allowed' : 403;
 }
 
 function outcome(status: number, body: string): 'allowed' | 401 | 403 | 404 {

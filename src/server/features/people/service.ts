@@ -20,6 +20,7 @@ import { presentPerson, reference } from './presenter';
 import {
   countReports,
   deletePerson,
+  findPeopleNames,
   findPerson,
   insertPerson,
   listPeople,
@@ -276,4 +277,10 @@ export async function setEndDateIn(
     entity: { type: 'person', id },
     changes,
   });
+}
+
+/** People of the roster by id, as other records name them: name and PERSON-n. */
+export async function peopleNames(db: Db, orgId: string, ids: readonly string[]) {
+  const rows = await findPeopleNames(db, orgId, ids);
+  return new Map(rows.map((p) => [p.id, { name: p.name, reference: reference(p.number) }]));
 }

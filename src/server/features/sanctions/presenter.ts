@@ -1,4 +1,5 @@
 import type { Sanction } from '../../../contracts/sanctions';
+import { readJson } from '../../platform/db/json-columns';
 import type { SanctionRow } from './repository';
 
 export const reference = (number: number): string => `SAN-${number}`;
@@ -12,6 +13,7 @@ type TaskSummaries = ReadonlyMap<
     status: Sanction['correctiveTasks'][number]['status'];
   }
 >;
+type PeopleNames = ReadonlyMap<string, { name: string; reference: string }>;
 type VersionLabels = ReadonlyMap<string, { documentId: string; versionId: string; label: string }>;
 
 /** A record, field by field. */
@@ -19,15 +21,17 @@ export function presentSanction(
   row: SanctionRow,
   tasks: TaskSummaries,
   versions: VersionLabels,
+  people: PeopleNames,
 ): Sanction {
-  const taskIds = JSON.parse(row.task_ids) as string[];
+  const taskIds = readJson('sanctions.task_ids', row.task_ids);
+  const person = people.get(row.person_id);
   return {
     id: row.id,
     reference: reference(row.number),
     person: {
       id: row.person_id,
-      name: row.person_name ?? 'Removed from the roster',
-      reference: row.person_number === null ? '' : `PERSON-${row.person_number}`,
+      name: person?.name ?? 'Removed from the roster',
+      reference: person?.reference ?? '',
     },
     violation: row.violation,
     policy: row.document_version_id ? (versions.get(row.document_version_id) ?? null) : null,

@@ -5,8 +5,6 @@ import type { SanctionsTable, SanctionTiersTable } from './tables';
 
 /** A record with the names a response shows. */
 export interface SanctionRow extends SanctionsTable {
-  person_name: string | null;
-  person_number: number | null;
   decider_name: string | null;
   signer_name: string | null;
 }
@@ -14,20 +12,10 @@ export interface SanctionRow extends SanctionsTable {
 function withNames(db: Db, orgId: string) {
   return db
     .selectFrom('sanctions')
-    .leftJoin('people', (join) =>
-      join
-        .onRef('people.id', '=', 'sanctions.person_id')
-        .onRef('people.org_id', '=', 'sanctions.org_id'),
-    )
     .leftJoin('users as decider', 'decider.id', 'sanctions.decided_by')
     .leftJoin('users as signer', 'signer.id', 'sanctions.hr_signed_off_by')
     .selectAll('sanctions')
-    .select([
-      'people.name as person_name',
-      'people.number as person_number',
-      'decider.name as decider_name',
-      'signer.name as signer_name',
-    ])
+    .select(['decider.name as decider_name', 'signer.name as signer_name'])
     .where('sanctions.org_id', '=', orgId);
 }
 

@@ -10,7 +10,8 @@ import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { policyVersionLabels } from '../documents/version-labels';
-import { personRowIn } from '../people/service';
+import { peopleNames, personRowIn } from '../people/service';
+import { readJson } from '../../platform/db/json-columns';
 import { taskSummaries } from '../tasks/summaries';
 import { createSystemTaskIn } from '../tasks/system-tasks';
 import { presentSanction, reference } from './presenter';
@@ -77,14 +78,19 @@ export async function setTiers(
 }
 
 async function present(db: Db, orgId: string, rows: readonly SanctionRow[]): Promise<Sanction[]> {
-  const taskIds = rows.flatMap((r) => JSON.parse(r.task_ids) as string[]);
+  const taskIds = rows.flatMap((r) => readJson('sanctions.task_ids', r.task_ids));
+  const people = await peopleNames(
+    db,
+    orgId,
+    rows.map((r) => r.person_id),
+  );
   const tasks = await taskSummaries(db, orgId, taskIds);
   const versions = await policyVersionLabels(
     db,
     orgId,
     rows.flatMap((r) => (r.document_version_id ? [r.document_version_id] : [])),
   );
-  return rows.map((row) => presentSanction(row, tasks, versions));
+  return rows.map((row) => presentSanction(row, tasks, versions, people));
 }
 
 async function found(db: Db, orgId: string, id: string) {

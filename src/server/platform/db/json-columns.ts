@@ -33,6 +33,8 @@ const SHAPES = {
   'webhook_endpoints.event_types': z.array(z.string()),
   // User ids of everyone who submitted a policy version (four eyes, documents/approval.ts).
   'document_versions.submitters': z.array(z.string()),
+  // The corrective-action tasks of a sanction (sanctions/service.ts).
+  'sanctions.task_ids': z.array(z.string()),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;
