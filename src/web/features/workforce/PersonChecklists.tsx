@@ -38,7 +38,7 @@ const TASK_STATUS_LABELS = {
 } as const;
 
 function Items({ checklist }: { checklist: Checklist }) {
-  const label = `${CHECKLIST_KIND_LABELS[checklist.kind]} tasks`;
+  const label = checklist.kind === 'onboarding' ? 'Onboarding tasks' : 'Termination tasks';
   const time = useOrgTime();
   if (checklist.items.length === 0) {
     return (
