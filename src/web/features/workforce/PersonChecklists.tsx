@@ -64,7 +64,12 @@ function Items({ checklist }: { checklist: Checklist }) {
         {checklist.items.map((item) => (
           <Table.Tr key={item.id}>
             <Table.Td>
-              <Anchor component={Link} to={`/tasks?scope=all&task=${item.task.id}`} size="sm">
+              <Anchor
+                component={Link}
+                to={`/tasks?scope=all&task=${item.task.id}`}
+                size="sm"
+                underline="always"
+              >
                 {item.task.reference}
               </Anchor>{' '}
               {item.title}
