@@ -23,6 +23,9 @@ const NOT_SHOWN: Record<string, string> = {
   ROSTER_IMPORT_TYPES: 'file format',
   // Permission keys, never shown.
   PERSON_ONLY: 'permission keys',
+  CONCEALED: 'permission keys',
+  // Tier names, written for people, copied into an organization's own tiers.
+  DEFAULT_SANCTION_TIERS: 'already words',
   // Labelled by each feature's auditActionLabels, checked below.
   AUDIT_ACTIONS: 'labelled below',
   // Sentences written for people (the 164.316(b)(1) guidance lists them as they are).

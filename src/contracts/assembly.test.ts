@@ -29,7 +29,7 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('make approvals (assessments, policies), decisions, the outbox, issuing reset links and notifications person-only', () => {
+  it('make approvals (assessments, policies, sanction sign-offs), decisions, the outbox, issuing reset links and notifications person-only', () => {
     expect([...PERSON_ONLY].sort()).toEqual([
       'documents.approve',
       'members.reset_password',
@@ -43,6 +43,7 @@ describe('the tables assembled from contracts/features.ts', () => {
       'risks.approve',
       'safeguards.decide',
       'training.record_completion',
+      'sanctions.sign_off',
     ]);
     expect(PERSON_ONLY.every((p) => isPermission(p))).toBe(true);
   });

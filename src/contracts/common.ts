@@ -31,18 +31,14 @@ export const Line = (max: number) =>
     error: 'must not hold control characters or direction marks',
   });
 
-// Direction marks and control characters but the line breaks and tabs of a text a person writes.
-const DISGUISING_IN_PROSE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-
-/** Text of several lines (a description, notes): line breaks allowed, disguising characters not. */
-export const Prose = (max: number) =>
-  Text(max).refine((v) => !DISGUISING_IN_PROSE.test(v), {
-    error: 'must not hold control characters or direction marks',
-  });
-
 /** A line that may not be empty: every title of a record. */
 export const Title = (max: number) => Line(max).min(1, { error: 'is required' });
+
+/** Text of several lines (notes, descriptions): line breaks and tabs, but no other control character or direction mark. */
+export const Prose = (max: number) =>
+  Text(max).refine((v) => !isDisguising(v.replace(/[\n\r\t]/g, ' ')), {
+    error: 'must not hold control characters or direction marks',
+  });
 
 /** A person named in a response: member id and display name. */
 export const PersonRef = z.object({ id: z.string(), name: z.string() });

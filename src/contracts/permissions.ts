@@ -46,6 +46,17 @@ export const PERSON_ONLY: readonly Permission[] = Object.values(features).flatMa
   'personOnly' in module ? module.personOnly : [],
 );
 
+/**
+ * Permissions whose refusal answers 404, as for a record of another organization, not 403: the
+ * existence of their records is itself private (sanctions). Each feature's `concealed`.
+ */
+export const CONCEALED: readonly Permission[] = Object.values(features).flatMap((module) =>
+  'concealed' in module ? module.concealed : [],
+);
+
+/** What a concealed permission's refusal answers (404), whether or not the record exists. */
+export const CONCEALED_ANSWER = 'No such record here.';
+
 /** True when `key` names a permission of the table. */
 export function isPermission(key: string): key is Permission {
   return Object.hasOwn(PERMISSIONS, key);

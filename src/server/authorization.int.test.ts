@@ -12,6 +12,8 @@ import {
   grantOf,
   isAnyOrganizationGrant,
   PERSON_ONLY,
+  CONCEALED,
+  CONCEALED_ANSWER,
   type Permission,
 } from '../contracts/permissions';
 import { ROLES, type Role } from '../contracts/roles';
@@ -96,17 +98,22 @@ function expected(
     return 404;
   }
   const role = token ? caller.slice('token:'.length) : caller;
+  const held = (grant as readonly string[]).includes(role);
+  // Concealed records (sanctions) do not exist for a role that may not see them.
+  if (!held && CONCEALED.includes(permission)) {
+    return 404;
+  }
   if (token && PERSON_ONLY.includes(permission)) {
     return 403;
   }
-  return (grant as readonly string[]).includes(role) ? 'allowed' : 403;
+  return held ? 'allowed' : 403;
 }
 
 function outcome(status: number, body: string): 'allowed' | 401 | 403 | 404 {
   if (status === 401 || status === 403) {
     return status;
   }
-  if (status === 404 && body.includes(NOT_MEMBER)) {
+  if (status === 404 && (body.includes(NOT_MEMBER) || body.includes(CONCEALED_ANSWER))) {
     return 404;
   }
   return 'allowed';

@@ -7,6 +7,8 @@ import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
 import { PEOPLE_PREPARATIONS } from './people-preparations';
 import { TRAINING_PREPARATIONS } from './training-preparations';
+import { SANCTION_PREPARATIONS } from './sanction-preparations';
+import { WORKFORCE_PREPARATIONS } from './workforce-preparations';
 import { sessionHeaders } from './factories';
 import { testDeps } from './tenants';
 import { keepRecordIn } from '../../src/server/features/retention/service';
@@ -48,6 +50,8 @@ export const PREPARATIONS: Record<string, Preparation> = {
   ...DOCUMENT_PREPARATIONS,
   ...PEOPLE_PREPARATIONS,
   ...TRAINING_PREPARATIONS,
+  ...WORKFORCE_PREPARATIONS,
+  ...SANCTION_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,

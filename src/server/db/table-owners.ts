@@ -72,6 +72,7 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'evidence',
       'attestations',
       'people',
+      'sanctions',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',

@@ -61,6 +61,12 @@ CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_
 -- table auth_throttle
 CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not null, "last_failure_at" text not null, "locked_until" text);
 
+-- table checklist_template_items
+CREATE TABLE "checklist_template_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "kind" text not null check (kind in ('onboarding','termination')), "position" integer not null, "title" text not null, "department_id" text, "job_role" text, "created_at" text not null);
+
+-- index checklist_template_items_org_kind
+CREATE INDEX "checklist_template_items_org_kind" on "checklist_template_items" ("org_id", "kind", "position");
+
 -- table data_flow_map_positions
 CREATE TABLE "data_flow_map_positions" ("org_id" text not null references "organizations" ("id"), "asset_id" text not null references "assets" ("id"), "x" integer not null, "y" integer not null, "saved_at" text not null, "saved_by" text references "users" ("id"), constraint "data_flow_map_positions_pk" primary key ("org_id", "asset_id"));
 
@@ -190,6 +196,15 @@ CREATE INDEX "people_org_department_idx" on "people" ("org_id", "department_id")
 -- index people_org_manager_idx
 CREATE INDEX "people_org_manager_idx" on "people" ("org_id", "manager_id");
 
+-- table person_checklist_items
+CREATE TABLE "person_checklist_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "checklist_id" text not null, "item_key" text not null, "source" text not null check (source in ('account','devices','remote_access','template')), "title" text not null, "asset_id" text, "task_id" text not null, "due_at" text not null, "created_at" text not null, constraint "person_checklist_items_key_unique" unique ("org_id", "checklist_id", "item_key"), constraint "person_checklist_items_checklist_fk" foreign key ("org_id", "checklist_id") references "person_checklists" ("org_id", "id") on delete cascade);
+
+-- index person_checklist_items_org_due
+CREATE INDEX "person_checklist_items_org_due" on "person_checklist_items" ("org_id", "due_at");
+
+-- table person_checklists
+CREATE TABLE "person_checklists" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "person_id" text not null, "kind" text not null check (kind in ('onboarding','termination')), "status" text not null check (status in ('open','undone')), "end_date" text, "reason" text check (reason in ('resigned','dismissed','contract_ended','retired','other')), "note" text default '' not null, "previous_end_date" text, "previous_access_expires_at" text, "membership_id" text, "access_ends_at" text, "started_at" text not null, "started_by" text, "updated_at" text not null, constraint "person_checklists_org_id_unique" unique ("org_id", "id"), constraint "person_checklists_person_kind_unique" unique ("org_id", "person_id", "kind"), constraint "person_checklists_person_fk" foreign key ("org_id", "person_id") references "people" ("org_id", "id") on delete cascade);
+
 -- table policy_acknowledgements
 CREATE TABLE "policy_acknowledgements" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "document_id" text not null references "documents" ("id"), "version_id" text not null references "document_versions" ("id"), "version_sha256" text not null, "user_id" text not null references "users" ("id"), "acknowledged_at" text not null, constraint "policy_acknowledgements_version_user_unique" unique ("version_id", "user_id"));
 
@@ -265,6 +280,15 @@ CREATE INDEX "risks_org_status_idx" on "risks" ("org_id", "status", "number");
 -- table safeguards
 CREATE TABLE "safeguards" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "requirement_id" text not null, "status" text not null check (status in ('not_started','in_progress','implemented','not_applicable')), "owner_id" text references "users" ("id"), "statement" text default '' not null, "review_interval_months" integer, "next_review_on" text, "decision" text check (decision in ('as_specified','alternative','not_reasonable')), "decision_rationale" text, "decision_alternative" text, "decision_approved_by" text references "users" ("id"), "decision_approved_on" text, "decision_basis" text, "updated_at" text not null, "decision_basis_assessment_id" text references "risk_assessments" ("id"), constraint "safeguards_org_requirement_unique" unique ("org_id", "requirement_id"));
 
+-- table sanction_tiers
+CREATE TABLE "sanction_tiers" ("org_id" text not null references "organizations" ("id"), "rank" integer not null, "name" text not null, constraint "sanction_tiers_pk" primary key ("org_id", "rank"));
+
+-- table sanctions
+CREATE TABLE "sanctions" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "person_id" text not null, "violation" text not null, "document_version_id" text, "incident_id" text, "severity" text not null check (severity in ('low','moderate','high','critical')), "intent" text not null check (intent in ('unintentional','negligent','intentional','malicious')), "investigation_notes" text default '' not null, "decision_rank" integer not null, "decision_name" text not null, "decided_by" text not null references "users" ("id"), "decided_on" text not null, "hr_signed_off_by" text references "users" ("id"), "hr_signed_off_at" text, "acknowledged_on" text, "task_ids" text default '[]' not null, "created_at" text not null, "updated_at" text not null, constraint "sanctions_org_number_unique" unique ("org_id", "number"), constraint "sanctions_sign_off_by_another" check (hr_signed_off_by is null or hr_signed_off_by <> decided_by));
+
+-- index sanctions_org_person
+CREATE INDEX "sanctions_org_person" on "sanctions" ("org_id", "person_id", "decided_on");
+
 -- table sessions
 CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null unique, "user_id" text not null references "users" ("id"), "org_id" text references "organizations" ("id"), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "authenticated_at" text not null, "ip" text, "user_agent" text, "revoked_at" text, "mfa_pending" integer default 0 not null check (mfa_pending in (0, 1)));
 
@@ -336,3 +360,6 @@ CREATE TABLE "webhook_endpoints" ("id" text primary key, "org_id" text not null 
 
 -- index webhook_endpoints_org
 CREATE INDEX "webhook_endpoints_org" on "webhook_endpoints" ("org_id", "active");
+
+-- table workforce_settings
+CREATE TABLE "workforce_settings" ("org_id" text primary key references "organizations" ("id"), "termination_deadline_hours" integer not null, "onboarding_template_written" integer default 0 not null, "termination_template_written" integer default 0 not null, "updated_at" text not null);

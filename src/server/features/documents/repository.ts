@@ -220,3 +220,25 @@ export async function listReviews(
     .orderBy('reviewed_at', 'desc')
     .execute();
 }
+
+/** The organization's versions among `ids`, with their document's number (other features name them). */
+export async function findVersionsByIds(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('document_versions')
+    .innerJoin('documents', (join) =>
+      join
+        .onRef('documents.id', '=', 'document_versions.document_id')
+        .onRef('documents.org_id', '=', 'document_versions.org_id'),
+    )
+    .select([
+      'document_versions.id',
+      'document_versions.document_id',
+      'document_versions.number',
+      'document_versions.title',
+      'documents.number as document_number',
+    ])
+    .where('document_versions.org_id', '=', orgId)
+    .where('document_versions.id', 'in', [...ids])
+    .execute();
+}

@@ -83,53 +83,60 @@ const email = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z]+/g, '.')}@riverside-clinic.example`;
 
-const roster = demoStep(25, z.unknown(), async ({ deps, context, orgId, today, person }) => {
-  const now = deps.clock.now().toISOString();
-  const departments = DEPARTMENTS.map((name) => newDepartmentRow(orgId, name, now));
-  const departmentId = new Map(departments.map((d) => [d.name, d.id]));
-  await deps.database.db.transaction().execute(async (trx) => {
-    await insertDepartments(trx, departments);
-    const ids = new Map<string, string>();
-    for (const entry of ENTRIES) {
-      const [employeeId, name, kind, dept, jobRole, manager, start, endText, outcome, account] =
-        entry;
-      const managerId = ids.get(manager) ?? null;
-      const end = endText === '' ? null : Number(endText);
-      const clearance = outcome === '' ? null : outcome;
-      const id = await createPersonIn(trx, deps, context, orgId, {
-        kind,
-        name,
-        email: account
-          ? `${account}@riverside-clinic.example`
-          : kind === 'contractor' || kind === 'volunteer'
-            ? null
-            : email(name),
-        employeeId,
-        jobRole,
-        departmentId: departmentId.get(dept) ?? null,
-        managerId,
-        location: dept === 'Billing' ? 'Eastside office' : 'Main clinic',
-        startDate: addDays(today, start),
-        endDate: end === null ? null : addDays(today, end),
-        clearanceOutcome: clearance,
-        clearanceDate:
-          clearance === null || clearance === 'pending' ? null : addDays(today, start - 10),
-        clearanceNote:
-          clearance === 'not_cleared'
-            ? 'Licence verification came back with a lapse; not to reach ePHI until resolved.'
-            : clearance === 'waived'
-              ? 'Waived: no access to ePHI in this role (reviewed by the Security Official).'
+const roster = demoStep(
+  25,
+  z.unknown(),
+  async ({ deps, context, orgId, today, person, remember }) => {
+    const now = deps.clock.now().toISOString();
+    const departments = DEPARTMENTS.map((name) => newDepartmentRow(orgId, name, now));
+    const departmentId = new Map(departments.map((d) => [d.name, d.id]));
+    await deps.database.db.transaction().execute(async (trx) => {
+      await insertDepartments(trx, departments);
+      const ids = new Map<string, string>();
+      for (const entry of ENTRIES) {
+        const [employeeId, name, kind, dept, jobRole, manager, start, endText, outcome, account] =
+          entry;
+        const managerId = ids.get(manager) ?? null;
+        const end = endText === '' ? null : Number(endText);
+        const clearance = outcome === '' ? null : outcome;
+        const id = await createPersonIn(trx, deps, context, orgId, {
+          kind,
+          name,
+          email: account
+            ? `${account}@riverside-clinic.example`
+            : kind === 'contractor' || kind === 'volunteer'
+              ? null
+              : email(name),
+          employeeId,
+          jobRole,
+          departmentId: departmentId.get(dept) ?? null,
+          managerId,
+          location: dept === 'Billing' ? 'Eastside office' : 'Main clinic',
+          startDate: addDays(today, start),
+          endDate: end === null ? null : addDays(today, end),
+          clearanceOutcome: clearance,
+          clearanceDate:
+            clearance === null || clearance === 'pending' ? null : addDays(today, start - 10),
+          clearanceNote:
+            clearance === 'not_cleared'
+              ? 'Licence verification came back with a lapse; not to reach ePHI until resolved.'
+              : clearance === 'waived'
+                ? 'Waived: no access to ePHI in this role (reviewed by the Security Official).'
+                : '',
+          authorizationNote:
+            kind === 'volunteer' ? 'No system accounts; no access to records.' : '',
+          supervisionNote:
+            kind === 'trainee' || kind === 'student'
+              ? 'Works under a named supervisor at all times.'
               : '',
-        authorizationNote: kind === 'volunteer' ? 'No system accounts; no access to records.' : '',
-        supervisionNote:
-          kind === 'trainee' || kind === 'student'
-            ? 'Works under a named supervisor at all times.'
-            : '',
-        userId: account ? person(account) : null,
-      });
-      ids.set(employeeId, id);
-    }
-  });
-});
+          userId: account ? person(account) : null,
+        });
+        ids.set(employeeId, id);
+        // Later workforce steps name people by employee id (the ended nurse's termination).
+        remember('person', employeeId, id);
+      }
+    });
+  },
+);
 
 export const peopleDemo = [roster];

@@ -130,3 +130,8 @@ export async function removeDepartment(
     });
   });
 }
+
+/** Every department's name by id, archived ones included (other features name departments). */
+export async function listDepartmentNames(db: Db, orgId: string): Promise<Map<string, string>> {
+  return new Map((await listDepartmentRows(db, orgId)).map((d) => [d.id, d.name]));
+}

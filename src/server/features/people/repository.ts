@@ -179,3 +179,14 @@ export async function membersByEmail(
     .execute();
   return new Map(rows.map((r) => [r.email_key, { userId: r.id, name: r.name }]));
 }
+
+/** Name and number of the organization's people among `ids`. */
+export async function findPeopleNames(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'number'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+}

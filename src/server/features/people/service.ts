@@ -20,6 +20,7 @@ import { presentPerson, reference } from './presenter';
 import {
   countReports,
   deletePerson,
+  findPeopleNames,
   findPerson,
   insertPerson,
   listPeople,
@@ -245,4 +246,41 @@ export async function removePerson(
       changes: { reference: { before: reference(before.number) }, name: { before: before.name } },
     });
   });
+}
+
+/** A person's row for work other features do in their transaction (checklists); null when none. */
+export async function personRowIn(db: Db, orgId: string, id: string) {
+  return (await findPerson(db, orgId, id)) ?? null;
+}
+
+/**
+ * Sets a person's end date in the caller's transaction (the end of their employment, or its undo),
+ * audited as any change of the roster.
+ */
+export async function setEndDateIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+  endDate: string | null,
+): Promise<void> {
+  const before = await found(trx, orgId, id);
+  const values: Partial<PeopleTable> = { end_date: endDate };
+  await checkPersonValues(trx, orgId, id, values, before);
+  const changes = personChanges(before, values);
+  if (Object.keys(changes).length === 0) return;
+  await updatePerson(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
+  await appendAuditEvent(trx, deps, context, {
+    orgId,
+    action: 'person.changed',
+    entity: { type: 'person', id },
+    changes,
+  });
+}
+
+/** People of the roster by id, as other records name them: name and PERSON-n. */
+export async function peopleNames(db: Db, orgId: string, ids: readonly string[]) {
+  const rows = await findPeopleNames(db, orgId, ids);
+  return new Map(rows.map((p) => [p.id, { name: p.name, reference: reference(p.number) }]));
 }

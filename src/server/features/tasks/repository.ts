@@ -198,3 +198,22 @@ export async function findTaskSummaries(db: Db, orgId: string, ids: readonly str
   if (ids.length === 0) return [];
   return summariesOf(db, { orgId, ids });
 }
+
+/** Status, owner and due date of the organization's tasks among `ids` (checklists made of tasks). */
+export async function findTaskStates(db: Db, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('tasks')
+    .leftJoin('users', 'users.id', 'tasks.owner_id')
+    .select([
+      'tasks.id',
+      'tasks.number',
+      'tasks.status',
+      'tasks.owner_id',
+      'users.name as owner_name',
+      'tasks.due_on',
+    ])
+    .where('tasks.org_id', '=', orgId)
+    .where('tasks.id', 'in', [...ids])
+    .execute();
+}

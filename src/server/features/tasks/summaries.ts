@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/types';
-import { findTaskSummaries, listTasks } from './repository';
+import { findTaskStates, findTaskSummaries, listTasks } from './repository';
 
 /** Tasks by id with reference, title and status (for plans made of tasks). */
 export async function taskSummaries(db: Db, orgId: string, ids: readonly string[]) {
@@ -32,4 +32,21 @@ export async function openTasksOfOwnerDueBy(
       title: t.title,
       dueOn: t.due_on ?? until,
     }));
+}
+
+/** Tasks by id with reference, status, owner and due date (checklists made of tasks). */
+export async function taskStates(db: Db, orgId: string, ids: readonly string[]) {
+  const rows = await findTaskStates(db, orgId, ids);
+  return new Map(
+    rows.map((t) => [
+      t.id,
+      {
+        id: t.id,
+        reference: `TASK-${t.number}`,
+        status: t.status,
+        owner: t.owner_id ? { id: t.owner_id, name: t.owner_name ?? 'Former member' } : null,
+        dueOn: t.due_on,
+      },
+    ]),
+  );
 }

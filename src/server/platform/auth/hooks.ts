@@ -1,6 +1,13 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { grantOf, isAnyOrganizationGrant, PERSON_ONLY } from '../../../contracts/permissions';
+import {
+  CONCEALED,
+  CONCEALED_ANSWER,
+  grantOf,
+  isAnyOrganizationGrant,
+  PERSON_ONLY,
+  roleHolds,
+} from '../../../contracts/permissions';
 import { ROLE_LABELS } from '../../../contracts/roles';
 import { appendAuditEvent } from '../audit/append';
 import type { AppDeps } from '../deps';
@@ -210,6 +217,10 @@ export async function registerAuth(app: FastifyInstance, deps: AppDeps): Promise
     const acting = actingRoleOf(membership, principal);
     if (!acting.holds(permission)) {
       await recordDenied(deps, request, orgId, permission);
+      // Concealed records (sanctions) do not exist for those who may not see them.
+      if (CONCEALED.includes(permission) && !roleHolds(acting.role, permission)) {
+        return sendError(request, reply, 'not_found', CONCEALED_ANSWER);
+      }
       return sendError(
         request,
         reply,

@@ -35,6 +35,8 @@ const SHAPES = {
   'document_versions.submitters': z.array(z.string()),
   // The question ids a quiz drew, in order (training/quiz.ts: scored against these, never the client's).
   'training_attempts.question_ids': z.array(z.string()),
+  // The corrective-action tasks of a sanction (sanctions/service.ts).
+  'sanctions.task_ids': z.array(z.string()),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;

@@ -12,6 +12,7 @@ import { formatDate } from '../../components/format';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgTime } from '../../components/useOrgTime';
+import { PersonChecklists } from '../workforce/PersonChecklists';
 import { PersonDrawer } from './PersonDrawer';
 import { CLEARANCE_COLORS, STATUS_COLORS, clearanceLabel, statusLabel } from './words';
 
@@ -109,6 +110,9 @@ export function PersonPage() {
               <Fact label="Supervision">{p.supervisionNote || '—'}</Fact>
             </Stack>
           </Card>
+          {can(org.role, api.workforce.checklists) ? (
+            <PersonChecklists personId={p.id} name={p.name} />
+          ) : null}
           <Text size="xs" c="dimmed">
             Added {time.dateTime(p.createdAt)}; last changed {time.dateTime(p.updatedAt)}.
           </Text>

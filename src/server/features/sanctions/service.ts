@@ -1,0 +1,291 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  DEFAULT_SANCTION_TIERS,
+  type Sanction,
+  type SanctionBody,
+} from '../../../contracts/sanctions';
+import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import type { AppDeps } from '../../platform/deps';
+import type { Db } from '../../platform/db/types';
+import { AppError } from '../../platform/errors';
+import { nextReferenceNumber } from '../../platform/references-repository';
+import { policyVersionLabels } from '../documents/version-labels';
+import { peopleNames, personRowIn } from '../people/service';
+import { readJson } from '../../platform/db/json-columns';
+import { taskSummaries } from '../tasks/summaries';
+import { createSystemTaskIn } from '../tasks/system-tasks';
+import { presentSanction, reference } from './presenter';
+import {
+  findSanction,
+  insertSanction,
+  listSanctions,
+  listTiers,
+  replaceTiers,
+  updateSanction,
+  type SanctionRow,
+} from './repository';
+
+// What an audit event says of a sanction: that it was recorded or changed, and by whom, never the
+// person, the violation or the decision. The audit trail is read by auditors and admins who may not
+// read sanctions (164.308(a)(1)(ii)(C) records stay with the four roles that keep them).
+const WITHHELD = '[recorded on the sanctions page]';
+
+/** The organization's tiers, mildest first (rank 1), or Custos's default ones. */
+export async function tiersOf(db: Db, orgId: string) {
+  const rows = await listTiers(db, orgId);
+  return {
+    builtIn: rows.length === 0,
+    data:
+      rows.length === 0
+        ? DEFAULT_SANCTION_TIERS.map((name, i) => ({ rank: i + 1, name }))
+        : rows.map((r) => ({ rank: r.rank, name: r.name })),
+  };
+}
+
+export async function getTiers(deps: AppDeps, orgId: string) {
+  return tiersOf(deps.database.db, orgId);
+}
+
+export async function setTiers(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  tiers: readonly string[],
+) {
+  const seen = new Set<string>();
+  for (const [index, name] of tiers.entries()) {
+    const key = name.trim().toLowerCase();
+    if (seen.has(key)) throw AppError.field(`body.tiers.${index}`, 'names a tier twice');
+    seen.add(key);
+  }
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await tiersOf(trx, orgId);
+    await replaceTiers(
+      trx,
+      orgId,
+      tiers.map((name, i) => ({ org_id: orgId, rank: i + 1, name })),
+    );
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'sanction_tiers.changed',
+      entity: { type: 'organization', id: orgId },
+      changes: {
+        tiers: { before: before.data.map((t) => t.name).join('; '), after: tiers.join('; ') },
+      },
+    });
+  });
+  return getTiers(deps, orgId);
+}
+
+async function present(db: Db, orgId: string, rows: readonly SanctionRow[]): Promise<Sanction[]> {
+  const taskIds = rows.flatMap((r) => readJson('sanctions.task_ids', r.task_ids));
+  const people = await peopleNames(
+    db,
+    orgId,
+    rows.map((r) => r.person_id),
+  );
+  const tasks = await taskSummaries(db, orgId, taskIds);
+  const versions = await policyVersionLabels(
+    db,
+    orgId,
+    rows.flatMap((r) => (r.document_version_id ? [r.document_version_id] : [])),
+  );
+  return rows.map((row) => presentSanction(row, tasks, versions, people));
+}
+
+async function found(db: Db, orgId: string, id: string) {
+  const row = await findSanction(db, orgId, id);
+  if (!row) throw new AppError('not_found', 'No such sanction record.');
+  return row;
+}
+
+/**
+ * The records, newest first; with a person, theirs and the tier progressive discipline suggests
+ * next: one above the highest they received, the last tier at most, the first when none.
+ */
+export async function listSanctionPage(deps: AppDeps, orgId: string, personId?: string) {
+  const db = deps.database.db;
+  const rows = await listSanctions(db, orgId, personId);
+  let suggestion: { rank: number; name: string } | null = null;
+  if (personId) {
+    const tiers = (await tiersOf(db, orgId)).data;
+    const highest = Math.max(0, ...rows.map((r) => r.decision_rank));
+    suggestion = tiers.find((t) => t.rank > highest) ?? tiers.at(-1) ?? null;
+  }
+  return { data: await present(db, orgId, rows), suggestion };
+}
+
+export async function getSanction(deps: AppDeps, orgId: string, id: string) {
+  const db = deps.database.db;
+  const [one] = await present(db, orgId, [await found(db, orgId, id)]);
+  if (!one) throw new Error('a found record presents');
+  return one;
+}
+
+/** Records a sanction decided by the caller; corrective actions (and retraining) become tasks. */
+export async function recordSanction(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: SanctionBody,
+) {
+  if (context.actor.type !== 'user' || !context.actor.id) {
+    throw new AppError('forbidden', 'A sanction is decided by a person.');
+  }
+  const decider = context.actor.id;
+  const id = uuidv7();
+  await deps.database.db.transaction().execute(async (trx) => {
+    const person = await personRowIn(trx, orgId, body.personId);
+    if (!person) throw AppError.field('body.personId', 'must be a person of the roster');
+    const tier = (await tiersOf(trx, orgId)).data.find(
+      (t) => t.name.toLowerCase() === body.decision.trim().toLowerCase(),
+    );
+    if (!tier) throw AppError.field('body.decision', 'must be one of the sanction tiers');
+    if (body.policyVersionId) {
+      const versions = await policyVersionLabels(trx, orgId, [body.policyVersionId]);
+      if (!versions.has(body.policyVersionId)) {
+        throw AppError.field('body.policyVersionId', 'must be a version of a policy');
+      }
+    }
+    const actions = [
+      ...(body.correctiveActions ?? []).map((a, index) => ({ ...a, field: index })),
+      // Retraining assigns the person a course once training exists (issue 15 part 3); until
+      // then, a task to arrange it.
+      ...(tier.name.toLowerCase() === 'retraining'
+        ? [
+            {
+              title: `Arrange retraining for ${person.name}`,
+              dueOn: body.decidedOn,
+              ownerId: undefined,
+              field: null,
+            },
+          ]
+        : []),
+    ];
+    const taskIds: string[] = [];
+    for (const action of actions) {
+      taskIds.push(
+        await createSystemTaskIn(
+          trx,
+          deps,
+          context,
+          orgId,
+          {
+            title: action.title,
+            dueOn: action.dueOn,
+            ...(action.ownerId ? { ownerId: action.ownerId } : {}),
+          },
+          { recordOwnerId: decider },
+        ),
+      );
+    }
+    const now = deps.clock.now().toISOString();
+    const number = await nextReferenceNumber(trx, orgId, 'sanction');
+    await insertSanction(trx, {
+      id,
+      org_id: orgId,
+      number,
+      person_id: body.personId,
+      violation: body.violation,
+      document_version_id: body.policyVersionId ?? null,
+      incident_id: body.incidentId ?? null,
+      severity: body.severity,
+      intent: body.intent,
+      investigation_notes: body.investigationNotes ?? '',
+      decision_rank: tier.rank,
+      decision_name: tier.name,
+      decided_by: decider,
+      decided_on: body.decidedOn,
+      hr_signed_off_by: null,
+      hr_signed_off_at: null,
+      acknowledged_on: null,
+      task_ids: JSON.stringify(taskIds),
+      created_at: now,
+      updated_at: now,
+    });
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'sanction.recorded',
+      entity: { type: 'sanction', id },
+      changes: { reference: { after: reference(number) }, record: { after: WITHHELD } },
+    });
+  });
+  return getSanction(deps, orgId, id);
+}
+
+export async function changeSanction(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+  body: { investigationNotes?: string | undefined; acknowledgedOn?: string | null | undefined },
+) {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await found(trx, orgId, id);
+    const values: { investigation_notes?: string; acknowledged_on?: string | null } = {};
+    if (
+      body.investigationNotes !== undefined &&
+      body.investigationNotes !== before.investigation_notes
+    ) {
+      values.investigation_notes = body.investigationNotes;
+    }
+    if (body.acknowledgedOn !== undefined && body.acknowledgedOn !== before.acknowledged_on) {
+      if (body.acknowledgedOn !== null && body.acknowledgedOn < before.decided_on) {
+        throw AppError.field('body.acknowledgedOn', 'must be on or after the decision');
+      }
+      values.acknowledged_on = body.acknowledgedOn;
+    }
+    if (Object.keys(values).length === 0) return;
+    await updateSanction(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'sanction.changed',
+      entity: { type: 'sanction', id },
+      changes: Object.fromEntries(
+        Object.keys(values).map((k) => [
+          k === 'investigation_notes' ? 'investigationNotes' : 'acknowledgedOn',
+          { after: WITHHELD },
+        ]),
+      ),
+    });
+  });
+  return getSanction(deps, orgId, id);
+}
+
+/** The HR sign-off, by the caller themselves, who is not who decided (who approved is who acted). */
+export async function signOffSanction(
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  id: string,
+) {
+  if (context.actor.type !== 'user' || !context.actor.id) {
+    throw new AppError('forbidden', 'Only a person signs off.');
+  }
+  const signer = context.actor.id;
+  await deps.database.db.transaction().execute(async (trx) => {
+    const before = await found(trx, orgId, id);
+    if (before.hr_signed_off_by !== null) {
+      throw new AppError('conflict', `${reference(before.number)} is signed off already.`);
+    }
+    if (before.decided_by === signer) {
+      throw new AppError(
+        'conflict',
+        'You decided this sanction: another member signs it off for HR.',
+      );
+    }
+    const now = deps.clock.now().toISOString();
+    await updateSanction(trx, orgId, id, {
+      hr_signed_off_by: signer,
+      hr_signed_off_at: now,
+      updated_at: now,
+    });
+    await appendAuditEvent(trx, deps, context, {
+      orgId,
+      action: 'sanction.signed_off',
+      entity: { type: 'sanction', id },
+      changes: { reference: { after: reference(before.number) } },
+    });
+  });
+  return getSanction(deps, orgId, id);
+}

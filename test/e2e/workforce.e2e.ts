@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser';
+import { demoClinic, e2eDatabases, horizontalOverflow, signIn } from './support/demo';
+
+async function lookAt(page: Page, name: string) {
+  for (const width of [1440, 390]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await page.locator(`html[data-mantine-color-scheme="${colorScheme}"]`).waitFor();
+      await page.mouse.move(0, 0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `${name}-${width}-${colorScheme}`);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+// Issue 15 parts 2 and 5: ending a person's employment raises the termination tasks with their
+// deadline; a sanction is recorded by the Security Official and signed off for HR by the Privacy
+// Official; an auditor has no Sanctions link and the address answers as if there were none.
+describe.each(e2eDatabases)('workforce on %s', (kind) => {
+  const clinic = demoClinic(kind, process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined);
+
+  it('ends an employment, records a sanction signed off by another member, hides sanctions from an auditor', async () => {
+    const { url } = clinic.app;
+    const priya = await clinic.browser.newPage();
+    await signIn(priya, url, 'priya@riverside-clinic.example', clinic.password);
+    // The demo's leaver has one termination task past its deadline: the dashboard says so.
+    await priya.getByText('1 termination task is overdue').waitFor();
+
+    await priya.goto(`${url}/people`);
+    await priya.getByRole('link', { name: 'Liam Walsh' }).first().click();
+    await priya.getByRole('heading', { level: 1, name: 'Liam Walsh' }).waitFor();
+    await priya.getByRole('button', { name: "End Liam Walsh's employment" }).click();
+    const dialog = priya.getByRole('dialog', { name: "End Liam Walsh's employment" });
+    await dialog.getByLabel(/^Last day worked/).fill(inDays(2));
+    await dialog.getByRole('button', { name: 'End employment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const tasks = priya.getByRole('region', { name: 'Termination tasks' });
+    await tasks.getByText("Disable Liam Walsh's account on", { exact: false }).first().waitFor();
+    await tasks.getByText("Collect Liam Walsh's devices, badge and keys").waitFor();
+    await tasks.getByText(/Revoke Liam Walsh's remote access/).waitFor();
+    // Each with its deadline: 24 hours after the end of the last day (midnight two days on).
+    const [year, month, day] = inDays(4).split('-').map(Number);
+    const due = `${new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).toLocaleDateString(
+      'en-GB',
+      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+    )}, 00:00`;
+    expect(await tasks.getByText(due, { exact: false }).count()).toBeGreaterThan(2);
+    await lookAt(priya, `workforce-${kind}-termination`);
+
+    // The Security Official records a sanction; the form shows prior records and a suggestion.
+    await priya.getByRole('link', { name: 'Sanctions' }).first().click();
+    await priya.getByRole('heading', { level: 1, name: 'Sanctions' }).waitFor();
+    await priya.getByRole('button', { name: 'Record a sanction' }).click();
+    const form = priya.getByRole('dialog', { name: 'Record a sanction' });
+    await form.getByLabel(/^Person/).fill('Kevin Tran');
+    await priya.getByRole('option', { name: 'Kevin Tran' }).click();
+    await form.getByText('Progressive discipline suggests:').waitFor();
+    await form.getByText(/SAN-1 .* Coaching/).waitFor();
+    await form
+      .getByLabel(/^Violation/)
+      .fill('Left the EHR signed in on a shared workstation again.');
+    await form.getByLabel(/^Decided on/).fill(inDays(0));
+    await form
+      .getByLabel(/^Corrective action \(becomes a task\)/)
+      .fill('Workstation lock refresher');
+    await form.getByLabel(/^Corrective action due/).fill(inDays(14));
+    expect(await form.getByLabel(/^Decision/).inputValue()).toBe('Retraining');
+    await lookAt(priya, `workforce-${kind}-sanction-form`);
+    await form.getByRole('button', { name: 'Record sanction' }).click();
+    await form.waitFor({ state: 'detached' });
+    await priya.getByText('SAN-2').waitFor();
+    await priya.getByText('Awaiting another member').waitFor();
+
+    // HR sign-off by another member, as themselves.
+    const tom = await clinic.browser.newPage();
+    await signIn(tom, url, 'tom@riverside-clinic.example', clinic.password);
+    await tom.goto(`${url}/sanctions`);
+    await tom.getByRole('button', { name: 'Sign off SAN-2 for HR' }).click();
+    await tom
+      .getByText(/^Tom Alvarez, /)
+      .first()
+      .waitFor();
+    await lookAt(tom, `workforce-${kind}-sanctions`);
+
+    // An auditor: no Sanctions link, and the address answers 404 as if nothing were there.
+    const helen = await clinic.browser.newPage();
+    await signIn(helen, url, 'helen@brooks-audit.example', clinic.password);
+    expect(await helen.getByRole('link', { name: 'Sanctions' }).count()).toBe(0);
+    const answered = helen.waitForResponse((r) => /\/api\/orgs\/[^/]+\/sanctions/.test(r.url()));
+    await helen.goto(`${url}/sanctions`);
+    expect((await answered).status()).toBe(404);
+    await helen.getByText('Not found').first().waitFor();
+    expect(await seriousA11yViolations(helen)).toEqual([]);
+    await screenshot(helen, `workforce-${kind}-auditor-sanctions`);
+  });
+});
