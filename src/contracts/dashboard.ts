@@ -82,6 +82,16 @@ export const PolicyFiguresSchema = z.object({
 });
 export type PolicyFigures = z.infer<typeof PolicyFiguresSchema>;
 
+export const IncidentFiguresSchema = z.object({
+  open: z.number().int(),
+  awaitingTriage: z.number().int().describe('Reported and not yet in triage'),
+  bySeverity: z
+    .array(z.object({ level: z.number().int(), name: z.string(), open: z.number().int() }))
+    .describe("Open incidents per level of the organization's scale, highest first"),
+  unrated: z.number().int().describe('Open incidents with no severity yet'),
+});
+export type IncidentFigures = z.infer<typeof IncidentFiguresSchema>;
+
 export const DashboardSchema = z.object({
   program: ProgramFiguresSchema.nullable().describe(
     "The organization's figures and gaps: null for a role that may not read the program (program.read)",
@@ -102,6 +112,9 @@ export const DashboardSchema = z.object({
     .describe("The first five the person's role may act on, each to a page it may open"),
   firstWeek: z.array(FirstWeekStepSchema).describe("The steps the person's role may act on"),
   policies: PolicyFiguresSchema.nullable().describe('Null for a role that may not read policies'),
+  incidents: IncidentFiguresSchema.nullable().describe(
+    'Open incidents by severity (164.308(a)(6)): null for a role that may not read incidents',
+  ),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

@@ -35,6 +35,8 @@ export const LINK_TYPES = [
   // A policy or procedure (the documents feature), addressed by the document's id.
   'document',
   'evidence',
+  // A security incident (the incidents feature), addressed by its id.
+  'incident',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -47,6 +49,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   asset: 'Asset',
   document: 'Policy',
   evidence: 'Evidence',
+  incident: 'Incident',
 };
 
 export const LinkEndSchema = z.object({

@@ -47,6 +47,7 @@ export const NOTIFICATION_KINDS = [
   'policy.acknowledgements_escalated',
   'record.owner_changed',
   'evidence.stale',
+  'incident.reported',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -64,6 +65,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'policy.acknowledgements_escalated': 'People are late acknowledging a policy (Security Official)',
   'record.owner_changed': 'A record is handed to me',
   'evidence.stale': 'Evidence of mine is due for refresh',
+  'incident.reported': 'Someone reports a security incident (Security Official)',
 };
 
 /**
@@ -85,6 +87,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'policy.acknowledgements_escalated': 'People are late acknowledging a policy',
   'record.owner_changed': 'A record was handed to you',
   'evidence.stale': 'Evidence of yours is due for refresh',
+  'incident.reported': 'A security incident was reported',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -115,6 +118,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'policy.acknowledgements_escalated': 'digest',
   'record.owner_changed': 'immediately',
   'evidence.stale': 'digest',
+  // 164.308(a)(6)(ii): a suspected incident is answered at once.
+  'incident.reported': 'immediately',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;

@@ -22,6 +22,8 @@ export function pageOfLink(link: Pick<Link, 'type' | 'targetId'>): string | unde
       return '/assets';
     case 'document':
       return `/documents/${link.targetId}`;
+    case 'incident':
+      return `/incidents/${link.targetId}`;
     case 'url':
     case 'risk_report':
       return undefined;

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
 import { acknowledgementFigures } from '../attestations/dashboard';
 import { policyFiguresFor } from '../documents/dashboard';
+import { incidentFiguresFor } from '../incidents/dashboard';
 import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
 import { taskSummaryFor } from '../tasks/dashboard';
@@ -42,14 +43,16 @@ export async function dashboard(
   holds: (permission: Permission) => boolean,
 ): Promise<Dashboard> {
   const ask: DashboardAsk = { deps, orgId, userId, holds };
-  const [program, tasks, nextActions, firstWeek, policies, acknowledgements] = await Promise.all([
-    programFigures(ask),
-    taskSummaryFor(ask),
-    collectNextActions(deps.dashboard, ask),
-    collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
-    policyFiguresFor(ask),
-    acknowledgementFigures(ask),
-  ]);
+  const [program, tasks, nextActions, firstWeek, policies, acknowledgements, incidents] =
+    await Promise.all([
+      programFigures(ask),
+      taskSummaryFor(ask),
+      collectNextActions(deps.dashboard, ask),
+      collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
+      policyFiguresFor(ask),
+      acknowledgementFigures(ask),
+      incidentFiguresFor(ask),
+    ]);
   // The organization's task counts are for roles that may list everyone's tasks.
   const everyone = holds('tasks.read_all');
   return {
@@ -62,5 +65,6 @@ export async function dashboard(
     nextActions: nextActions.slice(0, 5),
     firstWeek,
     policies: policies && { ...policies, acknowledgements },
+    incidents,
   };
 }

@@ -21,6 +21,8 @@ export function recordPath(type: LinkType, id: string): string {
       return `/documents/${encodeURIComponent(id)}`;
     case 'evidence':
       return `/evidence/${encodeURIComponent(id)}`;
+    case 'incident':
+      return `/incidents/${encodeURIComponent(id)}`;
     case 'url':
     case 'risk_report':
       return '/notifications';

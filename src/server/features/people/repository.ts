@@ -179,3 +179,18 @@ export async function membersByEmail(
     .execute();
   return new Map(rows.map((r) => [r.email_key, { userId: r.id, name: r.name }]));
 }
+
+/** Names of the organization's people among `ids` (others' ids find nothing). */
+export async function findRosterNames(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; number: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('people')
+    .select(['id', 'number', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute();
+}

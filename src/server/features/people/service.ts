@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import { countOf } from '../../../contracts/words';
 import { organizationToday } from '../../platform/org-calendar';
+import { uuidsOnly } from '../../platform/links-registry';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { accountByEmail, checkPersonValues } from './person-rules';
 import { presentPerson, reference } from './presenter';
@@ -21,6 +22,7 @@ import {
   countReports,
   deletePerson,
   findPerson,
+  findRosterNames,
   insertPerson,
   listPeople,
   updatePerson,
@@ -245,4 +247,17 @@ export async function removePerson(
       changes: { reference: { before: reference(before.number) }, name: { before: before.name } },
     });
   });
+}
+
+/**
+ * Names of the roster's people among `ids`, by id (other features name people by roster id: the
+ * incidents' people involved); an id of another organization, or of nobody, is left out.
+ */
+export async function rosterNames(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await findRosterNames(db, orgId, uuidsOnly([...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
