@@ -184,15 +184,15 @@ describe(`incidents on ${testDatabaseKind()}`, () => {
     );
     const notices = await db
       .selectFrom('notifications')
-      .select(['user_id', 'kind', 'title', 'emailed_at'])
+      .select(['user_id', 'kind', 'title'])
       .where('org_id', '=', org.id)
+      .where('emailed_at', 'is not', null)
       .execute();
     expect(notices).toEqual([
       {
         user_id: so.user.id,
         kind: 'incident.reported',
         title: `New incident report ${String(report.reference)}: triage it`,
-        emailed_at: expect.any(String),
       },
     ]);
     const mails = await db.selectFrom('outbox').select('to_email').execute();

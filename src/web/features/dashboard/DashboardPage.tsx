@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AttentionStats, ByStandardCard, ProgressCards, ReadinessCard } from './ProgramCards';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
+import { IncidentCard } from './IncidentCard';
 import { PolicyCard } from './PolicyCard';
 
 /** The home page: where the program stands and what to do next. */
@@ -146,6 +147,7 @@ export function DashboardPage() {
               </Card>
             )}
             {d.policies ? <PolicyCard policies={d.policies} /> : null}
+            {d.incidents ? <IncidentCard incidents={d.incidents} /> : null}
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

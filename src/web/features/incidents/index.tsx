@@ -1,4 +1,4 @@
-import { IconListDetails } from '@tabler/icons-react';
+import { IconHeartbeat, IconMessageReport } from '@tabler/icons-react';
 import type { WebFeature } from '../../app/web-feature';
 
 /** The web manifest of incidents (app/web-feature.ts). */
@@ -9,17 +9,41 @@ export const manifest: WebFeature = {
       path: 'incidents',
       lazy: async () => ({ Component: (await import('./IncidentsPage')).IncidentsPage }),
     },
+    {
+      path: 'incidents/:incidentId',
+      lazy: async () => ({ Component: (await import('./IncidentPage')).IncidentPage }),
+    },
+    {
+      path: 'report-a-problem',
+      lazy: async () => ({ Component: (await import('./ReportProblemPage')).ReportProblemPage }),
+    },
+  ],
+  fullPages: [
+    {
+      path: 'report',
+      lazy: async () => ({
+        Component: (await import('./AnonymousReportPage')).AnonymousReportPage,
+      }),
+    },
   ],
   navigation: [
     {
-      group: 'Program',
-      order: 90,
+      group: 'Operations',
+      order: 10,
       label: 'Incidents',
       path: '/incidents',
-      icon: IconListDetails,
-      // Double quotes: the default summary has an apostrophe ("The organization's …").
-      summary: 'Security incidents: report, respond, review',
+      icon: IconHeartbeat,
+      summary: 'Security incidents: the register, the response and its review',
       permission: 'incidents.read',
+    },
+    {
+      group: 'Operations',
+      order: 5,
+      label: 'Report a problem',
+      path: '/report-a-problem',
+      icon: IconMessageReport,
+      summary: 'Tell the Security Official about something that looks wrong, in two minutes',
+      permission: 'incidents.report',
     },
   ],
 };
