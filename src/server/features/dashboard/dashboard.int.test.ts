@@ -175,6 +175,8 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
       'todo',
       'coming',
       'coming',
+      // Incidents: give the workforce a way to report (the anonymous link).
+      'todo',
     ]);
     expect(before.firstWeek.filter((s) => s.state === 'coming').every((s) => s.href === null)).toBe(
       true,
