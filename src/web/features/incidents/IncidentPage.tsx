@@ -179,13 +179,11 @@ function IncidentBody({
       {editing ? (
         <IncidentDialog orgId={orgId} incident={incident} onClose={() => setEditing(false)} />
       ) : null}
-      <Text size="xs" c="dimmed">
-        Tasks raised for this incident are on the{' '}
-        <RecordLink to="/tasks?scope=all" size="xs">
-          task list
+      <div>
+        <RecordLink to="/tasks?scope=all" size="sm">
+          Open the task list
         </RecordLink>
-        .
-      </Text>
+      </div>
     </Stack>
   );
 }

@@ -35,8 +35,13 @@ export function ReportProblemPage() {
       />
       <Stack gap="md" maw={760}>
         {sent ? (
-          <Alert color="teal" variant="light" role="status" title={`Thank you: ${sent} is sent`}>
-            The Security Official has been told. You can follow its status below.
+          <Alert color="teal" variant="light" role="status">
+            <Text size="sm" fw={600}>
+              Thank you: {sent} is sent
+            </Text>
+            <Text size="sm">
+              The Security Official has been told. You can follow its status below.
+            </Text>
           </Alert>
         ) : null}
         <Card withBorder padding="lg">

@@ -51,7 +51,10 @@ export function ReportingSettings({ orgId, scale }: { orgId: string; scale: Seve
           </Text>
         )}
         {url ? (
-          <Alert variant="light" color="teal" mb="sm" title="The new link, shown once">
+          <Alert variant="light" color="teal" mb="sm">
+            <Text size="sm" fw={600} mb={4}>
+              The new link, shown once
+            </Text>
             <Code block style={{ wordBreak: 'break-all' }}>
               {url}
             </Code>
