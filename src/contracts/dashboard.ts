@@ -90,6 +90,15 @@ export const TrainingFiguresSchema = z.object({
   rate: z.number().int().nullable().describe('Whole percent completed; null when none assigned'),
 });
 export type TrainingFigures = z.infer<typeof TrainingFiguresSchema>;
+export const IncidentFiguresSchema = z.object({
+  open: z.number().int(),
+  awaitingTriage: z.number().int().describe('Reported and not yet in triage'),
+  bySeverity: z
+    .array(z.object({ level: z.number().int(), name: z.string(), open: z.number().int() }))
+    .describe("Open incidents per level of the organization's scale, highest first"),
+  unrated: z.number().int().describe('Open incidents with no severity yet'),
+});
+export type IncidentFigures = z.infer<typeof IncidentFiguresSchema>;
 
 export const DashboardSchema = z.object({
   program: ProgramFiguresSchema.nullable().describe(
@@ -113,6 +122,9 @@ export const DashboardSchema = z.object({
   policies: PolicyFiguresSchema.nullable().describe('Null for a role that may not read policies'),
   training: TrainingFiguresSchema.nullable().describe(
     'Null for a role that may not read training completion',
+  ),
+  incidents: IncidentFiguresSchema.nullable().describe(
+    'Open incidents by severity (164.308(a)(6)): null for a role that may not read incidents',
   ),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -14,6 +14,7 @@ export * as catalog from './catalog';
 export * as dashboard from './dashboard';
 export * as documents from './documents';
 export * as evidence from './evidence';
+export * as incidents from './incidents';
 export * as links from './links';
 export * as notifications from './notifications';
 export * as organizations from './organizations';

@@ -37,6 +37,8 @@ export const LINK_TYPES = [
   'evidence',
   // A person's training for one assignment and cycle (the training feature).
   'training',
+  // A security incident (the incidents feature), addressed by its id.
+  'incident',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -50,6 +52,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   document: 'Policy',
   evidence: 'Evidence',
   training: 'Training',
+  incident: 'Incident',
 };
 
 export const LinkEndSchema = z.object({

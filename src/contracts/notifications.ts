@@ -51,6 +51,7 @@ export const NOTIFICATION_KINDS = [
   'training.due',
   'training.overdue',
   'training.escalated',
+  'incident.reported',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -72,6 +73,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'training.due': 'Training of mine falls due soon',
   'training.overdue': 'Training of mine is overdue',
   'training.escalated': "Someone's training is long overdue (Security Official)",
+  'incident.reported': 'Someone reports a security incident (Security Official)',
 };
 
 /**
@@ -97,6 +99,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'training.due': 'Training of yours falls due soon',
   'training.overdue': 'Training of yours is overdue',
   'training.escalated': 'Training is long overdue',
+  'incident.reported': 'A security incident was reported',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -131,6 +134,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'training.due': 'immediately',
   'training.overdue': 'immediately',
   'training.escalated': 'digest',
+  // 164.308(a)(6)(ii): a suspected incident is answered at once.
+  'incident.reported': 'immediately',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;

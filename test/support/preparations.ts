@@ -5,6 +5,7 @@ import type { TestApp } from './app';
 import { ATTESTATION_PREPARATIONS } from './attestation-preparations';
 import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
+import { INCIDENT_PREPARATIONS } from './incident-preparations';
 import { PEOPLE_PREPARATIONS } from './people-preparations';
 import { TRAINING_PREPARATIONS } from './training-preparations';
 import { SANCTION_PREPARATIONS } from './sanction-preparations';
@@ -52,6 +53,7 @@ export const PREPARATIONS: Record<string, Preparation> = {
   ...TRAINING_PREPARATIONS,
   ...WORKFORCE_PREPARATIONS,
   ...SANCTION_PREPARATIONS,
+  ...INCIDENT_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,

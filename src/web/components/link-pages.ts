@@ -24,6 +24,8 @@ export function pageOfLink(link: Pick<Link, 'type' | 'targetId'>): string | unde
       return `/documents/${link.targetId}`;
     case 'training':
       return `/my-training/${link.targetId}`;
+    case 'incident':
+      return `/incidents/${link.targetId}`;
     case 'url':
     case 'risk_report':
       return undefined;

@@ -106,6 +106,33 @@ CREATE TABLE "evidence_items" ("id" text primary key, "org_id" text not null ref
 -- index evidence_items_org_refresh_idx
 CREATE INDEX "evidence_items_org_refresh_idx" on "evidence_items" ("org_id", "refresh_on");
 
+-- table incident_assets
+CREATE TABLE "incident_assets" ("org_id" text not null, "incident_id" text not null, "asset_id" text not null, constraint "incident_assets_pk" primary key ("incident_id", "asset_id"), constraint "incident_assets_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id") on delete cascade);
+
+-- table incident_people
+CREATE TABLE "incident_people" ("org_id" text not null, "incident_id" text not null, "person_id" text not null, constraint "incident_people_pk" primary key ("incident_id", "person_id"), constraint "incident_people_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id") on delete cascade);
+
+-- table incident_report_links
+CREATE TABLE "incident_report_links" ("org_id" text primary key references "organizations" ("id"), "token_hash" text not null unique, "created_at" text not null, "created_by" text references "users" ("id"));
+
+-- table incident_severity_levels
+CREATE TABLE "incident_severity_levels" ("org_id" text not null references "organizations" ("id"), "level" integer not null, "name" text not null, "definition" text not null, constraint "incident_severity_levels_pk" primary key ("org_id", "level"));
+
+-- table incident_timeline
+CREATE TABLE "incident_timeline" ("id" text primary key, "org_id" text not null, "incident_id" text not null, "kind" text not null check (kind in ('change','note','call','evidence','decision')), "text" text not null, "at" text not null, "recorded_at" text not null, "actor_id" text references "users" ("id"), "actor_label" text not null, "evidence_id" text, constraint "incident_timeline_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id") on delete cascade);
+
+-- index incident_timeline_incident_idx
+CREATE INDEX "incident_timeline_incident_idx" on "incident_timeline" ("org_id", "incident_id", "at");
+
+-- table incidents
+CREATE TABLE "incidents" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "year" integer not null, "number" integer not null, "title" text not null, "description" text default '' not null, "category" text not null check (category in ('malware','phishing','lost_device','unauthorized_access','insider_misuse','misdirected_communication','system_outage','vendor_incident','other')), "severity" integer, "status" text not null check (status in ('reported','triage','contained','eradicated','recovered','closed','not_an_incident')), "source" text not null check (source in ('member','anonymous','recorded')), "reported_by" text references "users" ("id"), "reporter_contact" text, "reported_at" text not null, "occurred_at" text, "discovered_at" text, "discovered_time_zone" text not null, "business_associate" text default '' not null, "system" text default '' not null, "owner_id" text references "users" ("id"), "review_root_cause" text, "review_what_worked" text, "review_lessons" text, "reviewed_at" text, "reviewed_by" text references "users" ("id"), "checklist_applied_at" text, "closed_at" text, "created_at" text not null, "updated_at" text not null, constraint "incidents_org_id_unique" unique ("org_id", "id"), constraint "incidents_org_year_number_unique" unique ("org_id", "year", "number"));
+
+-- index incidents_org_reporter_idx
+CREATE INDEX "incidents_org_reporter_idx" on "incidents" ("org_id", "reported_by");
+
+-- index incidents_org_status_idx
+CREATE INDEX "incidents_org_status_idx" on "incidents" ("org_id", "status");
+
 -- table instance
 CREATE TABLE "instance" ("singleton" integer primary key check (singleton = 1), "id" text not null unique, "created_at" text not null, "setup_completed_at" text);
 

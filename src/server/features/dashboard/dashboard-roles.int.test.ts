@@ -1,3 +1,4 @@
+import { incidentsRoutes } from '../../../contracts/incidents';
 import { documentsRoutes } from '../../../contracts/documents';
 import { describe, expect, it } from 'vitest';
 import { assetRoutes } from '../../../contracts/assets';
@@ -25,6 +26,7 @@ const PAGES: readonly {
 }[] = [
   { page: /^\/settings\/organization$/, route: organizationRoutes.profile, api: () => '/profile' },
   { page: /^\/assets$/, route: assetRoutes.list, api: () => '/assets' },
+  { page: /^\/incidents$/, route: incidentsRoutes.list, api: () => '/incidents' },
   { page: /^\/documents$/, route: documentsRoutes.list, api: () => '/documents' },
   {
     page: /^\/documents\/[^/]+$/,

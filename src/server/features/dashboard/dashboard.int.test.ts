@@ -176,6 +176,8 @@ describe(`dashboard on ${testDatabaseKind()}`, () => {
       'coming',
       // Training is live (issue 15): nothing assigned yet.
       'todo',
+      // Incidents: give the workforce a way to report (the anonymous link).
+      'todo',
     ]);
     expect(before.firstWeek.filter((s) => s.state === 'coming').every((s) => s.href === null)).toBe(
       true,

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
 import { acknowledgementFigures } from '../attestations/dashboard';
 import { policyFiguresFor } from '../documents/dashboard';
+import { incidentFiguresFor } from '../incidents/dashboard';
 import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
 import { taskSummaryFor } from '../tasks/dashboard';
@@ -43,7 +44,7 @@ export async function dashboard(
   holds: (permission: Permission) => boolean,
 ): Promise<Dashboard> {
   const ask: DashboardAsk = { deps, orgId, userId, holds };
-  const [program, tasks, nextActions, firstWeek, policies, acknowledgements, training] =
+  const [program, tasks, nextActions, firstWeek, policies, acknowledgements, training, incidents] =
     await Promise.all([
       programFigures(ask),
       taskSummaryFor(ask),
@@ -52,6 +53,7 @@ export async function dashboard(
       policyFiguresFor(ask),
       acknowledgementFigures(ask),
       trainingFigures(ask),
+      incidentFiguresFor(ask),
     ]);
   // The organization's task counts are for roles that may list everyone's tasks.
   const everyone = holds('tasks.read_all');
@@ -66,5 +68,6 @@ export async function dashboard(
     firstWeek,
     policies: policies && { ...policies, acknowledgements },
     training,
+    incidents,
   };
 }

@@ -23,6 +23,8 @@ export function recordPath(type: LinkType, id: string): string {
       return `/evidence/${encodeURIComponent(id)}`;
     case 'training':
       return `/my-training/${encodeURIComponent(id)}`;
+    case 'incident':
+      return `/incidents/${encodeURIComponent(id)}`;
     case 'url':
     case 'risk_report':
       return '/notifications';

@@ -180,12 +180,16 @@ export async function membersByEmail(
   return new Map(rows.map((r) => [r.email_key, { userId: r.id, name: r.name }]));
 }
 
-/** Name and number of the organization's people among `ids`. */
-export async function findPeopleNames(db: Db, orgId: string, ids: readonly string[]) {
+/** Names of the organization's people among `ids` (others' ids find nothing). */
+export async function findRosterNames(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; number: number; name: string }[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('people')
-    .select(['id', 'name', 'number'])
+    .select(['id', 'number', 'name'])
     .where('org_id', '=', orgId)
     .where('id', 'in', [...ids])
     .execute();

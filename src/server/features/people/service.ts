@@ -14,14 +14,15 @@ import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import { countOf } from '../../../contracts/words';
 import { organizationToday } from '../../platform/org-calendar';
+import { uuidsOnly } from '../../platform/links-registry';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { accountByEmail, checkPersonValues } from './person-rules';
 import { presentPerson, reference } from './presenter';
 import {
   countReports,
   deletePerson,
-  findPeopleNames,
   findPerson,
+  findRosterNames,
   insertPerson,
   listPeople,
   updatePerson,
@@ -281,6 +282,19 @@ export async function setEndDateIn(
 
 /** People of the roster by id, as other records name them: name and PERSON-n. */
 export async function peopleNames(db: Db, orgId: string, ids: readonly string[]) {
-  const rows = await findPeopleNames(db, orgId, ids);
+  const rows = await findRosterNames(db, orgId, uuidsOnly([...new Set(ids)]));
   return new Map(rows.map((p) => [p.id, { name: p.name, reference: reference(p.number) }]));
+}
+
+/**
+ * Names of the roster's people among `ids`, by id (other features name people by roster id: the
+ * incidents' people involved); an id of another organization, or of nobody, is left out.
+ */
+export async function rosterNames(
+  db: Db,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await findRosterNames(db, orgId, uuidsOnly([...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

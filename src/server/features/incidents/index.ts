@@ -1,0 +1,29 @@
+import type { Feature } from '../../platform/feature';
+import { loadChecklists } from './checklists';
+import { incidentsDashboard } from './dashboard';
+import { incidentsDemo } from './demo';
+import { incidentLink } from './link';
+import * as createIncidents from './migrations/0027_create_incidents';
+import { registerIncidentsRoutes } from './routes';
+
+/** Security incidents (164.308(a)(6)): the manifest the platform assembles the app from. */
+export const feature: Feature = {
+  name: 'incidents',
+  tables: [
+    'incidents',
+    'incident_assets',
+    'incident_people',
+    'incident_timeline',
+    'incident_severity_levels',
+    'incident_report_links',
+  ],
+  migrations: { '0027_create_incidents': createIncidents },
+  routes: registerIncidentsRoutes,
+  checkContent: () => {
+    loadChecklists();
+  },
+  records: { incidentId: 'incidents' },
+  link: incidentLink,
+  dashboard: incidentsDashboard,
+  demo: incidentsDemo,
+};

@@ -1,0 +1,88 @@
+import type {
+  IncidentCategory,
+  IncidentSource,
+  IncidentStatus,
+  TimelineKind,
+} from '../../../contracts/incidents-schemas';
+
+// The incidents feature's tables, added to the database type (Kysely's `Database`) from here.
+declare module '../../db/schema' {
+  interface Database {
+    incidents: IncidentsTable;
+    incident_assets: IncidentAssetsTable;
+    incident_people: IncidentPeopleTable;
+    incident_timeline: IncidentTimelineTable;
+    incident_severity_levels: IncidentSeverityLevelsTable;
+    incident_report_links: IncidentReportLinksTable;
+  }
+}
+
+export interface IncidentsTable {
+  id: string;
+  org_id: string;
+  year: number;
+  number: number;
+  title: string;
+  description: string;
+  category: IncidentCategory;
+  severity: number | null;
+  status: IncidentStatus;
+  source: IncidentSource;
+  reported_by: string | null;
+  reporter_contact: string | null;
+  reported_at: string;
+  occurred_at: string | null;
+  discovered_at: string | null;
+  discovered_time_zone: string;
+  business_associate: string;
+  system: string;
+  owner_id: string | null;
+  review_root_cause: string | null;
+  review_what_worked: string | null;
+  review_lessons: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  checklist_applied_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentAssetsTable {
+  org_id: string;
+  incident_id: string;
+  asset_id: string;
+}
+
+export interface IncidentPeopleTable {
+  org_id: string;
+  incident_id: string;
+  person_id: string;
+}
+
+export interface IncidentTimelineTable {
+  id: string;
+  org_id: string;
+  incident_id: string;
+  kind: TimelineKind;
+  text: string;
+  at: string;
+  recorded_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  evidence_id: string | null;
+}
+
+export interface IncidentSeverityLevelsTable {
+  org_id: string;
+  level: number;
+  name: string;
+  definition: string;
+}
+
+export interface IncidentReportLinksTable {
+  org_id: string;
+  token_hash: string;
+  created_at: string;
+  created_by: string | null;
+}
