@@ -42,8 +42,8 @@ describe('the tables assembled from contracts/features.ts', () => {
       'outbox.read',
       'risks.approve',
       'safeguards.decide',
-      'training.record_completion',
       'sanctions.sign_off',
+      'training.record_completion',
     ]);
     expect(PERSON_ONLY.every((p) => isPermission(p))).toBe(true);
   });

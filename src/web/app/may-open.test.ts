@@ -3,6 +3,7 @@ import { can } from './session';
 import { permissionsToOpen } from './may-open';
 import { pageOfLink } from '../components/link-pages';
 import { WEB_FEATURES } from './features';
+import { CONCEALED } from '../../contracts/permissions';
 
 const roleMayOpen = (role: Parameters<typeof can>[0], to: string) =>
   permissionsToOpen(to).every((p) => can(role, p));
@@ -27,8 +28,9 @@ describe('which pages a role may open', () => {
 
   it('gates every page a navigation entry hides, so a typed address shows no page around a refusal', () => {
     const entries = WEB_FEATURES.flatMap((f) => f.navigation ?? []);
+    // A concealed area (sanctions) shows others what the server answers them: no such page.
     const ungated = entries
-      .filter((e) => e.permission !== undefined)
+      .filter((e) => e.permission !== undefined && !CONCEALED.includes(e.permission))
       .filter((e) => !permissionsToOpen(e.path).includes(e.permission ?? 'me.read'))
       .map((e) => e.path);
     expect(ungated).toEqual([]);

@@ -1,22 +1,22 @@
 import { IconHeartbeat, IconMessageReport } from '@tabler/icons-react';
-import type { WebFeature } from '../../app/web-feature';
+import { needs, type WebFeature } from '../../app/web-feature';
 
 /** The web manifest of incidents (app/web-feature.ts). */
 export const manifest: WebFeature = {
   feature: 'incidents',
   pages: [
-    {
+    needs('incidents.read', {
       path: 'incidents',
       lazy: async () => ({ Component: (await import('./IncidentsPage')).IncidentsPage }),
-    },
+    }),
     {
       path: 'incidents/:incidentId',
       lazy: async () => ({ Component: (await import('./IncidentPage')).IncidentPage }),
     },
-    {
+    needs('incidents.report', {
       path: 'report-a-problem',
       lazy: async () => ({ Component: (await import('./ReportProblemPage')).ReportProblemPage }),
-    },
+    }),
   ],
   fullPages: [
     {
