@@ -36,6 +36,10 @@ describe('which pages a role may open', () => {
     expect(ungated).toEqual([]);
     expect(roleMayOpen('workforce', '/people')).toBe(false);
     expect(roleMayOpen('workforce', '/people/p1')).toBe(false);
+    // A record's own page too, not only the list (found by the newcomer on /evidence/<id>).
+    for (const page of ['/evidence/e1', '/documents/d1', '/training', '/risks']) {
+      expect([page, roleMayOpen('workforce', page)]).toEqual([page, false]);
+    }
     expect(roleMayOpen('workforce', '/my-policies')).toBe(true);
   });
 });

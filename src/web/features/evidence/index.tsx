@@ -9,12 +9,12 @@ export const manifest: WebFeature = {
       path: 'evidence',
       lazy: async () => ({ Component: (await import('./EvidencePage')).EvidencePage }),
     }),
-    {
+    needs('evidence.read', {
       path: 'evidence/:evidenceItemId',
       lazy: async () => ({
         Component: (await import('./EvidenceDetailPage')).EvidenceDetailPage,
       }),
-    },
+    }),
   ],
   navigation: [
     {
