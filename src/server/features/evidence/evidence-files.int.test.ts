@@ -174,6 +174,9 @@ describe(`evidence files on ${testDatabaseKind()}`, () => {
     const exe = await upload(EXE, 'invoice.pdf', 'application/pdf');
     expect(exe.statusCode).toBe(415);
     expect(exe.body).toContain('application/x-msdownload');
+    expect(exe.json<{ error: { message: string } }>().error.message).toMatch(
+      /^The file is a program/,
+    );
 
     const png = await upload(PDF, 'scan.png', 'image/png');
     expect(png.statusCode).toBe(415);

@@ -60,6 +60,10 @@ export interface Declared {
   type: string | null;
 }
 
+// Executables and libraries of the common systems, named "a program" to the person uploading.
+const PROGRAM =
+  /msdownload|x-elf|x-mach-binary|x-executable|x-sharedlib|java-archive|x-msi|x-dosexec/;
+
 // What each kind is called in a sentence a person reads (the details keep the media types).
 const KIND_WORDS: Readonly<Record<FileKind, string>> = {
   pdf: 'a PDF',
@@ -129,7 +133,7 @@ export async function kindOfHead(
     } else {
       throw refuse(
         'body',
-        `is of a type evidence cannot be (${found.mime}; evidence may be PDF, images, office documents, CSV or text)`,
+        `is ${PROGRAM.test(found.mime) ? 'a program' : 'of a type evidence cannot be'} (${found.mime}); evidence may be PDF, images, office documents, CSV or text`,
       );
     }
   } else {
