@@ -162,7 +162,8 @@ export function RetentionPage() {
           )}
           <Group justify="space-between" mt="sm">
             <Text size="xs" c="dimmed">
-              {countOf(records.length, 'record')} on this page, the soonest to expire first.
+              {countOf(records.length, 'record')} on this page, oldest first (policy versions still
+              in effect by when they took effect).
             </Text>
             <Group gap="xs">
               {cursor ? (
