@@ -72,14 +72,15 @@ async function block(doc: Doc, item: Block): Promise<void> {
       return;
     case 'item': {
       ensureSpace(doc, 20);
-      const x = MARGIN + 14 + item.depth * 16;
+      const x = MARGIN + 22 + item.depth * 16;
       const y = doc.y;
       if (item.marker !== '') {
+        // Right-aligned in its own box: "10." keeps its space before the text, like "1.".
         doc
           .font('Helvetica')
           .fontSize(10)
           .fillColor(INK)
-          .text(item.marker ?? '•', x - 14, y, { width: 14, lineBreak: false });
+          .text(item.marker ?? '•', x - 24, y, { width: 20, align: 'right', lineBreak: false });
       }
       doc.y = y;
       runs(doc, item.runs, x, 10);

@@ -68,6 +68,8 @@ describe(`policy exports, templates and reminders on ${testDatabaseKind()}`, () 
     expect(text).toContain('Nurse');
     expect(text).toContain(`page ${pages} of ${pages}`);
     expect(text).toContain('POL-1 version 1');
+    // The body's "# Access control" repeats the export's own heading: drawn once (newcomer).
+    expect(text.split('Access control').length - 1).toBe(1);
 
     const docx = await t.app.inject({ url: `${url}/export.docx`, headers: auditor.headers });
     expect(docx.statusCode).toBe(200);

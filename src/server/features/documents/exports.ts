@@ -53,10 +53,11 @@ export async function exportVersion(
     : 'not in effect';
   const input: ExportInput = {
     organization: await organizationName(db, orgId),
-    version,
+    // The export's own heading names the policy: a first body heading saying the same goes.
+    version: { ...version, body: withoutTitleHeading(version.body, version.title) },
     footer: `${version.reference} version ${version.number} · ${approved} · ${effective}`,
     facts: [
-      ['Approved', approved === 'not approved' ? 'Not yet' : approved.replace(/^approved /, '')],
+      ['Approved', approved === 'not approved' ? 'Not yet' : approved.replace(/^approved by /, '')],
       ['Effective date', version.effectiveOn ? dateWord(version.effectiveOn) : 'Not in effect'],
       ['SHA-256 of the content', version.sha256],
     ],
@@ -86,4 +87,11 @@ async function renderInWorker(format: 'pdf' | 'docx', input: ExportInput): Promi
     }
     throw error;
   }
+}
+
+/** The body without a first-line "# <title>" heading that repeats the version's title. */
+export function withoutTitleHeading(body: string, title: string): string {
+  const match = /^\s*#\s+([^\n]*)\n?/.exec(body);
+  const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase();
+  return match && same(match[1] ?? '') === same(title) ? body.slice(match[0].length) : body;
 }
