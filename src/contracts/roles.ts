@@ -22,6 +22,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: 'Auditor',
 };
 
+/** Everyone holding a role, as a sentence names them ("asked of workforce members"). */
+export const ROLE_PLURALS: Record<Role, string> = {
+  owner: 'owners',
+  admin: 'administrators',
+  security_officer: 'security officials',
+  privacy_officer: 'privacy officials',
+  contributor: 'contributors',
+  workforce: 'workforce members',
+  auditor: 'auditors',
+};
+
 /** Reads a stored role, refusing anything outside the closed set. */
 export function roleOf(value: string): Role {
   const role = ROLES.find((r) => r === value);

@@ -34,7 +34,7 @@ export function PermissionGate({ children }: { children: ReactNode }) {
       <PageHeader title="Not open to your role" />
       <Text size="sm" maw={640}>
         {membership
-          ? `As ${roleLabel(membership.role).toLowerCase()} in ${membership.orgName}, you cannot open this page. `
+          ? `As ${withArticle(roleLabel(membership.role).toLowerCase())} in ${membership.orgName}, you cannot open this page. `
           : 'You cannot open this page. '}
         An owner or administrator can change your role if your work needs it.{' '}
         <Anchor component={Link} to="/" underline="always">
@@ -45,3 +45,6 @@ export function PermissionGate({ children }: { children: ReactNode }) {
     </>
   );
 }
+
+/** "a workforce member", "an auditor". */
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;

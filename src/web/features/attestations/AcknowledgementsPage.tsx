@@ -1,7 +1,7 @@
 import { Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../../contracts/roles';
+import { ROLE_PLURALS } from '../../../contracts/roles';
 import { countOf } from '../../../contracts/words';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
@@ -100,7 +100,7 @@ export function AcknowledgementsPage() {
                   <Table.Td data-label="Version">{p.version ? p.version.number : '—'}</Table.Td>
                   <Table.Td data-label="Asked of">
                     {[
-                      ...p.audience.roles.map((r) => ROLE_LABELS[r]),
+                      ...p.audience.roles.map((r) => ROLE_PLURALS[r]),
                       ...p.audience.people.map((x) => x.name),
                     ].join(', ')}
                   </Table.Td>

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ROLE_LABELS } from '../../../contracts/roles';
+import { ROLE_PLURALS } from '../../../contracts/roles';
 import { countOf } from '../../../contracts/words';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
@@ -49,7 +49,7 @@ export function PolicyAcknowledgementsCard({ documentId }: { documentId: string 
             <Text size="sm">
               Asked of{' '}
               {[
-                ...c.audience.roles.map((r) => ROLE_LABELS[r]),
+                ...c.audience.roles.map((r) => ROLE_PLURALS[r]),
                 ...c.audience.people.map((p) => p.name),
               ].join(', ')}
               , within {countOf(c.audience.dueDays, 'day')}. {c.acknowledged} of{' '}
