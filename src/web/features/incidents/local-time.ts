@@ -1,26 +1,8 @@
+import { zoneOffsetMs } from '../../../contracts/zone-offset';
+
 /** Minutes `timeZone` is ahead of UTC at an instant. */
-function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
-}
+const offsetMinutes = (instant: number, timeZone: string): number =>
+  Math.round(zoneOffsetMs(timeZone, instant) / 60_000);
 
 /**
  * The UTC instant (ISO) of a wall-clock time `2026-06-01T09:30` (a datetime-local field) in a
