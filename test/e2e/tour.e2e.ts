@@ -35,7 +35,7 @@ const ROLES = [
   { role: 'auditor', email: 'helen@brooks-audit.example' },
 ];
 /** Pages beyond this many per role mean the walk went astray (a key that keeps ids). */
-const MAX_PAGES = 40;
+const MAX_PAGES = 60;
 const SHOTS = process.env.TOUR_SCREENSHOTS === '1';
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /** The heading of app/PermissionGate.tsx: a link the role was offered but cannot open. */
