@@ -41,8 +41,8 @@ describe.each(databases)('compliance program on %s', (kind) => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await expect.poll(() => page.getByTestId('overall-percent').textContent()).toBe('0%');
     const path = page.getByRole('list', { name: 'First-week path' });
-    // Policies is a live step since issue 14: business associates and training are still coming.
-    expect(await path.locator('li[data-state="coming"]').count()).toBe(2);
+    // Policies (issue 14) and training (issue 15) are live steps: business associates still coming.
+    expect(await path.locator('li[data-state="coming"]').count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, `program-new-dashboard-${kind}`);
 

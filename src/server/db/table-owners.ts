@@ -73,6 +73,7 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
       'attestations',
       'people',
       'sanctions',
+      'incidents',
     ],
     reason:
       'the name (and e-mail) of a person a record names (member, official, owner, approver), joined into lists; the address a notification is emailed to',
@@ -104,9 +105,9 @@ export const ALLOWED_READS: readonly AllowedAccess[] = [
   },
   {
     table: 'organizations',
-    by: ['safeguards', 'notifications'],
+    by: ['safeguards', 'notifications', 'incidents'],
     reason:
-      "the organization profile decides which requirements apply to it; the digest runs at each organization's local hour (time_zone)",
+      "the organization profile decides which requirements apply to it; the digest runs at each organization's local hour (time_zone); the anonymous report form names the organization its link belongs to",
   },
   {
     table: 'audit_events',
