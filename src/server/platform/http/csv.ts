@@ -1,5 +1,6 @@
-// Cells that a spreadsheet would run as a formula (design.md §6.9: CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Cells that a spreadsheet would run as a formula (design.md §6.9: CSV injection); a leading | is
+// an old Excel DDE call (found by the outside attacker).
+const FORMULA_START = /^[=+\-@|\t\r]/;
 
 /** One CSV cell: formula-like text is prefixed with ', and quoting follows RFC 4180. */
 export function csvCell(value: string | number | null | undefined): string {
