@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/types';
 import type { EvidenceItemsTable } from './tables';
 
@@ -130,24 +131,28 @@ export async function setSealedFileKeyUnscoped(db: Db, id: string, sealedKey: st
  * first: what the integrity sweep reads next (scrub.ts).
  */
 export async function listFilesDueForCheck(db: Db, orgId: string, before: string, limit: number) {
-  return db
-    .selectFrom('evidence_items')
-    .select([
-      'id',
-      'number',
-      'title',
-      'owner_id',
-      'blob_key',
-      'sealed_key',
-      'file_sha256',
-      'file_checked_at',
-    ])
-    .where('org_id', '=', orgId)
-    .where('kind', '=', 'file')
-    .where('blob_key', 'is not', null)
-    .where((eb) => eb.or([eb('file_checked_at', 'is', null), eb('file_checked_at', '<', before)]))
-    .orderBy('file_checked_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('evidence_items')
+      .select([
+        'id',
+        'number',
+        'title',
+        'owner_id',
+        'blob_key',
+        'sealed_key',
+        'file_sha256',
+        'file_checked_at',
+      ])
+      .where('org_id', '=', orgId)
+      .where('kind', '=', 'file')
+      .where('blob_key', 'is not', null)
+      .where((eb) => eb.or([eb('file_checked_at', 'is', null), eb('file_checked_at', '<', before)]))
+      // Never checked first on both databases (PostgreSQL sorts nulls last, SQLite first).
+      .orderBy(sql`file_checked_at is null`, 'desc')
+      .orderBy('file_checked_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  );
 }

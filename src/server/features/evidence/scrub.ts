@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { appendAuditEvent, SYSTEM_CONTEXT } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { JobKind, JobSchedule } from '../../platform/jobs/types';
 import { organizationCalendarsUnscoped } from '../../platform/org-calendar';
@@ -17,13 +17,6 @@ export const CHECK_EVERY_DAYS = 30;
 export const FILES_PER_RUN = 50;
 /** Recorded as the stamp of a damaged file: it never equals a blob's, so downloads check first. */
 const DAMAGED = 'damaged';
-
-const SYSTEM: AuditContext = {
-  actor: { type: 'system', id: null, label: 'Custos' },
-  ip: null,
-  userAgent: null,
-  requestId: null,
-};
 
 /** Checks the files due, oldest check first, across organizations; returns what it found. */
 export async function scrubEvidenceFiles(
@@ -61,7 +54,7 @@ export async function scrubEvidenceFiles(
           file_checked_at: at,
         });
         if (!failure) return;
-        await appendAuditEvent(trx, deps, SYSTEM, {
+        await appendAuditEvent(trx, deps, SYSTEM_CONTEXT, {
           orgId: org.orgId,
           action: 'evidence_item.integrity_failed',
           entity: { type: 'evidence_item', id: row.id },

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { WEBHOOK_TEST_EVENT } from '../../../contracts/webhooks';
 import type { Database } from '../../db/schema';
-import { appendAuditEvent } from '../../platform/audit/append';
+import { appendAuditEvent, SYSTEM_CONTEXT } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { Jobs } from '../../platform/jobs/types';
 import type { WebhookPayload } from './payload';
@@ -155,22 +155,12 @@ export async function runDelivery(deps: DeliveryDeps, deliveryId: string): Promi
         disabled_reason: 'gone',
         updated_at: finished.toISOString(),
       });
-      await appendAuditEvent(
-        trx,
-        deps,
-        {
-          actor: { type: 'system', id: null, label: 'Custos' },
-          ip: null,
-          userAgent: null,
-          requestId: null,
-        },
-        {
-          orgId: endpoint.org_id,
-          action: 'webhook.disabled',
-          entity: { type: 'webhook', id: endpoint.id },
-          changes: { active: { before: true, after: false } },
-        },
-      );
+      await appendAuditEvent(trx, deps, SYSTEM_CONTEXT, {
+        orgId: endpoint.org_id,
+        action: 'webhook.disabled',
+        entity: { type: 'webhook', id: endpoint.id },
+        changes: { active: { before: true, after: false } },
+      });
     }
   });
 }

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChecklistItemSource, EndEmploymentBody } from '../../../contracts/workforce';
 import type { Database } from '../../db/schema';
-import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { appendAuditEvent, SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
@@ -298,17 +298,6 @@ export async function runCutOff(
     if (checklist?.status !== 'open' || checklist.access_ends_at !== payload.at) return;
     const person = await personRowIn(trx, orgId, checklist.person_id);
     if (!person?.user_id) return;
-    await cutOffIn(
-      trx,
-      deps,
-      {
-        actor: { type: 'system', id: null, label: 'Custos' },
-        ip: null,
-        userAgent: null,
-        requestId: null,
-      },
-      orgId,
-      person.user_id,
-    );
+    await cutOffIn(trx, deps, SYSTEM_CONTEXT, orgId, person.user_id);
   });
 }

@@ -55,6 +55,14 @@ export interface AuditContext {
   requestId: string | null;
 }
 
+/** Custos itself acting (a scheduled job, a delivery): no person, no request. */
+export const SYSTEM_CONTEXT: AuditContext = {
+  actor: { type: 'system', id: null, label: 'Custos' },
+  ip: null,
+  userAgent: null,
+  requestId: null,
+};
+
 export interface AuditEntry {
   /** Null for events outside any organization (e.g. a failed sign-in for an unknown email). */
   orgId: string | null;
