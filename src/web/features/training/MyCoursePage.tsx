@@ -27,6 +27,11 @@ import { formatDate } from '../../components/format';
 import { MarkdownView } from '../documents/MarkdownView';
 import { StatusBadge } from './StatusBadge';
 
+// A fieldset is at least as wide as its longest word (min-width: min-content), so a web address
+// among the answers pushed the question past the card's edge at 390 px; long words wrap instead.
+const FIT = { minWidth: 0 };
+const WRAP = { label: { overflowWrap: 'anywhere' as const } };
+
 type Result = z.infer<typeof QuizResultSchema>;
 
 /** One course of mine: its pages, then its quiz, drawn and scored by the server (164.308(a)(5)). */
@@ -190,13 +195,14 @@ export function MyCoursePage() {
                 q.kind === 'single' ? (
                   <Card key={q.id} withBorder padding="md">
                     <Radio.Group
+                      style={FIT}
                       label={`${index + 1}. ${q.prompt}`}
                       value={answers[q.id]?.[0] ?? null}
                       onChange={(v) => setAnswers({ ...answers, [q.id]: [v] })}
                     >
                       <Stack gap={6} mt="xs">
                         {q.options.map((o) => (
-                          <Radio key={o.id} value={o.id} label={o.text} />
+                          <Radio key={o.id} value={o.id} label={o.text} styles={WRAP} />
                         ))}
                       </Stack>
                     </Radio.Group>
@@ -204,6 +210,7 @@ export function MyCoursePage() {
                 ) : (
                   <Card key={q.id} withBorder padding="md">
                     <Checkbox.Group
+                      style={FIT}
                       label={`${index + 1}. ${q.prompt}`}
                       description="Choose every answer that applies."
                       value={answers[q.id] ?? []}
@@ -211,7 +218,7 @@ export function MyCoursePage() {
                     >
                       <Stack gap={6} mt="xs">
                         {q.options.map((o) => (
-                          <Checkbox key={o.id} value={o.id} label={o.text} />
+                          <Checkbox key={o.id} value={o.id} label={o.text} styles={WRAP} />
                         ))}
                       </Stack>
                     </Checkbox.Group>
