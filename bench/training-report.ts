@@ -1,8 +1,8 @@
-// `npm run bench:training`: the training completion report (GET /training/completion: per course,
-// department and person) over 20,000 people × 8 courses (the seven built-in modules and one
-// external course, 160,000 training records, a third completed), through the built server on
-// SQLite, or PostgreSQL with BENCH_DATABASE_URL. Figures go in the issue note, never in
-// assertions. Needs `npm run build` first.
+// `npm run bench:training`: the training completion report over 20,000 people × 8 courses (the
+// seven built-in modules and one external course, 160,000 training records, a third completed):
+// GET /training/completion (per course and department) and /training/completion/people (per
+// person, a page at a time), through the built server on SQLite, or PostgreSQL with
+// BENCH_DATABASE_URL. Figures go in the issue note, never in assertions. Needs `npm run build`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,24 +119,45 @@ async function main(): Promise<void> {
       db.exec(complete.replace('cast(substr(id, 35, 2) as integer)', 'unicode(substr(id, 36, 1))'));
       db.close();
     }
-    const times: number[] = [];
-    let size = 0;
-    for (let i = 0; i < RUNS + 3; i++) {
-      const r = await call('GET', '/training/completion');
-      if (i >= 3) times.push(r.ms);
-      size = r.text.length;
-      if (i === 0) {
-        const report = JSON.parse(r.text) as {
-          overall: { assigned: number; completed: number; rate: number };
-        };
-        console.log(
-          `  report: ${report.overall.assigned.toLocaleString('en-US')} records, ${report.overall.completed.toLocaleString('en-US')} completed (${report.overall.rate}%), ${(size / 1024 / 1024).toFixed(1)} MB JSON`,
-        );
+    // Each figure over RUNS requests after three to warm up. "After a change" makes an audited
+    // write first (a department added), so the counts are taken again from the database: what
+    // the first reader after any change waits; "unchanged" is every other reader.
+    const measure = async (label: string, route: string, change: boolean) => {
+      const times: number[] = [];
+      let text = '';
+      for (let i = 0; i < RUNS + 3; i++) {
+        if (change) {
+          await call('POST', '/departments', JSON.stringify({ name: `${label} ${i}` }));
+        }
+        const r = await call('GET', route);
+        if (i >= 3) times.push(r.ms);
+        text = r.text;
       }
-    }
-    const sorted = times.toSorted((a, b) => a - b);
+      const sorted = times.toSorted((a, b) => a - b);
+      console.log(
+        `${label.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms, p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(6)} ms, ${(text.length / 1024).toFixed(1)} KB`,
+      );
+      return text;
+    };
     console.log(
-      `GET /training/completion over ${PEOPLE.toLocaleString('en-US')} people × 8 courses, ${databaseUrl ? 'PostgreSQL' : 'SQLite'}, ${RUNS} runs: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+      `Over ${PEOPLE.toLocaleString('en-US')} people × 8 courses, ${databaseUrl ? 'PostgreSQL' : 'SQLite'}, ${RUNS} runs each:`,
+    );
+    const report = JSON.parse(
+      await measure('report, after a change', '/training/completion', true),
+    ) as {
+      overall: { assigned: number; completed: number; rate: number };
+    };
+    await measure('report, unchanged', '/training/completion', false);
+    await measure('by person, first page, after a change', '/training/completion/people', true);
+    await measure('by person, first page, unchanged', '/training/completion/people', false);
+    await measure(
+      'by person, searched by name',
+      '/training/completion/people?q=person%20123',
+      false,
+    );
+    await measure('records, first page', '/training/records', false);
+    console.log(
+      `  report: ${report.overall.assigned.toLocaleString('en-US')} records, ${report.overall.completed.toLocaleString('en-US')} completed (${report.overall.rate}%)`,
     );
   } finally {
     await stop(server);

@@ -3,6 +3,15 @@ import { DateOnly, Line, OrgParamsSchema, PersonRef, Title } from './common';
 import type { Grant } from './grants';
 import { ROLES } from './roles';
 import { route } from './route';
+import {
+  CompletionReportSchema,
+  HistoryQuerySchema,
+  PersonRatesQuerySchema,
+  PersonRatesSchema,
+  RecordsQuerySchema,
+} from './training-report-schemas';
+
+export * from './training-report-schemas';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'training';
@@ -44,6 +53,7 @@ export const auditActions = [
   'training.completed',
   'training.certificate_downloaded',
   'training.exported',
+  'training.cycles_added',
 ] as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -55,6 +65,7 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'training.completed': 'Training completed',
   'training.certificate_downloaded': 'Training certificate downloaded',
   'training.exported': 'Training history exported',
+  'training.cycles_added': 'Training asked of people again or newly in an audience',
 };
 
 export const COURSE_KINDS = ['module', 'external'] as const;
@@ -165,23 +176,6 @@ export const PersonTrainingSchema = z.object({
 });
 export type PersonTraining = z.infer<typeof PersonTrainingSchema>;
 
-export const RateSchema = z.object({
-  assigned: z.number().int(),
-  completed: z.number().int(),
-  overdue: z.number().int(),
-  /** Whole percent, rounded down; null when nothing is assigned. */
-  rate: z.number().int().nullable(),
-});
-export type Rate = z.infer<typeof RateSchema>;
-
-export const CompletionReportSchema = z.object({
-  overall: RateSchema,
-  courses: z.array(RateSchema.extend({ course: Ref })),
-  departments: z.array(RateSchema.extend({ department: Ref.nullable() })),
-  people: z.array(RateSchema.extend({ person: Ref })),
-});
-export type CompletionReport = z.infer<typeof CompletionReportSchema>;
-
 export const RecordCompletionBodySchema = z.object({
   completedOn: DateOnly,
   score: z
@@ -243,8 +237,6 @@ export const MyCourseSchema = PersonTrainingSchema.extend({
   pages: z.array(z.object({ title: z.string(), body: z.string().describe('Markdown') })),
   openQuiz: QuizSchema.nullable(),
 });
-
-export const HistoryQuerySchema = z.object({ personId: z.uuid().optional() });
 
 // ---------- routes ----------
 
@@ -330,17 +322,27 @@ export const trainingRoutes = {
     summary: "Each person's training, current cycle, by due date",
     permission: 'training.read',
     params: OrgParamsSchema,
-    query: HistoryQuerySchema,
-    response: z.object({ data: z.array(PersonTrainingSchema) }),
+    query: RecordsQuerySchema,
+    response: z.object({ data: z.array(PersonTrainingSchema), nextCursor: z.string().nullable() }),
   }),
   completion: route({
     method: 'GET',
     path: '/api/orgs/:orgId/training/completion',
     tags,
-    summary: 'Completion rate overall, per course, per department and per person',
+    summary: 'Completion rate overall, per course and per department',
     permission: 'training.read',
     params: OrgParamsSchema,
     response: CompletionReportSchema,
+  }),
+  completionByPerson: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/training/completion/people',
+    tags,
+    summary: 'Completion rate per person, lowest first, a page at a time',
+    permission: 'training.read',
+    params: OrgParamsSchema,
+    query: PersonRatesQuerySchema,
+    response: PersonRatesSchema,
   }),
   exportHistory: route({
     method: 'GET',

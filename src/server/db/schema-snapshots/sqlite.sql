@@ -364,11 +364,14 @@ CREATE INDEX "training_courses_org_idx" on "training_courses" ("org_id");
 -- table training_person_assignments
 CREATE TABLE "training_person_assignments" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "assignment_id" text not null references "training_assignments" ("id"), "person_id" text not null references "people" ("id"), "course_key" text not null, "cycle" integer not null, "is_current" integer not null, "assigned_on" text not null, "due_on" text not null, "started_at" text, "failed_attempts" integer not null, "completed_at" text, "completed_on" text, "score" integer, "completed_by" text references "users" ("id"), "certificate_evidence_id" text, "created_at" text not null, constraint "training_person_assignments_cycle_unique" unique ("assignment_id", "person_id", "cycle"));
 
+-- index training_person_assignments_course_rates_idx
+CREATE INDEX "training_person_assignments_course_rates_idx" on "training_person_assignments" ("org_id", "is_current", "course_key", "person_id", "completed_at", "due_on");
+
 -- index training_person_assignments_person_idx
 CREATE INDEX "training_person_assignments_person_idx" on "training_person_assignments" ("org_id", "person_id");
 
--- index training_person_assignments_report_idx
-CREATE INDEX "training_person_assignments_report_idx" on "training_person_assignments" ("org_id", "is_current", "course_key", "person_id");
+-- index training_person_assignments_person_rates_idx
+CREATE INDEX "training_person_assignments_person_rates_idx" on "training_person_assignments" ("org_id", "is_current", "person_id", "completed_at", "due_on");
 
 -- table users
 CREATE TABLE "users" ("id" text primary key, "email" text not null, "email_key" text not null unique, "name" text not null, "password_hash" text not null, "password_changed_at" text not null, "created_at" text not null, "totp_secret" text, "totp_pending_secret" text, "totp_enabled_at" text, "totp_last_step" integer);

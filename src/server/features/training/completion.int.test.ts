@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AssignmentBody, CompletionReport, PersonTraining } from '../../../contracts/training';
+import type {
+  AssignmentBody,
+  CompletionReport,
+  PersonRates,
+  PersonTraining,
+} from '../../../contracts/training';
 import { testDatabaseKind } from '../../../../test/support/database';
 import { nurseWithCourse, setUp } from '../../../../test/support/training';
 
@@ -55,6 +60,39 @@ describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
     expect(cycles).toEqual([
       { person_id: old, course_key: 'phishing', cycle: 1, is_current: 0, due_on: '2026-07-01' },
       { person_id: old, course_key: 'phishing', cycle: 2, is_current: 1, due_on: '2027-07-01' },
+    ]);
+  });
+
+  it("counts again after every change, the sweep's new records included, and audits those", async () => {
+    const s = await setUp();
+    const front = await s.department('Front desk');
+    await s.person('Olga Old', front);
+    await s.ok(s.official, 'POST', '/training/assignments', {
+      courseId: 'phishing',
+      frequency: 'yearly',
+      dueDays: 30,
+      roles: [],
+      departmentIds: [front],
+      personIds: [],
+    });
+    const assigned = async () =>
+      (await s.ok(s.official, 'GET', '/training/completion')).json<CompletionReport>().overall
+        .assigned;
+    expect(await assigned()).toBe(1);
+    // A new person of the department: on the roster at once, asked at the next sweep, same day.
+    await s.person('Finn Fresh', front);
+    expect(await assigned()).toBe(1);
+    await s.t.jobs.tick();
+    await s.t.jobs.drain();
+    expect(await assigned()).toBe(2);
+    const events = await s.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_type', 'changes'])
+      .where('org_id', '=', s.org.id)
+      .where('action', '=', 'training.cycles_added')
+      .execute();
+    expect(events.map((e) => [e.action, e.actor_type])).toEqual([
+      ['training.cycles_added', 'system'],
     ]);
   });
 
@@ -128,6 +166,15 @@ describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
     const records = (await s.ok(s.official, 'GET', '/training/records')).json<{
       data: PersonTraining[];
     }>().data;
+    // The records come a page at a time, in the same order.
+    const firstRecords = (await s.ok(s.official, 'GET', '/training/records?limit=7')).json<{
+      data: PersonTraining[];
+      nextCursor: string | null;
+    }>();
+    const secondRecords = (
+      await s.ok(s.official, 'GET', `/training/records?limit=7&cursor=${firstRecords.nextCursor}`)
+    ).json<{ data: PersonTraining[] }>();
+    expect([...firstRecords.data, ...secondRecords.data]).toEqual(records.slice(0, 14));
     // Complete every third record of the external course's people and mark others overdue by time.
     const externals = records.filter((r) => r.course.id === external);
     const completed = new Set<string>();
@@ -207,16 +254,56 @@ describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
       ),
     );
     const personIds = [...new Set(counted.map((r) => r.person.id))];
+    const byPerson = (
+      await s.ok(s.official, 'GET', '/training/completion/people?limit=200')
+    ).json<PersonRates>();
+    expect(byPerson.total).toBe(personIds.length);
     expect(
-      Object.fromEntries(report.people.map((p) => [p.person.id, { ...p, person: undefined }])),
+      Object.fromEntries(
+        byPerson.data.map((p) => [
+          p.person.id,
+          { ...p, person: undefined, department: p.department?.id ?? null },
+        ]),
+      ),
     ).toEqual(
       Object.fromEntries(
         personIds.map((id) => [
           id,
-          { person: undefined, ...tally(counted.filter((r) => r.person.id === id)) },
+          {
+            person: undefined,
+            department: byId.get(id)?.department ?? null,
+            ...tally(counted.filter((r) => r.person.id === id)),
+          },
         ]),
       ),
     );
+    // Lowest rate first, then by name; a page at a time; by department and by name.
+    const rates = byPerson.data.map((p) => (p.rate ?? 0) * 1000 + Number(p.person.name.slice(7)));
+    expect(rates).toEqual(rates.toSorted((a, b) => a - b));
+    const first = (
+      await s.ok(s.official, 'GET', '/training/completion/people?limit=5')
+    ).json<PersonRates>();
+    const second = (
+      await s.ok(
+        s.official,
+        'GET',
+        `/training/completion/people?limit=5&cursor=${first.nextCursor}`,
+      )
+    ).json<PersonRates>();
+    expect([...first.data, ...second.data]).toEqual(byPerson.data.slice(0, 10));
+    const none = (
+      await s.ok(s.official, 'GET', '/training/completion/people?departmentId=none&limit=200')
+    ).json<PersonRates>();
+    expect(none.data.map((p) => p.person.id).sort()).toEqual(
+      personIds.filter((id) => byId.get(id)?.department === null).sort(),
+    );
+    const named = (
+      await s.ok(s.official, 'GET', '/training/completion/people?q=person%2002')
+    ).json<PersonRates>();
+    expect(named.data.map((p) => p.person.name)).toEqual(['Person 02']);
+    expect(
+      (await s.call(s.official, 'GET', '/training/completion/people?cursor=x')).statusCode,
+    ).toBe(400);
 
     // The history for an auditor: every record, as CSV, audited.
     const csv = await s.ok(s.auditor, 'GET', '/training/history.csv');

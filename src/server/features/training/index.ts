@@ -4,6 +4,7 @@ import { trainingDashboard } from './dashboard';
 import { trainingDemo } from './demo';
 import { trainingLink } from './link';
 import * as createTraining from './migrations/0026_create_training';
+import * as indexTrainingRates from './migrations/0039_index_training_rates';
 import { trainingReminders } from './reminders';
 import { registerTrainingRoutes } from './routes';
 
@@ -21,7 +22,10 @@ export const feature: Feature = {
     'training_person_assignments',
     'training_attempts',
   ],
-  migrations: { '0026_create_training': createTraining },
+  migrations: {
+    '0026_create_training': createTraining,
+    '0039_index_training_rates': indexTrainingRates,
+  },
   routes: registerTrainingRoutes,
   checkContent: () => {
     loadTrainingModules();

@@ -1,3 +1,4 @@
+import { appendAuditEvent, SYSTEM_CONTEXT } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { OrganizationCalendar } from '../../platform/org-calendar';
 import { addDays } from '../../platform/time';
@@ -21,9 +22,17 @@ export async function trainingNotices(
   org: OrganizationCalendar,
 ): Promise<NotifyInput[]> {
   const now = deps.clock.now().toISOString();
-  await deps.database.db
-    .transaction()
-    .execute((trx) => syncTrainingIn(trx, org.orgId, org.today, now));
+  await deps.database.db.transaction().execute(async (trx) => {
+    const added = await syncTrainingIn(trx, org.orgId, org.today, now);
+    // Every write is audited (164.312(b)); the completion report also counts again on it.
+    if (added > 0) {
+      await appendAuditEvent(trx, deps, SYSTEM_CONTEXT, {
+        orgId: org.orgId,
+        action: 'training.cycles_added',
+        changes: { records: { after: added } },
+      });
+    }
+  });
   const open = (await listTrainings(deps.database.db, org.orgId, { currentOnly: true })).filter(
     (r) => r.completed_at === null,
   );

@@ -1,12 +1,19 @@
-import type { CompletionReport, PersonTraining, Rate } from '../../../contracts/training';
+import type {
+  CompletionReport,
+  PersonRates,
+  PersonRatesQuery,
+  PersonTraining,
+  Rate,
+  RecordsQuery,
+} from '../../../contracts/training';
 import {
   COURSE_KIND_LABELS,
   TRAINING_FREQUENCY_LABELS,
   TRAINING_STATUS_LABELS,
 } from '../../../contracts/training';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
+import { auditSeqOf } from '../../platform/audit/repository';
 import type { AppDeps } from '../../platform/deps';
-import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import type { Columns } from '../../platform/http/spreadsheet';
 import { organizationToday } from '../../platform/org-calendar';
@@ -14,11 +21,12 @@ import { loadTrainingModules } from './content';
 import { certificateReference } from './completion';
 import { presentTraining, statusOf } from './presenter';
 import {
-  completionRates,
+  courseRates,
   listCourses,
-  listTraineeNames,
   listTrainings,
   namesOf,
+  personRates,
+  type PersonRateRow,
   type RateRow,
 } from './repository';
 
@@ -32,77 +40,162 @@ export function rateOf(row: Pick<RateRow, 'assigned' | 'completed' | 'overdue'>)
   };
 }
 
+/** The counts the report is made of, as of one day and one point of the audit chain. */
+interface Rates {
+  key: string;
+  courses: RateRow[];
+  /** Lowest rate first, then by name. */
+  people: PersonRateRow[];
+}
+
+// The last counts of each organization, per database (tests run many in one process). Counting
+// 160,000 records takes 100-200 ms; reading the chain head is one row. Bounded: a server serves few
+// organizations, and the least recently counted is dropped first.
+const counted = new WeakMap<object, Map<string, Rates>>();
+const KEPT_ORGANIZATIONS = 16;
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare;
+
 /**
- * Completion per course, department and person (164.308(a)(5)(i): training tracked): the current
- * cycle of each assignment and person, over people still on the roster today; completed means a
- * completion recorded (a passed quiz, or an external course recorded by an official).
+ * The counts behind the report, counted again only when the organization's day or audit chain has
+ * moved: every write that can change a rate (a completion, an assignment, a roster change, the
+ * sweep's new cycles) appends an audit event in its own transaction. The head is read before
+ * the counts, so counts newer than their key are only counted again, never served stale.
+ */
+async function ratesOf(deps: AppDeps, orgId: string): Promise<Rates> {
+  const db = deps.database.db;
+  const today = await organizationToday(db, deps.clock, orgId);
+  const key = `${today}/${await auditSeqOf(db, orgId)}`;
+  const mine = counted.get(deps.database) ?? new Map<string, Rates>();
+  counted.set(deps.database, mine);
+  const hit = mine.get(orgId);
+  if (hit?.key === key) {
+    mine.delete(orgId);
+    mine.set(orgId, hit);
+    return hit;
+  }
+  const [courses, people] = await Promise.all([
+    courseRates(db, orgId, today),
+    personRates(db, orgId, today),
+  ]);
+  const rateKey = (p: PersonRateRow) => p.completed / p.assigned;
+  people.sort((a, b) => rateKey(a) - rateKey(b) || byName(a.name, b.name));
+  const rates = { key, courses, people };
+  mine.delete(orgId);
+  mine.set(orgId, rates);
+  for (const old of mine.keys()) {
+    if (mine.size <= KEPT_ORGANIZATIONS) break;
+    mine.delete(old);
+  }
+  return rates;
+}
+
+const sum = (rows: readonly RateRow[]) =>
+  rows.reduce(
+    (total, r) => ({
+      assigned: total.assigned + r.assigned,
+      completed: total.completed + r.completed,
+      overdue: total.overdue + r.overdue,
+    }),
+    { assigned: 0, completed: 0, overdue: 0 },
+  );
+
+/**
+ * Completion overall, per course and per department (164.308(a)(5)(i): training tracked): the
+ * current cycle of each assignment and person, over people still on the roster today; completed
+ * means a completion recorded (a passed quiz, or an external course recorded by an official).
  */
 export async function completionReport(deps: AppDeps, orgId: string): Promise<CompletionReport> {
   const db = deps.database.db;
-  const today = await organizationToday(db, deps.clock, orgId);
-  const [courses, departments, people] = await Promise.all([
-    completionRates(db, orgId, today, 'course'),
-    completionRates(db, orgId, today, 'department'),
-    completionRates(db, orgId, today, 'person'),
-  ]);
+  const { courses, people } = await ratesOf(deps, orgId);
   const titles = new Map<string, string>(loadTrainingModules().map((m) => [m.id, m.title]));
   for (const course of await listCourses(db, orgId)) titles.set(course.id, course.title);
+  const perDepartment = new Map<string | null, PersonRateRow[]>();
+  for (const p of people) {
+    const rows = perDepartment.get(p.departmentId);
+    if (rows) rows.push(p);
+    else perDepartment.set(p.departmentId, [p]);
+  }
   const departmentNames = await namesOf(
     db,
     orgId,
     'departments',
-    departments.flatMap((d) => (d.key ? [d.key] : [])),
+    [...perDepartment.keys()].flatMap((id) => (id ? [id] : [])),
   );
-  const personNames = await peopleNames(db, orgId);
-  const total = courses.reduce(
-    (sum, c) => ({
-      assigned: sum.assigned + c.assigned,
-      completed: sum.completed + c.completed,
-      overdue: sum.overdue + c.overdue,
-    }),
-    { assigned: 0, completed: 0, overdue: 0 },
-  );
-  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {
-    overall: rateOf(total),
+    overall: rateOf(sum(courses)),
     courses: courses
       .map((c) => ({
         course: { id: c.key ?? '', name: titles.get(c.key ?? '') ?? 'Removed course' },
         ...rateOf(c),
       }))
-      .sort((a, b) => byName(a.course, b.course)),
-    departments: departments
-      .map((d) => ({
-        department: d.key
-          ? { id: d.key, name: departmentNames.get(d.key) ?? 'Removed department' }
-          : null,
-        ...rateOf(d),
+      .sort((a, b) => byName(a.course.name, b.course.name)),
+    departments: [...perDepartment]
+      .map(([id, rows]) => ({
+        department: id ? { id, name: departmentNames.get(id) ?? 'Removed department' } : null,
+        ...rateOf(sum(rows)),
       }))
       // People without a department last.
       .sort((a, b) =>
-        a.department && b.department ? byName(a.department, b.department) : a.department ? -1 : 1,
+        a.department && b.department
+          ? byName(a.department.name, b.department.name)
+          : a.department
+            ? -1
+            : 1,
       ),
-    people: people
-      .map((p) => ({ person: { id: p.key ?? '', name: personNames(p.key ?? '') }, ...rateOf(p) }))
-      .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0) || byName(a.person, b.person)),
   };
 }
 
-/** Names of the roster, read once for the whole report. */
-async function peopleNames(db: Db, orgId: string) {
-  const names = await listTraineeNames(db, orgId);
-  return (id: string) => names.get(id) ?? 'Removed person';
+/** A page of people by completion, lowest first: the report's "By person", searchable. */
+export async function completionByPerson(
+  deps: AppDeps,
+  orgId: string,
+  query: PersonRatesQuery,
+): Promise<PersonRates> {
+  const { people } = await ratesOf(deps, orgId);
+  const words = (query.q ?? '').toLocaleLowerCase('en').split(/\s+/).filter(Boolean);
+  const department = query.departmentId === 'none' ? null : query.departmentId;
+  const matching = people.filter(
+    (p) =>
+      (department === undefined || p.departmentId === department) &&
+      words.every((w) => p.name.toLocaleLowerCase('en').includes(w)),
+  );
+  const from = query.cursor ?? 0;
+  const page = matching.slice(from, from + query.limit);
+  const departmentNames = await namesOf(
+    deps.database.db,
+    orgId,
+    'departments',
+    page.flatMap((p) => (p.departmentId ? [p.departmentId] : [])),
+  );
+  return {
+    data: page.map((p) => ({
+      person: { id: p.key, name: p.name },
+      department: p.departmentId
+        ? { id: p.departmentId, name: departmentNames.get(p.departmentId) ?? 'Removed department' }
+        : null,
+      ...rateOf(p),
+    })),
+    total: matching.length,
+    nextCursor: from + page.length < matching.length ? String(from + page.length) : null,
+  };
 }
 
-/** Each person's current training, for the Training page (filtered to one person on request). */
-export async function listRecords(deps: AppDeps, orgId: string, personId: string | undefined) {
+/** Each person's current training, for the Training page, a page at a time (or one person's all). */
+export async function listRecords(deps: AppDeps, orgId: string, query: RecordsQuery) {
   const db = deps.database.db;
   const today = await organizationToday(db, deps.clock, orgId);
+  const from = query.cursor ?? 0;
   const rows = await listTrainings(db, orgId, {
-    ...(personId === undefined ? {} : { personId }),
-    currentOnly: personId === undefined,
+    ...(query.personId === undefined ? {} : { personId: query.personId }),
+    currentOnly: query.personId === undefined,
+    offset: from,
+    limit: query.limit + 1,
   });
-  return { data: rows.map((r): PersonTraining => presentTraining(r, today)) };
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map((r): PersonTraining => presentTraining(r, today)),
+    nextCursor: rows.length > query.limit ? String(from + query.limit) : null,
+  };
 }
 
 const COLUMNS: Columns = [

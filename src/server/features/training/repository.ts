@@ -246,12 +246,14 @@ export async function findTraining(
 export async function listTrainings(
   db: Db,
   orgId: string,
-  filter: { personId?: string; currentOnly: boolean },
+  filter: { personId?: string; currentOnly: boolean; offset?: number; limit?: number },
 ): Promise<TrainingRow[]> {
   let query = trainingRows(db, orgId);
   if (filter.personId !== undefined) query = query.where('pa.person_id', '=', filter.personId);
   if (filter.currentOnly) query = query.where('pa.is_current', '=', 1);
-  return query.orderBy('pa.due_on').orderBy('p.name').orderBy('pa.cycle').execute();
+  query = query.orderBy('pa.due_on').orderBy('p.name').orderBy('pa.cycle').orderBy('pa.id');
+  if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
+  return query.execute();
 }
 
 export async function updateTraining(
@@ -354,53 +356,70 @@ export interface RateRow {
 }
 
 /**
- * Completion of the current cycles of people still on the roster on `today`, grouped in SQL by
- * course, department or person (one query each; 164.308(a)(5): training tracked).
+ * Completion per course over the current cycles of people still on the roster today. Reads only
+ * the course-rates index: the few people who have left are excluded by id, not by a join.
  */
-export async function completionRates(
-  db: Db,
-  orgId: string,
-  today: string,
-  by: 'course' | 'department' | 'person',
-): Promise<RateRow[]> {
-  const key =
-    by === 'course'
-      ? sql.ref('pa.course_key')
-      : by === 'department'
-        ? sql.ref('p.department_id')
-        : sql.ref('pa.person_id');
-  const { rows } = await sql<{
-    key: string | null;
-    assigned: number | string;
-    completed: number | string;
-    overdue: number | string;
-  }>`
-    select ${key} as key,
+export async function courseRates(db: Db, orgId: string, today: string): Promise<RateRow[]> {
+  const { rows } = await sql<CountRow>`
+    select pa.course_key as key,
       count(*) as assigned,
       count(pa.completed_at) as completed,
       sum(case when pa.completed_at is null and pa.due_on < ${today} then 1 else 0 end) as overdue
     from training_person_assignments pa
-    join people p on p.id = pa.person_id and p.org_id = pa.org_id
     where pa.org_id = ${orgId} and pa.is_current = 1
-      and (p.end_date is null or p.end_date >= ${today})
-    group by ${key}`.execute(db);
+      and pa.person_id not in (
+        select id from people where org_id = ${orgId} and end_date is not null and end_date < ${today}
+      )
+    group by pa.course_key`.execute(db);
+  return rows.map(countsOf);
+}
+
+/** One person's completion, with their name and department for the report. */
+export interface PersonRateRow extends RateRow {
+  key: string;
+  name: string;
+  departmentId: string | null;
+}
+
+/**
+ * Completion per person still on the roster today: counted over the person-rates index first,
+ * then joined once per person (not once per training record) for name, department and end date.
+ */
+export async function personRates(db: Db, orgId: string, today: string): Promise<PersonRateRow[]> {
+  const { rows } = await sql<CountRow & { name: string; department_id: string | null }>`
+    select x.key, p.name, p.department_id, x.assigned, x.completed, x.overdue
+    from (
+      select pa.person_id as key,
+        count(*) as assigned,
+        count(pa.completed_at) as completed,
+        sum(case when pa.completed_at is null and pa.due_on < ${today} then 1 else 0 end) as overdue
+      from training_person_assignments pa
+      where pa.org_id = ${orgId} and pa.is_current = 1
+      group by pa.person_id
+    ) x
+    join people p on p.org_id = ${orgId} and p.id = x.key
+    where p.end_date is null or p.end_date >= ${today}`.execute(db);
   return rows.map((r) => ({
-    key: r.key,
-    assigned: Number(r.assigned),
-    completed: Number(r.completed),
-    overdue: Number(r.overdue),
+    ...countsOf(r),
+    key: r.key ?? '',
+    name: r.name,
+    departmentId: r.department_id,
   }));
 }
 
-/** Every roster name of the organization by id (the report names up to every person). */
-export async function listTraineeNames(db: Db, orgId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('people')
-    .select(['id', 'name'])
-    .where('org_id', '=', orgId)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+interface CountRow {
+  key: string | null;
+  assigned: number | string;
+  completed: number | string;
+  overdue: number | string;
 }
+
+const countsOf = (r: CountRow): RateRow => ({
+  key: r.key,
+  assigned: Number(r.assigned),
+  completed: Number(r.completed),
+  overdue: Number(r.overdue),
+});
 
 /** "Course, person" for each training record id of the organization. */
 export async function findTrainingLabels(

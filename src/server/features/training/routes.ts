@@ -11,7 +11,7 @@ import { assignTraining, endAssignment, listAssignmentsFor } from './assignments
 import { recordExternalCompletion, requireTraining } from './completion';
 import { createExternalCourse, listAllCourses } from './courses';
 import { certificateOf } from './download';
-import { completionReport, exportHistory, listRecords } from './report';
+import { completionByPerson, completionReport, exportHistory, listRecords } from './report';
 import { getMyCourse, listMyTraining, myTraining, startQuiz, submitQuiz } from './take';
 
 function sendPdf(reply: FastifyReply, file: EvidenceDownload): FastifyReply {
@@ -38,8 +38,9 @@ export function registerTrainingRoutes(app: App, deps: AppDeps): void {
         request.params.orgId,
         request.params.assignmentId,
       ),
-    records: (request) => listRecords(deps, request.params.orgId, request.query.personId),
+    records: (request) => listRecords(deps, request.params.orgId, request.query),
     completion: (request) => completionReport(deps, request.params.orgId),
+    completionByPerson: (request) => completionByPerson(deps, request.params.orgId, request.query),
     exportHistory: async (request, reply) => {
       const table = await exportHistory(
         deps,

@@ -55,6 +55,22 @@ export async function insertAuditEvent(
     .execute();
 }
 
+/**
+ * How many events an organization's chain holds: it moves with every write of the organization,
+ * each audited in the write's own transaction, so a read model keyed by it knows when it is stale.
+ */
+export async function auditSeqOf(
+  db: Kysely<Database> | Transaction<Database>,
+  orgId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('audit_chain_heads')
+    .select('seq')
+    .where('chain', '=', orgId) // chainOf(orgId): an organization's chain is named by its id
+    .executeTakeFirst();
+  return row?.seq ?? 0;
+}
+
 /** Every chain head (all organizations and the global chain). Unscoped on purpose: sealing and checkpoints. */
 export async function listChainHeadsUnscoped(
   db: Kysely<Database> | Transaction<Database>,

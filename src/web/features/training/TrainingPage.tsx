@@ -1,7 +1,6 @@
 import { Anchor, Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Rate } from '../../../contracts/training';
 import { ROLE_LABELS } from '../../../contracts/roles';
 import { TRAINING_FREQUENCY_LABELS } from '../../../contracts/training';
 import { countOf } from '../../../contracts/words';
@@ -16,6 +15,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../components/format';
 import { AssignDialog } from './AssignDialog';
+import { PersonRates } from './PersonRates';
+import { RateTable } from './RateTable';
 import { CourseDialog } from './CourseDialog';
 import { RecordCompletionDialog } from './RecordCompletionDialog';
 import { StatusBadge } from './StatusBadge';
@@ -29,41 +30,6 @@ const VIEWS: { value: View; label: string }[] = [
   { value: 'records', label: 'Records' },
 ];
 
-const percent = (r: Rate) => (r.rate === null ? '—' : `${r.rate}%`);
-
-function RateTable(props: { label: string; rows: { key: string; name: string; rate: Rate }[] }) {
-  return (
-    <ScrollTable label={props.label} stack minWidth={560}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>
-            {props.label.replace('Completion by ', '').replace(/^./, (c) => c.toUpperCase())}
-          </Table.Th>
-          <Table.Th>Completed</Table.Th>
-          <Table.Th>Rate</Table.Th>
-          <Table.Th>Overdue</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.rows.map((row) => (
-          <Table.Tr key={row.key}>
-            <Table.Td>{row.name}</Table.Td>
-            <Table.Td data-label="Completed">
-              {row.rate.completed} of {row.rate.assigned}
-            </Table.Td>
-            <Table.Td data-label="Rate">{percent(row.rate)}</Table.Td>
-            <Table.Td data-label="Overdue">
-              <Text size="sm" {...(row.rate.overdue > 0 ? { c: 'red.9' } : {})}>
-                {row.rate.overdue}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ScrollTable>
-  );
-}
-
 /** Security awareness training (164.308(a)(5)): completion, assignments, each person's records. */
 export function TrainingPage() {
   const org = useActiveOrg();
@@ -73,7 +39,14 @@ export function TrainingPage() {
   const orgParams: [{ orgId: string }] | null = org ? [{ orgId: org.orgId }] : null;
   const completion = useApiQuery(api.training.completion, orgParams);
   const assignments = useApiQuery(api.training.assignments, orgParams);
-  const records = useApiQuery(api.training.records, org ? [{ orgId: org.orgId }, {}] : null);
+  const [recordPages, setRecordPages] = useState<string[]>([]);
+  const recordCursor = recordPages.at(-1);
+  // Read when shown: 20,000 people × 8 courses are 160,000 records, sent 100 at a time.
+  const records = useApiQuery(
+    api.training.records,
+    org ? [{ orgId: org.orgId }, recordCursor ? { cursor: recordCursor } : {}] : null,
+    { enabled: view === 'records' },
+  );
   const end = useApiMutation(api.training.endAssignment);
   if (!org) return <NoOrganization />;
   const mayManage = can(org.role, api.training.assign);
@@ -126,12 +99,14 @@ export function TrainingPage() {
         {view === 'courses' && report ? (
           <RateTable
             label="Completion by course"
+            heading="Course"
             rows={report.courses.map((c) => ({ key: c.course.id, name: c.course.name, rate: c }))}
           />
         ) : null}
         {view === 'departments' && report ? (
           <RateTable
             label="Completion by department"
+            heading="Department"
             rows={report.departments.map((d) => ({
               key: d.department?.id ?? 'none',
               name: d.department?.name ?? 'No department',
@@ -140,9 +115,9 @@ export function TrainingPage() {
           />
         ) : null}
         {view === 'people' && report ? (
-          <RateTable
-            label="Completion by person"
-            rows={report.people.map((p) => ({ key: p.person.id, name: p.person.name, rate: p }))}
+          <PersonRates
+            orgId={org.orgId}
+            departments={report.departments.map((d) => d.department)}
           />
         ) : null}
         {view === 'assignments' ? (
@@ -194,60 +169,83 @@ export function TrainingPage() {
           </ScrollTable>
         ) : null}
         {view === 'records' ? (
-          <ScrollTable label="Training records" stack minWidth={860}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th>Course</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th>Completed</Table.Th>
-                <Table.Th>Certificate</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(records.data?.data ?? []).map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.person.name}</Table.Td>
-                  <Table.Td data-label="Course">{r.course.title}</Table.Td>
-                  <Table.Td data-label="Status">
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td data-label="Due">{formatDate(r.dueOn)}</Table.Td>
-                  <Table.Td data-label="Completed">
-                    {r.completedOn
-                      ? `${formatDate(r.completedOn)}${r.score === null ? '' : `, ${r.score}%`}`
-                      : '—'}
-                  </Table.Td>
-                  <Table.Td data-label="Certificate">
-                    {r.hasCertificate ? (
-                      <Anchor
-                        size="sm"
-                        href={api.training.certificate({
-                          orgId: org.orgId,
-                          personTrainingId: r.id,
-                        })}
-                      >
-                        PDF
-                      </Anchor>
-                    ) : r.course.kind === 'external' && mayRecord ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() =>
-                          setRecording({ id: r.id, title: `${r.course.title}, ${r.person.name}` })
-                        }
-                      >
-                        Record completion
-                      </Button>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
+          <>
+            <ScrollTable label="Training records" stack minWidth={860}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Person</Table.Th>
+                  <Table.Th>Course</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                  <Table.Th>Completed</Table.Th>
+                  <Table.Th>Certificate</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
+              </Table.Thead>
+              <Table.Tbody>
+                {(records.data?.data ?? []).map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.person.name}</Table.Td>
+                    <Table.Td data-label="Course">{r.course.title}</Table.Td>
+                    <Table.Td data-label="Status">
+                      <StatusBadge status={r.status} />
+                    </Table.Td>
+                    <Table.Td data-label="Due">{formatDate(r.dueOn)}</Table.Td>
+                    <Table.Td data-label="Completed">
+                      {r.completedOn
+                        ? `${formatDate(r.completedOn)}${r.score === null ? '' : `, ${r.score}%`}`
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td data-label="Certificate">
+                      {r.hasCertificate ? (
+                        <Anchor
+                          size="sm"
+                          href={api.training.certificate({
+                            orgId: org.orgId,
+                            personTrainingId: r.id,
+                          })}
+                        >
+                          PDF
+                        </Anchor>
+                      ) : r.course.kind === 'external' && mayRecord ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() =>
+                            setRecording({ id: r.id, title: `${r.course.title}, ${r.person.name}` })
+                          }
+                        >
+                          Record completion
+                        </Button>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
+            <Group justify="flex-end" gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                disabled={recordPages.length === 0}
+                onClick={() => setRecordPages(recordPages.slice(0, -1))}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                disabled={!records.data?.nextCursor}
+                onClick={() => {
+                  const next = records.data?.nextCursor;
+                  if (next) setRecordPages([...recordPages, next]);
+                }}
+              >
+                Next
+              </Button>
+            </Group>
+          </>
         ) : null}
       </Stack>
       {dialog === 'assign' ? (
