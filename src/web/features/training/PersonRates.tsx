@@ -80,27 +80,29 @@ export function PersonRates(props: {
                 ? 'Nobody matches.'
                 : `${from + 1}–${from + shown} of ${countOf(list.data.total, 'person', 'people')}, lowest completion first`}
             </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                disabled={cursors.length === 0}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                Previous
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                disabled={!list.data.nextCursor}
-                onClick={() => {
-                  const next = list.data.nextCursor;
-                  if (next) setCursors([...cursors, next]);
-                }}
-              >
-                Next
-              </Button>
-            </Group>
+            {list.data.nextCursor || cursors.length > 0 ? (
+              <Group gap="xs">
+                <Button
+                  variant="default"
+                  size="xs"
+                  disabled={cursors.length === 0}
+                  onClick={() => setCursors(cursors.slice(0, -1))}
+                >
+                  Previous
+                </Button>
+                <Button
+                  variant="default"
+                  size="xs"
+                  disabled={!list.data.nextCursor}
+                  onClick={() => {
+                    const next = list.data.nextCursor;
+                    if (next) setCursors([...cursors, next]);
+                  }}
+                >
+                  Next
+                </Button>
+              </Group>
+            ) : null}
           </Group>
         </>
       ) : null}

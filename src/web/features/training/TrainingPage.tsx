@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../contracts/roles';
@@ -34,6 +35,7 @@ const VIEWS: { value: View; label: string }[] = [
 export function TrainingPage() {
   const org = useActiveOrg();
   const [view, setView] = useState<View>('courses');
+  const narrow = useMediaQuery('(max-width: 36em)');
   const [dialog, setDialog] = useState<'assign' | 'course' | null>(null);
   const [recording, setRecording] = useState<{ id: string; title: string } | null>(null);
   const orgParams: [{ orgId: string }] | null = org ? [{ orgId: org.orgId }] : null;
@@ -91,6 +93,9 @@ export function TrainingPage() {
           </Group>
         </Group>
         <SegmentedControl
+          // Five views do not fit across a phone: one under another there.
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          fullWidth={narrow}
           value={view}
           onChange={(v) => setView(VIEWS.find((x) => x.value === v)?.value ?? 'courses')}
           data={VIEWS}
