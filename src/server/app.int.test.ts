@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../test/support/app';
 import { testDatabaseKind } from '../../test/support/database';
 import { ErrorBodySchema } from '../contracts/errors';
 import { SystemStatusSchema } from '../contracts/system';
+import { CONNECTION_IDLE_MS, HEADERS_MS, REQUEST_MS } from './app';
 import { allMigrations } from './platform/db/migrator';
 import { AppError } from './platform/errors';
 import { systemClock } from './platform/clock';
@@ -48,6 +49,13 @@ const get = (url: string, headers: Record<string, string> = {}) => t.app.inject(
 const errorOf = (body: string) => ErrorBodySchema.parse(JSON.parse(body)).error;
 
 describe('probes and status', () => {
+  it('drops a connection that trickles its request (slow-loris)', () => {
+    expect(t.app.server.timeout).toBe(CONNECTION_IDLE_MS);
+    expect(t.app.server.headersTimeout).toBe(HEADERS_MS);
+    expect(t.app.server.requestTimeout).toBe(REQUEST_MS);
+    expect(HEADERS_MS).toBeLessThanOrEqual(CONNECTION_IDLE_MS);
+  });
+
   it('GET /healthz answers 200', async () => {
     const res = await get('/healthz');
     expect(res.statusCode).toBe(200);
