@@ -68,10 +68,18 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await signIn(dana, url, 'dana@riverside-clinic.example', clinic.password);
     await dana.goto(policyUrl);
     await dana.getByRole('button', { name: 'Approve' }).click();
+    // An approval cannot be taken back: the page asks first and says so.
+    const approving = dana.getByRole('dialog', { name: 'Approve version 1?' });
+    await approving.getByText(/cannot change, and you are recorded as its approver/).waitFor();
+    await approving.getByRole('button', { name: 'Approve' }).click();
     // Approved but not yet in effect leads the page, with the action.
     await dana.getByText('Version 1 is approved but not in effect').waitFor();
     await lookAt(dana, `policy-${kind}-approved`);
     await dana.getByRole('button', { name: 'Put in effect today' }).click();
+    await dana
+      .getByRole('dialog', { name: 'Put version 1 in effect today?' })
+      .getByRole('button', { name: 'Put in effect today' })
+      .click();
     await dana.getByText('In effect').first().waitFor();
     await dana.getByRole('button', { name: 'Ask people to acknowledge it' }).click();
     const dialog = dana.getByRole('dialog', { name: 'Who must acknowledge this policy' });

@@ -1,10 +1,11 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import type { DocumentDetail, VersionSummary } from '../../../contracts/documents';
 import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { MutationError } from '../../components/MutationError';
 import { useOrgTime } from '../../components/useOrgTime';
 
@@ -39,9 +40,18 @@ export function AwaitingEffect({
             : 'Until it is put in effect, no version of this policy applies.'}
         </Text>
         {can(org?.role, api.documents.putInEffect) ? (
-          <Button loading={effect.isPending} onClick={() => effect.mutate([params, {}])}>
+          <ConfirmButton
+            loading={effect.isPending}
+            question={`Put version ${v.number} in effect today?`}
+            consequence={
+              doc.inEffect
+                ? `Version ${v.number} applies from today and version ${doc.inEffect.number} is superseded. You can then ask people to acknowledge it.`
+                : `Version ${v.number} applies from today. You can then ask people to acknowledge it.`
+            }
+            onConfirm={() => effect.mutate([params, {}])}
+          >
             Put in effect today
-          </Button>
+          </ConfirmButton>
         ) : (
           <Text size="sm" c="dimmed">
             An owner, an administrator or an official puts it in effect.

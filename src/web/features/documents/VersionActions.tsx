@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { useApiMutation } from '../../api/hooks';
 import { can, useMe } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { MutationError } from '../../components/MutationError';
 import { useOrgTime } from '../../components/useOrgTime';
 
@@ -45,13 +46,15 @@ export function VersionActions({
   ].find((f) => f.m.isError);
   const buttons = [
     v.status === 'in_review' && may(api.documents.approve) && mayApprove ? (
-      <Button
+      <ConfirmButton
         key="approve"
         loading={approve.isPending}
-        onClick={() => approve.mutate([params, {}])}
+        question={`Approve version ${v.number}?`}
+        consequence={`Once approved, version ${v.number} cannot change, and you are recorded as its approver. A change after that is a new version.`}
+        onConfirm={() => approve.mutate([params, {}])}
       >
         Approve
-      </Button>
+      </ConfirmButton>
     ) : null,
     v.status === 'in_review' && may(api.documents.return) ? (
       <Button
@@ -64,15 +67,17 @@ export function VersionActions({
       </Button>
     ) : null,
     ['approved', 'in_effect'].includes(v.status) && may(api.documents.retire) ? (
-      <Button
+      <ConfirmButton
         key="retire"
         variant="default"
         color="red"
         loading={retire.isPending}
-        onClick={() => retire.mutate([params])}
+        question={`Retire version ${v.number}?`}
+        consequence={`Version ${v.number} will no longer apply and nobody is asked to acknowledge it any more. It is kept, with its acknowledgements, for as long as the retention register says.`}
+        onConfirm={() => retire.mutate([params])}
       >
         Retire
-      </Button>
+      </ConfirmButton>
     ) : null,
     !['draft', 'in_review'].includes(v.status) &&
     !doc.openDraft &&
