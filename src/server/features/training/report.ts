@@ -44,8 +44,10 @@ export function rateOf(row: Pick<RateRow, 'assigned' | 'completed' | 'overdue'>)
 interface Rates {
   key: string;
   courses: RateRow[];
-  /** Lowest rate first, then by name. */
-  people: PersonRateRow[];
+  /** Lowest rate first, then by name; `lower` is the name lower-cased for the search. */
+  people: (PersonRateRow & { lower: string })[];
+  /** Summed once per count, by department id (null: no department). */
+  departments: Map<string | null, Omit<RateRow, 'key'>>;
 }
 
 // The last counts of each organization, per database (tests run many in one process). Counting
@@ -79,7 +81,20 @@ async function ratesOf(deps: AppDeps, orgId: string): Promise<Rates> {
   ]);
   const rateKey = (p: PersonRateRow) => p.completed / p.assigned;
   people.sort((a, b) => rateKey(a) - rateKey(b) || byName(a.name, b.name));
-  const rates = { key, courses, people };
+  const departments = new Map<string | null, Omit<RateRow, 'key'>>();
+  for (const p of people) {
+    const total = departments.get(p.departmentId) ?? { assigned: 0, completed: 0, overdue: 0 };
+    total.assigned += p.assigned;
+    total.completed += p.completed;
+    total.overdue += p.overdue;
+    departments.set(p.departmentId, total);
+  }
+  const rates = {
+    key,
+    courses,
+    people: people.map((p) => ({ ...p, lower: p.name.toLocaleLowerCase('en') })),
+    departments,
+  };
   mine.delete(orgId);
   mine.set(orgId, rates);
   for (const old of mine.keys()) {
@@ -106,20 +121,14 @@ const sum = (rows: readonly RateRow[]) =>
  */
 export async function completionReport(deps: AppDeps, orgId: string): Promise<CompletionReport> {
   const db = deps.database.db;
-  const { courses, people } = await ratesOf(deps, orgId);
+  const { courses, departments } = await ratesOf(deps, orgId);
   const titles = new Map<string, string>(loadTrainingModules().map((m) => [m.id, m.title]));
   for (const course of await listCourses(db, orgId)) titles.set(course.id, course.title);
-  const perDepartment = new Map<string | null, PersonRateRow[]>();
-  for (const p of people) {
-    const rows = perDepartment.get(p.departmentId);
-    if (rows) rows.push(p);
-    else perDepartment.set(p.departmentId, [p]);
-  }
   const departmentNames = await namesOf(
     db,
     orgId,
     'departments',
-    [...perDepartment.keys()].flatMap((id) => (id ? [id] : [])),
+    [...departments.keys()].flatMap((id) => (id ? [id] : [])),
   );
   return {
     overall: rateOf(sum(courses)),
@@ -129,10 +138,10 @@ export async function completionReport(deps: AppDeps, orgId: string): Promise<Co
         ...rateOf(c),
       }))
       .sort((a, b) => byName(a.course.name, b.course.name)),
-    departments: [...perDepartment]
-      .map(([id, rows]) => ({
+    departments: [...departments]
+      .map(([id, total]) => ({
         department: id ? { id, name: departmentNames.get(id) ?? 'Removed department' } : null,
-        ...rateOf(sum(rows)),
+        ...rateOf(total),
       }))
       // People without a department last.
       .sort((a, b) =>
@@ -157,7 +166,7 @@ export async function completionByPerson(
   const matching = people.filter(
     (p) =>
       (department === undefined || p.departmentId === department) &&
-      words.every((w) => p.name.toLocaleLowerCase('en').includes(w)),
+      words.every((w) => p.lower.includes(w)),
   );
   const from = query.cursor ?? 0;
   const page = matching.slice(from, from + query.limit);
