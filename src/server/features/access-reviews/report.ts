@@ -29,11 +29,11 @@ export interface ReportFacts {
 }
 
 const COLUMNS: readonly Column<Item>[] = [
-  { header: '#', width: 0.04, value: (i) => String(i.row) },
-  { header: 'Account', width: 0.14, value: (i) => i.account },
+  { header: '#', width: 0.035, value: (i) => String(i.row) },
+  { header: 'Account', width: 0.13, value: (i) => i.account },
   {
     header: 'Person (as exported)',
-    width: 0.14,
+    width: 0.13,
     value: (i) => i.personText,
   },
   {
@@ -44,10 +44,10 @@ const COLUMNS: readonly Column<Item>[] = [
         ? `${i.person.name} (${i.person.reference})\n${i.matchedBy ? ACCESS_MATCH_KIND_LABELS[i.matchedBy] : ''}`
         : '—',
   },
-  { header: 'Access level', width: 0.1, value: (i) => i.accessLevel },
+  { header: 'Access level', width: 0.125, value: (i) => i.accessLevel },
   {
     header: 'Flags',
-    width: 0.14,
+    width: 0.13,
     value: (i) => i.flags.map((f) => ACCESS_FLAG_LABELS[f]).join('\n'),
     fill: (i) => (i.flags.length > 0 ? '#fff3bf' : null),
   },
@@ -57,7 +57,7 @@ const COLUMNS: readonly Column<Item>[] = [
     value: (i) => (i.decision ? ACCESS_DECISION_LABELS[i.decision] : '—'),
     fill: (i) => (i.decision === 'revoke' ? '#ffe3e3' : null),
   },
-  { header: 'Comment', width: 0.19, value: (i) => i.comment },
+  { header: 'Comment', width: 0.2, value: (i) => i.comment },
 ];
 
 /**

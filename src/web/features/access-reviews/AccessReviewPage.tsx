@@ -105,11 +105,11 @@ export function AccessReviewPage() {
         <Stack gap="md">
           <Group justify="space-between">
             <Group gap="xs">
-              <Badge variant="light" color={STATUS_COLORS[r.status]}>
+              <Badge variant="dot" color={STATUS_COLORS[r.status]}>
                 {ACCESS_REVIEW_STATUS_LABELS[r.status]}
               </Badge>
               {r.overdue ? (
-                <Badge variant="light" color="red">
+                <Badge variant="dot" color="red">
                   Overdue
                 </Badge>
               ) : null}
@@ -210,7 +210,7 @@ export function AccessReviewPage() {
                     <Table.Td>
                       <Group gap={4}>
                         {item.flags.map((f) => (
-                          <Badge key={f} color={FLAG_COLORS[f]} variant="light">
+                          <Badge key={f} color={FLAG_COLORS[f]} variant="dot">
                             {ACCESS_FLAG_LABELS[f]}
                           </Badge>
                         ))}
@@ -221,7 +221,7 @@ export function AccessReviewPage() {
                         <DecisionForm orgId={org.orgId} reviewId={r.id} item={item} />
                       ) : item.decision ? (
                         <Stack gap={2}>
-                          <Badge color={DECISION_COLORS[item.decision]} variant="light">
+                          <Badge color={DECISION_COLORS[item.decision]} variant="dot">
                             {ACCESS_DECISION_LABELS[item.decision]}
                           </Badge>
                           {item.comment ? <Text size="xs">{item.comment}</Text> : null}

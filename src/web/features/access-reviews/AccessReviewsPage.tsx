@@ -104,7 +104,7 @@ export function AccessReviewsPage() {
                     {formatDate(r.periodStart)} – {formatDate(r.periodEnd)}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" {...(r.overdue ? { c: 'red' } : {})}>
+                    <Text size="sm" {...(r.overdue ? { c: 'red.8' } : {})}>
                       {formatDate(r.dueOn)}
                       {r.overdue ? ' (overdue)' : ''}
                     </Text>
@@ -120,7 +120,7 @@ export function AccessReviewsPage() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={STATUS_COLORS[r.status]}>
+                    <Badge variant="dot" color={STATUS_COLORS[r.status]}>
                       {ACCESS_REVIEW_STATUS_LABELS[r.status]}
                     </Badge>
                   </Table.Td>

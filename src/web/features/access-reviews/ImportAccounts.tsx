@@ -47,11 +47,10 @@ function Preview({ result }: { result: AccountImportResult }) {
   const flagged = result.items.filter((i) => i.flags.length > 0).length;
   return (
     <Stack gap="xs">
-      <Alert color="teal" variant="light" role="status" title="Ready to import">
-        <Text size="sm">
-          {countOf(result.items.length, 'account')}, {countOf(flagged, 'flagged account')}.
-        </Text>
-      </Alert>
+      <Text size="sm" role="status">
+        <strong>Ready to import:</strong> {countOf(result.items.length, 'account')},{' '}
+        {countOf(flagged, 'flagged account')}.
+      </Text>
       <ScrollTable label="Accounts in the file" minWidth={640} withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -85,7 +84,7 @@ function Preview({ result }: { result: AccountImportResult }) {
               <Table.Td>
                 <Group gap={4}>
                   {item.flags.map((f) => (
-                    <Badge key={f} color={FLAG_COLORS[f]} variant="light">
+                    <Badge key={f} color={FLAG_COLORS[f]} variant="dot">
                       {ACCESS_FLAG_LABELS[f]}
                     </Badge>
                   ))}
@@ -136,9 +135,9 @@ export function ImportAccounts({ orgId, reviewId }: { orgId: string; reviewId: s
         {result ? <Preview result={result} /> : null}
         <MutationError error={commit.error} action="import the accounts" />
         {commit.isSuccess ? (
-          <Alert color="teal" variant="light" role="status" title="Imported">
-            <Text size="sm">{countOf(commit.data.items.length, 'account')} to review.</Text>
-          </Alert>
+          <Text size="sm" role="status">
+            <strong>Imported:</strong> {countOf(commit.data.items.length, 'account')} to review.
+          </Text>
         ) : null}
         <Group justify="flex-end">
           <Button

@@ -169,7 +169,7 @@ export function PersonAccessGrants({ personId }: { personId: string }) {
                   <Table.Td>{formatDate(g.grantedOn)}</Table.Td>
                   <Table.Td>
                     {g.revokedOn ? (
-                      <Badge variant="light" color="gray">
+                      <Badge variant="dot" color="gray">
                         {formatDate(g.revokedOn)}
                       </Badge>
                     ) : ends ? (

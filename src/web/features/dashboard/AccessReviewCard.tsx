@@ -20,7 +20,7 @@ export function AccessReviewCard({ reviews }: { reviews: AccessReviewFigures }) 
           No access review open.
         </Text>
       ) : reviews.overdue > 0 ? (
-        <Text size="sm" fw={600} c="red">
+        <Text size="sm" fw={600} c="red.8">
           {countOf(reviews.overdue, 'review')} past {reviews.overdue === 1 ? 'its' : 'their'} due
           date
         </Text>
