@@ -104,5 +104,15 @@ describe.each(e2eDatabases)('access reviews on %s', (kind) => {
     const saved = path.join(RESULTS, `access-review-${kind}.pdf`);
     await pdf.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The grants of a person, on their page; the dashboard's card of open reviews.
+    await page.getByRole('link', { name: 'Dr. Ana Patel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dr. Ana Patel' }).waitFor();
+    const grants = page.getByRole('region', { name: 'Access to systems' });
+    await grants.getByText('Hosted EHR (practice edition)').waitFor();
+    await grants.getByText('Physician').waitFor();
+    await lookAt(page, `access-reviews-${kind}-person-grants`);
+    await page.goto(url);
+    await page.getByRole('link', { name: '1 open review' }).waitFor();
   });
 });
