@@ -99,6 +99,12 @@ export const IncidentFiguresSchema = z.object({
   unrated: z.number().int().describe('Open incidents with no severity yet'),
 });
 export type IncidentFigures = z.infer<typeof IncidentFiguresSchema>;
+/** Access reviews not completed yet (164.308(a)(4)(ii)(C)). */
+export const AccessReviewFiguresSchema = z.object({
+  open: z.number().int(),
+  overdue: z.number().int().describe("Open past their due date, in the organization's calendar"),
+});
+export type AccessReviewFigures = z.infer<typeof AccessReviewFiguresSchema>;
 
 export const DashboardSchema = z.object({
   program: ProgramFiguresSchema.nullable().describe(
@@ -125,6 +131,9 @@ export const DashboardSchema = z.object({
   ),
   incidents: IncidentFiguresSchema.nullable().describe(
     'Open incidents by severity (164.308(a)(6)): null for a role that may not read incidents',
+  ),
+  accessReviews: AccessReviewFiguresSchema.nullable().describe(
+    'Open access reviews (164.308(a)(4)(ii)(C)): null for a role that may not read them',
   ),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

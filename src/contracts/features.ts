@@ -6,6 +6,7 @@
  * the order of the lines (kept alphabetical here to say so). Nothing may depend on that order:
  * navigation, the dashboard and the demo order themselves by their own `order` or `rank`.
  */
+export * as accessReviews from './access-reviews';
 export * as assets from './assets';
 export * as attestations from './attestations';
 export * as auditLog from './audit';

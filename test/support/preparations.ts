@@ -2,6 +2,7 @@ import type { RouteContract } from '../../src/contracts/route';
 import type { Role } from '../../src/contracts/roles';
 import type { Clock } from '../../src/server/platform/clock';
 import type { TestApp } from './app';
+import { ACCESS_REVIEW_PREPARATIONS } from './access-review-preparations';
 import { ATTESTATION_PREPARATIONS } from './attestation-preparations';
 import { AUTH_PREPARATIONS } from './auth-preparations';
 import { DOCUMENT_PREPARATIONS } from './document-preparations';
@@ -54,6 +55,7 @@ export const PREPARATIONS: Record<string, Preparation> = {
   ...WORKFORCE_PREPARATIONS,
   ...SANCTION_PREPARATIONS,
   ...INCIDENT_PREPARATIONS,
+  ...ACCESS_REVIEW_PREPARATIONS,
   // Approval needs an assessment in review, submitted by someone else than the approver.
   'POST /api/orgs/:orgId/risk-assessments/:assessmentId/approve': async (
     t,

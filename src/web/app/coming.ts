@@ -6,7 +6,6 @@ import {
   IconFileText,
   IconHeartbeat,
   IconReportAnalytics,
-  IconUsers,
 } from '@tabler/icons-react';
 import type { NavEntry } from './web-feature';
 
@@ -22,14 +21,6 @@ export const COMING: readonly Omit<NavEntry, 'permission'>[] = [
     path: '/documents',
     icon: IconFileText,
     summary: 'Versioned policies, attestations and the evidence vault',
-  },
-  {
-    group: 'Workforce',
-    order: 20,
-    label: 'Sanctions & reviews',
-    path: '/workforce',
-    icon: IconUsers,
-    summary: 'Sanctions and access reviews',
   },
   {
     group: 'Vendors',

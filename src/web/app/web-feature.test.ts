@@ -34,7 +34,6 @@ describe('the web features', () => {
 
   it('hide a placeholder once a feature declares its path', () => {
     const [vendorsToCome] = COMING.filter((c) => c.group === 'Vendors');
-    const [trainingToCome] = COMING.filter((c) => c.group === 'Workforce');
     const vendors: WebFeature = {
       feature: 'vendors',
       navigation: [{ ...vendorsToCome!, order: 5, label: 'Vendors', permission: 'members.read' }],
@@ -46,7 +45,8 @@ describe('the web features', () => {
     expect(group([], 'Vendors')).toEqual([[vendorsToCome!.label, false, undefined]]);
     expect(group([vendors], 'Vendors')).toEqual([['Vendors', true, 'members.read']]);
     // Another group's placeholder stays as it was.
-    expect(group([vendors], 'Workforce')).toEqual([[trainingToCome!.label, false, undefined]]);
+    expect(group([vendors], 'Operations')).toEqual(group([], 'Operations'));
+    expect(group([], 'Operations')?.length).toBeGreaterThan(0);
   });
 
   it('fail loudly on a folder without a manifest, misnamed, or not a feature', () => {

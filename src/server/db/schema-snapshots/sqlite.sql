@@ -1,3 +1,24 @@
+-- table access_grants
+CREATE TABLE "access_grants" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "person_id" text not null, "asset_id" text not null, "access_level" text not null, "justification" text not null, "approved_by" text not null references "users" ("id"), "granted_on" text not null, "revoked_on" text, "revoked_by" text references "users" ("id"), "created_at" text not null, "updated_at" text not null, constraint "access_grants_org_number_unique" unique ("org_id", "number"));
+
+-- index access_grants_org_asset
+CREATE INDEX "access_grants_org_asset" on "access_grants" ("org_id", "asset_id");
+
+-- index access_grants_org_person
+CREATE INDEX "access_grants_org_person" on "access_grants" ("org_id", "person_id");
+
+-- table access_review_items
+CREATE TABLE "access_review_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "review_id" text not null references "access_reviews" ("id"), "position" integer not null, "account" text not null, "person_text" text not null, "access_level" text not null, "person_id" text, "matched_by" text check (matched_by in ('email','employee_id','name','grant')), "left_before_period" integer default 0 not null, "grant_id" text, "decision" text check (decision in ('keep','modify','revoke')), "comment" text default '' not null, "decided_by" text references "users" ("id"), "decided_at" text, "task_id" text, constraint "access_review_items_position_unique" unique ("review_id", "position"));
+
+-- index access_review_items_org_review
+CREATE INDEX "access_review_items_org_review" on "access_review_items" ("org_id", "review_id", "position");
+
+-- table access_reviews
+CREATE TABLE "access_reviews" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "asset_id" text not null, "reviewer_id" text not null references "users" ("id"), "period_start" text not null, "period_end" text not null, "due_on" text not null, "recurrence" text not null check (recurrence in ('none','quarterly','half_yearly','yearly')), "source" text not null check (source in ('csv','grants')), "status" text not null check (status in ('open','completed')), "previous_id" text, "completed_at" text, "completed_by" text references "users" ("id"), "report_evidence_id" text, "created_by" text references "users" ("id"), "created_at" text not null, "updated_at" text not null, constraint "access_reviews_org_number_unique" unique ("org_id", "number"), constraint "access_reviews_previous_unique" unique ("org_id", "previous_id"), constraint "access_reviews_period" check (period_end >= period_start));
+
+-- index access_reviews_org_status_due
+CREATE INDEX "access_reviews_org_status_due" on "access_reviews" ("org_id", "status", "due_on");
+
 -- table api_tokens
 CREATE TABLE "api_tokens" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "user_id" text not null references "users" ("id"), "name" text not null, "role" text not null check (role in ('owner','admin','security_officer','privacy_officer','contributor','workforce','auditor')), "token_hash" text not null unique, "prefix" text not null, "created_at" text not null, "expires_at" text not null, "last_used_at" text, "revoked_at" text);
 

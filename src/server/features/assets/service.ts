@@ -12,7 +12,9 @@ import { nextReferenceNumber } from '../../platform/references-repository';
 import { recordSignificantChangeIn } from '../risk-assessments/reminders';
 import { EXPORT_COLUMNS, assetCells } from './export';
 import { presentAsset } from './presenter';
-import { findAsset, insertAsset, listAssets, updateAsset } from './repository';
+import { findAsset, findAssetNames, insertAsset, listAssets, updateAsset } from './repository';
+import type { Db } from '../../platform/db/types';
+import { uuidsOnly } from '../../platform/links-registry';
 import type { Kysely, Transaction } from 'kysely';
 
 /** Columns from a request body (only the fields present). */
@@ -249,4 +251,10 @@ export async function allAssets(db: Kysely<Database> | Transaction<Database>, or
 /** True when at least one asset handles ePHI (the first-week inventory step). */
 export async function holdsAnyEphi(db: Kysely<Database> | Transaction<Database>, orgId: string) {
   return (await listAssets(db, orgId, { holdsEphi: true, limit: 1 })).length > 0;
+}
+
+/** Assets among `ids` as other records name them (name and ASSET-n); others' ids find nothing. */
+export async function assetNames(db: Db, orgId: string, ids: readonly string[]) {
+  const rows = await findAssetNames(db, orgId, uuidsOnly([...new Set(ids)]));
+  return new Map(rows.map((a) => [a.id, { name: a.name, reference: `ASSET-${a.number}` }]));
 }

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/deps';
 import { catalog } from '../catalog/content';
 import { acknowledgementFigures } from '../attestations/dashboard';
 import { policyFiguresFor } from '../documents/dashboard';
+import { accessReviewFiguresFor } from '../access-reviews/dashboard';
 import { incidentFiguresFor } from '../incidents/dashboard';
 import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
@@ -44,17 +45,27 @@ export async function dashboard(
   holds: (permission: Permission) => boolean,
 ): Promise<Dashboard> {
   const ask: DashboardAsk = { deps, orgId, userId, holds };
-  const [program, tasks, nextActions, firstWeek, policies, acknowledgements, training, incidents] =
-    await Promise.all([
-      programFigures(ask),
-      taskSummaryFor(ask),
-      collectNextActions(deps.dashboard, ask),
-      collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
-      policyFiguresFor(ask),
-      acknowledgementFigures(ask),
-      trainingFigures(ask),
-      incidentFiguresFor(ask),
-    ]);
+  const [
+    program,
+    tasks,
+    nextActions,
+    firstWeek,
+    policies,
+    acknowledgements,
+    training,
+    incidents,
+    accessReviews,
+  ] = await Promise.all([
+    programFigures(ask),
+    taskSummaryFor(ask),
+    collectNextActions(deps.dashboard, ask),
+    collectFirstWeek(deps.dashboard, ask, COMING_STEPS),
+    policyFiguresFor(ask),
+    acknowledgementFigures(ask),
+    trainingFigures(ask),
+    incidentFiguresFor(ask),
+    accessReviewFiguresFor(ask),
+  ]);
   // The organization's task counts are for roles that may list everyone's tasks.
   const everyone = holds('tasks.read_all');
   return {
@@ -69,5 +80,6 @@ export async function dashboard(
     policies: policies && { ...policies, acknowledgements },
     training,
     incidents,
+    accessReviews,
   };
 }

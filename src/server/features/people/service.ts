@@ -27,6 +27,7 @@ import {
   listPeople,
   updatePerson,
 } from './repository';
+import { allPeopleRows } from './import-repository';
 import type { PeopleTable } from './tables';
 
 // API field → column: how a change appears in the audit trail (164.312(b)).
@@ -297,4 +298,20 @@ export async function rosterNames(
 ): Promise<Map<string, string>> {
   const rows = await findRosterNames(db, orgId, uuidsOnly([...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The roster as other features match names against it (access reviews match an account export's
+ * people): every person with what identifies them and their end date, read page by page.
+ */
+export async function rosterIdentities(db: Db, orgId: string) {
+  const rows = await allPeopleRows(db, orgId);
+  return rows.map((p) => ({
+    id: p.id,
+    reference: reference(p.number),
+    name: p.name,
+    emailKey: p.email_key,
+    employeeId: p.employee_id,
+    endDate: p.end_date,
+  }));
 }

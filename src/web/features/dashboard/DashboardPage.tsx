@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AttentionStats, ByStandardCard, ProgressCards, ReadinessCard } from './ProgramCards';
 import { PRIORITY_COLORS, TASK_PRIORITY_LABELS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
+import { AccessReviewCard } from './AccessReviewCard';
 import { IncidentCard } from './IncidentCard';
 import { PolicyCard } from './PolicyCard';
 import { TrainingCard } from './TrainingCard';
@@ -150,6 +151,7 @@ export function DashboardPage() {
             {d.policies ? <PolicyCard policies={d.policies} /> : null}
             {d.training ? <TrainingCard training={d.training} /> : null}
             {d.incidents ? <IncidentCard incidents={d.incidents} /> : null}
+            {d.accessReviews ? <AccessReviewCard reviews={d.accessReviews} /> : null}
           </SimpleGrid>
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -12,6 +12,7 @@ import { formatDate } from '../../components/format';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgTime } from '../../components/useOrgTime';
+import { PersonAccessGrants } from '../access-reviews/PersonAccessGrants';
 import { PersonChecklists } from '../workforce/PersonChecklists';
 import { PersonDrawer } from './PersonDrawer';
 import { CLEARANCE_COLORS, STATUS_COLORS, clearanceLabel, statusLabel } from './words';
@@ -113,6 +114,7 @@ export function PersonPage() {
           {can(org.role, api.workforce.checklists) ? (
             <PersonChecklists personId={p.id} name={p.name} />
           ) : null}
+          <PersonAccessGrants personId={p.id} />
           <Text size="xs" c="dimmed">
             Added {time.dateTime(p.createdAt)}; last changed {time.dateTime(p.updatedAt)}.
           </Text>
