@@ -69,7 +69,8 @@ describe(`the demo clinic, page by page, on ${kind}`, () => {
   // Two roles at a time: the browser's pages and the server share the two cores.
   it.concurrent.for(ROLES)(
     'as the $role: no overflow or cut-off text, axe clean, no console error, no 403',
-    { timeout: 240_000 },
+    // About 60 pages × 2 widths × 2 schemes, two roles at a time on two cores.
+    { timeout: 420_000 },
     async ({ role, email }, { expect }) => {
       const context = await roleContext(browser);
       const page = await context.newPage();
