@@ -29,9 +29,10 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('make approvals (assessments, policies, sanction sign-offs), decisions, the outbox, issuing reset links and notifications person-only', () => {
+  it('make approvals (assessments, policies, sanction sign-offs, breach determinations), decisions, the outbox, issuing reset links and notifications person-only', () => {
     expect([...PERSON_ONLY].sort()).toEqual([
       'documents.approve',
+      'incidents.breach_approve',
       'members.reset_password',
       'my_policies.acknowledge',
       'my_policies.read',

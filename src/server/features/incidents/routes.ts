@@ -24,6 +24,12 @@ import {
   reportProblem,
   rotateReportLink,
 } from './reporting';
+import {
+  approveBreachDetermination,
+  listBreachDeterminations,
+  reviseBreachDetermination,
+  saveBreachSteps,
+} from './breach';
 import { changeIncident, createIncident, getIncident, listIncidentsPage } from './service';
 
 // The anonymous form's bodies are a few lines of text: 32 KiB is plenty, and a huge body is
@@ -85,6 +91,32 @@ export function registerIncidentsRoutes(app: App, deps: AppDeps): void {
           auditContextOf(request),
           request.params.orgId,
           request.params.incidentId,
+        ),
+      breachDeterminations: (request) =>
+        listBreachDeterminations(deps, request.params.orgId, request.params.incidentId),
+      saveBreachSteps: (request) =>
+        saveBreachSteps(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body,
+        ),
+      approveBreachDetermination: (request) =>
+        approveBreachDetermination(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body.note,
+        ),
+      reviseBreachDetermination: (request) =>
+        reviseBreachDetermination(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body.reason,
         ),
       severityScale: (request) => getSeverityScale(deps, request.params.orgId),
       setSeverityScale: (request) =>

@@ -1,4 +1,9 @@
 import type {
+  BreachOutcome,
+  DeterminationStatus,
+} from '../../../contracts/breach-determination-schemas';
+import type { ENTITY_TYPES } from '../../../contracts/breach-deadlines';
+import type {
   IncidentCategory,
   IncidentSource,
   IncidentStatus,
@@ -14,6 +19,7 @@ declare module '../../db/schema' {
     incident_timeline: IncidentTimelineTable;
     incident_severity_levels: IncidentSeverityLevelsTable;
     incident_report_links: IncidentReportLinksTable;
+    breach_determinations: BreachDeterminationsTable;
   }
 }
 
@@ -85,4 +91,29 @@ export interface IncidentReportLinksTable {
   token_hash: string;
   created_at: string;
   created_by: string | null;
+}
+
+/** A version of an incident's breach determination; the steps are JSON text (json-columns.ts). */
+export interface BreachDeterminationsTable {
+  id: string;
+  org_id: string;
+  incident_id: string;
+  version: number;
+  status: DeterminationStatus;
+  reason: string | null;
+  entity_type: (typeof ENTITY_TYPES)[number] | null;
+  discovered_on: string;
+  phi: string | null;
+  exclusion: string | null;
+  factors: string | null;
+  facts: string | null;
+  conclusion: string | null;
+  saved: string;
+  outcome: BreachOutcome | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  approval_note: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
 }
