@@ -27,6 +27,7 @@ import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { formatDate } from '../../components/format';
 import { MutationError } from '../../components/MutationError';
 import { useOrgTime } from '../../components/useOrgTime';
 import { BreachDeadlines } from './BreachDeadlines';
@@ -58,7 +59,7 @@ export function BreachCard({ orgId, incident }: { orgId: string; incident: Incid
         </Title>
         {latest ? (
           <Group gap="xs">
-            <Badge variant="light" color={latest.status === 'approved' ? 'green' : 'gray'}>
+            <Badge variant="dot" color={latest.status === 'approved' ? 'green' : 'gray'}>
               Version {latest.version}: {DETERMINATION_STATUS_LABELS[latest.status]}
             </Badge>
           </Group>
@@ -172,10 +173,10 @@ function Summary({ determination: d }: { determination: BreachDeterminationView 
         ) : null}
         {d.facts ? (
           <List.Item>
-            Discovered {d.discoveredOn}; occurred {d.facts.breachOccurredOn};{' '}
-            {d.facts.affectedTotal.toLocaleString('en-US')} affected
+            Discovered {formatDate(d.discoveredOn)}; occurred {formatDate(d.facts.breachOccurredOn)}
+            ; {d.facts.affectedTotal.toLocaleString('en-US')} affected
             {d.facts.lawEnforcementDelay
-              ? `; law-enforcement delay until ${d.facts.lawEnforcementDelay.until}`
+              ? `; law-enforcement delay until ${formatDate(d.facts.lawEnforcementDelay.until)}`
               : ''}
           </List.Item>
         ) : null}

@@ -7,6 +7,7 @@ import {
 import { calendarDaysBetween } from '../../../contracts/calendar-date';
 import { countOf } from '../../../contracts/words';
 import { formatDate } from '../../components/format';
+import { ScrollTable } from '../../components/ScrollTable';
 import { useOrgTime } from '../../components/useOrgTime';
 
 /** Days left to a deadline in words, with a colour: overdue red, a week or less orange. */
@@ -70,40 +71,38 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
   }
   return (
     <Stack gap={4}>
-      <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Notice</Table.Th>
-              <Table.Th>Due by</Table.Th>
-              <Table.Th>Days left</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => {
-              const left = daysLeft(today, row.by);
-              return (
-                <Table.Tr key={row.notice}>
-                  <Table.Td>
-                    <Text size="sm">{row.notice}</Text>
-                    <Text size="xs" c="dimmed">
-                      {row.cite}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatDate(row.by)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge variant="light" color={left.color}>
-                        {left.text}
-                      </Badge>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ScrollTable label="Notice deadlines" minWidth={420} verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Notice</Table.Th>
+            <Table.Th>Due by</Table.Th>
+            <Table.Th>Days left</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const left = daysLeft(today, row.by);
+            return (
+              <Table.Tr key={row.notice}>
+                <Table.Td>
+                  <Text size="sm">{row.notice}</Text>
+                  <Text size="xs" c="dimmed">
+                    {row.cite}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDate(row.by)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="dot" color={left.color}>
+                      {left.text}
+                    </Badge>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </ScrollTable>
       <Text size="xs" c="dimmed">
         Outer limits counted from discovery; notices are due without unreasonable delay. Citations
         of Subpart D are to be checked.
