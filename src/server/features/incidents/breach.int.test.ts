@@ -131,6 +131,33 @@ describe(`breach determinations on ${testDatabaseKind()}`, () => {
     expect(versions[1]?.conclusion).toEqual(COMPLETE_BREACH.conclusion);
   });
 
+  it('approving a breach raises a task for each notice, due on the engine’s date', async () => {
+    const { db, org, call, so, po, path } = await setUp();
+    await call('PATCH', `${path}/breach-determination`, so.headers, {
+      ...COMPLETE_BREACH,
+      facts: {
+        ...COMPLETE_BREACH.facts,
+        affectedTotal: 1200,
+        affectedByState: { TX: 700, OK: 500 },
+      },
+    });
+    expect(
+      await db.selectFrom('tasks').select('id').where('org_id', '=', org.id).execute(),
+    ).toEqual([]);
+    await call('POST', `${path}/breach-determination/approve`, po.headers, {});
+    const tasks = await db
+      .selectFrom('tasks')
+      .select(['title', 'due_on', 'priority'])
+      .where('org_id', '=', org.id)
+      .orderBy('title')
+      .execute();
+    expect(tasks.map((t) => [t.title.replace(/^INC-\d{4}-\d{3}: /, ''), t.due_on])).toEqual([
+      ['notify HHS through its breach portal', '2026-05-08'],
+      ['notify the media in Texas', '2026-05-08'],
+      ['send the breach notice to each person affected', '2026-05-08'],
+    ]);
+  });
+
   it('a one-person practice approves its own determination', async () => {
     const { t, call, so, po, path, org } = await setUp();
     await t.database.handle.db

@@ -25,6 +25,7 @@ import { reference } from './presenter';
 import type { IncidentRow } from './repository';
 import type { BreachDeterminationsTable } from './tables';
 import { findEntityType } from './breach-organization';
+import { raiseNoticeTasksIn } from './breach-tasks';
 
 // The breach determination (issue 16 part 3; 164.402, to be checked against Subpart D): a guided
 // record of versions. A draft's steps are saved with who and when; an approved version never
@@ -245,6 +246,9 @@ export async function approveBreachDetermination(
       outcome: judgement.outcome,
       updated_at: now,
     });
+    if (judgement.outcome === 'breach' && judgement.engineInput) {
+      await raiseNoticeTasksIn(trx, deps, context, orgId, incident, judgement.engineInput);
+    }
     await recordTimelineIn(trx, deps, context, {
       orgId,
       incidentId,
