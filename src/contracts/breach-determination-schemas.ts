@@ -165,3 +165,13 @@ export const BreachDeterminationSchema = z.object({
   createdBy: PersonRef.nullable(),
 });
 export type BreachDeterminationView = z.infer<typeof BreachDeterminationSchema>;
+
+/** The individual notice letter (164.404(c), to be checked): Markdown, edited or as drawn. */
+export const BreachLetterSchema = z.object({
+  body: z.string(),
+  edited: z.object({ at: z.string(), by: PersonRef }).nullable(),
+});
+export type BreachLetter = z.infer<typeof BreachLetterSchema>;
+export const BreachLetterBodySchema = z.strictObject({
+  body: Prose(50_000).min(1, { error: 'is required' }),
+});

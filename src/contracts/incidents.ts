@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   BreachApproveBodySchema,
   BreachDeterminationSchema,
+  BreachLetterBodySchema,
+  BreachLetterSchema,
   BreachReviseBodySchema,
   BreachStepsBodySchema,
 } from './breach-determination-schemas';
@@ -87,6 +89,8 @@ export const auditActions = [
   'incident.breach_steps_saved',
   'incident.breach_determination_approved',
   'incident.breach_determination_revised',
+  'incident.breach_letter_saved',
+  'incident.breach_letter_exported',
 ] as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -102,12 +106,26 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'incident.breach_steps_saved': 'Breach determination saved',
   'incident.breach_determination_approved': 'Breach determination approved',
   'incident.breach_determination_revised': 'New version of a breach determination started',
+  'incident.breach_letter_saved': 'Breach notice letter changed',
+  'incident.breach_letter_exported': 'Breach notice letter exported',
 };
 
 const tags = ['incidents'];
 const IncidentParamsSchema = OrgParamsSchema.extend({ incidentId: z.uuid() });
 const invalidates = ['incidents', 'dashboard', 'tasks', 'links'];
 const TOKEN = 'Qm8xV2c5Tn4kR7pL1sD3fG6hJ0aZxYwV';
+
+const letterFile = (format: 'pdf' | 'docx') =>
+  route({
+    method: 'GET',
+    path: `/api/orgs/:orgId/incidents/:incidentId/breach-letter.${format}`,
+    tags,
+    summary: `The individual notice letter as ${format.toUpperCase()} (audited)`,
+    permission: 'incidents.breach_read',
+    params: IncidentParamsSchema,
+    file: true,
+    audits: ['incident.breach_letter_exported'],
+  });
 
 /** The Incidents routes. */
 export const incidentsRoutes = {
@@ -291,6 +309,30 @@ export const incidentsRoutes = {
     example: () => ({ reason: 'The forensic report found the files were read.' }),
     invalidates,
   }),
+  breachLetter: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-letter',
+    tags,
+    summary: 'The individual notice letter: as edited, else drawn from the template',
+    permission: 'incidents.breach_read',
+    params: IncidentParamsSchema,
+    response: BreachLetterSchema,
+  }),
+  saveBreachLetter: route({
+    method: 'PUT',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-letter',
+    tags,
+    summary: 'Keep the edited individual notice letter',
+    permission: 'incidents.breach_determine',
+    params: IncidentParamsSchema,
+    body: BreachLetterBodySchema,
+    response: BreachLetterSchema,
+    audits: ['incident.breach_letter_saved'],
+    example: () => ({ body: 'Dear patient,\n\nWe are writing to tell you…' }),
+    invalidates,
+  }),
+  breachLetterPdf: letterFile('pdf'),
+  breachLetterDocx: letterFile('docx'),
   severityScale: route({
     method: 'GET',
     path: '/api/orgs/:orgId/incident-severities',

@@ -67,6 +67,9 @@ CREATE TABLE "breach_determinations" ("id" text primary key, "org_id" text not n
 -- index breach_determinations_org_outcome_idx
 CREATE INDEX "breach_determinations_org_outcome_idx" on "breach_determinations" ("org_id", "status", "outcome");
 
+-- table breach_letters
+CREATE TABLE "breach_letters" ("org_id" text not null, "incident_id" text not null, "body" text not null, "updated_at" text not null, "updated_by" text references "users" ("id"), constraint "breach_letters_pk" primary key ("org_id", "incident_id"), constraint "breach_letters_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
+
 -- table checklist_template_items
 CREATE TABLE "checklist_template_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "kind" text not null check (kind in ('onboarding','termination')), "position" integer not null, "title" text not null, "department_id" text, "job_role" text, "created_at" text not null);
 

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { isPostgres } from '../../platform/db/dialect';
 import type { Db } from '../../platform/db/types';
-import type { BreachDeterminationsTable } from './tables';
+import type { BreachDeterminationsTable, BreachLettersTable } from './tables';
 
 // The breach determinations' SQL (issue 16 part 3). Every method takes the organization id.
 
@@ -103,5 +103,31 @@ export async function listApprovedBreaches(
       ),
     )
     .orderBy('d.discovered_on')
+    .execute();
+}
+
+/** The incident's edited notice letter, if any. */
+export async function findLetter(
+  db: Db,
+  orgId: string,
+  incidentId: string,
+): Promise<BreachLettersTable | undefined> {
+  return db
+    .selectFrom('breach_letters')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+}
+
+/** Keeps the incident's notice letter, replacing the one before. */
+export async function upsertLetter(trx: Db, row: BreachLettersTable): Promise<void> {
+  const { body, updated_at, updated_by } = row;
+  await trx
+    .insertInto('breach_letters')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'incident_id']).doUpdateSet({ body, updated_at, updated_by }),
+    )
     .execute();
 }

@@ -23,7 +23,7 @@ async function setUp() {
   const so = await buildMember(db, clock, org.id, 'security_officer');
   const po = await buildMember(db, clock, org.id, 'privacy_officer');
   const call = async (
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     url: string,
     headers: object,
     payload?: Json,
@@ -156,6 +156,33 @@ describe(`breach determinations on ${testDatabaseKind()}`, () => {
       ['notify the media in Texas', '2026-05-08'],
       ['send the breach notice to each person affected', '2026-05-08'],
     ]);
+  });
+
+  it('draws the individual notice letter from the template, keeps the edited one, exports PDF and DOCX', async () => {
+    const { call, so, path } = await setUp();
+    await call('PATCH', `${path}/breach-determination`, so.headers, COMPLETE_BREACH);
+    const drawn = await call('GET', `${path}/breach-letter`, so.headers);
+    expect(drawn.status).toBe(200);
+    const body = String(drawn.json().body);
+    // 164.404(c) (to be checked): what happened with its dates, the PHI, steps, contact.
+    expect(body).toContain(
+      'The incident took place on 1 Jan 2026, and we discovered it on 9 Mar 2026.',
+    );
+    expect(body).toContain('Names, dates of birth and diagnoses.');
+    expect(body).toContain('toll-free at [toll free number]');
+    expect(drawn.json().edited).toBeNull();
+    const edited = body.replace('[toll free number]', '1-800-555-0100');
+    const saved = await call('PUT', `${path}/breach-letter`, so.headers, { body: edited });
+    expect(saved.status).toBe(200);
+    expect(saved.json()).toMatchObject({ body: edited, edited: { by: { id: so.user.id } } });
+    for (const [format, magic] of [
+      ['pdf', '%PDF'],
+      ['docx', 'PK'],
+    ] as const) {
+      const res = await call('GET', `${path}/breach-letter.${format}`, so.headers);
+      expect(res.status).toBe(200);
+      expect(res.body.startsWith(magic)).toBe(true);
+    }
   });
 
   it('a one-person practice approves its own determination', async () => {

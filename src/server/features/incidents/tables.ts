@@ -20,6 +20,7 @@ declare module '../../db/schema' {
     incident_severity_levels: IncidentSeverityLevelsTable;
     incident_report_links: IncidentReportLinksTable;
     breach_determinations: BreachDeterminationsTable;
+    breach_letters: BreachLettersTable;
   }
 }
 
@@ -103,11 +104,17 @@ export interface BreachDeterminationsTable {
   reason: string | null;
   entity_type: (typeof ENTITY_TYPES)[number] | null;
   discovered_on: string;
+  /** JSON: the PHI step (PhiStepSchema). */
   phi: string | null;
+  /** JSON: the exclusion step. */
   exclusion: string | null;
+  /** JSON: the four factors, each rated with its rationale. */
   factors: string | null;
+  /** JSON: the facts the deadline engine needs. */
   facts: string | null;
+  /** JSON: the conclusion step. */
   conclusion: string | null;
+  /** JSON: who saved each step and when ({ step: { at, by } }). */
   saved: string;
   outcome: BreachOutcome | null;
   approved_at: string | null;
@@ -116,4 +123,13 @@ export interface BreachDeterminationsTable {
   created_at: string;
   created_by: string | null;
   updated_at: string;
+}
+
+/** The individual notice letter as edited (until then, drawn from the template). */
+export interface BreachLettersTable {
+  org_id: string;
+  incident_id: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
 }

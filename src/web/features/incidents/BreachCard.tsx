@@ -32,6 +32,7 @@ import { MutationError } from '../../components/MutationError';
 import { useOrgTime } from '../../components/useOrgTime';
 import { BreachDeadlines } from './BreachDeadlines';
 import { BreachFormFields } from './BreachFormFields';
+import { BreachLetter } from './BreachLetterCard';
 import { bodyOf, formOf, type BreachForm } from './breach-form';
 
 /**
@@ -95,6 +96,9 @@ export function BreachCard({ orgId, incident }: { orgId: string; incident: Incid
               </Title>
               <BreachDeadlines deadlines={latest.deadlines} />
             </>
+          ) : null}
+          {latest.outcome === 'breach' ? (
+            <BreachLetter orgId={orgId} incidentId={incident.id} edits={determines} />
           ) : null}
           <Actions
             orgId={orgId}
