@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, seriousA11yViolations } from './support/browser';
@@ -104,6 +105,21 @@ describe.each(e2eDatabases)('breach determination on %s', (kind) => {
     await tom.getByText(/^Approved by Tom Alvarez/).waitFor();
     await tom.getByText('Notice to each person affected').waitFor();
     await tom.getByText('60 days left').first().waitFor();
+    await tom.getByText('Letter to the people affected').waitFor();
+    await tom.getByRole('button', { name: 'Edit the letter' }).click();
+    const letter = tom.getByLabel('The letter');
+    const text = await letter.inputValue();
+    expect(text).toContain('## What information was involved');
+    await letter.fill(text.replace('[toll free number]', '1-800-555-0134'));
+    await tom.getByRole('button', { name: 'Save the letter' }).click();
+    await tom.getByText(/^Edited by Tom Alvarez/).waitFor();
+    const href = await tom.getByRole('link', { name: 'Letter as PDF' }).getAttribute('href');
+    const pdf = await tom.request.get(`${clinic.app.url}${href ?? ''}`);
+    expect(pdf.status()).toBe(200);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
+    mkdirSync('test-results/e2e', { recursive: true });
+    writeFileSync(`test-results/e2e/breach-letter-${kind}.pdf`, bytes);
     await look(tom, `breach-determination-${kind}`);
     await tom.close();
 
