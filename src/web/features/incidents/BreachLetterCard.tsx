@@ -54,7 +54,7 @@ export function BreachLetter({
       </Group>
       <Text size="xs" c="dimmed">
         {letter.data?.edited
-          ? `Edited by ${letter.data.edited.by.name}, ${time.dateTime(letter.data.edited.at)}`
+          ? `Edited by ${letter.data.edited.by.name}, ${time.dateTime(letter.data.edited.at)}.`
           : 'Drawn from the template and the determination; not edited yet.'}
         {blanks.length > 0 ? ` Still to fill in: ${[...new Set(blanks)].join(', ')}.` : ''}
       </Text>
