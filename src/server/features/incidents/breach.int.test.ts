@@ -183,7 +183,7 @@ describe(`breach determinations on ${testDatabaseKind()}`, () => {
       expect(res.status).toBe(200);
       expect(res.body.startsWith(magic)).toBe(true);
     }
-  });
+  }, 60_000); // the PDF and DOCX are drawn in worker threads: slow on a busy machine
 
   it('a one-person practice approves its own determination', async () => {
     const { t, call, so, po, path, org } = await setUp();
