@@ -29,11 +29,12 @@ describe('the tables assembled from contracts/features.ts', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  it('make approvals (assessments, policies, sanction sign-offs, access grants), decisions (access reviews too), the outbox, issuing reset links and notifications person-only', () => {
+  it('make approvals (assessments, policies, sanction sign-offs, access grants, breach determinations), decisions (access reviews too), the outbox, issuing reset links and notifications person-only', () => {
     expect([...PERSON_ONLY].sort()).toEqual([
       'access.grant',
       'access.review',
       'documents.approve',
+      'incidents.breach_approve',
       'members.reset_password',
       'my_policies.acknowledge',
       'my_policies.read',

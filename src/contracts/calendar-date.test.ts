@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, earlierDate, endOfCalendarYear, laterDate } from './calendar-date';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  earlierDate,
+  endOfCalendarYear,
+  laterDate,
+} from './calendar-date';
 import { DateOnly } from './common';
 
 /** Days since 1970-01-01 of a civil date (H. Hinnant's algorithm): an oracle independent of Date. */
@@ -20,6 +26,16 @@ const LAST = dayNumber('9998-12-31');
 const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 describe('calendar dates', () => {
+  it('counts the days between two dates as the inverse of adding them', () => {
+    expect(calendarDaysBetween('2026-03-12', '2026-05-08')).toBe(57);
+    expect(calendarDaysBetween('2026-05-08', '2026-03-12')).toBe(-57);
+    fc.assert(
+      fc.property(fc.integer({ min: -3000, max: 3000 }), (days) => {
+        expect(calendarDaysBetween('2024-02-29', addCalendarDays('2024-02-29', days))).toBe(days);
+      }),
+    );
+  });
+
   it('adds days across month ends, year ends and February 29', () => {
     expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addCalendarDays('2023-02-28', 1)).toBe('2023-03-01');

@@ -41,3 +41,10 @@ export function laterDate(a: string, b: string): string {
 export function earlierDate(a: string, b: string): string {
   return a <= b ? a : b;
 }
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier): days left to a deadline. */
+export function calendarDaysBetween(from: string, to: string): number {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return Math.round((utcDate(ty, tm, td).getTime() - utcDate(fy, fm, fd).getTime()) / 86_400_000);
+}

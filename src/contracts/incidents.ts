@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  BreachApproveBodySchema,
+  BreachDeterminationSchema,
+  BreachLetterBodySchema,
+  BreachLetterSchema,
+  BreachReviseBodySchema,
+  BreachStepsBodySchema,
+} from './breach-determination-schemas';
 import { OrgParamsSchema } from './common';
 import type { Grant } from './grants';
 import {
@@ -24,6 +32,7 @@ import {
 import { route } from './route';
 
 export * from './incidents-schemas';
+export * from './breach-determination-schemas';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'incidents';
@@ -42,11 +51,28 @@ export const permissions = {
   'incidents.report': REPORTERS,
   // The anonymous form: no account (issue 16); rate limited per address and per link.
   'incidents.report_anonymously': 'public',
+  // 164.402: the breach determination is the officials' (and the program's owners'); auditors
+  // read it; a workforce member is answered 404, as if there were none (`concealed`).
+  'incidents.breach_read': [...RESPONDERS, 'auditor'],
+  'incidents.breach_determine': RESPONDERS,
+  // Who approved is who acted: an approval is a person's own, never a token's.
+  'incidents.breach_approve': RESPONDERS,
 } as const satisfies Record<string, Grant>;
+
+/** Permissions only a signed-in person holds, never an API token (contracts/permissions.ts). */
+export const personOnly = ['incidents.breach_approve'] as const;
+
+/** Permissions whose refusal answers 404, not 403: whether an incident was a breach is private. */
+export const concealed = [
+  'incidents.breach_read',
+  'incidents.breach_determine',
+  'incidents.breach_approve',
+] as const;
 
 /** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
 export const recordsKept = [
   'security incidents and their outcomes: reports, the response timeline and the post-incident review',
+  'breach determinations: every version, its four-factor risk assessment, conclusion and approver (164.402, to be checked)',
 ] as const;
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS; 164.312(b)). */
@@ -60,6 +86,11 @@ export const auditActions = [
   'incident.checklist_applied',
   'incident.severity_scale_changed',
   'incident.report_link_changed',
+  'incident.breach_steps_saved',
+  'incident.breach_determination_approved',
+  'incident.breach_determination_revised',
+  'incident.breach_letter_saved',
+  'incident.breach_letter_exported',
 ] as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -72,12 +103,29 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'incident.checklist_applied': 'Incident response checklist made into tasks',
   'incident.severity_scale_changed': 'Incident severity scale changed',
   'incident.report_link_changed': 'Anonymous reporting link changed',
+  'incident.breach_steps_saved': 'Breach determination saved',
+  'incident.breach_determination_approved': 'Breach determination approved',
+  'incident.breach_determination_revised': 'New version of a breach determination started',
+  'incident.breach_letter_saved': 'Breach notice letter changed',
+  'incident.breach_letter_exported': 'Breach notice letter exported',
 };
 
 const tags = ['incidents'];
 const IncidentParamsSchema = OrgParamsSchema.extend({ incidentId: z.uuid() });
 const invalidates = ['incidents', 'dashboard', 'tasks', 'links'];
 const TOKEN = 'Qm8xV2c5Tn4kR7pL1sD3fG6hJ0aZxYwV';
+
+const letterFile = (format: 'pdf' | 'docx') =>
+  route({
+    method: 'GET',
+    path: `/api/orgs/:orgId/incidents/:incidentId/breach-letter.${format}`,
+    tags,
+    summary: `The individual notice letter as ${format.toUpperCase()} (audited)`,
+    permission: 'incidents.breach_read',
+    params: IncidentParamsSchema,
+    file: true,
+    audits: ['incident.breach_letter_exported'],
+  });
 
 /** The Incidents routes. */
 export const incidentsRoutes = {
@@ -210,6 +258,81 @@ export const incidentsRoutes = {
     audits: ['incident.checklist_applied'],
     invalidates,
   }),
+  breachDeterminations: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-determinations',
+    tags,
+    summary:
+      'Every version of the incident’s breach determination, newest first, with its deadlines',
+    permission: 'incidents.breach_read',
+    params: IncidentParamsSchema,
+    response: z.object({ data: z.array(BreachDeterminationSchema) }),
+  }),
+  saveBreachSteps: route({
+    method: 'PATCH',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-determination',
+    tags,
+    summary:
+      'Save steps of the draft determination (started if none); 409 once approved: start a new version',
+    permission: 'incidents.breach_determine',
+    params: IncidentParamsSchema,
+    body: BreachStepsBodySchema,
+    response: BreachDeterminationSchema,
+    audits: ['incident.breach_steps_saved'],
+    example: () => ({ phi: { involved: true, unsecured: true, rationale: 'Not encrypted.' } }),
+    invalidates,
+  }),
+  approveBreachDetermination: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-determination/approve',
+    tags,
+    summary: 'Approve the complete draft: it never changes again (409 when incomplete or approved)',
+    permission: 'incidents.breach_approve',
+    params: IncidentParamsSchema,
+    body: BreachApproveBodySchema,
+    response: BreachDeterminationSchema,
+    audits: ['incident.breach_determination_approved'],
+    example: () => ({ note: 'Reviewed with counsel.' }),
+    invalidates,
+  }),
+  reviseBreachDetermination: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-determinations',
+    tags,
+    summary: 'Start a new version of an approved determination, with its reason; the old one stays',
+    permission: 'incidents.breach_determine',
+    params: IncidentParamsSchema,
+    body: BreachReviseBodySchema,
+    status: 201,
+    response: BreachDeterminationSchema,
+    audits: ['incident.breach_determination_revised'],
+    example: () => ({ reason: 'The forensic report found the files were read.' }),
+    invalidates,
+  }),
+  breachLetter: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-letter',
+    tags,
+    summary: 'The individual notice letter: as edited, else drawn from the template',
+    permission: 'incidents.breach_read',
+    params: IncidentParamsSchema,
+    response: BreachLetterSchema,
+  }),
+  saveBreachLetter: route({
+    method: 'PUT',
+    path: '/api/orgs/:orgId/incidents/:incidentId/breach-letter',
+    tags,
+    summary: 'Keep the edited individual notice letter',
+    permission: 'incidents.breach_determine',
+    params: IncidentParamsSchema,
+    body: BreachLetterBodySchema,
+    response: BreachLetterSchema,
+    audits: ['incident.breach_letter_saved'],
+    example: () => ({ body: 'Dear patient,\n\nWe are writing to tell you…' }),
+    invalidates,
+  }),
+  breachLetterPdf: letterFile('pdf'),
+  breachLetterDocx: letterFile('docx'),
   severityScale: route({
     method: 'GET',
     path: '/api/orgs/:orgId/incident-severities',

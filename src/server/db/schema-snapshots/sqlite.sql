@@ -82,6 +82,15 @@ CREATE INDEX "audit_events_org_time_idx" on "audit_events" ("org_id", "occurred_
 -- table auth_throttle
 CREATE TABLE "auth_throttle" ("key" text primary key, "failures" integer not null, "last_failure_at" text not null, "locked_until" text);
 
+-- table breach_determinations
+CREATE TABLE "breach_determinations" ("id" text primary key, "org_id" text not null, "incident_id" text not null, "version" integer not null, "status" text not null check (status in ('draft','approved')), "reason" text, "entity_type" text check (entity_type in ('covered_entity','business_associate')), "discovered_on" text not null, "phi" text, "exclusion" text, "factors" text, "facts" text, "conclusion" text, "saved" text not null, "outcome" text check (outcome in ('no_phi','secured','excluded','low_probability','breach')), "approved_at" text, "approved_by" text references "users" ("id"), "approval_note" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "breach_determinations_version_unique" unique ("org_id", "incident_id", "version"), constraint "breach_determinations_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
+
+-- index breach_determinations_org_outcome_idx
+CREATE INDEX "breach_determinations_org_outcome_idx" on "breach_determinations" ("org_id", "status", "outcome");
+
+-- table breach_letters
+CREATE TABLE "breach_letters" ("org_id" text not null, "incident_id" text not null, "body" text not null, "updated_at" text not null, "updated_by" text references "users" ("id"), constraint "breach_letters_pk" primary key ("org_id", "incident_id"), constraint "breach_letters_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
+
 -- table checklist_template_items
 CREATE TABLE "checklist_template_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "kind" text not null check (kind in ('onboarding','termination')), "position" integer not null, "title" text not null, "department_id" text, "job_role" text, "created_at" text not null);
 

@@ -14,7 +14,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { DOCUMENT_KIND_LABELS, VERSION_STATUS_LABELS } from '../../../contracts/documents';
 import type { ExportInput } from './export-pdf';
 import { markdownBlocks, type Block, type Run } from './markdown';
 
@@ -128,7 +127,7 @@ export async function renderVersionDocx(input: ExportInput): Promise<Buffer> {
           new Paragraph({
             children: [
               new TextRun({
-                text: `${v.reference} · ${DOCUMENT_KIND_LABELS[v.kind]} · version ${v.number} · ${VERSION_STATUS_LABELS[v.status]}`,
+                text: input.subtitle,
                 color: '5C5F66',
               }),
             ],

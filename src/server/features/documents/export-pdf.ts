@@ -1,7 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { breakLongWords } from './long-words';
 import type { Version } from '../../../contracts/documents';
-import { DOCUMENT_KIND_LABELS, VERSION_STATUS_LABELS } from '../../../contracts/documents';
 import {
   MARGIN,
   ensureSpace,
@@ -17,7 +16,9 @@ import { markdownBlocks, plainText, type Block, type Run } from './markdown';
 /** What an export prints besides the version itself. */
 export interface ExportInput {
   readonly organization: string;
-  readonly version: Version;
+  readonly version: Pick<Version, 'reference' | 'title' | 'number' | 'body'>;
+  /** The line under the title: reference, kind, version and status (or a letter's own). */
+  readonly subtitle: string;
   /** The footer's line: version, approver, effective date (exports.ts). */
   readonly footer: string;
   /** Label → value lines under the title. */
@@ -147,15 +148,7 @@ export async function renderVersionPdf(input: ExportInput): Promise<Buffer> {
     .fontSize(20)
     .fillColor(INK)
     .text(breakLongWords(pdfText(v.title)));
-  doc
-    .font('Helvetica')
-    .fontSize(10.5)
-    .fillColor(MUTED)
-    .text(
-      pdfText(
-        `${v.reference} · ${DOCUMENT_KIND_LABELS[v.kind]} · version ${v.number} · ${VERSION_STATUS_LABELS[v.status]}`,
-      ),
-    );
+  doc.font('Helvetica').fontSize(10.5).fillColor(MUTED).text(pdfText(input.subtitle));
   doc.moveDown(0.6);
   for (const [label, value] of input.facts) {
     doc

@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_LABELS, VERSION_STATUS_LABELS } from '../../../contracts/documents';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { findTimeZone } from '../../platform/org-calendar-repository';
@@ -55,6 +56,7 @@ export async function exportVersion(
     organization: await organizationName(db, orgId),
     // The export's own heading names the policy: a first body heading saying the same goes.
     version: { ...version, body: withoutTitleHeading(version.body, version.title) },
+    subtitle: `${version.reference} · ${DOCUMENT_KIND_LABELS[version.kind]} · version ${version.number} · ${VERSION_STATUS_LABELS[version.status]}`,
     footer: `${version.reference} version ${version.number} · ${approved} · ${effective}`,
     facts: [
       ['Approved', approved === 'not approved' ? 'Not yet' : approved.replace(/^approved by /, '')],
@@ -63,7 +65,7 @@ export async function exportVersion(
     ],
     generatedAt: deps.clock.now().toISOString(),
   };
-  const content = await renderInWorker(format, input);
+  const content = await renderDocumentFile(format, input);
   const draft = ['draft', 'in_review'].includes(version.status) ? '-draft' : '';
   return {
     content,
@@ -73,8 +75,14 @@ export async function exportVersion(
   };
 }
 
-/** Draws the export in a worker thread: a long policy must not stall everyone's requests. */
-async function renderInWorker(format: 'pdf' | 'docx', input: ExportInput): Promise<Buffer> {
+/**
+ * Draws a document (a policy version, a breach notice letter) as PDF or DOCX in a worker thread:
+ * a long one must not stall everyone's requests.
+ */
+export async function renderDocumentFile(
+  format: 'pdf' | 'docx',
+  input: ExportInput,
+): Promise<Buffer> {
   try {
     const bytes = await runWorkerTask<Uint8Array>(new URL('./export-worker', import.meta.url), {
       format,

@@ -4,6 +4,8 @@ import { incidentsDashboard } from './dashboard';
 import { incidentsDemo } from './demo';
 import { incidentLink } from './link';
 import * as createIncidents from './migrations/0027_create_incidents';
+import * as createBreachDeterminations from './migrations/0035_create_breach_determinations';
+import * as createBreachLetters from './migrations/0036_create_breach_letters';
 import { registerIncidentsRoutes } from './routes';
 
 /** Security incidents (164.308(a)(6)): the manifest the platform assembles the app from. */
@@ -16,8 +18,14 @@ export const feature: Feature = {
     'incident_timeline',
     'incident_severity_levels',
     'incident_report_links',
+    'breach_determinations',
+    'breach_letters',
   ],
-  migrations: { '0027_create_incidents': createIncidents },
+  migrations: {
+    '0027_create_incidents': createIncidents,
+    '0035_create_breach_determinations': createBreachDeterminations,
+    '0036_create_breach_letters': createBreachLetters,
+  },
   routes: registerIncidentsRoutes,
   checkContent: () => {
     loadChecklists();

@@ -3,7 +3,7 @@ import { auditContextOf } from '../../platform/auth/context';
 import { actingPersonIn } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/app';
-import { registerRoutes } from '../../platform/http/contract-routes';
+import { registerRoutes, type ContractHandler } from '../../platform/http/contract-routes';
 import {
   addTimelineEntry,
   applyChecklist,
@@ -24,6 +24,13 @@ import {
   reportProblem,
   rotateReportLink,
 } from './reporting';
+import {
+  approveBreachDetermination,
+  listBreachDeterminations,
+  reviseBreachDetermination,
+  saveBreachSteps,
+} from './breach';
+import { exportBreachLetter, getBreachLetter, saveBreachLetter } from './breach-letter';
 import { changeIncident, createIncident, getIncident, listIncidentsPage } from './service';
 
 // The anonymous form's bodies are a few lines of text: 32 KiB is plenty, and a huge body is
@@ -31,6 +38,22 @@ import { changeIncident, createIncident, getIncident, listIncidentsPage } from '
 const SMALL_BODY = { bodyLimit: 32 * 1024 };
 
 export function registerIncidentsRoutes(app: App, deps: AppDeps): void {
+  const letter =
+    (format: 'pdf' | 'docx'): ContractHandler<typeof incidentsRoutes.breachLetterPdf> =>
+    async (request, reply) => {
+      const { orgId, incidentId } = request.params;
+      const file = await exportBreachLetter(
+        deps,
+        auditContextOf(request),
+        orgId,
+        incidentId,
+        format,
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.content);
+    };
   registerRoutes(
     app,
     incidentsRoutes,
@@ -86,6 +109,44 @@ export function registerIncidentsRoutes(app: App, deps: AppDeps): void {
           request.params.orgId,
           request.params.incidentId,
         ),
+      breachDeterminations: (request) =>
+        listBreachDeterminations(deps, request.params.orgId, request.params.incidentId),
+      saveBreachSteps: (request) =>
+        saveBreachSteps(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body,
+        ),
+      approveBreachDetermination: (request) =>
+        approveBreachDetermination(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body.note,
+        ),
+      reviseBreachDetermination: (request) =>
+        reviseBreachDetermination(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body.reason,
+        ),
+      breachLetter: (request) =>
+        getBreachLetter(deps, request.params.orgId, request.params.incidentId),
+      saveBreachLetter: (request) =>
+        saveBreachLetter(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.params.incidentId,
+          request.body.body,
+        ),
+      breachLetterPdf: letter('pdf'),
+      breachLetterDocx: letter('docx'),
       severityScale: (request) => getSeverityScale(deps, request.params.orgId),
       setSeverityScale: (request) =>
         setSeverityScale(deps, auditContextOf(request), request.params.orgId, request.body),

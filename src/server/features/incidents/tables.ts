@@ -1,4 +1,9 @@
 import type {
+  BreachOutcome,
+  DeterminationStatus,
+} from '../../../contracts/breach-determination-schemas';
+import type { ENTITY_TYPES } from '../../../contracts/breach-deadlines';
+import type {
   IncidentCategory,
   IncidentSource,
   IncidentStatus,
@@ -14,6 +19,8 @@ declare module '../../db/schema' {
     incident_timeline: IncidentTimelineTable;
     incident_severity_levels: IncidentSeverityLevelsTable;
     incident_report_links: IncidentReportLinksTable;
+    breach_determinations: BreachDeterminationsTable;
+    breach_letters: BreachLettersTable;
   }
 }
 
@@ -85,4 +92,44 @@ export interface IncidentReportLinksTable {
   token_hash: string;
   created_at: string;
   created_by: string | null;
+}
+
+/** A version of an incident's breach determination; the steps are JSON text (json-columns.ts). */
+export interface BreachDeterminationsTable {
+  id: string;
+  org_id: string;
+  incident_id: string;
+  version: number;
+  status: DeterminationStatus;
+  reason: string | null;
+  entity_type: (typeof ENTITY_TYPES)[number] | null;
+  discovered_on: string;
+  /** JSON: the PHI step (PhiStepSchema). */
+  phi: string | null;
+  /** JSON: the exclusion step. */
+  exclusion: string | null;
+  /** JSON: the four factors, each rated with its rationale. */
+  factors: string | null;
+  /** JSON: the facts the deadline engine needs. */
+  facts: string | null;
+  /** JSON: the conclusion step. */
+  conclusion: string | null;
+  /** JSON: who saved each step and when ({ step: { at, by } }). */
+  saved: string;
+  outcome: BreachOutcome | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  approval_note: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+/** The individual notice letter as edited (until then, drawn from the template). */
+export interface BreachLettersTable {
+  org_id: string;
+  incident_id: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
 }

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { AssetSchema } from '../../../contracts/assets';
 import { AuditEventSchema } from '../../../contracts/audit';
 import {
+  BREACH_STEPS,
+  ConclusionStepSchema,
+  ExclusionStepSchema,
+  FactorsStepSchema,
+  FactsStepSchema,
+  PhiStepSchema,
+} from '../../../contracts/breach-determination-schemas';
+import {
   AssessmentSchema,
   SnapshotSchema,
   TrendPointSchema,
@@ -37,6 +45,16 @@ const SHAPES = {
   'training_attempts.question_ids': z.array(z.string()),
   // The corrective-action tasks of a sanction (sanctions/service.ts).
   'sanctions.task_ids': z.array(z.string()),
+  // The steps of a breach determination and who saved each (incidents/breach-presenter.ts).
+  'breach_determinations.phi': PhiStepSchema,
+  'breach_determinations.exclusion': ExclusionStepSchema,
+  'breach_determinations.factors': FactorsStepSchema,
+  'breach_determinations.facts': FactsStepSchema,
+  'breach_determinations.conclusion': ConclusionStepSchema,
+  'breach_determinations.saved': z.partialRecord(
+    z.enum(BREACH_STEPS),
+    z.object({ at: z.string(), by: z.string() }),
+  ),
 } satisfies Partial<Record<ColumnRef, z.ZodType>>;
 
 export type JsonColumn = keyof typeof SHAPES;

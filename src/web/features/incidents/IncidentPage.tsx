@@ -20,6 +20,7 @@ import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgTime } from '../../components/useOrgTime';
+import { BreachCard } from './BreachCard';
 import { ChecklistCard } from './ChecklistCard';
 import { IncidentDialog } from './IncidentDialog';
 import { ReviewCard } from './ReviewCard';
@@ -68,6 +69,7 @@ export function IncidentPage() {
           orgId={org.orgId}
           incident={incident}
           manages={can(org.role, api.incidents.update)}
+          readsBreach={can(org.role, api.incidents.breachDeterminations)}
         />
       ) : null}
     </>
@@ -78,10 +80,12 @@ function IncidentBody({
   orgId,
   incident,
   manages,
+  readsBreach,
 }: {
   orgId: string;
   incident: Incident;
   manages: boolean;
+  readsBreach: boolean;
 }) {
   const time = useOrgTime();
   const [editing, setEditing] = useState(false);
@@ -173,6 +177,7 @@ function IncidentBody({
           </>
         ) : null}
       </Card>
+      {readsBreach ? <BreachCard orgId={orgId} incident={incident} /> : null}
       <TimelineCard orgId={orgId} incident={incident} manages={manages} />
       <ChecklistCard orgId={orgId} incident={incident} manages={manages} />
       <ReviewCard orgId={orgId} incident={incident} manages={manages} />

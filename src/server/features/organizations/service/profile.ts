@@ -60,6 +60,11 @@ export async function securityOfficialIn(db: Db | Transaction<Database>, orgId: 
   return (await findOrganization(db, orgId))?.security_official_id ?? null;
 }
 
+/** The organization's entity type from its profile, or null; `db` may be a transaction. */
+export async function entityTypeIn(db: Db | Transaction<Database>, orgId: string) {
+  return (await findOrganization(db, orgId))?.entity_type ?? null;
+}
+
 /** The organization's name; `db` may be a transaction (reports print it). */
 export async function organizationName(db: Db, orgId: string): Promise<string> {
   const org = await findOrganization(db, orgId);

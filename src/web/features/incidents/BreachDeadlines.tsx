@@ -1,0 +1,112 @@
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import {
+  HHS_NOTICE_KIND_LABELS,
+  US_JURISDICTION_CODE_LABELS,
+  type BreachDeadlines as Deadlines,
+} from '../../../contracts/breach-deadlines';
+import { calendarDaysBetween } from '../../../contracts/calendar-date';
+import { countOf } from '../../../contracts/words';
+import { formatDate } from '../../components/format';
+import { ScrollTable } from '../../components/ScrollTable';
+import { useOrgTime } from '../../components/useOrgTime';
+
+/** Days left to a deadline in words, with a colour: overdue red, a week or less orange. */
+export function daysLeft(today: string, by: string): { text: string; color: string } {
+  const days = calendarDaysBetween(today, by);
+  if (days < 0) return { text: `${countOf(-days, 'day')} overdue`, color: 'red' };
+  if (days === 0) return { text: 'Due today', color: 'red' };
+  return { text: `${countOf(days, 'day')} left`, color: days <= 7 ? 'orange' : 'blue' };
+}
+
+const STATE_NAMES = new Map<string, string>(Object.entries(US_JURISDICTION_CODE_LABELS));
+
+interface Row {
+  notice: string;
+  by: string;
+  cite: string;
+}
+
+/** The notices a breach makes due, each with its date and the days left (the deadline engine's). */
+export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
+  const time = useOrgTime();
+  const today = time.today();
+  const rows: Row[] = [];
+  if (deadlines.individualNoticeBy) {
+    rows.push({
+      notice: 'Notice to each person affected',
+      by: deadlines.individualNoticeBy,
+      cite: '164.404',
+    });
+  }
+  if (deadlines.mediaNoticeBy) {
+    const states = deadlines.mediaNoticeRequiredStates
+      .map((s) => STATE_NAMES.get(s) ?? s)
+      .join(', ');
+    rows.push({
+      notice: `Notice to the media in ${states}`,
+      by: deadlines.mediaNoticeBy,
+      cite: '164.406',
+    });
+  }
+  if (deadlines.hhsNotice && deadlines.hhsNoticeBy) {
+    rows.push({
+      notice: `Notice to HHS: ${HHS_NOTICE_KIND_LABELS[deadlines.hhsNotice].toLowerCase()}`,
+      by: deadlines.hhsNoticeBy,
+      cite: '164.408',
+    });
+  }
+  if (deadlines.businessAssociateNoticeToCoveredEntityBy) {
+    rows.push({
+      notice: 'Notice to the covered entity',
+      by: deadlines.businessAssociateNoticeToCoveredEntityBy,
+      cite: '164.410',
+    });
+  }
+  if (rows.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No notice is due.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <ScrollTable label="Notice deadlines" minWidth={420} verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Notice</Table.Th>
+            <Table.Th>Due by</Table.Th>
+            <Table.Th>Days left</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const left = daysLeft(today, row.by);
+            return (
+              <Table.Tr key={row.notice}>
+                <Table.Td>
+                  <Text size="sm">{row.notice}</Text>
+                  <Text size="xs" c="dimmed">
+                    {row.cite}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatDate(row.by)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="dot" color={left.color}>
+                      {left.text}
+                    </Badge>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </ScrollTable>
+      <Text size="xs" c="dimmed">
+        Outer limits counted from discovery; notices are due without unreasonable delay. Citations
+        of Subpart D are to be checked.
+      </Text>
+    </Stack>
+  );
+}
