@@ -45,8 +45,8 @@ export function AwaitingEffect({
             question={`Put version ${v.number} in effect today?`}
             consequence={
               doc.inEffect
-                ? `Version ${v.number} applies from today and version ${doc.inEffect.number} is superseded. You can then ask people to acknowledge it.`
-                : `Version ${v.number} applies from today. You can then ask people to acknowledge it.`
+                ? `Version ${v.number} will apply from today and version ${doc.inEffect.number} will be superseded. You can then ask people to acknowledge it.`
+                : `Version ${v.number} will apply from today. You can then ask people to acknowledge it.`
             }
             onConfirm={() => effect.mutate([params, {}])}
           >
