@@ -121,7 +121,7 @@ describe(`policy exports, templates and reminders on ${testDatabaseKind()}`, () 
     const approvedBody = (await approvedZip.file('word/document.xml')?.async('string')) ?? '';
     expect(approvedBody).toContain('1 Jul 2026');
     expect(approvedBody).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-  });
+  }, 60_000); // a PDF render and a DOCX: about 17 s on a loaded two-core machine
 
   it('draw a long export off the event loop, so other requests are not stalled', async () => {
     const clock = testClock('2026-06-01T15:00:00.000Z');
