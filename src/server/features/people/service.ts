@@ -25,6 +25,7 @@ import {
   findRosterNames,
   insertPerson,
   listPeople,
+  listReachablePeople,
   updatePerson,
 } from './repository';
 import type { PeopleTable } from './tables';
@@ -297,4 +298,9 @@ export async function rosterNames(
 ): Promise<Map<string, string>> {
   const rows = await findRosterNames(db, orgId, uuidsOnly([...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Whom a message to the roster reaches today (people/repository.ts#listReachablePeople). */
+export async function reachablePeople(db: Db, orgId: string, today: string, now: string) {
+  return listReachablePeople(db, orgId, today, now);
 }

@@ -96,6 +96,24 @@ export async function countOwners(db: Db, orgId: string): Promise<number> {
   return row.n;
 }
 
+/** Owners other than `userId` whose access lasts beyond `at` (null: no end). */
+export async function countOtherOwnersBeyond(
+  db: Db,
+  orgId: string,
+  userId: string,
+  at: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .where('user_id', '!=', userId)
+    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', at)]))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
 export async function updateMembership(
   trx: Db,
   orgId: string,
