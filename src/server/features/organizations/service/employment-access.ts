@@ -5,11 +5,7 @@ import type { AppDeps } from '../../../platform/deps';
 import { endSessionsInOrganizationIn } from '../../auth/service/session';
 import { handOnOpenTasksIn } from '../../tasks/handover';
 import { AppError } from '../../../platform/errors';
-import {
-  countOtherOwnersBeyond,
-  findMembershipOfUser,
-  updateMembership,
-} from '../repository/memberships';
+import { countOwners, findMembershipOfUser, updateMembership } from '../repository/memberships';
 
 /** A member's access as the end of their employment found it. */
 export interface AccessBefore {
@@ -33,7 +29,10 @@ export async function endAccessAtIn(
   if (!membership) return null;
   // An organization always keeps an owner (members.ts#guard): ending the only owner's employment
   // would leave nobody able to manage owners, billing of access, or the organization itself.
-  if (membership.role === 'owner' && (await countOtherOwnersBeyond(trx, orgId, userId, at)) === 0) {
+  if (
+    membership.role === 'owner' &&
+    (await countOwners(trx, orgId, { at, except: userId })) === 0
+  ) {
     throw new AppError(
       'conflict',
       'This person is the organization’s only owner in Custos: their access would end with their employment. Make another member owner first.',
