@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../contracts/roles';
 import {
@@ -74,7 +74,11 @@ export function SecurityRemindersPage() {
                 <Table.Th>How often</Table.Th>
                 <Table.Th>Next sending</Table.Th>
                 <Table.Th>Sent</Table.Th>
-                {mayManage ? <Table.Th aria-label="Actions" /> : null}
+                {mayManage ? (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -107,12 +111,15 @@ export function SecurityRemindersPage() {
                     )}
                   </Table.Td>
                   <Table.Td data-label="Sent">
-                    {r.sendings === 0 ? 'Not yet' : countOf(r.sendings, 'time')}
-                    {r.lastSentAt ? (
-                      <Text size="xs" c="dimmed">
-                        Last {dateTime(r.lastSentAt)}
-                      </Text>
-                    ) : null}
+                    {/* One block, so a phone's stacked row keeps the two lines together. */}
+                    <div>
+                      {r.sendings === 0 ? 'Not yet' : countOf(r.sendings, 'time')}
+                      {r.lastSentAt ? (
+                        <Text size="xs" c="dimmed">
+                          Last {dateTime(r.lastSentAt)}
+                        </Text>
+                      ) : null}
+                    </div>
                   </Table.Td>
                   {mayManage ? (
                     <Table.Td>
@@ -158,10 +165,12 @@ export function SecurityRemindersPage() {
                 <Table.Tr key={s.id} data-testid="sending">
                   <Table.Td>{dateTime(s.sentAt)}</Table.Td>
                   <Table.Td data-label="Reminder">
-                    {s.reminder.reference} {s.reminder.title}
-                    <Text size="xs" c="dimmed">
-                      {countOf(s.recipients, 'person', 'people')} reached
-                    </Text>
+                    <div>
+                      {s.reminder.reference} {s.reminder.title}
+                      <Text size="xs" c="dimmed">
+                        {countOf(s.recipients, 'person', 'people')} reached
+                      </Text>
+                    </div>
                   </Table.Td>
                   <Table.Td data-label="Who got it, and how">
                     <Stack gap={2}>
