@@ -38,6 +38,7 @@ describe('the tables assembled from contracts/features.ts', () => {
       'members.reset_password',
       'my_policies.acknowledge',
       'my_policies.read',
+      'my_security_reminders.read',
       'my_training.read',
       'my_training.take',
       'notifications.manage',

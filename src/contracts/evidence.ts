@@ -48,7 +48,11 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
 // word joiner, byte-order mark); names in some scripts need the zero-width (non-)joiners, URLs not.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u;
 
-const HttpsUrl = z
+/**
+ * A web address people are sent to: http or https only, no user name or password, no control
+ * characters, direction marks or invisible characters (evidence links, security reminders).
+ */
+export const HttpsUrl = z
   .string()
   .trim()
   .max(2000, { error: 'must be at most 2000 characters', abort: true })

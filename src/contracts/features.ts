@@ -25,6 +25,7 @@ export * as riskAssessments from './risk-assessments';
 export * as risks from './risks';
 export * as safeguards from './safeguards';
 export * as sanctions from './sanctions';
+export * as securityReminders from './security-reminders';
 export * as system from './system';
 export * as tasks from './tasks';
 export * as training from './training';

@@ -39,6 +39,8 @@ export const LINK_TYPES = [
   'training',
   // A security incident (the incidents feature), addressed by its id.
   'incident',
+  // A security reminder (the security-reminders feature), addressed by its id.
+  'security_reminder',
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_LABELS: Record<LinkType, string> = {
@@ -53,6 +55,7 @@ export const LINK_TYPE_LABELS: Record<LinkType, string> = {
   evidence: 'Evidence',
   training: 'Training',
   incident: 'Incident',
+  security_reminder: 'Security reminder',
 };
 
 export const LinkEndSchema = z.object({

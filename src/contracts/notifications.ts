@@ -52,6 +52,7 @@ export const NOTIFICATION_KINDS = [
   'training.overdue',
   'training.escalated',
   'incident.reported',
+  'security_reminder.sent',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -74,6 +75,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'training.overdue': 'Training of mine is overdue',
   'training.escalated': "Someone's training is long overdue (Security Official)",
   'incident.reported': 'Someone reports a security incident (Security Official)',
+  'security_reminder.sent': 'A security reminder is sent to me',
 };
 
 /**
@@ -100,6 +102,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'training.overdue': 'Training of yours is overdue',
   'training.escalated': 'Training is long overdue',
   'incident.reported': 'A security incident was reported',
+  'security_reminder.sent': 'A security reminder for you',
 };
 
 /** How a person hears of a kind of notification, besides the bell (which shows every one). */
@@ -136,6 +139,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'training.escalated': 'digest',
   // 164.308(a)(6)(ii): a suspected incident is answered at once.
   'incident.reported': 'immediately',
+  // 164.308(a)(5)(ii)(A): a reminder reaches people when it is sent, not a day later.
+  'security_reminder.sent': 'immediately',
 };
 /** The local hour (organization's time zone) the digest is sent at, unless a person chooses. */
 export const DEFAULT_DIGEST_HOUR = 7;

@@ -114,6 +114,10 @@ export const SanctionSchema = z.object({
   hrSignOff: z.object({ by: PersonRef, at: z.iso.datetime() }).nullable(),
   acknowledgedOn: z.string().nullable().describe('When the person acknowledged the sanction'),
   correctiveTasks: z.array(TaskSummary),
+  retrainingAssignmentId: z
+    .string()
+    .nullable()
+    .describe('The training assignment a sanction of retraining made'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -146,6 +150,10 @@ export const SanctionBodySchema = z.object({
   decision: Title(80).describe("One of the organization's tiers, by name"),
   decidedOn: DateOnly,
   correctiveActions: z.array(CorrectiveActionSchema).max(10).optional(),
+  retraining: z
+    .object({ courseId: z.string().min(1, { error: 'is required' }).max(100), dueOn: DateOnly })
+    .optional()
+    .describe('With the tier Retraining: the course assigned to the person, due by dueOn'),
 });
 export type SanctionBody = z.infer<typeof SanctionBodySchema>;
 
@@ -158,7 +166,7 @@ export const SanctionUpdateBodySchema = z.object({
 
 const tags = ['sanctions'];
 const SanctionParamsSchema = OrgParamsSchema.extend({ sanctionId: z.uuid() });
-const invalidates = ['sanctions', 'tasks'];
+const invalidates = ['sanctions', 'tasks', 'training'];
 
 /** Sanctions (164.308(a)(1)(ii)(C)): answered 404 to every role but the four that keep them. */
 export const sanctionsRoutes = {
@@ -182,7 +190,7 @@ export const sanctionsRoutes = {
     body: SanctionBodySchema,
     status: 201,
     response: SanctionSchema,
-    audits: ['sanction.recorded', 'task.created'],
+    audits: ['sanction.recorded', 'task.created', 'training_assignment.created'],
     example: (id) => ({
       personId: id('personId'),
       violation: 'Shared a password with a coworker.',

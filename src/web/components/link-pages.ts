@@ -26,6 +26,9 @@ export function pageOfLink(link: Pick<Link, 'type' | 'targetId'>): string | unde
       return `/my-training/${link.targetId}`;
     case 'incident':
       return `/incidents/${link.targetId}`;
+    case 'security_reminder':
+      // Every role opens the reminders it received; managers find the rest from there.
+      return '/my-reminders';
     case 'url':
     case 'risk_report':
       return undefined;

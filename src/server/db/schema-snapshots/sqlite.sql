@@ -341,10 +341,37 @@ CREATE TABLE "safeguards" ("id" text primary key, "org_id" text not null referen
 CREATE TABLE "sanction_tiers" ("org_id" text not null references "organizations" ("id"), "rank" integer not null, "name" text not null, constraint "sanction_tiers_pk" primary key ("org_id", "rank"));
 
 -- table sanctions
-CREATE TABLE "sanctions" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "person_id" text not null, "violation" text not null, "document_version_id" text, "incident_id" text, "severity" text not null check (severity in ('low','moderate','high','critical')), "intent" text not null check (intent in ('unintentional','negligent','intentional','malicious')), "investigation_notes" text default '' not null, "decision_rank" integer not null, "decision_name" text not null, "decided_by" text not null references "users" ("id"), "decided_on" text not null, "hr_signed_off_by" text references "users" ("id"), "hr_signed_off_at" text, "acknowledged_on" text, "task_ids" text default '[]' not null, "created_at" text not null, "updated_at" text not null, constraint "sanctions_org_number_unique" unique ("org_id", "number"), constraint "sanctions_sign_off_by_another" check (hr_signed_off_by is null or hr_signed_off_by <> decided_by));
+CREATE TABLE "sanctions" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "person_id" text not null, "violation" text not null, "document_version_id" text, "incident_id" text, "severity" text not null check (severity in ('low','moderate','high','critical')), "intent" text not null check (intent in ('unintentional','negligent','intentional','malicious')), "investigation_notes" text default '' not null, "decision_rank" integer not null, "decision_name" text not null, "decided_by" text not null references "users" ("id"), "decided_on" text not null, "hr_signed_off_by" text references "users" ("id"), "hr_signed_off_at" text, "acknowledged_on" text, "task_ids" text default '[]' not null, "created_at" text not null, "updated_at" text not null, "training_assignment_id" text, constraint "sanctions_org_number_unique" unique ("org_id", "number"), constraint "sanctions_sign_off_by_another" check (hr_signed_off_by is null or hr_signed_off_by <> decided_by));
 
 -- index sanctions_org_person
 CREATE INDEX "sanctions_org_person" on "sanctions" ("org_id", "person_id", "decided_on");
+
+-- table security_reminder_audience
+CREATE TABLE "security_reminder_audience" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "reminder_id" text not null references "security_reminders" ("id"), "role" text, "department_id" text, "person_id" text);
+
+-- index security_reminder_audience_org_reminder_idx
+CREATE INDEX "security_reminder_audience_org_reminder_idx" on "security_reminder_audience" ("org_id", "reminder_id");
+
+-- table security_reminder_deliveries
+CREATE TABLE "security_reminder_deliveries" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "sending_id" text not null references "security_reminder_sendings" ("id"), "person_id" text, "user_id" text references "users" ("id"), "name" text not null, "channel" text not null, "delivered_at" text not null);
+
+-- index security_reminder_deliveries_org_sending_idx
+CREATE INDEX "security_reminder_deliveries_org_sending_idx" on "security_reminder_deliveries" ("org_id", "sending_id");
+
+-- index security_reminder_deliveries_org_user_idx
+CREATE INDEX "security_reminder_deliveries_org_user_idx" on "security_reminder_deliveries" ("org_id", "user_id");
+
+-- table security_reminder_sendings
+CREATE TABLE "security_reminder_sendings" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "reminder_id" text not null references "security_reminders" ("id"), "due_on" text not null, "sent_at" text not null, "recipients" integer not null, constraint "security_reminder_sendings_once_unique" unique ("reminder_id", "due_on"));
+
+-- index security_reminder_sendings_org_sent_idx
+CREATE INDEX "security_reminder_sendings_org_sent_idx" on "security_reminder_sendings" ("org_id", "sent_at");
+
+-- table security_reminders
+CREATE TABLE "security_reminders" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "number" integer not null, "title" text not null, "message" text not null, "link_url" text, "schedule" text not null, "starts_on" text not null, "next_on" text, "stopped_at" text, "created_at" text not null, "created_by" text references "users" ("id"), "updated_at" text not null, constraint "security_reminders_org_number_unique" unique ("org_id", "number"));
+
+-- index security_reminders_org_next_idx
+CREATE INDEX "security_reminders_org_next_idx" on "security_reminders" ("org_id", "next_on");
 
 -- table sessions
 CREATE TABLE "sessions" ("id" text primary key, "token_hash" text not null unique, "user_id" text not null references "users" ("id"), "org_id" text references "organizations" ("id"), "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "authenticated_at" text not null, "ip" text, "user_agent" text, "revoked_at" text, "mfa_pending" integer default 0 not null check (mfa_pending in (0, 1)));

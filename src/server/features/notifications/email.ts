@@ -25,6 +25,8 @@ export function recordPath(type: LinkType, id: string): string {
       return `/my-training/${encodeURIComponent(id)}`;
     case 'incident':
       return `/incidents/${encodeURIComponent(id)}`;
+    case 'security_reminder':
+      return '/my-reminders';
     case 'url':
     case 'risk_report':
       return '/notifications';

@@ -64,6 +64,10 @@ export interface NotifyInput {
    * date is sent once (`task.due_soon:<taskId>:<dueOn>`).
    */
   readonly key: string;
+  /** Words for the email only (a security reminder's message), never stored with the notice. */
+  readonly detail?: string;
+  /** An outside address the email also links to (a security reminder's link). */
+  readonly moreUrl?: string | null;
 }
 
 /** The row of a notice, kept for the digest when `delivery` is `digest`. */
@@ -99,11 +103,24 @@ export async function notifyIn(
   input: NotifyInput,
   memo: NotifyMemo = notifyMemo(),
 ): Promise<boolean> {
+  return (await notifyDeliveryIn(trx, deps, input, memo)) !== null;
+}
+
+/**
+ * As `notifyIn`, answering how the notice went out (the person's choice, or the digest when a
+ * sweep already emailed them enough), or null when nothing was created.
+ */
+export async function notifyDeliveryIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  input: NotifyInput,
+  memo: NotifyMemo = notifyMemo(),
+): Promise<Delivery | null> {
   const now = deps.clock.now().toISOString();
   const recipient = await once(memo.recipients, input.userId, () =>
     findLiveRecipient(trx, input.orgId, input.userId, now),
   );
-  if (!recipient) return false;
+  if (!recipient) return null;
   const chosen = await once(
     memo.deliveries,
     `${input.userId} ${input.kind}`,
@@ -118,15 +135,20 @@ export async function notifyIn(
   const row = notificationRow(input, delivery, now);
   const { id } = row;
   const created = await insertNotificationOnce(trx, row);
-  if (!created) return false;
+  if (!created) return null;
   if (delivery === 'immediately') {
-    await emailNowIn(trx, deps, recipient, input.orgId, input.kind, [input], {
+    const more = input.moreUrl
+      ? [{ record: input.record, title: 'Read more', url: input.moreUrl }]
+      : [];
+    await emailNowIn(trx, deps, recipient, input.orgId, input.kind, [input, ...more], {
       subject: `Custos: ${input.title}`,
-      intro: `Hello ${recipient.name}, this needs your attention in Custos.`,
+      intro: input.detail
+        ? `Hello ${recipient.name}, ${input.detail}`
+        : `Hello ${recipient.name}, this needs your attention in Custos.`,
     });
     await markEmailed(trx, input.orgId, id, now);
   }
-  return true;
+  return delivery;
 }
 
 /** One email to a person about one or more notices of one kind, queued in the transaction. */
@@ -136,7 +158,7 @@ async function emailNowIn(
   recipient: NonNullable<Recipient>,
   orgId: string,
   kind: NotificationKind,
-  notices: readonly Pick<NotifyInput, 'record' | 'title' | 'dueOn'>[],
+  notices: readonly (Pick<NotifyInput, 'record' | 'title' | 'dueOn'> & { url?: string })[],
   words: { subject: string; intro: string },
 ): Promise<void> {
   const label = NOTIFICATION_KIND_HEADLINES[kind];
@@ -149,7 +171,7 @@ async function emailNowIn(
         items: notices.map((notice) => ({
           title: notice.title,
           dueOn: notice.dueOn ?? null,
-          url: `${deps.baseUrl}${recordPath(notice.record.type, notice.record.id)}`,
+          url: notice.url ?? `${deps.baseUrl}${recordPath(notice.record.type, notice.record.id)}`,
         })),
       },
     ],

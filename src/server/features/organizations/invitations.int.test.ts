@@ -317,6 +317,44 @@ describe(`members on ${testDatabaseKind()}`, () => {
     ).toBe(403);
   });
 
+  it("counts no owner whose access has expired, and keeps the only owner's access from ending", async () => {
+    const { app, db, clock, org, owner } = await setUp();
+    const past = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    const later = new Date(clock.now().getTime() + 30 * 86_400_000).toISOString();
+    await buildMember(db, clock, org.id, 'owner', past);
+    const patch = (id: string, payload: object) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/orgs/${org.id}/members/${id}`,
+        headers: owner.headers,
+        payload,
+      });
+    const before = await db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .execute();
+    // The other owner's access has expired: the signed-in owner is the only one that counts.
+    const demoted = await patch(owner.membership.id, { role: 'admin' });
+    expect(demoted.statusCode).toBe(409);
+    expect(demoted.body).toContain('at least one owner whose access does not end');
+    const ending = await patch(owner.membership.id, { accessExpiresAt: later });
+    expect(ending.statusCode).toBe(409);
+    expect(ending.body).toContain('only owner whose access does not end');
+    const removed = await app.inject({
+      method: 'DELETE',
+      url: `/api/orgs/${org.id}/members/${owner.membership.id}`,
+      headers: owner.headers,
+    });
+    expect(removed.statusCode).toBe(409);
+    expect(
+      await db.selectFrom('memberships').selectAll().where('org_id', '=', org.id).execute(),
+    ).toEqual(before);
+    // With another owner whose access lasts, the end date may be set.
+    await buildMember(db, clock, org.id, 'owner');
+    expect((await patch(owner.membership.id, { accessExpiresAt: later })).statusCode).toBe(200);
+  });
+
   it('role changes need a recent sign-in', async () => {
     const { app, db, clock, org, owner } = await setUp();
     const nurse = await buildMember(db, clock, org.id, 'workforce');

@@ -194,3 +194,39 @@ export async function findRosterNames(
     .where('id', 'in', [...ids])
     .execute();
 }
+
+/**
+ * Everyone on the roster who works here on `today` (started, not ended), with their email and the
+ * account linked to them while its access is live at `now`, and that account's role: whom a
+ * message to roles, departments or people reaches (security reminders).
+ */
+export async function listReachablePeople(db: Db, orgId: string, today: string, now: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.user_id', '=', 'people.user_id')
+        .on('memberships.org_id', '=', orgId)
+        .on((eb) =>
+          eb.or([
+            eb('memberships.access_expires_at', 'is', null),
+            eb('memberships.access_expires_at', '>', now),
+          ]),
+        ),
+    )
+    .select([
+      'people.id',
+      'people.name',
+      'people.email',
+      'people.department_id as departmentId',
+      'memberships.user_id as userId',
+      'memberships.role',
+    ])
+    .where('people.org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([eb('people.start_date', 'is', null), eb('people.start_date', '<=', today)]),
+    )
+    .where((eb) => eb.or([eb('people.end_date', 'is', null), eb('people.end_date', '>=', today)]))
+    .orderBy('people.number')
+    .execute();
+}

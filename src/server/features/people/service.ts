@@ -25,6 +25,7 @@ import {
   findRosterNames,
   insertPerson,
   listPeople,
+  listReachablePeople,
   updatePerson,
 } from './repository';
 import { allPeopleRows } from './import-repository';
@@ -314,4 +315,9 @@ export async function rosterIdentities(db: Db, orgId: string) {
     employeeId: p.employee_id,
     endDate: p.end_date,
   }));
+}
+
+/** Whom a message to the roster reaches today (people/repository.ts#listReachablePeople). */
+export async function reachablePeople(db: Db, orgId: string, today: string, now: string) {
+  return listReachablePeople(db, orgId, today, now);
 }

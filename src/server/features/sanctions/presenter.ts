@@ -56,6 +56,7 @@ export function presentSanction(
         ? [{ id: task.id, reference: task.reference, title: task.title, status: task.status }]
         : [];
     }),
+    retrainingAssignmentId: row.training_assignment_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

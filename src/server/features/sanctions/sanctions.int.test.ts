@@ -169,4 +169,71 @@ describe(`sanctions on ${testDatabaseKind()}`, () => {
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('body.tiers.1');
   });
+
+  it('assigns the chosen course to the person for a sanction of retraining, once, due on the date', async () => {
+    const { db, call, officer, personId, org } = await setUp();
+    // testClock: 1 June 2026.
+    const created = await call(officer, 'POST', '/sanctions', {
+      personId,
+      violation: 'Clicked a phishing link.',
+      severity: 'moderate',
+      intent: 'negligent',
+      decision: 'Retraining',
+      decidedOn: '2026-06-01',
+      retraining: { courseId: 'passwords-mfa', dueOn: '2026-06-15' },
+    });
+    expect(created.statusCode).toBe(201);
+    const record = created.json<Sanction>();
+    expect(record.retrainingAssignmentId).not.toBeNull();
+    // The course is the corrective action: no "arrange retraining" task.
+    expect(record.correctiveTasks).toEqual([]);
+    const training = await db
+      .selectFrom('training_person_assignments')
+      .select(['assignment_id', 'person_id', 'due_on'])
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(training).toEqual([
+      { assignment_id: record.retrainingAssignmentId, person_id: personId, due_on: '2026-06-15' },
+    ]);
+    // Reading or changing the sanction assigns nothing more.
+    await call(officer, 'PATCH', `/sanctions/${record.id}`, {
+      investigationNotes: 'Spoke to him.',
+    });
+    const count = await db
+      .selectFrom('training_assignments')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .execute();
+    expect(count).toHaveLength(1);
+    // A course for another tier, an unknown course or a past date: 400 naming the field.
+    const refusals: [object, string][] = [
+      [{ decision: 'Coaching' }, 'body.retraining'],
+      [
+        { retraining: { courseId: 'no-such-course', dueOn: '2026-06-15' } },
+        'body.retraining.courseId',
+      ],
+      [{ retraining: { courseId: 'passwords-mfa', dueOn: '2026-05-01' } }, 'body.retraining.dueOn'],
+    ];
+    for (const [over, field] of refusals) {
+      const res = await call(officer, 'POST', '/sanctions', {
+        personId,
+        violation: 'Again.',
+        severity: 'low',
+        intent: 'negligent',
+        decision: 'Retraining',
+        decidedOn: '2026-06-01',
+        retraining: { courseId: 'passwords-mfa', dueOn: '2026-06-15' },
+        ...over,
+      });
+      expect(res.statusCode, field).toBe(400);
+      expect(res.body).toContain(field);
+    }
+    expect(
+      await db
+        .selectFrom('training_assignments')
+        .select('id')
+        .where('org_id', '=', org.id)
+        .execute(),
+    ).toHaveLength(1);
+  });
 });

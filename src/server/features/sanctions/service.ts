@@ -14,6 +14,9 @@ import { peopleNames, personRowIn } from '../people/service';
 import { readJson } from '../../platform/db/json-columns';
 import { taskSummaries } from '../tasks/summaries';
 import { createSystemTaskIn } from '../tasks/system-tasks';
+import { assignTrainingIn } from '../training/assignments';
+import { daysBetween } from '../notifications/sweep';
+import { organizationToday } from '../../platform/org-calendar';
 import { presentSanction, reference } from './presenter';
 import {
   findSanction,
@@ -147,11 +150,41 @@ export async function recordSanction(
         throw AppError.field('body.policyVersionId', 'must be a version of a policy');
       }
     }
+    const retraining = tier.name.toLowerCase() === 'retraining';
+    if (body.retraining && !retraining) {
+      throw AppError.field('body.retraining', 'is only for the tier Retraining');
+    }
+    let trainingAssignmentId: string | null = null;
+    if (retraining && body.retraining) {
+      // 164.308(a)(1)(ii)(C) with (a)(5): the corrective action is the course itself, assigned
+      // to the person once, with this sanction, due on the date chosen.
+      const today = await organizationToday(trx, deps.clock, orgId);
+      const dueDays = daysBetween(today, body.retraining.dueOn);
+      if (dueDays < 1 || dueDays > 365) {
+        throw AppError.field('body.retraining.dueOn', 'must be within a year after today');
+      }
+      trainingAssignmentId = (
+        await assignTrainingIn(
+          trx,
+          deps,
+          context,
+          orgId,
+          {
+            courseId: body.retraining.courseId,
+            frequency: 'once',
+            dueDays,
+            roles: [],
+            departmentIds: [],
+            personIds: [body.personId],
+          },
+          'body.retraining.courseId',
+        )
+      ).id;
+    }
     const actions = [
       ...(body.correctiveActions ?? []).map((a, index) => ({ ...a, field: index })),
-      // Retraining assigns the person a course once training exists (issue 15 part 3); until
-      // then, a task to arrange it.
-      ...(tier.name.toLowerCase() === 'retraining'
+      // Retraining without a course chosen: a task to arrange it.
+      ...(retraining && !body.retraining
         ? [
             {
               title: `Arrange retraining for ${person.name}`,
@@ -200,6 +233,7 @@ export async function recordSanction(
       hr_signed_off_at: null,
       acknowledged_on: null,
       task_ids: JSON.stringify(taskIds),
+      training_assignment_id: trainingAssignmentId,
       created_at: now,
       updated_at: now,
     });

@@ -36,6 +36,8 @@ export interface SanctionsTable {
   acknowledged_on: string | null;
   /** JSON array of the ids of the corrective-action tasks. */
   task_ids: string;
+  /** The training assignment a sanction of retraining made (migration 0038). */
+  training_assignment_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/schema';
 import type { Assignment, AssignmentBody } from '../../../contracts/training';
 import { TRAINING_FREQUENCY_LABELS } from '../../../contracts/training';
 import { ROLE_LABELS, roleOf } from '../../../contracts/roles';
@@ -102,10 +104,31 @@ export async function assignTraining(
   orgId: string,
   body: AssignmentBody,
 ): Promise<Assignment> {
-  const now = deps.clock.now().toISOString();
   const db = deps.database.db;
-  const row = await db.transaction().execute(async (trx) => {
-    const course = await resolveCourse(trx, orgId, body.courseId, 'body.courseId');
+  const row = await db
+    .transaction()
+    .execute((trx) => assignTrainingIn(trx, deps, context, orgId, body));
+  const today = await organizationToday(db, deps.clock, orgId);
+  const [presented] = await present(db, orgId, [row], today);
+  if (!presented) throw new Error('the assignment just written is missing');
+  return presented;
+}
+
+/**
+ * `assignTraining` in the caller's transaction (a sanction of retraining assigns its course);
+ * `courseField` names the course in a refusal.
+ */
+export async function assignTrainingIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  body: AssignmentBody,
+  courseField = 'body.courseId',
+): Promise<TrainingAssignmentsTable> {
+  const now = deps.clock.now().toISOString();
+  {
+    const course = await resolveCourse(trx, orgId, body.courseId, courseField);
     const roles = [...new Set(body.roles)];
     const departmentIds = [...new Set(body.departmentIds)];
     const personIds = [...new Set(body.personIds)];
@@ -158,11 +181,7 @@ export async function assignTraining(
       },
     });
     return assignment;
-  });
-  const today = await organizationToday(db, deps.clock, orgId);
-  const [presented] = await present(db, orgId, [row], today);
-  if (!presented) throw new Error('the assignment just written is missing');
-  return presented;
+  }
 }
 
 /** Ends an assignment: nobody is asked again; each person's record stays (164.316(b)(2)(i)). */

@@ -335,3 +335,32 @@ describe(`ending employment on ${testDatabaseKind()}`, () => {
     expect(unknown.body).toContain('body.items.0.departmentId');
   });
 });
+
+describe(`the only owner on ${testDatabaseKind()}`, () => {
+  it('refuses to end the employment of the only owner, naming why, and changes nothing', async () => {
+    const { db, clock, org, officer, call, addPerson } = await setUp();
+    const owner = await buildMember(db, clock, org.id, 'owner');
+    const personId = await addPerson('Olive Owner', owner.user.id);
+    const ended = await call(officer, 'POST', `/people/${personId}/termination`, {
+      endDate: '2026-06-03',
+      reason: 'resigned',
+    });
+    expect(ended.statusCode).toBe(409);
+    expect(ended.body).toContain('only owner');
+    const person = await call(officer, 'GET', `/people/${personId}`);
+    expect(person.json<{ endDate: string | null }>().endDate).toBeNull();
+    const membership = await db
+      .selectFrom('memberships')
+      .select('access_expires_at')
+      .where('id', '=', owner.membership.id)
+      .executeTakeFirstOrThrow();
+    expect(membership.access_expires_at).toBeNull();
+    // With a second owner whose access lasts, it goes ahead.
+    await buildMember(db, clock, org.id, 'owner');
+    const again = await call(officer, 'POST', `/people/${personId}/termination`, {
+      endDate: '2026-06-03',
+      reason: 'resigned',
+    });
+    expect(again.statusCode).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -23,6 +24,7 @@ import {
   type SanctionSeverity,
 } from '../../../contracts/sanctions';
 import { api } from '../../api';
+import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can, useMe } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
@@ -31,6 +33,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../components/format';
 import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
+import { PersonPicker } from '../../components/PeoplePicker';
 import { PageHeader } from '../../components/PageHeader';
 import { ScrollTable } from '../../components/ScrollTable';
 
@@ -66,7 +69,6 @@ function SignOff({ sanction }: { sanction: Sanction }) {
 
 function RecordDialog({ onClose }: { onClose: () => void }) {
   const orgId = useActiveOrg()?.orgId ?? '';
-  const people = useApiQuery(api.people.list, orgId ? [{ orgId }, { limit: 200 }] : null);
   const documents = useApiQuery(api.documents.list, orgId ? [{ orgId }] : null);
   const tiers = useApiQuery(api.sanctions.tiers, orgId ? [{ orgId }] : null);
   const [personId, setPersonId] = useState<string | null>(null);
@@ -83,9 +85,15 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
   const [decidedOn, setDecidedOn] = useState('');
   const [action, setAction] = useState('');
   const [actionDue, setActionDue] = useState('');
+  const [courseId, setCourseId] = useState<string | null>(null);
+  const [retrainingDue, setRetrainingDue] = useState('');
   const create = useApiMutation(api.sanctions.create, { onSuccess: onClose });
   const suggested = prior.data?.suggestion?.name ?? null;
   const chosen = decision ?? suggested;
+  // 164.308(a)(1)(ii)(C) with (a)(5): a sanction of retraining assigns the course chosen here.
+  const retraining = chosen?.toLowerCase() === 'retraining';
+  const courses = useApiQuery(api.training.courses, orgId && retraining ? [{ orgId }] : null);
+  const errors = fieldErrors(create.error);
   return (
     <Modal opened onClose={onClose} title="Record a sanction" size="lg">
       <form
@@ -105,21 +113,22 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
               decidedOn,
               correctiveActions:
                 action.trim() && actionDue ? [{ title: action, dueOn: actionDue }] : [],
+              ...(retraining && courseId ? { retraining: { courseId, dueOn: retrainingDue } } : {}),
             },
           ]);
         }}
       >
         <Stack gap="sm">
-          <Select
+          <PersonPicker
+            orgId={orgId}
             label="Person"
             required
-            searchable
-            data={(people.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             value={personId}
             onChange={(value) => {
               setPersonId(value);
               setDecision(null);
             }}
+            error={errors.personId}
           />
           {personId && prior.data ? (
             <Alert variant="light" color="gray" title="Prior records">
@@ -163,7 +172,7 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
             value={policyVersionId}
             onChange={setPolicyVersionId}
           />
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Severity"
               allowDeselect={false}
@@ -185,7 +194,7 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
                 if (v) setIntent(v);
               }}
             />
-          </Group>
+          </SimpleGrid>
           <Textarea
             label="Investigation notes"
             autosize
@@ -193,7 +202,7 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
             value={notes}
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Decision"
               required
@@ -209,8 +218,31 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
               value={decidedOn}
               onChange={(e) => setDecidedOn(e.currentTarget.value)}
             />
-          </Group>
-          <Group grow align="end">
+          </SimpleGrid>
+          {retraining ? (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ alignItems: 'end' }}>
+              <Select
+                label="Retraining course"
+                description="Assigned to the person once; without one, a task to arrange it"
+                clearable
+                searchable
+                data={(courses.data?.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+                value={courseId}
+                onChange={setCourseId}
+                error={errors['retraining.courseId']}
+              />
+              <TextInput
+                type="date"
+                label="Retraining due"
+                description="Within a year"
+                required={!!courseId}
+                value={retrainingDue}
+                onChange={(e) => setRetrainingDue(e.currentTarget.value)}
+                error={errors['retraining.dueOn']}
+              />
+            </SimpleGrid>
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ alignItems: 'end' }}>
             <TextInput
               label="Corrective action (becomes a task)"
               description="Everyone who reads tasks sees it: word it without the sanction"
@@ -223,7 +255,7 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
               value={actionDue}
               onChange={(e) => setActionDue(e.currentTarget.value)}
             />
-          </Group>
+          </SimpleGrid>
           <Text size="xs" c="dimmed">
             You are recorded as who decided; another member signs it off for HR.
           </Text>
@@ -235,7 +267,13 @@ function RecordDialog({ onClose }: { onClose: () => void }) {
             <Button
               type="submit"
               loading={create.isPending}
-              disabled={!personId || !violation.trim() || !chosen || !decidedOn}
+              disabled={
+                !personId ||
+                !violation.trim() ||
+                !chosen ||
+                !decidedOn ||
+                (retraining && !!courseId && !retrainingDue)
+              }
             >
               Record sanction
             </Button>

@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { MutationError } from '../../components/MutationError';
+import { PeoplePicker } from '../../components/PeoplePicker';
 
 const FREQUENCY_HELP: Record<TrainingFrequency, string> = {
   once: 'Everyone it names, once: due the days below after today (or after their start date).',
@@ -22,7 +23,6 @@ export function AssignDialog(props: { orgId: string; onClose: () => void }) {
   const { orgId } = props;
   const courses = useApiQuery(api.training.courses, [{ orgId }]);
   const departments = useApiQuery(api.people.listDepartments, [{ orgId }]);
-  const people = useApiQuery(api.people.list, [{ orgId }, { limit: 200 }]);
   const [courseId, setCourseId] = useState<string | null>(null);
   const [frequency, setFrequency] = useState<TrainingFrequency>('yearly');
   const [days, setDays] = useState<number | string>(30);
@@ -103,12 +103,11 @@ export function AssignDialog(props: { orgId: string; onClose: () => void }) {
             onChange={setRoles}
             error={errors.roles}
           />
-          <MultiSelect
+          <PeoplePicker
+            orgId={orgId}
             label="And these people"
-            data={(people.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
             value={personIds}
             onChange={setPersonIds}
-            searchable
             error={Object.entries(errors).find(([k]) => k.startsWith('personIds'))?.[1]}
           />
           <Text size="xs" c="dimmed">

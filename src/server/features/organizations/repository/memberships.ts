@@ -86,14 +86,23 @@ export async function findMembershipOfUser(
     .executeTakeFirst();
 }
 
-export async function countOwners(db: Db, orgId: string): Promise<number> {
-  const row = await db
+/**
+ * Owners whose access lasts beyond `at` (no end date, or a later one), but for `except`: an owner
+ * whose access has ended, or will have by then, cannot manage the organization (members.ts#guard).
+ */
+export async function countOwners(
+  db: Db,
+  orgId: string,
+  { at, except }: { at: string; except?: string },
+): Promise<number> {
+  let query = db
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('org_id', '=', orgId)
     .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  return row.n;
+    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', at)]));
+  if (except) query = query.where('user_id', '!=', except);
+  return (await query.executeTakeFirstOrThrow()).n;
 }
 
 export async function updateMembership(

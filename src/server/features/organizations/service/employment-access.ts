@@ -4,7 +4,8 @@ import { appendAuditEvent, type AuditContext } from '../../../platform/audit/app
 import type { AppDeps } from '../../../platform/deps';
 import { endSessionsInOrganizationIn } from '../../auth/service/session';
 import { handOnOpenTasksIn } from '../../tasks/handover';
-import { findMembershipOfUser, updateMembership } from '../repository/memberships';
+import { AppError } from '../../../platform/errors';
+import { countOwners, findMembershipOfUser, updateMembership } from '../repository/memberships';
 
 /** A member's access as the end of their employment found it. */
 export interface AccessBefore {
@@ -26,6 +27,17 @@ export async function endAccessAtIn(
 ): Promise<AccessBefore | null> {
   const membership = await findMembershipOfUser(trx, orgId, userId);
   if (!membership) return null;
+  // An organization always keeps an owner (members.ts#guard): ending the only owner's employment
+  // would leave nobody able to manage owners, billing of access, or the organization itself.
+  if (
+    membership.role === 'owner' &&
+    (await countOwners(trx, orgId, { at, except: userId })) === 0
+  ) {
+    throw new AppError(
+      'conflict',
+      'This person is the organization’s only owner in Custos: their access would end with their employment. Make another member owner first.',
+    );
+  }
   const before = { membershipId: membership.id, accessExpiresAt: membership.access_expires_at };
   if (membership.access_expires_at === null || membership.access_expires_at > at) {
     await updateMembership(trx, orgId, membership.id, { access_expires_at: at });

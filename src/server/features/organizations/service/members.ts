@@ -24,7 +24,8 @@ export async function getMembers(deps: AppDeps, orgId: string) {
 
 /**
  * Rules shared by changing and removing a member: only owners touch owners, and an organization
- * always keeps at least one owner.
+ * always keeps at least one owner whose access does not end (an owner whose access has expired
+ * counts for nothing).
  */
 async function guard(
   deps: AppDeps,
@@ -32,6 +33,7 @@ async function guard(
   orgId: string,
   membershipId: string,
   losesOwnership: boolean,
+  endsAccess = false,
 ) {
   const db = deps.database.db;
   const member = await findMembership(db, orgId, membershipId);
@@ -41,11 +43,19 @@ async function guard(
   if (member.role === 'owner' && !acting.holds('members.manage_owners')) {
     throw new AppError('forbidden', 'Only an owner can change or remove another owner.');
   }
-  if (member.role === 'owner' && losesOwnership && (await countOwners(db, orgId)) <= 1) {
-    throw new AppError(
-      'conflict',
-      'An organization needs at least one owner: make someone else owner first.',
-    );
+  if (member.role === 'owner' && (losesOwnership || endsAccess)) {
+    const others = await countOwners(db, orgId, {
+      at: deps.clock.now().toISOString(),
+      except: member.user_id,
+    });
+    if (others === 0) {
+      throw new AppError(
+        'conflict',
+        losesOwnership
+          ? 'An organization needs at least one owner whose access does not end: make someone else owner first.'
+          : 'This member is the only owner whose access does not end: their access cannot end until someone else is owner.',
+      );
+    }
   }
   return member;
 }
@@ -73,6 +83,7 @@ export async function changeMember(
     orgId,
     membershipId,
     change.role !== undefined && change.role !== 'owner',
+    change.accessExpiresAt !== undefined && change.accessExpiresAt !== null,
   );
   const role = change.role ?? member.role;
   const accessExpiresAt =
