@@ -50,5 +50,15 @@ describe('readCsvTable', () => {
     );
     // Empty cells to the right do not count.
     expect(await refusal(Buffer.from('a,b,,,,,,,,\n'), { columns: 5 })).toBeUndefined();
+    // But not without end: 20 MB of commas would be 20 million cells held at once.
+    expect(
+      (await refusal(Buffer.from(`a,b\nx,y${','.repeat(20 * 1024 * 1024 - 8)}\n`), {}))?.message,
+    ).toMatch(/more cells than 20,001 rows of 100 columns hold, most of them empty \(line 2\)/);
+    const quoted = `a,b\nx,"${','.repeat(300)}"\n`;
+    expect(await refusal(Buffer.from(quoted), { rows: 1, columns: 100 })).toBeUndefined();
+    expect(
+      (await refusal(Buffer.from(`a,b\nx,y${','.repeat(300)}\n`), { rows: 1, columns: 100 }))
+        ?.message,
+    ).toMatch(/more cells than 2 rows of 100 columns/);
   });
 });

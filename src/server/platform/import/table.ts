@@ -53,19 +53,50 @@ async function parseCsv(text: string, options: Options): Promise<string[][]> {
   return records;
 }
 
+/**
+ * Refuses a text with more cells than the limits' rows × columns before it is parsed: empty cells
+ * to the right are allowed (Excel writes them), but 20 MB of commas are 20 million of them, which
+ * the parser holds at once (a second and a gigabyte per request). A quote-aware count of the
+ * separators, linear and allocation-free.
+ */
+function checkCellCount(text: string, delimiter: string, limits: TableLimits): void {
+  const cap = (limits.rows + 1) * limits.columns;
+  const separator = delimiter.charCodeAt(0);
+  let cells = 1;
+  let line = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10) {
+      line++;
+      if (!quoted) cells++;
+    } else if (c === separator && !quoted && ++cells > cap) {
+      throw tableLimitError(
+        'columns',
+        limits.columns,
+        (n) =>
+          `has more cells than ${(limits.rows + 1).toLocaleString('en-US')} rows of ${n} columns hold, most of them empty (line ${line})`,
+      );
+    }
+  }
+}
+
 /** A CSV upload, decoded (see decodeText) and read up to the limits. */
 export async function readCsvTable(
   body: Buffer,
   limits: TableLimits = TABLE_LIMITS,
 ): Promise<Table> {
   const text = decodeText(body);
+  const delimiter = delimiterOf(text);
+  checkCellCount(text, delimiter, limits);
   const lines: number[] = [];
   let records: string[][];
   try {
     records = await parseCsv(text, {
       relax_column_count: true,
       skip_empty_lines: true,
-      delimiter: delimiterOf(text),
+      delimiter,
       // The header, the rows allowed and one more to tell that there are too many.
       to: limits.rows + 2,
       on_record: (record: string[], context) => {
