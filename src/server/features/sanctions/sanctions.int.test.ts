@@ -93,6 +93,47 @@ describe(`sanctions on ${testDatabaseKind()}`, () => {
     expect(ack.json<Sanction>().acknowledgedOn).toBe('2026-05-21');
   });
 
+  it('keeps the person a sanction is about out of it: no deciding, signing off or notes', async () => {
+    const { db, call, officer, privacy, org } = await setUp();
+    const self = await call(officer, 'POST', '/people', {
+      kind: 'employee',
+      name: 'Tom Alvarez',
+      userId: privacy.user.id,
+    });
+    expect(self.statusCode).toBe(201);
+    const subject = self.json<{ id: string }>().id;
+    const body = {
+      personId: subject,
+      violation: 'Left a chart open at the front desk.',
+      severity: 'low',
+      intent: 'negligent',
+      decision: 'written warning',
+      decidedOn: '2026-05-20',
+    };
+    const ownDecision = await call(privacy, 'POST', '/sanctions', body);
+    expect(ownDecision.statusCode).toBe(409);
+    expect(ownDecision.json<{ error: { message: string } }>().error.message).toMatch(/about you/);
+    const record = (await call(officer, 'POST', '/sanctions', body)).json<Sanction>();
+    const signOff = await call(privacy, 'POST', `/sanctions/${record.id}/hr-sign-off`);
+    expect(signOff.statusCode).toBe(409);
+    expect(signOff.json<{ error: { message: string } }>().error.message).toMatch(
+      /another member signs it off/,
+    );
+    const notes = await call(privacy, 'PATCH', `/sanctions/${record.id}`, {
+      investigationNotes: 'Nothing happened, cleared.',
+    });
+    expect(notes.statusCode).toBe(409);
+    const row = await db
+      .selectFrom('sanctions')
+      .select(['hr_signed_off_by', 'investigation_notes'])
+      .where('id', '=', record.id)
+      .executeTakeFirstOrThrow();
+    expect(row.hr_signed_off_by).toBeNull();
+    expect(row.investigation_notes).not.toBe('Nothing happened, cleared.');
+    const owner = await buildMember(db, testClock(), org.id, 'owner');
+    expect((await call(owner, 'POST', `/sanctions/${record.id}/hr-sign-off`)).statusCode).toBe(200);
+  });
+
   it('answers 404 to contributors, workforce members and auditors on every route', async () => {
     const { db, clock, org, call, officer, personId } = await setUp();
     const created = await call(officer, 'POST', '/sanctions', {

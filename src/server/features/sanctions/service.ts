@@ -125,6 +125,23 @@ export async function getSanction(deps: AppDeps, orgId: string, id: string) {
   return one;
 }
 
+/**
+ * The person a sanction is about takes no part in it (164.308(a)(1)(ii)(C): applied by the
+ * organization, not by its subject): they neither decide it, sign it off nor write its notes.
+ */
+async function refuseOwnSanction(
+  trx: Db,
+  orgId: string,
+  personId: string,
+  context: AuditContext,
+  act: string,
+): Promise<void> {
+  const person = await personRowIn(trx, orgId, personId);
+  if (person?.user_id && context.actor.type === 'user' && person.user_id === context.actor.id) {
+    throw new AppError('conflict', `This sanction is about you: another member ${act}.`);
+  }
+}
+
 /** Records a sanction decided by the caller; corrective actions (and retraining) become tasks. */
 export async function recordSanction(
   deps: AppDeps,
@@ -140,6 +157,7 @@ export async function recordSanction(
   await deps.database.db.transaction().execute(async (trx) => {
     const person = await personRowIn(trx, orgId, body.personId);
     if (!person) throw AppError.field('body.personId', 'must be a person of the roster');
+    await refuseOwnSanction(trx, orgId, body.personId, context, 'decides it');
     const tier = (await tiersOf(trx, orgId)).data.find(
       (t) => t.name.toLowerCase() === body.decision.trim().toLowerCase(),
     );
@@ -256,6 +274,7 @@ export async function changeSanction(
 ) {
   await deps.database.db.transaction().execute(async (trx) => {
     const before = await found(trx, orgId, id);
+    await refuseOwnSanction(trx, orgId, before.person_id, context, 'records its notes and dates');
     const values: { investigation_notes?: string; acknowledged_on?: string | null } = {};
     if (
       body.investigationNotes !== undefined &&
@@ -302,6 +321,7 @@ export async function signOffSanction(
     if (before.hr_signed_off_by !== null) {
       throw new AppError('conflict', `${reference(before.number)} is signed off already.`);
     }
+    await refuseOwnSanction(trx, orgId, before.person_id, context, 'signs it off for HR');
     if (before.decided_by === signer) {
       throw new AppError(
         'conflict',
