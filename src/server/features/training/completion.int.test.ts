@@ -96,6 +96,54 @@ describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it('records an external completion only by another official, and not from years before', async () => {
+    const s = await setUp();
+    const it_ = await s.department('IT');
+    await s.person('Olga Official', it_, s.official.user.id);
+    await s.person('Ivan Admin', it_);
+    const course = (
+      await s.ok(s.official, 'POST', '/training/courses', {
+        title: 'CPR refresher',
+        url: 'https://cpr.example/course',
+      })
+    ).json<{ id: string }>().id;
+    await s.ok(s.official, 'POST', '/training/assignments', {
+      courseId: course,
+      frequency: 'once',
+      dueDays: 30,
+      roles: [],
+      departmentIds: [it_],
+      personIds: [],
+    });
+    const records = (await s.ok(s.official, 'GET', '/training/records')).json<{
+      data: PersonTraining[];
+    }>().data;
+    const own = records.find((r) => r.person.name === 'Olga Official');
+    const other = records.find((r) => r.person.name === 'Ivan Admin');
+    const mine = await s.call(s.official, 'POST', `/training/records/${own?.id}/complete`, {
+      completedOn: '2026-05-30',
+    });
+    expect(mine.statusCode).toBe(409);
+    expect(mine.json<{ error: { message: string } }>().error.message).toMatch(
+      /your own completion/,
+    );
+    const old = await s.call(s.official, 'POST', `/training/records/${other?.id}/complete`, {
+      completedOn: '1990-01-01',
+    });
+    expect(old.statusCode).toBe(400);
+    expect(old.body).toContain('body.completedOn');
+    await s.ok(s.official, 'POST', `/training/records/${other?.id}/complete`, {
+      completedOn: '2025-07-01',
+    });
+    const after = (await s.ok(s.official, 'GET', '/training/records')).json<{
+      data: PersonTraining[];
+    }>().data;
+    expect(after.map((r) => [r.person.name, r.completedOn]).sort()).toEqual([
+      ['Ivan Admin', '2025-07-01'],
+      ['Olga Official', null],
+    ]);
+  });
+
   it('reminds the learner, then escalates to the Security Official', async () => {
     const s = await setUp();
     await s.db

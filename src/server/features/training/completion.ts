@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { addDays } from '../../platform/time';
 import { organizationToday } from '../../platform/org-calendar';
 import { findPeopleNames } from '../../platform/people-repository';
 import type { StoredFile } from '../../platform/storage/file-vault';
@@ -161,7 +162,22 @@ export async function recordExternalCompletion(
   if (body.completedOn > today) {
     throw AppError.field('body.completedOn', 'must not be after today');
   }
+  // A course taken shortly before it was asked counts; one from years before does not.
+  const earliest = addDays(row.assigned_on, -365);
+  if (body.completedOn < earliest) {
+    throw AppError.field(
+      'body.completedOn',
+      `must be within a year before the training was asked (${row.assigned_on})`,
+    );
+  }
   const recorder = context.actor.type === 'user' ? context.actor.id : null;
+  // Who approved is who acted: a completion is recorded by someone other than who completed it.
+  if (recorder !== null && row.user_id === recorder) {
+    throw new AppError(
+      'conflict',
+      'You cannot record your own completion: another official records it.',
+    );
+  }
   const names = await findPeopleNames(deps.database.db, orgId, recorder ? [recorder] : []);
   const score = body.score ?? null;
   const certificate = await issueCertificate(deps, orgId, row, {
