@@ -5,6 +5,7 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import type { AppDeps } from '../../platform/deps';
 import { readJson } from '../../platform/db/json-columns';
 import { AppError } from '../../platform/errors';
+import { countOf } from '../../../contracts/words';
 import { organizationToday } from '../../platform/org-calendar';
 import { moduleOf } from './courses';
 import { completeTrainingIn, issueCertificate, withCertificate } from './completion';
@@ -17,6 +18,7 @@ import {
   findPersonByUser,
   findTraining,
   insertAttempt,
+  listAttempts,
   listTrainings,
   submitAttemptRow,
   updateTraining,
@@ -142,6 +144,11 @@ export async function getMyCourse(deps: AppDeps, context: AuditContext, orgId: s
  * same questions), so reloading cannot fish for an easier draw; a new one is drawn after a
  * submission.
  */
+/** Failed attempts allowed within a day before the quiz waits (164.308(a)(5): training, not guessing). */
+export const FAILED_PER_DAY = 3;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
 export async function startQuiz(
   deps: AppDeps,
   context: AuditContext,
@@ -164,6 +171,22 @@ export async function startQuiz(
   const attempt = await deps.database.db.transaction().execute(async (trx) => {
     const open = await findOpenAttempt(trx, orgId, id);
     if (open) return open;
+    // Each result says which answers were wrong: without a bound, guessing passes in a few tries.
+    const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
+    const failed = (await listAttempts(trx, orgId, [id])).filter(
+      (a) => a.passed === 0 && a.submitted_at !== null && a.submitted_at >= since,
+    );
+    const first = failed[failed.length - FAILED_PER_DAY]?.submitted_at;
+    if (failed.length >= FAILED_PER_DAY && first) {
+      const hours = Math.max(
+        1,
+        Math.ceil((Date.parse(first) + DAY_MS - deps.clock.now().getTime()) / HOUR_MS),
+      );
+      throw new AppError(
+        'conflict',
+        `You have not passed this quiz ${FAILED_PER_DAY} times in the last day. Read the course again; you can try again in ${countOf(hours, 'hour')}.`,
+      );
+    }
     const seed = randomBytes(16).toString('hex');
     const drawn = drawQuiz(module, seed);
     const created: TrainingAttemptsTable = {

@@ -153,6 +153,34 @@ describe(`taking a course, on ${testDatabaseKind()}`, () => {
     );
   });
 
+  it('lets a quiz be failed three times a day, then asks to read the course again', async () => {
+    const s = await setUp();
+    const mine = await nurseWithCourse(s);
+    const start = () => s.call(s.nurse, 'POST', `/my-training/${mine.id}/attempts`);
+    for (let i = 0; i < 3; i++) {
+      s.clock.set(`2026-06-01T1${5 + i}:00:00.000Z`);
+      const quiz = (await start()).json<Quiz>();
+      await s.ok(s.nurse, 'POST', `/my-training/${mine.id}/attempts/${quiz.attemptId}/submit`, {
+        answers: [],
+      });
+    }
+    s.clock.set('2026-06-01T18:00:00.000Z');
+    const waiting = await start();
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json<{ error: { message: string } }>().error.message).toBe(
+      'You have not passed this quiz 3 times in the last day. Read the course again; you can try again in 21 hours.',
+    );
+    // A day after the first of the three, one more try.
+    s.clock.set('2026-06-02T15:00:01.000Z');
+    const quiz = (await start()).json<Quiz>();
+    const passed = (
+      await s.ok(s.nurse, 'POST', `/my-training/${mine.id}/attempts/${quiz.attemptId}/submit`, {
+        answers: rightAnswers('phishing', quiz.questions),
+      })
+    ).json<QuizResult>();
+    expect(passed.passed).toBe(true);
+  });
+
   it("refuses another person's training and attempts, and what a role may not do", async () => {
     const s = await setUp();
     const mine = await nurseWithCourse(s);
