@@ -173,6 +173,11 @@ export const PersonTrainingSchema = z.object({
   completedOn: DateOnly.nullable(),
   score: z.number().int().nullable(),
   hasCertificate: z.boolean(),
+  takesQuiz: z
+    .boolean()
+    .describe(
+      'A built-in module the person passes in Custos (they can sign in); otherwise an official records its completion',
+    ),
 });
 export type PersonTraining = z.infer<typeof PersonTrainingSchema>;
 

@@ -142,6 +142,35 @@ describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
       ['Ivan Admin', '2025-07-01'],
       ['Olga Official', null],
     ]);
+    // A built-in module: passed in Custos by who can sign in, recorded for who cannot.
+    await s.ok(s.official, 'POST', '/training/assignments', {
+      courseId: 'phishing',
+      frequency: 'once',
+      dueDays: 30,
+      roles: [],
+      departmentIds: [it_],
+      personIds: [],
+    });
+    const modules = (await s.ok(s.official, 'GET', '/training/records'))
+      .json<{
+        data: PersonTraining[];
+      }>()
+      .data.filter((r) => r.course.id === 'phishing');
+    expect(modules.map((r) => [r.person.name, r.takesQuiz]).sort()).toEqual([
+      ['Ivan Admin', false],
+      ['Olga Official', true],
+    ]);
+    const ivan = modules.find((r) => !r.takesQuiz);
+    const olga = modules.find((r) => r.takesQuiz);
+    await s.ok(s.official, 'POST', `/training/records/${ivan?.id}/complete`, {
+      completedOn: '2026-06-01',
+      score: 90,
+    });
+    const byQuiz = await s.call(s.official, 'POST', `/training/records/${olga?.id}/complete`, {
+      completedOn: '2026-06-01',
+    });
+    expect(byQuiz.statusCode).toBe(409);
+    expect(byQuiz.json<{ error: { message: string } }>().error.message).toMatch(/passing its quiz/);
   });
 
   it('reminds the learner, then escalates to the Security Official', async () => {

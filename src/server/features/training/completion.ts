@@ -149,7 +149,9 @@ export async function recordExternalCompletion(
   body: { completedOn: string; score?: number | null | undefined },
 ): Promise<PersonTraining> {
   const row = await requireTraining(deps, orgId, id);
-  if (row.course_kind === 'module') {
+  // A module is passed in Custos by whoever can sign in; someone without an account takes it on
+  // paper or in a session, and an official records it like an external course.
+  if (row.course_kind === 'module' && row.user_id !== null) {
     throw new AppError(
       'conflict',
       `${row.course_title} is a built-in module: ${row.person_name} completes it by passing its quiz.`,

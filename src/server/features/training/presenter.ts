@@ -29,5 +29,6 @@ export function presentTraining(row: TrainingRow, today: string): PersonTraining
     completedOn: row.completed_on,
     score: row.score,
     hasCertificate: row.certificate_evidence_id !== null,
+    takesQuiz: row.course_kind === 'module' && row.user_id !== null,
   };
 }

@@ -211,7 +211,7 @@ export function TrainingPage() {
                         >
                           PDF
                         </Anchor>
-                      ) : r.course.kind === 'external' && mayRecord ? (
+                      ) : !r.takesQuiz && r.status !== 'passed' && mayRecord ? (
                         <Button
                           size="xs"
                           variant="light"
