@@ -65,7 +65,8 @@ export const REMINDER_CHANNEL_LABELS: Record<ReminderChannel, string> = {
   bell_and_email: 'In Custos and by email',
   bell_and_digest: 'In Custos and in the daily digest',
   bell: 'In Custos only (their choice)',
-  email: 'By email (no Custos account)',
+  // Handed to the outbox: Administration → Outbox shows whether the mail server took it.
+  email: 'Email to their roster address (no Custos account)',
   not_reached: 'Not reached: no account and no email address',
 };
 

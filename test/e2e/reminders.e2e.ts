@@ -59,7 +59,9 @@ describe.each(e2eDatabases)('security reminders on %s', (kind) => {
       .filter({ hasText: 'Wear your badge at the front desk' });
     await sending.waitFor();
     await sending.getByText('Sam Ortiz: In Custos and by email').waitFor();
-    await sending.getByText('Nina Castillo: By email (no Custos account)').waitFor();
+    await sending
+      .getByText('Nina Castillo: Email to their roster address (no Custos account)')
+      .waitFor();
     expect(await sending.getByText(/Priya/).count()).toBe(0);
     await lookAt(priya, `security-reminders-sent-${kind}`);
     await priya.close();

@@ -157,7 +157,7 @@ export function SecurityRemindersPage() {
               <Table.Tr>
                 <Table.Th>Sent</Table.Th>
                 <Table.Th>Reminder</Table.Th>
-                <Table.Th>Who got it, and how</Table.Th>
+                <Table.Th>To whom, and how</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -168,11 +168,11 @@ export function SecurityRemindersPage() {
                     <div>
                       {s.reminder.reference} {s.reminder.title}
                       <Text size="xs" c="dimmed">
-                        {countOf(s.recipients, 'person', 'people')} reached
+                        To {countOf(s.recipients, 'person', 'people')}
                       </Text>
                     </div>
                   </Table.Td>
-                  <Table.Td data-label="Who got it, and how">
+                  <Table.Td data-label="To whom, and how">
                     <Stack gap={2}>
                       {s.deliveries.map((d, i) => (
                         <Text size="xs" key={`${s.id}-${i}`}>
