@@ -6,6 +6,7 @@ import {
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { personRowIn } from '../people/service';
 import { flagsOf, reviewReference } from './presenter';
 import { findItem, lockReview, updateItem } from './repository';
 import { requireReviewer } from './reviewer';
@@ -39,6 +40,13 @@ export async function decideItem(
   }
   if (comment === '' && flagsOf(item).length > 0) {
     throw AppError.field('body.comment', 'is required to keep a flagged account');
+  }
+  // Keeping one's own access is a decision about oneself (164.308(a)(4)(ii)(C)): it says why.
+  if (comment === '' && body.decision === 'keep' && item.person_id !== null) {
+    const person = await personRowIn(db, orgId, item.person_id);
+    if (person?.user_id === reviewer) {
+      throw AppError.field('body.comment', 'is required to keep your own access');
+    }
   }
   await db.transaction().execute(async (trx) => {
     const locked = await lockReview(trx, orgId, reviewId);
