@@ -95,6 +95,10 @@ describe.each(e2eDatabases)('access reviews on %s', (kind) => {
     await decide('faxtemp', 'Revoke', 'Nobody knows this account.');
     await page.getByText('Every account is decided.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Complete AR-3' }).click();
+    await page
+      .getByRole('dialog', { name: 'Complete AR-3?' })
+      .getByRole('button', { name: 'Complete AR-3' })
+      .click();
     const download = page.getByRole('link', { name: 'Download the report (PDF)' });
     await download.waitFor();
     await page.getByText('Completed', { exact: true }).first().waitFor();

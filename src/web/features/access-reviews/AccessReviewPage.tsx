@@ -28,6 +28,7 @@ import { can, useMe } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { countOf, formatDate } from '../../components/format';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
@@ -62,13 +63,15 @@ function Complete({ orgId, review }: { orgId: string; review: AccessReviewDetail
         </Text>
         <MutationError error={complete.error} action="complete the review" />
         <Group justify="flex-end">
-          <Button
+          <ConfirmButton
             disabled={open > 0 || review.counts.items === 0}
             loading={complete.isPending}
-            onClick={() => complete.mutate([{ orgId, accessReviewId: review.id }])}
+            question={`Complete ${review.reference}?`}
+            consequence="Each change and revocation becomes a task for the system owner, and the review is kept as a PDF in the evidence vault. Its decisions cannot be changed afterwards."
+            onConfirm={() => complete.mutate([{ orgId, accessReviewId: review.id }])}
           >
             Complete {review.reference}
-          </Button>
+          </ConfirmButton>
         </Group>
       </Stack>
     </Card>
