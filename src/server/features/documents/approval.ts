@@ -18,7 +18,7 @@ import {
   updateDocument,
   updateVersion,
 } from './repository';
-import { keepVersionIn } from './retention';
+import { keepVersionIn, refuseWhileHeld } from './retention';
 import { whoMayApprove } from './approvers';
 import { getDocument } from './service';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
@@ -65,6 +65,7 @@ export const submitVersion: Step = (deps, context, orgId, documentId, versionId)
 export const returnVersion: Step = (deps, context, orgId, documentId, versionId) =>
   changingVersion(deps, orgId, documentId, versionId, async (trx, { document, version }) => {
     requireStatus(document, version, ['in_review'], 'be returned');
+    await refuseWhileHeld(trx, document, version, 'be returned to draft');
     await updateVersion(trx, orgId, versionId, {
       status: 'draft',
       updated_at: deps.clock.now().toISOString(),

@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { holdReference } from '../retention/presenter';
+import { findHoldInForce } from '../retention/repository';
 import { assertMayDeleteIn, keepRecordIn } from '../retention/service';
 import { versionName } from './presenter';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
@@ -54,4 +56,28 @@ export async function assertMayDeleteVersionIn(
     label: name,
     ...(version.retain_until ? { retainUntil: version.retain_until } : {}),
   });
+}
+
+/**
+ * A version under legal hold, or of a document under one, keeps its text as it is: it is neither
+ * returned to draft nor changed until the hold is released (164.316(b)(2)(i); 409 naming the hold).
+ */
+export async function refuseWhileHeld(
+  trx: Transaction<Database>,
+  document: DocumentsTable,
+  version: DocumentVersionsTable,
+  act: string,
+): Promise<void> {
+  for (const record of [
+    { type: 'document_version', id: version.id },
+    { type: 'document', id: document.id },
+  ]) {
+    const hold = await findHoldInForce(trx, document.org_id, record.type, record.id);
+    if (hold) {
+      throw new AppError(
+        'conflict',
+        `${versionName(document.number, version.number)} is under legal hold ${holdReference(hold.number)} (${hold.reason}): it cannot ${act} until the hold is released.`,
+      );
+    }
+  }
 }

@@ -20,7 +20,7 @@ import {
   updateDocument,
   updateVersion,
 } from './repository';
-import { assertMayDeleteVersionIn } from './retention';
+import { assertMayDeleteVersionIn, refuseWhileHeld } from './retention';
 import { whoMayApprove } from './approvers';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
 
@@ -176,6 +176,7 @@ export async function changeVersion(
 ): Promise<Version> {
   return changingVersion(deps, orgId, documentId, versionId, async (trx, { document, version }) => {
     requireStatus(document, version, ['draft'], 'be changed');
+    await refuseWhileHeld(trx, document, version, 'be changed');
     const next = {
       title: body.title ?? version.title,
       kind: body.kind ?? version.kind,

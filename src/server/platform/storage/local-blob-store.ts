@@ -17,10 +17,21 @@ function checked(key: string): string {
   return key;
 }
 
+/** Flushes a file's bytes, or a directory's entries (a new or renamed file), to disk. */
+async function flush(target: string): Promise<void> {
+  const handle = await open(target, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Blobs as files under `root` (`<CUSTOS_DATA_DIR>/blobs/`), fanned out by the key's first two
  * characters. A put writes `<key>.partial` and renames it when the stream ended well, so a failed
  * or refused upload leaves no file (the partial is removed) and a reader never sees half a blob.
+ * The file and its directory are flushed to disk before `put` answers.
  */
 export function localBlobStore(root: string): BlobStore {
   const fileOf = (key: string) => path.join(root, checked(key).slice(0, 2), key);
@@ -43,7 +54,11 @@ export function localBlobStore(root: string): BlobStore {
       try {
         // A deep write buffer lets the disk write while the next segments are encrypted.
         await pipeline(source, counter, handle.createWriteStream({ highWaterMark: WRITE_BUFFER }));
+        // On disk before its name, and its name before the caller records it: a power cut
+        // never leaves a row whose file is empty or missing (164.316(b)(2)(i), kept six years).
+        await flush(partial);
         await rename(partial, file);
+        await flush(path.dirname(file));
       } catch (error) {
         await unlink(partial).catch(() => undefined);
         throw error;
