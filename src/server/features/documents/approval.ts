@@ -82,7 +82,7 @@ export const returnVersion: Step = (deps, context, orgId, documentId, versionId)
   });
 
 /**
- * Four eyes where there are four: whoever submitted a version does not approve it too while another
+ * Four eyes where there are four: whoever wrote or submitted a version does not approve it too while another
  * member may (as risk assessments: a one-person practice still approves its own policies).
  */
 async function requireSecondPerson(
@@ -97,7 +97,7 @@ async function requireSecondPerson(
   if (approvers.some((m) => m.id === approverId)) return;
   throw new AppError(
     'conflict',
-    `You submitted ${versionName(document.number, version.number)}, so someone else approves it: ${approvers.map((m) => m.name).join(', ')} may.`,
+    `You wrote or submitted ${versionName(document.number, version.number)}, so someone else approves it: ${approvers.map((m) => m.name).join(', ')} may.`,
   );
 }
 

@@ -18,7 +18,7 @@ async function setUp() {
   const base = `/api/orgs/${org.id}`;
   const call = async (
     who: { headers: Record<string, string> },
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     url: string,
     payload?: Record<string, unknown>,
   ) =>
@@ -96,5 +96,59 @@ describe(`who approves a policy version, on ${testDatabaseKind()}`, () => {
     );
     await call(owner, 'POST', `${path}/put-in-effect`, {});
     expect((await actions(owner)).some((a) => a.id.startsWith('document-effect-'))).toBe(false);
+  });
+
+  it('keeps whoever wrote or changed a version from approving it (attacker: a contributor pressed Submit)', async () => {
+    const { t, db, clock, org, official, owner, contributor, call } = await setUp();
+    const admin = await buildMember(db, clock, org.id, 'admin');
+    const doc = (
+      await call(owner, 'POST', '/documents', { title: 'Access', kind: 'policy', body: 'Text.' })
+    ).json<DocumentDetail>();
+    const path = `/documents/${doc.id}/versions/${doc.versions[0]?.id ?? ''}`;
+    expect((await call(admin, 'PATCH', path, { body: 'Changed text.' })).statusCode).toBe(200);
+    expect((await call(contributor, 'POST', `${path}/submit`)).statusCode).toBe(200);
+    const version = (await call(owner, 'GET', path)).json<Version>();
+    // The owner created it and the admin changed it: only the official may approve.
+    expect(version.approvers.map((p) => p.id)).toEqual([official.user.id]);
+    for (const author of [owner, admin]) {
+      const refused = await call(author, 'POST', `${path}/approve`, {});
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain('You wrote or submitted');
+    }
+    expect((await call(official, 'POST', `${path}/approve`, {})).statusCode).toBe(200);
+    void t;
+  });
+
+  it('neither returns nor changes a version under legal hold (164.316(b)(2)(i))', async () => {
+    const { official, owner, call, doc, path } = await setUp();
+    expect((await call(official, 'POST', `${path}/submit`)).statusCode).toBe(200);
+    const versionId = doc.versions[0]?.id ?? '';
+    const hold = await call(owner, 'POST', '/legal-holds', {
+      recordType: 'document_version',
+      recordId: versionId,
+      reason: 'Complaint 2026-14',
+    });
+    expect(hold.statusCode).toBe(201);
+    const returned = await call(owner, 'POST', `${path}/return`, {});
+    expect(returned.statusCode).toBe(409);
+    expect(returned.body).toContain('under legal hold LH-1');
+    const before = (await call(owner, 'GET', path)).json<Version>();
+    expect(before.status).toBe('in_review');
+    // A version reviewed once (a record) and returned for changes stays as held.
+    const draftDoc = (
+      await call(official, 'POST', '/documents', { title: 'Held', kind: 'policy', body: 'A.' })
+    ).json<DocumentDetail>();
+    const draftPath = `/documents/${draftDoc.id}/versions/${draftDoc.versions[0]?.id ?? ''}`;
+    expect((await call(official, 'POST', `${draftPath}/submit`)).statusCode).toBe(200);
+    expect((await call(owner, 'POST', `${draftPath}/return`, {})).statusCode).toBe(200);
+    const documentHold = await call(owner, 'POST', '/legal-holds', {
+      recordType: 'document_version',
+      recordId: draftDoc.versions[0]?.id ?? '',
+      reason: 'Complaint 2026-15',
+    });
+    expect(documentHold.statusCode).toBe(201);
+    const changed = await call(official, 'PATCH', draftPath, { body: 'B.' });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.body).toContain('LH-2');
   });
 });

@@ -59,8 +59,8 @@ export async function assertMayDeleteVersionIn(
 }
 
 /**
- * A version under legal hold, or of a document under one, keeps its text as it is: it is neither
- * returned to draft nor changed until the hold is released (164.316(b)(2)(i); 409 naming the hold).
+ * A version under legal hold keeps its text as it is: it is neither returned to draft nor changed
+ * until the hold is released (164.316(b)(2)(i); 409 naming the hold).
  */
 export async function refuseWhileHeld(
   trx: Transaction<Database>,
@@ -68,16 +68,11 @@ export async function refuseWhileHeld(
   version: DocumentVersionsTable,
   act: string,
 ): Promise<void> {
-  for (const record of [
-    { type: 'document_version', id: version.id },
-    { type: 'document', id: document.id },
-  ]) {
-    const hold = await findHoldInForce(trx, document.org_id, record.type, record.id);
-    if (hold) {
-      throw new AppError(
-        'conflict',
-        `${versionName(document.number, version.number)} is under legal hold ${holdReference(hold.number)} (${hold.reason}): it cannot ${act} until the hold is released.`,
-      );
-    }
+  const hold = await findHoldInForce(trx, document.org_id, 'document_version', version.id);
+  if (hold) {
+    throw new AppError(
+      'conflict',
+      `${versionName(document.number, version.number)} is under legal hold ${holdReference(hold.number)} (${hold.reason}): it cannot ${act} until the hold is released.`,
+    );
   }
 }

@@ -5,6 +5,7 @@ import { VERSION_STATUS_LABELS } from '../../../contracts/documents';
 import type { Database } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { actingPersonIn } from '../../platform/auth/members';
+import { readJson } from '../../platform/db/json-columns';
 import type { Db } from '../../platform/db/types';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
@@ -186,7 +187,16 @@ export async function changeVersion(
     const sha256 = versionHash({ number: version.number, ...next });
     if (sha256 === version.sha256 && next.change_summary === version.change_summary) return;
     const now = deps.clock.now().toISOString();
-    await updateVersion(trx, orgId, versionId, { ...next, sha256, updated_at: now });
+    // Whoever writes a version does not approve it too (four eyes, approvers.ts).
+    const editor = await actingPersonIn(trx, orgId, context.actor);
+    const authors = new Set(readJson('document_versions.submitters', version.submitters));
+    if (editor) authors.add(editor);
+    await updateVersion(trx, orgId, versionId, {
+      ...next,
+      sha256,
+      submitters: JSON.stringify([...authors]),
+      updated_at: now,
+    });
     // The list shows the newest title and kind.
     await updateDocument(trx, orgId, documentId, {
       title: next.title,
