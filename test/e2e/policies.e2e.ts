@@ -53,7 +53,12 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
       .first()
       .waitFor();
     const editor = priya.getByLabel('Text (Markdown)');
-    await editor.fill(`${await editor.inputValue()}\n\nReviewed with the front desk team.\n`);
+    // Each of the template's choices made (its first suggestion): none may stay for approval.
+    const chosen = (await editor.inputValue()).replace(
+      /\[choose:([^[\]]*)\]/g,
+      (_mark, inner: string) => (inner.split(' / ')[0] ?? '').replace(/\s+/g, ' ').trim(),
+    );
+    await editor.fill(`${chosen}\n\nReviewed with the front desk team.\n`);
     await priya.getByRole('button', { name: 'Save', exact: true }).click();
     await priya.getByRole('button', { name: 'Submit for approval' }).click();
     await priya.getByText('In review').first().waitFor();

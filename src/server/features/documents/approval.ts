@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DocumentDetail, Version } from '../../../contracts/documents';
+import { countOf } from '../../../contracts/words';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { approverOf } from '../../platform/auth/approver';
 import { actingPersonIn } from '../../platform/auth/members';
@@ -11,6 +12,7 @@ import { organizationToday } from '../../platform/org-calendar';
 import { findTimeZone } from '../../platform/org-calendar-repository';
 import { addMonths, todayIn } from '../../platform/time';
 import { versionName } from './presenter';
+import { choicesIn } from './templates';
 import {
   insertReview,
   listVersions,
@@ -101,6 +103,21 @@ async function requireSecondPerson(
   );
 }
 
+/**
+ * A template's `[choose: …]` marks are decisions still to make: a version with any is not what the
+ * practice adopts (164.316(a)), so it is returned to be filled in rather than approved (409).
+ */
+function refuseOpenChoices(document: DocumentsTable, version: DocumentVersionsTable): void {
+  const choices = choicesIn(version.body);
+  if (choices.length === 0) return;
+  const named = choices.slice(0, 3).join('; ');
+  const more = choices.length > 3 ? `; and ${countOf(choices.length - 3, 'more', 'more')}` : '';
+  throw new AppError(
+    'conflict',
+    `${versionName(document.number, version.number)} still has ${countOf(choices.length, 'choice')} to make (${named}${more}): return it to draft and fill ${choices.length === 1 ? 'it' : 'them'} in before approval.`,
+  );
+}
+
 /** In review → approved: who (the request's own person, design.md §6.2) and when. */
 export function approveVersion(
   deps: AppDeps,
@@ -112,6 +129,7 @@ export function approveVersion(
 ): Promise<Version> {
   return changingVersion(deps, orgId, documentId, versionId, async (trx, { document, version }) => {
     requireStatus(document, version, ['in_review'], 'be approved');
+    refuseOpenChoices(document, version);
     const now = deps.clock.now().toISOString();
     const approver = approverOf(context);
     await requireSecondPerson(trx, orgId, document, version, approver, now);

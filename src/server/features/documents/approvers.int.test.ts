@@ -151,4 +151,24 @@ describe(`who approves a policy version, on ${testDatabaseKind()}`, () => {
     expect(changed.statusCode).toBe(409);
     expect(changed.body).toContain('LH-2');
   });
+
+  it("refuses to approve a version with a template's choices still to make", async () => {
+    const { official, owner, call } = await setUp();
+    const body = 'Reviewed every [choose: 12\n months]. Kept by [choose: the Security Official].';
+    const doc = (
+      await call(official, 'POST', '/documents', { title: 'Review', kind: 'policy', body })
+    ).json<DocumentDetail>();
+    const path = `/documents/${doc.id}/versions/${doc.versions[0]?.id ?? ''}`;
+    await call(official, 'POST', `${path}/submit`);
+    const refused = await call(owner, 'POST', `${path}/approve`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain(
+      'still has 2 choices to make (12 months; the Security Official)',
+    );
+    expect((await call(owner, 'GET', path)).json<Version>().status).toBe('in_review');
+    await call(owner, 'POST', `${path}/return`, {});
+    await call(official, 'PATCH', path, { body: 'Reviewed every 12 months.' });
+    await call(official, 'POST', `${path}/submit`);
+    expect((await call(owner, 'POST', `${path}/approve`, {})).statusCode).toBe(200);
+  });
 });

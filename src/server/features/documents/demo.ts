@@ -6,6 +6,7 @@ import { approveVersion, putVersionInEffect, retireVersion, submitVersion } from
 import { createDocumentIn, getDocument } from './service';
 import { filledTemplate } from './from-template';
 import { categoryOf, findTemplate } from './template-library';
+import { withFirstChoices } from './templates';
 import { changeVersion, startVersion } from './versions';
 
 // The demo clinic's policies, from the templates (content/policies): one of each state, and one
@@ -40,7 +41,9 @@ async function seedPolicy(clinic: DemoClinic, policy: DemoPolicy): Promise<void>
   const then = at(deps, addDays(start, -7));
   const template = findTemplate(policy.template);
   if (!template) throw new Error(`the demo names no template ${policy.template}`);
-  const body = await filledTemplate(deps, orgId, template, start);
+  // The demo clinic made its choices, except in the draft it is still writing.
+  const filled = await filledTemplate(deps, orgId, template, start);
+  const body = policy.goes === 'draft' ? filled : withFirstChoices(filled);
   const id = await deps.database.db.transaction().execute((trx) =>
     createDocumentIn(trx, then, grace, orgId, {
       title: template.title,

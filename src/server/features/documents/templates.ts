@@ -236,6 +236,13 @@ export function choicesIn(body: string): string[] {
   return [...body.matchAll(CHOICE)].map((m) => (m[1] ?? '').replace(/\s+/g, ' ').trim());
 }
 
+/** The body with each choice made as its first suggestion (what the demo clinic chose). */
+export function withFirstChoices(body: string): string {
+  return body.replace(CHOICE, (_mark, inner: string) =>
+    (inner.split(' / ')[0] ?? '').replace(/\s+/g, ' ').trim(),
+  );
+}
+
 // Inline Markdown (CommonMark and GFM): emphasis, code, links, images, HTML, entities, tables,
 // strikethrough. Each is ASCII punctuation, which CommonMark lets a backslash make literal.
 const INLINE_SIGNIFICANT = /[\\`*_[\]<>&~|!]/g;
