@@ -1,11 +1,13 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { evidenceRoutes } from '../../../contracts/evidence';
+import { actingOf } from '../../platform/auth/acting';
 import { auditContextOf } from '../../platform/auth/context';
 import type { AppDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/app';
 import { registerRoute, registerRoutes } from '../../platform/http/contract-routes';
 import { downloadEvidenceFile, type EvidenceDownload } from './download';
 import { removeEvidenceItem } from './remove';
+import { refuseHiddenEvidence } from './restricted';
 import {
   changeEvidenceItem,
   createEvidenceLink,
@@ -52,34 +54,53 @@ export function registerEvidenceRoutes(app: App, deps: AppDeps): void {
     done();
   });
 
+  // Items of records the caller may not open (certificates, incidents) answer 404 (restricted.ts).
+  const visible = async (
+    request: FastifyRequest<{ Params: { orgId: string; evidenceItemId: string } }>,
+  ) =>
+    refuseHiddenEvidence(
+      deps.database.db,
+      request.params.orgId,
+      actingOf(request),
+      request.params.evidenceItemId,
+    );
+
   registerRoutes(app, routes, {
-    list: (request) => listEvidencePage(deps, request.params.orgId, request.query),
+    list: (request) =>
+      listEvidencePage(deps, request.params.orgId, request.query, actingOf(request)),
     createLink: (request) =>
       createEvidenceLink(deps, auditContextOf(request), request.params.orgId, request.body),
-    get: (request) =>
-      getEvidenceItemDetail(
+    get: async (request) => {
+      await visible(request);
+      return getEvidenceItemDetail(
         deps,
         auditContextOf(request),
         request.params.orgId,
         request.params.evidenceItemId,
-      ),
-    update: (request) =>
-      changeEvidenceItem(
+      );
+    },
+    update: async (request) => {
+      await visible(request);
+      return changeEvidenceItem(
         deps,
         auditContextOf(request),
         request.params.orgId,
         request.params.evidenceItemId,
         request.body,
-      ),
-    remove: (request) =>
-      removeEvidenceItem(
+      );
+    },
+    remove: async (request) => {
+      await visible(request);
+      return removeEvidenceItem(
         deps,
         auditContextOf(request),
         request.params.orgId,
         request.params.evidenceItemId,
-      ),
+      );
+    },
   });
   registerRoute(app, download, async (request, reply) => {
+    await visible(request);
     const file = await downloadEvidenceFile(
       deps,
       auditContextOf(request),

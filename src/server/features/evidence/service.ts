@@ -20,6 +20,7 @@ import { linksOf } from '../links/service';
 import { notifyNewOwnerIn } from '../notifications/notify';
 import { holdInForce, keepRecordIn } from '../retention/service';
 import { presentEvidenceItem, reference } from './presenter';
+import { evidenceHiddenFrom, type Reader } from './restricted';
 import {
   findEvidenceItem,
   insertEvidenceItem,
@@ -77,14 +78,17 @@ export async function listEvidencePage(
   deps: AppDeps,
   orgId: string,
   query: { kind?: 'file' | 'link' | undefined; stale?: 'true' | 'false' | undefined },
+  reader: Reader,
 ) {
   const db = deps.database.db;
   const today = await organizationToday(db, deps.clock, orgId);
-  const rows = await listEvidenceItems(db, orgId, {
+  const hidden = await evidenceHiddenFrom(db, orgId, reader);
+  const all = await listEvidenceItems(db, orgId, {
     kind: query.kind,
     ...(query.stale === 'true' ? { staleBefore: today } : {}),
     ...(query.stale === 'false' ? { currentFrom: today } : {}),
   });
+  const rows = hidden ? all.filter((row) => !hidden.has(row.id)) : all;
   return { data: rows.map((row) => presentEvidenceItem(row, today)) };
 }
 

@@ -115,3 +115,24 @@ export async function listLinksAmong(
   const to = await linksTo(db, values);
   return [...from, ...to].sort((x, y) => x.created_at.localeCompare(y.created_at));
 }
+
+/** The ids of the organization's records of type `a` linked, either way, to any record of type `b`. */
+export async function listIdsLinkedTo(
+  db: Db,
+  orgId: string,
+  a: LinkType,
+  b: LinkType,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('record_links')
+    .select(['from_type', 'from_id', 'to_id'])
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('from_type', '=', a), eb('to_type', '=', b)]),
+        eb.and([eb('from_type', '=', b), eb('to_type', '=', a)]),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => (row.from_type === a ? row.from_id : row.to_id));
+}

@@ -10,6 +10,7 @@ import {
   findLinkBetween,
   insertLink,
   listLinksAmong,
+  listIdsLinkedTo,
   listLinksOf,
 } from './repository';
 import type { Transaction } from 'kysely';
@@ -252,3 +253,7 @@ export async function removeLinkBetweenIn(
     },
   });
 }
+
+/** The ids of records of type `a` linked, either way, to any record of type `b`. */
+export const idsLinkedTo = (db: Db, orgId: string, a: LinkType, b: LinkType): Promise<string[]> =>
+  listIdsLinkedTo(db, orgId, a, b);

@@ -438,3 +438,14 @@ export async function findTrainingLabels(
     .execute();
   return new Map(rows.map((r) => [r.id, `${r.course_title}, ${r.name}`]));
 }
+
+/** The evidence items that are certificates of the organization's training records. */
+export async function listCertificateEvidenceIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('training_person_assignments')
+    .select('certificate_evidence_id as id')
+    .where('org_id', '=', orgId)
+    .where('certificate_evidence_id', 'is not', null)
+    .execute();
+  return rows.flatMap((row) => (row.id ? [row.id] : []));
+}
