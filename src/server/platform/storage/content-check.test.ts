@@ -113,4 +113,18 @@ describe('the structure of office files, checked as they stream (issue 14)', () 
     );
     expect(await check(oleFile('Book'), 'old.xls')).toBe('xls');
   });
+
+  it('refuses macros and programs carried inside an office document (attacker)', async () => {
+    const macro = await officeFile('word/document.xml', { 'word/vbaProject.bin': 'macro' });
+    expect(await check(macro, 'policy.docx')).toMatch(/holds macros \(vbaProject\.bin\)/);
+    const program = await officeFile('xl/workbook.xml', { 'xl/media/evil.EXE': 'MZ' });
+    expect(await check(program, 'sheet.xlsx')).toMatch(/holds a program \(xl\/media\/evil\.EXE\)/);
+    // Pictures and embedded objects a document carries are taken.
+    const pictured = await officeFile('word/document.xml', { 'word/media/image1.png': 'png' });
+    expect(await check(pictured, 'policy.docx')).toBe('docx');
+    // An empty file is nothing to keep.
+    expect(await check(Buffer.alloc(0), 'empty.txt')).toBe(
+      'The file is empty: choose a file with content.',
+    );
+  });
 });

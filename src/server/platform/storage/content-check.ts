@@ -260,6 +260,15 @@ export class ContentCheck extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
+    if (this.seen === 0) {
+      // Nothing to keep as evidence, and nothing to judge a kind from.
+      done(
+        new AppError('validation_failed', 'The file is empty: choose a file with content.', [
+          { path: 'body', message: 'is empty' },
+        ]),
+      );
+      return;
+    }
     if (this.kind === null) {
       this.judge(true, (error, head?: Buffer) => {
         if (error) {

@@ -1,6 +1,6 @@
 /**
- * Bounds on what an office document (DOCX, XLSX, PPTX: a ZIP archive) says it expands to, read from
- * its central directory at the end of the file, so a zip bomb is refused before it is stored
+ * Bounds on what an office document (DOCX, XLSX, PPTX: a ZIP archive) says it expands to, and the
+ * names of its entries (no macros, no programs), read from its central directory at the end of the file, so a zip bomb is refused before it is stored
  * (outside attacker, issue 14). Nothing is inflated: the sizes the archive declares are what an
  * office application trusts when it opens it.
  *
@@ -70,6 +70,8 @@ export function zipBoundsProblem(tail: Buffer, fileSize: number): string | null 
       if (!wide) return 'has a damaged central directory';
       ({ size, compressed } = wide);
     }
+    const carried = carriedProgram(tail.toString('utf8', at + 46, at + 46 + nameLength));
+    if (carried) return carried;
     total += size;
     if (size > ZIP_LIMITS.ratioGrace && size > ZIP_LIMITS.maxRatio * Math.max(compressed, 1)) {
       return `holds an entry that expands more than ${String(ZIP_LIMITS.maxRatio)} times (a zip bomb)`;
@@ -82,6 +84,19 @@ export function zipBoundsProblem(tail: Buffer, fileSize: number): string | null 
   if (fileSize > 0 && total > ZIP_LIMITS.ratioGrace && total > ZIP_LIMITS.maxRatio * fileSize) {
     return `expands more than ${String(ZIP_LIMITS.maxRatio)} times its size (a zip bomb)`;
   }
+  return null;
+}
+
+// Parts no document needs and that run code when opened: macros (a macro-enabled file is .docm,
+// .xlsm or .pptm, not a kind the vault takes) and programs carried as entries (design.md §6.3).
+const MACROS = /(^|\/)vbaProject\.bin$/i;
+const PROGRAMS =
+  /\.(exe|dll|com|scr|msi|bat|cmd|ps1|vbs|vbe|js|jse|wsf|hta|jar|sh|elf|so|dylib|app)$/i;
+
+/** Why an entry named `name` is refused, or null. */
+function carriedProgram(name: string): string | null {
+  if (MACROS.test(name)) return 'holds macros (vbaProject.bin): save it without macros first';
+  if (PROGRAMS.test(name)) return `holds a program (${name.slice(-80)}), which no document needs`;
   return null;
 }
 
