@@ -167,7 +167,9 @@ describe(`termination tasks and access grants on ${testDatabaseKind()}`, () => {
     expect(me.statusCode).toBe(200);
     expect(me.json<Me>()).toMatchObject({
       memberships: [],
-      endedAccess: [{ orgName: org.name, endedAt: '2026-05-30T05:00:00.000Z' }],
+      endedAccess: [
+        { orgName: org.name, endedAt: '2026-05-30T05:00:00.000Z', timeZone: 'America/Chicago' },
+      ],
     });
   });
 });

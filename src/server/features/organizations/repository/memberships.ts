@@ -47,7 +47,11 @@ export async function listEndedMemberships(db: Db, userId: string, now: string) 
   return db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-    .select(['organizations.name as org_name', 'memberships.access_expires_at'])
+    .select([
+      'organizations.name as org_name',
+      'organizations.time_zone',
+      'memberships.access_expires_at',
+    ])
     .where('memberships.user_id', '=', userId)
     .where('memberships.access_expires_at', 'is not', null)
     .where('memberships.access_expires_at', '<=', now)

@@ -20,8 +20,10 @@ export async function endedAccessOf(
   db: Db,
   userId: string,
   now: string,
-): Promise<{ orgName: string; endedAt: string }[]> {
+): Promise<{ orgName: string; endedAt: string; timeZone: string }[]> {
   return (await listEndedMemberships(db, userId, now)).flatMap((m) =>
-    m.access_expires_at ? [{ orgName: m.org_name, endedAt: m.access_expires_at }] : [],
+    m.access_expires_at
+      ? [{ orgName: m.org_name, endedAt: m.access_expires_at, timeZone: m.time_zone }]
+      : [],
   );
 }
