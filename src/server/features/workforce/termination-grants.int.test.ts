@@ -127,11 +127,13 @@ describe(`termination tasks and access grants on ${testDatabaseKind()}`, () => {
     const warnings = await call(officer, 'GET', '/clearance-warnings');
     expect(warnings.statusCode).toBe(200);
     expect(
-      warnings.json<{ data: ClearanceWarning[] }>().data.map((w) => [
-        w.person.name,
-        w.clearanceOutcome,
-        w.systems.map((s) => `${s.name} (${s.accessLevel})`),
-      ]),
+      warnings
+        .json<{ data: ClearanceWarning[] }>()
+        .data.map((w) => [
+          w.person.name,
+          w.clearanceOutcome,
+          w.systems.map((s) => `${s.name} (${s.accessLevel})`),
+        ]),
     ).toEqual([
       ['Nico Failed', 'not_cleared', ['Riverside EHR (Clinician)']],
       ['Pat Pending', 'pending', ['Riverside EHR (Front desk)']],
