@@ -293,7 +293,7 @@ export const accessReviewsRoutes = {
       justification: 'Covers the front desk during the summer.',
       grantedOn: '2026-05-04',
     }),
-    invalidates: ['access-reviews'],
+    invalidates: ['access-reviews', 'workforce', 'dashboard'],
   }),
   revokeGrant: route({
     method: 'POST',
@@ -306,7 +306,7 @@ export const accessReviewsRoutes = {
     response: AccessGrantSchema,
     audits: ['access_grant.revoked'],
     example: () => ({}),
-    invalidates: ['access-reviews'],
+    invalidates: ['access-reviews', 'workforce', 'dashboard'],
   }),
   list: route({
     method: 'GET',

@@ -79,6 +79,17 @@ export const MeSchema = z.object({
   session: SessionInfoSchema,
   /** Reset links others issued for this account that the person has not acknowledged yet. */
   passwordResetNotices: z.array(PasswordResetNoticeSchema),
+  endedAccess: z
+    .array(
+      z.object({
+        orgName: z.string(),
+        endedAt: z.iso.datetime(),
+        timeZone: z.string().describe("The organization's IANA time zone"),
+      }),
+    )
+    .describe(
+      "Organizations where the user's access ended with their employment: names only, no records",
+    ),
 });
 export type Me = z.infer<typeof MeSchema>;
 

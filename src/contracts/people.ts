@@ -72,7 +72,8 @@ const tags = ['people'];
 const departmentTags = ['departments'];
 const PersonParamsSchema = OrgParamsSchema.extend({ personId: z.uuid() });
 const DepartmentParamsSchema = OrgParamsSchema.extend({ departmentId: z.uuid() });
-const invalidates = ['people'];
+// The clearance warnings (workforce) follow a person's clearance.
+const invalidates = ['people', 'workforce', 'dashboard'];
 const exported = (format: 'csv' | 'xlsx') =>
   route({
     method: 'GET',

@@ -147,7 +147,16 @@ export const TaskCompletionSchema = z.object({
 const tags = ['tasks'];
 const TaskParamsSchema = OrgParamsSchema.extend({ taskId: z.uuid() });
 // Tasks feed the dashboard, the safeguard records and the risk register.
-const invalidates = ['tasks', 'dashboard', 'safeguards', 'risks', 'risk-assessments'];
+// A done termination task ends its access grant and shows on the person's checklist.
+const invalidates = [
+  'tasks',
+  'dashboard',
+  'safeguards',
+  'risks',
+  'risk-assessments',
+  'workforce',
+  'access-reviews',
+];
 
 /** The task routes: 164.308(a)(1)(ii)(B) risk management work, reviews and reminders. */
 export const taskRoutes = {

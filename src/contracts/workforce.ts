@@ -154,6 +154,17 @@ export const EndEmploymentBodySchema = z.object({
 });
 export type EndEmploymentBody = z.infer<typeof EndEmploymentBodySchema>;
 
+/** 164.308(a)(3)(ii)(B): a person with ePHI access whose background check is pending or failed. */
+export const ClearanceWarningSchema = z.object({
+  person: z.object({ id: z.string(), name: z.string() }),
+  clearanceOutcome: z.enum(['pending', 'not_cleared']),
+  systems: z
+    .array(z.object({ id: z.string(), name: z.string(), accessLevel: z.string() }))
+    .describe('Systems with ePHI the person holds an active access grant on'),
+});
+export type ClearanceWarning = z.infer<typeof ClearanceWarningSchema>;
+export const ClearanceWarningsSchema = z.object({ data: z.array(ClearanceWarningSchema) });
+
 // ---------- routes ----------
 
 const tags = ['workforce'];
@@ -211,6 +222,16 @@ export const workforceRoutes = {
     audits: ['workforce_settings.changed'],
     example: () => ({ terminationDeadlineHours: 1 }),
     invalidates: ['workforce'],
+  }),
+  clearanceWarnings: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/clearance-warnings',
+    tags,
+    summary:
+      'People whose background check is pending or failed who hold access to systems with ePHI',
+    permission: 'workforce.read',
+    params: OrgParamsSchema,
+    response: ClearanceWarningsSchema,
   }),
   checklists: route({
     method: 'GET',

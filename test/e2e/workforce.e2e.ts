@@ -47,14 +47,32 @@ describe.each(e2eDatabases)('workforce on %s', (kind) => {
     await tasks.getByText("Disable Liam Walsh's account on", { exact: false }).first().waitFor();
     await tasks.getByText("Collect Liam Walsh's devices, badge and keys").waitFor();
     await tasks.getByText(/Revoke Liam Walsh's remote access/).waitFor();
-    // Each with its deadline: 24 hours after the end of the last day (midnight two days on).
-    const [year, month, day] = inDays(4).split('-').map(Number);
-    const due = `${new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).toLocaleDateString(
-      'en-GB',
-      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
-    )}, 00:00`;
+    // Each with its deadline: 24 hours after the end of the last day, said as the end of the
+    // day after it (never "00:00" of the day after that).
+    const [year, month, day] = inDays(3).split('-').map(Number);
+    const dueDay = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+    const due = `End of ${dueDay.toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    })}`;
     expect(await tasks.getByText(due, { exact: false }).count()).toBeGreaterThan(2);
+    expect(await tasks.getByText('00:00', { exact: false }).count()).toBe(0);
     await lookAt(priya, `workforce-${kind}-termination`);
+
+    // The deadline and the checklist templates have their page, with the proposed rule's 1 hour.
+    await priya.getByRole('link', { name: 'Onboarding and termination' }).first().click();
+    await priya.getByRole('heading', { level: 1, name: 'Onboarding and termination' }).waitFor();
+    await priya.getByText('The proposed rule asks for 1 hour').waitFor();
+    await priya.getByLabel(/^Hours after the last day/).fill('1');
+    await priya.getByRole('button', { name: 'Save' }).click();
+    await priya.getByText('Saved: termination tasks are due 1 hour after the last day').waitFor();
+    await priya.getByRole('button', { name: 'Edit the termination checklist' }).click();
+    await priya.getByRole('button', { name: 'Add an item' }).click();
+    await priya.getByLabel(/^Item 4/).fill('Collect the pager');
+    await lookAt(priya, `workforce-${kind}-checklist-settings`);
+    await priya.getByRole('button', { name: 'Save 4 items' }).click();
+    await priya.getByText('Collect the pager').waitFor();
 
     // The Security Official records a sanction; the form shows prior records and a suggestion.
     await priya.getByRole('link', { name: 'Sanctions' }).first().click();

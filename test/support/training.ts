@@ -8,7 +8,7 @@ const startApp = testApps();
 interface Who {
   user: { id: string };
 }
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** An organization with an official, an auditor, a contributor and two workforce members. */
 export async function setUp() {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { authApi } from '../api/auth';
 import { useApiQuery } from '../api/hooks';
+import { AccessEndedPage } from './AccessEndedPage';
 import { PageLoading } from './PageLoading';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useMe } from './session';
@@ -15,6 +16,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
   }
   if (me.data) {
+    // A leaver (164.308(a)(3)(ii)(C)): a page that says so, not an empty shell.
+    if (me.data.memberships.length === 0 && me.data.endedAccess.length > 0) {
+      return <AccessEndedPage me={me.data} />;
+    }
     return <>{children}</>;
   }
   if (me.data === null && setup.data) {

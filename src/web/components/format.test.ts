@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeChanges } from './changes';
 import { fieldLabel } from './field-labels';
-import { countOf, dayIn, formatDateTime, plural } from './format';
+import { countOf, dayIn, formatDateTime, formatDue, plural } from './format';
 import { currentZoneName, timeZoneNames } from './time-zones';
 
 describe('words a person reads', () => {
@@ -25,6 +25,15 @@ describe('words a person reads', () => {
     expect(formatDateTime('2026-03-02T04:30:00.000Z', 'UTC')).toBe('2 Mar 2026, 04:30 UTC');
     expect(dayIn('America/Chicago', new Date('2026-03-02T04:30:00.000Z'))).toBe('2026-03-01');
     expect(dayIn('Asia/Kolkata', new Date('2026-03-01T20:00:00.000Z'))).toBe('2026-03-02');
+  });
+
+  it('says a deadline in words: a time, or the end of a day for one at midnight', () => {
+    const now = new Date('2026-06-01T12:00:00.000Z');
+    // Midnight in Chicago at the start of 5 June is the end of 4 June, not "5 Jun, 00:00".
+    expect(formatDue('2026-06-05T05:00:00.000Z', 'America/Chicago', now)).toBe('end of 4 Jun');
+    expect(formatDue('2026-12-03T23:30:00.000Z', 'America/Chicago', now)).toBe('3 Dec, 17:30 CST');
+    expect(formatDue('2027-01-05T06:00:00.000Z', 'America/Chicago', now)).toBe('end of 4 Jan 2027');
+    expect(formatDue(null, 'UTC', now)).toBe('—');
   });
 
   it('lists time zones by their current names', () => {

@@ -54,3 +54,35 @@ export function dayIn(timeZone: string, instant: Date): string {
 export function formatDayOf(instant: string | null, timeZone: string): string {
   return instant ? formatDate(dayIn(timeZone, new Date(instant))) : '—';
 }
+
+/**
+ * A deadline as people read it, in the organization's zone: "3 Dec, 17:30 CST"; one at midnight
+ * is the end of the day before ("end of 3 Dec"), never "4 Dec, 00:00". The year only when it is
+ * not this year's.
+ */
+export function formatDue(instant: string | null, timeZone: string, now = new Date()): string {
+  if (!instant) return '—';
+  const at = new Date(instant);
+  const parts = (d: Date) =>
+    Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
+  const local = parts(at);
+  const midnight = local.hour === '00' && local.minute === '00';
+  const day = midnight ? parts(new Date(at.getTime() - 1)) : local;
+  const thisYear = parts(now).year === day.year;
+  const date = `${day.day} ${day.month}${thisYear ? '' : ` ${day.year}`}`;
+  return midnight
+    ? `end of ${date}`
+    : `${date}, ${local.hour}:${local.minute} ${zoneName(at, timeZone)}`;
+}

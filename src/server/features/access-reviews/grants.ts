@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/schema';
 import type { AccessGrant, AccessGrantBody } from '../../../contracts/access-reviews';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { requireApprover } from '../../platform/auth/approver';
@@ -11,7 +13,7 @@ import { assetNames } from '../assets/service';
 import { personRowIn } from '../people/service';
 import { namesFor } from './names';
 import { grantReference, presentGrant } from './presenter';
-import { endGrant, findGrant, insertGrant, listGrants } from './repository';
+import { endGrant, findGrant, insertGrant, listActiveGrants, listGrants } from './repository';
 import type { AccessGrantsTable } from './tables';
 
 async function present(db: Db, orgId: string, rows: readonly AccessGrantsTable[]) {
@@ -125,21 +127,55 @@ export async function revokeGrant(
         `must be on or after the grant (${before.granted_on})`,
       );
     }
-    const ended = await endGrant(trx, orgId, id, {
-      revoked_on: revokedOn,
-      revoked_by: context.actor.type === 'user' ? context.actor.id : null,
-      updated_at: deps.clock.now().toISOString(),
-    });
-    if (!ended) throw new AppError('conflict', `${grantReference(before.number)} ended already.`);
-    await appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: 'access_grant.revoked',
-      entity: { type: 'access_grant', id },
-      changes: {
-        reference: { after: grantReference(before.number) },
-        revokedOn: { before: null, after: revokedOn },
-      },
-    });
+    if (!(await endGrantIn(trx, deps, context, orgId, before, revokedOn))) {
+      throw new AppError('conflict', `${grantReference(before.number)} ended already.`);
+    }
   });
   return getGrant(deps, orgId, id);
+}
+
+/**
+ * Ends a grant in the caller's transaction, audited; false when it had ended already. Called when
+ * the access really ended (a termination task done: workforce/grant-ends.ts), never before.
+ */
+export async function endGrantIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  context: AuditContext,
+  orgId: string,
+  grant: AccessGrantsTable,
+  revokedOn: string,
+): Promise<boolean> {
+  // A grant never ends before it began.
+  const on = revokedOn < grant.granted_on ? grant.granted_on : revokedOn;
+  const ended = await endGrant(trx, orgId, grant.id, {
+    revoked_on: on,
+    revoked_by: context.actor.type === 'user' ? context.actor.id : null,
+    updated_at: deps.clock.now().toISOString(),
+  });
+  if (!ended) return false;
+  await appendAuditEvent(trx, deps, context, {
+    orgId,
+    action: 'access_grant.revoked',
+    entity: { type: 'access_grant', id: grant.id },
+    changes: {
+      reference: { after: grantReference(grant.number) },
+      revokedOn: { before: null, after: on },
+    },
+  });
+  return true;
+}
+
+/** A person's grants in effect (not ended), with the grant row: ending employment reads them. */
+export async function activeGrantsOf(
+  db: Db,
+  orgId: string,
+  filter: { personId?: string | undefined } = {},
+): Promise<AccessGrantsTable[]> {
+  return listActiveGrants(db, orgId, filter);
+}
+
+/** One grant's row, or undefined (another organization's, or none). */
+export async function grantRowIn(db: Db, orgId: string, id: string) {
+  return findGrant(db, orgId, id);
 }

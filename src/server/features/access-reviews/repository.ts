@@ -31,6 +31,21 @@ export async function listGrants(
   return query.orderBy('granted_on', 'desc').orderBy('number', 'desc').limit(1000).execute();
 }
 
+/** The grants not ended, of one person or of everyone (no limit: a roster's grants). */
+export async function listActiveGrants(
+  db: Db,
+  orgId: string,
+  filter: { personId?: string | undefined },
+): Promise<AccessGrantsTable[]> {
+  let query = db
+    .selectFrom('access_grants')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('revoked_on', 'is', null);
+  if (filter.personId) query = query.where('person_id', '=', filter.personId);
+  return query.orderBy('granted_on').orderBy('number').execute();
+}
+
 /** Grants of a system in effect at some time of the period, oldest first. */
 export async function grantsDuring(
   db: Db,

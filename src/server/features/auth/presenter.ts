@@ -8,6 +8,7 @@ export function presentMe(
   principal: Principal,
   memberships: MembershipSummary[],
   passwordResetNotices: PasswordResetNotice[],
+  endedAccess: Me['endedAccess'],
 ): Me {
   return {
     user: {
@@ -19,6 +20,7 @@ export function presentMe(
     memberships,
     session: presentSessionInfo(principal),
     passwordResetNotices,
+    endedAccess,
   };
 }
 

@@ -230,3 +230,15 @@ export async function listReachablePeople(db: Db, orgId: string, today: string, 
     .orderBy('people.number')
     .execute();
 }
+
+/** People of the roster still working (or starting) whose background check is pending or failed. */
+export async function listAwaitingClearance(db: Db, orgId: string, today: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'clearance_outcome'])
+    .where('org_id', '=', orgId)
+    .where('clearance_outcome', 'in', ['pending', 'not_cleared'])
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+    .orderBy('name')
+    .execute();
+}

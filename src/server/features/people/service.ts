@@ -16,6 +16,7 @@ import { countOf } from '../../../contracts/words';
 import { organizationToday } from '../../platform/org-calendar';
 import { uuidsOnly } from '../../platform/links-registry';
 import { nextReferenceNumber } from '../../platform/references-repository';
+import { askTrainingOfPersonIn } from '../training/at-hire';
 import { accountByEmail, checkPersonValues } from './person-rules';
 import { presentPerson, reference } from './presenter';
 import {
@@ -24,6 +25,7 @@ import {
   findPerson,
   findRosterNames,
   insertPerson,
+  listAwaitingClearance,
   listPeople,
   listReachablePeople,
   updatePerson,
@@ -190,9 +192,11 @@ export async function createPerson(
   body: PersonBody,
   seesNotes: boolean,
 ): Promise<Person> {
-  const id = await deps.database.db
-    .transaction()
-    .execute((trx) => createPersonIn(trx, deps, context, orgId, body));
+  const id = await deps.database.db.transaction().execute(async (trx) => {
+    const created = await createPersonIn(trx, deps, context, orgId, body);
+    await askTrainingOfPersonIn(trx, deps, context, orgId, created);
+    return created;
+  });
   return getPerson(deps, orgId, id, seesNotes);
 }
 
@@ -222,6 +226,8 @@ export async function changePerson(
       entity: { type: 'person', id },
       changes,
     });
+    // A new department, start date or account can put them in a training audience.
+    await askTrainingOfPersonIn(trx, deps, context, orgId, id);
   });
   return getPerson(deps, orgId, id, seesNotes);
 }
@@ -320,4 +326,9 @@ export async function rosterIdentities(db: Db, orgId: string) {
 /** Whom a message to the roster reaches today (people/repository.ts#listReachablePeople). */
 export async function reachablePeople(db: Db, orgId: string, today: string, now: string) {
   return listReachablePeople(db, orgId, today, now);
+}
+
+/** 164.308(a)(3)(ii)(B): people still working whose background check is pending or failed. */
+export async function peopleAwaitingClearance(db: Db, orgId: string, today: string) {
+  return listAwaitingClearance(db, orgId, today);
 }

@@ -82,12 +82,16 @@ export async function syncTrainingIn(
   today: string,
   now: string,
   only?: readonly TrainingAssignmentsTable[],
+  /** Only these people (one just hired or moved), else everyone of the roster. */
+  personIds?: readonly string[],
 ): Promise<number> {
   const rules = only ?? (await listAssignments(trx, orgId, { live: true }));
   if (rules.length === 0) return 0;
   const ids = rules.map((r) => r.id);
   const audience = await listAudience(trx, orgId, ids);
-  const trainees = await listTrainees(trx, orgId, now);
+  const trainees = (await listTrainees(trx, orgId, now)).filter(
+    (t) => personIds === undefined || personIds.includes(t.id),
+  );
   const existing = await listCycles(trx, orgId, ids);
   const held = new Map<string, { id: string; cycle: number; is_current: number }[]>();
   for (const row of existing) {

@@ -1,3 +1,4 @@
+import { todayIn } from '../../platform/time';
 import { zoneOffsetMs } from '../../../contracts/zone-offset';
 
 /**
@@ -11,4 +12,13 @@ export function endOfDayIn(timeZone: string, date: string): Date {
   // Once more with the offset at the found instant (a change of offset around that midnight).
   at = midnightAsUtc - zoneOffsetMs(timeZone, at);
   return new Date(at);
+}
+
+/**
+ * The day a deadline falls on, in a time zone: a deadline at midnight is the end of the day
+ * before it (due 3 June means by the end of 3 June), so a task's due date and its checklist's
+ * deadline name the same day.
+ */
+export function dueDayIn(timeZone: string, at: Date): string {
+  return todayIn(timeZone, new Date(at.getTime() - 1));
 }

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../platform/deps';
 import type { OrganizationCalendar } from '../../platform/org-calendar';
-import { todayIn } from '../../platform/time';
+import { dueDayIn } from './end-of-day';
 import type { NotifyInput } from '../notifications/notify';
 import { reminderSweep } from '../notifications/sweep';
 import { overdueTerminationItems } from './checklists';
@@ -22,7 +22,7 @@ export async function terminationNotices(
       kind,
       record: { type: 'task', id: item.task_id },
       title: `${item.reference} ${item.title}`,
-      dueOn: todayIn(org.timeZone, new Date(item.due_at)),
+      dueOn: dueDayIn(org.timeZone, new Date(item.due_at)),
       key: `termination:${kind}:${item.id}`,
     });
     return [

@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature';
 import { workforceDashboard } from './dashboard';
 import { workforceDemo } from './demo';
 import { terminationEscalation } from './escalation';
+import { grantEndsWithTask } from './grant-ends';
 import { cutOffKind } from './jobs';
 import * as createChecklists from './migrations/0028_create_workforce_checklists';
 import { registerWorkforceRoutes } from './routes';
@@ -20,6 +21,7 @@ export const feature: Feature = {
   records: { personId: 'people' },
   jobs: (deps) => [cutOffKind(deps), terminationEscalation.kind(deps)],
   schedules: [terminationEscalation.schedule],
+  auditListener: grantEndsWithTask,
   dashboard: workforceDashboard,
   demo: workforceDemo,
 };

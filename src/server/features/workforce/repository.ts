@@ -173,3 +173,19 @@ export async function listChecklistsOf(db: Db, orgId: string, personId: string) 
     .where('person_id', '=', personId)
     .execute();
 }
+
+/** The termination item a task was raised for, if any, with its checklist's status. */
+export async function findTerminationItemOfTask(db: Db, orgId: string, taskId: string) {
+  return db
+    .selectFrom('person_checklist_items')
+    .innerJoin('person_checklists', (join) =>
+      join
+        .onRef('person_checklists.id', '=', 'person_checklist_items.checklist_id')
+        .onRef('person_checklists.org_id', '=', 'person_checklist_items.org_id'),
+    )
+    .select(['person_checklist_items.item_key', 'person_checklists.status'])
+    .where('person_checklist_items.org_id', '=', orgId)
+    .where('person_checklist_items.task_id', '=', taskId)
+    .where('person_checklists.kind', '=', 'termination')
+    .executeTakeFirst();
+}

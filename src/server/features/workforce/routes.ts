@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/app';
 import { registerRoutes } from '../../platform/http/contract-routes';
 import { personChecklists } from './checklists';
+import { clearanceWarnings } from './clearance';
 import { startOnboarding } from './onboarding';
 import { getSettings, getTemplates, setTemplate, updateSettings } from './templates';
 import { endEmployment, undoEndOfEmployment } from './termination';
@@ -16,6 +17,7 @@ export function registerWorkforceRoutes(app: App, deps: AppDeps): void {
     settings: (request) => getSettings(deps, request.params.orgId),
     updateSettings: (request) =>
       updateSettings(deps, auditContextOf(request), request.params.orgId, request.body),
+    clearanceWarnings: (request) => clearanceWarnings(deps, request.params.orgId),
     checklists: (request) => personChecklists(deps, request.params.orgId, request.params.personId),
     startOnboarding: async (request) => {
       const { orgId, personId } = request.params;

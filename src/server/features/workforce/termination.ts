@@ -7,7 +7,7 @@ import type { AppDeps } from '../../platform/deps';
 import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import { findTimeZone } from '../../platform/org-calendar-repository';
-import { todayIn } from '../../platform/time';
+import { activeGrantsOf } from '../access-reviews/grants';
 import { allAssets } from '../assets/service';
 import {
   cutOffIn,
@@ -19,7 +19,8 @@ import { personRowIn, setEndDateIn } from '../people/service';
 import { closeTaskIn } from '../tasks/service';
 import { taskStates } from '../tasks/summaries';
 import { createSystemTaskIn } from '../tasks/system-tasks';
-import { endOfDayIn } from './end-of-day';
+import { dueDayIn, endOfDayIn } from './end-of-day';
+import { GRANT_ITEM } from './grant-ends';
 import {
   deleteChecklistItems,
   findChecklist,
@@ -65,15 +66,31 @@ async function plannedItems(
   const managerAccount = person.manager_id
     ? ((await personRowIn(trx, orgId, person.manager_id))?.user_id ?? null)
     : null;
-  const systems = (await allAssets(trx, orgId)).filter(
+  const assets = await allAssets(trx, orgId);
+  const byId = new Map(assets.map((a) => [a.id, a]));
+  const notLeaver = (id: string | null) => (id !== null && id !== leaver ? id : null);
+  // The recorded grants first (164.308(a)(4)(ii)(B)): one task per account, naming its level.
+  const grants = await activeGrantsOf(trx, orgId, { personId: person.id });
+  const granted = new Set(grants.map((g) => g.asset_id));
+  const systems = assets.filter(
     (a) =>
       a.holdsEphi &&
       ACCOUNT_KINDS.has(a.kind) &&
       a.lifecycle !== 'retired' &&
-      a.lifecycle !== 'disposed',
+      a.lifecycle !== 'disposed' &&
+      !granted.has(a.id),
   );
-  const notLeaver = (id: string | null) => (id !== null && id !== leaver ? id : null);
   return [
+    ...grants.map((grant) => {
+      const asset = byId.get(grant.asset_id);
+      return {
+        key: `${GRANT_ITEM}${grant.id}`,
+        source: 'account' as const,
+        title: `Disable ${person.name}'s account on ${asset?.name ?? 'a removed system'} (${grant.access_level})`,
+        assetId: grant.asset_id,
+        ownerHint: notLeaver(asset?.owner?.id ?? null),
+      };
+    }),
     ...systems.map((asset) => ({
       key: `account:${asset.id}`,
       source: 'account' as const,
@@ -166,13 +183,15 @@ export async function endEmployment(
     } else {
       await updateChecklist(trx, orgId, checklist.id, row);
     }
-    const existing = new Set(
-      (await listChecklistItems(trx, orgId, [checklist.id])).map((i) => i.item_key),
-    );
+    const had = await listChecklistItems(trx, orgId, [checklist.id]);
+    const existing = new Set(had.map((i) => i.item_key));
+    // A system already asked for (a grant recorded since the first end) is not asked for twice.
+    const covered = new Set(had.flatMap((i) => (i.asset_id ? [i.asset_id] : [])));
     const official = await securityOfficialIn(trx, orgId);
     let added = 0;
     for (const item of await plannedItems(trx, orgId, person)) {
       if (existing.has(item.key)) continue;
+      if (item.key.startsWith('account:') && item.assetId && covered.has(item.assetId)) continue;
       const taskId = await createSystemTaskIn(
         trx,
         deps,
@@ -182,7 +201,7 @@ export async function endEmployment(
           title: item.title,
           description:
             '164.308(a)(3)(ii)(C): access ends when employment ends. Part of the termination checklist on the person’s page.',
-          dueOn: todayIn(timeZone, dueAt),
+          dueOn: dueDayIn(timeZone, dueAt),
           priority: 'high',
         },
         { recordOwnerId: item.ownerHint ?? official },

@@ -24,6 +24,7 @@ import { ScrollTable } from '../../components/ScrollTable';
 import { DepartmentsDialog } from './DepartmentsDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { RosterImportDialog } from './RosterImportDialog';
+import { ClearanceWarningBadge, useClearanceWarnings } from '../workforce/clearance-warnings';
 import { STATUS_COLORS, clearanceLabel, options, statusLabel } from './words';
 
 /** The workforce roster (164.308(a)(3)): filters by department, status and kind. */
@@ -45,6 +46,7 @@ export function PeoplePage() {
   const query = { ...(filters.success ? filters.data : {}), limit: 200 };
   const list = useApiQuery(api.people.list, orgId ? [{ orgId }, query] : null);
   const departments = useApiQuery(api.people.listDepartments, orgId ? [{ orgId }] : null);
+  const warnings = useClearanceWarnings();
   if (!org || !orgId) return <NoOrganization />;
   const manage = can(org.role, api.people.create);
   const people = list.data?.data ?? [];
@@ -172,6 +174,7 @@ export function PeoplePage() {
                 </Table.Td>
                 <Table.Td data-label="Clearance">
                   <Text size="sm">{clearanceLabel(p)}</Text>
+                  <ClearanceWarningBadge warning={warnings.get(p.id)} />
                 </Table.Td>
               </Table.Tr>
             ))}

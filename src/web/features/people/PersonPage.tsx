@@ -13,6 +13,7 @@ import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgTime } from '../../components/useOrgTime';
 import { PersonAccessGrants } from '../access-reviews/PersonAccessGrants';
+import { ClearanceWarningAlert, useClearanceWarnings } from '../workforce/clearance-warnings';
 import { PersonChecklists } from '../workforce/PersonChecklists';
 import { PersonDrawer } from './PersonDrawer';
 import { CLEARANCE_COLORS, STATUS_COLORS, clearanceLabel, statusLabel } from './words';
@@ -38,6 +39,7 @@ export function PersonPage() {
   const [editing, setEditing] = useState(false);
   const orgId = org?.orgId;
   const got = useApiQuery(api.people.get, orgId ? [{ orgId, personId }] : null);
+  const warnings = useClearanceWarnings();
   if (!org) return <NoOrganization />;
   const p = got.data;
   return (
@@ -75,6 +77,7 @@ export function PersonPage() {
               ) : null}
             </Group>
           </Group>
+          <ClearanceWarningAlert warning={warnings.get(p.id)} />
           <Card withBorder padding="md">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
               <Fact label="Reference">{p.reference}</Fact>
@@ -112,7 +115,7 @@ export function PersonPage() {
             </Stack>
           </Card>
           {can(org.role, api.workforce.checklists) ? (
-            <PersonChecklists personId={p.id} name={p.name} />
+            <PersonChecklists personId={p.id} name={p.name} hasAccount={p.user !== null} />
           ) : null}
           <PersonAccessGrants personId={p.id} />
           <Text size="xs" c="dimmed">

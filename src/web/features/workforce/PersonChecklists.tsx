@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { upperFirst } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -25,7 +26,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate } from '../../components/format';
+import { countOf, formatDate } from '../../components/format';
 import { MutationError } from '../../components/MutationError';
 import { ScrollTable } from '../../components/ScrollTable';
 import { useOrgTime } from '../../components/useOrgTime';
@@ -74,7 +75,7 @@ function Items({ checklist }: { checklist: Checklist }) {
               </Anchor>{' '}
               {item.title}
             </Table.Td>
-            <Table.Td data-label="Due">{time.dateTime(item.dueAt)}</Table.Td>
+            <Table.Td data-label="Due">{upperFirst(time.due(item.dueAt))}</Table.Td>
             <Table.Td data-label="Owner">{item.task.owner?.name ?? 'Nobody yet'}</Table.Td>
             <Table.Td data-label="Status">
               {item.overdue ? (
@@ -97,13 +98,17 @@ function Items({ checklist }: { checklist: Checklist }) {
 function EndDialog({
   personId,
   name,
+  hasAccount,
   onClose,
 }: {
   personId: string;
   name: string;
+  hasAccount: boolean;
   onClose: () => void;
 }) {
   const orgId = useActiveOrg()?.orgId ?? '';
+  const hours = useApiQuery(api.workforce.settings, orgId ? [{ orgId }] : null).data
+    ?.terminationDeadlineHours;
   const [endDate, setEndDate] = useState('');
   const [reason, setReason] = useState<EndReason>('resigned');
   const end = useApiMutation(api.workforce.endEmployment, { onSuccess: onClose });
@@ -120,9 +125,13 @@ function EndDialog({
       >
         <Stack gap="sm">
           <Text size="sm">
-            Termination tasks are raised for every system holding ePHI, devices and badges, remote
-            access and the checklist template. {name}&apos;s Custos access ends at the end of the
-            last day.
+            Termination tasks are raised for each account {name} was granted (doing the task ends
+            the grant), every other system holding ePHI, devices and badges, remote access and the
+            checklist template
+            {hours === undefined ? '' : `, due ${countOf(hours, 'hour')} after the last day`}.{' '}
+            {hasAccount
+              ? `${name}'s Custos access ends at the end of the last day.`
+              : `${name} has no Custos account: there is no Custos access to end.`}
           </Text>
           <TextInput
             type="date"
@@ -156,12 +165,21 @@ function EndDialog({
 }
 
 /** The person's onboarding and termination checklists (164.308(a)(3)(ii)(C)), with their actions. */
-export function PersonChecklists({ personId, name }: { personId: string; name: string }) {
+export function PersonChecklists({
+  personId,
+  name,
+  hasAccount,
+}: {
+  personId: string;
+  name: string;
+  hasAccount: boolean;
+}) {
   const org = useActiveOrg();
   const orgId = org?.orgId ?? '';
   const got = useApiQuery(api.workforce.checklists, orgId ? [{ orgId, personId }] : null);
   const [ending, setEnding] = useState(false);
   const onboard = useApiMutation(api.workforce.startOnboarding);
+  const time = useOrgTime();
   const undo = useApiMutation(api.workforce.undoEnd);
   if (!org) return null;
   const manages = can(org.role, api.workforce.endEmployment);
@@ -228,7 +246,7 @@ export function PersonChecklists({ personId, name }: { personId: string; name: s
                     Last day worked {formatDate(termination.endDate)} ·{' '}
                     {termination.reason ? END_REASON_LABELS[termination.reason] : ''}
                     {termination.accessEndsAt
-                      ? ` · Custos access ends ${formatDate(termination.endDate)} at midnight`
+                      ? ` · Custos access until the ${time.due(termination.accessEndsAt)}`
                       : ''}
                   </Text>
                   <Items checklist={termination} />
@@ -246,7 +264,12 @@ export function PersonChecklists({ personId, name }: { personId: string; name: s
         </>
       ) : null}
       {ending ? (
-        <EndDialog personId={personId} name={name} onClose={() => setEnding(false)} />
+        <EndDialog
+          personId={personId}
+          name={name}
+          hasAccount={hasAccount}
+          onClose={() => setEnding(false)}
+        />
       ) : null}
     </>
   );

@@ -11,22 +11,20 @@ import type { Principal } from '../../../platform/auth/sessions';
 import { randomToken, sha256Hex } from '../../../platform/crypto/hash';
 import type { AppDeps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
-import { liveMembershipsOf } from '../../organizations/service/memberships';
+import { endedAccessOf, liveMembershipsOf } from '../../organizations/service/memberships';
 import { presentMe, presentSession } from '../presenter';
 import { moveSession, revokeSessionsInOrganization } from '../repository/sessions';
 import { passwordResetNoticesOf } from './issued-reset';
 import { revokeAllTokensIn } from './tokens';
 
 export async function getMe(deps: AppDeps, principal: Principal) {
-  const memberships = await liveMembershipsOf(
-    deps.database.db,
-    principal.userId,
-    deps.clock.now().toISOString(),
-  );
+  const now = deps.clock.now().toISOString();
+  const memberships = await liveMembershipsOf(deps.database.db, principal.userId, now);
   return presentMe(
     principal,
     memberships,
     await passwordResetNoticesOf(deps, principal.userId, memberships),
+    await endedAccessOf(deps.database.db, principal.userId, now),
   );
 }
 

@@ -42,6 +42,24 @@ export async function listLiveMemberships(
   return liveMemberships(db, { userId, now });
 }
 
+/** The user's memberships whose access ended (employment ended), latest first: their names only. */
+export async function listEndedMemberships(db: Db, userId: string, now: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+    .select([
+      'organizations.name as org_name',
+      'organizations.time_zone',
+      'memberships.access_expires_at',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.access_expires_at', 'is not', null)
+    .where('memberships.access_expires_at', '<=', now)
+    .orderBy('memberships.access_expires_at', 'desc')
+    .limit(20)
+    .execute();
+}
+
 export interface MemberRow extends MembershipsTable {
   name: string;
   email: string;
