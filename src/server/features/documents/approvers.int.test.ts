@@ -99,7 +99,7 @@ describe(`who approves a policy version, on ${testDatabaseKind()}`, () => {
   });
 
   it('keeps whoever wrote or changed a version from approving it (attacker: a contributor pressed Submit)', async () => {
-    const { t, db, clock, org, official, owner, contributor, call } = await setUp();
+    const { db, clock, org, official, owner, contributor, call } = await setUp();
     const admin = await buildMember(db, clock, org.id, 'admin');
     const doc = (
       await call(owner, 'POST', '/documents', { title: 'Access', kind: 'policy', body: 'Text.' })
@@ -116,7 +116,6 @@ describe(`who approves a policy version, on ${testDatabaseKind()}`, () => {
       expect(refused.body).toContain('You wrote or submitted');
     }
     expect((await call(official, 'POST', `${path}/approve`, {})).statusCode).toBe(200);
-    void t;
   });
 
   it('neither returns nor changes a version under legal hold (164.316(b)(2)(i))', async () => {

@@ -2,9 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { holdReference } from '../retention/presenter';
-import { findHoldInForce } from '../retention/repository';
-import { assertMayDeleteIn, keepRecordIn } from '../retention/service';
+import { assertMayDeleteIn, holdInForce, keepRecordIn } from '../retention/service';
 import { versionName } from './presenter';
 import type { DocumentsTable, DocumentVersionsTable } from './tables';
 
@@ -68,11 +66,14 @@ export async function refuseWhileHeld(
   version: DocumentVersionsTable,
   act: string,
 ): Promise<void> {
-  const hold = await findHoldInForce(trx, document.org_id, 'document_version', version.id);
+  const hold = await holdInForce(trx, document.org_id, {
+    type: 'document_version',
+    id: version.id,
+  });
   if (hold) {
     throw new AppError(
       'conflict',
-      `${versionName(document.number, version.number)} is under legal hold ${holdReference(hold.number)} (${hold.reason}): it cannot ${act} until the hold is released.`,
+      `${versionName(document.number, version.number)} is under legal hold ${hold.reference} (${hold.reason}): it cannot ${act} until the hold is released.`,
     );
   }
 }

@@ -21,7 +21,7 @@ export function grantEndsWithTask(deps: AppDeps): AuditListener {
     const item = await findTerminationItemOfTask(trx, orgId, event.entityId);
     if (item?.status !== 'open' || !item.item_key.startsWith(GRANT_ITEM)) return;
     const grant = await grantRowIn(trx, orgId, item.item_key.slice(GRANT_ITEM.length));
-    if (!grant || grant.revoked_on !== null) return;
+    if (grant?.revoked_on !== null) return;
     const context = {
       actor: { type: event.actorType, id: event.actorId, label: null },
       ip: null,

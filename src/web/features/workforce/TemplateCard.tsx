@@ -131,7 +131,7 @@ export function TemplateCard(props: { orgId: string; template: Template; manages
                     ]}
                     value={item.departmentId ?? ''}
                     allowDeselect={false}
-                    onChange={(v) => edit(i, { departmentId: v ? v : null })}
+                    onChange={(v) => edit(i, { departmentId: v === '' || v === null ? null : v })}
                     error={errors[`items.${i}.departmentId`]}
                     style={{ flex: '1 1 160px' }}
                   />
