@@ -218,7 +218,7 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await signIn(priya, url, 'priya@riverside-clinic.example', clinic.password);
     await priya.goto(`${url}/documents`);
     await priya.getByRole('heading', { level: 1, name: 'Policies' }).waitFor();
-    await priya.getByLabel('Title', { exact: true }).fill(`Sanctions ${kind}`);
+    await priya.getByRole('textbox', { name: /^Title/ }).fill(`Sanctions ${kind}`);
     await priya.getByRole('button', { name: 'Create draft' }).last().click();
     await priya
       .getByRole('heading', { level: 1, name: new RegExp(`POL-\\d+ Sanctions ${kind}`) })
@@ -230,6 +230,8 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await details.getByLabel('Requirements addressed').click();
     await details.getByLabel('Requirements addressed').fill('164.308(a)(1)(ii)(C)');
     await priya.getByRole('option', { name: /^164\.308\(a\)\(1\)\(ii\)\(C\) / }).click();
+    await details.getByLabel('Category').click();
+    await details.getByText('164.308(a)(1)(ii)(C) Sanction policy').waitFor();
     await lookAt(priya, `policy-details-${kind}`);
     await details.getByRole('button', { name: 'Save details' }).click();
     await details.waitFor({ state: 'hidden' });
@@ -250,13 +252,13 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     await priya.getByRole('heading', { level: 1, name: /sanction-log/ }).waitFor();
     await priya.getByRole('link', { name: '← Evidence' }).waitFor();
     await priya.getByText('Not linked to any record yet.').waitFor();
-    await priya.getByRole('textbox', { name: 'Safeguard' }).fill('164.308(a)(1)(ii)(C)');
+    await priya.getByRole('combobox', { name: 'Safeguard' }).fill('164.308(a)(1)(ii)(C)');
     await priya.getByRole('option', { name: /^164\.308\(a\)\(1\)\(ii\)\(C\) / }).click();
     await priya.getByRole('button', { name: 'Link', exact: true }).click();
     await priya.getByRole('link', { name: /^Safeguard: 164\.308\(a\)\(1\)\(ii\)\(C\)/ }).waitFor();
-    await priya.getByRole('textbox', { name: 'Link to a' }).click();
+    await priya.getByRole('combobox', { name: 'Link to a' }).click();
     await priya.getByRole('option', { name: 'Policy', exact: true }).click();
-    await priya.getByRole('textbox', { name: 'Policy' }).fill(`Sanctions ${kind}`);
+    await priya.getByRole('combobox', { name: 'Policy', exact: true }).fill(`Sanctions ${kind}`);
     await priya.getByRole('option', { name: new RegExp(`Sanctions ${kind}`) }).click();
     await priya.getByRole('button', { name: 'Link', exact: true }).click();
     await priya
