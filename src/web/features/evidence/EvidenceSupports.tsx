@@ -4,6 +4,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { EvidenceItemDetail } from '../../../contracts/evidence';
 import { LINK_TYPE_LABELS } from '../../../contracts/links';
+import type { Role } from '../../../contracts/roles';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { RecordLink } from '../../app/RecordLink';
@@ -59,7 +60,7 @@ function useRecordChoices(orgId: string, kind: Kind, search: string) {
  * What the item proves, and, for those who keep records, linking it here to a safeguard, a risk,
  * a task or a policy, or unlinking it: the same links a record's own Evidence card makes.
  */
-export function EvidenceSupports(props: { orgId: string; role: string; item: EvidenceItemDetail }) {
+export function EvidenceSupports(props: { orgId: string; role: Role; item: EvidenceItemDetail }) {
   const { orgId, item } = props;
   const mayLink = can(props.role, api.links.create);
   const kinds = KINDS.filter((k) => can(props.role, k.list));
