@@ -134,6 +134,12 @@ export type MyPolicy = z.infer<typeof MyPolicySchema>;
 export const MyPolicyDetailSchema = MyPolicySchema.extend({
   title: z.string(),
   body: z.string().describe('Markdown'),
+  replaces: z
+    .object({ id: z.string(), number: z.number().int() })
+    .nullable()
+    .describe(
+      'The older version the address named, when a newer version of the policy took effect and is answered instead; null otherwise',
+    ),
 });
 
 export const AcknowledgeBodySchema = z.object({

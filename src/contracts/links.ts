@@ -91,8 +91,9 @@ export const LinkCreatedSchema = z.object({ id: z.string() });
 // ---------- routes ----------
 
 const tags = ['links'];
-// Links show on safeguard records, tasks, risks (their controls) and the risks of assessments.
-const invalidates = ['safeguards', 'tasks', 'risks', 'risk-assessments', 'documents'];
+// Links show on safeguard records, tasks, risks (their controls), the risks of assessments and
+// the evidence item's own page.
+const invalidates = ['safeguards', 'tasks', 'risks', 'risk-assessments', 'documents', 'evidence'];
 
 /** Links between records: evidence for a safeguard, the records a task or risk is about. */
 export const linkRoutes = {

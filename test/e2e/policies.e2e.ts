@@ -80,12 +80,28 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
     // Approved but not yet in effect leads the page, with the action.
     await dana.getByText('Version 1 is approved but not in effect').waitFor();
     await lookAt(dana, `policy-${kind}-approved`);
-    await dana.getByRole('button', { name: 'Put in effect today' }).click();
-    await dana
-      .getByRole('dialog', { name: 'Put version 1 in effect today?' })
-      .getByRole('button', { name: 'Put in effect today' })
-      .click();
+    // Put in effect today or on an earlier day since the approval; the server's refusal shows.
+    await dana.getByRole('button', { name: 'Put in effect…' }).click();
+    const effect = dana.getByRole('dialog', { name: 'Put version 1 in effect?' });
+    const from = effect.getByLabel('In effect from');
+    const today = await from.inputValue();
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await from.fill('2099-01-01');
+    await effect.getByRole('button', { name: 'Put in effect', exact: true }).click();
+    await effect.getByText(/must not be after today/).waitFor();
+    await lookAt(dana, `policy-${kind}-put-in-effect`);
+    await from.fill(today);
+    await effect.getByRole('button', { name: 'Put in effect', exact: true }).click();
+    await effect.waitFor({ state: 'hidden' });
     await dana.getByText('In effect').first().waitFor();
+    // "Reviewed, no change" asks first; the page then says who reviewed it, when, and what next.
+    await dana.getByText(/Last reviewed: not since version 1 took effect/).waitFor();
+    await dana.getByRole('button', { name: 'Reviewed, no change' }).click();
+    await dana
+      .getByRole('dialog', { name: 'Record a review of version 1, no change?' })
+      .getByRole('button', { name: 'Record the review' })
+      .click();
+    await dana.getByText(/Last reviewed by .+ on .+ \(version 1\)\. Next review on/).waitFor();
     await dana.getByRole('button', { name: 'Ask people to acknowledge it' }).click();
     const dialog = dana.getByRole('dialog', { name: 'Who must acknowledge this policy' });
     await dialog.getByRole('button', { name: 'Ask them to acknowledge' }).click();
@@ -193,5 +209,83 @@ describe.each(e2eDatabases)('policies and evidence on %s', (kind) => {
       await helen.getByRole('button', { name: /Upload a file|Link evidence|Unlink/ }).count(),
     ).toBe(0);
     expect(errors).toEqual([]);
+  }, 300_000);
+
+  // The newcomer's blank policy: its details set on its page link it to a requirement, and the
+  // safeguard's page shows it. Evidence is linked from its own page; deleting it asks nothing again.
+  it('links a blank policy and an evidence item from their own pages', async () => {
+    const { url } = clinic.app;
+    const priya = await clinic.browser.newPage();
+    const missing: string[] = [];
+    priya.on('response', (r) => {
+      if (r.status() === 404 && r.url().includes('/api/')) missing.push(r.url());
+    });
+    await signIn(priya, url, 'priya@riverside-clinic.example', clinic.password);
+    await priya.goto(`${url}/documents`);
+    await priya.getByRole('heading', { level: 1, name: 'Policies' }).waitFor();
+    await priya.getByRole('textbox', { name: /^Title/ }).fill(`Sanctions ${kind}`);
+    await priya.getByRole('button', { name: 'Create draft' }).last().click();
+    await priya
+      .getByRole('heading', { level: 1, name: new RegExp(`POL-\\d+ Sanctions ${kind}`) })
+      .waitFor();
+    await priya.getByText('none linked yet').waitFor();
+    await priya.getByRole('button', { name: 'Edit details' }).click();
+    const details = priya.getByRole('dialog', { name: 'Policy details' });
+    await details.getByLabel('Category').fill('Administrative safeguards');
+    await details.getByLabel('Requirements addressed').click();
+    await details.getByLabel('Requirements addressed').fill('164.308(a)(1)(ii)(C)');
+    await priya.getByRole('option', { name: /^164\.308\(a\)\(1\)\(ii\)\(C\) / }).click();
+    await details.getByLabel('Category').click();
+    await details.getByText('164.308(a)(1)(ii)(C) Sanction policy').waitFor();
+    await lookAt(priya, `policy-details-${kind}`);
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.waitFor({ state: 'hidden' });
+    await priya.getByRole('link', { name: '164.308(a)(1)(ii)(C)' }).waitFor();
+    await priya.getByText(/Administrative safeguards · owner/).waitFor();
+    await priya.goto(`${url}/safeguards/${encodeURIComponent('164.308(a)(1)(ii)(C)')}`);
+    await priya
+      .getByText(new RegExp(`POL-\\d+ Sanctions ${kind}`))
+      .first()
+      .waitFor();
+
+    // Evidence linked from its own page, to a safeguard and to the policy.
+    const dir = mkdtempSync(path.join(tmpdir(), 'custos-e2e-'));
+    const file = path.join(dir, 'sanction-log.pdf');
+    writeFileSync(file, Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'));
+    await priya.goto(`${url}/evidence`);
+    await priya.locator('input[type="file"][aria-label="Evidence file"]').setInputFiles(file);
+    await priya.getByRole('heading', { level: 1, name: /sanction-log/ }).waitFor();
+    await priya.getByRole('link', { name: '← Evidence' }).waitFor();
+    await priya.getByText('Not linked to any record yet.').waitFor();
+    await priya.getByRole('combobox', { name: 'Safeguard' }).fill('164.308(a)(1)(ii)(C)');
+    await priya.getByRole('option', { name: /^164\.308\(a\)\(1\)\(ii\)\(C\) / }).click();
+    await priya.getByRole('button', { name: 'Link', exact: true }).click();
+    await priya.getByRole('link', { name: /^Safeguard: 164\.308\(a\)\(1\)\(ii\)\(C\)/ }).waitFor();
+    await priya.getByRole('combobox', { name: 'Link to a' }).click();
+    await priya.getByRole('option', { name: 'Policy', exact: true }).click();
+    await priya.getByRole('combobox', { name: 'Policy', exact: true }).fill(`Sanctions ${kind}`);
+    await priya.getByRole('option', { name: new RegExp(`Sanctions ${kind}`) }).click();
+    await priya.getByRole('button', { name: 'Link', exact: true }).click();
+    await priya
+      .getByRole('link', { name: new RegExp(`^Policy: POL-\\d+ Sanctions ${kind}`) })
+      .waitFor();
+    await lookAt(priya, `evidence-supports-${kind}`);
+    // Taken back as a mistake: the list opens, and nothing asks for the deleted item again.
+    await priya.getByRole('button', { name: 'Delete', exact: true }).click();
+    await priya.getByRole('button', { name: 'Delete for good' }).click();
+    await priya.getByRole('heading', { level: 1, name: 'Evidence' }).waitFor();
+    await priya.waitForLoadState('networkidle');
+    expect(missing).toEqual([]);
+    await priya.close();
+
+    // A workforce member's menu has no Organization profile.
+    const sam = await clinic.browser.newPage();
+    await signIn(sam, url, 'sam@riverside-clinic.example', clinic.password);
+    await sam
+      .getByRole('link', { name: /^My policies/ })
+      .first()
+      .waitFor();
+    expect(await sam.getByRole('link', { name: 'Organization profile' }).count()).toBe(0);
+    await sam.close();
   }, 300_000);
 });

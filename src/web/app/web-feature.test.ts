@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMING } from './coming';
 import { WEB_FEATURES } from './features';
 import { NAVIGATION } from './navigation';
+import { roleHolds } from '../../contracts/permissions';
 import { NAV_GROUPS, navigationOf, routesOf, webFeaturesOf, type WebFeature } from './web-feature';
 
 describe('the web features', () => {
@@ -21,6 +22,19 @@ describe('the web features', () => {
         (i) => [...entries, ...COMING].find((e) => e.path === i.path)?.order ?? NaN,
       );
       expect(orders, group.label).toEqual([...orders].sort((x, y) => x - y));
+    }
+  });
+
+  it('leave the organization profile out of a workforce member’s menu, in everyone else’s', () => {
+    const profile = NAVIGATION.flatMap((g) => g.items).find(
+      (i) => i.path === '/settings/organization',
+    );
+    const permission = profile?.permission;
+    expect(permission).toBeDefined();
+    if (!permission) return;
+    expect(roleHolds('workforce', permission)).toBe(false);
+    for (const role of ['owner', 'admin', 'security_officer', 'contributor', 'auditor'] as const) {
+      expect(roleHolds(role, permission), role).toBe(true);
     }
   });
 

@@ -181,6 +181,20 @@ describe(`policy acknowledgements on ${testDatabaseKind()}`, () => {
       sha256: read.version.sha256,
     });
     expect(old.statusCode).toBe(404);
+    // Its address (a reminder sent before) leads to the version in effect now, saying so.
+    const relinked = (await ok(nurse, 'GET', `/my-policies/${first.id}`)).json<{
+      version: { id: string };
+      body: string;
+      replaces: { id: string; number: number } | null;
+    }>();
+    expect(relinked.version.id).toBe(second.id);
+    expect(relinked.body).toContain('Always.');
+    expect(relinked.replaces).toEqual({ id: first.id, number: 1 });
+    expect(
+      (await ok(nurse, 'GET', `/my-policies/${second.id}`)).json<{ replaces: unknown }>().replaces,
+    ).toBeNull();
+    // Outside the audience, the old address still finds nothing.
+    expect((await call(auditor, 'GET', `/my-policies/${first.id}`)).statusCode).toBe(404);
   });
 
   it('is a person’s own act: a token cannot acknowledge or read My policies', async () => {

@@ -11,7 +11,11 @@ import { appendAuditEvent, type AuditContext } from '../../platform/audit/append
 import { requireActiveMember } from '../../platform/auth/members';
 import type { AppDeps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { versionInEffectWithBody, versionsInEffect } from '../documents/in-effect';
+import {
+  documentOfVersion,
+  versionInEffectWithBody,
+  versionsInEffect,
+} from '../documents/in-effect';
 import { requireDocument } from '../documents/service';
 import { publishedPolicies, type Obligation, type Published } from './obligations';
 import {
@@ -265,16 +269,32 @@ async function myObligation(deps: AppDeps, orgId: string, userId: string, versio
   return found;
 }
 
+/**
+ * A version that applies to me, with its text. An older version's address (a reminder sent before
+ * a newer version took effect) answers the version in effect now, saying which it replaces.
+ */
 export async function getMyPolicy(
   deps: AppDeps,
   context: AuditContext,
   orgId: string,
   versionId: string,
 ) {
-  const obligation = await myObligation(deps, orgId, personOf(context), versionId);
-  const version = await versionInEffectWithBody(deps.database.db, orgId, versionId);
+  const db = deps.database.db;
+  const mine = await myObligations(deps, orgId, personOf(context));
+  let obligation = mine.find((o) => o.version.versionId === versionId);
+  let replaces: { id: string; number: number } | null = null;
+  if (!obligation) {
+    const older = await documentOfVersion(db, orgId, versionId);
+    obligation = mine.find(
+      (o) =>
+        o.version.documentId === older?.documentId && o.version.versionNumber > older.versionNumber,
+    );
+    if (older) replaces = { id: versionId, number: older.versionNumber };
+  }
+  if (!obligation) throw new AppError('not_found', 'No such policy to read.');
+  const version = await versionInEffectWithBody(db, orgId, obligation.version.versionId);
   if (!version) throw new AppError('not_found', 'No such policy to read.');
-  return { ...myPolicyOf(obligation), title: version.title, body: version.body };
+  return { ...myPolicyOf(obligation), title: version.title, body: version.body, replaces };
 }
 
 /** Records that the person read this exact version (its hash) and will follow it. */

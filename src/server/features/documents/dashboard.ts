@@ -45,6 +45,21 @@ export async function uncoveredAdministrativeStandards(ask: DashboardAsk): Promi
     .filter((id) => !covered.has(id));
 }
 
+/**
+ * What the "Adopt policies" step still asks, by name: the administrative safeguard standards that
+ * no policy in effect covers yet ("Requirements addressed" on a policy's page covers them).
+ */
+export function adoptPoliciesDetail(uncovered: readonly string[]): string {
+  const intro =
+    'Put in effect policies covering every administrative safeguard (164.308); start from the templates.';
+  if (uncovered.length === 0) return intro;
+  const all = catalog().requirements.filter(
+    (r) => r.kind === 'standard' && r.id.startsWith('164.308'),
+  ).length;
+  const named = uncovered.map((id) => `${id} ${catalog().byId.get(id)?.title ?? ''}`.trim());
+  return `${intro} Still without a policy in effect (${uncovered.length} of ${all}): ${named.join('; ')}.`;
+}
+
 /** The dashboard's policy figures: counts, and the reviews falling due or overdue. */
 export const policyFiguresFor = oncePerAsk(
   async (ask: DashboardAsk): Promise<PolicyFigures | null> => {
@@ -83,20 +98,22 @@ export const policyFiguresFor = oncePerAsk(
 );
 
 export const documentsDashboard: DashboardContribution = {
-  firstWeek: async (ask) => [
-    {
-      rank: 40,
-      for: [documentsRoutes.list.permission, documentsRoutes.create.permission],
-      item: {
-        id: 'policies',
-        title: 'Adopt policies',
-        detail:
-          'Put in effect policies covering every administrative safeguard (164.308); start from the templates.',
-        state: (await uncoveredAdministrativeStandards(ask)).length === 0 ? 'done' : 'todo',
-        href: '/documents',
+  firstWeek: async (ask) => {
+    const uncovered = await uncoveredAdministrativeStandards(ask);
+    return [
+      {
+        rank: 40,
+        for: [documentsRoutes.list.permission, documentsRoutes.create.permission],
+        item: {
+          id: 'policies',
+          title: 'Adopt policies',
+          detail: adoptPoliciesDetail(uncovered),
+          state: uncovered.length === 0 ? 'done' : 'todo',
+          href: '/documents',
+        },
       },
-    },
-  ],
+    ];
+  },
   nextActions: async (ask) => [...(await awaitingEffect(ask)), ...(await reviewsDue(ask))],
 };
 

@@ -53,3 +53,17 @@ export async function findInEffectWithBody(
     .where('document_versions.id', '=', versionId)
     .executeTakeFirst();
 }
+
+/** The document a version of this organization belongs to, whatever the version's status. */
+export async function findVersionDocument(
+  db: Db,
+  orgId: string,
+  versionId: string,
+): Promise<{ document_id: string; number: number } | undefined> {
+  return db
+    .selectFrom('document_versions')
+    .select(['document_id', 'number'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+}

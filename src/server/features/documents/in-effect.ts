@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/types';
-import { findInEffectWithBody, listInEffect } from './in-effect-repository';
+import { findInEffectWithBody, findVersionDocument, listInEffect } from './in-effect-repository';
 import { reference } from './presenter';
 
 /** A policy's version in effect, as other features see it (attestations). */
@@ -42,4 +42,14 @@ export async function versionInEffectWithBody(
 ): Promise<(VersionInEffect & { body: string }) | undefined> {
   const row = await findInEffectWithBody(db, orgId, versionId);
   return row ? { ...present(row), body: row.body } : undefined;
+}
+
+/** Which document a version (of any status) belongs to, and its number; undefined if none. */
+export async function documentOfVersion(
+  db: Db,
+  orgId: string,
+  versionId: string,
+): Promise<{ documentId: string; versionNumber: number } | undefined> {
+  const row = await findVersionDocument(db, orgId, versionId);
+  return row ? { documentId: row.document_id, versionNumber: row.number } : undefined;
 }

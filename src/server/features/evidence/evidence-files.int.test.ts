@@ -82,6 +82,28 @@ describe(`evidence files on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it('names a file in the retention register by the title given it, not by its file name', async () => {
+    const { t, org, editor, auditor, base, upload } = await setUp();
+    const item = (await upload(PDF, 'scan_0042.pdf', 'application/pdf')).json<{ id: string }>();
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `${base}/${item.id}`,
+      headers: editor.headers,
+      payload: { title: 'Backup restore test, March' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const register = await t.app.inject({
+      url: `/api/orgs/${org.id}/retention/records`,
+      headers: auditor.headers,
+    });
+    expect(register.statusCode, register.body).toBe(200);
+    const labels = register
+      .json<{ data: { recordId: string; label: string }[] }>()
+      .data.filter((r) => r.recordId === item.id)
+      .map((r) => r.label);
+    expect(labels).toEqual([expect.stringMatching(/^EV-\d+ Backup restore test, March$/)]);
+  });
+
   it('refuses a file with one byte flipped, audits the refusal, and never serves it', async () => {
     const { t, org, auditor, base, upload } = await setUp();
     const item = (await upload(PDF, 'policy.pdf')).json<{ id: string }>();

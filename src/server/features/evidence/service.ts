@@ -18,7 +18,7 @@ import { organizationToday } from '../../platform/org-calendar';
 import { nextReferenceNumber } from '../../platform/references-repository';
 import { linksOf } from '../links/service';
 import { notifyNewOwnerIn } from '../notifications/notify';
-import { holdInForce, keepRecordIn } from '../retention/service';
+import { holdInForce, keepRecordIn, relabelRecordIn } from '../retention/service';
 import { presentEvidenceItem, reference } from './presenter';
 import { evidenceHiddenFrom, type Reader } from './restricted';
 import {
@@ -254,6 +254,11 @@ export async function changeEvidenceItem(
     const changes = changesOf(before, values, AUDITED);
     if (Object.keys(changes).length === 0) return;
     await updateEvidenceItem(trx, orgId, id, { ...values, updated_at: now });
+    if (values.title !== undefined && values.title !== before.title) {
+      // The retention register names the item as people call it, not by its file's name.
+      const label = `${reference(before.number)} ${values.title}`;
+      await relabelRecordIn(trx, deps, orgId, { type: 'evidence', id, label });
+    }
     await appendAuditEvent(trx, deps, context, {
       orgId,
       action: 'evidence_item.changed',

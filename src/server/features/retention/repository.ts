@@ -74,6 +74,20 @@ export async function saveRetained(trx: Db, row: RetainedRecordsTable): Promise<
     .execute();
 }
 
+/** Renames a record in the register (its label only: dates are kept). */
+export async function updateRetainedLabel(
+  trx: Db,
+  row: Pick<RetainedRecordsTable, 'org_id' | 'record_type' | 'record_id' | 'label' | 'updated_at'>,
+): Promise<void> {
+  await trx
+    .updateTable('retained_records')
+    .set({ label: row.label, updated_at: row.updated_at })
+    .where('org_id', '=', row.org_id)
+    .where('record_type', '=', row.record_type)
+    .where('record_id', '=', row.record_id)
+    .execute();
+}
+
 export async function deleteRetained(
   trx: Db,
   orgId: string,

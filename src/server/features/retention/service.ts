@@ -30,6 +30,7 @@ import {
   listRetained,
   releaseHoldRow,
   saveRetained,
+  updateRetainedLabel,
   saveSettings,
 } from './repository';
 
@@ -105,6 +106,25 @@ export async function keepRecordIn(
     updated_at: deps.clock.now().toISOString(),
   });
   return addMonths(keptFrom, 12 * (await retentionYearsIn(trx, orgId)));
+}
+
+/**
+ * Renames a record in the register when its owner renames it (an evidence file's title), so the
+ * register names what people call it; the dates it is kept by do not change.
+ */
+export async function relabelRecordIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  orgId: string,
+  record: { type: RetainedRecordType; id: string; label: string },
+): Promise<void> {
+  await updateRetainedLabel(trx, {
+    org_id: orgId,
+    record_type: record.type,
+    record_id: record.id,
+    label: record.label,
+    updated_at: deps.clock.now().toISOString(),
+  });
 }
 
 /**

@@ -36,6 +36,12 @@ export function MyPolicyPage() {
         description={`Version ${p.version.number}${p.version.effectiveOn ? `, in effect since ${formatDate(p.version.effectiveOn)}` : ''}`}
       />
       <Stack gap="md" maw={860}>
+        {p.replaces ? (
+          <Alert variant="light" color="blue" role="status">
+            A newer version is in effect: the link named version {p.replaces.number}, and version{' '}
+            {p.version.number} replaced it. This is the one that applies now.
+          </Alert>
+        ) : null}
         <Card withBorder padding="lg">
           <MarkdownView markdown={p.body} />
         </Card>
@@ -63,7 +69,12 @@ export function MyPolicyPage() {
                 <Button
                   disabled={!read}
                   loading={acknowledge.isPending}
-                  onClick={() => acknowledge.mutate([params, { sha256: p.version.sha256 }])}
+                  onClick={() =>
+                    acknowledge.mutate([
+                      { ...params, versionId: p.version.id },
+                      { sha256: p.version.sha256 },
+                    ])
+                  }
                 >
                   Acknowledge version {p.version.number}
                 </Button>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DOCUMENT_KIND_LABELS } from '../../../contracts/documents';
@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { MutationError } from '../../components/MutationError';
 import { NoOrganization } from '../../components/NoOrganization';
@@ -16,6 +17,8 @@ import { formatDate } from '../../components/format';
 import { useOrgTime } from '../../components/useOrgTime';
 import { PolicyAcknowledgementsCard } from '../attestations/PolicyAcknowledgementsCard';
 import { AwaitingEffect } from './AwaitingEffect';
+import { DetailsDialog } from './DetailsDialog';
+import { LastReview } from './LastReview';
 import { StatusBadge } from './StatusBadge';
 import { VersionPanel } from './VersionPanel';
 
@@ -53,9 +56,6 @@ export function DocumentPage() {
         <Card withBorder padding="md">
           <Stack gap={6}>
             <Text size="sm">
-              <b>Next review:</b> {formatDate(doc.nextReviewOn)}
-            </Text>
-            <Text size="sm">
               <b>Requirements addressed:</b>{' '}
               {doc.requirements.length === 0
                 ? 'none linked yet'
@@ -72,18 +72,23 @@ export function DocumentPage() {
                     </span>
                   ))}
             </Text>
-            {doc.inEffect && can(org.role, api.documents.review) ? (
-              <Group>
-                <Button
+            <LastReview document={doc} />
+            <Group gap="xs">
+              <DetailsDialog document={doc} />
+              {doc.inEffect && can(org.role, api.documents.review) ? (
+                <ConfirmButton
                   variant="default"
                   loading={review.isPending}
-                  onClick={() => review.mutate([params, {}])}
+                  question={`Record a review of version ${doc.inEffect.number}, no change?`}
+                  consequence={`You are recorded as having reviewed version ${doc.inEffect.number} today and found it still accurate; the next review moves to ${countOf(doc.reviewMonths, 'month')} from today. To change the text, start a new draft instead.`}
+                  confirm="Record the review"
+                  onConfirm={() => review.mutate([params, {}])}
                 >
                   Reviewed, no change
-                </Button>
-                {review.isError ? <MutationError error={review.error} /> : null}
-              </Group>
-            ) : null}
+                </ConfirmButton>
+              ) : null}
+            </Group>
+            <MutationError error={review.error} action="record the review" />
           </Stack>
         </Card>
         <ScrollTable label="Versions" minWidth={640}>
@@ -111,7 +116,9 @@ export function DocumentPage() {
                   {v.approvedBy ? `${v.approvedBy.name}, ${time.day(v.approvedAt)}` : '—'}
                 </Table.Td>
                 <Table.Td>{formatDate(v.effectiveOn)}</Table.Td>
-                <Table.Td>{v.changeSummary || '—'}</Table.Td>
+                <Table.Td>
+                  {v.changeSummary || (v.basedOnNumber === null ? 'First version' : '—')}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -30,12 +30,14 @@ export function VersionPanel({
   const version = useApiQuery(api.documents.version, org ? [params] : null);
   const [title, setTitle] = useState<string | null>(null);
   const [body, setBody] = useState<string | null>(null);
+  const [summary, setSummary] = useState<string | null>(null);
   const [against, setAgainst] = useState<string | null>(null);
   const diff = useApiQuery(api.documents.diff, against ? [params, { against }] : null);
   const save = useApiMutation(api.documents.changeVersion, {
     onSuccess: () => {
       setTitle(null);
       setBody(null);
+      setSummary(null);
     },
   });
   const submit = useApiMutation(api.documents.submit);
@@ -49,7 +51,12 @@ export function VersionPanel({
     { m: submit, act: 'submit it' },
     { m: discard, act: 'discard the draft' },
   ].find((f) => f.m.isError);
-  const dirty = (title !== null && title !== v.title) || (body !== null && body !== v.body);
+  const dirty =
+    (title !== null && title !== v.title) ||
+    (body !== null && body !== v.body) ||
+    (summary !== null && summary !== v.changeSummary);
+  // A later version says what changed: the versions list and the approver read it.
+  const unsaid = v.basedOnNumber !== null && (summary ?? v.changeSummary).trim() === '';
   const others = doc.versions.filter((o) => o.id !== v.id);
   const choices = openChoices(body ?? v.body);
   return (
@@ -99,6 +106,15 @@ export function VersionPanel({
               onChange={(e) => setTitle(e.currentTarget.value)}
             />
             <MarkdownEditor value={body ?? v.body} onChange={setBody} />
+            {v.basedOnNumber !== null ? (
+              <TextInput
+                label="What changed"
+                description={`From version ${v.basedOnNumber}, in a sentence: shown in the versions list and to the approver.`}
+                required
+                value={summary ?? v.changeSummary}
+                onChange={(e) => setSummary(e.currentTarget.value)}
+              />
+            ) : null}
             <Group justify="flex-end" gap="xs">
               {v.submittedAt === null && doc.versions.length > 1 ? (
                 <Button
@@ -117,20 +133,30 @@ export function VersionPanel({
                 onClick={() =>
                   save.mutate([
                     params,
-                    { ...(title === null ? {} : { title }), ...(body === null ? {} : { body }) },
+                    {
+                      ...(title === null ? {} : { title }),
+                      ...(body === null ? {} : { body }),
+                      ...(summary === null ? {} : { changeSummary: summary }),
+                    },
                   ])
                 }
               >
                 Save
               </Button>
               <Button
-                disabled={dirty}
+                disabled={dirty || unsaid}
+                title={unsaid ? 'Say what changed first' : undefined}
                 loading={submit.isPending}
                 onClick={() => submit.mutate([params])}
               >
                 Submit for approval
               </Button>
             </Group>
+            {unsaid ? (
+              <Text size="sm" c="dimmed" ta="right">
+                Say what changed, then save, to submit it for approval.
+              </Text>
+            ) : null}
             {failed ? <MutationError error={failed.m.error} action={failed.act} /> : null}
           </>
         ) : (

@@ -1,20 +1,20 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { EVIDENCE_KIND_LABELS } from '../../../contracts/evidence';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
-import { RecordLink } from '../../app/RecordLink';
+import { useMayOpen } from '../../app/may-open';
 import { can } from '../../app/session';
 import { useActiveOrg } from '../../app/useActiveOrg';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../components/format';
-import { pageOfLink } from '../../components/link-pages';
 import { NoOrganization } from '../../components/NoOrganization';
 import { PageHeader } from '../../components/PageHeader';
 import { useOrgTime } from '../../components/useOrgTime';
 import { EvidenceEditForm } from './EvidenceEditForm';
 import { EvidenceRetention } from './EvidenceRetention';
+import { EvidenceSupports } from './EvidenceSupports';
 import { formatSize } from './size';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
@@ -35,6 +35,7 @@ export function EvidenceDetailPage() {
   const org = useActiveOrg();
   const { evidenceItemId = '' } = useParams();
   const time = useOrgTime();
+  const mayOpen = useMayOpen();
   const detail = useApiQuery(api.evidence.get, org ? [{ orgId: org.orgId, evidenceItemId }] : null);
   if (!org) return <NoOrganization />;
   if (detail.isError)
@@ -44,6 +45,11 @@ export function EvidenceDetailPage() {
   const params = { orgId: org.orgId, evidenceItemId: item.id };
   return (
     <>
+      {mayOpen('/evidence') ? (
+        <Anchor component={Link} to="/evidence" size="sm">
+          ← Evidence
+        </Anchor>
+      ) : null}
       <PageHeader title={`${item.reference} ${item.title}`} description={item.description} />
       <Stack gap="md" maw={860}>
         <Card withBorder padding="lg">
@@ -100,24 +106,7 @@ export function EvidenceDetailPage() {
             ) : null}
           </Stack>
         </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} size="h4" mb="xs">
-            Supports
-          </Title>
-          {item.links.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              Not linked to any record yet. Link it from a safeguard, risk or task page.
-            </Text>
-          ) : (
-            <Stack gap={4}>
-              {item.links.map((link) => (
-                <RecordLink key={link.id} to={pageOfLink(link) ?? ''}>
-                  {link.label}
-                </RecordLink>
-              ))}
-            </Stack>
-          )}
-        </Card>
+        <EvidenceSupports orgId={org.orgId} role={org.role} item={item} />
         <EvidenceRetention item={item} />
         {can(org.role, api.evidence.update) ? (
           <Card withBorder padding="lg">

@@ -1,5 +1,6 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { EvidenceItemDetail } from '../../../contracts/evidence';
@@ -20,8 +21,16 @@ export function EvidenceRetention({ item }: { item: EvidenceItemDetail }) {
   const time = useOrgTime();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
   const remove = useApiMutation(api.evidence.remove, {
-    onSuccess: () => void navigate('/evidence'),
+    // The item is gone: its page's query leaves the cache before the refresh that follows a
+    // change, so nothing asks the server for it again (a stray 404).
+    onSuccess: () => {
+      queryClient.removeQueries({
+        queryKey: api.evidence.get.key({ orgId: org?.orgId ?? '', evidenceItemId: item.id }),
+      });
+      void navigate('/evidence');
+    },
   });
   const hold = item.hold;
   return (

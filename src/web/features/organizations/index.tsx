@@ -34,6 +34,9 @@ export const manifest: WebFeature = {
       path: '/settings/organization',
       icon: IconBuilding,
       summary: 'Entity type, locations and the designated officials',
+      // For those who run or audit the program (the staff who read the member list): a workforce
+      // member has nothing to do with the entity type or the officials' appointment dates.
+      permission: 'members.read',
     },
     {
       group: 'Administration',
