@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateOnly, OrgParamsSchema, PersonRef, Prose, Title } from './common';
-import { EVERY_ROLE, type Grant } from './grants';
+import { EDITORS, type Grant } from './grants';
 import { route } from './route';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
@@ -18,15 +18,21 @@ export const permissions = {
   // Who approved is who acted: an HR sign-off is a person's own, never a token's.
   'sanctions.sign_off': SANCTION_ROLES,
   // The person a sanction is about reads their own records and acknowledges them, whatever their
-  // role: the routes answer only the caller's own records (anyone else's: 404).
-  'sanctions.acknowledge_own': EVERY_ROLE,
+  // workforce role: the routes answer only the caller's own records (anyone else's: 404). Auditors
+  // are outsiders, not the workforce a sanction policy applies to, and write nothing.
+  'sanctions.acknowledge_own': [...EDITORS, 'workforce'],
 } as const satisfies Record<string, Grant>;
 
 /** Permissions only a signed-in person holds, never an API token (contracts/permissions.ts). */
 export const personOnly = ['sanctions.sign_off', 'sanctions.acknowledge_own'] as const;
 
 /** Permissions whose refusal answers 404, not 403: their records' existence is itself private. */
-export const concealed = ['sanctions.read', 'sanctions.manage', 'sanctions.sign_off'] as const;
+export const concealed = [
+  'sanctions.read',
+  'sanctions.manage',
+  'sanctions.sign_off',
+  'sanctions.acknowledge_own',
+] as const;
 
 /** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
 export const recordsKept = [

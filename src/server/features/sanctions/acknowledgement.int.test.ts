@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditAction } from '../../../contracts/audit';
 import type { Sanction } from '../../../contracts/sanctions';
 import { testApps } from '../../../../test/support/app';
 import { testDatabaseKind } from '../../../../test/support/database';
@@ -47,7 +48,7 @@ async function setUp() {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<Sanction>();
   };
-  const events = async (action: string) =>
+  const events = async (action: AuditAction) =>
     db
       .selectFrom('audit_events')
       .select(['actor_id', 'entity_id'])
@@ -70,17 +71,26 @@ describe(`sanction acknowledgements on ${testDatabaseKind()}`, () => {
       (await call(nurse, 'POST', `/my-sanctions/${other.id}/acknowledgement`)).statusCode,
     ).toBe(404);
     expect((await call(nurse, 'GET', `/sanctions/${mine.id}`)).statusCode).toBe(404);
-    const bystander = await buildMember(db, clock, org.id, 'auditor', '2027-01-01T00:00:00.000Z');
-    expect(
-      (await call(bystander, 'POST', `/my-sanctions/${mine.id}/acknowledgement`)).statusCode,
-    ).toBe(404);
-    expect((await call(bystander, 'GET', '/my-sanctions')).json()).toEqual({ data: [] });
+    for (const role of ['contributor', 'workforce', 'auditor'] as const) {
+      const bystander = await buildMember(db, clock, org.id, role, '2027-01-01T00:00:00.000Z');
+      const asked = await call(bystander, 'POST', `/my-sanctions/${mine.id}/acknowledgement`);
+      expect([role, asked.statusCode]).toEqual([role, 404]);
+      const listed = await call(bystander, 'GET', '/my-sanctions');
+      // Auditors are no workforce a sanction applies to: none of these routes answer them.
+      if (role === 'auditor') expect(listed.statusCode).toBe(404);
+      else expect(listed.json()).toEqual({ data: [] });
+    }
     // One actor, one role: an official does not acknowledge in the person's name.
     const forHer = await call(officer, 'POST', `/sanctions/${mine.id}/paper-acknowledgement`, {
       signedOn: '2026-05-21',
     });
     expect(forHer.statusCode).toBe(409);
     expect(forHer.body).toMatch(/themselves/);
+    const actions = async () =>
+      (await call(nurse, 'GET', '/dashboard'))
+        .json<{ nextActions: { id: string; href: string }[] }>()
+        .nextActions.filter((a) => a.id === 'sanctions-to-acknowledge');
+    expect(await actions()).toEqual([expect.objectContaining({ href: '/my-sanctions' })]);
     const done = await call(nurse, 'POST', `/my-sanctions/${mine.id}/acknowledgement`);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ acknowledgedOn: '2026-06-01' });
@@ -96,6 +106,7 @@ describe(`sanction acknowledgements on ${testDatabaseKind()}`, () => {
     expect(await events('sanction.acknowledged')).toEqual([
       { actor_id: nurse.user.id, entity_id: mine.id },
     ]);
+    expect(await actions()).toEqual([]);
   });
 
   it('records a paper acknowledgement as who recorded it, refusing a bad date naming the field', async () => {
