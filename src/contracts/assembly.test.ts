@@ -46,6 +46,7 @@ describe('the tables assembled from contracts/features.ts', () => {
       'outbox.read',
       'risks.approve',
       'safeguards.decide',
+      'sanctions.acknowledge_own',
       'sanctions.sign_off',
       'training.record_completion',
     ]);

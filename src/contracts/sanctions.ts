@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateOnly, OrgParamsSchema, PersonRef, Prose, Title } from './common';
-import type { Grant } from './grants';
+import { EDITORS, type Grant } from './grants';
 import { route } from './route';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
@@ -17,13 +17,22 @@ export const permissions = {
   'sanctions.manage': SANCTION_ROLES,
   // Who approved is who acted: an HR sign-off is a person's own, never a token's.
   'sanctions.sign_off': SANCTION_ROLES,
+  // The person a sanction is about reads their own records and acknowledges them, whatever their
+  // workforce role: the routes answer only the caller's own records (anyone else's: 404). Auditors
+  // are outsiders, not the workforce a sanction policy applies to, and write nothing.
+  'sanctions.acknowledge_own': [...EDITORS, 'workforce'],
 } as const satisfies Record<string, Grant>;
 
 /** Permissions only a signed-in person holds, never an API token (contracts/permissions.ts). */
-export const personOnly = ['sanctions.sign_off'] as const;
+export const personOnly = ['sanctions.sign_off', 'sanctions.acknowledge_own'] as const;
 
 /** Permissions whose refusal answers 404, not 403: their records' existence is itself private. */
-export const concealed = ['sanctions.read', 'sanctions.manage', 'sanctions.sign_off'] as const;
+export const concealed = [
+  'sanctions.read',
+  'sanctions.manage',
+  'sanctions.sign_off',
+  'sanctions.acknowledge_own',
+] as const;
 
 /** What this feature keeps as the written record of 164.316(b)(1) (contracts/records-kept.ts). */
 export const recordsKept = [
@@ -35,13 +44,24 @@ export const auditActions = [
   'sanction.recorded',
   'sanction.changed',
   'sanction.signed_off',
+  'sanction.acknowledged',
   'sanction_tiers.changed',
 ] as const;
+/**
+ * The audit events only a role reading sanctions sees (the audit log leaves them out for others):
+ * an event of a sanction, even without its content, names who decided, who acknowledged and when,
+ * and its request id ties it to the tasks and the training assignment it made.
+ */
+export const concealedAuditActions = {
+  permission: 'sanctions.read',
+  actions: auditActions,
+} as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
   'sanction.recorded': 'Sanction recorded',
   'sanction.changed': 'Sanction record changed',
   'sanction.signed_off': 'Sanction signed off by HR',
+  'sanction.acknowledged': 'Sanction acknowledged',
   'sanction_tiers.changed': 'Sanction tiers changed',
 };
 
@@ -95,16 +115,31 @@ const TaskSummary = z.object({
   status: z.enum(['open', 'in_progress', 'done', 'cancelled']),
 });
 
+export const ACKNOWLEDGEMENT_WAYS = ['in_app', 'paper'] as const;
+export const ACKNOWLEDGEMENT_WAY_LABELS: Record<(typeof ACKNOWLEDGEMENT_WAYS)[number], string> = {
+  in_app: 'in Custos, by the person',
+  paper: 'on signed paper',
+};
+
 export const SanctionSchema = z.object({
   id: z.string(),
   reference: z.string().describe('SAN-n, per organization'),
-  person: z.object({ id: z.string(), name: z.string(), reference: z.string() }),
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    reference: z.string(),
+    userId: z
+      .string()
+      .nullable()
+      .describe('Their Custos account: they acknowledge in Custos; without one, on paper'),
+  }),
   violation: z.string(),
   policy: z
     .object({ documentId: z.string(), versionId: z.string(), label: z.string() })
     .nullable()
     .describe('The policy version violated'),
   incidentId: z.string().nullable(),
+  incident: z.object({ id: z.string(), label: z.string() }).nullable(),
   severity: z.enum(SANCTION_SEVERITIES),
   intent: z.enum(SANCTION_INTENTS),
   investigationNotes: z.string(),
@@ -113,6 +148,14 @@ export const SanctionSchema = z.object({
   decidedOn: z.string(),
   hrSignOff: z.object({ by: PersonRef, at: z.iso.datetime() }).nullable(),
   acknowledgedOn: z.string().nullable().describe('When the person acknowledged the sanction'),
+  acknowledgement: z
+    .object({
+      on: z.string(),
+      way: z.enum(ACKNOWLEDGEMENT_WAYS),
+      recordedBy: PersonRef.describe('The person themselves (in_app), or the official (paper)'),
+      at: z.iso.datetime(),
+    })
+    .nullable(),
   correctiveTasks: z.array(TaskSummary),
   retrainingAssignmentId: z
     .string()
@@ -159,13 +202,35 @@ export type SanctionBody = z.infer<typeof SanctionBodySchema>;
 
 export const SanctionUpdateBodySchema = z.object({
   investigationNotes: Prose(20000).optional(),
-  acknowledgedOn: DateOnly.nullable().optional(),
+  incidentId: z
+    .uuid({ error: 'must be an incident id' })
+    .nullable()
+    .optional()
+    .describe('The incident the violation came to light in; null unlinks it'),
 });
+
+export const PaperAcknowledgementBodySchema = z.object({
+  signedOn: DateOnly.describe('The date the person signed the paper acknowledgement'),
+});
+
+/** What the person a sanction is about reads of it (their own records only). */
+export const OwnSanctionSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  violation: z.string(),
+  policy: z.string().nullable(),
+  decision: z.string(),
+  decidedOn: z.string(),
+  acknowledgedOn: z.string().nullable(),
+});
+export type OwnSanction = z.infer<typeof OwnSanctionSchema>;
+export const OwnSanctionListSchema = z.object({ data: z.array(OwnSanctionSchema) });
 
 // ---------- routes ----------
 
 const tags = ['sanctions'];
 const SanctionParamsSchema = OrgParamsSchema.extend({ sanctionId: z.uuid() });
+const ownInvalidates = ['sanctions', 'my-sanctions'];
 const invalidates = ['sanctions', 'tasks', 'training'];
 
 /** Sanctions (164.308(a)(1)(ii)(C)): answered 404 to every role but the four that keep them. */
@@ -215,7 +280,7 @@ export const sanctionsRoutes = {
     method: 'PATCH',
     path: '/api/orgs/:orgId/sanctions/:sanctionId',
     tags,
-    summary: "Add to the investigation notes, or record the person's acknowledgement",
+    summary: 'Change the investigation notes, or link the incident the violation came to light in',
     permission: 'sanctions.manage',
     params: SanctionParamsSchema,
     body: SanctionUpdateBodySchema,
@@ -236,6 +301,40 @@ export const sanctionsRoutes = {
     response: SanctionSchema,
     audits: ['sanction.signed_off'],
     invalidates,
+  }),
+  paperAcknowledgement: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/sanctions/:sanctionId/paper-acknowledgement',
+    tags,
+    summary:
+      'Record the signed paper acknowledgement of a person without a Custos account, as its recorder',
+    permission: 'sanctions.manage',
+    params: SanctionParamsSchema,
+    body: PaperAcknowledgementBodySchema,
+    response: SanctionSchema,
+    audits: ['sanction.acknowledged'],
+    example: () => ({ signedOn: '2026-03-05' }),
+    invalidates: ownInvalidates,
+  }),
+  mine: route({
+    method: 'GET',
+    path: '/api/orgs/:orgId/my-sanctions',
+    tags,
+    summary: "The caller's own sanction records, to read and acknowledge",
+    permission: 'sanctions.acknowledge_own',
+    params: OrgParamsSchema,
+    response: OwnSanctionListSchema,
+  }),
+  acknowledge: route({
+    method: 'POST',
+    path: '/api/orgs/:orgId/my-sanctions/:sanctionId/acknowledgement',
+    tags,
+    summary: 'Acknowledge a sanction about oneself, today (anyone else: 404)',
+    permission: 'sanctions.acknowledge_own',
+    params: SanctionParamsSchema,
+    response: OwnSanctionSchema,
+    audits: ['sanction.acknowledged'],
+    invalidates: ownInvalidates,
   }),
   tiers: route({
     method: 'GET',

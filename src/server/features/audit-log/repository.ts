@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditQuery } from '../../../contracts/audit';
+import type { AuditAction, AuditQuery } from '../../../contracts/audit';
 import type { AuditEventsTable, Database } from '../../db/schema';
 
 /** An organization's events matching the filters, newest first, `limit` after cursor `before`. */
@@ -9,8 +9,12 @@ export async function findAuditEvents(
   filters: Omit<AuditQuery, 'limit' | 'cursor'>,
   before: number | undefined,
   limit: number,
+  hiddenActions: readonly AuditAction[] = [],
 ): Promise<AuditEventsTable[]> {
   let query = db.selectFrom('audit_events').selectAll().where('chain', '=', orgId);
+  if (hiddenActions.length > 0) {
+    query = query.where('action', 'not in', [...hiddenActions]);
+  }
   if (filters.actor) {
     const actor = filters.actor;
     query = query.where((eb) => eb.or([eb('actor_id', '=', actor), eb('actor_label', '=', actor)]));

@@ -1,4 +1,5 @@
 import { auditLogRoutes } from '../../../contracts/audit';
+import { actingOf } from '../../platform/auth/acting';
 import { auditContextOf } from '../../platform/auth/context';
 import { principalOf } from '../../platform/auth/principal';
 import type { AppDeps } from '../../platform/deps';
@@ -8,7 +9,10 @@ import { auditCsvExport, listAuditEvents, verifyAuditTrail } from './service';
 
 export function registerAuditLogRoutes(app: App, deps: AppDeps): void {
   registerRoutes(app, auditLogRoutes, {
-    list: (request) => listAuditEvents(deps, request.params.orgId, request.query),
+    list: (request) =>
+      listAuditEvents(deps, request.params.orgId, request.query, (permission) =>
+        actingOf(request).holds(permission),
+      ),
     exportCsv: async (request, reply) => {
       const { filename, body } = await auditCsvExport(
         deps,
@@ -16,6 +20,7 @@ export function registerAuditLogRoutes(app: App, deps: AppDeps): void {
         auditContextOf(request),
         request.params.orgId,
         request.query,
+        (permission) => actingOf(request).holds(permission),
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

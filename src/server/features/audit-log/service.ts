@@ -1,10 +1,13 @@
 import { Readable } from 'node:stream';
 import type {
+  AuditAction,
   AuditEvent,
   AuditExportQuery,
   AuditQuery,
   AuditVerification,
 } from '../../../contracts/audit';
+import type { Permission } from '../../../contracts/permissions';
+import { concealedAuditActions } from '../../../contracts/sanctions';
 import type { AuditEventsTable } from '../../db/schema';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import { takeCheckpoint } from '../../platform/audit/checkpoints';
@@ -16,14 +19,33 @@ import { csvLine } from '../../platform/http/csv';
 import { auditCsvRow, CSV_HEADER, presentAuditEvent } from './presenter';
 import { findAuditEvents } from './repository';
 
+/** Whether the asking role holds a permission (the request's acting role). */
+export type Holds = (permission: Permission) => boolean;
+
+/**
+ * The actions the asker may not see in the trail: a sanction's events for a role that may not
+ * read sanctions (164.308(a)(1)(ii)(C) records stay with those who keep them), auditors included.
+ */
+export function hiddenActionsFor(holds: Holds): readonly AuditAction[] {
+  return holds(concealedAuditActions.permission) ? [] : concealedAuditActions.actions;
+}
+
 /** One page of the organization's trail, newest first, with the cursor of the next page. */
 export async function listAuditEvents(
   deps: AppDeps,
   orgId: string,
   query: AuditQuery,
+  holds: Holds,
 ): Promise<{ data: AuditEvent[]; nextCursor: number | null }> {
   const { cursor, limit, ...filters } = query;
-  const rows = await findAuditEvents(deps.database.db, orgId, filters, cursor, limit + 1);
+  const rows = await findAuditEvents(
+    deps.database.db,
+    orgId,
+    filters,
+    cursor,
+    limit + 1,
+    hiddenActionsFor(holds),
+  );
   const page = rows.slice(0, limit);
   return {
     data: page.map(presentAuditEvent),
@@ -42,6 +64,7 @@ export async function* exportAuditEvents(
   context: AuditContext,
   orgId: string,
   query: AuditExportQuery,
+  holds: Holds,
 ): AsyncGenerator<AuditEventsTable[]> {
   await deps.database.db.transaction().execute(async (trx) => {
     await appendAuditEvent(trx, deps, context, {
@@ -54,7 +77,14 @@ export async function* exportAuditEvents(
   });
   let before: number | undefined;
   for (;;) {
-    const rows = await findAuditEvents(deps.database.db, orgId, query, before, EXPORT_BATCH);
+    const rows = await findAuditEvents(
+      deps.database.db,
+      orgId,
+      query,
+      before,
+      EXPORT_BATCH,
+      hiddenActionsFor(holds),
+    );
     if (rows.length > 0) {
       yield rows;
     }
@@ -75,9 +105,10 @@ export async function auditCsvExport(
   context: AuditContext,
   orgId: string,
   query: AuditExportQuery,
+  holds: Holds,
 ): Promise<{ filename: string; body: Readable }> {
   requireRecentAuthentication(principal, deps.clock);
-  const batches = exportAuditEvents(deps, context, orgId, query);
+  const batches = exportAuditEvents(deps, context, orgId, query, holds);
   const first = await batches.next();
   async function* lines() {
     yield csvLine(CSV_HEADER);

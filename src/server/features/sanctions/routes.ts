@@ -4,14 +4,18 @@ import type { AppDeps } from '../../platform/deps';
 import type { App } from '../../platform/http/app';
 import { registerRoutes } from '../../platform/http/contract-routes';
 import {
+  acknowledgeOwnSanction,
+  listOwnSanctions,
+  recordPaperAcknowledgement,
+} from './acknowledgement';
+import {
   changeSanction,
   getSanction,
-  getTiers,
   listSanctionPage,
   recordSanction,
-  setTiers,
   signOffSanction,
 } from './service';
+import { getTiers, setTiers } from './tiers';
 
 export function registerSanctionRoutes(app: App, deps: AppDeps): void {
   registerRoutes(app, sanctionsRoutes, {
@@ -29,6 +33,22 @@ export function registerSanctionRoutes(app: App, deps: AppDeps): void {
       ),
     signOff: (request) =>
       signOffSanction(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.sanctionId,
+      ),
+    paperAcknowledgement: (request) =>
+      recordPaperAcknowledgement(
+        deps,
+        auditContextOf(request),
+        request.params.orgId,
+        request.params.sanctionId,
+        request.body.signedOn,
+      ),
+    mine: (request) => listOwnSanctions(deps, auditContextOf(request), request.params.orgId),
+    acknowledge: (request) =>
+      acknowledgeOwnSanction(
         deps,
         auditContextOf(request),
         request.params.orgId,

@@ -66,7 +66,7 @@ describe(`sanctions on ${testDatabaseKind()}`, () => {
     // The corrective action, and retraining (a task until training assigns a course).
     expect(record.correctiveTasks.map((task) => task.title)).toEqual([
       'Password hygiene refresher',
-      'Arrange retraining for Kevin Tran',
+      'Arrange a training course for Kevin Tran',
     ]);
     const next = await call(officer, 'GET', `/sanctions?personId=${personId}`);
     expect(next.json<{ suggestion: unknown; data: unknown[] }>()).toMatchObject({
@@ -87,10 +87,14 @@ describe(`sanctions on ${testDatabaseKind()}`, () => {
     expect((await call(privacy, 'POST', `/sanctions/${record.id}/hr-sign-off`)).statusCode).toBe(
       409,
     );
-    const ack = await call(officer, 'PATCH', `/sanctions/${record.id}`, {
-      acknowledgedOn: '2026-05-21',
+    const ack = await call(officer, 'POST', `/sanctions/${record.id}/paper-acknowledgement`, {
+      signedOn: '2026-05-21',
     });
-    expect(ack.json<Sanction>().acknowledgedOn).toBe('2026-05-21');
+    expect(ack.json<Sanction>().acknowledgement).toMatchObject({
+      on: '2026-05-21',
+      way: 'paper',
+      recordedBy: { id: officer.user.id },
+    });
   });
 
   it('keeps the person a sanction is about out of it: no deciding, signing off or notes', async () => {
@@ -151,7 +155,10 @@ describe(`sanctions on ${testDatabaseKind()}`, () => {
         await call(other, 'GET', '/sanctions'),
         await call(other, 'GET', `/sanctions?personId=${personId}`),
         await call(other, 'GET', `/sanctions/${id}`),
-        await call(other, 'PATCH', `/sanctions/${id}`, { acknowledgedOn: '2026-05-21' }),
+        await call(other, 'PATCH', `/sanctions/${id}`, { investigationNotes: 'x' }),
+        await call(other, 'POST', `/sanctions/${id}/paper-acknowledgement`, {
+          signedOn: '2026-05-21',
+        }),
         await call(other, 'POST', `/sanctions/${id}/hr-sign-off`),
         await call(other, 'POST', '/sanctions', { personId }),
         await call(other, 'GET', '/sanction-tiers'),
@@ -161,13 +168,17 @@ describe(`sanctions on ${testDatabaseKind()}`, () => {
       // The same answer whether the record exists or not.
       expect(asked[2]?.body).not.toContain(id);
     }
-    // What the audit trail shows of a sanction to its readers (auditors included): that one was
-    // recorded, by whom and when; never the person, the violation or the decision.
+    // The audit trail shows an auditor none of a sanction's events (concealment.int.test.ts), and
+    // its readers that one was recorded, by whom and when; never the violation or the decision.
     const auditor = await buildMember(db, clock, org.id, 'auditor', '2027-01-01T00:00:00.000Z');
     const trail = await call(auditor, 'GET', '/audit-events?limit=200');
     expect(trail.statusCode).toBe(200);
-    expect(trail.body).toContain('sanction.recorded');
+    expect(trail.body).not.toContain('sanction.recorded');
+    const admin = await buildMember(db, clock, org.id, 'owner');
+    const full = await call(admin, 'GET', '/audit-events?limit=200');
+    expect(full.body).toContain('sanction.recorded');
     for (const secret of ['Tailgated', 'Coaching', 'unintentional']) {
+      expect(full.body).not.toContain(secret);
       expect(trail.body).not.toContain(secret);
     }
   });

@@ -1,9 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  DEFAULT_SANCTION_TIERS,
-  type Sanction,
-  type SanctionBody,
-} from '../../../contracts/sanctions';
+import type { Sanction, SanctionBody } from '../../../contracts/sanctions';
 import { appendAuditEvent, type AuditContext } from '../../platform/audit/append';
 import type { AppDeps } from '../../platform/deps';
 import type { Db } from '../../platform/db/types';
@@ -17,68 +13,21 @@ import { createSystemTaskIn } from '../tasks/system-tasks';
 import { assignTrainingIn } from '../training/assignments';
 import { daysBetween } from '../notifications/sweep';
 import { organizationToday } from '../../platform/org-calendar';
+import { incidentLink } from '../incidents/link';
 import { presentSanction, reference } from './presenter';
 import {
   findSanction,
   insertSanction,
   listSanctions,
-  listTiers,
-  replaceTiers,
   updateSanction,
   type SanctionRow,
 } from './repository';
+import { nextTier, tiersOf } from './tiers';
 
 // What an audit event says of a sanction: that it was recorded or changed, and by whom, never the
 // person, the violation or the decision. The audit trail is read by auditors and admins who may not
 // read sanctions (164.308(a)(1)(ii)(C) records stay with the four roles that keep them).
-const WITHHELD = '[recorded on the sanctions page]';
-
-/** The organization's tiers, mildest first (rank 1), or Custos's default ones. */
-export async function tiersOf(db: Db, orgId: string) {
-  const rows = await listTiers(db, orgId);
-  return {
-    builtIn: rows.length === 0,
-    data:
-      rows.length === 0
-        ? DEFAULT_SANCTION_TIERS.map((name, i) => ({ rank: i + 1, name }))
-        : rows.map((r) => ({ rank: r.rank, name: r.name })),
-  };
-}
-
-export async function getTiers(deps: AppDeps, orgId: string) {
-  return tiersOf(deps.database.db, orgId);
-}
-
-export async function setTiers(
-  deps: AppDeps,
-  context: AuditContext,
-  orgId: string,
-  tiers: readonly string[],
-) {
-  const seen = new Set<string>();
-  for (const [index, name] of tiers.entries()) {
-    const key = name.trim().toLowerCase();
-    if (seen.has(key)) throw AppError.field(`body.tiers.${index}`, 'names a tier twice');
-    seen.add(key);
-  }
-  await deps.database.db.transaction().execute(async (trx) => {
-    const before = await tiersOf(trx, orgId);
-    await replaceTiers(
-      trx,
-      orgId,
-      tiers.map((name, i) => ({ org_id: orgId, rank: i + 1, name })),
-    );
-    await appendAuditEvent(trx, deps, context, {
-      orgId,
-      action: 'sanction_tiers.changed',
-      entity: { type: 'organization', id: orgId },
-      changes: {
-        tiers: { before: before.data.map((t) => t.name).join('; '), after: tiers.join('; ') },
-      },
-    });
-  });
-  return getTiers(deps, orgId);
-}
+export const WITHHELD = '[recorded on the sanctions page]';
 
 async function present(db: Db, orgId: string, rows: readonly SanctionRow[]): Promise<Sanction[]> {
   const taskIds = rows.flatMap((r) => readJson('sanctions.task_ids', r.task_ids));
@@ -93,10 +42,15 @@ async function present(db: Db, orgId: string, rows: readonly SanctionRow[]): Pro
     orgId,
     rows.flatMap((r) => (r.document_version_id ? [r.document_version_id] : [])),
   );
-  return rows.map((row) => presentSanction(row, tasks, versions, people));
+  const incidents = await incidentLink.labels(
+    db,
+    orgId,
+    rows.flatMap((r) => (r.incident_id ? [r.incident_id] : [])),
+  );
+  return rows.map((row) => presentSanction(row, { tasks, versions, people, incidents }));
 }
 
-async function found(db: Db, orgId: string, id: string) {
+export async function found(db: Db, orgId: string, id: string) {
   const row = await findSanction(db, orgId, id);
   if (!row) throw new AppError('not_found', 'No such sanction record.');
   return row;
@@ -109,12 +63,7 @@ async function found(db: Db, orgId: string, id: string) {
 export async function listSanctionPage(deps: AppDeps, orgId: string, personId?: string) {
   const db = deps.database.db;
   const rows = await listSanctions(db, orgId, personId);
-  let suggestion: { rank: number; name: string } | null = null;
-  if (personId) {
-    const tiers = (await tiersOf(db, orgId)).data;
-    const highest = Math.max(0, ...rows.map((r) => r.decision_rank));
-    suggestion = tiers.find((t) => t.rank > highest) ?? tiers.at(-1) ?? null;
-  }
+  const suggestion = personId ? nextTier((await tiersOf(db, orgId)).data, rows) : null;
   return { data: await present(db, orgId, rows), suggestion };
 }
 
@@ -129,7 +78,7 @@ export async function getSanction(deps: AppDeps, orgId: string, id: string) {
  * The person a sanction is about takes no part in it (164.308(a)(1)(ii)(C): applied by the
  * organization, not by its subject): they neither decide it, sign it off nor write its notes.
  */
-async function refuseOwnSanction(
+export async function refuseOwnSanction(
   trx: Db,
   orgId: string,
   personId: string,
@@ -168,6 +117,7 @@ export async function recordSanction(
         throw AppError.field('body.policyVersionId', 'must be a version of a policy');
       }
     }
+    await checkIncident(trx, orgId, body.incidentId);
     const retraining = tier.name.toLowerCase() === 'retraining';
     if (body.retraining && !retraining) {
       throw AppError.field('body.retraining', 'is only for the tier Retraining');
@@ -205,7 +155,8 @@ export async function recordSanction(
       ...(retraining && !body.retraining
         ? [
             {
-              title: `Arrange retraining for ${person.name}`,
+              // Worded as any training task: tasks are read by roles that may not read sanctions.
+              title: `Arrange a training course for ${person.name}`,
               dueOn: body.decidedOn,
               ownerId: undefined,
               field: null,
@@ -250,6 +201,9 @@ export async function recordSanction(
       hr_signed_off_by: null,
       hr_signed_off_at: null,
       acknowledged_on: null,
+      acknowledged_way: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
       task_ids: JSON.stringify(taskIds),
       training_assignment_id: trainingAssignmentId,
       created_at: now,
@@ -265,28 +219,37 @@ export async function recordSanction(
   return getSanction(deps, orgId, id);
 }
 
+/** The incident a record links to must be one of the organization's. */
+async function checkIncident(db: Db, orgId: string, incidentId: string | null | undefined) {
+  if (!incidentId) return;
+  if (!(await incidentLink.exists(db, orgId, [incidentId])).has(incidentId)) {
+    throw AppError.field('body.incidentId', 'must be an incident of the organization');
+  }
+}
+
 export async function changeSanction(
   deps: AppDeps,
   context: AuditContext,
   orgId: string,
   id: string,
-  body: { investigationNotes?: string | undefined; acknowledgedOn?: string | null | undefined },
+  body: { investigationNotes?: string | undefined; incidentId?: string | null | undefined },
 ) {
   await deps.database.db.transaction().execute(async (trx) => {
     const before = await found(trx, orgId, id);
-    await refuseOwnSanction(trx, orgId, before.person_id, context, 'records its notes and dates');
-    const values: { investigation_notes?: string; acknowledged_on?: string | null } = {};
+    await refuseOwnSanction(trx, orgId, before.person_id, context, 'records its notes and links');
+    const values: { investigation_notes?: string; incident_id?: string | null } = {};
+    const changes: Record<string, { after: string }> = {};
     if (
       body.investigationNotes !== undefined &&
       body.investigationNotes !== before.investigation_notes
     ) {
       values.investigation_notes = body.investigationNotes;
+      changes.investigationNotes = { after: WITHHELD };
     }
-    if (body.acknowledgedOn !== undefined && body.acknowledgedOn !== before.acknowledged_on) {
-      if (body.acknowledgedOn !== null && body.acknowledgedOn < before.decided_on) {
-        throw AppError.field('body.acknowledgedOn', 'must be on or after the decision');
-      }
-      values.acknowledged_on = body.acknowledgedOn;
+    if (body.incidentId !== undefined && body.incidentId !== before.incident_id) {
+      await checkIncident(trx, orgId, body.incidentId);
+      values.incident_id = body.incidentId;
+      changes.incident = { after: WITHHELD };
     }
     if (Object.keys(values).length === 0) return;
     await updateSanction(trx, orgId, id, { ...values, updated_at: deps.clock.now().toISOString() });
@@ -294,12 +257,7 @@ export async function changeSanction(
       orgId,
       action: 'sanction.changed',
       entity: { type: 'sanction', id },
-      changes: Object.fromEntries(
-        Object.keys(values).map((k) => [
-          k === 'investigation_notes' ? 'investigationNotes' : 'acknowledgedOn',
-          { after: WITHHELD },
-        ]),
-      ),
+      changes,
     });
   });
   return getSanction(deps, orgId, id);

@@ -34,6 +34,10 @@ export interface SanctionsTable {
   hr_signed_off_by: string | null;
   hr_signed_off_at: string | null;
   acknowledged_on: string | null;
+  /** How it was acknowledged, who recorded it and when (migration 0042). */
+  acknowledged_way: 'in_app' | 'paper' | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
   /** JSON array of the ids of the corrective-action tasks. */
   task_ids: string;
   /** The training assignment a sanction of retraining made (migration 0038). */
