@@ -138,7 +138,8 @@ export const incidentsRoutes = {
     body: IncidentBodySchema,
     status: 201,
     response: IncidentSchema,
-    audits: ['incident.created'],
+    // An incident of the top severity raises the risk analysis's significant-change task.
+    audits: ['incident.created', 'risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: (id) => ({
       title: 'Example incident',
       category: 'phishing',
@@ -165,7 +166,7 @@ export const incidentsRoutes = {
     params: IncidentParamsSchema,
     body: IncidentUpdateBodySchema,
     response: IncidentSchema,
-    audits: ['incident.changed'],
+    audits: ['incident.changed', 'risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: () => ({ description: 'Changed by the audit pass.', severity: 2 }),
     invalidates,
   }),

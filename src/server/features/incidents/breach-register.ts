@@ -13,7 +13,8 @@ export interface ApprovedBreach {
   readonly incidentId: string;
   readonly reference: string;
   readonly title: string;
-  readonly incidentYear: number;
+  /** Whether its incident is closed: its notices are then behind it. */
+  readonly closed: boolean;
   readonly deadlines: BreachDeadlines;
   /** The calendar year of discovery: the year of the log it belongs to (164.408(c)). */
   readonly yearOfDiscovery: number;
@@ -41,7 +42,7 @@ export async function approvedBreaches(db: Db, orgId: string): Promise<ApprovedB
         incidentId: row.incident_id,
         reference: ref,
         title: row.title,
-        incidentYear: row.year,
+        closed: row.incident_status === 'closed' || row.incident_status === 'not_an_incident',
         deadlines,
         yearOfDiscovery: Number(row.discovered_on.slice(0, 4)),
         logEntry: onLog
