@@ -15,7 +15,9 @@ const Year = z.coerce
   .max(9998, { error: 'must be 9998 or earlier' });
 
 export const BreachLogQuerySchema = z.object({
-  year: Year.optional().describe('Calendar year of discovery; the newest year with breaches if absent'),
+  year: Year.optional().describe(
+    'Calendar year of discovery; the newest year with breaches if absent',
+  ),
 });
 
 export const BreachLogEntrySchema = z.object({
@@ -25,9 +27,13 @@ export const BreachLogEntrySchema = z.object({
   breachOccurredOn: DateOnly,
   discoveredOn: DateOnly,
   affected: z.int(),
-  phiKinds: z.string().describe('The nature and extent of the PHI, from the four-factor assessment'),
+  phiKinds: z
+    .string()
+    .describe('The nature and extent of the PHI, from the four-factor assessment'),
   actionsTaken: z.string().describe('The mitigation, from the four-factor assessment'),
-  noticeBy: DateOnly.describe('This breach’s HHS deadline (later only under a law-enforcement delay)'),
+  noticeBy: DateOnly.describe(
+    'This breach’s HHS deadline (later only under a law-enforcement delay)',
+  ),
 });
 export type BreachLogEntry = z.infer<typeof BreachLogEntrySchema>;
 
@@ -40,7 +46,9 @@ export const BreachLogSubmissionSchema = z.object({
 
 export const BreachLogSchema = z.object({
   year: z.int(),
-  years: z.array(z.int()).describe('Every year of discovery with breaches on the log, newest first'),
+  years: z
+    .array(z.int())
+    .describe('Every year of discovery with breaches on the log, newest first'),
   today: DateOnly.describe("Today in the organization's time zone"),
   deadline: DateOnly.nullable().describe('The earliest HHS deadline of the year’s breaches'),
   daysLeft: z.int().nullable().describe('Days from today to the deadline; negative once past'),

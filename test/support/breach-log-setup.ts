@@ -61,7 +61,12 @@ export async function breachLogSetUp(startApp: (o: object) => Promise<TestApp>, 
       conclusion,
     });
     expect(saved.status, saved.body).toBe(200);
-    const approved = await call('POST', `/incidents/${id}/breach-determination/approve`, po.headers, {});
+    const approved = await call(
+      'POST',
+      `/incidents/${id}/breach-determination/approve`,
+      po.headers,
+      {},
+    );
     expect(approved.status, approved.body).toBe(200);
     return id;
   };

@@ -30,8 +30,7 @@ describe(`the dashboard's breaches and containment on ${testDatabaseKind()}`, ()
       affectedTotal: 1200,
       affectedByState: { IL: 700, IN: 500 },
     });
-    const dash = async (headers: object) =>
-      (await call('GET', '/dashboard', headers)).json<Dash>();
+    const dash = async (headers: object) => (await call('GET', '/dashboard', headers)).json<Dash>();
     const seen = await dash(so.headers);
     expect(seen.breaches?.open).toEqual([
       expect.objectContaining({ notice: 'individuals', dueOn: '2027-02-26', daysLeft: 6 }),

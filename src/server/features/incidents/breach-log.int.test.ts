@@ -28,14 +28,21 @@ describe(`the yearly log of breaches under 500 on ${testDatabaseKind()}`, () => 
       lowProbability: true,
       rationale: 'Returned unopened.',
     });
-    await breach('Last year’s fax', '2026-10-01T15:00:00Z', { affectedTotal: 12, affectedByState: { IL: 12 } });
+    await breach('Last year’s fax', '2026-10-01T15:00:00Z', {
+      affectedTotal: 12,
+      affectedByState: { IL: 12 },
+    });
 
     const log = (await call('GET', '/breach-log', so.headers)).json<Log>();
     expect(log).toMatchObject({ year: 2027, years: [2027, 2026], deadline: '2028-02-29' });
     // 15 Dec 2027 → 29 Feb 2028: 16 + 31 + 29 days.
     expect(log.daysLeft).toBe(76);
     expect(log.breaches).toMatchObject([
-      { title: '=HYPERLINK("http://x")', affected: 40, phiKinds: 'Names, dates of birth and diagnoses.' },
+      {
+        title: '=HYPERLINK("http://x")',
+        affected: 40,
+        phiKinds: 'Names, dates of birth and diagnoses.',
+      },
     ]);
     const last = (await call('GET', '/breach-log?year=2026', so.headers)).json<Log>();
     expect([last.deadline, last.daysLeft, last.breaches.length]).toEqual(['2027-03-01', -289, 1]);
@@ -49,8 +56,9 @@ describe(`the yearly log of breaches under 500 on ${testDatabaseKind()}`, () => 
     expect(csv.body.split('\r\n')[0]).toBe(
       'Incident,Title,Breach occurred,Discovered,People affected,Kinds of PHI,What was done,HHS deadline',
     );
-    const trail = (await call('GET', '/audit-events?action=incident.breach_log_exported', so.headers))
-      .json<{ data: unknown[] }>().data;
+    const trail = (
+      await call('GET', '/audit-events?action=incident.breach_log_exported', so.headers)
+    ).json<{ data: unknown[] }>().data;
     expect(trail).toHaveLength(1);
   });
 
@@ -69,7 +77,9 @@ describe(`the yearly log of breaches under 500 on ${testDatabaseKind()}`, () => 
     const nothing = await put({ year: 2025, submittedOn: '2027-02-01' });
     expect(nothing.status).toBe(409);
     const workforce = await buildMember(db, clock, org.id, 'workforce');
-    expect((await put({ year: 2026, submittedOn: '2027-02-01' }, workforce.headers)).status).toBe(404);
+    expect((await put({ year: 2026, submittedOn: '2027-02-01' }, workforce.headers)).status).toBe(
+      404,
+    );
     expect((await call('GET', '/breach-log', so.headers)).json<Log>().submission).toBeNull();
 
     const done = await put({ year: 2026, submittedOn: '2027-02-09', note: 'HHS portal' });
@@ -79,8 +89,9 @@ describe(`the yearly log of breaches under 500 on ${testDatabaseKind()}`, () => 
       note: 'HHS portal',
       recordedBy: { id: so.user.id },
     });
-    const events = (await call('GET', '/audit-events?action=incident.breach_log_submitted', so.headers))
-      .json<{ data: { actor: { id: string }; changes: unknown }[] }>().data;
+    const events = (
+      await call('GET', '/audit-events?action=incident.breach_log_submitted', so.headers)
+    ).json<{ data: { actor: { id: string }; changes: unknown }[] }>().data;
     expect(events).toHaveLength(1);
     expect(events[0]?.actor.id).toBe(so.user.id);
 
@@ -121,8 +132,9 @@ describe(`the yearly log of breaches under 500 on ${testDatabaseKind()}`, () => 
       '2027-03-01',
       '2027-03-01',
     ]);
-    const events = (await call('GET', '/audit-events?action=incident.breach_log_reminded', headers))
-      .json<{ data: { actor: { type: string; label: string | null } }[] }>().data;
+    const events = (
+      await call('GET', '/audit-events?action=incident.breach_log_reminded', headers)
+    ).json<{ data: { actor: { type: string; label: string | null } }[] }>().data;
     expect(events.map((e) => e.actor.type)).toEqual(['system', 'system']);
   });
 

@@ -1,7 +1,4 @@
-import {
-  computeBreachDeadlines,
-  type BreachDeadlines,
-} from '../../../contracts/breach-deadlines';
+import { computeBreachDeadlines, type BreachDeadlines } from '../../../contracts/breach-deadlines';
 import type { BreachLogEntry } from '../../../contracts/incidents-breach-log';
 import type { Db } from '../../platform/db/types';
 import { judge, stepsOf } from './breach-presenter';

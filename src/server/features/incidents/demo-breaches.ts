@@ -106,7 +106,11 @@ export const faxSteps = (clinic: DemoClinic): BreachStepsBody => ({
 
 /** The ransomware: 1,200 patients in Illinois and Indiana; media notice where more than 500 live. */
 export const ransomwareSteps = (clinic: DemoClinic): BreachStepsBody => ({
-  phi: { involved: true, unsecured: true, rationale: 'The shared drive was not encrypted at rest.' },
+  phi: {
+    involved: true,
+    unsecured: true,
+    rationale: 'The shared drive was not encrypted at rest.',
+  },
   exclusion: { applies: null, facts: '' },
   factors: breachFactors(
     'Scanned referrals and intake forms: names, addresses, insurance numbers, diagnoses.',

@@ -36,7 +36,11 @@ const incidents = demoStep(96, z.unknown(), async (clinic) => {
       deps,
       priya,
       orgId,
-      { ...body, discoveredAt: daysAgo(clinic, discoveredDaysAgo), ownerId: clinic.person('priya') },
+      {
+        ...body,
+        discoveredAt: daysAgo(clinic, discoveredDaysAgo),
+        ownerId: clinic.person('priya'),
+      },
       clinic.person('priya'),
     );
   const review = (id: string, rootCause: string, lessons: string, action?: string) =>
@@ -74,7 +78,11 @@ const incidents = demoStep(96, z.unknown(), async (clinic) => {
   );
   await move(signIn.id, 'triage', 'contained', 'recovered');
   await determine(clinic, signIn.id, phishingSteps(clinic), 'MFA held; no mail was read.');
-  await review(signIn.id, 'A convincing fake invoice.', 'MFA did its job; keep the phishing drills.');
+  await review(
+    signIn.id,
+    'A convincing fake invoice.',
+    'MFA did its job; keep the phishing drills.',
+  );
   await move(signIn.id, 'closed');
 
   const laptop = await record(
@@ -135,7 +143,10 @@ const incidents = demoStep(96, z.unknown(), async (clinic) => {
   await determine(clinic, ransomware.id, ransomwareSteps(clinic), 'Counsel agrees: notify.');
 
   const badge = await record(
-    { title: 'Former employee’s badge still opened the back door', category: 'unauthorized_access' },
+    {
+      title: 'Former employee’s badge still opened the back door',
+      category: 'unauthorized_access',
+    },
     3,
   );
   await move(badge.id, 'triage', 'contained');

@@ -158,7 +158,12 @@ export function registerIncidentsRoutes(app: App, deps: AppDeps): void {
         return sendTable(reply, 'csv', table.file, table.columns, table.rows);
       },
       recordBreachLogSubmission: (request) =>
-        recordBreachLogSubmission(deps, auditContextOf(request), request.params.orgId, request.body),
+        recordBreachLogSubmission(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.body,
+        ),
       breachLetterPdf: letter('pdf'),
       breachLetterDocx: letter('docx'),
       severityScale: (request) => getSeverityScale(deps, request.params.orgId),

@@ -55,7 +55,10 @@ export async function recordSignificantChangeIn(
     });
   } else if (subject) {
     // The open task collects the change: linked to its record, so both show the other.
-    await createLinkIn(trx, deps, context, orgId, { from: { type: 'task', id: open.id }, to: subject });
+    await createLinkIn(trx, deps, context, orgId, {
+      from: { type: 'task', id: open.id },
+      to: subject,
+    });
   }
   await appendAuditEvent(trx, deps, context, {
     orgId,
