@@ -30,7 +30,10 @@ describe.each(e2eDatabases)('the yearly breach log on %s', (kind) => {
     await signIn(priya, clinic.app.url, 'priya@riverside-clinic.example', clinic.password);
     const card = priya.getByRole('heading', { name: 'Breach deadlines' });
     await card.waitFor();
-    await priya.getByText(/Ransomware on the file server/).first().waitFor();
+    await priya
+      .getByText(/Ransomware on the file server/)
+      .first()
+      .waitFor();
     await priya.getByText(/Mean time to contain/).waitFor();
     await look(priya, `breach-dashboard-${kind}`);
 

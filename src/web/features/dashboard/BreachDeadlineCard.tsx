@@ -43,7 +43,7 @@ export function BreachDeadlineCard({ breaches }: { breaches: BreachFigures }) {
                 {BREACH_NOTICE_LABELS[b.notice]} by {formatDate(b.dueOn)}
               </Text>
             </Stack>
-            <Badge variant="light" color={tone(b.daysLeft)} style={{ flexShrink: 0 }}>
+            <Badge variant="dot" color={tone(b.daysLeft)} style={{ flexShrink: 0 }}>
               {left(b.daysLeft)}
             </Badge>
           </Group>
@@ -58,7 +58,7 @@ export function BreachDeadlineCard({ breaches }: { breaches: BreachFigures }) {
                 To HHS by {formatDate(log.dueOn)}
               </Text>
             </Stack>
-            <Badge variant="light" color={tone(log.daysLeft)} style={{ flexShrink: 0 }}>
+            <Badge variant="dot" color={tone(log.daysLeft)} style={{ flexShrink: 0 }}>
               {left(log.daysLeft)}
             </Badge>
           </Group>

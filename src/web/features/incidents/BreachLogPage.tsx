@@ -157,13 +157,13 @@ function Deadline({ orgId, log, manages }: { orgId: string; log: BreachLog; mana
             Submission to HHS for {log.year}
           </Title>
           {submission ? (
-            <Badge color="green" variant="light">
+            <Badge color="teal" variant="dot">
               Submitted
             </Badge>
           ) : log.daysLeft !== null ? (
             <Badge
               color={log.daysLeft < 0 ? 'red' : log.daysLeft <= 30 ? 'orange' : 'gray'}
-              variant="light"
+              variant="dot"
             >
               {daysLeftWords(log.daysLeft)}
             </Badge>
