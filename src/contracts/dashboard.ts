@@ -97,8 +97,50 @@ export const IncidentFiguresSchema = z.object({
     .array(z.object({ level: z.number().int(), name: z.string(), open: z.number().int() }))
     .describe("Open incidents per level of the organization's scale, highest first"),
   unrated: z.number().int().describe('Open incidents with no severity yet'),
+  containment: z
+    .object({
+      contained: z.number().int().describe('Incidents contained in the last 12 months'),
+      meanHours: z
+        .number()
+        .nullable()
+        .describe('Mean hours from discovery (else the report) to containment; null with none'),
+    })
+    .describe('Mean time to contain (164.308(a)(6)(ii))'),
 });
 export type IncidentFigures = z.infer<typeof IncidentFiguresSchema>;
+
+/** Which notice a breach's next deadline is for (contracts/breach-deadlines.ts decides the dates). */
+export const BREACH_NOTICES = ['individuals', 'covered_entity'] as const;
+export const BREACH_NOTICE_LABELS: Record<(typeof BREACH_NOTICES)[number], string> = {
+  individuals: 'Notice to each person affected',
+  covered_entity: 'Notice to the covered entity',
+};
+
+/** Breaches still being handled and the yearly log's deadline (164.404–164.410, as issue 16 states them). */
+export const BreachFiguresSchema = z.object({
+  open: z
+    .array(
+      z.object({
+        incidentId: z.string(),
+        reference: z.string(),
+        title: z.string(),
+        notice: z.enum(BREACH_NOTICES),
+        dueOn: z.string(),
+        daysLeft: z.number().int().describe('Negative once overdue'),
+      }),
+    )
+    .describe('Breaches whose incident is not closed, soonest deadline first'),
+  yearlyLog: z
+    .object({
+      year: z.number().int(),
+      dueOn: z.string(),
+      daysLeft: z.number().int(),
+      breaches: z.number().int(),
+    })
+    .nullable()
+    .describe('The earliest year with breaches under 500 not recorded as submitted to HHS'),
+});
+export type BreachFigures = z.infer<typeof BreachFiguresSchema>;
 /** Access reviews not completed yet (164.308(a)(4)(ii)(C)). */
 export const AccessReviewFiguresSchema = z.object({
   open: z.number().int(),
@@ -131,6 +173,9 @@ export const DashboardSchema = z.object({
   ),
   incidents: IncidentFiguresSchema.nullable().describe(
     'Open incidents by severity (164.308(a)(6)): null for a role that may not read incidents',
+  ),
+  breaches: BreachFiguresSchema.nullable().describe(
+    'Breach deadlines (164.404–164.410): null for a role that may not read breach determinations',
   ),
   accessReviews: AccessReviewFiguresSchema.nullable().describe(
     'Open access reviews (164.308(a)(4)(ii)(C)): null for a role that may not read them',

@@ -22,6 +22,7 @@ import {
   TimelineEntrySchema,
 } from './incidents-schemas';
 import { breachRoutes } from './incidents-breach-routes';
+import { breachLogRoutes } from './incidents-breach-log';
 import { route } from './route';
 
 export * from './incidents-schemas';
@@ -66,6 +67,7 @@ export const concealed = [
 export const recordsKept = [
   'security incidents and their outcomes: reports, the response timeline and the post-incident review',
   'breach determinations: every version, its four-factor risk assessment, conclusion and approver (164.402, to be checked)',
+  'the yearly log of breaches under 500 and when each year was submitted to HHS (164.408(c), to be checked)',
 ] as const;
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS; 164.312(b)). */
@@ -84,6 +86,9 @@ export const auditActions = [
   'incident.breach_determination_revised',
   'incident.breach_letter_saved',
   'incident.breach_letter_exported',
+  'incident.breach_log_submitted',
+  'incident.breach_log_exported',
+  'incident.breach_log_reminded',
 ] as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -101,6 +106,9 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'incident.breach_determination_revised': 'New version of a breach determination started',
   'incident.breach_letter_saved': 'Breach notice letter changed',
   'incident.breach_letter_exported': 'Breach notice letter exported',
+  'incident.breach_log_submitted': 'Yearly breach log recorded as submitted to HHS',
+  'incident.breach_log_exported': 'Yearly breach log exported',
+  'incident.breach_log_reminded': 'Security Official reminded of the yearly breach log',
 };
 
 const tags = ['incidents'];
@@ -130,7 +138,8 @@ export const incidentsRoutes = {
     body: IncidentBodySchema,
     status: 201,
     response: IncidentSchema,
-    audits: ['incident.created'],
+    // An incident of the top severity raises the risk analysis's significant-change task.
+    audits: ['incident.created', 'risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: (id) => ({
       title: 'Example incident',
       category: 'phishing',
@@ -157,7 +166,7 @@ export const incidentsRoutes = {
     params: IncidentParamsSchema,
     body: IncidentUpdateBodySchema,
     response: IncidentSchema,
-    audits: ['incident.changed'],
+    audits: ['incident.changed', 'risk_analysis.change_recorded', 'task.created', 'link.created'],
     example: () => ({ description: 'Changed by the audit pass.', severity: 2 }),
     invalidates,
   }),
@@ -240,6 +249,7 @@ export const incidentsRoutes = {
     invalidates,
   }),
   ...breachRoutes,
+  ...breachLogRoutes,
   severityScale: route({
     method: 'GET',
     path: '/api/orgs/:orgId/incident-severities',

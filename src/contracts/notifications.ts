@@ -52,6 +52,7 @@ export const NOTIFICATION_KINDS = [
   'training.overdue',
   'training.escalated',
   'incident.reported',
+  'breach_log.due',
   'security_reminder.sent',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -75,6 +76,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'training.overdue': 'Training of mine is overdue',
   'training.escalated': "Someone's training is long overdue (Security Official)",
   'incident.reported': 'Someone reports a security incident (Security Official)',
+  'breach_log.due': 'The yearly log of breaches under 500 is due at HHS (Security Official)',
   'security_reminder.sent': 'A security reminder is sent to me',
 };
 
@@ -102,6 +104,7 @@ export const NOTIFICATION_KIND_HEADLINES: Record<NotificationKind, string> = {
   'training.overdue': 'Training of yours is overdue',
   'training.escalated': 'Training is long overdue',
   'incident.reported': 'A security incident was reported',
+  'breach_log.due': 'The yearly breach log is due at HHS',
   'security_reminder.sent': 'A security reminder for you',
 };
 
@@ -139,6 +142,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   'training.escalated': 'digest',
   // 164.308(a)(6)(ii): a suspected incident is answered at once.
   'incident.reported': 'immediately',
+  // 164.408(c): a deadline set in law; told at once, 30 and 7 days before.
+  'breach_log.due': 'immediately',
   // 164.308(a)(5)(ii)(A): a reminder reaches people when it is sent, not a day later.
   'security_reminder.sent': 'immediately',
 };

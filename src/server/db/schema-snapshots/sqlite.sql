@@ -91,6 +91,9 @@ CREATE INDEX "breach_determinations_org_outcome_idx" on "breach_determinations" 
 -- table breach_letters
 CREATE TABLE "breach_letters" ("org_id" text not null, "incident_id" text not null, "body" text not null, "updated_at" text not null, "updated_by" text references "users" ("id"), constraint "breach_letters_pk" primary key ("org_id", "incident_id"), constraint "breach_letters_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
 
+-- table breach_log_submissions
+CREATE TABLE "breach_log_submissions" ("org_id" text not null references "organizations" ("id"), "year" integer not null, "submitted_on" text not null, "note" text not null, "recorded_at" text not null, "recorded_by" text references "users" ("id"), constraint "breach_log_submissions_pk" primary key ("org_id", "year"));
+
 -- table checklist_template_items
 CREATE TABLE "checklist_template_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "kind" text not null check (kind in ('onboarding','termination')), "position" integer not null, "title" text not null, "department_id" text, "job_role" text, "created_at" text not null);
 

@@ -27,6 +27,12 @@ const PAGES: readonly {
   { page: /^\/settings\/organization$/, route: organizationRoutes.profile, api: () => '/profile' },
   { page: /^\/assets$/, route: assetRoutes.list, api: () => '/assets' },
   { page: /^\/incidents$/, route: incidentsRoutes.list, api: () => '/incidents' },
+  {
+    page: /^\/incidents\/breach-log$/,
+    route: incidentsRoutes.breachLog,
+    api: (href) => `/breach-log${href.search}`,
+  },
+  { page: /^\/incidents\/[^/]+$/, route: incidentsRoutes.get, api: (href) => href.pathname },
   { page: /^\/documents$/, route: documentsRoutes.list, api: () => '/documents' },
   {
     page: /^\/documents\/[^/]+$/,

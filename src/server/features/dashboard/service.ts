@@ -8,6 +8,7 @@ import { acknowledgementFigures } from '../attestations/dashboard';
 import { policyFiguresFor } from '../documents/dashboard';
 import { accessReviewFiguresFor } from '../access-reviews/dashboard';
 import { incidentFiguresFor } from '../incidents/dashboard';
+import { breachFiguresFor } from '../incidents/breach-dashboard';
 import { programFactsFor } from '../safeguards/program-facts';
 import { readiness } from '../safeguards/readiness';
 import { taskSummaryFor } from '../tasks/dashboard';
@@ -54,6 +55,7 @@ export async function dashboard(
     acknowledgements,
     training,
     incidents,
+    breaches,
     accessReviews,
   ] = await Promise.all([
     programFigures(ask),
@@ -64,6 +66,7 @@ export async function dashboard(
     acknowledgementFigures(ask),
     trainingFigures(ask),
     incidentFiguresFor(ask),
+    breachFiguresFor(ask),
     accessReviewFiguresFor(ask),
   ]);
   // The organization's task counts are for roles that may list everyone's tasks.
@@ -80,6 +83,7 @@ export async function dashboard(
     policies: policies && { ...policies, acknowledgements },
     training,
     incidents,
+    breaches,
     accessReviews,
   };
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { isPostgres } from '../../platform/db/dialect';
 import type { Db } from '../../platform/db/types';
+import type { IncidentStatus } from '../../../contracts/incidents-schemas';
 import type { BreachDeterminationsTable, BreachLettersTable } from './tables';
 
 // The breach determinations' SQL (issue 16 part 3). Every method takes the organization id.
@@ -78,14 +79,21 @@ export async function updateDraftDetermination(
 export async function listApprovedBreaches(
   db: Db,
   orgId: string,
-): Promise<(BreachDeterminationsTable & { year: number; number: number; title: string })[]> {
+): Promise<
+  (BreachDeterminationsTable & {
+    year: number;
+    number: number;
+    title: string;
+    incident_status: IncidentStatus;
+  })[]
+> {
   return db
     .selectFrom('breach_determinations as d')
     .innerJoin('incidents as i', (join) =>
       join.onRef('i.org_id', '=', 'd.org_id').onRef('i.id', '=', 'd.incident_id'),
     )
     .selectAll('d')
-    .select(['i.year', 'i.number', 'i.title'])
+    .select(['i.year', 'i.number', 'i.title', 'i.status as incident_status'])
     .where('d.org_id', '=', orgId)
     .where('d.status', '=', 'approved')
     .where('d.outcome', '=', 'breach')

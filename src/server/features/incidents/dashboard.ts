@@ -8,12 +8,28 @@ import {
 } from '../../platform/dashboard';
 import { severityScale } from './common';
 import { countOpenBySeverity, findReportLink } from './repository';
+import { breachNextActions } from './breach-dashboard';
+import { findContainedSince } from './containment-repository';
+
+/** Mean time to contain over the incidents contained in the last 12 months (164.308(a)(6)(ii)). */
+async function containment(ask: DashboardAsk): Promise<IncidentFigures['containment']> {
+  const now = ask.deps.clock.now();
+  const since = new Date(now.getTime() - 365 * 86_400_000).toISOString();
+  const rows = await findContainedSince(ask.deps.database.db, ask.orgId, since);
+  if (rows.length === 0) return { contained: 0, meanHours: null };
+  const hours = rows.map(
+    (r) => Math.max(0, Date.parse(r.containedAt) - Date.parse(r.discoveredAt)) / 3_600_000,
+  );
+  const mean = hours.reduce((a, b) => a + b, 0) / hours.length;
+  return { contained: rows.length, meanHours: Math.round(mean * 10) / 10 };
+}
 
 const figuresFor = oncePerAsk(async (ask: DashboardAsk): Promise<IncidentFigures> => {
   const db = ask.deps.database.db;
-  const [counts, { levels }] = await Promise.all([
+  const [counts, { levels }, contained] = await Promise.all([
     countOpenBySeverity(db, ask.orgId),
     severityScale(db, ask.orgId),
+    containment(ask),
   ]);
   const sum = (rows: typeof counts) => rows.reduce((n, r) => n + r.n, 0);
   return {
@@ -27,6 +43,7 @@ const figuresFor = oncePerAsk(async (ask: DashboardAsk): Promise<IncidentFigures
       }))
       .toReversed(),
     unrated: sum(counts.filter((c) => c.severity === null)),
+    containment: contained,
   };
 });
 
@@ -38,10 +55,14 @@ export async function incidentFiguresFor(ask: DashboardAsk): Promise<IncidentFig
 export const incidentsDashboard: DashboardContribution = {
   nextActions: async (ask) => {
     if (!ask.holds(incidentsRoutes.list.permission)) return [];
-    const { awaitingTriage } = await figuresFor(ask);
-    if (awaitingTriage === 0) return [];
+    const [{ awaitingTriage }, breaches] = await Promise.all([
+      figuresFor(ask),
+      breachNextActions(ask),
+    ]);
+    if (awaitingTriage === 0) return breaches;
     // 164.308(a)(6)(ii): respond to suspected incidents: a report waiting is urgent.
     return [
+      ...breaches,
       {
         rank: 3,
         for: [incidentsRoutes.list.permission, incidentsRoutes.changeStatus.permission],

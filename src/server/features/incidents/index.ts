@@ -6,6 +6,8 @@ import { incidentLink } from './link';
 import * as createIncidents from './migrations/0027_create_incidents';
 import * as createBreachDeterminations from './migrations/0035_create_breach_determinations';
 import * as createBreachLetters from './migrations/0036_create_breach_letters';
+import * as createBreachLogSubmissions from './migrations/0041_create_breach_log_submissions';
+import { breachLogReminders } from './breach-log-reminders';
 import { registerIncidentsRoutes } from './routes';
 
 /** Security incidents (164.308(a)(6)): the manifest the platform assembles the app from. */
@@ -20,12 +22,16 @@ export const feature: Feature = {
     'incident_report_links',
     'breach_determinations',
     'breach_letters',
+    'breach_log_submissions',
   ],
   migrations: {
     '0027_create_incidents': createIncidents,
     '0035_create_breach_determinations': createBreachDeterminations,
     '0036_create_breach_letters': createBreachLetters,
+    '0041_create_breach_log_submissions': createBreachLogSubmissions,
   },
+  jobs: (deps) => [breachLogReminders.kind(deps)],
+  schedules: [breachLogReminders.schedule],
   routes: registerIncidentsRoutes,
   checkContent: () => {
     loadChecklists();

@@ -31,6 +31,8 @@ import {
   saveBreachSteps,
 } from './breach';
 import { exportBreachLetter, getBreachLetter, saveBreachLetter } from './breach-letter';
+import { exportBreachLog, getBreachLog, recordBreachLogSubmission } from './breach-log';
+import { sendTable } from '../../platform/http/spreadsheet';
 import { changeIncident, createIncident, getIncident, listIncidentsPage } from './service';
 
 // The anonymous form's bodies are a few lines of text: 32 KiB is plenty, and a huge body is
@@ -144,6 +146,23 @@ export function registerIncidentsRoutes(app: App, deps: AppDeps): void {
           request.params.orgId,
           request.params.incidentId,
           request.body.body,
+        ),
+      breachLog: (request) => getBreachLog(deps, request.params.orgId, request.query.year),
+      exportBreachLog: async (request, reply) => {
+        const table = await exportBreachLog(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.query.year,
+        );
+        return sendTable(reply, 'csv', table.file, table.columns, table.rows);
+      },
+      recordBreachLogSubmission: (request) =>
+        recordBreachLogSubmission(
+          deps,
+          auditContextOf(request),
+          request.params.orgId,
+          request.body,
         ),
       breachLetterPdf: letter('pdf'),
       breachLetterDocx: letter('docx'),

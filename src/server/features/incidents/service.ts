@@ -21,6 +21,7 @@ import { nextReferenceNumber } from '../../platform/references-repository';
 import { todayIn } from '../../platform/time';
 import { rosterNames } from '../people/service';
 import { foundIncident, recordTimelineIn, severityScale } from './common';
+import { raiseSignificantChangeIn } from './significant';
 import { presentIncident, presentIncidentSummary, reference } from './presenter';
 import {
   findInvolved,
@@ -215,6 +216,7 @@ export async function createIncidentIn(
       source: { after: row.source },
     },
   });
+  await raiseSignificantChangeIn(trx, deps, context, orgId, { ...row, reference: ref });
   return { id: row.id, reference: ref };
 }
 
@@ -298,6 +300,13 @@ export async function changeIncident(
       entity: { type: 'incident', id },
       changes,
     });
+    if ('severity' in changes) {
+      await raiseSignificantChangeIn(trx, deps, context, orgId, {
+        id,
+        reference: reference(before),
+        severity: values.severity,
+      });
+    }
   });
   return getIncident(deps, orgId, id);
 }

@@ -21,6 +21,7 @@ declare module '../../db/schema' {
     incident_report_links: IncidentReportLinksTable;
     breach_determinations: BreachDeterminationsTable;
     breach_letters: BreachLettersTable;
+    breach_log_submissions: BreachLogSubmissionsTable;
   }
 }
 
@@ -132,4 +133,14 @@ export interface BreachLettersTable {
   body: string;
   updated_at: string;
   updated_by: string | null;
+}
+
+/** When a year's log of breaches under 500 was submitted to HHS (164.408(c)). */
+export interface BreachLogSubmissionsTable {
+  org_id: string;
+  year: number;
+  submitted_on: string;
+  note: string;
+  recorded_at: string;
+  recorded_by: string | null;
 }

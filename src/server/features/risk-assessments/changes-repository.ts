@@ -30,3 +30,21 @@ export async function findSubmitterIds(db: Db, orgId: string, assessmentId: stri
     .execute();
   return rows.flatMap((r) => (r.actor_id ? [r.actor_id] : []));
 }
+
+/** Whether a significant change about this record was already recorded (its event in the trail). */
+export async function changeRecordedFor(
+  db: Db,
+  orgId: string,
+  subject: { type: string; id: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('entity_type', '=', subject.type)
+    .where('entity_id', '=', subject.id)
+    .where('action', '=', 'risk_analysis.change_recorded')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

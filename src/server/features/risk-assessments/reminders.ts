@@ -4,7 +4,8 @@ import type { AppDeps } from '../../platform/deps';
 import { organizationToday } from '../../platform/org-calendar';
 import { addDays, addMonths } from '../../platform/time';
 import { closeTaskIn, openTaskTitled } from '../tasks/service';
-import { findChangeKindsSince } from './changes-repository';
+import { changeRecordedFor, findChangeKindsSince } from './changes-repository';
+import { createLinkIn } from '../links/service';
 import { createSystemTaskIn } from '../tasks/system-tasks';
 import type { Transaction } from 'kysely';
 
@@ -19,6 +20,12 @@ const CHANGE_LABELS = {
   other: 'Other change',
 } as const;
 
+/** The record a change is about, when it has one (an incident): linked to the task, once. */
+export interface ChangeSubject {
+  readonly type: 'incident';
+  readonly id: string;
+}
+
 /**
  * Records a significant change to the environment and makes sure a task asks for the risk analysis
  * to be updated (164.308(a)(1)(ii)(A)–(B), 164.316(b)(2)(iii): review in response to changes). One
@@ -30,22 +37,33 @@ export async function recordSignificantChangeIn(
   deps: AppDeps,
   context: AuditContext,
   orgId: string,
-  change: { kind: keyof typeof CHANGE_LABELS; description: string },
+  change: { kind: keyof typeof CHANGE_LABELS; description: string; subject?: ChangeSubject },
 ): Promise<void> {
+  const { subject } = change;
+  // A record is a significant change once, however often it is saved (a serious incident).
+  if (subject && (await changeRecordedFor(trx, orgId, subject))) return;
   // The task first: every change it collects is then recorded no earlier than it was raised.
-  if (!(await openTaskTitled(trx, orgId, CHANGE_TASK_TITLE))) {
+  const open = await openTaskTitled(trx, orgId, CHANGE_TASK_TITLE);
+  if (!open) {
     const today = await organizationToday(trx, deps.clock, orgId);
     await createSystemTaskIn(trx, deps, context, orgId, {
       title: CHANGE_TASK_TITLE,
       description: `${CHANGE_LABELS[change.kind]}: ${change.description}. Add its assets, flows and risks to the register and rate them (164.308(a)(1)(ii)(A)). Later changes are in the audit trail.`,
       dueOn: addDays(today, 30),
       priority: 'high',
-      links: [{ type: 'safeguard', id: RISK_ANALYSIS }],
+      links: [{ type: 'safeguard', id: RISK_ANALYSIS }, ...(subject ? [subject] : [])],
+    });
+  } else if (subject) {
+    // The open task collects the change: linked to its record, so both show the other.
+    await createLinkIn(trx, deps, context, orgId, {
+      from: { type: 'task', id: open.id },
+      to: subject,
     });
   }
   await appendAuditEvent(trx, deps, context, {
     orgId,
     action: 'risk_analysis.change_recorded',
+    ...(subject ? { entity: subject } : {}),
     changes: { kind: { after: change.kind }, description: { after: change.description } },
   });
 }

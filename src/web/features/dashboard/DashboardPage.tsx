@@ -24,6 +24,7 @@ import { PRIORITY_COLORS, TASK_PRIORITY_LABELS } from '../tasks/labels';
 import { formatDate } from '../../components/format';
 import { AccessReviewCard } from './AccessReviewCard';
 import { IncidentCard } from './IncidentCard';
+import { BreachDeadlineCard } from './BreachDeadlineCard';
 import { PolicyCard } from './PolicyCard';
 import { TrainingCard } from './TrainingCard';
 
@@ -151,6 +152,9 @@ export function DashboardPage() {
             {d.policies ? <PolicyCard policies={d.policies} /> : null}
             {d.training ? <TrainingCard training={d.training} /> : null}
             {d.incidents ? <IncidentCard incidents={d.incidents} /> : null}
+            {d.breaches && (d.breaches.open.length > 0 || d.breaches.yearlyLog) ? (
+              <BreachDeadlineCard breaches={d.breaches} />
+            ) : null}
             {d.accessReviews ? <AccessReviewCard reviews={d.accessReviews} /> : null}
           </SimpleGrid>
 

@@ -3,6 +3,12 @@ import type { IncidentFigures } from '../../../contracts/dashboard';
 import { RecordLink } from '../../app/RecordLink';
 import { countOf } from '../../components/format';
 
+/** Hours under two days as hours, else days, one decimal. */
+function containWords(hours: number): string {
+  if (hours < 48) return countOf(Math.round(hours * 10) / 10, 'hour');
+  return countOf(Math.round((hours / 24) * 10) / 10, 'day');
+}
+
 /** Open incidents by severity (164.308(a)(6)), and how many reports wait for triage. */
 export function IncidentCard({ incidents }: { incidents: IncidentFigures }) {
   return (
@@ -46,6 +52,11 @@ export function IncidentCard({ incidents }: { incidents: IncidentFigures }) {
           ) : null}
         </Stack>
       )}
+      <Text size="sm" c="dimmed" mt="sm">
+        {incidents.containment.meanHours === null
+          ? 'No incident contained yet.'
+          : `Mean time to contain: ${containWords(incidents.containment.meanHours)} (${countOf(incidents.containment.contained, 'incident')} contained in the last 12 months).`}
+      </Text>
     </Card>
   );
 }

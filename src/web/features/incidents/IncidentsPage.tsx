@@ -78,14 +78,21 @@ export function IncidentsPage() {
                   { value: 'all', label: 'All' },
                 ]}
               />
-              {manages ? (
-                <Button
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => setAdding(true)}
-                >
-                  Record an incident
-                </Button>
-              ) : null}
+              <Group gap="sm">
+                {can(org.role, api.incidents.breachLog) ? (
+                  <Button component={Link} to="/incidents/breach-log" variant="default">
+                    Yearly breach log
+                  </Button>
+                ) : null}
+                {manages ? (
+                  <Button
+                    leftSection={<IconPlus size={16} aria-hidden />}
+                    onClick={() => setAdding(true)}
+                  >
+                    Record an incident
+                  </Button>
+                ) : null}
+              </Group>
             </Group>
             {list.isError ? (
               <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />

@@ -9,6 +9,11 @@ export const manifest: WebFeature = {
       path: 'incidents',
       lazy: async () => ({ Component: (await import('./IncidentsPage')).IncidentsPage }),
     }),
+    // 164.408(c): the yearly log, for roles that read breach determinations.
+    needs('incidents.breach_read', {
+      path: 'incidents/breach-log',
+      lazy: async () => ({ Component: (await import('./BreachLogPage')).BreachLogPage }),
+    }),
     {
       path: 'incidents/:incidentId',
       lazy: async () => ({ Component: (await import('./IncidentPage')).IncidentPage }),
