@@ -22,10 +22,12 @@ import {
   TimelineEntrySchema,
 } from './incidents-schemas';
 import { breachRoutes } from './incidents-breach-routes';
+import { noticeRoutes } from './incidents-notice-routes';
 import { route } from './route';
 
 export * from './incidents-schemas';
 export * from './breach-determination-schemas';
+export * from './breach-notice-schemas';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'incidents';
@@ -66,6 +68,7 @@ export const concealed = [
 export const recordsKept = [
   'security incidents and their outcomes: reports, the response timeline and the post-incident review',
   'breach determinations: every version, its four-factor risk assessment, conclusion and approver (164.402, to be checked)',
+  'breach notices: the letter, the media notices, and each notice sent (when, how, to how many; 164.404-164.410, to be checked)',
 ] as const;
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS; 164.312(b)). */
@@ -84,6 +87,12 @@ export const auditActions = [
   'incident.breach_determination_revised',
   'incident.breach_letter_saved',
   'incident.breach_letter_exported',
+  'incident.breach_notice_recorded',
+  'incident.breach_notice_corrected',
+  'incident.breach_notice_removed',
+  'incident.breach_unreachable_saved',
+  'incident.breach_media_notice_saved',
+  'incident.breach_media_notice_exported',
 ] as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -101,6 +110,12 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'incident.breach_determination_revised': 'New version of a breach determination started',
   'incident.breach_letter_saved': 'Breach notice letter changed',
   'incident.breach_letter_exported': 'Breach notice letter exported',
+  'incident.breach_notice_recorded': 'Breach notice sent recorded',
+  'incident.breach_notice_corrected': 'Breach notice record corrected',
+  'incident.breach_notice_removed': 'Breach notice record removed as a mistake',
+  'incident.breach_unreachable_saved': 'People who cannot be reached recorded',
+  'incident.breach_media_notice_saved': 'Media notice changed',
+  'incident.breach_media_notice_exported': 'Media notice exported',
 };
 
 const tags = ['incidents'];
@@ -240,6 +255,7 @@ export const incidentsRoutes = {
     invalidates,
   }),
   ...breachRoutes,
+  ...noticeRoutes,
   severityScale: route({
     method: 'GET',
     path: '/api/orgs/:orgId/incident-severities',

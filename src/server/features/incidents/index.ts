@@ -6,6 +6,7 @@ import { incidentLink } from './link';
 import * as createIncidents from './migrations/0027_create_incidents';
 import * as createBreachDeterminations from './migrations/0035_create_breach_determinations';
 import * as createBreachLetters from './migrations/0036_create_breach_letters';
+import * as createBreachNotices from './migrations/0040_create_breach_notices';
 import { registerIncidentsRoutes } from './routes';
 
 /** Security incidents (164.308(a)(6)): the manifest the platform assembles the app from. */
@@ -20,11 +21,15 @@ export const feature: Feature = {
     'incident_report_links',
     'breach_determinations',
     'breach_letters',
+    'breach_notices',
+    'breach_media_notices',
+    'breach_unreachable',
   ],
   migrations: {
     '0027_create_incidents': createIncidents,
     '0035_create_breach_determinations': createBreachDeterminations,
     '0036_create_breach_letters': createBreachLetters,
+    '0040_create_breach_notices': createBreachNotices,
   },
   routes: registerIncidentsRoutes,
   checkContent: () => {
