@@ -1,5 +1,6 @@
 import { sessionHeaders } from './factories';
 import type { Preparation } from './preparations';
+import { todayIn } from '../../src/server/platform/time';
 
 // The anonymous routes need a working link: each pass makes one through the API as the clinic's
 // Security Official, then calls with its token and no session.
@@ -48,7 +49,7 @@ export const COMPLETE_BREACH = {
  * the Security Official approves: four eyes), approved too when `approve` is set.
  */
 const withDetermination =
-  (approve: boolean): Preparation =>
+  (approve: boolean, then?: NoticeStep, facts: object = {}): Preparation =>
   async (t, clinic, _contract, clock) => {
     const db = t.database.handle.db;
     const as = async (role: string) => {
@@ -70,7 +71,7 @@ const withDetermination =
       method: 'PATCH',
       url: `${base}/${incidentId}/breach-determination`,
       headers: recorder,
-      payload: COMPLETE_BREACH,
+      payload: { ...COMPLETE_BREACH, facts: { ...COMPLETE_BREACH.facts, ...facts } },
     });
     if (saved.statusCode !== 200) throw new Error(`could not record: ${saved.body}`);
     if (approve) {
@@ -82,13 +83,69 @@ const withDetermination =
       });
       if (approved.statusCode !== 200) throw new Error(`could not approve: ${approved.body}`);
     }
+    const ids: Record<string, string> = { incidentId };
+    let body: unknown;
+    if (then) {
+      const today = todayIn('America/Chicago', clock.now());
+      const step = await then({ t, base: `${base}/${incidentId}`, headers: approver, today });
+      if (step.noticeId) ids.noticeId = step.noticeId;
+      body = step.body;
+    }
     return {
       headers: approver,
-      id: (param, nth) => (param === 'incidentId' ? incidentId : clinic.id(param, nth)),
+      id: (param, nth) => ids[param] ?? clinic.id(param, nth),
+      ...(body === undefined ? {} : { body }),
     };
   };
 
+/** What a preparation does once the breach is approved: a notice to act on, a body to send. */
+type NoticeStep = (s: {
+  t: Parameters<Preparation>[0];
+  base: string;
+  headers: Record<string, string>;
+  today: string;
+}) => Promise<{ noticeId?: string; body?: unknown }>;
+
+const hhsNotice = (today: string) => ({ kind: 'hhs', sentOn: today, channel: 'HHS breach portal' });
+
+/** A notice recorded by the approver (who then calls the route: a fresh mistake is theirs). */
+const withNotice =
+  (body?: (today: string) => object): NoticeStep =>
+  async ({ t, base, headers, today }) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/breach-notices`,
+      headers,
+      payload: hhsNotice(today),
+    });
+    if (res.statusCode !== 201) throw new Error(`could not record a notice: ${res.body}`);
+    const noticeId = res.json<{ notice: { id: string } }>().notice.id;
+    return { noticeId, ...(body ? { body: body(today) } : {}) };
+  };
+
+const TEXAS = { affectedTotal: 700, affectedByState: { TX: 700 } };
+const NOTICE = 'PUT /api/orgs/:orgId/incidents/:incidentId/breach-notices/:noticeId';
+
 export const BREACH_PREPARATIONS: Record<string, Preparation> = {
+  'POST /api/orgs/:orgId/incidents/:incidentId/breach-notices': withDetermination(
+    true,
+    ({ today }) => Promise.resolve({ body: hhsNotice(today) }),
+  ),
+  [NOTICE]: withDetermination(
+    true,
+    withNotice((today) => ({ ...hhsNotice(today), reason: 'The portal shows another day.' })),
+  ),
+  [NOTICE.replace('PUT', 'DELETE')]: withDetermination(true, withNotice()),
+  'PUT /api/orgs/:orgId/incidents/:incidentId/breach-unreachable': withDetermination(true),
+  'PUT /api/orgs/:orgId/incidents/:incidentId/breach-media-notices/:state': withDetermination(
+    true,
+    undefined,
+    TEXAS,
+  ),
+  'GET /api/orgs/:orgId/incidents/:incidentId/breach-media-notices/:state/media-notice.pdf':
+    withDetermination(true, undefined, TEXAS),
+  'GET /api/orgs/:orgId/incidents/:incidentId/breach-media-notices/:state/media-notice.docx':
+    withDetermination(true, undefined, TEXAS),
   'POST /api/orgs/:orgId/incidents/:incidentId/breach-determination/approve':
     withDetermination(false),
   'POST /api/orgs/:orgId/incidents/:incidentId/breach-determinations': withDetermination(true),

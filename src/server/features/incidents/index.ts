@@ -35,7 +35,7 @@ export const feature: Feature = {
   checkContent: () => {
     loadChecklists();
   },
-  records: { incidentId: 'incidents' },
+  records: { incidentId: 'incidents', noticeId: 'breach_notices', state: { shared: 'TX' } },
   link: incidentLink,
   dashboard: incidentsDashboard,
   demo: incidentsDemo,
