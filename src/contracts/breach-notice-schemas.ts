@@ -27,12 +27,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
 };
 
 /** The notices that reach people one by one (or stand in for reaching them): they carry a count. */
-export const COUNTED_KINDS: readonly NoticeKind[] = [
-  'individual_mail',
-  'individual_email',
-  'substitute_web',
-  'substitute_media',
-];
+export function isCounted(kind: NoticeKind): boolean {
+  return dutyOf(kind) === 'individuals';
+}
 
 /** The deadline a kind of notice answers (contracts/breach-deadlines.ts). */
 export type NoticeDuty = 'individuals' | 'media' | 'hhs' | 'covered_entity';

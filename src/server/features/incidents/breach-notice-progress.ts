@@ -1,6 +1,6 @@
 import type { BreachDeadlines, BreachDeadlinesInput } from '../../../contracts/breach-deadlines';
 import {
-  COUNTED_KINDS,
+  isCounted,
   type NoticeDuty,
   type NoticeProgress,
 } from '../../../contracts/breach-notice-schemas';
@@ -19,7 +19,7 @@ export function progressOf(
   input: BreachDeadlinesInput,
   deadlines: BreachDeadlines,
 ): NoticeProgress {
-  const counted = notices.filter((n) => COUNTED_KINDS.includes(n.kind));
+  const counted = notices.filter((n) => isCounted(n.kind));
   const reached = counted.reduce((sum, n) => sum + (n.people ?? 0), 0);
   const media: Record<string, string | null> = {};
   for (const state of deadlines.mediaNoticeRequiredStates) {

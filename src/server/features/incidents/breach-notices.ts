@@ -6,7 +6,7 @@ import {
   type BreachDeadlinesInput,
 } from '../../../contracts/breach-deadlines';
 import {
-  COUNTED_KINDS,
+  isCounted,
   NOTICE_KIND_LABELS,
   dutyOf,
   substituteNoticeGuidance,
@@ -110,7 +110,7 @@ export async function checkNotice(
   if (body.kind !== 'media' && body.state) {
     throw AppError.field('body.state', 'is only for a media notice');
   }
-  const counted = COUNTED_KINDS.includes(body.kind);
+  const counted = isCounted(body.kind);
   if (counted && !body.people) {
     throw AppError.field('body.people', 'is required: how many people this notice reached');
   }

@@ -17,7 +17,7 @@ import {
   US_JURISDICTION_CODE_LABELS,
 } from '../../../contracts/breach-deadlines';
 import {
-  COUNTED_KINDS,
+  isCounted,
   NOTICE_KINDS,
   NOTICE_KIND_LABELS,
   type NoticeKind,
@@ -61,7 +61,7 @@ export function BreachNotices(props: { orgId: string; incidentId: string; edits:
   const [unreachable, setUnreachable] = useState<number | string>('');
   const saveUnreachable = useApiMutation(api.incidents.saveBreachUnreachable);
   const data = notices.data;
-  const counted = form.kind !== null && COUNTED_KINDS.includes(form.kind);
+  const counted = form.kind !== null && isCounted(form.kind);
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
