@@ -23,10 +23,12 @@ import {
 } from './incidents-schemas';
 import { breachRoutes } from './incidents-breach-routes';
 import { breachLogRoutes } from './incidents-breach-log';
+import { noticeRoutes } from './incidents-notice-routes';
 import { route } from './route';
 
 export * from './incidents-schemas';
 export * from './breach-determination-schemas';
+export * from './breach-notice-schemas';
 
 /** Names this feature's folders under src/server/features and src/web/features. */
 export const feature = 'incidents';
@@ -68,6 +70,7 @@ export const recordsKept = [
   'security incidents and their outcomes: reports, the response timeline and the post-incident review',
   'breach determinations: every version, its four-factor risk assessment, conclusion and approver (164.402, to be checked)',
   'the yearly log of breaches under 500 and when each year was submitted to HHS (164.408(c), to be checked)',
+  'breach notices: the letter, the media notices, and each notice sent (when, how, to how many; 164.404-164.410, to be checked)',
 ] as const;
 
 /** The audit actions this feature writes (assembled into AUDIT_ACTIONS; 164.312(b)). */
@@ -89,6 +92,12 @@ export const auditActions = [
   'incident.breach_log_submitted',
   'incident.breach_log_exported',
   'incident.breach_log_reminded',
+  'incident.breach_notice_recorded',
+  'incident.breach_notice_corrected',
+  'incident.breach_notice_removed',
+  'incident.breach_unreachable_saved',
+  'incident.breach_media_notice_saved',
+  'incident.breach_media_notice_exported',
 ] as const;
 /** What a person reads for each audit action (the audit log, its export). */
 export const auditActionLabels: Record<(typeof auditActions)[number], string> = {
@@ -109,6 +118,12 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
   'incident.breach_log_submitted': 'Yearly breach log recorded as submitted to HHS',
   'incident.breach_log_exported': 'Yearly breach log exported',
   'incident.breach_log_reminded': 'Security Official reminded of the yearly breach log',
+  'incident.breach_notice_recorded': 'Breach notice sent recorded',
+  'incident.breach_notice_corrected': 'Breach notice record corrected',
+  'incident.breach_notice_removed': 'Breach notice record removed as a mistake',
+  'incident.breach_unreachable_saved': 'People who cannot be reached recorded',
+  'incident.breach_media_notice_saved': 'Media notice changed',
+  'incident.breach_media_notice_exported': 'Media notice exported',
 };
 
 const tags = ['incidents'];
@@ -250,6 +265,7 @@ export const incidentsRoutes = {
   }),
   ...breachRoutes,
   ...breachLogRoutes,
+  ...noticeRoutes,
   severityScale: route({
     method: 'GET',
     path: '/api/orgs/:orgId/incident-severities',

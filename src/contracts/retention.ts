@@ -39,12 +39,22 @@ export const auditActionLabels: Record<(typeof auditActions)[number], string> = 
  * The kinds of record whose retention Custos tracks; each feature that keeps one adds its type
  * here, with the words a person reads for it.
  */
-export const RETAINED_RECORD_TYPES = ['document_version', 'evidence', 'risk_assessment'] as const;
+export const RETAINED_RECORD_TYPES = [
+  'document_version',
+  'evidence',
+  'risk_assessment',
+  'breach_determination',
+  'breach_letter',
+  'breach_notice',
+] as const;
 export type RetainedRecordType = (typeof RETAINED_RECORD_TYPES)[number];
 export const RETAINED_RECORD_TYPE_LABELS: Record<RetainedRecordType, string> = {
   document_version: 'Policy version',
   evidence: 'Evidence',
   risk_assessment: 'Approved risk assessment',
+  breach_determination: 'Approved breach determination',
+  breach_letter: 'Breach notice text',
+  breach_notice: 'Breach notice sent',
 };
 
 export const LegalHoldSchema = z.object({

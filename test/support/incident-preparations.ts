@@ -1,5 +1,6 @@
 import { sessionHeaders } from './factories';
-import type { Preparation } from './preparations';
+import type { Preparation, Prepared } from './preparations';
+import { todayIn } from '../../src/server/platform/time';
 
 // The anonymous routes need a working link: each pass makes one through the API as the clinic's
 // Security Official, then calls with its token and no session.
@@ -48,47 +49,113 @@ export const COMPLETE_BREACH = {
  * the Security Official approves: four eyes), approved too when `approve` is set.
  */
 const withDetermination =
-  (approve: boolean): Preparation =>
-  async (t, clinic, _contract, clock) => {
-    const db = t.database.handle.db;
-    const as = async (role: string) => {
-      const person = clinic.people.find((p) => p.role === role);
-      if (!person) throw new Error(`the demo clinic has no ${role}`);
-      return sessionHeaders(db, clock, person.userId, clinic.orgId);
-    };
-    const recorder = await as('privacy_officer');
-    const approver = await as('security_officer');
-    const base = `/api/orgs/${clinic.orgId}/incidents`;
-    const created = await t.app.inject({
+  (approve: boolean, then?: NoticeStep, facts: object = {}): Preparation =>
+  (t, clinic, _contract, clock) =>
+    prepareBreach(t, clinic, clock, approve, then, facts);
+
+async function prepareBreach(
+  t: Parameters<Preparation>[0],
+  clinic: Parameters<Preparation>[1],
+  clock: Parameters<Preparation>[3],
+  approve: boolean,
+  then?: NoticeStep,
+  facts: object = {},
+): Promise<Prepared> {
+  const db = t.database.handle.db;
+  const as = async (role: string) => {
+    const person = clinic.people.find((p) => p.role === role);
+    if (!person) throw new Error(`the demo clinic has no ${role}`);
+    return sessionHeaders(db, clock, person.userId, clinic.orgId);
+  };
+  const recorder = await as('privacy_officer');
+  const approver = await as('security_officer');
+  const base = `/api/orgs/${clinic.orgId}/incidents`;
+  const created = await t.app.inject({
+    method: 'POST',
+    url: base,
+    headers: recorder,
+    payload: { title: 'Laptop stolen from a car', category: 'lost_device' },
+  });
+  const incidentId = created.json<{ id: string }>().id;
+  const saved = await t.app.inject({
+    method: 'PATCH',
+    url: `${base}/${incidentId}/breach-determination`,
+    headers: recorder,
+    payload: { ...COMPLETE_BREACH, facts: { ...COMPLETE_BREACH.facts, ...facts } },
+  });
+  if (saved.statusCode !== 200) throw new Error(`could not record: ${saved.body}`);
+  if (approve) {
+    const approved = await t.app.inject({
       method: 'POST',
-      url: base,
-      headers: recorder,
-      payload: { title: 'Laptop stolen from a car', category: 'lost_device' },
-    });
-    const incidentId = created.json<{ id: string }>().id;
-    const saved = await t.app.inject({
-      method: 'PATCH',
-      url: `${base}/${incidentId}/breach-determination`,
-      headers: recorder,
-      payload: COMPLETE_BREACH,
-    });
-    if (saved.statusCode !== 200) throw new Error(`could not record: ${saved.body}`);
-    if (approve) {
-      const approved = await t.app.inject({
-        method: 'POST',
-        url: `${base}/${incidentId}/breach-determination/approve`,
-        headers: approver,
-        payload: {},
-      });
-      if (approved.statusCode !== 200) throw new Error(`could not approve: ${approved.body}`);
-    }
-    return {
+      url: `${base}/${incidentId}/breach-determination/approve`,
       headers: approver,
-      id: (param, nth) => (param === 'incidentId' ? incidentId : clinic.id(param, nth)),
-    };
+      payload: {},
+    });
+    if (approved.statusCode !== 200) throw new Error(`could not approve: ${approved.body}`);
+  }
+  const ids: Record<string, string> = { incidentId };
+  let body: unknown;
+  if (then) {
+    const today = todayIn('America/Chicago', clock.now());
+    const step = await then({ t, base: `${base}/${incidentId}`, headers: approver, today });
+    if (step.noticeId) ids.noticeId = step.noticeId;
+    body = step.body;
+  }
+  return {
+    headers: approver,
+    id: (param, nth) => ids[param] ?? clinic.id(param, nth),
+    ...(body === undefined ? {} : { body }),
+  };
+}
+
+/** What a preparation does once the breach is approved: a notice to act on, a body to send. */
+type NoticeStep = (s: {
+  t: Parameters<Preparation>[0];
+  base: string;
+  headers: Record<string, string>;
+  today: string;
+}) => Promise<{ noticeId?: string; body?: unknown }>;
+
+const hhsNotice = (today: string) => ({ kind: 'hhs', sentOn: today, channel: 'HHS breach portal' });
+
+/** A notice recorded by the approver (who then calls the route: a fresh mistake is theirs). */
+const withNotice =
+  (body?: (today: string) => object, notice: (today: string) => object = hhsNotice): NoticeStep =>
+  async ({ t, base, headers, today }) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/breach-notices`,
+      headers,
+      payload: notice(today),
+    });
+    if (res.statusCode !== 201) throw new Error(`could not record a notice: ${res.body}`);
+    const noticeId = res.json<{ notice: { id: string } }>().notice.id;
+    return { noticeId, ...(body ? { body: body(today) } : {}) };
   };
 
+const TEXAS = { affectedTotal: 700, affectedByState: { TX: 700 } };
+const NOTICE = 'PUT /api/orgs/:orgId/incidents/:incidentId/breach-notices/:noticeId';
+
 export const BREACH_PREPARATIONS: Record<string, Preparation> = {
+  'POST /api/orgs/:orgId/incidents/:incidentId/breach-notices': withDetermination(
+    true,
+    ({ today }) => Promise.resolve({ body: hhsNotice(today) }),
+  ),
+  [NOTICE]: withDetermination(
+    true,
+    withNotice((today) => ({ ...hhsNotice(today), reason: 'The portal shows another day.' })),
+  ),
+  [NOTICE.replace('PUT', 'DELETE')]: withDetermination(true, withNotice()),
+  'PUT /api/orgs/:orgId/incidents/:incidentId/breach-unreachable': withDetermination(true),
+  'PUT /api/orgs/:orgId/incidents/:incidentId/breach-media-notices/:state': withDetermination(
+    true,
+    undefined,
+    TEXAS,
+  ),
+  'GET /api/orgs/:orgId/incidents/:incidentId/breach-media-notices/:state/media-notice.pdf':
+    withDetermination(true, undefined, TEXAS),
+  'GET /api/orgs/:orgId/incidents/:incidentId/breach-media-notices/:state/media-notice.docx':
+    withDetermination(true, undefined, TEXAS),
   'POST /api/orgs/:orgId/incidents/:incidentId/breach-determination/approve':
     withDetermination(false),
   'POST /api/orgs/:orgId/incidents/:incidentId/breach-determinations': withDetermination(true),
@@ -103,3 +170,24 @@ export const INCIDENT_PREPARATIONS: Record<string, Preparation> = {
     whatHappened: 'Server room, every evening.',
   })),
 };
+
+/**
+ * A breach with a notice recorded in a seeded clinic, so that the tenant passes find a notice of
+ * each clinic (the demo has none). The notice reaches one person of 40, so its task stays open,
+ * and a plain incident comes after it: the passes act on the newest records.
+ */
+export async function seedBreachNotice(
+  t: Parameters<Preparation>[0],
+  clinic: Parameters<Preparation>[1],
+  clock: Parameters<Preparation>[3],
+): Promise<void> {
+  const oneLetter = (today: string) => ({ kind: 'individual_mail', sentOn: today, people: 1 });
+  const { headers } = await prepareBreach(t, clinic, clock, true, withNotice(undefined, oneLetter));
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${clinic.orgId}/incidents`,
+    headers,
+    payload: { title: 'Badge reader offline', category: 'other' },
+  });
+  if (res.statusCode !== 201) throw new Error(`could not record an incident: ${res.body}`);
+}

@@ -9,6 +9,7 @@ import { grantOf, roleHolds } from '../../src/contracts/permissions';
 import { pathOf, queryStringOf, type RouteContract } from '../../src/contracts/route';
 import { FEATURES } from '../../src/server/features';
 import { PREPARATIONS, type Clinic } from './preparations';
+import { seedBreachNotice } from './incident-preparations';
 import type { RoutePermission } from '../../src/server/platform/http/route-permissions';
 
 // design.md §6.2, issue 11: every operation, driven through its contract, must keep one
@@ -75,6 +76,11 @@ async function clinic(tag: string): Promise<Clinic> {
     payload: { email: `temp.nurse+${tag}@riverside-clinic.example`, role: 'workforce' },
   });
   if (invited.statusCode !== 201) throw new Error(`could not invite: ${invited.body}`);
+  await seedBreachNotice(
+    t,
+    { ...seeded, ids: new Map(), id: () => '', personFor: () => owner },
+    clock,
+  );
   const ids = await recordIds(seeded.orgId);
   return {
     ...seeded,

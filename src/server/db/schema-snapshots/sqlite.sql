@@ -94,6 +94,18 @@ CREATE TABLE "breach_letters" ("org_id" text not null, "incident_id" text not nu
 -- table breach_log_submissions
 CREATE TABLE "breach_log_submissions" ("org_id" text not null references "organizations" ("id"), "year" integer not null, "submitted_on" text not null, "note" text not null, "recorded_at" text not null, "recorded_by" text references "users" ("id"), constraint "breach_log_submissions_pk" primary key ("org_id", "year"));
 
+-- table breach_media_notices
+CREATE TABLE "breach_media_notices" ("org_id" text not null, "incident_id" text not null, "state" text not null, "body" text not null, "updated_at" text not null, "updated_by" text references "users" ("id"), constraint "breach_media_notices_pk" primary key ("org_id", "incident_id", "state"), constraint "breach_media_notices_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
+
+-- table breach_notices
+CREATE TABLE "breach_notices" ("id" text primary key, "org_id" text not null, "incident_id" text not null, "kind" text not null check (kind in ('individual_mail','individual_email','substitute_web','substitute_media','media','hhs','covered_entity')), "sent_on" text not null, "state" text, "people" integer, "channel" text not null, "note" text not null, "evidence_id" text, "recorded_at" text not null, "recorded_by" text references "users" ("id"), "corrected_at" text, "corrected_by" text references "users" ("id"), "correction_reason" text, constraint "breach_notices_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
+
+-- index breach_notices_org_incident_idx
+CREATE INDEX "breach_notices_org_incident_idx" on "breach_notices" ("org_id", "incident_id", "sent_on");
+
+-- table breach_unreachable
+CREATE TABLE "breach_unreachable" ("org_id" text not null, "incident_id" text not null, "unreachable" integer not null check (unreachable >= 0), "updated_at" text not null, "updated_by" text references "users" ("id"), constraint "breach_unreachable_pk" primary key ("org_id", "incident_id"), constraint "breach_unreachable_incident_fk" foreign key ("org_id", "incident_id") references "incidents" ("org_id", "id"));
+
 -- table checklist_template_items
 CREATE TABLE "checklist_template_items" ("id" text primary key, "org_id" text not null references "organizations" ("id"), "kind" text not null check (kind in ('onboarding','termination')), "position" integer not null, "title" text not null, "department_id" text, "job_role" text, "created_at" text not null);
 

@@ -11,6 +11,7 @@ import { findPeopleNames } from '../../platform/people-repository';
 import { dateWord } from '../../platform/words';
 import { renderDocumentFile } from '../documents/exports';
 import { getProfile } from '../organizations/service/profile';
+import { keepRecordIn } from '../retention/service';
 import { findLetter, latestDetermination, upsertLetter } from './breach-repository';
 import { stepsOf } from './breach-presenter';
 import { foundIncident } from './common';
@@ -23,13 +24,18 @@ import type { IncidentRow } from './repository';
 // template (content/breach/individual-notice.md) and the determination; the organization edits
 // it, and the edited text is kept.
 
-const TEMPLATE = 'content/breach/individual-notice.md';
-let template: string | undefined;
+const templates = new Map<string, string>();
 
-function letterTemplate(): string {
-  template ??= readFileSync(path.join(packageRoot(), TEMPLATE), 'utf8');
-  return template;
+/** A template of content/breach, read once. */
+export function breachTemplate(name: 'individual-notice' | 'media-notice'): string {
+  let text = templates.get(name);
+  if (text === undefined) {
+    text = readFileSync(path.join(packageRoot(), `content/breach/${name}.md`), 'utf8');
+    templates.set(name, text);
+  }
+  return text;
 }
+const letterTemplate = () => breachTemplate('individual-notice');
 
 /** The template with every {{name}} filled; a name without a value stays as a [bracket] to edit. */
 export function fillLetter(text: string, values: Record<string, string | null>): string {
@@ -41,14 +47,19 @@ export function fillLetter(text: string, values: Record<string, string | null>):
   });
 }
 
-async function drawLetter(deps: AppDeps, orgId: string, incident: IncidentRow): Promise<string> {
+/** The values the individual letter and the media notice share, from the incident and determination. */
+export async function noticeValuesOf(
+  deps: AppDeps,
+  orgId: string,
+  incident: IncidentRow,
+): Promise<Record<string, string | null>> {
   const db = deps.database.db;
   const row = await latestDetermination(db, orgId, incident.id);
   const steps = row ? stepsOf(row) : null;
   const profile = await getProfile(deps, orgId);
   const official = profile.privacyOfficial ?? profile.securityOfficial;
   const mitigation = steps?.factors?.mitigation.rationale;
-  return fillLetter(letterTemplate(), {
+  return {
     today: dateWord(await organizationToday(db, deps.clock, orgId)),
     recipient: null,
     whatHappened: incident.description || incident.title,
@@ -65,7 +76,11 @@ async function drawLetter(deps: AppDeps, orgId: string, incident: IncidentRow): 
     postalAddress: null,
     signatory: official?.name ?? null,
     organization: profile.name,
-  }).trim();
+  };
+}
+
+async function drawLetter(deps: AppDeps, orgId: string, incident: IncidentRow): Promise<string> {
+  return fillLetter(letterTemplate(), await noticeValuesOf(deps, orgId, incident)).trim();
 }
 
 /** The letter as edited, else as drawn now from the template and the determination. */
@@ -95,9 +110,16 @@ export async function saveBreachLetter(
   body: string,
 ): Promise<BreachLetter> {
   await deps.database.db.transaction().execute(async (trx) => {
-    await foundIncident(trx, orgId, incidentId);
+    const incident = await foundIncident(trx, orgId, incidentId);
     const userId = await actingPersonIn(trx, orgId, context.actor);
     const now = deps.clock.now().toISOString();
+    // 164.316(b)(2)(i): the notice text is documentation, kept six years from its last change.
+    await keepRecordIn(trx, deps, orgId, {
+      type: 'breach_letter',
+      id: incidentId,
+      label: `${reference(incident)} letter to the people affected`,
+      createdAt: now,
+    });
     await upsertLetter(trx, {
       org_id: orgId,
       incident_id: incidentId,
@@ -115,11 +137,6 @@ export async function saveBreachLetter(
   });
   return getBreachLetter(deps, orgId, incidentId);
 }
-
-const TYPES = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-} as const;
 
 /** The letter as PDF or DOCX, with the documents' export layout; an audited read (164.312(b)). */
 export async function exportBreachLetter(
@@ -141,20 +158,36 @@ export async function exportBreachLetter(
     }),
   );
   const ref = reference(incident);
+  return renderBreachFile(deps, orgId, format, {
+    title: 'Notice of a breach of your health information',
+    body: letter.body,
+    what: `${ref} · notice to the people affected`,
+    fileName: `${ref}-notice-letter`,
+    reference: ref,
+  });
+}
+
+const TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** A breach notice text as PDF or DOCX through the documents' export pipeline (a worker thread). */
+export async function renderBreachFile(
+  deps: AppDeps,
+  orgId: string,
+  format: 'pdf' | 'docx',
+  file: { title: string; body: string; what: string; fileName: string; reference: string },
+): Promise<{ content: Buffer; fileName: string; contentType: string }> {
   const profile = await getProfile(deps, orgId);
   const content = await renderDocumentFile(format, {
     organization: profile.name,
-    version: {
-      reference: ref,
-      title: 'Notice of a breach of your health information',
-      number: 1,
-      body: letter.body,
-    },
-    subtitle: `${ref} · notice to the people affected`,
-    footer: `${profile.name} · ${ref} notice to the people affected`,
+    version: { reference: file.reference, title: file.title, number: 1, body: file.body },
+    subtitle: file.what,
+    footer: `${profile.name} · ${file.what}`,
     facts: [],
     generatedAt: deps.clock.now().toISOString(),
   });
-  if (content.length === 0) throw new AppError('internal', 'The letter came out empty.');
-  return { content, fileName: `${ref}-notice-letter.${format}`, contentType: TYPES[format] };
+  if (content.length === 0) throw new AppError('internal', 'The file came out empty.');
+  return { content, fileName: `${file.fileName}.${format}`, contentType: TYPES[format] };
 }

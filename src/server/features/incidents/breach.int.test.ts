@@ -1,52 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { testApps } from '../../../../test/support/app';
+import { breachSetUp } from '../../../../test/support/breach-setup';
 import { testDatabaseKind } from '../../../../test/support/database';
-import { buildMember, buildOrganization, testClock } from '../../../../test/support/factories';
+import { buildMember } from '../../../../test/support/factories';
 import { COMPLETE_BREACH } from '../../../../test/support/incident-preparations';
 
 // Issue 16 part 3: the breach determination, a guided record of versions (164.402, to be checked).
 
-const startApp = testApps();
 const stringContaining = (text: string): unknown => expect.stringContaining(text);
 type Json = Record<string, unknown>;
-
-async function setUp() {
-  const clock = testClock('2026-03-12T15:00:00.000Z');
-  const t = await startApp({ clock });
-  const db = t.database.handle.db;
-  const org = await buildOrganization(db, { time_zone: 'America/Chicago' });
-  await db
-    .updateTable('organizations')
-    .set({ entity_type: 'provider' })
-    .where('id', '=', org.id)
-    .execute();
-  const so = await buildMember(db, clock, org.id, 'security_officer');
-  const po = await buildMember(db, clock, org.id, 'privacy_officer');
-  const call = async (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    headers: object,
-    payload?: Json,
-  ) => {
-    const res = await t.app.inject({
-      method,
-      url: `/api/orgs/${org.id}${url}`,
-      headers: headers as Record<string, string>,
-      ...(payload ? { payload } : {}),
-    });
-    return { status: res.statusCode, body: res.body, json: () => res.json<Json>() };
-  };
-  // Discovered at 02:00 UTC on 10 March: still 9 March in Chicago, the organization's zone.
-  const created = await call('POST', '/incidents', so.headers, {
-    title: 'Laptop left on the bus',
-    category: 'lost_device',
-    discoveredAt: '2026-03-10T02:00:00.000Z',
-  });
-  expect(created.status).toBe(201);
-  const incidentId = String(created.json().id);
-  const path = `/incidents/${incidentId}`;
-  return { t, db, clock, org, so, po, call, incidentId, path };
-}
+const setUp = breachSetUp(testApps());
 
 describe(`breach determinations on ${testDatabaseKind()}`, () => {
   it('records each step with who and when, approves with four eyes, then refuses any change (409); a new version keeps the old one', async () => {

@@ -25,7 +25,11 @@ import { reference } from './presenter';
 import type { IncidentRow } from './repository';
 import type { BreachDeterminationsTable } from './tables';
 import { findEntityType } from './breach-organization';
-import { raiseNoticeTasksIn } from './breach-tasks';
+import { reconcileNoticeTasksIn } from './breach-tasks';
+import { metDuties, progressOf } from './breach-notice-progress';
+import { listNotices } from './breach-notices-repository';
+import { keepRecordIn } from '../retention/service';
+import { computeBreachDeadlines } from '../../../contracts/breach-deadlines';
 
 // The breach determination (issue 16 part 3; 164.402, to be checked against Subpart D): a guided
 // record of versions. A draft's steps are saved with who and when; an approved version never
@@ -246,9 +250,25 @@ export async function approveBreachDetermination(
       outcome: judgement.outcome,
       updated_at: now,
     });
-    if (judgement.outcome === 'breach' && judgement.engineInput) {
-      await raiseNoticeTasksIn(trx, deps, context, orgId, incident, judgement.engineInput);
-    }
+    // A later version cancels the earlier version's notice tasks that no longer apply, keeps
+    // those that still do, and raises what is newly due (unless the notices sent already meet it).
+    const earlier = (await listDeterminations(trx, orgId, incidentId)).find(
+      (r) => r.status === 'approved' && r.version < row.version,
+    );
+    const before =
+      earlier?.outcome === 'breach' ? judge(earlier, stepsOf(earlier)).engineInput : null;
+    const after = judgement.outcome === 'breach' ? judgement.engineInput : null;
+    const notices = await listNotices(trx, orgId, incidentId);
+    const met = metDuties(after ? progressOf(notices, after, computeBreachDeadlines(after)) : null);
+    await reconcileNoticeTasksIn(trx, deps, context, orgId, incident, { before, after, met });
+    // 164.316(b)(2)(i): an approved determination is documentation kept six years.
+    await keepRecordIn(trx, deps, orgId, {
+      type: 'breach_determination',
+      id: row.id,
+      opensId: incidentId,
+      label: `${reference(incident)} breach determination, version ${row.version}`,
+      createdAt: now,
+    });
     await recordTimelineIn(trx, deps, context, {
       orgId,
       incidentId,

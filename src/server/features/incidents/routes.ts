@@ -33,6 +33,7 @@ import {
 import { exportBreachLetter, getBreachLetter, saveBreachLetter } from './breach-letter';
 import { exportBreachLog, getBreachLog, recordBreachLogSubmission } from './breach-log';
 import { sendTable } from '../../platform/http/spreadsheet';
+import { noticeHandlers } from './breach-notice-handlers';
 import { changeIncident, createIncident, getIncident, listIncidentsPage } from './service';
 
 // The anonymous form's bodies are a few lines of text: 32 KiB is plenty, and a huge body is
@@ -166,6 +167,7 @@ export function registerIncidentsRoutes(app: App, deps: AppDeps): void {
         ),
       breachLetterPdf: letter('pdf'),
       breachLetterDocx: letter('docx'),
+      ...noticeHandlers(deps),
       severityScale: (request) => getSeverityScale(deps, request.params.orgId),
       setSeverityScale: (request) =>
         setSeverityScale(deps, auditContextOf(request), request.params.orgId, request.body),

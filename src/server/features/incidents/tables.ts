@@ -3,6 +3,7 @@ import type {
   DeterminationStatus,
 } from '../../../contracts/breach-determination-schemas';
 import type { ENTITY_TYPES } from '../../../contracts/breach-deadlines';
+import type { NoticeKind } from '../../../contracts/breach-notice-schemas';
 import type {
   IncidentCategory,
   IncidentSource,
@@ -22,6 +23,9 @@ declare module '../../db/schema' {
     breach_determinations: BreachDeterminationsTable;
     breach_letters: BreachLettersTable;
     breach_log_submissions: BreachLogSubmissionsTable;
+    breach_notices: BreachNoticesTable;
+    breach_media_notices: BreachMediaNoticesTable;
+    breach_unreachable: BreachUnreachableTable;
   }
 }
 
@@ -143,4 +147,42 @@ export interface BreachLogSubmissionsTable {
   note: string;
   recorded_at: string;
   recorded_by: string | null;
+}
+
+/** A notice of a breach as actually sent (issue 16 part 5). */
+export interface BreachNoticesTable {
+  id: string;
+  org_id: string;
+  incident_id: string;
+  kind: NoticeKind;
+  sent_on: string;
+  state: string | null;
+  people: number | null;
+  channel: string;
+  note: string;
+  evidence_id: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+  corrected_at: string | null;
+  corrected_by: string | null;
+  correction_reason: string | null;
+}
+
+/** The media notice for one State as edited (until then, drawn from the template). */
+export interface BreachMediaNoticesTable {
+  org_id: string;
+  incident_id: string;
+  state: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** How many affected people cannot be reached (164.404(d)(2), to be checked). */
+export interface BreachUnreachableTable {
+  org_id: string;
+  incident_id: string;
+  unreachable: number;
+  updated_at: string;
+  updated_by: string | null;
 }

@@ -11,7 +11,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { BREACH_EXCLUSION_LABELS } from '../../../contracts/breach-deadlines';
+import {
+  BREACH_EXCLUSION_LABELS,
+  US_JURISDICTION_CODES,
+  US_JURISDICTION_CODE_LABELS,
+} from '../../../contracts/breach-deadlines';
 import {
   BREACH_FACTORS,
   BREACH_FACTOR_LABELS,
@@ -33,6 +37,7 @@ import { useOrgTime } from '../../components/useOrgTime';
 import { BreachDeadlines } from './BreachDeadlines';
 import { BreachFormFields } from './BreachFormFields';
 import { BreachLetter } from './BreachLetterCard';
+import { BreachNotices } from './BreachNoticesCard';
 import { bodyOf, formOf, type BreachForm } from './breach-form';
 
 /**
@@ -52,6 +57,13 @@ export function BreachCard({ orgId, incident }: { orgId: string; incident: Incid
   const approves = role !== undefined && can(role, api.incidents.approveBreachDetermination);
   const [editing, setEditing] = useState(false);
   const [revising, setRevising] = useState(false);
+  // The notices follow the newest approved determination, even while a next version is drafted.
+  const breach = versions.find((v) => v.status === 'approved');
+  const notifiable = breach?.outcome === 'breach' ? breach : undefined;
+  const notices = useApiQuery(
+    api.incidents.breachNotices,
+    notifiable ? [{ orgId, incidentId: incident.id }] : null,
+  );
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="xs">
@@ -94,11 +106,29 @@ export function BreachCard({ orgId, incident }: { orgId: string; incident: Incid
               <Title order={3} size="h5">
                 Deadlines
               </Title>
-              <BreachDeadlines deadlines={latest.deadlines} />
+              <BreachDeadlines
+                deadlines={latest.deadlines}
+                progress={latest === notifiable ? notices.data?.progress : null}
+              />
             </>
           ) : null}
           {latest.outcome === 'breach' ? (
             <BreachLetter orgId={orgId} incidentId={incident.id} edits={determines} />
+          ) : null}
+          {notifiable?.deadlines?.mediaNoticeRequiredStates.map((code) => {
+            const state = US_JURISDICTION_CODES.find((c) => c === code);
+            return state ? (
+              <BreachLetter
+                key={state}
+                orgId={orgId}
+                incidentId={incident.id}
+                edits={determines}
+                state={{ code: state, name: US_JURISDICTION_CODE_LABELS[state] }}
+              />
+            ) : null;
+          })}
+          {notifiable ? (
+            <BreachNotices orgId={orgId} incidentId={incident.id} edits={determines} />
           ) : null}
           <Actions
             orgId={orgId}

@@ -5,6 +5,7 @@ import {
   type BreachDeadlines as Deadlines,
 } from '../../../contracts/breach-deadlines';
 import { calendarDaysBetween } from '../../../contracts/calendar-date';
+import type { NoticeProgress } from '../../../contracts/breach-notice-schemas';
 import { countOf } from '../../../contracts/words';
 import { formatDate } from '../../components/format';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -24,10 +25,18 @@ interface Row {
   notice: string;
   by: string;
   cite: string;
+  /** Once sent: "Sent on …, to N people", and what remains. */
+  sent?: string | null;
 }
 
 /** The notices a breach makes due, each with its date and the days left (the deadline engine's). */
-export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
+export function BreachDeadlines({
+  deadlines,
+  progress,
+}: {
+  deadlines: Deadlines;
+  progress?: NoticeProgress | null | undefined;
+}) {
   const time = useOrgTime();
   const today = time.today();
   const rows: Row[] = [];
@@ -36,6 +45,7 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
       notice: 'Notice to each person affected',
       by: deadlines.individualNoticeBy,
       cite: '164.404',
+      sent: individualsSent(progress),
     });
   }
   if (deadlines.mediaNoticeBy) {
@@ -46,6 +56,7 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
       notice: `Notice to the media in ${states}`,
       by: deadlines.mediaNoticeBy,
       cite: '164.406',
+      sent: mediaSent(progress),
     });
   }
   if (deadlines.hhsNotice && deadlines.hhsNoticeBy) {
@@ -53,6 +64,7 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
       notice: `Notice to HHS: ${HHS_NOTICE_KIND_LABELS[deadlines.hhsNotice].toLowerCase()}`,
       by: deadlines.hhsNoticeBy,
       cite: '164.408',
+      sent: progress?.hhs ? `Sent on ${formatDate(progress.hhs)}` : null,
     });
   }
   if (deadlines.businessAssociateNoticeToCoveredEntityBy) {
@@ -60,6 +72,7 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
       notice: 'Notice to the covered entity',
       by: deadlines.businessAssociateNoticeToCoveredEntityBy,
       cite: '164.410',
+      sent: progress?.coveredEntity ? `Sent on ${formatDate(progress.coveredEntity)}` : null,
     });
   }
   if (rows.length === 0) {
@@ -76,7 +89,7 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
           <Table.Tr>
             <Table.Th>Notice</Table.Th>
             <Table.Th>Due by</Table.Th>
-            <Table.Th>Days left</Table.Th>
+            <Table.Th>Days left or sent</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -92,11 +105,18 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
                 </Table.Td>
                 <Table.Td>{formatDate(row.by)}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    <Badge variant="dot" color={left.color}>
-                      {left.text}
-                    </Badge>
-                  </Group>
+                  {row.sent && !row.sent.includes('still to') ? (
+                    <Text size="sm">{row.sent}</Text>
+                  ) : (
+                    <Stack gap={2}>
+                      <Group gap={4}>
+                        <Badge variant="dot" color={left.color}>
+                          {left.text}
+                        </Badge>
+                      </Group>
+                      {row.sent ? <Text size="xs">{row.sent}</Text> : null}
+                    </Stack>
+                  )}
                 </Table.Td>
               </Table.Tr>
             );
@@ -109,4 +129,25 @@ export function BreachDeadlines({ deadlines }: { deadlines: Deadlines }) {
       </Text>
     </Stack>
   );
+}
+
+/** The individual notice once sent: to how many, and how many remain. */
+function individualsSent(progress: NoticeProgress | null | undefined): string | null {
+  const p = progress?.individuals;
+  if (!p?.lastSentOn) return null;
+  const sent = `Sent on ${formatDate(p.lastSentOn)}, to ${countOf(p.reached, 'person', 'people')}`;
+  return p.remaining > 0
+    ? `${sent}; ${countOf(p.remaining, 'person', 'people')} still to notify`
+    : sent;
+}
+
+/** The media notice once sent in every State that needs it; else which are still to notify. */
+function mediaSent(progress: NoticeProgress | null | undefined): string | null {
+  if (!progress) return null;
+  const entries = Object.entries(progress.media);
+  const sent = entries.flatMap(([, on]) => (on ? [on] : [])).sort();
+  if (sent.length === 0) return null;
+  const left = entries.filter(([, on]) => on === null).map(([s]) => STATE_NAMES.get(s) ?? s);
+  const last = `Sent on ${formatDate(sent.at(-1) ?? '')}`;
+  return left.length > 0 ? `${last}; ${left.join(', ')} still to notify` : last;
 }

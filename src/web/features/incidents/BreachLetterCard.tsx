@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { US_JURISDICTION_CODES } from '../../../contracts/breach-deadlines';
 import { api } from '../../api';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { MutationError } from '../../components/MutationError';
@@ -14,40 +15,64 @@ export function BreachLetter({
   orgId,
   incidentId,
   edits,
+  state,
 }: {
   orgId: string;
   incidentId: string;
   edits: boolean;
+  /** A media notice for this State (164.406, to be checked) instead of the individual letter. */
+  state?: { code: (typeof US_JURISDICTION_CODES)[number]; name: string } | undefined;
 }) {
   const time = useOrgTime();
   const params = { orgId, incidentId };
-  const letter = useApiQuery(api.incidents.breachLetter, [params]);
+  const media = state ? { ...params, state: state.code } : null;
+  const individual = useApiQuery(api.incidents.breachLetter, media ? null : [params]);
+  const pressRelease = useApiQuery(api.incidents.breachMediaNotice, media ? [media] : null);
+  const letter = media ? pressRelease : individual;
   const [text, setText] = useState<string | null>(null);
-  const save = useApiMutation(api.incidents.saveBreachLetter, { onSuccess: () => setText(null) });
+  const saveLetter = useApiMutation(api.incidents.saveBreachLetter, {
+    onSuccess: () => setText(null),
+  });
+  const saveMedia = useApiMutation(api.incidents.saveBreachMediaNotice, {
+    onSuccess: () => setText(null),
+  });
+  const save = media ? saveMedia : saveLetter;
+  const keep = (body: string) =>
+    media ? saveMedia.mutate([media, { body }]) : saveLetter.mutate([params, { body }]);
+  const files = media
+    ? [
+        { label: 'Media notice as PDF', href: api.incidents.breachMediaNoticePdf(media) },
+        { label: 'Media notice as Word', href: api.incidents.breachMediaNoticeDocx(media) },
+      ]
+    : [
+        { label: 'Letter as PDF', href: api.incidents.breachLetterPdf(params) },
+        { label: 'Letter as Word', href: api.incidents.breachLetterDocx(params) },
+      ];
+  const noun = media ? 'media notice' : 'letter';
   const body = letter.data?.body ?? '';
   const blanks = (text ?? body).match(/\[[a-z ]+\]/g) ?? [];
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap">
         <Title order={3} size="h5">
-          Letter to the people affected
+          {state ? `Media notice for ${state.name}` : 'Letter to the people affected'}
         </Title>
         <Group gap="xs">
-          {(['breachLetterPdf', 'breachLetterDocx'] as const).map((op) => (
+          {files.map((file) => (
             <Button
-              key={op}
+              key={file.label}
               component="a"
-              href={api.incidents[op](params)}
+              href={file.href}
               variant="default"
               size="xs"
               leftSection={<IconDownload size={14} aria-hidden />}
             >
-              {op === 'breachLetterPdf' ? 'Letter as PDF' : 'Letter as Word'}
+              {file.label}
             </Button>
           ))}
           {edits && text === null ? (
             <Button size="xs" variant="default" onClick={() => setText(body)}>
-              Edit the letter
+              Edit the {noun}
             </Button>
           ) : null}
         </Group>
@@ -61,7 +86,7 @@ export function BreachLetter({
       {text !== null ? (
         <>
           <Textarea
-            label="The letter"
+            label={state ? `The media notice for ${state.name}` : 'The letter'}
             description="Markdown: ## for a heading, - for a list item."
             autosize
             minRows={12}
@@ -69,14 +94,10 @@ export function BreachLetter({
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
           />
-          <MutationError error={save.error} action="save the letter" />
+          <MutationError error={save.error} action={`save the ${noun}`} />
           <Group gap="xs">
-            <Button
-              size="xs"
-              loading={save.isPending}
-              onClick={() => save.mutate([params, { body: text }])}
-            >
-              Save the letter
+            <Button size="xs" loading={save.isPending} onClick={() => keep(text)}>
+              Save the {noun}
             </Button>
             <Button size="xs" variant="default" onClick={() => setText(null)}>
               Cancel

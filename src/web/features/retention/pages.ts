@@ -9,5 +9,9 @@ export function pageOfRetained(record: Pick<RetainedRecord, 'recordType' | 'open
       return `/evidence/${record.opensId}`;
     case 'risk_assessment':
       return `/risk-assessments/${record.opensId}`;
+    case 'breach_determination':
+    case 'breach_letter':
+    case 'breach_notice':
+      return `/incidents/${record.opensId}`;
   }
 }
