@@ -35,7 +35,12 @@ export async function breachLogSetUp(startApp: (o: object) => Promise<TestApp>, 
       headers: headers as Record<string, string>,
       ...(payload ? { payload } : {}),
     });
-    return { status: res.statusCode, body: res.body, json: <T = Json>() => res.json<T>() };
+    return {
+      status: res.statusCode,
+      body: res.body,
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the answer's shape
+      json: <T = Json>() => res.json<T>(),
+    };
   };
   /** An incident discovered at `discoveredAt`, determined and approved with these facts. */
   const breach = async (

@@ -9,14 +9,14 @@ import { remindBreachLogs } from './breach-log-reminders';
 // discovery, due at HHS within 60 days after the year ends.
 
 const startApp = testApps();
-type Log = {
+interface Log {
   year: number;
   years: number[];
   deadline: string | null;
   daysLeft: number | null;
   breaches: { reference: string; title: string; affected: number; phiKinds: string }[];
   submission: { submittedOn: string; note: string; recordedBy: { id: string } | null } | null;
-};
+}
 const one = { affectedTotal: 40, affectedByState: { IL: 40 } };
 
 describe(`the yearly log of breaches under 500 on ${testDatabaseKind()}`, () => {

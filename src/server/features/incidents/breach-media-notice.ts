@@ -25,7 +25,7 @@ async function mediaState(deps: AppDeps, orgId: string, incidentId: string, stat
   if (!breach?.deadlines.mediaNoticeRequiredStates.includes(state)) {
     throw new AppError('not_found', `No media notice is due in ${stateName(state)}.`);
   }
-  const affected = breach.input.affectedByState[state as keyof typeof breach.input.affectedByState];
+  const affected = breach.input.affectedByState[state];
   return { incident, affected: affected ?? 0 };
 }
 

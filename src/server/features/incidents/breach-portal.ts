@@ -25,7 +25,7 @@ const PORTAL_TYPES: Record<IncidentCategory, string> = {
 };
 
 const TO_FILL = 'Not recorded in Custos: to fill in.';
-const or = (value: string | null | undefined) => (value ? value : TO_FILL);
+const or = (value: string | null | undefined) => (value?.trim() ? value : TO_FILL);
 
 /** The portal's facts of an incident, each with its label and value as text. */
 export async function breachPortalFacts(

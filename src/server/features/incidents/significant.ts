@@ -22,7 +22,7 @@ export async function raiseSignificantChangeIn(
   if (incident.severity === null || incident.severity === undefined) return;
   const { levels } = await severityScale(trx, orgId);
   const top = levels.at(-1);
-  if (!top || incident.severity !== top.level) return;
+  if (top?.level !== incident.severity) return;
   await recordSignificantChangeIn(trx, deps, context, orgId, {
     kind: 'security_incident',
     // The reference and the level only: an incident's title may describe PHI.

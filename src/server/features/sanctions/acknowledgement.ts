@@ -60,7 +60,7 @@ export async function acknowledgeOwnSanction(
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
     const row = await findSanction(trx, orgId, id);
-    if (!row || row.person_user_id !== userId) {
+    if (row?.person_user_id !== userId) {
       throw new AppError('not_found', 'No such sanction record.');
     }
     refuseAcknowledged(row);

@@ -48,7 +48,7 @@ export function BreachLetter({
         { label: 'Letter as PDF', href: api.incidents.breachLetterPdf(params) },
         { label: 'Letter as Word', href: api.incidents.breachLetterDocx(params) },
       ];
-  const noun = media ? 'media notice' : 'letter';
+  const noun: string = media ? 'media notice' : 'letter';
   const body = letter.data?.body ?? '';
   const blanks = (text ?? body).match(/\[[a-z ]+\]/g) ?? [];
   return (

@@ -94,7 +94,7 @@ export function BreachLogPage() {
             manages={can(org.role, api.incidents.recordBreachLogSubmission)}
           />
         ) : null}
-        {data && data.breaches.length === 0 ? (
+        {data?.breaches.length === 0 ? (
           <EmptyState noun="breach under 500" filtered={false}>
             No breach affecting fewer than 500 people was determined for {data.year}. Approved
             breach determinations of fewer than 500 people show here.
