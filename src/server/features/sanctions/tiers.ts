@@ -5,7 +5,10 @@ import type { Db } from '../../platform/db/types';
 import { AppError } from '../../platform/errors';
 import { listTiers, replaceTiers, usedTierNames } from './repository';
 
-interface Tier { rank: number; name: string }
+interface Tier {
+  rank: number;
+  name: string;
+}
 
 /** The organization's tiers, mildest first (rank 1), or Custos's default ones. */
 export async function tiersOf(db: Db, orgId: string) {
