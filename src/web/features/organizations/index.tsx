@@ -5,12 +5,12 @@ import { needs, type WebFeature } from '../../app/web-feature';
 export const manifest: WebFeature = {
   feature: 'organizations',
   pages: [
-    {
+    needs('members.read', {
       path: 'settings/organization',
       lazy: async () => ({
         Component: (await import('./OrganizationProfilePage')).OrganizationProfilePage,
       }),
-    },
+    }),
     needs('members.read', {
       path: 'admin/members',
       lazy: async () => ({ Component: (await import('./MembersPage')).MembersPage }),
