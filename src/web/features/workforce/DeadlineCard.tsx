@@ -65,10 +65,10 @@ export function DeadlineCard({ orgId, manages }: { orgId: string; manages: boole
           )}
           {error ? null : <MutationError error={save.error} action="change the deadline" />}
           {save.isSuccess ? (
-            <Text size="sm" role="status" c="teal.9">
+            <Alert color="teal" variant="light" role="status">
               Saved: termination tasks are due {countOf(save.data.terminationDeadlineHours, 'hour')}{' '}
               after the last day, from the next end of employment.
-            </Text>
+            </Alert>
           ) : null}
         </Stack>
       </form>
