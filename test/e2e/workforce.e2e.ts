@@ -95,18 +95,17 @@ describe.each(e2eDatabases)('workforce on %s', (kind) => {
     await lookAt(priya, `workforce-${kind}-sanction-form`);
     await form.getByRole('button', { name: 'Record sanction' }).click();
     await form.waitFor({ state: 'detached' });
-    await priya.getByText('SAN-2').waitFor();
-    await priya.getByText('Awaiting another member').waitFor();
+    // The new record opens, waiting for the HR sign-off by someone other than who decided.
+    await priya.getByRole('heading', { level: 1, name: /^SAN-2 · Kevin Tran/ }).waitFor();
+    await priya.getByText(/^Not signed off yet\./).waitFor();
+    const recordUrl = priya.url();
 
     // HR sign-off by another member, as themselves.
     const tom = await clinic.browser.newPage();
     await signIn(tom, url, 'tom@riverside-clinic.example', clinic.password);
-    await tom.goto(`${url}/sanctions`);
+    await tom.goto(recordUrl);
     await tom.getByRole('button', { name: 'Sign off SAN-2 for HR' }).click();
-    await tom
-      .getByText(/^Tom Alvarez, /)
-      .first()
-      .waitFor();
+    await tom.getByText('Signed off by Tom Alvarez').waitFor();
     await lookAt(tom, `workforce-${kind}-sanctions`);
 
     // An auditor: no Sanctions link, and the address answers 404 as if nothing were there.
