@@ -241,15 +241,23 @@ function PortalFacts({ orgId, incidentId }: { orgId: string; incidentId: string 
       </Group>
       {rows.map((f) => (
         <Group key={f.key} justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
+          <div style={{ minWidth: 0, flex: 1 }}>
             <Text size="xs" c="dimmed">
               {f.label}
             </Text>
-            <Text size="sm">{f.value}</Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {f.value}
+            </Text>
           </div>
           <CopyButton value={f.value}>
             {({ copied, copy }) => (
-              <Button size="xs" variant="subtle" onClick={copy} aria-label={`Copy: ${f.label}`}>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={copy}
+                aria-label={`Copy: ${f.label}`}
+                style={{ flexShrink: 0 }}
+              >
                 {copied ? 'Copied' : 'Copy'}
               </Button>
             )}
