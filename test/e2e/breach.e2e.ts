@@ -121,6 +121,19 @@ describe.each(e2eDatabases)('breach determination on %s', (kind) => {
     mkdirSync('test-results/e2e', { recursive: true });
     writeFileSync(`test-results/e2e/breach-letter-${kind}.pdf`, bytes);
     await look(tom, `breach-determination-${kind}`);
+
+    // The notices actually sent (164.404, to be checked): the letters, by first-class mail, to all 12.
+    await tom.getByRole('combobox', { name: 'Notice sent' }).click();
+    await tom.getByRole('option', { name: 'Individuals: first-class mail' }).click();
+    await tom.getByLabel('People it reached').fill('12');
+    await tom.getByLabel('How, outlet or recipient').fill('Letters by first-class mail');
+    await tom.getByRole('button', { name: 'Record the notice' }).click();
+    await tom.getByText(/is done\.$/).waitFor();
+    await tom
+      .getByText(/^Sent on .*, to 12 people/)
+      .first()
+      .waitFor();
+    await look(tom, `breach-notices-${kind}`);
     await tom.close();
 
     await clinic.browser.clearCookies();
