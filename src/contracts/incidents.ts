@@ -69,7 +69,7 @@ export const concealed = [
 export const recordsKept = [
   'security incidents and their outcomes: reports, the response timeline and the post-incident review',
   'breach determinations: every version, its four-factor risk assessment, conclusion and approver (164.402, to be checked)',
-  'the yearly log of breaches under 500 and when each year was submitted to HHS (164.408(c), to be checked)',
+  'the log of breaches under 500 for each calendar year, and when it was submitted to HHS (164.408(c), to be checked)',
   'breach notices: the letter, the media notices, and each notice sent (when, how, to how many; 164.404-164.410, to be checked)',
 ] as const;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PersonTraining } from '../../src/contracts/training';
 import { loadTrainingModules } from '../../src/server/features/training/content';
 import { testApps } from './app';
@@ -97,4 +98,17 @@ export async function nurseWithCourse(s: Setup, moduleId = 'phishing') {
     .data;
   if (!mine) throw new Error('the nurse has no training');
   return mine;
+}
+
+/** A copy of a roster person written straight to the table, as an import does: no training yet. */
+export async function rosterCopyOf(s: Setup, personId: string, name: string): Promise<void> {
+  const row = await s.db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  await s.db
+    .insertInto('people')
+    .values({ ...row, id: randomUUID(), number: row.number + 1, name })
+    .execute();
 }

@@ -6,7 +6,7 @@ import type {
   PersonTraining,
 } from '../../../contracts/training';
 import { testDatabaseKind } from '../../../../test/support/database';
-import { nurseWithCourse, setUp } from '../../../../test/support/training';
+import { nurseWithCourse, rosterCopyOf, setUp } from '../../../../test/support/training';
 
 describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
   it('asks yearly training again a year on, and at-hire training only of new hires', async () => {
@@ -79,19 +79,23 @@ describe(`assignments and completion, on ${testDatabaseKind()}`, () => {
       (await s.ok(s.official, 'GET', '/training/completion')).json<CompletionReport>().overall
         .assigned;
     expect(await assigned()).toBe(1);
-    // A new person of the department: on the roster at once, asked at the next sweep, same day.
-    await s.person('Finn Fresh', front);
-    expect(await assigned()).toBe(1);
+    // A new person of the department is asked at once, by whoever added them (training at hire).
+    const finn = await s.person('Finn Fresh', front);
+    expect(await assigned()).toBe(2);
+    // One who reached the roster another way (an import) is asked at the next sweep, same day.
+    await rosterCopyOf(s, finn, 'Ida Imported');
     await s.t.jobs.tick();
     await s.t.jobs.drain();
-    expect(await assigned()).toBe(2);
+    expect(await assigned()).toBe(3);
     const events = await s.db
       .selectFrom('audit_events')
       .select(['action', 'actor_type', 'changes'])
       .where('org_id', '=', s.org.id)
       .where('action', '=', 'training.cycles_added')
+      .orderBy('seq')
       .execute();
     expect(events.map((e) => [e.action, e.actor_type])).toEqual([
+      ['training.cycles_added', 'user'],
       ['training.cycles_added', 'system'],
     ]);
   });

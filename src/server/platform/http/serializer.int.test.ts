@@ -77,6 +77,7 @@ describe(`response serialization on ${testDatabaseKind()}`, () => {
     // zod strips undeclared fields at every depth: equal means there were none.
     expect(MeSchema.parse(body)).toEqual(body);
     expect(Object.keys(body).sort()).toEqual([
+      'endedAccess',
       'memberships',
       'passwordResetNotices',
       'session',
